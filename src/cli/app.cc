@@ -1,0 +1,95 @@
+#include "src/cli/app.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <vector>
+
+#include "src/cli/command.h"
+#include "src/cli/registrars.h"
+#include "src/log/log.h"
+
+namespace renumber {
+namespace {
+
+constexpr const char* kDescription =
+    "renumber moves Email Security.cloud delivery servers (配送サーバー) and "
+    "ZenlogicCDN origin servers (オリジンサーバー) from a server's old IP to "
+    "its new IP around the 基盤変更メンテナンス, without a lost mail or a "
+    "failed page view.";
+
+constexpr const char* kFooter = R"(Flow per account:
+  plan (read-only) -> prepare (add new next to old) -> verify
+  -> cutover (after maintenance_end: promote new, remove old) -> verify
+  rollback --phase prepare|cutover undoes a phase from the journal.
+
+Examples:
+  renumber demo                          run the whole flow on built-in simulators
+  renumber sim --seed 50                 serve simulated ESS and CDN APIs
+  renumber plan --plan plan.csv --credentials creds.json
+  renumber prepare --plan plan.csv --yes
+  renumber verify --plan plan.csv --expect prepared --format json
+  renumber cutover --plan plan.csv
+  renumber rollback --plan plan.csv --phase cutover
+  renumber status
+  renumber vault list
+
+Exit codes:
+  0  done, or in the expected state
+  1  at least one account failed
+  2  bad input; nothing was changed
+  3  verify or plan found accounts not in the expected state
+  4  refused by a safety gate; nothing was changed
+
+Run 'renumber COMMAND --help' for a command's options.)";
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  CLI::App app(kDescription, "renumber");
+  app.footer(kFooter);
+  app.set_version_flag("--version", std::string("renumber ") +
+                                        RENUMBER_VERSION_STRING);
+  app.require_subcommand(0, 1);
+  GlobalOptions global;
+  app.add_option("--log-level", global.log_level,
+                 "trace|debug|info|warn|error|off (default warn)")
+      ->capture_default_str();
+  app.add_option("--log-format", global.log_format, "text|json")
+      ->capture_default_str();
+  app.add_option("--lang", global.lang_flag,
+                 "en|ja for messages (default from LANG)");
+  CommandRun run;
+  for (const CommandRegistrar& reg : AllRegistrars()) reg(app, global, run);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitBadInput;
+  }
+  global.lang = LangFromEnvironment();
+  if (!global.lang_flag.empty()) {
+    auto lang = ParseLang(global.lang_flag);
+    if (!lang.ok()) {
+      std::fprintf(stderr, "%s\n",
+                   Tr(Lang::kEn, "cli.bad_option", lang.status().message())
+                       .c_str());
+      return kExitBadInput;
+    }
+    global.lang = *lang;
+  }
+  Status s = InitLogging(global.log_level, global.log_format);
+  if (!s.ok()) {
+    std::fprintf(stderr, "%s\n",
+                 Tr(global.lang, "cli.bad_option", s.message()).c_str());
+    return kExitBadInput;
+  }
+  if (!run) {
+    std::fputs(app.help().c_str(), stdout);
+    return kExitOk;
+  }
+  return run();
+}
+
+}  // namespace renumber

@@ -1,0 +1,22 @@
+// The command line: parses arguments with CLI11, sets up logging and
+// language, runs one subcommand, and turns its Status into an exit code.
+// This is the only place (with main) that decides exit codes.
+#ifndef RENUMBER_CLI_APP_H_
+#define RENUMBER_CLI_APP_H_
+
+namespace renumber {
+
+// Exit codes, documented in --help and README.
+enum ExitCode {
+  kExitOk = 0,           // done / in the expected state
+  kExitFailed = 1,       // at least one account failed
+  kExitBadInput = 2,     // bad input; nothing changed
+  kExitNotExpected = 3,  // verify/plan found accounts not in the expected state
+  kExitRefused = 4,      // refused by a safety gate; nothing changed
+};
+
+int RunCli(int argc, char** argv);
+
+}  // namespace renumber
+
+#endif  // RENUMBER_CLI_APP_H_

@@ -1,0 +1,107 @@
+#include "src/core/fs.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "src/core/fs_fault.h"
+
+namespace renumber {
+namespace {
+
+class FsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/renumber-fs-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+  }
+  void TearDown() override {
+    std::string cmd = "rm -rf '" + dir_ + "'";
+    ASSERT_EQ(system(cmd.c_str()), 0);
+  }
+  std::string dir_;
+  FileSystem* fs_ = PosixFileSystem();
+};
+
+TEST_F(FsTest, AtomicWriteReplacesAndKeepsMode) {
+  std::string p = dir_ + "/vault";
+  ASSERT_TRUE(WriteFileAtomic(fs_, p, "one", 0600).ok());
+  ASSERT_TRUE(WriteFileAtomic(fs_, p, "two", 0600).ok());
+  EXPECT_EQ(*fs_->ReadFile(p), "two");
+  EXPECT_EQ(*fs_->Mode(p), 0600u);
+  EXPECT_EQ(fs_->ListDir(dir_)->size(), 1u) << "no temp file left behind";
+}
+
+TEST_F(FsTest, FailedRenameLeavesOldContents) {
+  std::string p = dir_ + "/vault";
+  ASSERT_TRUE(WriteFileAtomic(fs_, p, "old", 0600).ok());
+  FaultInjectionFileSystem faulty(fs_);
+  faulty.FailNth(FaultInjectionFileSystem::Op::kRename, 1,
+                 Status::Internal("injected crash before rename"));
+  Status s = WriteFileAtomic(&faulty, p, "new", 0600);
+  EXPECT_EQ(s.code(), Code::kInternal);
+  EXPECT_EQ(*fs_->ReadFile(p), "old");
+  EXPECT_EQ(faulty.Calls(FaultInjectionFileSystem::Op::kRename), 1);
+  // The next write goes through again.
+  EXPECT_TRUE(WriteFileAtomic(&faulty, p, "new", 0600).ok());
+  EXPECT_EQ(*fs_->ReadFile(p), "new");
+}
+
+TEST_F(FsTest, AppendCreatesWithModeAndAppends) {
+  std::string p = dir_ + "/sub/dir/journal";
+  ASSERT_TRUE(fs_->CreateDirs(DirName(p), 0700).ok());
+  for (const char* part : {"a", "b"}) {
+    auto f = fs_->OpenAppend(p, 0600);
+    ASSERT_TRUE(f.ok());
+    ASSERT_TRUE((*f)->Append(part).ok());
+    ASSERT_TRUE((*f)->Sync().ok());
+    ASSERT_TRUE((*f)->Close().ok());
+  }
+  EXPECT_EQ(*fs_->ReadFile(p), "ab");
+  EXPECT_EQ(*fs_->Mode(DirName(p)), 0700u);
+}
+
+TEST_F(FsTest, ReadMissingIsNotFound) {
+  EXPECT_EQ(fs_->ReadFile(dir_ + "/nope").status().code(), Code::kNotFound);
+}
+
+TEST_F(FsTest, CheckPrivateFile) {
+  std::string p = dir_ + "/creds.json";
+  ASSERT_TRUE(WriteFileAtomic(fs_, p, "{}", 0644).ok());
+  Status s = CheckPrivateFile(fs_, p);
+  EXPECT_EQ(s.code(), Code::kInvalidArgument);
+  EXPECT_NE(s.message().find("chmod 600"), std::string::npos);
+  ASSERT_TRUE(fs_->Chmod(p, 0600).ok());
+  EXPECT_TRUE(CheckPrivateFile(fs_, p).ok());
+}
+
+TEST_F(FsTest, LockIsExclusiveAndReleasedOnDestruction) {
+  std::string p = dir_ + "/acct.lock";
+  auto a = fs_->Lock(p, false);
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE((*a)->WriteInfo("pid 1").ok());
+  auto b = fs_->Lock(p, false);  // flock locks are per open file
+  EXPECT_EQ(b.status().code(), Code::kUnavailable);
+  EXPECT_EQ(*fs_->ReadFile(p), "pid 1");
+  a->reset();
+  auto c = fs_->Lock(p, false);
+  EXPECT_TRUE(c.ok());
+}
+
+TEST_F(FsTest, LockIsReleasedWhenTheHolderDies) {
+  std::string p = dir_ + "/acct.lock";
+  pid_t pid = fork();
+  if (pid == 0) {
+    auto l = PosixFileSystem()->Lock(p, false);
+    _exit(l.ok() ? 0 : 1);  // dies holding the lock
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  ASSERT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_TRUE(fs_->Lock(p, false).ok());
+}
+
+}  // namespace
+}  // namespace renumber

@@ -1,0 +1,35 @@
+#include "src/core/secret.h"
+
+#include <openssl/crypto.h>
+
+namespace renumber {
+
+Secret& Secret::operator=(const Secret& o) {
+  if (this != &o) {
+    Wipe();
+    value_ = o.value_;
+  }
+  return *this;
+}
+
+Secret& Secret::operator=(Secret&& o) noexcept {
+  if (this != &o) {
+    Wipe();
+    value_ = std::move(o.value_);
+    o.Wipe();
+  }
+  return *this;
+}
+
+void Secret::Wipe() {
+  if (!value_.empty()) OPENSSL_cleanse(value_.data(), value_.size());
+  // Also wipe spare capacity a previous longer value may have used.
+  value_.clear();
+}
+
+bool operator==(const Secret& a, const Secret& b) {
+  return a.value_.size() == b.value_.size() &&
+         CRYPTO_memcmp(a.value_.data(), b.value_.data(), a.value_.size()) == 0;
+}
+
+}  // namespace renumber

@@ -1,0 +1,146 @@
+// Errors as values (after leveldb's Status).
+//
+// A Status is either OK or carries one code from a small fixed set and a
+// message a user can act on ("what failed, where, and what to do"). Result<T>
+// is a value or a non-OK Status. Only main() turns a Status into an exit code;
+// library exceptions are caught at the boundary that calls the library.
+//
+// Thread-safety: values; copy freely.
+#ifndef RENUMBER_CORE_STATUS_H_
+#define RENUMBER_CORE_STATUS_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+namespace renumber {
+
+enum class Code {
+  kOk = 0,
+  kInvalidArgument,     // bad input; nothing was changed
+  kNotFound,            // the object does not exist
+  kUnauthorized,        // credentials missing or wrong
+  kForbidden,           // authenticated but not allowed (or untrusted peer)
+  kConflict,            // the request clashes with current state
+  kPreconditionFailed,  // a safety gate or optimistic lock refused it
+  kRateLimited,         // the peer asked us to slow down
+  kTimeout,             // no answer in time (the effect may have happened)
+  kUnavailable,         // connection failed or the peer had a transient fault
+  kCorruption,          // stored data failed a checksum or parse
+  kInternal,            // a bug or an unexpected answer
+};
+
+// Stable lower-case name of a code, e.g. "precondition-failed".
+const char* CodeName(Code code);
+
+class [[nodiscard]] Status {
+ public:
+  Status() = default;  // OK
+  Status(Code code, std::string message)
+      : code_(code), message_(std::move(message)) {}
+
+  static Status Ok() { return Status(); }
+  static Status InvalidArgument(std::string m) {
+    return {Code::kInvalidArgument, std::move(m)};
+  }
+  static Status NotFound(std::string m) {
+    return {Code::kNotFound, std::move(m)};
+  }
+  static Status Unauthorized(std::string m) {
+    return {Code::kUnauthorized, std::move(m)};
+  }
+  static Status Forbidden(std::string m) {
+    return {Code::kForbidden, std::move(m)};
+  }
+  static Status Conflict(std::string m) {
+    return {Code::kConflict, std::move(m)};
+  }
+  static Status PreconditionFailed(std::string m) {
+    return {Code::kPreconditionFailed, std::move(m)};
+  }
+  static Status RateLimited(std::string m) {
+    return {Code::kRateLimited, std::move(m)};
+  }
+  static Status Timeout(std::string m) {
+    return {Code::kTimeout, std::move(m)};
+  }
+  static Status Unavailable(std::string m) {
+    return {Code::kUnavailable, std::move(m)};
+  }
+  static Status Corruption(std::string m) {
+    return {Code::kCorruption, std::move(m)};
+  }
+  static Status Internal(std::string m) {
+    return {Code::kInternal, std::move(m)};
+  }
+
+  bool ok() const { return code_ == Code::kOk; }
+  Code code() const { return code_; }
+  const std::string& message() const { return message_; }
+  bool Is(Code c) const { return code_ == c; }
+
+  // "code: message", or "ok".
+  std::string ToString() const;
+  // Same code, message prefixed with context: "context: message".
+  Status Annotate(std::string_view context) const;
+
+ private:
+  Code code_ = Code::kOk;
+  std::string message_;
+};
+
+// A value or an error. Accessing the value of an error is a bug (aborts).
+template <typename T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(Status status) : status_(std::move(status)) {  // NOLINT
+    if (status_.ok()) status_ = Status::Internal("Result built from OK status");
+  }
+
+  bool ok() const { return value_.has_value(); }
+  const Status& status() const { return status_; }
+  T& value() & { return Check(), *value_; }
+  const T& value() const& { return Check(), *value_; }
+  T&& value() && { return Check(), std::move(*value_); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+
+ private:
+  void Check() const;
+  std::optional<T> value_;
+  Status status_;
+};
+
+[[noreturn]] void DieOnBadResultAccess(const Status& s);
+
+template <typename T>
+void Result<T>::Check() const {
+  if (!value_) DieOnBadResultAccess(status_);
+}
+
+}  // namespace renumber
+
+#define RN_CONCAT_INNER_(a, b) a##b
+#define RN_CONCAT_(a, b) RN_CONCAT_INNER_(a, b)
+
+// Returns the Status from the enclosing function when it is not OK.
+#define RN_RETURN_IF_ERROR(expr)                    \
+  do {                                              \
+    ::renumber::Status rn_status_ = (expr);         \
+    if (!rn_status_.ok()) return rn_status_;        \
+  } while (0)
+
+// `RN_ASSIGN_OR_RETURN(auto x, F());` binds the value or returns the error.
+#define RN_ASSIGN_OR_RETURN(lhs, expr) \
+  RN_ASSIGN_OR_RETURN_IMPL_(RN_CONCAT_(rn_result_, __LINE__), lhs, expr)
+#define RN_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
+  auto tmp = (expr);                              \
+  if (!tmp.ok()) return tmp.status();             \
+  lhs = std::move(tmp).value()
+
+#endif  // RENUMBER_CORE_STATUS_H_

@@ -1,0 +1,49 @@
+// The HTTP client transport: the one seam between renumber and an HTTP
+// library. Everything that talks to a vendor goes through HttpTransport.
+//
+// Contract:
+// - Send() performs one request and returns the response for ANY HTTP status
+//   (4xx/5xx are responses, not errors). A non-OK Status means no usable
+//   response arrived: kTimeout (no answer within request.timeout; the request
+//   may still have taken effect), kUnavailable (connection refused/reset,
+//   DNS failure), kForbidden (TLS peer not trusted: certificate verification
+//   failed), kInvalidArgument (malformed URL, or plain http:// to a host that
+//   is not a loopback address).
+// - Implementations are thread-safe; one instance may serve many threads.
+// - No secret (Authorization, Fastly-Key, ...) appears in a returned Status
+//   message; see redact.h.
+#ifndef RENUMBER_HTTP_TRANSPORT_H_
+#define RENUMBER_HTTP_TRANSPORT_H_
+
+#include <memory>
+#include <string>
+
+#include "src/core/status.h"
+#include "src/http/message.h"
+
+namespace renumber {
+
+class HttpTransport {
+ public:
+  virtual ~HttpTransport() = default;
+  virtual Result<HttpResponse> Send(const HttpRequest& request) = 0;
+};
+
+struct TransportOptions {
+  // Extra CA certificate (PEM file) trusted on top of the system store.
+  // Verification itself is always on; there is no switch to turn it off.
+  std::string ca_file;
+};
+
+// The real transport (cpprestsdk underneath). Keeps one kept-alive client per
+// scheme://host:port so TLS handshakes are not repeated.
+std::unique_ptr<HttpTransport> NewCpprestTransport(
+    const TransportOptions& options);
+
+// Must run before anything else uses the HTTP library: sizes the shared
+// worker pool. Safe to call more than once (later calls do nothing).
+void InitHttpRuntime(int threads);
+
+}  // namespace renumber
+
+#endif  // RENUMBER_HTTP_TRANSPORT_H_

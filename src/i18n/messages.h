@@ -1,0 +1,26 @@
+// The message catalog: one entry per user-facing message, in English and
+// Japanese. Add entries to the table in the messages_*.cc file of your
+// area; keys are "area.what", e.g. "cli.refused_no_tty".
+#ifndef RENUMBER_I18N_MESSAGES_H_
+#define RENUMBER_I18N_MESSAGES_H_
+
+#include <string_view>
+#include <vector>
+
+namespace renumber {
+
+struct MessageEntry {
+  std::string_view key;
+  std::string_view en;
+  std::string_view ja;
+};
+
+// Each area's table; messages.cc joins them.
+const std::vector<MessageEntry>& CliMessages();
+
+const std::vector<MessageEntry>& AllMessages();
+const MessageEntry* FindMessage(std::string_view key);
+
+}  // namespace renumber
+
+#endif  // RENUMBER_I18N_MESSAGES_H_

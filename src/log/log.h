@@ -1,0 +1,34 @@
+// Logging to stderr through spdlog, text or JSON lines.
+//
+// Every line passes through a scrubbing sink: any value registered with
+// AddScrubbedSecret (passwords, tokens, passphrases as they are loaded)
+// is replaced by "‹redacted›" before the line is written, as a last line of
+// defence behind "never pass a secret to the logger".
+//
+// InitLogging is called once by main before other threads start; logging
+// itself is thread-safe.
+#ifndef RENUMBER_LOG_LOG_H_
+#define RENUMBER_LOG_LOG_H_
+
+#include <string>
+#include <string_view>
+
+#include "src/core/status.h"
+
+namespace renumber {
+
+// level: trace|debug|info|warn|error|off; format: text|json.
+Status InitLogging(const std::string& level, const std::string& format);
+// Same, writing to `sink` instead of stderr (tests).
+Status InitLoggingTo(const std::string& level, const std::string& format,
+                     std::string* sink);
+
+void AddScrubbedSecret(const std::string& value);
+std::string ScrubSecrets(std::string_view text);
+
+// JSON string escaping (RFC 8259), for hand-built JSON.
+std::string JsonEscape(std::string_view s);
+
+}  // namespace renumber
+
+#endif  // RENUMBER_LOG_LOG_H_
