@@ -1,0 +1,146 @@
+// The vendor adapter interface: one Adapter talks to one account of one
+// service (ESS or CDN) through the HTTP transport, following the migration
+// steps at the end of ../shared/vendor-api/<vendor>.md.
+//
+// Flow the engine drives for one account and one phase:
+//   Discover(target)               GETs only; what references old/new IP
+//   PlanPhase(phase, discovery, ctx)  typed changes, each with a description
+//   for each change: journal intent -> Apply(change, ctx) -> journal outcome
+//   Discover(target) again         read back and classify
+//
+// Contract:
+// - Discover and Verify never write configuration. (ESS Verify may run the
+//   vendor's delivery `check`, which records a check result only.)
+// - PlanPhase is a pure function of the discovery and the context: planning
+//   a phase that is already done gives an empty plan ("apply, then plan
+//   again is empty"), and a `partial` account gets the changes that finish
+//   the phase, not a redo.
+// - Apply is idempotent against live state: before writing it may re-read,
+//   and a change whose effect is already present succeeds without a write.
+//   A write whose response was lost (5xx after commit, timeout) is read back
+//   before any retry. ESS: a 412 re-reads that collection, re-plans the
+//   change and retries (bounded). Apply never removes an old reference whose
+//   replacement is missing or not yet in its role, and never leaves the
+//   account with no primary route / no backend (kPreconditionFailed).
+// - Changes carry everything needed to apply them in `params` (JSON, no
+//   secrets), so the engine can journal them; Apply outcomes carry what was
+//   created or replaced (ids, version numbers) for the journal and rollback.
+// - An Adapter holds per-run state (e.g. the CDN draft version) between
+//   Apply calls of one phase; the engine uses one Adapter per account per
+//   run, from one thread at a time.
+// - Errors name the account and the call ("C-10001/ess: POST
+//   /v1/inbound-routes: 409 DUPLICATE ...").
+#ifndef RENUMBER_ADAPTERS_ADAPTER_H_
+#define RENUMBER_ADAPTERS_ADAPTER_H_
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "src/core/status.h"
+#include "src/model/model.h"
+
+namespace renumber {
+
+// One object discovery reports.
+struct Finding {
+  enum class Kind {
+    kOldReference,  // points at the old IP: will be moved
+    kNewReference,  // already points at the new IP
+    kDnsDependent,  // host name resolving to the old IP: DNS work, left alone
+    kCidrOld,       // CIDR outbound entry containing the old IP: left alone
+    kCidrNew,       // CIDR outbound entry already containing the new IP
+    kNote,          // anything else worth telling (e.g. a customer draft)
+  };
+  Kind kind = Kind::kNote;
+  std::string object;  // "default route r-7f3a", "SU1.../v3/backend origin_1"
+  Text text;           // one line for humans
+};
+const char* FindingKindName(Finding::Kind kind);  // "old-reference", ...
+
+struct Discovery {
+  AccountState state = AccountState::kMissing;
+  std::vector<Finding> findings;
+  // Adapter-private: what was read, for PlanPhase. Not shown to users.
+  nlohmann::json snapshot;
+};
+
+struct Change {
+  std::string id;    // unique within the plan, stable across re-plans
+  std::string kind;  // "add-route", "clone-version", "activate", ...
+  Text description;  // one line for humans
+  nlohmann::json params;  // what Apply needs; journaled; no secrets
+  bool removes_reference = false;  // deletes an old route/backend/server
+};
+
+struct Plan {
+  Phase phase = Phase::kPrepare;
+  std::vector<Change> changes;
+  std::vector<Text> notes;  // e.g. "the account is already prepared"
+  // True when the plan only projects what the phase will do once the
+  // account reaches the state it needs (e.g. cutover of a not-started
+  // account, shown by `renumber plan`): it must not be applied.
+  bool projected = false;
+};
+
+struct ApplyOutcome {
+  bool wrote = false;        // false when the effect was already present
+  int writes = 0;            // vendor write requests this change made
+  nlohmann::json result;     // ids created/removed, versions; journaled
+};
+
+// The context of one phase run.
+struct PhaseContext {
+  Target target;
+  // Journal records of earlier runs, oldest first: for a rollback, the run
+  // of the phase being undone; for a resumed prepare/cutover, the
+  // interrupted run. Each element: {"change": Change-as-JSON,
+  // "outcome": ApplyOutcome.result or null if only the intent was written}.
+  nlohmann::json history = nlohmann::json::array();
+  bool force = false;  // rollback: discard changes made after ours
+};
+
+struct Check {
+  std::string name;  // "ess.check r-9a1 (198.19.0.1:25)"
+  bool ok = false;
+  Text detail;
+};
+
+struct VerifyReport {
+  AccountState state = AccountState::kMissing;
+  std::vector<Finding> findings;
+  std::vector<Check> checks;
+  // True when every new route/backend exists and every check passed: the
+  // gate for cutover.
+  bool new_side_verified = false;
+};
+
+struct Capabilities {
+  bool atomic_activation = false;   // CDN: versions, one switch per phase
+  bool optimistic_locking = false;  // ESS: per-collection ETag / If-Match
+  bool vendor_delivery_check = false;  // ESS: POST .../check
+  bool rate_limit_headers = false;     // CDN: Fastly-RateLimit-*
+};
+
+class Adapter {
+ public:
+  virtual ~Adapter() = default;
+  virtual Capabilities capabilities() const = 0;
+  virtual Result<Discovery> Discover(const Target& target) = 0;
+  virtual Result<Plan> PlanPhase(Phase phase, const Discovery& discovery,
+                                 const PhaseContext& context) = 0;
+  virtual Result<ApplyOutcome> Apply(const Change& change,
+                                     const PhaseContext& context) = 0;
+  // Read back + vendor checks (ESS: `check` on each new route when its last
+  // PASS is not recent). `run_checks` false: read back only.
+  virtual Result<VerifyReport> Verify(const Target& target,
+                                      bool run_checks) = 0;
+};
+
+nlohmann::json ChangeToJson(const Change& change);
+Result<Change> ChangeFromJson(const nlohmann::json& j);
+
+}  // namespace renumber
+
+#endif  // RENUMBER_ADAPTERS_ADAPTER_H_

@@ -1,0 +1,29 @@
+#include "adapters/registry.h"
+
+#include <map>
+
+namespace renumber {
+namespace {
+
+const std::map<Service, AdapterFactory>& Factories() {
+  static const auto* kFactories = new std::map<Service, AdapterFactory>{
+      {Service::kEss, NewEssAdapter},
+      {Service::kCdn, NewCdnAdapter},
+  };
+  return *kFactories;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Adapter>> NewAdapter(const Credentials& credentials,
+                                            const AdapterDeps& deps) {
+  if (!deps.transport || !deps.clock || !deps.resolver || !deps.random)
+    return Status::Internal("adapter dependencies are missing");
+  auto it = Factories().find(credentials.account.service);
+  if (it == Factories().end())
+    return Status::InvalidArgument("no adapter for service of " +
+                                   credentials.account.ToString());
+  return it->second(credentials, deps);
+}
+
+}  // namespace renumber

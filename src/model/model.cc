@@ -1,0 +1,55 @@
+#include "src/model/model.h"
+
+namespace renumber {
+
+const char* ServiceName(Service s) { return s == Service::kEss ? "ess" : "cdn"; }
+
+Result<Service> ParseService(std::string_view text) {
+  if (text == "ess") return Service::kEss;
+  if (text == "cdn") return Service::kCdn;
+  return Status::InvalidArgument("unknown service '" + std::string(text) +
+                                 "' (expected ess or cdn)");
+}
+
+const char* PhaseName(Phase p) {
+  switch (p) {
+    case Phase::kPrepare: return "prepare";
+    case Phase::kCutover: return "cutover";
+    case Phase::kRollbackPrepare: return "rollback-prepare";
+    case Phase::kRollbackCutover: return "rollback-cutover";
+  }
+  return "?";
+}
+
+Result<Phase> ParsePhase(std::string_view text) {
+  for (Phase p : {Phase::kPrepare, Phase::kCutover, Phase::kRollbackPrepare,
+                  Phase::kRollbackCutover})
+    if (text == PhaseName(p)) return p;
+  return Status::InvalidArgument("unknown phase '" + std::string(text) + "'");
+}
+
+const char* StateName(AccountState s) {
+  switch (s) {
+    case AccountState::kNotStarted: return "not-started";
+    case AccountState::kPrepared: return "prepared";
+    case AccountState::kCutOver: return "cut-over";
+    case AccountState::kPartial: return "partial";
+    case AccountState::kMissing: return "missing";
+  }
+  return "?";
+}
+
+Result<AccountState> ParseState(std::string_view text) {
+  for (AccountState s :
+       {AccountState::kNotStarted, AccountState::kPrepared,
+        AccountState::kCutOver, AccountState::kPartial, AccountState::kMissing})
+    if (text == StateName(s)) return s;
+  return Status::InvalidArgument("unknown account state '" +
+                                 std::string(text) + "'");
+}
+
+std::string AccountKey::ToString() const {
+  return customer + "/" + ServiceName(service);
+}
+
+}  // namespace renumber

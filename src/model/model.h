@@ -1,0 +1,78 @@
+// The domain words of renumber (see ../shared/notes/design.md): services,
+// accounts, phases, account states, and the target of one migration.
+// Plain values; thread-safe.
+#ifndef RENUMBER_MODEL_MODEL_H_
+#define RENUMBER_MODEL_MODEL_H_
+
+#include <string>
+#include <string_view>
+
+#include "src/core/ip.h"
+#include "src/core/secret.h"
+#include "src/core/status.h"
+#include "src/core/time.h"
+
+namespace renumber {
+
+enum class Service { kEss, kCdn };
+const char* ServiceName(Service s);  // "ess" | "cdn"
+Result<Service> ParseService(std::string_view text);
+
+// A phase as the user names it. Rollbacks undo prepare or cutover.
+enum class Phase { kPrepare, kCutover, kRollbackPrepare, kRollbackCutover };
+const char* PhaseName(Phase p);  // "prepare", "cutover", "rollback-prepare", ...
+Result<Phase> ParsePhase(std::string_view text);
+
+// Read back from the vendor, never assumed.
+enum class AccountState {
+  kNotStarted,  // old only
+  kPrepared,    // old and new, new as failover / twin
+  kCutOver,     // new only
+  kPartial,     // anything in between
+  kMissing,     // neither old nor new: critical, never caused by us
+};
+const char* StateName(AccountState s);  // "not-started", "prepared", ...
+Result<AccountState> ParseState(std::string_view text);
+
+// "C-10001/ess"
+struct AccountKey {
+  std::string customer;
+  Service service = Service::kEss;
+  std::string ToString() const;
+  friend bool operator<(const AccountKey& a, const AccountKey& b) {
+    return a.customer != b.customer ? a.customer < b.customer
+                                    : a.service < b.service;
+  }
+  friend bool operator==(const AccountKey& a, const AccountKey& b) {
+    return a.customer == b.customer && a.service == b.service;
+  }
+};
+
+// One account's management-console login. Secrets stay in Secret.
+struct Credentials {
+  AccountKey account;
+  std::string api_base;  // "https://ess.example.net"
+  std::string username;  // ESS
+  Secret password;       // ESS
+  Secret api_token;      // CDN
+  std::string ca_file;   // optional extra CA (PEM)
+};
+
+// What one account is asked to do: move from old_ip to new_ip.
+struct Target {
+  AccountKey account;
+  IpAddress old_ip;
+  IpAddress new_ip;
+  Timestamp maintenance_end;
+  std::string ticket;
+};
+
+// A line for humans in both languages.
+struct Text {
+  std::string en;
+  std::string ja;
+};
+
+}  // namespace renumber
+
+#endif  // RENUMBER_MODEL_MODEL_H_
