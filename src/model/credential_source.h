@@ -1,0 +1,47 @@
+// Where the engine gets an account's credentials: a credentials file
+// (--credentials) or the vault. Each Get is one use of a secret; the vault
+// audits it before returning.
+//
+// Threads: Get may be called from several worker threads at once.
+// Errors: kNotFound when the account has no credentials (the message names
+// the account and the source), kPreconditionFailed for an expired vault
+// entry, others from the source.
+#ifndef RENUMBER_MODEL_CREDENTIAL_SOURCE_H_
+#define RENUMBER_MODEL_CREDENTIAL_SOURCE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "src/core/fs.h"
+#include "src/model/model.h"
+
+namespace renumber {
+
+class CredentialSource {
+ public:
+  virtual ~CredentialSource() = default;
+  // `purpose`: what the secret is used for, recorded by audited sources,
+  // e.g. "prepare campaign plan-2026-12".
+  virtual Result<Credentials> Get(const AccountKey& account,
+                                  const std::string& purpose) = 0;
+  // Accounts this source holds credentials for (no secrets).
+  virtual std::vector<AccountKey> Accounts() = 0;
+};
+
+// A credentials file in the credentials-template format:
+//   {"version": 1, "accounts": [{"customer", "service", "api_base",
+//     "username", "password"} | {..., "api_token"}, "ca_file"?]}
+// Refused when group or others can read it. Errors name the file and the
+// entry (index and customer/service), never a secret value.
+Result<std::vector<Credentials>> ParseCredentialsJson(
+    const std::string& text, const std::string& origin);
+Result<std::unique_ptr<CredentialSource>> OpenCredentialsFile(
+    FileSystem* fs, const std::string& path);
+// A source over credentials already in memory (tests, demo).
+std::unique_ptr<CredentialSource> NewMemoryCredentialSource(
+    std::vector<Credentials> credentials);
+
+}  // namespace renumber
+
+#endif  // RENUMBER_MODEL_CREDENTIAL_SOURCE_H_

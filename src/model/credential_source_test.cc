@@ -1,0 +1,97 @@
+#include "src/model/credential_source.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <sstream>
+
+#include "src/log/log.h"
+
+namespace renumber {
+namespace {
+
+const char* kGood = R"({"version": 1, "accounts": [
+  {"customer": "C-1", "service": "ess", "api_base": "https://ess.example.net",
+   "username": "u", "password": "pw-1234-secret"},
+  {"customer": "C-1", "service": "cdn", "api_base": "https://api.fastly.com",
+   "api_token": "tok-5678-secret", "ca_file": "/tmp/ca.pem"}]})";
+
+TEST(CredentialsFileTest, ParsesBothServices) {
+  auto creds = ParseCredentialsJson(kGood, "creds.json");
+  ASSERT_TRUE(creds.ok()) << creds.status().ToString();
+  ASSERT_EQ(creds->size(), 2u);
+  EXPECT_EQ((*creds)[0].account.ToString(), "C-1/ess");
+  EXPECT_EQ((*creds)[0].password.reveal(), "pw-1234-secret");
+  EXPECT_EQ((*creds)[1].api_token.reveal(), "tok-5678-secret");
+  EXPECT_EQ((*creds)[1].ca_file, "/tmp/ca.pem");
+  // Loaded secrets are scrubbed from logs from now on.
+  EXPECT_EQ(ScrubSecrets("x tok-5678-secret y").find("tok-5678"),
+            std::string::npos);
+}
+
+TEST(CredentialsFileTest, ErrorsNameTheEntryNotTheSecret) {
+  const char* missing = R"({"version": 1, "accounts": [
+    {"customer": "C-2", "service": "ess", "api_base": "https://e",
+     "password": "pw-should-not-appear"}]})";
+  auto r = ParseCredentialsJson(missing, "creds.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Code::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("accounts[0]"), std::string::npos);
+  EXPECT_NE(r.status().message().find("C-2/ess"), std::string::npos);
+  EXPECT_NE(r.status().message().find("username"), std::string::npos);
+  EXPECT_EQ(r.status().message().find("pw-should"), std::string::npos);
+
+  for (const char* bad :
+       {"", "[]", R"({"version": 2, "accounts": []})",
+        R"({"version": 1, "accounts": {}})",
+        R"({"version": 1, "accounts": [{"customer": "C", "service": "dns",
+            "api_base": "https://x"}]})",
+        R"({"version": 1, "accounts": [{"customer": "C", "service": "cdn",
+            "api_base": "ftp://x", "api_token": "t"}]})"}) {
+    EXPECT_FALSE(ParseCredentialsJson(bad, "f").ok()) << bad;
+  }
+}
+
+TEST(CredentialsFileTest, RejectsDuplicates) {
+  const char* dup = R"({"version": 1, "accounts": [
+    {"customer": "C", "service": "cdn", "api_base": "https://a", "api_token": "t1"},
+    {"customer": "C", "service": "cdn", "api_base": "https://a", "api_token": "t2"}]})";
+  auto r = ParseCredentialsJson(dup, "f");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("duplicate"), std::string::npos);
+}
+
+TEST(CredentialsFileTest, RefusesAFileOthersCanRead) {
+  char tmpl[] = "/tmp/renumber-creds-XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  std::string path = std::string(tmpl) + "/creds.json";
+  FileSystem* fs = PosixFileSystem();
+  ASSERT_TRUE(WriteFileAtomic(fs, path, kGood, 0644).ok());
+  auto open = OpenCredentialsFile(fs, path);
+  ASSERT_FALSE(open.ok());
+  EXPECT_NE(open.status().message().find("chmod 600"), std::string::npos);
+  ASSERT_TRUE(fs->Chmod(path, 0600).ok());
+  auto ok = OpenCredentialsFile(fs, path);
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  auto c = (*ok)->Get({"C-1", Service::kCdn}, "test");
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->api_base, "https://api.fastly.com");
+  EXPECT_EQ((*ok)->Get({"C-9", Service::kCdn}, "test").status().code(),
+            Code::kNotFound);
+  EXPECT_EQ((*ok)->Accounts().size(), 2u);
+  std::string cmd = std::string("rm -rf ") + tmpl;
+  ASSERT_EQ(system(cmd.c_str()), 0);
+}
+
+TEST(CredentialsFileTest, TemplateParses) {
+  auto text = PosixFileSystem()->ReadFile(
+      std::string(RENUMBER_SOURCE_DIR) +
+      "/credentials-template/credentials.example.json");
+  ASSERT_TRUE(text.ok());
+  auto creds = ParseCredentialsJson(*text, "template");
+  ASSERT_TRUE(creds.ok()) << creds.status().ToString();
+  EXPECT_EQ(creds->size(), 2u);
+}
+
+}  // namespace
+}  // namespace renumber
