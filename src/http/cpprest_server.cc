@@ -19,8 +19,7 @@ namespace http = web::http;
 using web::http::experimental::listener::http_listener;
 using web::http::experimental::listener::http_listener_config;
 
-ServerRequest ToServerRequest(const http::http_request& req,
-                              std::string body) {
+ServerRequest ToServerRequest(const http::http_request& req, std::string body) {
   ServerRequest out;
   out.method = req.method();
   const web::uri& uri = req.relative_uri();
@@ -107,8 +106,8 @@ Result<std::unique_ptr<HttpServer>> StartHttpServer(const ServerOptions& opts,
   std::string host = opts.host.find(':') != std::string::npos
                          ? "[" + opts.host + "]"
                          : opts.host;
-  std::string base = std::string(tls ? "https" : "http") + "://" + host +
-                     ":" + std::to_string(opts.port);
+  std::string base = std::string(tls ? "https" : "http") + "://" + host + ":" +
+                     std::to_string(opts.port);
   http_listener_config config;
   if (tls) {
     std::string cert = opts.cert_file, key = opts.key_file;

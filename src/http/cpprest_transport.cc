@@ -3,7 +3,6 @@
 // rewriting these two files and nothing else.
 #include <cpprest/http_client.h>
 #include <pplx/threadpool.h>
-#include <openssl/err.h>
 
 #include <boost/asio/ssl.hpp>
 #include <map>
@@ -12,6 +11,7 @@
 
 #include "src/core/ip.h"
 #include "src/http/redact.h"
+#include "src/http/tls_util.h"
 #include "src/http/transport.h"
 
 namespace renumber {
@@ -25,34 +25,79 @@ bool IsLoopbackHost(const std::string& host) {
   std::string h = host;
   if (h.size() > 2 && h.front() == '[' && h.back() == ']')
     h = h.substr(1, h.size() - 2);
-  if (h == "localhost") return true;
+  if (HeaderNameEquals(h, "localhost")) return true;
   auto ip = IpAddress::Parse(h);
   return ip.ok() && ip->IsLoopback();
 }
 
-// cpprest reports TLS failures as "Unknown error <n>" where n is a packed
-// OpenSSL error (stack.md #5); turn it back into words.
-std::string DescribeError(const std::error_code& ec, const char* what) {
-  unsigned long v = static_cast<unsigned long>(ec.value());
-  if (ERR_GET_LIB(v) == ERR_LIB_SSL || ERR_GET_LIB(v) == ERR_LIB_X509) {
-    const char* reason = ERR_reason_error_string(v);
-    if (reason) return std::string("TLS: ") + reason;
-  }
+bool HasLineBreak(const std::string& s) {
+  return s.find_first_of("\r\n") != std::string::npos;
+}
+
+// The library's own message, with the request URL (which may carry a
+// secret) redacted should it ever appear in it.
+std::string LibraryMessage(const std::exception& e, const HttpRequest& req) {
+  std::string what = e.what();
+  size_t pos = req.url.empty() ? std::string::npos : what.find(req.url);
+  if (pos != std::string::npos)
+    what.replace(pos, req.url.size(), RedactUrl(req.url));
   return what;
 }
 
-bool IsTlsError(const std::error_code& ec) {
-  unsigned long v = static_cast<unsigned long>(ec.value());
-  return ec.value() > 0xffff &&
-         (ERR_GET_LIB(v) == ERR_LIB_SSL || ERR_GET_LIB(v) == ERR_LIB_X509);
+Status MapHttpException(const http::http_exception& e, const HttpRequest& req,
+                        const std::string& where) {
+  const std::error_code& ec = e.error_code();
+  if (ec == std::errc::timed_out)
+    return Status::Timeout(where + ": no answer within " +
+                           std::to_string(req.timeout.count()) + " ms");
+  const std::string reason = OpenSslReason(ec.value());
+  if (IsCertificateVerifyFailure(ec.value()))
+    return Status::Forbidden(
+        where + ": TLS: the server's certificate was not accepted (" + reason +
+        "): it is not signed by a trusted CA, does not match the host or has "
+        "expired; if the server uses a private CA, add that CA with "
+        "--ca-file");
+  if (IsOpenSslError(ec.value()))
+    return Status::Unavailable(where + ": TLS handshake failed (" + reason +
+                               "); is the server speaking https on this "
+                               "port?");
+  // Only the library's message: its error codes come from several
+  // categories (asio misc, system) flattened to an int, so their
+  // std::error_code text is often wrong ("No such file" for an EOF).
+  return Status::Unavailable(where + ": " + LibraryMessage(e, req));
 }
 
 class CpprestTransport : public HttpTransport {
  public:
   explicit CpprestTransport(TransportOptions options)
-      : options_(std::move(options)) {}
+      : options_(std::move(options)),
+        ca_pem_(options_.ca_file.empty() ? Result<std::string>(std::string())
+                                         : LoadCaFile(options_.ca_file)) {}
 
   Result<HttpResponse> Send(const HttpRequest& request) override {
+    if (!ca_pem_.ok()) return ca_pem_.status();
+    RN_ASSIGN_OR_RETURN(web::uri uri, CheckedUri(request));
+    const std::string where = request.method + " " + RedactUrl(request.url);
+    try {
+      auto client = ClientFor(uri, request.timeout);
+      http::http_response resp = client->request(ToCpprest(request, uri)).get();
+      HttpResponse out;
+      out.status = resp.status_code();
+      for (const auto& [k, v] : resp.headers()) out.headers.Add(k, v);
+      std::vector<unsigned char> body = resp.extract_vector().get();
+      out.body.assign(body.begin(), body.end());
+      return out;
+    } catch (const http::http_exception& e) {
+      return MapHttpException(e, request, where);
+    } catch (const std::exception& e) {
+      return Status::Unavailable(where + ": " + LibraryMessage(e, request));
+    }
+  }
+
+ private:
+  // Parses the URL and applies the rules that need no network: http(s)
+  // only, plain http only to loopback, no line breaks in headers.
+  static Result<web::uri> CheckedUri(const HttpRequest& request) {
     web::uri uri;
     try {
       uri = web::uri(request.url);
@@ -64,11 +109,23 @@ class CpprestTransport : public HttpTransport {
     if (scheme != "http" && scheme != "https")
       return Status::InvalidArgument("unsupported URL scheme in '" +
                                      RedactUrl(request.url) + "'");
+    if (uri.host().empty())
+      return Status::InvalidArgument("no host in URL '" +
+                                     RedactUrl(request.url) + "'");
     if (scheme == "http" && !IsLoopbackHost(uri.host()))
       return Status::InvalidArgument(
           "refusing plain http:// to " + uri.host() +
           ": only loopback addresses may be reached without TLS; use https://");
-    auto client = ClientFor(uri, request.timeout);
+    if (HasLineBreak(request.method))
+      return Status::InvalidArgument("line break in the HTTP method");
+    for (const auto& [k, v] : request.headers.items())
+      if (HasLineBreak(k) || HasLineBreak(v))
+        return Status::InvalidArgument("line break in HTTP header '" + k + "'");
+    return uri;
+  }
+
+  static http::http_request ToCpprest(const HttpRequest& request,
+                                      const web::uri& uri) {
     http::http_request req{http::method(request.method)};
     req.set_request_uri(uri.resource());
     std::string content_type;
@@ -80,50 +137,33 @@ class CpprestTransport : public HttpTransport {
       req.headers().add(k, v);
     }
     if (!request.body.empty() || !content_type.empty())
-      req.set_body(request.body, content_type.empty() ? "application/json"
-                                                      : content_type);
-    const std::string where = request.method + " " + RedactUrl(request.url);
-    try {
-      http::http_response resp = client->request(req).get();
-      HttpResponse out;
-      out.status = resp.status_code();
-      for (const auto& [k, v] : resp.headers()) out.headers.Add(k, v);
-      std::vector<unsigned char> body = resp.extract_vector().get();
-      out.body.assign(body.begin(), body.end());
-      return out;
-    } catch (const http::http_exception& e) {
-      const std::error_code& ec = e.error_code();
-      if (ec == std::errc::timed_out)
-        return Status::Timeout(where + ": no answer within " +
-                               std::to_string(request.timeout.count()) +
-                               " ms");
-      if (IsTlsError(ec))
-        return Status::Forbidden(
-            where + ": " + DescribeError(ec, e.what()) +
-            " (is the server's CA trusted? add it with --ca-file)");
-      return Status::Unavailable(where + ": " + DescribeError(ec, e.what()));
-    } catch (const std::exception& e) {
-      return Status::Unavailable(where + ": " + e.what());
-    }
+      req.set_body(request.body,
+                   content_type.empty() ? "application/json" : content_type);
+    return req;
   }
 
- private:
+  // One kept-alive client per scheme://host:port and timeout, so TLS
+  // handshakes (65-90 ms each, stack.md #6) are not repeated.
   std::shared_ptr<http_client> ClientFor(const web::uri& uri,
                                          std::chrono::milliseconds timeout) {
-    std::string origin = uri.scheme() + "://" + uri.host() + ":" +
-                         std::to_string(uri.port());
+    std::string origin =
+        uri.scheme() + "://" + uri.host() + ":" + std::to_string(uri.port());
     std::string key = origin + "#" + std::to_string(timeout.count());
     std::lock_guard<std::mutex> l(mu_);
     auto it = clients_.find(key);
     if (it != clients_.end()) return it->second;
     http_client_config config;
-    config.set_timeout(std::chrono::duration_cast<std::chrono::microseconds>(
-        timeout));
-    config.set_validate_certificates(true);
-    if (!options_.ca_file.empty()) {
-      std::string ca = options_.ca_file;
-      config.set_ssl_context_callback([ca](boost::asio::ssl::context& ctx) {
-        ctx.load_verify_file(ca);  // on top of the default store
+    config.set_timeout(
+        std::chrono::duration_cast<std::chrono::microseconds>(timeout));
+    config.set_validate_certificates(true);  // never turned off
+    if (!ca_pem_->empty()) {
+      auto pem = std::make_shared<const std::string>(*ca_pem_);
+      config.set_ssl_context_callback([pem](boost::asio::ssl::context& ctx) {
+        // On top of the system store. LoadCaFile checked the PEM; should
+        // adding still fail, the CA is not trusted and verification fails
+        // closed.
+        boost::system::error_code ec;
+        ctx.add_certificate_authority(boost::asio::buffer(*pem), ec);
       });
     }
     web::uri_builder base;
@@ -134,11 +174,17 @@ class CpprestTransport : public HttpTransport {
   }
 
   TransportOptions options_;
+  Result<std::string> ca_pem_;  // the CA file's PEM text, or why not
   std::mutex mu_;
   std::map<std::string, std::shared_ptr<http_client>> clients_;
 };
 
 }  // namespace
+
+Status ValidateTransportOptions(const TransportOptions& options) {
+  if (options.ca_file.empty()) return Status::Ok();
+  return LoadCaFile(options.ca_file).status();
+}
 
 std::unique_ptr<HttpTransport> NewCpprestTransport(
     const TransportOptions& options) {

@@ -10,9 +10,15 @@
 // - otherwise the time to the reset divided by the writes left (+1), since
 //   the previous write; with none left, until the reset.
 // It counts writes it lets through, so concurrent writers on one credential
-// do not all spend the same last write.
+// do not all spend the same last write: within a window the lower of its own
+// count and the server's wins (a late response from an earlier write does
+// not give back writes spent since); once the reset time has passed the
+// budget is unknown again until the next response. A 429 without these
+// headers means none left until its Retry-After.
 //
-// PacingTransport applies a RateLimiter to every non-GET request.
+// PacingTransport applies a RateLimiter to every non-GET request. Put it
+// inside the retrying wrapper (Retrying(Pacing(real))) so every attempt,
+// retries included, is paced and observed. Does not own inner or limiter.
 // Thread-safe. Sleeping goes through the Clock.
 #ifndef RENUMBER_HTTP_PACING_H_
 #define RENUMBER_HTTP_PACING_H_

@@ -7,7 +7,14 @@
 //   happened, so the caller reads back and decides.
 // - 429 (any method: the request was refused, not applied) waits for
 //   Retry-After (delta seconds or an HTTP date; the default backoff when
-//   absent), then retries, within the same bounds.
+//   absent), then retries, within the same bounds. A Retry-After longer
+//   than max_retry_after fails at once with kRateLimited. A 5xx with a
+//   reasonable Retry-After waits at least that long.
+// - kForbidden, kInvalidArgument and other errors are never retried.
+// - When the bounds run out, the last outcome is returned as it was (the
+//   last 5xx/429 response, or the last error annotated with the number of
+//   attempts).
+// Each retry is logged (debug; info when the wait is 1 s or more).
 // Sleeping goes through the Clock, so tests use FakeClock and never sleep.
 //
 // Thread-safe if `inner` is. Does not own inner, clock or random.

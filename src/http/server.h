@@ -27,9 +27,10 @@ namespace renumber {
 
 struct ServerRequest {
   std::string method;
-  std::string path;   // decoded path, e.g. "/v1/domains/example.jp/inbound-routes"
+  // Decoded path, e.g. "/v1/domains/example.jp/inbound-routes".
+  std::string path;
   std::string raw_path;  // as sent, still percent-encoded
-  std::string query;  // raw query string without '?'
+  std::string query;     // raw query string without '?'
   std::map<std::string, std::string> query_params;  // decoded
   Headers headers;
   std::string body;

@@ -7,8 +7,11 @@
 //   response arrived: kTimeout (no answer within request.timeout; the request
 //   may still have taken effect), kUnavailable (connection refused/reset,
 //   DNS failure), kForbidden (TLS peer not trusted: certificate verification
-//   failed), kInvalidArgument (malformed URL, or plain http:// to a host that
-//   is not a loopback address).
+//   failed; other TLS failures, e.g. https to a plain-http port, are
+//   kUnavailable), kInvalidArgument (malformed URL, plain http:// to a host
+//   that is not a loopback address, a line break in a header, an unreadable
+//   TransportOptions.ca_file). kInvalidArgument and kForbidden are found
+//   before or without anything being applied and are never worth retrying.
 // - Implementations are thread-safe; one instance may serve many threads.
 // - No secret (Authorization, Fastly-Key, ...) appears in a returned Status
 //   message; see redact.h.
@@ -35,8 +38,14 @@ struct TransportOptions {
   std::string ca_file;
 };
 
+// Checks the options without any network use: kInvalidArgument naming the
+// file when ca_file cannot be read or holds no PEM certificate. Call it
+// early (CLI parsing) for a clear error; Send() returns the same error.
+Status ValidateTransportOptions(const TransportOptions& options);
+
 // The real transport (cpprestsdk underneath). Keeps one kept-alive client per
-// scheme://host:port so TLS handshakes are not repeated.
+// scheme://host:port (and timeout) so TLS handshakes are not repeated. The CA
+// file is read once, here.
 std::unique_ptr<HttpTransport> NewCpprestTransport(
     const TransportOptions& options);
 

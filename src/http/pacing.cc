@@ -1,0 +1,120 @@
+#include "src/http/pacing.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+#include "src/http/retry.h"
+
+namespace renumber {
+namespace {
+
+using std::chrono::microseconds;
+
+std::optional<double> ParseNumber(const std::optional<std::string>& text) {
+  if (!text || text->empty()) return std::nullopt;
+  errno = 0;
+  char* end = nullptr;
+  double v = std::strtod(text->c_str(), &end);
+  while (end && (*end == ' ' || *end == '\t')) ++end;
+  if (errno != 0 || end == text->c_str() || *end != '\0' || !std::isfinite(v))
+    return std::nullopt;
+  return v;
+}
+
+class PacingTransport : public HttpTransport {
+ public:
+  PacingTransport(HttpTransport* inner, RateLimiter* limiter)
+      : inner_(inner), limiter_(limiter) {}
+
+  Result<HttpResponse> Send(const HttpRequest& request) override {
+    if (request.method == "GET") return inner_->Send(request);
+    limiter_->BeforeWrite();
+    Result<HttpResponse> result = inner_->Send(request);
+    if (result.ok()) limiter_->Observe(*result);
+    return result;
+  }
+
+ private:
+  HttpTransport* inner_;
+  RateLimiter* limiter_;
+};
+
+}  // namespace
+
+RateLimiter::RateLimiter(Clock* clock, int burst_reserve)
+    : clock_(clock), burst_reserve_(burst_reserve) {}
+
+void RateLimiter::BeforeWrite() {
+  microseconds delay{0};
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    const Timestamp now = clock_->Now();
+    delay = DelayLocked(now);
+    const Timestamp at = now + delay;
+    last_write_ = at;
+    // Spend one write of the current window, so the next writer (maybe on
+    // another thread, before our response arrives) sees it gone.
+    if (remaining_ && *remaining_ > 0 && reset_ && at < *reset_) --*remaining_;
+  }
+  if (delay.count() > 0) clock_->SleepFor(delay);
+}
+
+void RateLimiter::Observe(const HttpResponse& response) {
+  std::optional<double> remaining =
+      ParseNumber(response.headers.Get("Fastly-RateLimit-Remaining"));
+  std::optional<double> reset =
+      ParseNumber(response.headers.Get("Fastly-RateLimit-Reset"));
+  std::lock_guard<std::mutex> l(mu_);
+  const Timestamp now = clock_->Now();
+  std::optional<Timestamp> reset_at;
+  if (reset) reset_at = Timestamp::FromUnixMicros(std::llround(*reset * 1e6));
+  if (response.status == 429 && !remaining) {
+    // Refused without budget headers: nothing left until Retry-After.
+    remaining = 0;
+    if (!reset_at) {
+      auto ra = ParseRetryAfter(response.headers.GetOr("Retry-After", ""), now);
+      if (ra.ok()) reset_at = now + *ra;
+    }
+  }
+  if (!remaining && !reset_at) return;
+  // Within one window our own count is authoritative when it is lower: a
+  // response from an earlier write does not know about writes let through
+  // since. A new window starts from the server's count.
+  const bool new_window = !reset_ || now >= *reset_;
+  if (remaining) {
+    long long r = std::max(0LL, std::llround(*remaining));
+    remaining_ = (new_window || !remaining_) ? r : std::min(*remaining_, r);
+  }
+  if (reset_at) reset_ = reset_at;
+}
+
+std::chrono::microseconds RateLimiter::NextDelay() {
+  std::lock_guard<std::mutex> l(mu_);
+  return DelayLocked(clock_->Now());
+}
+
+std::chrono::microseconds RateLimiter::DelayLocked(Timestamp now) {
+  if (!remaining_ || !reset_ || now >= *reset_) return microseconds(0);
+  if (*remaining_ > burst_reserve_) return microseconds(0);
+  const microseconds to_reset = *reset_ - now;
+  if (*remaining_ <= 0) return to_reset;
+  if (!last_write_) return microseconds(0);
+  const microseconds interval = to_reset / (*remaining_ + 1);
+  const Timestamp next = *last_write_ + interval;
+  return next > now ? next - now : microseconds(0);
+}
+
+RateLimiter* RateLimiterRegistry::For(const std::string& key) {
+  std::lock_guard<std::mutex> l(mu_);
+  auto& limiter = limiters_[key];
+  if (!limiter) limiter = std::make_unique<RateLimiter>(clock_);
+  return limiter.get();
+}
+
+std::unique_ptr<HttpTransport> NewPacingTransport(HttpTransport* inner,
+                                                  RateLimiter* limiter) {
+  return std::make_unique<PacingTransport>(inner, limiter);
+}
+
+}  // namespace renumber

@@ -1,0 +1,158 @@
+#include "src/http/pacing.h"
+
+#include <gtest/gtest.h>
+
+#include "src/http/fake_transport.h"
+
+namespace renumber {
+namespace {
+
+using std::chrono::microseconds;
+using std::chrono::seconds;
+
+class PacingTest : public ::testing::Test {
+ protected:
+  // A write response saying `remaining` writes are left until now+reset_in.
+  HttpResponse Budget(long long remaining, seconds reset_in,
+                      const char* remaining_name = "Fastly-RateLimit-Remaining",
+                      const char* reset_name = "Fastly-RateLimit-Reset") {
+    HttpResponse r;
+    r.status = 200;
+    r.headers.Add(remaining_name, std::to_string(remaining));
+    r.headers.Add(reset_name,
+                  std::to_string((clock_.Now() + reset_in).unix_seconds()));
+    return r;
+  }
+  FakeClock clock_;  // starts on a whole second
+};
+
+TEST_F(PacingTest, UnknownBudgetNoWait) {
+  RateLimiter limiter(&clock_);
+  EXPECT_EQ(limiter.NextDelay(), microseconds(0));
+  limiter.BeforeWrite();
+  limiter.Observe(HttpResponse{200, {}, ""});
+  EXPECT_EQ(limiter.NextDelay(), microseconds(0));
+  EXPECT_TRUE(clock_.sleeps().empty());
+}
+
+TEST_F(PacingTest, PlentyLeftNoWait) {
+  RateLimiter limiter(&clock_, /*burst_reserve=*/10);
+  limiter.Observe(Budget(500, seconds(3600)));
+  for (int i = 0; i < 5; ++i) limiter.BeforeWrite();
+  EXPECT_TRUE(clock_.sleeps().empty());
+}
+
+TEST_F(PacingTest, SpreadsTheLastWritesOverTheWindow) {
+  RateLimiter limiter(&clock_, /*burst_reserve=*/10);
+  limiter.BeforeWrite();  // the write whose response tells the budget
+  limiter.Observe(Budget(4, seconds(50)));
+  // 50 s to the reset, 4 writes left: one every 50/(4+1) = 10 s.
+  EXPECT_EQ(limiter.NextDelay(), seconds(10));
+  limiter.BeforeWrite();
+  ASSERT_EQ(clock_.sleeps().size(), 1u);
+  EXPECT_EQ(clock_.sleeps()[0], seconds(10));
+}
+
+TEST_F(PacingTest, HeaderNamesAreCaseInsensitive) {
+  RateLimiter limiter(&clock_, 10);
+  limiter.BeforeWrite();
+  limiter.Observe(Budget(4, seconds(50), "fastly-ratelimit-remaining",
+                         "FASTLY-RATELIMIT-RESET"));
+  EXPECT_EQ(limiter.NextDelay(), seconds(10));
+}
+
+TEST_F(PacingTest, NoneLeftWaitsForResetThenBudgetUnknown) {
+  RateLimiter limiter(&clock_, 10);
+  limiter.Observe(Budget(0, seconds(30)));
+  EXPECT_EQ(limiter.NextDelay(), seconds(30));
+  limiter.BeforeWrite();
+  EXPECT_EQ(clock_.total_slept(), seconds(30));
+  // The window has reset: no wait until a response says otherwise.
+  EXPECT_EQ(limiter.NextDelay(), microseconds(0));
+}
+
+TEST_F(PacingTest, CountsWritesItLetsThrough) {
+  // Two writes left and no response arrives in between (e.g. concurrent
+  // writers): the third must not spend a write that is already gone.
+  RateLimiter limiter(&clock_, 10);
+  limiter.Observe(Budget(2, seconds(30)));
+  limiter.BeforeWrite();  // no previous write: goes now; 1 left
+  limiter.BeforeWrite();  // 30 s / (1+1) after the previous one; 0 left
+  limiter.BeforeWrite();  // none left: until the reset (15 s later)
+  ASSERT_EQ(clock_.sleeps().size(), 2u);
+  EXPECT_EQ(clock_.sleeps()[0], seconds(15));
+  EXPECT_EQ(clock_.sleeps()[1], seconds(15));
+}
+
+TEST_F(PacingTest, LateResponseDoesNotGiveBackSpentWrites) {
+  RateLimiter limiter(&clock_, 10);
+  limiter.Observe(Budget(3, seconds(40)));
+  limiter.BeforeWrite();
+  limiter.BeforeWrite();
+  limiter.BeforeWrite();  // we have spent all three
+  // A response to the first write arrives late, saying 2 were left then.
+  HttpResponse late;
+  late.status = 200;
+  late.headers.Add("Fastly-RateLimit-Remaining", "2");
+  late.headers.Add(
+      "Fastly-RateLimit-Reset",
+      std::to_string(Timestamp::FromUnixSeconds(1796000040).unix_seconds()));
+  limiter.Observe(late);
+  EXPECT_GT(limiter.NextDelay(), microseconds(0));
+  EXPECT_EQ(clock_.Now() + limiter.NextDelay(),
+            Timestamp::FromUnixSeconds(1796000040));
+}
+
+TEST_F(PacingTest, NewWindowTakesTheServersCount) {
+  RateLimiter limiter(&clock_, 10);
+  limiter.Observe(Budget(1, seconds(10)));
+  clock_.Advance(seconds(11));  // window over
+  limiter.Observe(Budget(900, seconds(3600)));
+  for (int i = 0; i < 20; ++i) limiter.BeforeWrite();
+  EXPECT_TRUE(clock_.sleeps().empty());
+}
+
+TEST_F(PacingTest, TooManyRequestsWithoutHeadersWaitsRetryAfter) {
+  RateLimiter limiter(&clock_, 10);
+  limiter.Observe(HttpResponse{429, {{"Retry-After", "20"}}, ""});
+  EXPECT_EQ(limiter.NextDelay(), seconds(20));
+}
+
+TEST_F(PacingTest, TransportPacesWritesNotReads) {
+  FakeTransport fake;
+  RateLimiter limiter(&clock_, 10);
+  const std::string reset =
+      std::to_string((clock_.Now() + seconds(60)).unix_seconds());
+  fake.SetHandler([&](const HttpRequest& r) -> Result<HttpResponse> {
+    HttpResponse resp{200, {}, ""};
+    if (r.method != "GET") {  // like the CDN: writes carry the budget
+      resp.headers.Add("Fastly-RateLimit-Remaining", "2");
+      resp.headers.Add("Fastly-RateLimit-Reset", reset);
+    }
+    return resp;
+  });
+  auto paced = NewPacingTransport(&fake, &limiter);
+  HttpRequest post;
+  post.method = "POST";
+  post.url = "https://api.example/service";
+  HttpRequest get = post;
+  get.method = "GET";
+  ASSERT_TRUE(paced->Send(post).ok());  // learns: 2 left, reset in 60 s
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(paced->Send(get).ok());
+  EXPECT_TRUE(clock_.sleeps().empty());  // reads are never paced
+  ASSERT_TRUE(paced->Send(post).ok());
+  ASSERT_EQ(clock_.sleeps().size(), 1u);
+  EXPECT_EQ(clock_.sleeps()[0], seconds(20));  // 60 s / (2+1)
+  EXPECT_EQ(fake.request_count(), 5u);
+}
+
+TEST(RateLimiterRegistryTest, OneLimiterPerKey) {
+  FakeClock clock;
+  RateLimiterRegistry registry(&clock);
+  RateLimiter* a = registry.For("https://api/#token-a");
+  EXPECT_EQ(registry.For("https://api/#token-a"), a);
+  EXPECT_NE(registry.For("https://api/#token-b"), a);
+}
+
+}  // namespace
+}  // namespace renumber

@@ -1,0 +1,35 @@
+// Test support: a throw-away PKI made with OpenSSL 3 (EVP/X509), written as
+// PEM files to a fresh temporary directory that is removed on destruction.
+// Not thread-safe; one per test.
+#ifndef RENUMBER_HTTP_TLS_TEST_CERTS_H_
+#define RENUMBER_HTTP_TLS_TEST_CERTS_H_
+
+#include <string>
+
+#include "src/core/status.h"
+
+namespace renumber {
+
+class TestPki {
+ public:
+  TestPki() = default;
+  TestPki(const TestPki&) = delete;
+  TestPki& operator=(const TestPki&) = delete;
+  ~TestPki();
+
+  // A self-signed CA ("<name> CA") and a server certificate for
+  // subjectAltName IP:`server_ip` signed by it (P-256 keys, SHA-256).
+  Status Create(const std::string& name, const std::string& server_ip);
+
+  const std::string& ca_file() const { return ca_file_; }
+  const std::string& cert_file() const { return cert_file_; }
+  const std::string& key_file() const { return key_file_; }
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string dir_, ca_file_, cert_file_, key_file_;
+};
+
+}  // namespace renumber
+
+#endif  // RENUMBER_HTTP_TLS_TEST_CERTS_H_

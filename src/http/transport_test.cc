@@ -1,0 +1,299 @@
+// The real transport (cpprestsdk) against a real loopback server, over real
+// sockets. Retry and rate-limit waits run on a FakeClock: the retrying
+// wrapper sleeps on the fake clock while the real transport does the HTTP.
+#include <arpa/inet.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+
+#include <atomic>
+#include <thread>
+
+#include "src/core/random.h"
+#include "src/core/time.h"
+#include "src/http/retry.h"
+#include "src/http/test_server.h"
+#include "src/http/transport.h"
+
+namespace renumber {
+namespace {
+
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+HttpRequest Req(const std::string& method, const std::string& url) {
+  HttpRequest r;
+  r.method = method;
+  r.url = url;
+  r.timeout = milliseconds(5000);
+  return r;
+}
+
+class RealTransportTest : public ::testing::Test {
+ protected:
+  void Serve(ServerHandler handler, ServerOptions options = {}) {
+    auto server = StartLoopbackServer(
+        [this, handler](const ServerRequest& r) {
+          ++hits_;
+          return handler(r);
+        },
+        options);
+    ASSERT_TRUE(server.ok()) << server.status().ToString();
+    server_ = std::move(*server);
+  }
+  void TearDown() override {
+    if (server_) server_->Stop();  // before the test returns (stack.md #8)
+  }
+  std::string Url(const std::string& path) {
+    return server_->base_url() + path;
+  }
+
+  std::unique_ptr<HttpTransport> transport_ = NewCpprestTransport({});
+  std::unique_ptr<HttpServer> server_;
+  std::atomic<int> hits_{0};
+  FakeClock clock_;
+  FakeRandom random_{7};
+};
+
+TEST_F(RealTransportTest, PostRoundTripsMethodPathQueryHeadersAndBody) {
+  Serve([](const ServerRequest& r) {
+    ServerResponse out;
+    out.status = 201;
+    out.headers.Add("X-Echo-Method", r.method);
+    out.headers.Add("X-Echo-Path", r.path);
+    out.headers.Add("X-Echo-Query",
+                    r.query_params.count("q") ? r.query_params.at("q") : "");
+    out.headers.Add("X-Echo-Header", r.headers.GetOr("x-test-header", ""));
+    out.headers.Add("X-Echo-Type", r.headers.GetOr("Content-Type", ""));
+    out.headers.Add("Content-Type", "text/plain");
+    out.body = "got:" + r.body;
+    return out;
+  });
+  HttpRequest req = Req("POST", Url("/v1/domains/example.jp/routes?q=a%20b"));
+  req.headers.Add("X-Test-Header", "hello");
+  req.headers.Add("Content-Type", "application/json");
+  req.body = R"({"ip":"192.0.2.10","note":"日本語"})";
+  auto r = transport_->Send(req);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->status, 201);
+  EXPECT_EQ(r->headers.Get("x-echo-method"), "POST");
+  EXPECT_EQ(r->headers.Get("X-Echo-Path"), "/v1/domains/example.jp/routes");
+  EXPECT_EQ(r->headers.Get("X-Echo-Query"), "a b");
+  EXPECT_EQ(r->headers.Get("X-Echo-Header"), "hello");
+  EXPECT_THAT(r->headers.GetOr("X-Echo-Type", ""),
+              HasSubstr("application/json"));
+  EXPECT_THAT(r->headers.GetOr("Content-Type", ""), HasSubstr("text/plain"));
+  EXPECT_EQ(r->body, "got:" + req.body);
+}
+
+TEST_F(RealTransportTest, GetAndErrorStatusesAreResponses) {
+  Serve([](const ServerRequest& r) {
+    ServerResponse out;
+    out.status = r.path == "/missing" ? 404 : 200;
+    out.body = r.method + " " + r.path;
+    return out;
+  });
+  auto ok = transport_->Send(Req("GET", Url("/a")));
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->status, 200);
+  EXPECT_EQ(ok->body, "GET /a");
+  auto missing = transport_->Send(Req("DELETE", Url("/missing")));
+  ASSERT_TRUE(missing.ok());
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_EQ(missing->body, "DELETE /missing");
+}
+
+TEST_F(RealTransportTest, RetriesA503ThenSucceeds) {
+  Serve([this](const ServerRequest&) {
+    ServerResponse out;
+    out.status = hits_ == 1 ? 503 : 200;
+    out.body = "try " + std::to_string(hits_.load());
+    return out;
+  });
+  auto retrying = NewRetryingTransport(transport_.get(), &clock_, &random_);
+  auto r = retrying->Send(Req("GET", Url("/flaky")));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->body, "try 2");
+  EXPECT_EQ(hits_, 2);
+  EXPECT_EQ(clock_.sleeps().size(), 1u);
+}
+
+TEST_F(RealTransportTest, TooManyRequestsWaitsRetryAfterOnTheFakeClock) {
+  Serve([this](const ServerRequest&) {
+    ServerResponse out;
+    if (hits_ == 1) {
+      out.status = 429;
+      out.headers.Add("Retry-After", "30");
+    }
+    return out;
+  });
+  auto retrying = NewRetryingTransport(transport_.get(), &clock_, &random_);
+  const auto start = std::chrono::steady_clock::now();
+  auto r = retrying->Send(Req("POST", Url("/routes")));
+  const auto real = std::chrono::steady_clock::now() - start;
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(hits_, 2);
+  EXPECT_EQ(clock_.sleeps(),
+            std::vector<std::chrono::microseconds>{seconds(30)});
+  EXPECT_LT(real, seconds(5));  // waited on the fake clock, not for real
+}
+
+TEST_F(RealTransportTest, PostGetting500IsNotRetried) {
+  Serve([](const ServerRequest&) { return ServerResponse{500, {}, "{}"}; });
+  auto retrying = NewRetryingTransport(transport_.get(), &clock_, &random_);
+  auto r = retrying->Send(Req("POST", Url("/routes")));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->status, 500);
+  EXPECT_EQ(hits_, 1);  // counted on the server side
+  EXPECT_TRUE(clock_.sleeps().empty());
+}
+
+TEST_F(RealTransportTest, SlowServerGivesTimeout) {
+  // The handler holds its answer until released (at most 2 s), so the test
+  // can let it finish before the server stops.
+  auto release = std::make_shared<std::atomic<bool>>(false);
+  auto done = std::make_shared<std::atomic<bool>>(false);
+  Serve([release, done](const ServerRequest&) {
+    const auto until = std::chrono::steady_clock::now() + seconds(2);
+    while (!*release && std::chrono::steady_clock::now() < until)
+      std::this_thread::sleep_for(milliseconds(5));
+    *done = true;
+    return ServerResponse{};
+  });
+  HttpRequest req = Req("GET", Url("/slow?token=tok-secret-1"));
+  req.timeout = milliseconds(150);
+  const auto start = std::chrono::steady_clock::now();
+  auto r = transport_->Send(req);
+  const auto took = std::chrono::steady_clock::now() - start;
+  *release = true;
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Code::kTimeout) << r.status().ToString();
+  EXPECT_THAT(r.status().message(), HasSubstr("150 ms"));
+  EXPECT_THAT(r.status().message(), Not(HasSubstr("tok-secret-1")));
+  EXPECT_GE(took, milliseconds(150));
+  EXPECT_LT(took, milliseconds(1500));
+  const auto until = std::chrono::steady_clock::now() + seconds(3);
+  while (!*done && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(milliseconds(5));
+  EXPECT_TRUE(*done);
+}
+
+TEST_F(RealTransportTest, DroppedConnectionIsUnavailable) {
+  Serve([](const ServerRequest&) {
+    ServerResponse out;
+    out.drop_connection = true;
+    return out;
+  });
+  auto r = transport_->Send(Req("GET", Url("/drop")));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Code::kUnavailable) << r.status().ToString();
+  EXPECT_THAT(r.status().message(), HasSubstr("GET http://127.0.0.1:"));
+}
+
+TEST_F(RealTransportTest, ConnectionRefusedIsUnavailable) {
+  auto port = FindFreeLoopbackPort();
+  ASSERT_TRUE(port.ok());
+  auto r = transport_->Send(
+      Req("GET", "http://127.0.0.1:" + std::to_string(*port) + "/"));
+  EXPECT_EQ(r.status().code(), Code::kUnavailable) << r.status().ToString();
+}
+
+TEST_F(RealTransportTest, ManyThreadsShareOneTransport) {
+  Serve([](const ServerRequest& r) {
+    return ServerResponse{200, {}, r.query_params.at("n")};
+  });
+  std::atomic<int> good{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        std::string n = std::to_string(t * 100 + i);
+        auto r = transport_->Send(Req("GET", Url("/n?n=" + n)));
+        if (r.ok() && r->status == 200 && r->body == n) ++good;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(good, 200);
+  EXPECT_EQ(hits_, 200);
+}
+
+TEST_F(RealTransportTest, LineBreakInHeaderRefusedBeforeSending) {
+  Serve([](const ServerRequest&) { return ServerResponse{}; });
+  HttpRequest req = Req("GET", Url("/"));
+  req.headers.Add("X-Note", "a\r\nX-Injected: 1");
+  EXPECT_EQ(transport_->Send(req).status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(hits_, 0);
+}
+
+// A non-loopback IPv4 address of this machine, or "" when it has none.
+std::string NonLoopbackAddress() {
+  ifaddrs* list = nullptr;
+  if (getifaddrs(&list) != 0) return "";
+  std::string found;
+  for (ifaddrs* a = list; a && found.empty(); a = a->ifa_next) {
+    if (!a->ifa_addr || a->ifa_addr->sa_family != AF_INET) continue;
+    auto* in = reinterpret_cast<sockaddr_in*>(a->ifa_addr);
+    if ((ntohl(in->sin_addr.s_addr) >> 24) == 127) continue;
+    char buf[INET_ADDRSTRLEN];
+    if (inet_ntop(AF_INET, &in->sin_addr, buf, sizeof buf)) found = buf;
+  }
+  freeifaddrs(list);
+  return found;
+}
+
+TEST_F(RealTransportTest, PlainHttpToNonLoopbackRefusedWithoutTraffic) {
+  const std::string ip = NonLoopbackAddress();
+  ServerOptions all;
+  all.host = "0.0.0.0";  // reachable on every address, so a leak would show
+  Serve([](const ServerRequest&) { return ServerResponse{}; }, all);
+  const std::string port =
+      server_->base_url().substr(server_->base_url().rfind(':') + 1);
+  // The server is reachable over loopback.
+  auto loop = transport_->Send(Req("GET", "http://127.0.0.1:" + port + "/"));
+  ASSERT_TRUE(loop.ok()) << loop.status().ToString();
+  ASSERT_EQ(hits_, 1);
+  std::vector<std::string> refused = {
+      "http://192.0.2.1:" + port + "/",
+      "http://127.0.0.1@192.0.2.1:" + port + "/",
+      "http://example.com:" + port + "/"};
+  if (!ip.empty()) refused.push_back("http://" + ip + ":" + port + "/");
+  for (const auto& url : refused) {
+    const auto start = std::chrono::steady_clock::now();
+    auto r = transport_->Send(Req("GET", url));
+    EXPECT_EQ(r.status().code(), Code::kInvalidArgument) << url;
+    EXPECT_THAT(r.status().message(), HasSubstr("https://")) << url;
+    EXPECT_LT(std::chrono::steady_clock::now() - start, milliseconds(50));
+  }
+  EXPECT_EQ(hits_, 1);  // nothing reached the server
+  RecordProperty("own_non_loopback_ip", ip.empty() ? "none found" : ip);
+}
+
+TEST_F(RealTransportTest, LocalhostAllowedOverPlainHttp) {
+  Serve([](const ServerRequest&) { return ServerResponse{200, {}, "hi"}; });
+  const std::string port =
+      server_->base_url().substr(server_->base_url().rfind(':') + 1);
+  auto r = transport_->Send(Req("GET", "http://localhost:" + port + "/"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->body, "hi");
+}
+
+TEST_F(RealTransportTest, BadUrlsAndNoSecretsInErrors) {
+  for (const char* url : {"ftp://127.0.0.1/x", "not a url", "https:///path"}) {
+    auto r = transport_->Send(Req("GET", url));
+    EXPECT_EQ(r.status().code(), Code::kInvalidArgument) << url;
+  }
+  auto r = transport_->Send(
+      Req("GET", "ftp://user:pw-secret-9@host/x?api_key=k-secret-8"));
+  EXPECT_EQ(r.status().code(), Code::kInvalidArgument);
+  EXPECT_THAT(r.status().message(), Not(HasSubstr("pw-secret-9")));
+  EXPECT_THAT(r.status().message(), Not(HasSubstr("k-secret-8")));
+}
+
+}  // namespace
+}  // namespace renumber
