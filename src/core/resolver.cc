@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 namespace renumber {
@@ -45,7 +46,63 @@ class GetAddrInfoResolver : public Resolver {
   }
 };
 
+class HostsFileResolver : public Resolver {
+ public:
+  HostsFileResolver(std::map<std::string, std::vector<IpAddress>> table,
+                    Resolver* fallback)
+      : table_(std::move(table)), fallback_(fallback) {}
+  Result<std::vector<IpAddress>> Resolve(const std::string& host) override {
+    auto it = table_.find(Lower(host));
+    if (it != table_.end()) return it->second;
+    if (fallback_) return fallback_->Resolve(host);
+    return Status::NotFound("host name '" + host + "' does not resolve");
+  }
+  static std::string Lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(c));
+    return s;
+  }
+
+ private:
+  std::map<std::string, std::vector<IpAddress>> table_;
+  Resolver* fallback_;
+};
+
 }  // namespace
+
+Result<std::unique_ptr<Resolver>> NewHostsFileResolver(
+    const std::string& text, const std::string& origin, Resolver* fallback) {
+  std::map<std::string, std::vector<IpAddress>> table;
+  size_t pos = 0;
+  int line_no = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string line = text.substr(pos, nl == std::string::npos ? nl : nl - pos);
+    pos = nl == std::string::npos ? text.size() : nl + 1;
+    ++line_no;
+    if (size_t hash = line.find('#'); hash != std::string::npos)
+      line.resize(hash);
+    std::vector<std::string> words;
+    size_t i = 0;
+    while (i < line.size()) {
+      while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i]))) ++i;
+      size_t start = i;
+      while (i < line.size() && !std::isspace(static_cast<unsigned char>(line[i]))) ++i;
+      if (i > start) words.push_back(line.substr(start, i - start));
+    }
+    if (words.empty()) continue;
+    auto ip = IpAddress::Parse(words[0]);
+    if (!ip.ok() || words.size() < 2)
+      return Status::InvalidArgument(origin + ":" + std::to_string(line_no) +
+                                     ": expected 'ADDRESS NAME...'");
+    for (size_t w = 1; w < words.size(); ++w) {
+      auto& ips = table[HostsFileResolver::Lower(words[w])];
+      if (std::find(ips.begin(), ips.end(), *ip) == ips.end())
+        ips.push_back(*ip);
+    }
+  }
+  return std::unique_ptr<Resolver>(
+      new HostsFileResolver(std::move(table), fallback));
+}
 
 Resolver* SystemResolver() {
   static Resolver* r = new GetAddrInfoResolver;

@@ -7,6 +7,7 @@
 #define RENUMBER_CORE_RESOLVER_H_
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -25,6 +26,14 @@ class Resolver {
 
 // getaddrinfo(3). Never deleted.
 Resolver* SystemResolver();
+
+// Answers from a hosts(5)-format file first ("203.0.113.10 mail.example.jp
+// www.example.jp"), then from `fallback` (may be null: kNotFound). For
+// planning before DNS is live, and for tests of the real binary.
+// kInvalidArgument names the file and line of a malformed entry.
+Result<std::unique_ptr<Resolver>> NewHostsFileResolver(
+    const std::string& hosts_text, const std::string& origin,
+    Resolver* fallback);
 
 class FakeResolver : public Resolver {
  public:

@@ -1,10 +1,56 @@
-// Messages of the engine area. Keys start with "engine.".
+// Messages of the engine and the migration commands. Keys start with
+// "engine.". Japanese follows the provider's notice (基盤変更メンテナンス,
+// 配送サーバー, オリジンサーバー, 作業代行).
 #include "src/i18n/messages.h"
 
 namespace renumber {
 
 const std::vector<MessageEntry>& EngineMessages() {
   static const std::vector<MessageEntry> kTable = {
+      {"engine.locked", "{}",
+       "{} (別の renumber が作業中のため、このアカウントには触れていません)"},
+      {"engine.nothing_to_roll_back",
+       "the journal holds no {} changes for this account: nothing to roll back",
+       "ジャーナルにこのアカウントの {} の変更記録がないため、切り戻す対象がありません"},
+      {"engine.not_ready",
+       "{} needs a prepared account, but it is {}: run prepare first",
+       "{} には事前設定済みのアカウントが必要ですが、現在の状態は {} です。先に prepare を実行してください"},
+      {"engine.before_window",
+       "before maintenance_end ({}): cut over only after the maintenance, or "
+       "pass --ignore-window",
+       "メンテナンス終了時刻 ({}) より前です。基盤変更メンテナンス完了後に切替を行うか、"
+       "--ignore-window を指定してください"},
+      {"engine.window_overridden",
+       "--ignore-window: cut over before maintenance_end ({}); recorded in "
+       "the journal",
+       "--ignore-window: メンテナンス終了時刻 ({}) より前に切替を実行します (ジャーナルに記録済み)"},
+      {"engine.new_side_unverified",
+       "the new IP does not verify yet ({}); nothing was removed",
+       "新しい IP アドレスの確認が取れていません ({})。何も削除していません"},
+      {"engine.declined", "not applied: the question was answered no",
+       "確認に「いいえ」と回答されたため、適用していません"},
+      {"report.state", "state: {}", "状態: {}"},
+      {"report.would", "{} would:", "{} で行う変更:"},
+      {"report.will", "{} will:", "{} で行う変更:"},
+      {"report.no_changes", "(no changes)", "(変更なし)"},
+      {"report.refused", "refused: {}", "拒否: {}"},
+      {"report.error", "error: {}", "エラー: {}"},
+      {"report.col.account", "ACCOUNT", "アカウント"},
+      {"report.col.phase", "PHASE", "フェーズ"},
+      {"report.col.result", "RESULT", "結果"},
+      {"report.col.state", "STATE", "状態"},
+      {"report.col.writes", "WRITES", "書き込み"},
+      {"report.col.time", "TIME", "時間"},
+      {"report.total", "{} accounts: {}", "{} アカウント: {}"},
+      {"report.result.ok", "ok", "正常"},
+      {"report.result.done", "done", "完了"},
+      {"report.result.nothing-to-do", "nothing-to-do", "変更不要"},
+      {"report.result.would-change", "would-change", "変更予定"},
+      {"report.result.not-expected", "not-expected", "想定外の状態"},
+      {"report.result.refused", "refused", "拒否"},
+      {"report.result.failed", "failed", "失敗"},
+      {"status.empty", "the journal has no accounts yet (state dir: see --state-dir)",
+       "ジャーナルにはまだアカウントの記録がありません (保存先は --state-dir を参照)"},
   };
   return kTable;
 }

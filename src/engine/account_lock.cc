@@ -1,0 +1,76 @@
+#include "src/engine/account_lock.h"
+
+#include <nlohmann/json.hpp>
+
+namespace renumber {
+namespace {
+
+// Customer ids become file names: keep [A-Za-z0-9._-], escape the rest.
+std::string SafeName(const std::string& s) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '.' || c == '_' || c == '-') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string LockHolder::ToJson() const {
+  return nlohmann::json{{"user", user},       {"operator", operator_name},
+                        {"command", command}, {"campaign", campaign},
+                        {"pid", pid},         {"host", host},
+                        {"since", since}}
+      .dump();
+}
+
+std::string LockHolder::Describe(const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return "another renumber run";
+  std::string who = j.value("user", "?");
+  std::string op = j.value("operator", "");
+  if (!op.empty() && op != who) who += " (operator " + op + ")";
+  return who + ", renumber " + j.value("command", "?") + " of campaign " +
+         j.value("campaign", "?") + ", pid " +
+         std::to_string(j.value("pid", 0L)) + " on " + j.value("host", "?") +
+         ", since " + j.value("since", "?");
+}
+
+AccountLocks::AccountLocks(FileSystem* fs, std::string lock_dir, LockHolder me,
+                           Clock* clock)
+    : fs_(fs), dir_(std::move(lock_dir)), me_(std::move(me)), clock_(clock) {}
+
+Result<std::unique_ptr<FileLock>> AccountLocks::Acquire(
+    const AccountKey& account, std::chrono::milliseconds wait) {
+  RN_RETURN_IF_ERROR(fs_->CreateDirs(dir_, 0700));
+  std::string path = dir_ + "/" + SafeName(account.customer) + "_" +
+                     ServiceName(account.service) + ".lock";
+  auto deadline = clock_->Steady() + wait;
+  for (;;) {
+    auto lock = fs_->Lock(path, /*wait=*/false);
+    if (lock.ok()) {
+      LockHolder me = me_;
+      me.since = clock_->Now().ToRfc3339();
+      RN_RETURN_IF_ERROR((*lock)->WriteInfo(me.ToJson()));
+      return lock;
+    }
+    if (!lock.status().Is(Code::kUnavailable)) return lock.status();
+    if (clock_->Steady() >= deadline) {
+      auto info = fs_->ReadFile(path);
+      std::string holder =
+          info.ok() ? LockHolder::Describe(*info) : "another renumber run";
+      return Status::PreconditionFailed(account.ToString() +
+                                        " is being worked on by " + holder);
+    }
+    clock_->SleepFor(std::chrono::milliseconds(200));
+  }
+}
+
+}  // namespace renumber

@@ -1,0 +1,307 @@
+#include "src/engine/account_run.h"
+
+#include "src/engine/text.h"
+
+namespace renumber {
+namespace {
+
+using json = nlohmann::json;
+
+// True when `state` already satisfies the end state of `phase`.
+bool Satisfied(Phase phase, AccountState state) {
+  switch (phase) {
+    case Phase::kPrepare:
+      return state == AccountState::kPrepared ||
+             state == AccountState::kCutOver;
+    case Phase::kCutover:
+      return state == AccountState::kCutOver;
+    case Phase::kRollbackPrepare:
+      return state == AccountState::kNotStarted;
+    case Phase::kRollbackCutover:
+      return state == AccountState::kPrepared ||
+             state == AccountState::kNotStarted;
+  }
+  return false;
+}
+
+// The phase whose journal history a phase needs.
+Phase HistoryPhase(Phase phase) {
+  switch (phase) {
+    case Phase::kRollbackPrepare: return Phase::kPrepare;
+    case Phase::kRollbackCutover: return Phase::kCutover;
+    default: return phase;
+  }
+}
+
+}  // namespace
+
+const char* CommandName(Command c) {
+  switch (c) {
+    case Command::kPlan: return "plan";
+    case Command::kPrepare: return "prepare";
+    case Command::kVerify: return "verify";
+    case Command::kCutover: return "cutover";
+    case Command::kRollback: return "rollback";
+  }
+  return "?";
+}
+
+const char* AccountResultName(AccountResult r) {
+  switch (r) {
+    case AccountResult::kOk: return "ok";
+    case AccountResult::kDone: return "done";
+    case AccountResult::kNothingToDo: return "nothing-to-do";
+    case AccountResult::kWouldChange: return "would-change";
+    case AccountResult::kNotExpected: return "not-expected";
+    case AccountResult::kRefused: return "refused";
+    case AccountResult::kFailed: return "failed";
+  }
+  return "?";
+}
+
+Phase CommandPhase(const CommandOptions& o) {
+  switch (o.command) {
+    case Command::kCutover: return Phase::kCutover;
+    case Command::kRollback:
+      return o.rollback_of == Phase::kCutover ? Phase::kRollbackCutover
+                                              : Phase::kRollbackPrepare;
+    default: return Phase::kPrepare;
+  }
+}
+
+AccountState ExpectedAfter(Phase phase) {
+  switch (phase) {
+    case Phase::kPrepare: return AccountState::kPrepared;
+    case Phase::kCutover: return AccountState::kCutOver;
+    case Phase::kRollbackPrepare: return AccountState::kNotStarted;
+    case Phase::kRollbackCutover: return AccountState::kPrepared;
+  }
+  return AccountState::kMissing;
+}
+
+AccountRun::AccountRun(const EngineDeps& deps, const CommandOptions& options,
+                       PlanRow row)
+    : deps_(deps), options_(options) {
+  report_.row = std::move(row);
+  report_.phase = CommandPhase(options_);
+  context_.target = report_.row.target;
+  context_.force = options_.force;
+}
+
+AccountRun::~AccountRun() = default;
+
+void AccountRun::Release() { lock_.reset(); }
+
+void AccountRun::Decline() {
+  if (HasWork()) Refuse(T("engine.declined"));
+  lock_.reset();
+}
+
+bool AccountRun::HasWork() const {
+  return adapter_ && report_.error.ok() &&
+         report_.result != AccountResult::kRefused &&
+         report_.result != AccountResult::kNothingToDo &&
+         !report_.plan.projected && !report_.plan.changes.empty();
+}
+
+void AccountRun::Fail(const Status& s) {
+  report_.result = AccountResult::kFailed;
+  report_.error = s.Annotate(report_.row.target.account.ToString());
+}
+
+void AccountRun::Refuse(Text why) {
+  report_.result = AccountResult::kRefused;
+  report_.refusal = std::move(why);
+}
+
+void AccountRun::Stage1() {
+  start_ = deps_.clock->Steady();
+  Status s = Stage1Inner();
+  if (!s.ok()) Fail(s);
+  if (!HasWork()) {
+    report_.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deps_.clock->Steady() - start_);
+    if (options_.command != Command::kPlan &&
+        options_.command != Command::kVerify)
+      JournalEnd();
+  }
+}
+
+Status AccountRun::Stage1Inner() {
+  const Target& t = report_.row.target;
+  if (deps_.locks && !options_.dry_run) {
+    auto lock = deps_.locks->Acquire(t.account, options_.lock_wait);
+    if (!lock.ok()) {
+      Refuse(T("engine.locked", lock.status().message()));
+      return Status::Ok();
+    }
+    lock_ = std::move(*lock);
+  }
+  std::string purpose = std::string(CommandName(options_.command)) +
+                        " campaign " + deps_.run.campaign;
+  RN_ASSIGN_OR_RETURN(Credentials creds,
+                      deps_.credentials->Get(t.account, purpose));
+  RN_ASSIGN_OR_RETURN(adapter_, deps_.make_adapter(creds));
+  if (options_.command == Command::kPlan) return PlanCommand();
+  if (options_.command == Command::kVerify) return VerifyCommand();
+
+  if (deps_.journal_records)
+    context_.history = PhaseHistory(*deps_.journal_records, t.account,
+                                    HistoryPhase(report_.phase));
+  RN_ASSIGN_OR_RETURN(Discovery d, adapter_->Discover(t));
+  report_.state_before = d.state;
+  report_.state_after = d.state;
+  report_.findings = d.findings;
+  if (d.state == AccountState::kMissing)
+    return Status::PreconditionFailed(
+        "critical: neither the old nor the new IP is referenced; renumber "
+        "leaves this account alone — check it in the console");
+  if (Satisfied(report_.phase, d.state)) {
+    report_.result = AccountResult::kNothingToDo;
+    return Status::Ok();
+  }
+  bool rollback = report_.phase == Phase::kRollbackPrepare ||
+                  report_.phase == Phase::kRollbackCutover;
+  if (rollback && context_.history.empty()) {
+    Refuse(T("engine.nothing_to_roll_back",
+             PhaseName(HistoryPhase(report_.phase))));
+    return Status::Ok();
+  }
+  if (report_.phase == Phase::kCutover) {
+    RN_RETURN_IF_ERROR(Gates(d));
+    if (report_.result == AccountResult::kRefused) return Status::Ok();
+  }
+  RN_ASSIGN_OR_RETURN(report_.plan,
+                      adapter_->PlanPhase(report_.phase, d, context_));
+  if (report_.plan.projected) {
+    Refuse(T("engine.not_ready", PhaseName(report_.phase),
+             StateName(d.state)));
+  } else if (report_.plan.changes.empty()) {
+    return Status::Internal("nothing was planned, but the account is " +
+                            std::string(StateName(d.state)) + ", not " +
+                            StateName(ExpectedAfter(report_.phase)));
+  }
+  return Status::Ok();
+}
+
+Status AccountRun::Gates(const Discovery& d) {
+  const Target& t = report_.row.target;
+  Timestamp now = deps_.clock->Now();
+  if (now < t.maintenance_end) {
+    if (!options_.ignore_window) {
+      Refuse(T("engine.before_window", t.maintenance_end.ToRfc3339()));
+      return Status::Ok();
+    }
+    report_.notes.push_back(
+        T("engine.window_overridden", t.maintenance_end.ToRfc3339()));
+    if (deps_.journal && !options_.dry_run) {
+      json rec = JournalRecord(deps_.run, "override", t.account,
+                               report_.phase);
+      rec["gate"] = "maintenance-window";
+      rec["maintenance_end"] = t.maintenance_end.ToRfc3339();
+      rec["at"] = now.ToRfc3339();
+      RN_RETURN_IF_ERROR(deps_.journal->Append(rec));
+    }
+  }
+  if (d.state == AccountState::kNotStarted) {
+    Refuse(T("engine.not_ready", PhaseName(report_.phase),
+             StateName(d.state)));
+    return Status::Ok();
+  }
+  RN_ASSIGN_OR_RETURN(VerifyReport v, adapter_->Verify(t, /*run_checks=*/true));
+  report_.checks = v.checks;
+  if (!v.new_side_verified) {
+    std::string failing;
+    for (const Check& c : v.checks)
+      if (!c.ok) failing += (failing.empty() ? "" : "; ") + c.name;
+    Refuse(T("engine.new_side_unverified",
+             failing.empty() ? std::string("-") : failing));
+  }
+  return Status::Ok();
+}
+
+Status AccountRun::PlanCommand() {
+  const Target& t = report_.row.target;
+  RN_ASSIGN_OR_RETURN(Discovery d, adapter_->Discover(t));
+  report_.state_before = d.state;
+  report_.findings = d.findings;
+  RN_ASSIGN_OR_RETURN(report_.plan,
+                      adapter_->PlanPhase(Phase::kPrepare, d, context_));
+  RN_ASSIGN_OR_RETURN(Plan cut,
+                      adapter_->PlanPhase(Phase::kCutover, d, context_));
+  report_.cutover_plan = std::move(cut);
+  bool consistent = d.state != AccountState::kPartial &&
+                    d.state != AccountState::kMissing;
+  report_.result = consistent ? AccountResult::kOk : AccountResult::kNotExpected;
+  return Status::Ok();
+}
+
+Status AccountRun::VerifyCommand() {
+  RN_ASSIGN_OR_RETURN(VerifyReport v,
+                      adapter_->Verify(report_.row.target, /*run_checks=*/true));
+  report_.state_before = v.state;
+  report_.state_after = v.state;
+  report_.findings = v.findings;
+  report_.checks = v.checks;
+  bool ok;
+  if (options_.expect) {
+    ok = v.state == *options_.expect;
+    for (const Check& c : v.checks) ok = ok && c.ok;
+  } else {
+    ok = v.state != AccountState::kPartial &&
+         v.state != AccountState::kMissing;
+  }
+  report_.result = ok ? AccountResult::kOk : AccountResult::kNotExpected;
+  return Status::Ok();
+}
+
+void AccountRun::Stage2(Executor& executor) {
+  report_.execution = executor.Execute(*adapter_, report_.plan, context_);
+  if (executor.dry_run()) {
+    report_.result = AccountResult::kWouldChange;
+  } else {
+    if (!report_.execution.status.ok()) Fail(report_.execution.status);
+    Finish(ExpectedAfter(report_.phase));
+  }
+  report_.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+      deps_.clock->Steady() - start_);
+  if (!executor.dry_run()) JournalEnd();
+  lock_.reset();
+}
+
+void AccountRun::Finish(AccountState expected) {
+  auto d = adapter_->Discover(report_.row.target);
+  if (!d.ok()) {
+    if (report_.error.ok()) Fail(d.status().Annotate("read back"));
+    return;
+  }
+  report_.state_after = d->state;
+  report_.findings = d->findings;
+  if (!report_.error.ok()) return;
+  if (Satisfied(report_.phase, d->state)) {
+    report_.result = AccountResult::kDone;
+  } else {
+    Fail(Status::Internal(std::string("read back: the account is ") +
+                          StateName(d->state) + ", expected " +
+                          StateName(expected)));
+  }
+}
+
+void AccountRun::JournalEnd() {
+  if (!deps_.journal || options_.dry_run) return;
+  const Target& t = report_.row.target;
+  json rec = JournalRecord(deps_.run, "account-end", t.account, report_.phase);
+  rec["result"] = AccountResultName(report_.result);
+  if (report_.state_after) rec["state"] = StateName(*report_.state_after);
+  rec["writes"] = report_.execution.writes;
+  rec["ms"] = report_.elapsed.count();
+  if (!report_.error.ok())
+    rec["error"] = {{"code", CodeName(report_.error.code())},
+                    {"message", report_.error.message()}};
+  if (report_.result == AccountResult::kRefused)
+    rec["refusal"] = report_.refusal.en;
+  Status s = deps_.journal->Append(rec);
+  if (!s.ok() && report_.error.ok()) Fail(s);
+}
+
+}  // namespace renumber

@@ -1,0 +1,130 @@
+// One account through one command: lock → credentials → adapter → discover
+// → gates → plan (stage 1), then execute → read back (stage 2). The two
+// stages let a command show every account's plan and ask once before
+// anything is written.
+//
+// Rules enforced here (design.md): a phase already done makes no writes;
+// cutover is refused before maintenance_end unless overridden (and the
+// override is journaled) and refused when the new side does not verify; a
+// `missing` account is never touched; every write is journaled.
+//
+// Threads: an AccountRun is used by one thread at a time; different
+// accounts run in parallel and share only thread-safe dependencies.
+#ifndef RENUMBER_ENGINE_ACCOUNT_RUN_H_
+#define RENUMBER_ENGINE_ACCOUNT_RUN_H_
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "adapters/adapter.h"
+#include "src/core/fs.h"
+#include "src/core/time.h"
+#include "src/engine/account_lock.h"
+#include "src/engine/executor.h"
+#include "src/engine/plan_file.h"
+#include "src/model/credential_source.h"
+
+namespace renumber {
+
+enum class Command { kPlan, kPrepare, kVerify, kCutover, kRollback };
+const char* CommandName(Command c);
+
+struct CommandOptions {
+  Command command = Command::kPlan;
+  Phase rollback_of = Phase::kPrepare;  // for kRollback
+  bool ignore_window = false;           // cutover before maintenance_end
+  bool force = false;                   // rollback over later changes
+  bool dry_run = false;
+  std::optional<AccountState> expect;   // verify --expect
+  std::chrono::milliseconds lock_wait{0};
+};
+
+using AdapterMaker =
+    std::function<Result<std::unique_ptr<Adapter>>(const Credentials&)>;
+
+// Shared by all accounts of a command. Pointers are not owned.
+struct EngineDeps {
+  Clock* clock = nullptr;
+  CredentialSource* credentials = nullptr;
+  AdapterMaker make_adapter;
+  JournalWriter* journal = nullptr;  // null for read-only commands
+  AccountLocks* locks = nullptr;     // null for read-only commands
+  const std::vector<nlohmann::json>* journal_records = nullptr;
+  RunInfo run;
+};
+
+enum class AccountResult {
+  kOk,           // plan/verify: in a consistent or the expected state
+  kDone,         // changes applied and read back as expected
+  kNothingToDo,  // already in the phase's end state: zero writes
+  kWouldChange,  // dry run: changes listed, nothing written
+  kNotExpected,  // plan/verify: not in the expected state
+  kRefused,      // a safety gate refused; nothing changed
+  kFailed,       // an error; see error
+};
+const char* AccountResultName(AccountResult r);
+
+struct AccountReport {
+  PlanRow row;
+  Phase phase = Phase::kPrepare;
+  AccountResult result = AccountResult::kOk;
+  std::optional<AccountState> state_before;
+  std::optional<AccountState> state_after;
+  std::vector<Finding> findings;
+  Plan plan;                          // the command's phase
+  std::optional<Plan> cutover_plan;   // `plan` shows prepare and cutover
+  std::vector<Check> checks;
+  ExecutionReport execution;
+  Status error;
+  Text refusal;                       // why a gate refused
+  std::vector<Text> notes;            // e.g. window overridden
+  std::chrono::milliseconds elapsed{0};
+};
+
+class AccountRun {
+ public:
+  AccountRun(const EngineDeps& deps, const CommandOptions& options,
+             PlanRow row);
+  ~AccountRun();
+  // Lock, discover, gates, plan. Read-only commands finish here.
+  void Stage1();
+  // True when stage 1 left changes to apply.
+  bool HasWork() const;
+  // Applies the plan with `executor`, then reads back and classifies.
+  void Stage2(Executor& executor);
+  // Releases the lock early.
+  void Release();
+  // The user declined the confirmation: nothing is applied.
+  void Decline();
+  const AccountReport& report() const { return report_; }
+
+ private:
+  Status Stage1Inner();
+  Status PlanCommand();
+  Status VerifyCommand();
+  Status Gates(const Discovery& d);
+  void Fail(const Status& s);
+  void Refuse(Text why);
+  void JournalEnd();
+  void Finish(AccountState expected);
+
+  const EngineDeps& deps_;
+  CommandOptions options_;
+  AccountReport report_;
+  PhaseContext context_;
+  std::unique_ptr<FileLock> lock_;
+  std::unique_ptr<Adapter> adapter_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+// The phase a command runs.
+Phase CommandPhase(const CommandOptions& options);
+// The state an account should be in after the command's phase.
+AccountState ExpectedAfter(Phase phase);
+
+}  // namespace renumber
+
+#endif  // RENUMBER_ENGINE_ACCOUNT_RUN_H_

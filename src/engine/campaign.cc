@@ -1,0 +1,77 @@
+#include "src/engine/campaign.h"
+
+#include <algorithm>
+#include <atomic>
+#include <memory>
+#include <thread>
+
+namespace renumber {
+
+void ParallelFor(int n, int jobs, const std::function<void(int)>& fn) {
+  int workers = std::max(1, std::min(jobs, n));
+  std::atomic<int> next{0};
+  auto work = [&] {
+    for (int i = next++; i < n; i = next++) fn(i);
+  };
+  std::vector<std::thread> threads;
+  for (int w = 1; w < workers; ++w) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+}
+
+CampaignResult RunCampaign(const EngineDeps& deps,
+                           const CommandOptions& options,
+                           const std::vector<PlanRow>& rows, int jobs,
+                           Executor* executor, const Confirm& confirm,
+                           ProgressSink* progress) {
+  const int n = static_cast<int>(rows.size());
+  std::vector<std::unique_ptr<AccountRun>> runs;
+  for (const PlanRow& row : rows)
+    runs.push_back(std::make_unique<AccountRun>(deps, options, row));
+
+  if (progress) progress->Stage("discover", n);
+  ParallelFor(n, jobs, [&](int i) {
+    runs[i]->Stage1();
+    if (progress && (!executor || !runs[i]->HasWork()))
+      progress->AccountDone(runs[i]->report());
+  });
+
+  CampaignResult result;
+  std::vector<int> with_work;
+  for (int i = 0; i < n; ++i)
+    if (executor && runs[i]->HasWork()) with_work.push_back(i);
+  if (!with_work.empty()) {
+    std::vector<const AccountReport*> reports;
+    for (int i : with_work) reports.push_back(&runs[i]->report());
+    if (progress) progress->Finish();
+    if (confirm && !confirm(reports)) {
+      result.declined = true;
+      for (auto& r : runs) r->Decline();
+    } else {
+      if (progress) progress->Stage("apply", static_cast<int>(with_work.size()));
+      ParallelFor(static_cast<int>(with_work.size()), jobs, [&](int k) {
+        AccountRun& run = *runs[with_work[k]];
+        run.Stage2(*executor);
+        if (progress) progress->AccountDone(run.report());
+      });
+    }
+  }
+  if (progress) progress->Finish();
+  for (auto& r : runs) result.accounts.push_back(r->report());
+  return result;
+}
+
+int CampaignExitCode(const CampaignResult& result) {
+  bool failed = false, refused = result.declined, unexpected = false;
+  for (const AccountReport& a : result.accounts) {
+    failed |= a.result == AccountResult::kFailed;
+    refused |= a.result == AccountResult::kRefused;
+    unexpected |= a.result == AccountResult::kNotExpected;
+  }
+  if (failed) return 1;
+  if (refused) return 4;
+  if (unexpected) return 3;
+  return 0;
+}
+
+}  // namespace renumber

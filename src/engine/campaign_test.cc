@@ -1,0 +1,248 @@
+#include "src/engine/campaign.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include "src/engine/fake_adapter.h"
+#include "src/engine/report.h"
+
+namespace renumber {
+namespace {
+
+using json = nlohmann::json;
+using std::chrono::hours;
+
+class CampaignTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/renumber-campaign-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    vendor_ = std::make_shared<FakeVendorState>();
+    std::vector<Credentials> creds;
+    for (const char* c : {"C-1", "C-2", "C-3"}) {
+      vendor_->accounts[c];
+      Credentials cr;
+      cr.account = {c, Service::kEss};
+      cr.api_base = "https://ess.example.net";
+      cr.username = "u";
+      cr.password = Secret("pw");
+      creds.push_back(cr);
+      PlanRow row;
+      row.target.account = cr.account;
+      row.target.old_ip = *IpAddress::Parse("203.0.113.10");
+      row.target.new_ip = *IpAddress::Parse("198.51.100.20");
+      row.target.maintenance_end = clock_.Now() + hours(1);
+      rows_.push_back(row);
+    }
+    source_ = NewMemoryCredentialSource(creds);
+    journal_ = std::move(*JournalWriter::Open(PosixFileSystem(), dir_ + "/j.journal",
+                                    &clock_));
+    locks_ = std::make_unique<AccountLocks>(
+        PosixFileSystem(), dir_ + "/locks",
+        LockHolder{"me", "", "test", "c", 1, "h", ""}, &clock_);
+  }
+  void TearDown() override {
+    ASSERT_EQ(system(("rm -rf '" + dir_ + "'").c_str()), 0);
+  }
+
+  CampaignResult Run(Command cmd, bool yes = true, bool dry = false,
+                     Phase rollback_of = Phase::kPrepare,
+                     bool ignore_window = false) {
+    auto contents = ReadJournal(PosixFileSystem(), dir_ + "/j.journal");
+    records_ = contents.ok() ? contents->records : std::vector<json>{};
+    EngineDeps deps;
+    deps.clock = &clock_;
+    deps.credentials = source_.get();
+    auto vendor = vendor_;
+    deps.make_adapter = [vendor](const Credentials& c)
+        -> Result<std::unique_ptr<Adapter>> {
+      return NewFakeAdapter(vendor, c.account.customer);
+    };
+    bool writes = cmd != Command::kPlan && cmd != Command::kVerify;
+    deps.journal = writes ? journal_.get() : nullptr;
+    deps.locks = writes ? locks_.get() : nullptr;
+    deps.journal_records = &records_;
+    deps.run = {"run" + std::to_string(++runs_), "c", CommandName(cmd), "me",
+                ""};
+    CommandOptions o;
+    o.command = cmd;
+    o.dry_run = dry;
+    o.rollback_of = rollback_of;
+    o.ignore_window = ignore_window;
+    auto exec = dry ? NewDryRunExecutor()
+                    : NewLiveExecutor(journal_.get(), deps.run);
+    asked_ = 0;
+    Confirm confirm = [&](const std::vector<const AccountReport*>& w) {
+      ++asked_;
+      asked_accounts_ = w.size();
+      return yes;
+    };
+    return RunCampaign(deps, o, rows_, 2, writes ? exec.get() : nullptr,
+                       confirm, nullptr);
+  }
+
+  std::string dir_;
+  FakeClock clock_;
+  std::shared_ptr<FakeVendorState> vendor_;
+  std::unique_ptr<CredentialSource> source_;
+  std::unique_ptr<JournalWriter> journal_;
+  std::unique_ptr<AccountLocks> locks_;
+  std::vector<PlanRow> rows_;
+  std::vector<json> records_;
+  int runs_ = 0;
+  int asked_ = 0;
+  size_t asked_accounts_ = 0;
+};
+
+TEST_F(CampaignTest, PrepareThenPrepareAgainMakesNoWrites) {
+  auto r = Run(Command::kPrepare);
+  EXPECT_EQ(CampaignExitCode(r), 0);
+  EXPECT_EQ(asked_, 1);
+  EXPECT_EQ(asked_accounts_, 3u);
+  for (const auto& a : r.accounts) {
+    EXPECT_EQ(a.result, AccountResult::kDone);
+    EXPECT_EQ(*a.state_after, AccountState::kPrepared);
+    EXPECT_EQ(a.execution.writes, 1);
+  }
+  EXPECT_EQ(vendor_->total_writes, 3);
+  auto again = Run(Command::kPrepare);
+  EXPECT_EQ(CampaignExitCode(again), 0);
+  EXPECT_EQ(asked_, 0) << "nothing to apply: no question";
+  EXPECT_EQ(vendor_->total_writes, 3);
+  for (const auto& a : again.accounts)
+    EXPECT_EQ(a.result, AccountResult::kNothingToDo);
+}
+
+TEST_F(CampaignTest, JournalHasIntentBeforeOutcomeAndEnds) {
+  Run(Command::kPrepare);
+  auto c = ReadJournal(PosixFileSystem(), dir_ + "/j.journal");
+  ASSERT_TRUE(c.ok());
+  int intents = 0, outcomes = 0, ends = 0;
+  std::map<std::string, std::string> last_type;
+  for (const json& rec : c->records) {
+    std::string t = rec["type"], acct = rec["account"];
+    if (t == "intent") ++intents;
+    if (t == "outcome") {
+      ++outcomes;
+      EXPECT_EQ(last_type[acct], "intent");
+    }
+    if (t == "account-end") ++ends;
+    last_type[acct] = t;
+    EXPECT_EQ(rec.dump().find("pw"), std::string::npos) << "no secret";
+  }
+  EXPECT_EQ(intents, 3);
+  EXPECT_EQ(outcomes, 3);
+  EXPECT_EQ(ends, 3);
+}
+
+TEST_F(CampaignTest, CutoverBeforeWindowIsRefusedWithZeroWrites) {
+  Run(Command::kPrepare);
+  int before = vendor_->total_writes;
+  auto r = Run(Command::kCutover);
+  EXPECT_EQ(CampaignExitCode(r), 4);
+  EXPECT_EQ(vendor_->total_writes, before);
+  for (const auto& a : r.accounts) {
+    EXPECT_EQ(a.result, AccountResult::kRefused);
+    EXPECT_NE(a.refusal.en.find("maintenance_end"), std::string::npos);
+    EXPECT_NE(a.refusal.ja.find("メンテナンス"), std::string::npos);
+  }
+  // With the override, it goes through and the override is journaled.
+  auto forced = Run(Command::kCutover, true, false, Phase::kPrepare, true);
+  EXPECT_EQ(CampaignExitCode(forced), 0);
+  int overrides = 0;
+  auto contents = ReadJournal(PosixFileSystem(), dir_ + "/j.journal");
+  ASSERT_TRUE(contents.ok());
+  for (const json& rec : contents->records)
+    overrides += rec["type"] == "override";
+  EXPECT_EQ(overrides, 3);
+  for (const auto& a : forced.accounts)
+    EXPECT_EQ(*a.state_after, AccountState::kCutOver);
+}
+
+TEST_F(CampaignTest, CutoverRefusedWhenNewSideDoesNotVerify) {
+  Run(Command::kPrepare);
+  clock_.Advance(hours(2));
+  vendor_->accounts["C-2"].new_verifies = false;
+  int before = vendor_->total_writes;
+  auto r = Run(Command::kCutover);
+  EXPECT_EQ(CampaignExitCode(r), 4);
+  EXPECT_EQ(r.accounts[1].result, AccountResult::kRefused);
+  EXPECT_TRUE(vendor_->accounts["C-2"].old_ref) << "old kept";
+  EXPECT_EQ(r.accounts[0].result, AccountResult::kDone);
+  EXPECT_EQ(vendor_->total_writes, before + 4);
+}
+
+TEST_F(CampaignTest, OneFailureDoesNotStopTheOthers) {
+  vendor_->fail_changes.insert("C-2:add-new");
+  auto r = Run(Command::kPrepare);
+  EXPECT_EQ(CampaignExitCode(r), 1);
+  EXPECT_EQ(r.accounts[0].result, AccountResult::kDone);
+  EXPECT_EQ(r.accounts[1].result, AccountResult::kFailed);
+  EXPECT_NE(r.accounts[1].error.message().find("C-2/ess"), std::string::npos);
+  EXPECT_EQ(r.accounts[2].result, AccountResult::kDone);
+  std::string table = RenderSummaryTable(r, Command::kPrepare, Lang::kEn);
+  EXPECT_NE(table.find("503 injected"), std::string::npos) << table;
+  EXPECT_NE(table.find("3 accounts"), std::string::npos) << table;
+}
+
+TEST_F(CampaignTest, DeclinedAndDryRunChangeNothing) {
+  auto declined = Run(Command::kPrepare, /*yes=*/false);
+  EXPECT_TRUE(declined.declined);
+  EXPECT_EQ(CampaignExitCode(declined), 4);
+  EXPECT_EQ(vendor_->total_writes, 0);
+  auto dry = Run(Command::kPrepare, true, /*dry=*/true);
+  EXPECT_EQ(CampaignExitCode(dry), 0);
+  EXPECT_EQ(vendor_->total_writes, 0);
+  EXPECT_EQ(dry.accounts[0].result, AccountResult::kWouldChange);
+  EXPECT_EQ(dry.accounts[0].plan.changes.size(), 1u);
+}
+
+TEST_F(CampaignTest, RollbackUsesTheJournal) {
+  auto nothing = Run(Command::kRollback);
+  EXPECT_EQ(CampaignExitCode(nothing), 0) << "already not started";
+  EXPECT_EQ(nothing.accounts[0].result, AccountResult::kNothingToDo);
+  Run(Command::kPrepare);
+  auto rb = Run(Command::kRollback);
+  EXPECT_EQ(CampaignExitCode(rb), 0);
+  for (const auto& a : rb.accounts)
+    EXPECT_EQ(*a.state_after, AccountState::kNotStarted);
+  // Prepare again and cut over, then roll the cutover back.
+  Run(Command::kPrepare);
+  clock_.Advance(hours(2));
+  Run(Command::kCutover);
+  auto rbc = Run(Command::kRollback, true, false, Phase::kCutover);
+  EXPECT_EQ(CampaignExitCode(rbc), 0);
+  for (const auto& a : rbc.accounts)
+    EXPECT_EQ(*a.state_after, AccountState::kPrepared);
+}
+
+TEST_F(CampaignTest, PlanAndVerifyAreReadOnly) {
+  auto plan = Run(Command::kPlan);
+  EXPECT_EQ(CampaignExitCode(plan), 0);
+  EXPECT_EQ(vendor_->total_writes, 0);
+  ASSERT_TRUE(plan.accounts[0].cutover_plan.has_value());
+  EXPECT_TRUE(plan.accounts[0].cutover_plan->projected);
+  vendor_->accounts["C-3"].old_ref = false;  // missing: critical
+  auto v = Run(Command::kVerify);
+  EXPECT_EQ(CampaignExitCode(v), 3);
+  EXPECT_EQ(v.accounts[2].result, AccountResult::kNotExpected);
+  json j = CampaignJson(v, Command::kVerify, "c", 3);
+  EXPECT_EQ(j["accounts"][2]["state_after"], "missing");
+}
+
+TEST_F(CampaignTest, LockedAccountIsRefused) {
+  AccountLocks other(PosixFileSystem(), dir_ + "/locks",
+                     LockHolder{"alice", "", "prepare", "c", 99, "h", ""},
+                     &clock_);
+  auto held = other.Acquire({"C-1", Service::kEss}, {});
+  ASSERT_TRUE(held.ok());
+  auto r = Run(Command::kPrepare);
+  EXPECT_EQ(r.accounts[0].result, AccountResult::kRefused);
+  EXPECT_NE(r.accounts[0].refusal.en.find("alice"), std::string::npos);
+  EXPECT_EQ(vendor_->accounts["C-1"].writes, 0);
+  EXPECT_EQ(r.accounts[1].result, AccountResult::kDone);
+}
+
+}  // namespace
+}  // namespace renumber

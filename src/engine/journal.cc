@@ -1,0 +1,155 @@
+#include "src/engine/journal.h"
+
+#include <cstdio>
+
+#include "src/core/time.h"
+
+namespace renumber {
+namespace {
+
+using json = nlohmann::json;
+
+struct Crc32cTable {
+  uint32_t t[256];
+  Crc32cTable() {
+    for (uint32_t i = 0; i < 256; ++i) {
+      uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = c & 1 ? 0x82F63B78u ^ (c >> 1) : c >> 1;
+      t[i] = c;
+    }
+  }
+};
+
+// The phase whose rollback undoes `phase`.
+Phase RollbackOf(Phase phase) {
+  return phase == Phase::kPrepare ? Phase::kRollbackPrepare
+                                  : Phase::kRollbackCutover;
+}
+
+bool IsFor(const json& r, const std::string& account, const char* phase) {
+  return r.value("account", "") == account && r.value("phase", "") == phase;
+}
+
+}  // namespace
+
+uint32_t Crc32c(const void* data, size_t n) {
+  static const Crc32cTable table;
+  const auto* p = static_cast<const uint8_t*>(data);
+  uint32_t c = 0xFFFFFFFFu;
+  for (size_t i = 0; i < n; ++i) c = table.t[(c ^ p[i]) & 0xFF] ^ (c >> 8);
+  return c ^ 0xFFFFFFFFu;
+}
+
+std::string EncodeJournalLine(const json& record) {
+  std::string body = record.dump(-1, ' ', false,
+                                 json::error_handler_t::replace);
+  char crc[16];
+  std::snprintf(crc, sizeof crc, "%08x", Crc32c(body.data(), body.size()));
+  return std::string(crc) + " " + body + "\n";
+}
+
+Result<json> DecodeJournalLine(const std::string& line) {
+  if (line.size() < 10 || line[8] != ' ')
+    return Status::Corruption("journal line too short or malformed");
+  std::string body = line.substr(9);
+  char crc[16];
+  std::snprintf(crc, sizeof crc, "%08x", Crc32c(body.data(), body.size()));
+  if (line.compare(0, 8, crc) != 0)
+    return Status::Corruption("journal line checksum mismatch");
+  json j = json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.is_object())
+    return Status::Corruption("journal line is not a JSON object");
+  return j;
+}
+
+Result<std::unique_ptr<JournalWriter>> JournalWriter::Open(
+    FileSystem* fs, const std::string& path, Clock* clock) {
+  RN_RETURN_IF_ERROR(fs->CreateDirs(DirName(path), 0700));
+  bool torn = false;
+  if (fs->Exists(path)) {
+    RN_ASSIGN_OR_RETURN(std::string existing, fs->ReadFile(path));
+    torn = !existing.empty() && existing.back() != '\n';
+  }
+  RN_ASSIGN_OR_RETURN(auto file, fs->OpenAppend(path, 0600));
+  if (torn) {
+    RN_RETURN_IF_ERROR(file->Append("\n"));
+    RN_RETURN_IF_ERROR(file->Sync());
+  }
+  return std::unique_ptr<JournalWriter>(
+      new JournalWriter(std::move(file), path, clock));
+}
+
+Status JournalWriter::Append(json record) {
+  if (!record.contains("t")) record["t"] = clock_->Now().ToRfc3339();
+  std::string line = EncodeJournalLine(record);
+  std::lock_guard<std::mutex> l(mu_);
+  RN_RETURN_IF_ERROR(file_->Append(line).Annotate("journal " + path_));
+  return file_->Sync().Annotate("journal " + path_);
+}
+
+Result<JournalContents> ReadJournal(FileSystem* fs, const std::string& path) {
+  JournalContents out;
+  if (!fs->Exists(path)) return out;
+  RN_ASSIGN_OR_RETURN(std::string text, fs->ReadFile(path));
+  size_t pos = 0;
+  int line_no = 0, last_line = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    bool last = nl == std::string::npos;
+    std::string line = text.substr(pos, last ? std::string::npos : nl - pos);
+    pos = last ? text.size() : nl + 1;
+    ++line_no;
+    if (line.empty()) continue;
+    last_line = line_no;
+    auto rec = DecodeJournalLine(line);
+    if (rec.ok()) {
+      out.records.push_back(std::move(*rec));
+    } else {
+      out.corrupt_lines.push_back(line_no);
+    }
+  }
+  out.torn_tail =
+      !out.corrupt_lines.empty() && out.corrupt_lines.back() == last_line;
+  return out;
+}
+
+json PhaseHistory(const std::vector<json>& records, const AccountKey& account,
+                  Phase phase) {
+  const std::string acct = account.ToString();
+  const char* name = PhaseName(phase);
+  const char* undo = PhaseName(RollbackOf(phase));
+  // Start after the last successful rollback of this phase.
+  size_t start = 0;
+  for (size_t i = 0; i < records.size(); ++i) {
+    const json& r = records[i];
+    if (r.value("type", "") == "account-end" && IsFor(r, acct, undo) &&
+        r.value("result", "") == "done")
+      start = i + 1;
+  }
+  json history = json::array();
+  for (size_t i = start; i < records.size(); ++i) {
+    const json& r = records[i];
+    if (!IsFor(r, acct, name)) continue;
+    const std::string type = r.value("type", "");
+    if (type == "intent") {
+      history.push_back({{"change", r.value("change", json())},
+                         {"outcome", nullptr},
+                         {"ok", nullptr},
+                         {"run", r.value("run", "")}});
+    } else if (type == "outcome") {
+      // Pair with the latest open intent of the same run and change.
+      for (auto it = history.rbegin(); it != history.rend(); ++it) {
+        if ((*it)["run"] == r.value("run", "") &&
+            (*it)["change"].value("id", "") == r.value("change_id", "") &&
+            (*it)["ok"].is_null()) {
+          (*it)["ok"] = r.value("ok", false);
+          (*it)["outcome"] = r.value("result", json());
+          break;
+        }
+      }
+    }
+  }
+  return history;
+}
+
+}  // namespace renumber

@@ -1,0 +1,76 @@
+// The campaign journal: an append-only log of what renumber did to vendor
+// accounts, one file per campaign in <state-dir>/journal/<campaign>.journal.
+// The format is documented in JOURNAL_FORMAT.md beside this file.
+//
+// Every record is one line "<crc32c hex8> <json>\n", written and fsync'd
+// before Append returns. An intent record is written before each vendor
+// write and an outcome record after it, so after a crash (kill -9 anywhere)
+// the next run knows what may have happened and reconciles with the live
+// state. No secret is ever written (records hold change params and ids).
+//
+// Threads: Append is thread-safe (one writer object per process and file;
+// several processes may append to the same file: each line is one write(2)
+// on an O_APPEND descriptor). Reading is independent of writing.
+#ifndef RENUMBER_ENGINE_JOURNAL_H_
+#define RENUMBER_ENGINE_JOURNAL_H_
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "src/core/fs.h"
+#include "src/core/status.h"
+#include "src/core/time.h"
+#include "src/model/model.h"
+
+namespace renumber {
+
+uint32_t Crc32c(const void* data, size_t n);
+
+// Encodes one record line (with the trailing newline).
+std::string EncodeJournalLine(const nlohmann::json& record);
+// Decodes one line (without newline): kCorruption on a bad checksum or JSON.
+Result<nlohmann::json> DecodeJournalLine(const std::string& line);
+
+class JournalWriter {
+ public:
+  // Creates the file (0600) and its directory (0700) when missing. A torn
+  // last line left by a crash is closed with a newline so it stays a
+  // single corrupt line, skipped by readers.
+  static Result<std::unique_ptr<JournalWriter>> Open(
+      FileSystem* fs, const std::string& path, Clock* clock = RealClock());
+  // Appends and fsyncs one record. The record gets "t" (time) if missing.
+  Status Append(nlohmann::json record);
+  const std::string& path() const { return path_; }
+
+ private:
+  JournalWriter(std::unique_ptr<WritableFile> f, std::string path,
+                Clock* clock)
+      : file_(std::move(f)), path_(std::move(path)), clock_(clock) {}
+  std::mutex mu_;
+  std::unique_ptr<WritableFile> file_;
+  std::string path_;
+  Clock* clock_;
+};
+
+struct JournalContents {
+  std::vector<nlohmann::json> records;  // valid records, in file order
+  std::vector<int> corrupt_lines;       // 1-based line numbers skipped
+  bool torn_tail = false;               // last line corrupt (crash mid-write)
+};
+
+Result<JournalContents> ReadJournal(FileSystem* fs, const std::string& path);
+
+// The intent/outcome pairs of `phase` (prepare or cutover) for `account`
+// since the last successful rollback of that phase, oldest first, in the
+// shape PhaseContext::history expects: [{"change": {...}, "outcome": {...}
+// or null, "run": "...", "ok": true|false|null}].
+nlohmann::json PhaseHistory(const std::vector<nlohmann::json>& records,
+                            const AccountKey& account, Phase phase);
+
+}  // namespace renumber
+
+#endif  // RENUMBER_ENGINE_JOURNAL_H_

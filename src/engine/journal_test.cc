@@ -1,0 +1,136 @@
+#include "src/engine/journal.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include "src/core/fs_fault.h"
+
+namespace renumber {
+namespace {
+
+using json = nlohmann::json;
+
+class JournalTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/renumber-journal-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    path_ = dir_ + "/journal/c1.journal";
+  }
+  void TearDown() override {
+    ASSERT_EQ(system(("rm -rf '" + dir_ + "'").c_str()), 0);
+  }
+  std::string dir_, path_;
+  FileSystem* fs_ = PosixFileSystem();
+};
+
+TEST_F(JournalTest, Crc32cKnownAnswer) {
+  // RFC 3720 B.4 test vector: 32 bytes of zeros.
+  std::string zeros(32, '\0');
+  EXPECT_EQ(Crc32c(zeros.data(), zeros.size()), 0x8A9136AAu);
+  EXPECT_EQ(Crc32c("123456789", 9), 0xE3069283u);
+}
+
+TEST_F(JournalTest, LineRoundTripAndCorruption) {
+  json rec = {{"type", "intent"}, {"account", "C-1/ess"}};
+  std::string line = EncodeJournalLine(rec);
+  ASSERT_EQ(line.back(), '\n');
+  line.pop_back();
+  auto back = DecodeJournalLine(line);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, rec);
+  for (size_t i = 0; i < line.size(); ++i) {
+    std::string bad = line;
+    bad[i] ^= 0x20;
+    EXPECT_FALSE(DecodeJournalLine(bad).ok()) << "flip at " << i;
+  }
+  EXPECT_EQ(DecodeJournalLine("junk").status().code(), Code::kCorruption);
+}
+
+TEST_F(JournalTest, AppendReadAndTornTail) {
+  {
+    auto w = JournalWriter::Open(fs_, path_);
+    ASSERT_TRUE(w.ok()) << w.status().ToString();
+    ASSERT_TRUE((*w)->Append({{"type", "a"}}).ok());
+    ASSERT_TRUE((*w)->Append({{"type", "b"}}).ok());
+  }
+  EXPECT_EQ(*fs_->Mode(path_), 0600u);
+  EXPECT_EQ(*fs_->Mode(dir_ + "/journal"), 0700u);
+  // A crash in the middle of a write leaves a partial line.
+  {
+    auto f = fs_->OpenAppend(path_, 0600);
+    ASSERT_TRUE((*f)->Append("1234abcd {\"type\":\"c").ok());
+  }
+  auto c = ReadJournal(fs_, path_);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->records.size(), 2u);
+  EXPECT_EQ(c->corrupt_lines, std::vector<int>{3});
+  EXPECT_TRUE(c->torn_tail);
+  // The next writer closes the torn line and appends cleanly after it.
+  {
+    auto w = JournalWriter::Open(fs_, path_);
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->Append({{"type", "d"}}).ok());
+  }
+  c = ReadJournal(fs_, path_);
+  ASSERT_TRUE(c.ok());
+  ASSERT_EQ(c->records.size(), 3u);
+  EXPECT_EQ(c->records[2]["type"], "d");
+  EXPECT_TRUE(c->records[2].contains("t"));
+  EXPECT_EQ(c->corrupt_lines, std::vector<int>{3});
+  EXPECT_FALSE(c->torn_tail);
+}
+
+TEST_F(JournalTest, FailedSyncIsReported) {
+  FaultInjectionFileSystem faulty(fs_);
+  auto w = JournalWriter::Open(&faulty, path_);
+  ASSERT_TRUE(w.ok());
+  faulty.FailNth(FaultInjectionFileSystem::Op::kSync, 1,
+                 Status::Internal("disk gone"));
+  Status s = (*w)->Append({{"type", "intent"}});
+  EXPECT_EQ(s.code(), Code::kInternal);
+  EXPECT_NE(s.message().find("journal"), std::string::npos);
+}
+
+json Rec(const std::string& type, const std::string& phase,
+         const std::string& run, const std::string& id = "",
+         const std::string& result = "") {
+  json r = {{"type", type}, {"account", "C-1/ess"}, {"phase", phase},
+            {"run", run}};
+  if (type == "intent") r["change"] = {{"id", id}, {"kind", "k"}};
+  if (type == "outcome") {
+    r["change_id"] = id;
+    r["ok"] = true;
+    r["result"] = {{"route", id + "-created"}};
+  }
+  if (type == "account-end") r["result"] = result;
+  return r;
+}
+
+TEST_F(JournalTest, PhaseHistoryPairsAndResetsAfterRollback) {
+  std::vector<json> recs = {
+      Rec("intent", "prepare", "r1", "a"),
+      Rec("outcome", "prepare", "r1", "a"),
+      Rec("account-end", "prepare", "r1", "", "done"),
+      Rec("intent", "rollback-prepare", "r2", "undo-a"),
+      Rec("account-end", "rollback-prepare", "r2", "", "done"),
+      Rec("intent", "prepare", "r3", "b"),  // crashed: no outcome
+      Rec("intent", "prepare", "r4", "b"),
+      Rec("outcome", "prepare", "r4", "b"),
+      Rec("intent", "cutover", "r5", "c"),
+  };
+  json h = PhaseHistory(recs, {"C-1", Service::kEss}, Phase::kPrepare);
+  ASSERT_EQ(h.size(), 2u) << h.dump();
+  EXPECT_EQ(h[0]["change"]["id"], "b");
+  EXPECT_TRUE(h[0]["outcome"].is_null());
+  EXPECT_EQ(h[1]["outcome"]["route"], "b-created");
+  EXPECT_EQ(h[1]["ok"], true);
+  json cut = PhaseHistory(recs, {"C-1", Service::kEss}, Phase::kCutover);
+  EXPECT_EQ(cut.size(), 1u);
+  EXPECT_TRUE(
+      PhaseHistory(recs, {"C-2", Service::kEss}, Phase::kPrepare).empty());
+}
+
+}  // namespace
+}  // namespace renumber

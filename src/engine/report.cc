@@ -1,0 +1,187 @@
+#include "src/engine/report.h"
+
+#include <cstdio>
+
+#include "src/engine/text.h"
+
+namespace renumber {
+namespace {
+
+using json = nlohmann::json;
+
+std::string Pad(const std::string& s, size_t width) {
+  // Width in columns: count UTF-8 code points, wide (CJK) ones as two.
+  size_t cols = 0;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    cols += len >= 3 ? 2 : 1;
+    i += len;
+  }
+  return cols >= width ? s + " " : s + std::string(width - cols, ' ');
+}
+
+std::string Seconds(std::chrono::milliseconds ms) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1fs", ms.count() / 1000.0);
+  return buf;
+}
+
+void AppendPlan(std::string* out, const Plan& plan, const char* key,
+                Lang lang) {
+  *out += "  " + Tr(lang, key, PhaseName(plan.phase)) + "\n";
+  if (plan.changes.empty()) *out += "    " + Tr(lang, "report.no_changes") + "\n";
+  int i = 0;
+  for (const Change& c : plan.changes)
+    *out += "    " + std::to_string(++i) + ". " + Pick(c.description, lang) +
+            "\n";
+  for (const Text& n : plan.notes) *out += "    - " + Pick(n, lang) + "\n";
+}
+
+std::string ResultText(const AccountReport& r, Lang lang) {
+  return Tr(lang, std::string("report.result.") + AccountResultName(r.result));
+}
+
+}  // namespace
+
+std::string RenderAccountDetail(const AccountReport& r, Command command,
+                                Lang lang) {
+  const Target& t = r.row.target;
+  std::string out = t.account.ToString() + "  (" + t.old_ip.ToString() +
+                    " -> " + t.new_ip.ToString() + ", maintenance_end " +
+                    t.maintenance_end.ToRfc3339() +
+                    (t.ticket.empty() ? "" : ", " + t.ticket) + ")\n";
+  if (r.state_before)
+    out += "  " + Tr(lang, "report.state", StateName(*r.state_before)) + "\n";
+  for (const Finding& f : r.findings)
+    out += "  " + Pad(FindingKindName(f.kind), 16) + Pick(f.text, lang) + "\n";
+  for (const Check& c : r.checks)
+    out += std::string("  ") + (c.ok ? "[ok]   " : "[FAIL] ") + c.name +
+           (Pick(c.detail, lang).empty() ? "" : ": " + Pick(c.detail, lang)) +
+           "\n";
+  if (command == Command::kPlan) {
+    if (!r.plan.changes.empty() || r.state_before) AppendPlan(&out, r.plan, "report.would", lang);
+    if (r.cutover_plan) AppendPlan(&out, *r.cutover_plan, "report.would", lang);
+  } else if (command != Command::kVerify && !r.plan.changes.empty()) {
+    AppendPlan(&out, r.plan, "report.will", lang);
+  }
+  for (const Text& n : r.notes) out += "  ! " + Pick(n, lang) + "\n";
+  if (r.result == AccountResult::kRefused)
+    out += "  " + Tr(lang, "report.refused", Pick(r.refusal, lang)) + "\n";
+  if (!r.error.ok()) out += "  " + Tr(lang, "report.error", r.error.message()) + "\n";
+  return out;
+}
+
+std::string RenderSummaryTable(const CampaignResult& result, Command command,
+                               Lang lang) {
+  std::string out = Pad(Tr(lang, "report.col.account"), 22) +
+                    Pad(Tr(lang, "report.col.phase"), 18) +
+                    Pad(Tr(lang, "report.col.result"), 16) +
+                    Pad(Tr(lang, "report.col.state"), 13) +
+                    Pad(Tr(lang, "report.col.writes"), 10) +
+                    Tr(lang, "report.col.time") + "\n";
+  int counts[7] = {0};
+  for (const AccountReport& r : result.accounts) {
+    ++counts[static_cast<int>(r.result)];
+    std::string state =
+        r.state_after ? StateName(*r.state_after)
+                      : r.state_before ? StateName(*r.state_before) : "-";
+    std::string phase = command == Command::kPlan || command == Command::kVerify
+                            ? CommandName(command)
+                            : PhaseName(r.phase);
+    out += Pad(r.row.target.account.ToString(), 22) + Pad(phase, 18) +
+           Pad(ResultText(r, lang), 16) + Pad(state, 13) +
+           Pad(std::to_string(r.execution.writes), 10) + Seconds(r.elapsed) +
+           "\n";
+  }
+  for (const AccountReport& r : result.accounts) {
+    if (!r.error.ok()) out += "  " + r.error.message() + "\n";
+    if (r.result == AccountResult::kRefused)
+      out += "  " + r.row.target.account.ToString() + ": " +
+             Pick(r.refusal, lang) + "\n";
+  }
+  std::string summary;
+  for (int i = 0; i < 7; ++i) {
+    if (!counts[i]) continue;
+    if (!summary.empty()) summary += ", ";
+    summary += std::to_string(counts[i]) + " " +
+               Tr(lang, std::string("report.result.") +
+                            AccountResultName(static_cast<AccountResult>(i)));
+  }
+  out += Tr(lang, "report.total", result.accounts.size(), summary) + "\n";
+  return out;
+}
+
+json AccountJson(const AccountReport& r) {
+  const Target& t = r.row.target;
+  json j = {{"account", t.account.ToString()},
+            {"customer", t.account.customer},
+            {"service", ServiceName(t.account.service)},
+            {"old_ip", t.old_ip.ToString()},
+            {"new_ip", t.new_ip.ToString()},
+            {"maintenance_end", t.maintenance_end.ToRfc3339()},
+            {"ticket", t.ticket},
+            {"phase", PhaseName(r.phase)},
+            {"result", AccountResultName(r.result)},
+            {"writes", r.execution.writes},
+            {"ms", r.elapsed.count()}};
+  j["state_before"] = r.state_before ? json(StateName(*r.state_before)) : json();
+  j["state_after"] = r.state_after ? json(StateName(*r.state_after)) : json();
+  json findings = json::array();
+  for (const Finding& f : r.findings)
+    findings.push_back({{"kind", FindingKindName(f.kind)},
+                        {"object", f.object},
+                        {"text", f.text.en}});
+  j["findings"] = findings;
+  auto plan_json = [](const Plan& p) {
+    json changes = json::array();
+    for (const Change& c : p.changes)
+      changes.push_back({{"id", c.id},
+                         {"kind", c.kind},
+                         {"description", c.description.en},
+                         {"removes_reference", c.removes_reference}});
+    return json{{"phase", PhaseName(p.phase)},
+                {"projected", p.projected},
+                {"changes", changes}};
+  };
+  j["plan"] = plan_json(r.plan);
+  if (r.cutover_plan) j["cutover_plan"] = plan_json(*r.cutover_plan);
+  json checks = json::array();
+  for (const Check& c : r.checks)
+    checks.push_back({{"name", c.name}, {"ok", c.ok}, {"detail", c.detail.en}});
+  j["checks"] = checks;
+  json applied = json::array();
+  for (const ChangeReport& c : r.execution.changes)
+    applied.push_back({{"id", c.change.id},
+                       {"applied", c.applied},
+                       {"wrote", c.wrote},
+                       {"writes", c.writes},
+                       {"error", c.status.ok() ? json() : json(c.status.message())}});
+  j["applied"] = applied;
+  j["error"] = r.error.ok() ? json() : json{{"code", CodeName(r.error.code())},
+                                            {"message", r.error.message()}};
+  j["refusal"] = r.result == AccountResult::kRefused ? json(r.refusal.en) : json();
+  json notes = json::array();
+  for (const Text& n : r.notes) notes.push_back(n.en);
+  j["notes"] = notes;
+  return j;
+}
+
+json CampaignJson(const CampaignResult& result, Command command,
+                  const std::string& campaign, int exit_code) {
+  json accounts = json::array();
+  json counts = json::object();
+  for (const AccountReport& r : result.accounts) {
+    accounts.push_back(AccountJson(r));
+    counts[AccountResultName(r.result)] =
+        counts.value(AccountResultName(r.result), 0) + 1;
+  }
+  return {{"command", CommandName(command)},
+          {"campaign", campaign},
+          {"accounts", accounts},
+          {"summary", counts},
+          {"declined", result.declined},
+          {"exit_code", exit_code}};
+}
+
+}  // namespace renumber

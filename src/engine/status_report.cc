@@ -1,0 +1,112 @@
+#include "src/engine/status_report.h"
+
+#include <map>
+
+#include "src/engine/journal.h"
+
+namespace renumber {
+namespace {
+
+using json = nlohmann::json;
+
+void Apply(const json& r, const std::string& campaign, AccountStatus* s) {
+  const std::string type = r.value("type", "");
+  s->campaign = campaign;
+  s->when = r.value("t", s->when);
+  if (type == "intent") {
+    // A phase in progress: until its account-end arrives, it is
+    // "interrupted" (the process may have died).
+    s->phase = r.value("phase", "");
+    s->result = "interrupted";
+    s->operator_name = r.value("operator", "");
+  } else if (type == "outcome") {
+    if (!r.value("ok", true) && r.contains("error"))
+      s->last_error = r["error"].value("message", "");
+  } else if (type == "account-end") {
+    s->phase = r.value("phase", "");
+    s->result = r.value("result", "");
+    s->state = r.value("state", s->state);
+    s->writes = r.value("writes", 0);
+    s->operator_name = r.value("operator", "");
+    if (r.contains("error")) {
+      s->last_error = r["error"].value("message", "");
+    } else if (r.contains("refusal")) {
+      s->last_error = r.value("refusal", "");
+    } else if (s->result == "done" || s->result == "nothing-to-do") {
+      s->last_error.clear();
+    }
+  }
+}
+
+}  // namespace
+
+Result<StatusReport> BuildStatus(FileSystem* fs, const std::string& dir,
+                                 const std::string& campaign) {
+  StatusReport out;
+  if (!fs->Exists(dir)) return out;
+  RN_ASSIGN_OR_RETURN(auto names, fs->ListDir(dir));
+  std::map<std::string, AccountStatus> by_account;
+  const std::string ext = ".journal";
+  for (const std::string& name : names) {
+    if (name.size() <= ext.size() ||
+        name.compare(name.size() - ext.size(), ext.size(), ext) != 0)
+      continue;
+    std::string camp = name.substr(0, name.size() - ext.size());
+    if (!campaign.empty() && camp != campaign) continue;
+    RN_ASSIGN_OR_RETURN(JournalContents c, ReadJournal(fs, dir + "/" + name));
+    for (int line : c.corrupt_lines)
+      out.warnings.push_back(name + ":" + std::to_string(line) +
+                             ": corrupt record skipped" +
+                             (c.torn_tail && line == c.corrupt_lines.back()
+                                  ? " (torn by a crash)"
+                                  : ""));
+    for (const json& r : c.records) {
+      std::string acct = r.value("account", "");
+      if (acct.empty()) continue;
+      AccountStatus& s = by_account[acct];
+      s.account = acct;
+      // Several campaigns may touch one account: the latest record wins.
+      if (!s.when.empty() && r.value("t", "") < s.when) continue;
+      Apply(r, camp, &s);
+    }
+  }
+  for (auto& [k, v] : by_account) out.accounts.push_back(v);
+  return out;
+}
+
+std::string RenderStatus(const StatusReport& report, Lang lang) {
+  if (report.accounts.empty())
+    return Tr(lang, "status.empty") + "\n";
+  std::string out;
+  char buf[512];
+  std::snprintf(buf, sizeof buf, "%-20s %-18s %-14s %-12s %-22s %s\n",
+                "ACCOUNT", "PHASE", "RESULT", "STATE", "WHEN", "LAST ERROR");
+  out += buf;
+  for (const AccountStatus& s : report.accounts) {
+    std::snprintf(buf, sizeof buf, "%-20s %-18s %-14s %-12s %-22s %s\n",
+                  s.account.c_str(), s.phase.c_str(), s.result.c_str(),
+                  s.state.empty() ? "-" : s.state.c_str(), s.when.c_str(),
+                  s.last_error.c_str());
+    out += buf;
+  }
+  for (const std::string& w : report.warnings) out += "warning: " + w + "\n";
+  return out;
+}
+
+json StatusJson(const StatusReport& report) {
+  json accounts = json::array();
+  for (const AccountStatus& s : report.accounts)
+    accounts.push_back({{"account", s.account},
+                        {"campaign", s.campaign},
+                        {"phase", s.phase},
+                        {"result", s.result},
+                        {"state", s.state.empty() ? json() : json(s.state)},
+                        {"last_error", s.last_error.empty() ? json()
+                                                            : json(s.last_error)},
+                        {"when", s.when},
+                        {"operator", s.operator_name},
+                        {"writes", s.writes}});
+  return {{"accounts", accounts}, {"warnings", report.warnings}};
+}
+
+}  // namespace renumber

@@ -1,0 +1,66 @@
+#include "src/engine/transport_stack.h"
+
+#include <openssl/evp.h>
+
+#include "src/http/logging_transport.h"
+
+namespace renumber {
+namespace {
+
+// A short, non-reversible fingerprint of a login, to key the rate limiter
+// without keeping the secret in a map key.
+std::string Fingerprint(const Credentials& c) {
+  std::string material = c.api_base + "\n" + c.username + "\n" +
+                         c.password.reveal() + "\n" + c.api_token.reveal();
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(material.data(), material.size(), md, &len, EVP_sha256(),
+             nullptr);
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned i = 0; i < 8 && i < len; ++i) {
+    out += kHex[md[i] >> 4];
+    out += kHex[md[i] & 15];
+  }
+  return c.api_base + "#" + out;
+}
+
+}  // namespace
+
+TransportStack::TransportStack(Clock* clock, Random* random,
+                               std::string ca_file, RetryPolicy policy)
+    : clock_(clock),
+      random_(random),
+      ca_file_(std::move(ca_file)),
+      policy_(policy),
+      limiters_(clock) {}
+
+TransportStack::~TransportStack() = default;
+
+Result<HttpTransport*> TransportStack::BaseFor(const std::string& ca_file) {
+  auto it = bases_.find(ca_file);
+  if (it != bases_.end()) return it->second.get();
+  TransportOptions opts;
+  opts.ca_file = ca_file;
+  auto base = NewCpprestTransport(opts);
+  HttpTransport* raw = base.get();
+  bases_[ca_file] = std::move(base);
+  return raw;
+}
+
+Result<HttpTransport*> TransportStack::For(const Credentials& c) {
+  std::lock_guard<std::mutex> l(mu_);
+  // An account's own CA wins over the global one; both add to the system
+  // store, never replace it.
+  std::string ca = !c.ca_file.empty() ? c.ca_file : ca_file_;
+  RN_ASSIGN_OR_RETURN(HttpTransport * base, BaseFor(ca));
+  layers_.push_back(NewLoggingTransport(base));
+  HttpTransport* logged = layers_.back().get();
+  layers_.push_back(
+      NewPacingTransport(logged, limiters_.For(Fingerprint(c))));
+  HttpTransport* paced = layers_.back().get();
+  layers_.push_back(NewRetryingTransport(paced, clock_, random_, policy_));
+  return layers_.back().get();
+}
+
+}  // namespace renumber

@@ -1,0 +1,50 @@
+// Builds the HTTP transport each account's adapter uses:
+//   retry( pacing( logging( cpprest client for the account's CA ) ) )
+// Retry wraps pacing so every attempt, retries included, is paced; pacing
+// is per credential (api_base + a fingerprint of the login), so accounts
+// sharing a login share a rate-limit budget.
+//
+// Threads: For() is thread-safe; the transports it returns are owned by the
+// stack, thread-safe, and live as long as the stack.
+#ifndef RENUMBER_ENGINE_TRANSPORT_STACK_H_
+#define RENUMBER_ENGINE_TRANSPORT_STACK_H_
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "src/core/random.h"
+#include "src/core/time.h"
+#include "src/http/pacing.h"
+#include "src/http/retry.h"
+#include "src/http/transport.h"
+#include "src/model/model.h"
+
+namespace renumber {
+
+class TransportStack {
+ public:
+  // `ca_file`: a CA trusted for every account (--ca-file), on top of the
+  // system store and of each account's own ca_file.
+  TransportStack(Clock* clock, Random* random, std::string ca_file,
+                 RetryPolicy policy = {});
+  ~TransportStack();
+  Result<HttpTransport*> For(const Credentials& credentials);
+
+ private:
+  Result<HttpTransport*> BaseFor(const std::string& ca_file);
+  Clock* clock_;
+  Random* random_;
+  std::string ca_file_;
+  RetryPolicy policy_;
+  RateLimiterRegistry limiters_;
+  std::mutex mu_;
+  std::map<std::string, std::unique_ptr<HttpTransport>> bases_;
+  std::vector<std::unique_ptr<HttpTransport>> layers_;
+};
+
+}  // namespace renumber
+
+#endif  // RENUMBER_ENGINE_TRANSPORT_STACK_H_
