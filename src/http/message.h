@@ -32,12 +32,21 @@ class Headers {
 
 bool HeaderNameEquals(const std::string& a, const std::string& b);
 
+// Whether a retrying wrapper (retry.h) may repeat a request after a 5xx or a
+// transport error. kByMethod: idempotent methods yes (IsIdempotentMethod),
+// others no. kNever: treated like a POST, for requests that are idempotent
+// by method but not in effect (e.g. a PUT that creates something); the
+// caller reads back instead. A 429 is retried either way: it was not
+// applied.
+enum class RetryMode { kByMethod, kNever };
+
 struct HttpRequest {
   std::string method = "GET";
   std::string url;  // absolute: scheme://host[:port]/path?query
   Headers headers;
   std::string body;
   std::chrono::milliseconds timeout{30000};
+  RetryMode retry_mode = RetryMode::kByMethod;
 };
 
 struct HttpResponse {

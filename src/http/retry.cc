@@ -59,7 +59,8 @@ class RetryingTransport : public HttpTransport {
  private:
   Decision Decide(const HttpRequest& request,
                   const Result<HttpResponse>& result, int attempt) {
-    const bool idempotent = IsIdempotentMethod(request.method);
+    const bool idempotent = request.retry_mode != RetryMode::kNever &&
+                            IsIdempotentMethod(request.method);
     Decision d;
     if (!result.ok()) {
       const Code code = result.status().code();

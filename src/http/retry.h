@@ -3,8 +3,9 @@
 // - Idempotent methods (GET, PUT, DELETE, ...) are retried on 5xx, kTimeout
 //   and kUnavailable with exponential backoff and full jitter, bounded by
 //   max_attempts and total_budget.
-// - POST is never retried on 5xx or on a transport error: the effect may have
-//   happened, so the caller reads back and decides.
+// - POST (and any request with retry_mode == RetryMode::kNever) is never
+//   retried on 5xx or on a transport error: the effect may have happened,
+//   so the caller reads back and decides.
 // - 429 (any method: the request was refused, not applied) waits for
 //   Retry-After (delta seconds or an HTTP date; the default backoff when
 //   absent), then retries, within the same bounds. A Retry-After longer

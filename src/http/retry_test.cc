@@ -117,6 +117,23 @@ TEST_F(RetryTest, PostNeverRetriedOn5xxOrTransportError) {
   EXPECT_TRUE(clock_.sleeps().empty());
 }
 
+TEST_F(RetryTest, RetryModeNeverMakesAPutBehaveLikeAPost) {
+  HttpRequest clone = Req("PUT");
+  clone.retry_mode = RetryMode::kNever;
+  fake_.PushResponse(503);
+  EXPECT_EQ(Retrying()->Send(clone)->status, 503);
+  fake_.Push(Status::Timeout("lost answer"));
+  EXPECT_EQ(Retrying()->Send(clone).status().code(), Code::kTimeout);
+  EXPECT_EQ(fake_.request_count(), 2u);
+  EXPECT_TRUE(clock_.sleeps().empty());
+  // A 429 was not applied: still retried.
+  fake_.PushResponse(429, "", {{"Retry-After", "2"}});
+  fake_.PushResponse(200);
+  EXPECT_EQ(Retrying()->Send(clone)->status, 200);
+  EXPECT_EQ(fake_.request_count(), 4u);
+  EXPECT_EQ(clock_.total_slept(), seconds(2));
+}
+
 TEST_F(RetryTest, ForbiddenAndInvalidArgumentNeverRetried) {
   fake_.Push(Status::Forbidden("certificate verify failed"));
   EXPECT_EQ(Retrying()->Send(Req("GET")).status().code(), Code::kForbidden);
