@@ -1,0 +1,116 @@
+#include "adapters/cdn/simulator/seed.h"
+
+#include <cctype>
+
+#include "adapters/cdn/simulator/seed_shapes.h"
+
+namespace renumber::cdnsim {
+namespace {
+
+uint64_t Fnv1a(const std::string& s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+uint64_t SplitMix(uint64_t* state) {
+  uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
+}
+
+// "C-10004" -> "c10004.example.jp".
+std::string DomainOf(const std::string& customer_id) {
+  std::string label;
+  for (char c : customer_id)
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      label += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return (label.empty() ? "site" : label) + ".example.jp";
+}
+
+std::string OtherIp(bool v6, int rank) {
+  static const char kHex[] = "0123456789abcdef";
+  int n = 16 + rank % 200;
+  if (!v6) return "203.0.113." + std::to_string(n);
+  return std::string("2001:db8:ff::") + kHex[n >> 4] + kHex[n & 15];
+}
+
+// Versions 1..draft.versions, all locked (each was activated once), with
+// draft.active active; then the optional unlocked draft.
+std::vector<Version> History(const ServiceDraft& d, const SiteInfo& site) {
+  std::vector<Version> out;
+  for (int n = 1; n <= d.versions; ++n) {
+    Version v = d.config;
+    v.number = n;
+    v.locked = true;
+    v.active = n == d.active;
+    v.comment =
+        n == 1 ? "Initial configuration" : "Update " + std::to_string(n);
+    out.push_back(std::move(v));
+  }
+  if (d.draft) {
+    Version v = d.config;
+    v.number = d.versions + 1;
+    v.comment = "Work in progress: new application server";
+    Backend app;
+    app.name = "new_app";
+    app.address = site.other_ip;
+    app.port = 8080;
+    app.request_condition = "is_app";
+    v.backends.push_back(app);
+    Condition c;
+    c.name = "is_app";
+    c.statement = "req.url ~ \"^/app/\"";
+    v.conditions.push_back(c);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Base62Id(const std::string& key) {
+  static const char kAlphabet[] =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  uint64_t state = Fnv1a(key);
+  std::string id;
+  while (id.size() < 22) id += kAlphabet[SplitMix(&state) % 62];
+  return id;
+}
+
+std::string ReadOnlyTokenFor(const std::string& token) {
+  return "sim-ro-" + Base62Id("read-only:" + token);
+}
+
+CdnWorld SeedCdnWorld(const std::vector<SimCustomer>& customers) {
+  CdnWorld world;
+  int rank = 0;
+  for (const SimCustomer& c : customers) {
+    if (!c.has_cdn) continue;
+    Account account;
+    account.id = c.id;
+    account.customer_id = Base62Id("customer:" + c.id);
+    account.tokens = {{c.cdn_token, "global"},
+                      {ReadOnlyTokenFor(c.cdn_token), "global:read"}};
+    world.accounts.push_back(std::move(account));
+    bool v6 = c.old_ip.find(':') != std::string::npos;
+    SiteInfo site{DomainOf(c.id), c.old_ip, OtherIp(v6, rank)};
+    int ordinal = 0;
+    for (const ServiceDraft& d : ShapeServices(rank % 6, site)) {
+      Service s;
+      s.id = Base62Id("service:" + c.id + ":" + std::to_string(ordinal++));
+      s.name = d.name;
+      s.account = c.id;
+      s.versions = History(d, site);
+      world.services.push_back(std::move(s));
+    }
+    ++rank;
+  }
+  return world;
+}
+
+}  // namespace renumber::cdnsim

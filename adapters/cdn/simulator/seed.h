@@ -1,0 +1,42 @@
+// The simulated CDN world built from the shared customer list.
+//
+// Deterministic: the same customers give byte-identical state. Every
+// customer with has_cdn gets an Account (its cdn_token with scope "global",
+// plus a derived read-only "global:read" token) and one or two services.
+// The shape of a customer's services is chosen by its rank among the CDN
+// customers (0, 1, 2, ...) modulo 6 — see README.md "Seeded shapes" — so
+// that even a small world holds every case: plain and TLS origins, with and
+// without healthchecks, directors, shields, request conditions, host-name
+// backends, backends at other IPs, a draft newer than the active version, a
+// rolled-back newest version, and customers with two services. IPv6
+// customers get the same shapes with IPv6 addresses.
+//
+// Pure functions; thread-safe.
+#ifndef RENUMBER_ADAPTERS_CDN_SIMULATOR_SEED_H_
+#define RENUMBER_ADAPTERS_CDN_SIMULATOR_SEED_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "adapters/cdn/simulator/model.h"
+#include "src/sim/world.h"
+
+namespace renumber::cdnsim {
+
+struct CdnWorld {
+  std::vector<Account> accounts;
+  std::vector<Service> services;  // in customer order
+};
+
+CdnWorld SeedCdnWorld(const std::vector<SimCustomer>& customers);
+
+// 22 base62 characters derived from `key` (Fastly-style ids).
+std::string Base62Id(const std::string& key);
+
+// The read-only token seeded for a customer whose write token is `token`.
+std::string ReadOnlyTokenFor(const std::string& token);
+
+}  // namespace renumber::cdnsim
+
+#endif  // RENUMBER_ADAPTERS_CDN_SIMULATOR_SEED_H_
