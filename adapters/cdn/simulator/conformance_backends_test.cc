@@ -233,5 +233,22 @@ TEST_F(CdnBackendsTest, NamesWithEscapesInThePath) {
   EXPECT_EQ(Json(g)["name"], "a b/c+d");
 }
 
+TEST_F(CdnBackendsTest, Ipv6CustomerHasIpv6Backends) {
+  std::string t = TokenOf("C-10007");
+  json list = Json(Get(VersionPath("C-10007", 2) + "/backend", t));
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["address"], "2001:db8:a::7");
+  EXPECT_EQ(list[0]["shield"], "tyo-tokyo-jp");
+  json api = Json(Get(VersionPath("C-10007", 1, 1) + "/backend", t));
+  ASSERT_EQ(api.size(), 2u);
+  EXPECT_EQ(api[0]["address"], "2001:db8:a::7");
+  EXPECT_EQ(api[1]["address"].get<std::string>().rfind("2001:db8:ff::", 0), 0u);
+  int v = CloneActive("C-10007");
+  HttpResponse r = Post(VersionPath("C-10007", v) + "/backend",
+                        "name=twin&address=2001%3Adb8%3Ab%3A%3A7&port=443", t);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r)["address"], "2001:db8:b::7");
+}
+
 }  // namespace
 }  // namespace renumber::cdnsim::testing

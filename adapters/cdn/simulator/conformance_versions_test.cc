@@ -1,5 +1,8 @@
 // Conformance (cdn.md "Version"): clone, activate, rollback, locking, and
 // the customer's concurrent change.
+#include <set>
+#include <thread>
+
 #include "adapters/cdn/simulator/conformance_fixture.h"
 
 namespace renumber::cdnsim::testing {
@@ -159,6 +162,32 @@ TEST_F(CdnVersionsTest, CustomerChangeClonesAndActivates) {
   EXPECT_EQ(origin["comment"], "edited in the console");
   EXPECT_EQ(api_->CustomerChange("C-99999").code(), Code::kNotFound);
   EXPECT_EQ(api_->CustomerChange("C-10001").code(), Code::kNotFound);  // ESS
+}
+
+TEST_F(CdnVersionsTest, ConcurrentClonesGetDistinctNumbersAndSlots) {
+  std::string clone = VersionPath("C-10003", 3) + "/clone";
+  std::mutex mu;
+  std::set<int> numbers, remaining;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 10; ++i) {
+        HttpResponse r = Put(clone);
+        std::lock_guard<std::mutex> lock(mu);
+        EXPECT_EQ(r.status, 200) << r.body;
+        numbers.insert(Json(r).value("number", 0));
+        remaining.insert(
+            std::stoi(r.headers.GetOr("Fastly-RateLimit-Remaining", "-1")));
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  ASSERT_EQ(numbers.size(), 80u);
+  EXPECT_EQ(*numbers.begin(), 4);
+  EXPECT_EQ(*numbers.rbegin(), 83);
+  ASSERT_EQ(remaining.size(), 80u);
+  EXPECT_EQ(*remaining.begin(), 920);
+  EXPECT_EQ(Versions("C-10003").size(), 83u);
 }
 
 }  // namespace

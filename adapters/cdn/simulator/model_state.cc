@@ -1,0 +1,222 @@
+// Reading the CDN simulator's objects back from a state file (model.h).
+#include <climits>
+
+#include "adapters/cdn/simulator/model.h"
+
+namespace renumber::cdnsim {
+namespace {
+
+using nlohmann::json;
+
+// Reads fields of one JSON object with type checks; the first problem is
+// kept in status() and later reads do nothing.
+class Reader {
+ public:
+  Reader(const json& j, std::string what) : j_(j), what_(std::move(what)) {
+    if (!j_.is_object()) Fail("", "is not an object");
+  }
+  void Str(const char* key, std::string* out, bool required = false) {
+    if (const json* v = Get(key, required)) {
+      if (v->is_string())
+        *out = v->get<std::string>();
+      else
+        Fail(key, "must be a string");
+    }
+  }
+  void OptStr(const char* key, std::optional<std::string>* out) {
+    if (const json* v = Get(key, false)) {
+      if (v->is_null())
+        *out = std::nullopt;
+      else if (v->is_string())
+        *out = v->get<std::string>();
+      else
+        Fail(key, "must be a string or null");
+    }
+  }
+  void Int(const char* key, int* out, bool required = false) {
+    if (const json* v = Get(key, required)) {
+      if (v->is_number_integer() && v->get<int64_t>() >= INT_MIN &&
+          v->get<int64_t>() <= INT_MAX)
+        *out = v->get<int>();
+      else
+        Fail(key, "must be an integer");
+    }
+  }
+  void Bool(const char* key, bool* out) {
+    if (const json* v = Get(key, false)) {
+      if (v->is_boolean())
+        *out = v->get<bool>();
+      else
+        Fail(key, "must be a boolean");
+    }
+  }
+  const json* Array(const char* key) {
+    const json* v = Get(key, false);
+    if (v && !v->is_array()) {
+      Fail(key, "must be an array");
+      return nullptr;
+    }
+    return v;
+  }
+  const Status& status() const { return status_; }
+
+ private:
+  const json* Get(const char* key, bool required) {
+    if (!status_.ok() || !j_.is_object()) return nullptr;
+    auto it = j_.find(key);
+    if (it == j_.end()) {
+      if (required) Fail(key, "is missing");
+      return nullptr;
+    }
+    return &*it;
+  }
+  void Fail(const char* key, const char* problem) {
+    if (!status_.ok()) return;
+    std::string where = what_ + (*key ? std::string(".") + key : "");
+    status_ = Status::InvalidArgument("cdn state: " + where + " " + problem);
+  }
+  const json& j_;
+  std::string what_;
+  Status status_;
+};
+
+template <typename T, typename F>
+Status ReadList(Reader& r, const char* key, std::vector<T>* out, F from) {
+  const json* list = r.Array(key);
+  RN_RETURN_IF_ERROR(r.status());
+  if (!list) return Status::Ok();
+  for (const json& item : *list) {
+    T value;
+    RN_RETURN_IF_ERROR(from(item, &value));
+    out->push_back(std::move(value));
+  }
+  return Status::Ok();
+}
+
+Status FromState(const json& j, Backend* b) {
+  Reader r(j, "backend");
+  r.Str("name", &b->name, true);
+  r.Str("address", &b->address, true);
+  r.Int("port", &b->port);
+  r.Bool("use_ssl", &b->use_ssl);
+  r.OptStr("override_host", &b->override_host);
+  r.OptStr("ssl_cert_hostname", &b->ssl_cert_hostname);
+  r.OptStr("ssl_sni_hostname", &b->ssl_sni_hostname);
+  r.Bool("ssl_check_cert", &b->ssl_check_cert);
+  r.OptStr("healthcheck", &b->healthcheck);
+  r.Bool("auto_loadbalance", &b->auto_loadbalance);
+  r.Int("weight", &b->weight);
+  r.OptStr("shield", &b->shield);
+  r.Str("request_condition", &b->request_condition);
+  r.Int("connect_timeout", &b->connect_timeout);
+  r.Int("first_byte_timeout", &b->first_byte_timeout);
+  r.Int("between_bytes_timeout", &b->between_bytes_timeout);
+  r.Int("max_conn", &b->max_conn);
+  r.Str("comment", &b->comment);
+  return r.status();
+}
+
+Status FromState(const json& j, Healthcheck* h) {
+  Reader r(j, "healthcheck");
+  r.Str("name", &h->name, true);
+  r.Str("host", &h->host);
+  r.Str("path", &h->path);
+  r.Str("method", &h->method);
+  r.Int("expected_response", &h->expected_response);
+  r.Int("check_interval", &h->check_interval);
+  r.Int("threshold", &h->threshold);
+  r.Int("window", &h->window);
+  r.Int("initial", &h->initial);
+  r.Int("timeout", &h->timeout);
+  r.Str("comment", &h->comment);
+  return r.status();
+}
+
+Status FromState(const json& j, std::string* s) {
+  if (!j.is_string())
+    return Status::InvalidArgument("cdn state: a name must be a string");
+  *s = j.get<std::string>();
+  return Status::Ok();
+}
+
+Status FromState(const json& j, Director* d) {
+  Reader r(j, "director");
+  r.Str("name", &d->name, true);
+  r.Int("type", &d->type);
+  r.Int("quorum", &d->quorum);
+  r.Int("retries", &d->retries);
+  r.Str("comment", &d->comment);
+  return ReadList(
+      r, "backends", &d->backends,
+      [](const json& x, std::string* s) { return FromState(x, s); });
+}
+
+Status FromState(const json& j, Condition* c) {
+  Reader r(j, "condition");
+  r.Str("name", &c->name, true);
+  r.Str("statement", &c->statement);
+  r.Str("type", &c->type);
+  r.Int("priority", &c->priority);
+  return r.status();
+}
+
+Status FromState(const json& j, Version* v) {
+  Reader r(j, "version");
+  r.Int("number", &v->number, true);
+  r.Bool("active", &v->active);
+  r.Bool("locked", &v->locked);
+  r.Str("comment", &v->comment);
+  auto each = [](const json& x, auto* out) { return FromState(x, out); };
+  RN_RETURN_IF_ERROR(ReadList(r, "backends", &v->backends, each));
+  RN_RETURN_IF_ERROR(ReadList(r, "healthchecks", &v->healthchecks, each));
+  RN_RETURN_IF_ERROR(ReadList(r, "directors", &v->directors, each));
+  return ReadList(r, "conditions", &v->conditions, each);
+}
+
+Status FromState(const json& j, Token* t) {
+  Reader r(j, "token");
+  r.Str("token", &t->token, true);
+  r.Str("scope", &t->scope, true);
+  RN_RETURN_IF_ERROR(r.status());
+  if (t->scope != "global" && t->scope != "global:read")
+    return Status::InvalidArgument("cdn state: unknown token scope '" +
+                                   t->scope + "'");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Service> ServiceFromState(const json& j) {
+  Service s;
+  Reader r(j, "service");
+  r.Str("id", &s.id, true);
+  r.Str("name", &s.name, true);
+  r.Str("account", &s.account, true);
+  RN_RETURN_IF_ERROR(
+      ReadList(r, "versions", &s.versions,
+               [](const json& x, Version* v) { return FromState(x, v); }));
+  int active = 0;
+  for (size_t i = 0; i < s.versions.size(); ++i) {
+    if (s.versions[i].number != static_cast<int>(i) + 1)
+      return Status::InvalidArgument("cdn state: service " + s.id +
+                                     ": versions must be numbered 1, 2, ...");
+    if (s.versions[i].active) ++active;
+  }
+  if (active > 1)
+    return Status::InvalidArgument("cdn state: service " + s.id +
+                                   " has more than one active version");
+  return s;
+}
+
+Result<Account> AccountFromState(const json& j) {
+  Account a;
+  Reader r(j, "account");
+  r.Str("id", &a.id, true);
+  r.Str("customer_id", &a.customer_id, true);
+  RN_RETURN_IF_ERROR(
+      ReadList(r, "tokens", &a.tokens,
+               [](const json& x, Token* t) { return FromState(x, t); }));
+  return a;
+}
+
+}  // namespace renumber::cdnsim
