@@ -118,7 +118,8 @@ class CdnSimApi : public SimApi {
                              "Send an API token in the Fastly-Key header"));
     req.account = &state_.accounts[token->second.account];
     call->account = req.account->id;
-    if (request.method == "GET") return ToResponse(Dispatch(route, req));
+    if (request.method == "GET" || request.method == "HEAD")
+      return ToResponse(Dispatch(route, req));
     cdnsim::RateDecision rate =
         state_.limiter.Take(*key, clock_->Now().unix_seconds());
     ApiReply reply =

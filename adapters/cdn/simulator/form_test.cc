@@ -5,7 +5,7 @@
 namespace renumber::cdnsim {
 namespace {
 
-TEST(FormTest, DecodesPlusAndEscapes) {
+TEST(CdnFormTest, DecodesPlusAndEscapes) {
   auto f = ParseForm("name=a+b&comment=%E6%96%B0%2B%26%3D&x=");
   ASSERT_TRUE(f.ok());
   EXPECT_EQ(f->at("name"), "a b");
@@ -14,7 +14,7 @@ TEST(FormTest, DecodesPlusAndEscapes) {
   EXPECT_EQ(f->size(), 3u);
 }
 
-TEST(FormTest, EdgeShapes) {
+TEST(CdnFormTest, EdgeShapes) {
   EXPECT_TRUE(ParseForm("")->empty());
   auto f = ParseForm("&a=1&&b&a=2&");
   ASSERT_TRUE(f.ok());
@@ -25,7 +25,7 @@ TEST(FormTest, EdgeShapes) {
   EXPECT_EQ(ParseForm("%61=1")->at("a"), "1");  // keys are decoded too
 }
 
-TEST(FormTest, MalformedEscapesAndUtf8AreErrors) {
+TEST(CdnFormTest, MalformedEscapesAndUtf8AreErrors) {
   for (const char* bad : {"a=%", "a=%4", "a=%G1", "a=%4g", "%=1", "a=%FF",
                           "a=%C0%80", "a=%ED%A0%80", "a=%E6%96"}) {
     auto f = ParseForm(bad);
@@ -35,12 +35,12 @@ TEST(FormTest, MalformedEscapesAndUtf8AreErrors) {
   EXPECT_TRUE(ParseForm("a=%F0%9F%98%80").ok());  // a 4-byte character
 }
 
-TEST(FormTest, PathDecodingKeepsPlus) {
+TEST(CdnFormTest, PathDecodingKeepsPlus) {
   EXPECT_EQ(*PercentDecode("a+b%20c", false), "a+b c");
   EXPECT_EQ(*PercentDecode("a+b%20c", true), "a b c");
 }
 
-TEST(FormTest, Booleans) {
+TEST(CdnFormTest, Booleans) {
   EXPECT_TRUE(*ParseFormBool("true"));
   EXPECT_TRUE(*ParseFormBool("1"));
   EXPECT_FALSE(*ParseFormBool("false"));
@@ -49,7 +49,7 @@ TEST(FormTest, Booleans) {
     EXPECT_FALSE(ParseFormBool(bad).ok()) << bad;
 }
 
-TEST(FormTest, Integers) {
+TEST(CdnFormTest, Integers) {
   EXPECT_EQ(*ParseFormInt("443"), 443);
   EXPECT_EQ(*ParseFormInt("-7"), -7);
   EXPECT_EQ(*ParseFormInt("2147483647"), 2147483647);

@@ -5,7 +5,7 @@
 namespace renumber::cdnsim {
 namespace {
 
-TEST(RateLimiterTest, CountsDownAndRefusesWithoutUsingSlots) {
+TEST(CdnRateLimiterTest, CountsDownAndRefusesWithoutUsingSlots) {
   RateLimiter limiter({3, 60});
   for (int left = 2; left >= 0; --left) {
     RateDecision d = limiter.Take("t", 125);
@@ -23,7 +23,7 @@ TEST(RateLimiterTest, CountsDownAndRefusesWithoutUsingSlots) {
   EXPECT_EQ(d.reset_unix, 240);
 }
 
-TEST(RateLimiterTest, TokensAreIndependentAndReconfigureStartsAfresh) {
+TEST(CdnRateLimiterTest, TokensAreIndependentAndReconfigureStartsAfresh) {
   RateLimiter limiter({1, 3600});
   EXPECT_TRUE(limiter.Take("a", 0).allowed);
   EXPECT_FALSE(limiter.Take("a", 1).allowed);
@@ -36,7 +36,7 @@ TEST(RateLimiterTest, TokensAreIndependentAndReconfigureStartsAfresh) {
   EXPECT_EQ(d.reset_unix, 10);
 }
 
-TEST(RateLimiterTest, NegativeTimesFloor) {
+TEST(CdnRateLimiterTest, NegativeTimesFloor) {
   RateLimiter limiter({5, 60});
   EXPECT_EQ(limiter.Take("a", -1).reset_unix, 0);
 }

@@ -35,7 +35,7 @@ int CountAt(const Version& v, const std::string& ip) {
   return n;
 }
 
-TEST(SeedTest, SameCustomersGiveIdenticalState) {
+TEST(CdnSeedTest, SameCustomersGiveIdenticalState) {
   FakeClock clock;
   auto a = NewCdnSimApi(Customers(24), &clock);
   auto b = NewCdnSimApi(Customers(24), &clock);
@@ -50,7 +50,7 @@ TEST(SeedTest, SameCustomersGiveIdenticalState) {
               ServiceToState(big.services[i]));
 }
 
-TEST(SeedTest, IdsLookLikeFastlysAndDiffer) {
+TEST(CdnSeedTest, IdsLookLikeFastlysAndDiffer) {
   std::string id = Base62Id("x");
   EXPECT_EQ(id.size(), 22u);
   for (char c : id) EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(c)));
@@ -61,7 +61,7 @@ TEST(SeedTest, IdsLookLikeFastlysAndDiffer) {
   EXPECT_NE(ReadOnlyTokenFor("a"), ReadOnlyTokenFor("b"));
 }
 
-TEST(SeedTest, OnlyCdnCustomersWithBothTokens) {
+TEST(CdnSeedTest, OnlyCdnCustomersWithBothTokens) {
   std::vector<SimCustomer> customers = Customers(12);
   CdnWorld w = SeedCdnWorld(customers);
   size_t with_cdn = 0;
@@ -77,7 +77,7 @@ TEST(SeedTest, OnlyCdnCustomersWithBothTokens) {
   for (const Service& s : w.services) EXPECT_NE(s.account, "C-10004");
 }
 
-TEST(SeedTest, EveryServiceIsValidAndUsesTheOldIpOneToFourTimes) {
+TEST(CdnSeedTest, EveryServiceIsValidAndUsesTheOldIpOneToFourTimes) {
   std::vector<SimCustomer> customers = Customers(24);
   CdnWorld w = SeedCdnWorld(customers);
   for (const Service& s : w.services) {
@@ -105,7 +105,7 @@ TEST(SeedTest, EveryServiceIsValidAndUsesTheOldIpOneToFourTimes) {
   }
 }
 
-TEST(SeedTest, SixCdnCustomersCoverEveryCase) {
+TEST(CdnSeedTest, SixCdnCustomersCoverEveryCase) {
   CdnWorld w = SeedCdnWorld(Customers(8));  // 6 CDN customers, 1 on IPv6
   int directors = 0, host_names = 0, shields = 0, conditions = 0, drafts = 0,
       healthchecked = 0, plain = 0, rolled_back = 0;

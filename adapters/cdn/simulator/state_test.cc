@@ -39,7 +39,7 @@ ServerResponse Call(SimApi* api, const std::string& method,
   return api->Handle(r, &call);
 }
 
-TEST(StateTest, RoundTripKeepsEverything) {
+TEST(CdnStateTest, RoundTripKeepsEverything) {
   FakeClock clock;
   auto api = NewCdnSimApi(Customers(), &clock);
   ASSERT_TRUE(api->Configure({{"rate_limit", {{"size", 7}}}}).ok());
@@ -70,7 +70,7 @@ TEST(StateTest, RoundTripKeepsEverything) {
   EXPECT_EQ(again->SaveState(), saved);
 }
 
-TEST(StateTest, BadStatesAreRefusedAndChangeNothing) {
+TEST(CdnStateTest, BadStatesAreRefusedAndChangeNothing) {
   FakeClock clock;
   auto api = NewCdnSimApi(Customers(), &clock);
   json good = api->SaveState();
@@ -93,7 +93,7 @@ TEST(StateTest, BadStatesAreRefusedAndChangeNothing) {
   EXPECT_EQ(api->LoadState(json::array()).code(), Code::kInvalidArgument);
 }
 
-TEST(StateTest, MissingOptionalFieldsTakeDefaults) {
+TEST(CdnStateTest, MissingOptionalFieldsTakeDefaults) {
   json state = json::parse(R"({
     "format": "renumber-cdn-sim/1",
     "accounts": [{"id": "C-1", "customer_id": "c1",

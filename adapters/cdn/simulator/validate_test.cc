@@ -28,7 +28,7 @@ Version Valid() {
   return v;
 }
 
-TEST(ValidateTest, EachRuleReportsOnce) {
+TEST(CdnValidateTest, EachRuleReportsOnce) {
   EXPECT_TRUE(ValidateVersion(Valid()).empty());
   Version none = Valid();
   none.backends.clear();
@@ -51,7 +51,7 @@ TEST(ValidateTest, EachRuleReportsOnce) {
   EXPECT_NE(ValidateVersion(dir)[0].find("'gone'"), std::string::npos);
 }
 
-TEST(FieldsTest, Addresses) {
+TEST(CdnFieldsTest, Addresses) {
   for (const char* ok :
        {"192.0.2.1", "2001:db8::1", "::ffff:192.0.2.1", "origin.example.jp",
         "a-b.example.jp.", "localhost", "1a.example.jp"})
