@@ -1,0 +1,90 @@
+// CdnClient: the wire side of the ZenlogicCDN management API (a Fastly
+// subset, ../shared/vendor-api/cdn.md) for one account.
+//
+// It builds URLs from the account's api_base, adds the Fastly-Key header
+// (the token is revealed only there), sends writes form-encoded, parses JSON
+// answers without exceptions, and turns every failure into a Status whose
+// message names the account and the call:
+//   "C-10001/cdn: PUT /service/SU1.../version/4/activate: 400 Bad request: ..."
+// The token never appears in a message.
+//
+// Writes are classified for the caller, who must read back a write whose
+// outcome is unknown (5xx, timeout, dropped connection, a 2xx with a body
+// that is not JSON) before repeating it. GETs whose body is not JSON are
+// re-read (bounded) since reading has no effect.
+//
+// Ownership: does not own the transport. Threads: one thread at a time.
+#ifndef RENUMBER_ADAPTERS_CDN_CDN_CLIENT_H_
+#define RENUMBER_ADAPTERS_CDN_CDN_CLIENT_H_
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "src/core/secret.h"
+#include "src/core/status.h"
+#include "src/http/transport.h"
+
+namespace renumber::cdn {
+
+// An application/x-www-form-urlencoded body, fields in order.
+using Form = std::vector<std::pair<std::string, std::string>>;
+std::string EncodeForm(const Form& form);
+
+// How the caller must treat one write.
+struct WriteReply {
+  enum class Kind {
+    kOk,        // 2xx with a JSON body: applied
+    kUnknown,   // may or may not have been applied: read back first
+    kRejected,  // a definite answer that it was not applied (4xx)
+  };
+  Kind kind = Kind::kUnknown;
+  int status = 0;       // HTTP status, 0 when no answer arrived
+  nlohmann::json body;  // the parsed body (kOk), or null
+  Status error;         // named error for kUnknown / kRejected
+};
+
+class CdnClient {
+ public:
+  // `account` labels messages ("C-10001/cdn"); `base` is the api_base.
+  CdnClient(HttpTransport* transport, std::string account, std::string base,
+            Secret token);
+
+  // A GET answered 2xx with JSON. 404 is kNotFound; the rest are named.
+  Result<nlohmann::json> Get(const std::string& path);
+  // Same, with 404 as an empty optional.
+  Result<std::optional<nlohmann::json>> GetIfExists(const std::string& path);
+  // One write (POST, PUT, DELETE). Counted in writes(). `mode` kNever keeps
+  // the transport from repeating a PUT that is not idempotent in effect
+  // (clone, activate): its lost answer comes back here to be read back.
+  WriteReply Write(const std::string& method, const std::string& path,
+                   const Form& form = {},
+                   RetryMode mode = RetryMode::kByMethod);
+
+  // Write requests handed to the transport so far (its own retries of a
+  // PUT/DELETE are not seen here).
+  int writes() const { return writes_; }
+  const std::string& account() const { return account_; }
+  // "C-10001/cdn: <what>: <detail>" with the given code.
+  Status Error(Code code, const std::string& what,
+               const std::string& detail) const;
+
+ private:
+  HttpRequest Request(const std::string& method, const std::string& path);
+  Status ErrorFromResponse(const std::string& call, const HttpResponse& r);
+
+  HttpTransport* transport_;
+  std::string account_;
+  std::string base_;
+  Secret token_;
+  int writes_ = 0;
+};
+
+// Path segment encoding (names may hold any character).
+std::string PathPart(const std::string& s);
+
+}  // namespace renumber::cdn
+
+#endif  // RENUMBER_ADAPTERS_CDN_CDN_CLIENT_H_

@@ -1,0 +1,107 @@
+#include "adapters/cdn/cdn_client.h"
+
+#include <gtest/gtest.h>
+
+#include "src/http/fake_transport.h"
+
+namespace renumber::cdn {
+namespace {
+
+constexpr char kToken[] = "tok-SECRET-123";
+
+class CdnClientTest : public ::testing::Test {
+ protected:
+  CdnClient client_{&fake_, "C-10001/cdn", "http://127.0.0.1:9/",
+                    Secret(kToken)};
+  FakeTransport fake_;
+};
+
+void ExpectNoToken(const Status& s) {
+  EXPECT_EQ(s.message().find(kToken), std::string::npos) << s.message();
+}
+
+TEST_F(CdnClientTest, GetSendsKeyAndParsesJson) {
+  fake_.PushResponse(200, R"([{"id":"SU1"}])");
+  auto j = client_.Get("/service?page=1&per_page=100");
+  ASSERT_TRUE(j.ok()) << j.status().ToString();
+  EXPECT_EQ((*j)[0]["id"], "SU1");
+  auto reqs = fake_.requests();
+  ASSERT_EQ(reqs.size(), 1u);
+  EXPECT_EQ(reqs[0].url, "http://127.0.0.1:9/service?page=1&per_page=100");
+  EXPECT_EQ(reqs[0].headers.GetOr("Fastly-Key", ""), kToken);
+  EXPECT_EQ(client_.writes(), 0);
+}
+
+TEST_F(CdnClientTest, ErrorsNameAccountCallAndVendorMessage) {
+  fake_.PushResponse(
+      400, R"({"msg":"Bad request","detail":"Version '4' is locked"})");
+  WriteReply r = client_.Write("PUT", "/service/SU1/version/4/activate");
+  EXPECT_EQ(r.kind, WriteReply::Kind::kRejected);
+  EXPECT_EQ(r.error.code(), Code::kConflict);
+  EXPECT_EQ(r.error.message(),
+            "C-10001/cdn: PUT /service/SU1/version/4/activate: 400 Bad "
+            "request: Version '4' is locked");
+  ExpectNoToken(r.error);
+  fake_.PushResponse(401, R"({"msg":"Provided credentials are missing"})");
+  auto g = client_.Get("/service/SU1/details");
+  EXPECT_EQ(g.status().code(), Code::kUnauthorized);
+  ExpectNoToken(g.status());
+}
+
+TEST_F(CdnClientTest, MalformedGetIsReReadThenNamed) {
+  fake_.PushResponse(200, R"({"id": "SU1", "vers)");
+  fake_.PushResponse(200, R"({"id":"SU1"})");
+  auto ok = client_.Get("/service/SU1/details");
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(fake_.request_count(), 2u);
+  for (int i = 0; i < 3; ++i) fake_.PushResponse(200, "[{\"trunc");
+  auto bad = client_.Get("/service/SU1/details");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), Code::kInternal);
+  EXPECT_NE(bad.status().message().find(
+                "C-10001/cdn: GET /service/SU1/details: 200 with a body that "
+                "is not JSON"),
+            std::string::npos)
+      << bad.status().message();
+}
+
+TEST_F(CdnClientTest, NotFoundIsEmptyOptional) {
+  fake_.PushResponse(404, R"({"msg":"Record not found"})");
+  auto j = client_.GetIfExists("/service/SU1/version/2/backend/x");
+  ASSERT_TRUE(j.ok());
+  EXPECT_FALSE(j->has_value());
+}
+
+TEST_F(CdnClientTest, WritesAreFormEncodedAndClassified) {
+  fake_.PushResponse(200, R"({"name":"a b"})");
+  WriteReply ok = client_.Write("POST", "/service/SU1/version/2/backend",
+                                {{"name", "a b"}, {"comment", "x&y=z"}});
+  EXPECT_EQ(ok.kind, WriteReply::Kind::kOk);
+  auto req = fake_.requests().back();
+  EXPECT_EQ(req.body, "name=a%20b&comment=x%26y%3Dz");
+  EXPECT_EQ(req.headers.GetOr("Content-Type", ""),
+            "application/x-www-form-urlencoded");
+
+  fake_.PushResponse(503, R"({"msg":"Service unavailable"})");
+  EXPECT_EQ(client_.Write("POST", "/p").kind, WriteReply::Kind::kUnknown);
+  fake_.Push(Status::Timeout("no answer in 30 s"));
+  WriteReply timeout = client_.Write("POST", "/p");
+  EXPECT_EQ(timeout.kind, WriteReply::Kind::kUnknown);
+  EXPECT_EQ(timeout.error.code(), Code::kTimeout);
+  EXPECT_EQ(timeout.error.message(), "C-10001/cdn: POST /p: no answer in 30 s");
+  fake_.PushResponse(200, "{\"name\":");
+  EXPECT_EQ(client_.Write("POST", "/p").kind, WriteReply::Kind::kUnknown);
+  fake_.PushResponse(409, R"({"msg":"Duplicate record"})");
+  WriteReply dup = client_.Write("POST", "/p");
+  EXPECT_EQ(dup.kind, WriteReply::Kind::kRejected);
+  EXPECT_EQ(dup.status, 409);
+  EXPECT_EQ(client_.writes(), 5);
+}
+
+TEST(CdnFormTest, EncodesReservedAndUtf8) {
+  EXPECT_EQ(EncodeForm({{"k", "日本"}, {"e", ""}}), "k=%E6%97%A5%E6%9C%AC&e=");
+  EXPECT_EQ(PathPart("a/b c"), "a%2Fb%20c");
+}
+
+}  // namespace
+}  // namespace renumber::cdn

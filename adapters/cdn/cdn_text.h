@@ -1,0 +1,32 @@
+// The one-line English and Japanese texts of the CDN adapter: change
+// descriptions and findings. Japanese uses the provider's terms
+// (オリジンサーバー). Pure functions; thread-safe.
+#ifndef RENUMBER_ADAPTERS_CDN_CDN_TEXT_H_
+#define RENUMBER_ADAPTERS_CDN_CDN_TEXT_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "src/model/model.h"
+
+namespace renumber::cdn {
+
+// "www.example.co.jp (SU1Z0isxPaozGVKXdv0eY)"
+std::string ServiceLabel(const std::string& name, const std::string& id);
+
+// A change of `kind` with its params; params carry "service" (the label)
+// and the fields of the step. Unknown kinds get a generic line.
+Text DescribeChange(const std::string& kind, const nlohmann::json& params);
+
+Text OldReferenceText(const std::string& service, int version,
+                      const std::string& backend, const std::string& ip);
+Text NewReferenceText(const std::string& service, int version,
+                      const std::string& backend, const std::string& ip);
+Text DnsDependentText(const std::string& service, const std::string& backend,
+                      const std::string& host, const std::string& old_ip);
+Text DraftNoteText(const std::string& service, int draft, int active);
+Text NoActiveVersionText(const std::string& service);
+
+}  // namespace renumber::cdn
+
+#endif  // RENUMBER_ADAPTERS_CDN_CDN_TEXT_H_
