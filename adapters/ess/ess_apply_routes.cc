@@ -1,0 +1,226 @@
+// Appliers of the route changes (see ess_apply.h for the rules).
+#include "adapters/ess/ess_apply_internal.h"
+#include "adapters/ess/ess_snapshot.h"
+#include "adapters/ess/ess_text.h"
+
+namespace renumber {
+namespace ess {
+namespace {
+
+using nlohmann::json;
+using RouteDecide =
+    std::function<Result<Step>(const RouteCollection&, const Progress&)>;
+
+Result<ApplyOutcome> OnRoutes(const ApplyEnv& env, const std::string& domain,
+                              const RouteDecide& decide) {
+  RouteCollection fresh;
+  ReadFn read = [&]() -> Result<std::string> {
+    RN_ASSIGN_OR_RETURN(fresh, env.client->GetRoutes(domain));
+    return fresh.etag;
+  };
+  return RunWriteLoop(env.client, read,
+                      [&](const Progress& p) { return decide(fresh, p); });
+}
+
+// "C-10001/ess: POST /v1/inbound-routes/r-1/delete not sent: <why>"
+Status Refuse(const ApplyEnv& env, const std::string& path,
+              const std::string& why) {
+  return Status::PreconditionFailed(env.client->CallName("POST", path) +
+                                    " not sent: " + why);
+}
+
+std::string Describe(const Route& r) {
+  return r.id + " (" + Endpoint(r.address, r.port) + ", " + r.role + ")";
+}
+
+std::string CheckText(const Route& r) {
+  if (!r.last_check) return "never checked";
+  return r.last_check->result + " at " + r.last_check->at.ToRfc3339() +
+         (r.last_check->detail.empty() ? "" : ": " + r.last_check->detail);
+}
+
+json CheckJson(const Route& r) {
+  if (!r.last_check) return nullptr;
+  return {{"at", r.last_check->at.ToRfc3339()},
+          {"result", r.last_check->result},
+          {"detail", r.last_check->detail}};
+}
+
+json RouteResult(const std::string& domain, const Route& r) {
+  return {{"route_id", r.id}, {"domain", domain}, {"address", r.address},
+          {"port", r.port},   {"role", r.role},   {"last_check", CheckJson(r)}};
+}
+
+bool RecentFail(const Route& r, Timestamp now) {
+  return r.last_check && r.last_check->result != "PASS" &&
+         now - r.last_check->at <= kCheckFreshness;
+}
+
+// What to do about a route that needs a fresh PASS: check it, or stop.
+Result<Step> CheckOrStop(const ApplyEnv& env, const Route& r,
+                         const Progress& p) {
+  const std::string path = RouteActionPath(r.id, "check");
+  if (p.checks >= 1 && RecentFail(r, env.clock->Now()))
+    return Refuse(env, path,
+                  "the delivery check of " + Describe(r) + " gave " +
+                      CheckText(r) + "; nothing removed");
+  if (p.checks >= 2)
+    return Refuse(env, path,
+                  "no usable delivery check of " + Describe(r) + " after " +
+                      std::to_string(p.checks) + " tries (" + CheckText(r) +
+                      ")");
+  return Step::Check(path);
+}
+
+}  // namespace
+
+Result<ApplyOutcome> ApplyAddRoute(const ApplyEnv& env, const ChangeParams& p) {
+  auto ip = IpAddress::Parse(p.address);
+  if (!ip.ok()) return ip.status().Annotate("ESS add-route params");
+  return OnRoutes(
+      env, p.domain,
+      [&](const RouteCollection& c, const Progress& pr) -> Result<Step> {
+        const Route* r = FindRouteTo(c, *ip);
+        if (!r)
+          return Step::Post(
+              CollectionPath(p.domain),
+              {{"address", p.address}, {"port", p.port}, {"role", p.role}});
+        if (r->port != p.port)
+          return Status::Conflict(
+              env.client->CallName("POST", CollectionPath(p.domain)) +
+              " not sent: " + CollectionText(p.domain).en +
+              " already routes to " + r->address + " on port " +
+              std::to_string(r->port));
+        json result = RouteResult(p.domain, *r);
+        result["created"] = pr.wrote();
+        return Step::Done(result);
+      });
+}
+
+Result<ApplyOutcome> ApplyCheckRoute(const ApplyEnv& env,
+                                     const ChangeParams& p) {
+  return OnRoutes(
+      env, p.domain,
+      [&](const RouteCollection& c, const Progress& pr) -> Result<Step> {
+        const Route* r = FindRouteById(c, p.route_id);
+        if (!r)
+          return Refuse(env, RouteActionPath(p.route_id, "check"),
+                        "route " + p.route_id + " is gone");
+        if (HasFreshPass(*r, env.clock->Now())) {
+          json result = RouteResult(p.domain, *r);
+          result["checked"] = pr.checks > 0;
+          return Step::Done(result);
+        }
+        return CheckOrStop(env, *r, pr);
+      });
+}
+
+Result<ApplyOutcome> ApplyPromoteRoute(const ApplyEnv& env,
+                                       const ChangeParams& p) {
+  return OnRoutes(
+      env, p.domain,
+      [&](const RouteCollection& c, const Progress& pr) -> Result<Step> {
+        const std::string path = RouteActionPath(p.route_id, "promote");
+        const Route* r = FindRouteById(c, p.route_id);
+        if (!r)
+          return Refuse(
+              env, path,
+              "the new route " + p.route_id + " is gone; run prepare again");
+        if (r->primary()) {
+          json result = RouteResult(p.domain, *r);
+          result["promoted"] = pr.wrote();
+          result["checked"] = pr.checks > 0;
+          return Step::Done(result);
+        }
+        const bool need_check = !HasFreshPass(*r, env.clock->Now()) ||
+                                !r->can_promote ||
+                                pr.checks < pr.check_required;
+        if (need_check) return CheckOrStop(env, *r, pr);
+        return Step::Post(path, json::object());
+      });
+}
+
+Result<ApplyOutcome> ApplyDemoteRoute(const ApplyEnv& env,
+                                      const ChangeParams& p) {
+  return OnRoutes(
+      env, p.domain,
+      [&](const RouteCollection& c, const Progress& pr) -> Result<Step> {
+        const std::string path = RouteActionPath(p.route_id, "demote");
+        const Route* r = FindRouteById(c, p.route_id);
+        if (!r) return Refuse(env, path, "route " + p.route_id + " is gone");
+        if (!r->primary()) {
+          json result = RouteResult(p.domain, *r);
+          result["demoted"] = pr.wrote();
+          return Step::Done(result);
+        }
+        if (PrimaryCount(c) < 2)
+          return Refuse(env, path, Describe(*r) + " is the only primary route");
+        return Step::Post(path, json::object());
+      });
+}
+
+Result<ApplyOutcome> ApplyDeleteOldRoute(const ApplyEnv& env,
+                                         const ChangeParams& p) {
+  std::string seen_role = p.role;
+  return OnRoutes(
+      env, p.domain,
+      [&](const RouteCollection& c, const Progress& pr) -> Result<Step> {
+        const std::string path = RouteActionPath(p.route_id, "delete");
+        const Route* old_route = FindRouteById(c, p.route_id);
+        if (!old_route) {
+          return Step::Done({{"route_id", p.route_id},
+                             {"domain", p.domain},
+                             {"address", p.address},
+                             {"port", p.port},
+                             {"role", seen_role},
+                             {"deleted", pr.wrote()}});
+        }
+        seen_role = old_route->role;
+        const Route* twin = FindRouteTo(c, env.target->new_ip);
+        const std::string what = "old route " + Describe(*old_route);
+        if (!twin || twin->port != old_route->port)
+          return Refuse(
+              env, path,
+              what + ": its replacement " +
+                  Endpoint(env.target->new_ip.ToString(), old_route->port) +
+                  " is missing");
+        if (old_route->primary() && !twin->primary())
+          return Refuse(env, path,
+                        what + ": its replacement " + Describe(*twin) +
+                            " is not primary yet");
+        if (!HasFreshPass(*twin, env.clock->Now()))
+          return Refuse(env, path,
+                        what + ": its replacement " + Describe(*twin) +
+                            " is not verified (" + CheckText(*twin) + ")");
+        if (old_route->primary() && PrimaryCount(c) < 2)
+          return Refuse(env, path, what + " is the only primary route");
+        return Step::Post(path, DeleteBody(p));
+      });
+}
+
+Result<ApplyOutcome> ApplyRemoveAddedRoute(const ApplyEnv& env,
+                                           const ChangeParams& p) {
+  return OnRoutes(
+      env, p.domain,
+      [&](const RouteCollection& c, const Progress& pr) -> Result<Step> {
+        const std::string path = RouteActionPath(p.route_id, "delete");
+        const Route* r = FindRouteById(c, p.route_id);
+        if (!r) {
+          return Step::Done({{"route_id", p.route_id},
+                             {"domain", p.domain},
+                             {"address", p.address},
+                             {"port", p.port},
+                             {"deleted", pr.wrote()}});
+        }
+        if (!AddressIs(r->address, env.target->new_ip))
+          return Refuse(
+              env, path,
+              "route " + Describe(*r) + " no longer points at the new IP");
+        if (r->primary() && PrimaryCount(c) < 2)
+          return Refuse(env, path, Describe(*r) + " is the only primary route");
+        return Step::Post(path, DeleteBody(p));
+      });
+}
+
+}  // namespace ess
+}  // namespace renumber

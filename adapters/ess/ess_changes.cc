@@ -1,0 +1,211 @@
+#include "adapters/ess/ess_changes.h"
+
+#include "adapters/ess/ess_text.h"
+
+namespace renumber {
+namespace ess {
+namespace {
+
+using nlohmann::json;
+
+std::string CollectionId(const std::string& domain) {
+  return domain.empty() ? "default" : domain;
+}
+
+Change NewChange(const char* kind, const std::string& suffix, Text text,
+                 json params) {
+  Change c;
+  c.id = std::string(kind) + ":" + suffix;
+  c.kind = kind;
+  c.description = std::move(text);
+  c.params = std::move(params);
+  return c;
+}
+
+std::string TicketPart(const Target& t) {
+  return t.ticket.empty() ? "no ticket" : "ticket " + t.ticket;
+}
+
+void AddTicket(const Target& t, json* params) {
+  if (!t.ticket.empty()) (*params)["ticket"] = t.ticket;
+}
+
+json RouteRef(const std::string& domain, const Route& r) {
+  return {{"domain", domain},
+          {"route_id", r.id},
+          {"address", r.address},
+          {"port", r.port}};
+}
+
+// "198.19.0.1:25 (r-9a1)"
+std::string Named(const Route& r) {
+  return Endpoint(r.address, r.port) + " (" + r.id + ")";
+}
+
+}  // namespace
+
+std::string MigrationNote(const Target& t) {
+  return "renumber: server migration to " + t.new_ip.ToString() + " (" +
+         TicketPart(t) + ")";
+}
+
+std::string RollbackPrepareNote(const Target& t) {
+  return "renumber: rollback of prepare, removing what it added (" +
+         TicketPart(t) + ")";
+}
+
+Change AddRouteChange(const std::string& domain, const Route& old_route,
+                      const Target& t) {
+  const std::string address = t.new_ip.ToString();
+  const std::string ep = Endpoint(address, old_route.port);
+  const Text where = CollectionText(domain);
+  return NewChange(
+      kind::kAddRoute, CollectionId(domain),
+      MakeText("Add " + ep + " as a failover delivery server next to " +
+                   old_route.address + " in " + where.en,
+               where.ja + "に " + ep +
+                   " をフェイルオーバーの配送サーバーとして追加 (" +
+                   old_route.address + " の隣)"),
+      {{"domain", domain},
+       {"address", address},
+       {"port", old_route.port},
+       {"role", kFailover}});
+}
+
+Change RestoreRouteChange(const std::string& domain, const std::string& address,
+                          int port, const std::string& role) {
+  const std::string ep = Endpoint(address, port);
+  const Text where = CollectionText(domain);
+  const Text r = RoleText(role);
+  return NewChange(
+      kind::kRestoreRoute, CollectionId(domain),
+      MakeText(
+          "Restore delivery server " + ep + " as " + r.en + " in " + where.en,
+          where.ja + "に配送サーバー " + ep + " を" + r.ja + "として戻す"),
+      {{"domain", domain},
+       {"address", address},
+       {"port", port},
+       {"role", role}});
+}
+
+Change AddOutboundChange(const std::string& address, const std::string& note) {
+  return NewChange(kind::kAddOutbound, address,
+                   MakeText("Add " + address + " to the outbound servers",
+                            "送信サーバーに " + address + " を追加"),
+                   {{"address", address}, {"note", note}, {"cidr_ok", true}});
+}
+
+Change RestoreOutboundChange(const std::string& address,
+                             const std::string& note) {
+  return NewChange(kind::kRestoreOutbound, address,
+                   MakeText("Restore outbound server " + address,
+                            "送信サーバー " + address + " を戻す"),
+                   {{"address", address}, {"note", note}, {"cidr_ok", false}});
+}
+
+Change CheckRouteChange(const std::string& domain, const Route& r) {
+  const Text where = CollectionText(domain);
+  return NewChange(
+      kind::kCheckRoute, CollectionId(domain),
+      MakeText(
+          "Run the delivery check of " + Named(r) + " in " + where.en,
+          where.ja + "の配送サーバー " + Named(r) + " の配送チェックを実行"),
+      RouteRef(domain, r));
+}
+
+Change PromoteRouteChange(const std::string& domain, const Route& r,
+                          bool check_first) {
+  const Text where = CollectionText(domain);
+  json params = RouteRef(domain, r);
+  params["check_first"] = check_first;
+  return NewChange(
+      kind::kPromoteRoute, CollectionId(domain),
+      MakeText(std::string(check_first ? "Check and promote " : "Promote ") +
+                   Named(r) + " to primary in " + where.en,
+               where.ja + "の配送サーバー " + Named(r) +
+                   (check_first ? " を配送チェックしてプライマリに昇格"
+                                : " をプライマリに昇格")),
+      params);
+}
+
+Change DemoteRouteChange(const std::string& domain, const Route& r) {
+  const Text where = CollectionText(domain);
+  return NewChange(
+      kind::kDemoteRoute, CollectionId(domain),
+      MakeText("Return " + Named(r) + " to failover in " + where.en,
+               where.ja + "の配送サーバー " + Named(r) +
+                   " をフェイルオーバーに戻す"),
+      RouteRef(domain, r));
+}
+
+Change DeleteRouteChange(const std::string& domain, const Route& old_route,
+                         const Route& replacement, const Target& t) {
+  const Text where = CollectionText(domain);
+  const Text role = RoleText(old_route.role);
+  json params = RouteRef(domain, old_route);
+  params["role"] = old_route.role;
+  params["order"] = old_route.order;
+  params["replacement"] = {{"route_id", replacement.id},
+                           {"address", replacement.address}};
+  params["reason"] = "ServerMigration";
+  params["note"] = MigrationNote(t);
+  AddTicket(t, &params);
+  Change c = NewChange(
+      kind::kDeleteRoute, CollectionId(domain),
+      MakeText("Delete old delivery server " + Named(old_route) + ", " +
+                   role.en + ", from " + where.en + " (replaced by " +
+                   Named(replacement) + ")",
+               where.ja + "から旧配送サーバー " + Named(old_route) + " (" +
+                   role.ja + ") を削除 (後継: " + Named(replacement) + ")"),
+      params);
+  c.removes_reference = true;
+  return c;
+}
+
+Change DeleteOutboundChange(const OutboundServer& s, const Target& t) {
+  json params = {{"server_id", s.id},
+                 {"address", s.address},
+                 {"server_note", s.note},
+                 {"reason", "ServerMigration"},
+                 {"note", MigrationNote(t)}};
+  AddTicket(t, &params);
+  Change c = NewChange(
+      kind::kDeleteOutbound, s.id,
+      MakeText("Delete old outbound server " + s.address + " (" + s.id + ")",
+               "旧送信サーバー " + s.address + " (" + s.id + ") を削除"),
+      params);
+  c.removes_reference = true;
+  return c;
+}
+
+Change RemoveAddedRouteChange(const std::string& domain, const Route& r,
+                              const Target& t) {
+  const Text where = CollectionText(domain);
+  json params = RouteRef(domain, r);
+  params["reason"] = "CustomerRequest";
+  params["note"] = RollbackPrepareNote(t);
+  AddTicket(t, &params);
+  return NewChange(
+      kind::kRemoveAddedRoute, CollectionId(domain),
+      MakeText("Remove " + Named(r) + ", added by prepare, from " + where.en,
+               "事前設定で追加した配送サーバー " + Named(r) + " を" + where.ja +
+                   "から削除"),
+      params);
+}
+
+Change RemoveAddedOutboundChange(const OutboundServer& s, const Target& t) {
+  json params = {{"server_id", s.id},
+                 {"address", s.address},
+                 {"reason", "CustomerRequest"},
+                 {"note", RollbackPrepareNote(t)}};
+  AddTicket(t, &params);
+  return NewChange(kind::kRemoveAddedOutbound, s.id,
+                   MakeText("Remove outbound server " + s.address + " (" +
+                                s.id + "), added by prepare",
+                            "事前設定で追加した送信サーバー " + s.address +
+                                " (" + s.id + ") を削除"),
+                   params);
+}
+
+}  // namespace ess
+}  // namespace renumber

@@ -1,0 +1,75 @@
+// The typed changes the ESS adapter plans, one constructor per kind. Each
+// change carries in `params` everything Apply needs (no secrets), so the
+// engine can journal it and a rollback can read it back later:
+//
+// kind                   params
+// add-route              domain, address, port, role
+// restore-route          domain, address, port, role
+// add-outbound           address, note, cidr_ok (true: a CIDR covering the
+//                        address counts as done)
+// restore-outbound       address, note, cidr_ok (false)
+// check-route            domain, route_id, address, port
+// promote-route          domain, route_id, address, port, check_first
+// demote-route           domain, route_id, address, port
+// delete-route           domain, route_id, address, port, role, order,
+//                        replacement{route_id,address}, reason, note, ticket?
+// delete-outbound        server_id, address, server_note, reason, note,
+//                        ticket?
+// remove-added-route     domain, route_id, address, port, reason, note, ticket?
+// remove-added-outbound  server_id, address, reason, note, ticket?
+//
+// `domain` "" is the default collection. Ids are "<kind>:<collection>" (or
+// "<kind>:<server id>"), stable across re-plans.
+//
+// Pure functions; thread-safe.
+#ifndef RENUMBER_ADAPTERS_ESS_ESS_CHANGES_H_
+#define RENUMBER_ADAPTERS_ESS_ESS_CHANGES_H_
+
+#include <string>
+
+#include "adapters/adapter.h"
+#include "adapters/ess/ess_wire.h"
+
+namespace renumber {
+namespace ess {
+namespace kind {
+inline constexpr const char* kAddRoute = "add-route";
+inline constexpr const char* kRestoreRoute = "restore-route";
+inline constexpr const char* kAddOutbound = "add-outbound";
+inline constexpr const char* kRestoreOutbound = "restore-outbound";
+inline constexpr const char* kCheckRoute = "check-route";
+inline constexpr const char* kPromoteRoute = "promote-route";
+inline constexpr const char* kDemoteRoute = "demote-route";
+inline constexpr const char* kDeleteRoute = "delete-route";
+inline constexpr const char* kDeleteOutbound = "delete-outbound";
+inline constexpr const char* kRemoveAddedRoute = "remove-added-route";
+inline constexpr const char* kRemoveAddedOutbound = "remove-added-outbound";
+}  // namespace kind
+
+// Deletion notes the vendor's change log keeps (they name renumber, the
+// reason for the deletion and the ticket).
+std::string MigrationNote(const Target& t);
+std::string RollbackPrepareNote(const Target& t);
+
+Change AddRouteChange(const std::string& domain, const Route& old_route,
+                      const Target& t);
+Change RestoreRouteChange(const std::string& domain, const std::string& address,
+                          int port, const std::string& role);
+Change AddOutboundChange(const std::string& address, const std::string& note);
+Change RestoreOutboundChange(const std::string& address,
+                             const std::string& note);
+Change CheckRouteChange(const std::string& domain, const Route& route);
+Change PromoteRouteChange(const std::string& domain, const Route& route,
+                          bool check_first);
+Change DemoteRouteChange(const std::string& domain, const Route& route);
+Change DeleteRouteChange(const std::string& domain, const Route& old_route,
+                         const Route& replacement, const Target& t);
+Change DeleteOutboundChange(const OutboundServer& old_server, const Target& t);
+Change RemoveAddedRouteChange(const std::string& domain, const Route& route,
+                              const Target& t);
+Change RemoveAddedOutboundChange(const OutboundServer& server, const Target& t);
+
+}  // namespace ess
+}  // namespace renumber
+
+#endif  // RENUMBER_ADAPTERS_ESS_ESS_CHANGES_H_

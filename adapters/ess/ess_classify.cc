@@ -1,0 +1,140 @@
+#include "adapters/ess/ess_classify.h"
+
+#include <algorithm>
+
+#include "adapters/ess/ess_text.h"
+
+namespace renumber {
+namespace ess {
+namespace {
+
+// True when the collection is prepared: old and new side by side, the new
+// one a failover on the same port; or neither present.
+bool CollectionPrepared(const RouteCollection& c, const Target& t) {
+  const Route* old_route = FindRouteTo(c, t.old_ip);
+  const Route* new_route = FindRouteTo(c, t.new_ip);
+  if (!old_route && !new_route) return true;
+  return old_route && new_route && !new_route->primary() &&
+         new_route->port == old_route->port;
+}
+
+bool OutboundPrepared(const OutboundList& l, const Target& t) {
+  if (!OutboundCovers(l, t.old_ip)) return true;
+  return OutboundCovers(l, t.new_ip);
+}
+
+Text RouteText(const Route& r, const RouteCollection& c, const char* en_what,
+               const char* ja_what) {
+  const Text role = RoleText(r.role);
+  const Text where = CollectionText(c.domain);
+  return MakeText(std::string(en_what) + " " + Endpoint(r.address, r.port) +
+                      " (" + role.en + ") in " + where.en,
+                  where.ja + "の" + ja_what + " " +
+                      Endpoint(r.address, r.port) + " (" + role.ja + ")");
+}
+
+void HostNameFinding(const Route& r, const RouteCollection& c, const Target& t,
+                     Resolver* resolver, std::vector<Finding>* out) {
+  const std::string object = RouteObject(c.domain, r.id);
+  auto ips = resolver->Resolve(r.address);
+  if (!ips.ok()) {
+    out->push_back(
+        {Finding::Kind::kNote, object,
+         MakeText("host name " + r.address + " could not be resolved (" +
+                      CodeName(ips.status().code()) + "): check it by hand",
+                  "ホスト名 " + r.address +
+                      " を名前解決できません: 手動で確認してください")});
+    return;
+  }
+  if (std::find(ips->begin(), ips->end(), t.old_ip) == ips->end()) return;
+  out->push_back(
+      {Finding::Kind::kDnsDependent, object,
+       MakeText("host name " + r.address + " resolves to the old IP " +
+                    t.old_ip.ToString() +
+                    ": change its DNS record (left alone here)",
+                "ホスト名 " + r.address + " は旧IP " + t.old_ip.ToString() +
+                    " を指しています: DNSレコードの変更が必要です "
+                    "(ここでは変更しません)")});
+}
+
+void RouteFindings(const RouteCollection& c, const Target& t,
+                   Resolver* resolver, std::vector<Finding>* out) {
+  for (const Route& r : c.routes) {
+    const std::string object = RouteObject(c.domain, r.id);
+    if (AddressIs(r.address, t.old_ip)) {
+      out->push_back({Finding::Kind::kOldReference, object,
+                      RouteText(r, c, "delivery server", "配送サーバー")});
+    } else if (AddressIs(r.address, t.new_ip)) {
+      out->push_back(
+          {Finding::Kind::kNewReference, object,
+           RouteText(r, c, "new delivery server", "新しい配送サーバー")});
+    } else if (IsHostName(r.address) && resolver) {
+      HostNameFinding(r, c, t, resolver, out);
+    }
+  }
+}
+
+void OutboundFindings(const OutboundList& l, const Target& t,
+                      std::vector<Finding>* out) {
+  for (const OutboundServer& o : l.servers) {
+    const std::string object = "outbound server " + o.id;
+    const std::string a = o.address;
+    if (AddressIs(a, t.old_ip)) {
+      out->push_back({Finding::Kind::kOldReference, object,
+                      MakeText("outbound server " + a, "送信サーバー " + a)});
+    } else if (AddressIs(a, t.new_ip)) {
+      out->push_back({Finding::Kind::kNewReference, object,
+                      MakeText("outbound server " + a + " (new IP)",
+                               "送信サーバー " + a + " (新IP)")});
+    }
+    if (CidrContains(a, t.old_ip)) {
+      out->push_back(
+          {Finding::Kind::kCidrOld, object,
+           MakeText("outbound block " + a + " contains the old IP (left alone)",
+                    "送信サーバーのアドレス範囲 " + a +
+                        " は旧IPを含みます (変更しません)")});
+    }
+    if (CidrContains(a, t.new_ip)) {
+      out->push_back(
+          {Finding::Kind::kCidrNew, object,
+           MakeText("outbound block " + a + " already contains the new IP",
+                    "送信サーバーのアドレス範囲 " + a + " は新IPを含みます")});
+    }
+  }
+}
+
+}  // namespace
+
+AccountState ClassifyState(const Snapshot& s, const Target& t) {
+  bool old_present = FindOutboundExact(s.outbound, t.old_ip) != nullptr;
+  bool new_present = FindOutboundExact(s.outbound, t.new_ip) != nullptr;
+  bool prepared = OutboundPrepared(s.outbound, t);
+  for (const RouteCollection& c : s.collections) {
+    old_present = old_present || FindRouteTo(c, t.old_ip);
+    new_present = new_present || FindRouteTo(c, t.new_ip);
+    prepared = prepared && CollectionPrepared(c, t);
+  }
+  if (!old_present)
+    return new_present ? AccountState::kCutOver : AccountState::kMissing;
+  if (!new_present) return AccountState::kNotStarted;
+  return prepared ? AccountState::kPrepared : AccountState::kPartial;
+}
+
+Classification Classify(const Snapshot& s, const Target& t,
+                        Resolver* resolver) {
+  Classification out;
+  out.state = ClassifyState(s, t);
+  for (const RouteCollection& c : s.collections)
+    RouteFindings(c, t, resolver, &out.findings);
+  OutboundFindings(s.outbound, t, &out.findings);
+  for (const std::string& skipped : s.skipped) {
+    out.findings.push_back(
+        {Finding::Kind::kNote, "domain " + skipped,
+         MakeText("custom routes of " + skipped + " were not read",
+                  skipped + " の個別受信ルートは読み取れませんでした")});
+  }
+  return out;
+}
+
+}  // namespace ess
+}  // namespace renumber

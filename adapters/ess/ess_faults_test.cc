@@ -1,0 +1,175 @@
+// The ESS adapter under injected faults (in-memory vendor): 412 races,
+// answers lost after commit, 5xx, dropped connections, timeouts, malformed
+// JSON and rate limiting. Each test checks the end state and the number of
+// writes the vendor saw, and that nothing was duplicated.
+#include <gtest/gtest.h>
+
+#include "adapters/ess/ess_test_world.h"
+
+namespace renumber {
+namespace ess_test {
+namespace {
+
+using nlohmann::json;
+using F = FakeFault;
+
+class EssFaultsTest : public EssWorld {
+ protected:
+  void SetUp() override { SeedTypical(); }
+  Result<RunResult> Prepare() {
+    return RunPhase(NewAdapter().get(), Phase::kPrepare, ctx_);
+  }
+  Result<RunResult> Cutover() {
+    return RunPhase(NewAdapter().get(), Phase::kCutover, ctx_);
+  }
+  int Count(const std::string& call) {
+    int n = 0;
+    for (const std::string& c : vendor_.calls()) n += c == call;
+    return n;
+  }
+};
+
+TEST_F(EssFaultsTest, RaceWith412ReReadsAndRetries) {
+  vendor_.AddFault({F::kCustomerChange, "POST /v1/inbound-routes", 1});
+  vendor_.AddFault({F::kCustomerChange, "POST /v1/outbound-servers", 2});
+  auto prep = Prepare();
+  ASSERT_TRUE(prep.ok()) << prep.status().ToString();
+  EXPECT_EQ(vendor_.committed(), 3);
+  EXPECT_EQ(prep->writes, 6);  // 3 refused with 412, 3 committed
+  EXPECT_EQ(StateNow(), AccountState::kPrepared);
+  ExpectSane();
+}
+
+TEST_F(EssFaultsTest, EndlessRaceGivesUpWithNothingDuplicated) {
+  vendor_.AddFault({F::kCustomerChange, "POST /v1/domains/a.example.jp", 99});
+  auto prep = Prepare();
+  ASSERT_FALSE(prep.ok());
+  EXPECT_EQ(prep.status().code(), Code::kPreconditionFailed);
+  EXPECT_NE(prep.status().message().find(
+                "C-10001/ess: POST /v1/domains/a.example.jp/inbound-routes: "
+                "412 OPTIMISTIC_LOCK"),
+            std::string::npos)
+      << prep.status().message();
+  EXPECT_NE(prep.status().message().find("keeps changing"), std::string::npos);
+  EXPECT_EQ(Count("POST /v1/domains/a.example.jp/inbound-routes"), 6);
+  EXPECT_EQ(StateNow(), AccountState::kPartial);
+  ExpectSane();
+}
+
+TEST_F(EssFaultsTest, LostResponseAfterCommitIsReadBackNotRepeated) {
+  vendor_.AddFault({F::kLostResponse, "POST /v1/inbound-routes", 1});
+  vendor_.AddFault({F::kTimeoutAfter, "POST /v1/outbound-servers", 1});
+  vendor_.AddFault({F::kMalformed, "POST /v1/domains/", 1});
+  auto prep = Prepare();
+  ASSERT_TRUE(prep.ok()) << prep.status().ToString();
+  EXPECT_EQ(prep->writes, 3);
+  EXPECT_EQ(vendor_.committed(), 3);
+  for (const json& r : prep->records) {
+    EXPECT_EQ(r["outcome"]["created"], true) << r.dump();
+  }
+  EXPECT_EQ(StateNow(), AccountState::kPrepared);
+  ExpectSane();
+}
+
+TEST_F(EssFaultsTest, FaultsDuringCutoverAreReadBack) {
+  ASSERT_TRUE(Prepare().ok());
+  vendor_.AddFault({F::kTimeoutAfter, "/promote", 1});
+  vendor_.AddFault({F::kLostResponse, "/delete", 2});
+  vendor_.AddFault({F::kLostResponse, "/check", 1});
+  auto cut = Cutover();
+  ASSERT_TRUE(cut.ok()) << cut.status().ToString();
+  EXPECT_EQ(StateNow(), AccountState::kCutOver);
+  EXPECT_EQ(vendor_.deletions().size(), 3u);
+  ExpectSane();
+}
+
+TEST_F(EssFaultsTest, UncommittedFailuresAreSentAgain) {
+  vendor_.AddFault({F::kError503, "POST /v1/inbound-routes", 2});
+  vendor_.AddFault({F::kDrop, "POST /v1/outbound-servers", 1});
+  auto prep = Prepare();
+  ASSERT_TRUE(prep.ok()) << prep.status().ToString();
+  EXPECT_EQ(prep->writes, 6);
+  EXPECT_EQ(vendor_.committed(), 3);
+  EXPECT_EQ(StateNow(), AccountState::kPrepared);
+}
+
+TEST_F(EssFaultsTest, PersistentFailureIsReportedWithItsUncertainty) {
+  vendor_.AddFault({F::kError503, "POST /v1/inbound-routes", 99});
+  auto prep = Prepare();
+  ASSERT_FALSE(prep.ok());
+  EXPECT_EQ(prep.status().code(), Code::kUnavailable);
+  EXPECT_NE(
+      prep.status().message().find("C-10001/ess: POST /v1/inbound-routes: 503"),
+      std::string::npos)
+      << prep.status().message();
+  EXPECT_NE(prep.status().message().find("no effect found on read-back"),
+            std::string::npos);
+  EXPECT_EQ(Count("POST /v1/inbound-routes"), 3);
+  EXPECT_EQ(vendor_.committed(), 0);
+}
+
+TEST_F(EssFaultsTest, MalformedReadIsAClearErrorAndNothingIsWritten) {
+  vendor_.AddFault({F::kMalformed, "GET /v1/outbound-servers", 1});
+  auto prep = Prepare();
+  ASSERT_FALSE(prep.ok());
+  EXPECT_EQ(prep.status().code(), Code::kInternal);
+  EXPECT_NE(prep.status().message().find(
+                "C-10001/ess: GET /v1/outbound-servers: malformed JSON"),
+            std::string::npos)
+      << prep.status().message();
+  EXPECT_EQ(vendor_.writes(), 0);
+}
+
+TEST_F(EssFaultsTest, MalformedReadBackAfterAWriteSaysTheWriteMayHaveHappened) {
+  // Discover and Apply read the default routes (2 GETs), the POST's answer
+  // is lost, and the read-back is malformed.
+  vendor_.AddFault({F::kLostResponse, "POST /v1/inbound-routes", 1});
+  vendor_.AddFault({F::kMalformed, "GET /v1/inbound-routes", 1, 2});
+  auto prep = Prepare();
+  ASSERT_FALSE(prep.ok());
+  EXPECT_NE(prep.status().message().find(
+                "C-10001/ess: GET /v1/inbound-routes: malformed JSON"),
+            std::string::npos)
+      << prep.status().message();
+  EXPECT_NE(prep.status().message().find("its effect may be present"),
+            std::string::npos)
+      << prep.status().message();
+  // A new run finishes the phase from live state, without a duplicate.
+  auto again = Prepare();
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->writes, 2);
+  EXPECT_EQ(StateNow(), AccountState::kPrepared);
+  ExpectSane();
+}
+
+TEST_F(EssFaultsTest, RateLimitThatOutlastsTheTransportIsAnError) {
+  vendor_.AddFault({F::kRateLimited, "POST /v1/outbound-servers", 1});
+  auto prep = Prepare();
+  ASSERT_FALSE(prep.ok());
+  EXPECT_EQ(prep.status().code(), Code::kRateLimited);
+  EXPECT_NE(prep.status().message().find(
+                "C-10001/ess: POST /v1/outbound-servers: 429 RATE_LIMITED"),
+            std::string::npos);
+  EXPECT_EQ(vendor_.committed(), 2);
+  // The next run finishes the phase.
+  ASSERT_TRUE(Prepare().ok());
+  EXPECT_EQ(StateNow(), AccountState::kPrepared);
+}
+
+TEST_F(EssFaultsTest, DuplicateFromAConcurrentAddIsNotOurs) {
+  auto adapter = NewAdapter();
+  auto d = adapter->Discover(ctx_.target);
+  auto plan = adapter->PlanPhase(Phase::kPrepare, *d, ctx_);
+  ASSERT_TRUE(plan.ok());
+  // The customer adds the new IP between our plan and our apply.
+  vendor_.AddRoute("", kNew, 25, "failover");
+  auto out = adapter->Apply(plan->changes[0], ctx_);
+  ASSERT_TRUE(out.ok());
+  EXPECT_FALSE(out->wrote);
+  EXPECT_EQ(out->writes, 0);
+  EXPECT_EQ(out->result["created"], false);
+}
+
+}  // namespace
+}  // namespace ess_test
+}  // namespace renumber

@@ -1,0 +1,48 @@
+// Planning the ESS phases as the difference between the desired state and a
+// snapshot of the live state ("apply, then plan again is empty").
+//
+// Prepare: in every collection holding a route to the old IP and no route
+// to the new IP, add the new IP as a failover route with the old route's
+// port; add the new IP to the outbound servers when the old IP is covered
+// there (exactly or by a CIDR) and the new IP is not.
+//
+// Cutover, per collection holding a route to the old IP and its twin (a
+// route to the new IP, same port): when the old route is primary, promote
+// the twin (checking it first when its last PASS is missing or stale); when
+// it is a failover, check the twin if its last PASS is missing or stale;
+// then delete the old route. Then delete each outbound entry that is exactly
+// the old IP when the new IP is covered by another entry. A collection
+// without a twin is left alone with a note. A not-started account gets a
+// projected plan (Plan::projected), never to be applied.
+//
+// Rollbacks (ess_rollback.cc) plan the undo from PhaseContext::history:
+// - rollback-prepare removes the routes and outbound entries the prepare
+//   run added (by the ids in its outcomes; for an intent without outcome,
+//   by collection, address and port), nothing else;
+// - rollback-cutover restores each deleted old route (recorded domain,
+//   address, port, role) and outbound entry, then demotes the twin of an
+//   old primary back to failover, as prepare left it.
+// Errors: kPreconditionFailed when the rollback would break a rule (e.g.
+// remove a route that became the only primary); kCorruption for history
+// records that do not parse.
+//
+// Pure functions of their arguments; thread-safe.
+#ifndef RENUMBER_ADAPTERS_ESS_ESS_PLAN_H_
+#define RENUMBER_ADAPTERS_ESS_ESS_PLAN_H_
+
+#include "adapters/adapter.h"
+#include "adapters/ess/ess_snapshot.h"
+
+namespace renumber {
+namespace ess {
+
+Plan PlanPrepare(const Snapshot& s, const Target& t);
+// `now` decides whether a twin needs a check before promotion.
+Plan PlanCutover(const Snapshot& s, const Target& t, Timestamp now);
+Result<Plan> PlanRollbackPrepare(const Snapshot& s, const PhaseContext& ctx);
+Result<Plan> PlanRollbackCutover(const Snapshot& s, const PhaseContext& ctx);
+
+}  // namespace ess
+}  // namespace renumber
+
+#endif  // RENUMBER_ADAPTERS_ESS_ESS_PLAN_H_

@@ -1,0 +1,250 @@
+// Rollback planning (declared in ess_plan.h): the undo of a prepare or a
+// cutover run, from its journal records plus the live state.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "adapters/ess/ess_changes.h"
+#include "adapters/ess/ess_plan.h"
+#include "adapters/ess/ess_text.h"
+
+namespace renumber {
+namespace ess {
+namespace {
+
+using nlohmann::json;
+
+struct Record {
+  Change change;
+  bool has_outcome = false;
+  json outcome;
+};
+
+Result<std::vector<Record>> ParseHistory(const json& history) {
+  std::vector<Record> out;
+  if (history.is_null()) return out;
+  if (!history.is_array())
+    return Status::Corruption("ESS rollback: history is not a list");
+  for (const json& item : history) {
+    if (!item.is_object() || !item.contains("change"))
+      return Status::Corruption("ESS rollback: a history record has no change");
+    const json& cj = item.at("change");
+    if (!cj.is_object() || !cj.contains("kind") || !cj.at("kind").is_string())
+      return Status::Corruption("ESS rollback: a history change has no kind");
+    Change c;
+    c.id = cj.value("id", "");
+    c.kind = cj.at("kind").get<std::string>();
+    c.params = cj.value("params", json::object());
+    Record r{std::move(c), false, nullptr};
+    auto outcome = item.find("outcome");
+    if (outcome != item.end() && outcome->is_object()) {
+      r.has_outcome = true;
+      r.outcome = *outcome;
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::string Str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+int Int(const json& j, const char* key, int dflt) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_number_integer() ? it->get<int>() : dflt;
+}
+
+Text CollectionGone(const std::string& domain) {
+  const Text where = CollectionText(domain);
+  return MakeText(where.en + " can no longer be read: nothing undone there",
+                  where.ja + "を読み取れません: 変更しません");
+}
+
+// The route a prepare record added, as it is now (nullptr when gone or
+// when the record says the route was there before).
+const Route* AddedRoute(const Record& r, const RouteCollection& c,
+                        const Target& t, Plan* plan) {
+  if (r.has_outcome) {
+    if (!r.outcome.value("created", false)) return nullptr;
+    return FindRouteById(c, Str(r.outcome, "route_id"));
+  }
+  const Route* route = FindRouteTo(c, t.new_ip);
+  if (!route || route->port != Int(r.change.params, "port", 25)) return nullptr;
+  const Text where = CollectionText(c.domain);
+  plan->notes.push_back(
+      MakeText(where.en + ": route " + route->id +
+                   " identified by address and port (its add was interrupted "
+                   "before the outcome was journaled)",
+               where.ja + ": ルート " + route->id +
+                   " はアドレスとポートで特定しました "
+                   "(追加の記録が中断されていました)"));
+  return route;
+}
+
+Status PlanRemoveRoutes(const std::vector<Record>& records, const Snapshot& s,
+                        const PhaseContext& ctx, Plan* plan) {
+  const Target& t = ctx.target;
+  std::set<std::string> planned;
+  for (const Record& r : records) {
+    if (r.change.kind != kind::kAddRoute) continue;
+    const std::string domain = Str(r.change.params, "domain");
+    const RouteCollection* c = FindCollection(s, domain);
+    if (!c) {
+      plan->notes.push_back(CollectionGone(domain));
+      continue;
+    }
+    const Route* route = AddedRoute(r, *c, t, plan);
+    if (!route || !AddressIs(route->address, t.new_ip) ||
+        !planned.insert(route->id).second)
+      continue;
+    const std::string what = t.account.ToString() + "/" +
+                             RouteObject(domain, route->id) + " (" +
+                             route->address + ")";
+    if (!ctx.force && route->primary())
+      return Status::PreconditionFailed(
+          what + " was promoted after prepare; roll back the cutover first");
+    if (!ctx.force && !FindRouteTo(*c, t.old_ip))
+      return Status::PreconditionFailed(
+          what + ": the old route is gone; roll back the cutover first");
+    plan->changes.push_back(RemoveAddedRouteChange(domain, *route, t));
+  }
+  return Status::Ok();
+}
+
+Status PlanRemoveOutbound(const std::vector<Record>& records, const Snapshot& s,
+                          const PhaseContext& ctx, Plan* plan) {
+  const Target& t = ctx.target;
+  std::set<std::string> planned;
+  for (const Record& r : records) {
+    if (r.change.kind != kind::kAddOutbound) continue;
+    const OutboundServer* server = nullptr;
+    if (r.has_outcome) {
+      if (!r.outcome.value("created", false)) continue;
+      server = FindOutboundById(s.outbound, Str(r.outcome, "server_id"));
+    } else {
+      server = FindOutboundExact(s.outbound, t.new_ip);
+    }
+    if (!server || !AddressIs(server->address, t.new_ip) ||
+        !planned.insert(server->id).second)
+      continue;
+    if (!ctx.force && !OutboundCovers(s.outbound, t.old_ip))
+      return Status::PreconditionFailed(
+          t.account.ToString() + "/outbound server " + server->id +
+          ": the old IP is no longer an outbound server; roll back the "
+          "cutover first");
+    plan->changes.push_back(RemoveAddedOutboundChange(*server, t));
+  }
+  return Status::Ok();
+}
+
+bool HasKind(const std::vector<Record>& records,
+             std::initializer_list<const char*> kinds) {
+  for (const Record& r : records)
+    for (const char* k : kinds)
+      if (r.change.kind == k) return true;
+  return false;
+}
+
+struct Removed {
+  std::string address;
+  int port = 25;
+  std::string role;
+};
+
+// Per collection touched by the cutover run: restore the old route if it
+// is gone, then return the twin of an old primary to failover.
+void PlanRestoreCollection(const std::string& domain, const Removed* removed,
+                           const Snapshot& s, const Target& t, Plan* plan) {
+  const RouteCollection* c = FindCollection(s, domain);
+  if (!c) {
+    plan->notes.push_back(CollectionGone(domain));
+    return;
+  }
+  const Route* old_live = FindRouteTo(*c, t.old_ip);
+  bool old_primary = old_live && old_live->primary();
+  if (!old_live && removed) {
+    plan->changes.push_back(RestoreRouteChange(domain, removed->address,
+                                               removed->port, removed->role));
+    old_primary = removed->role == kPrimary;
+  }
+  const Route* twin = FindRouteTo(*c, t.new_ip);
+  if (twin && twin->primary() && old_primary)
+    plan->changes.push_back(DemoteRouteChange(domain, *twin));
+}
+
+}  // namespace
+
+Result<Plan> PlanRollbackPrepare(const Snapshot& s, const PhaseContext& ctx) {
+  RN_ASSIGN_OR_RETURN(std::vector<Record> records, ParseHistory(ctx.history));
+  Plan plan;
+  plan.phase = Phase::kRollbackPrepare;
+  if (!HasKind(records, {kind::kAddRoute, kind::kAddOutbound})) {
+    plan.notes.push_back(MakeText(
+        "no journal of a prepare run that added anything: nothing to roll "
+        "back (renumber only removes what it added)",
+        "追加を行った事前設定の記録がありません: 切り戻すものはありません "
+        "(renumber は自分が追加したものだけを削除します)"));
+    return plan;
+  }
+  RN_RETURN_IF_ERROR(PlanRemoveRoutes(records, s, ctx, &plan));
+  RN_RETURN_IF_ERROR(PlanRemoveOutbound(records, s, ctx, &plan));
+  if (plan.changes.empty())
+    plan.notes.push_back(MakeText("what prepare added is already gone",
+                                  "事前設定で追加したものは既にありません"));
+  return plan;
+}
+
+Result<Plan> PlanRollbackCutover(const Snapshot& s, const PhaseContext& ctx) {
+  RN_ASSIGN_OR_RETURN(std::vector<Record> records, ParseHistory(ctx.history));
+  const Target& t = ctx.target;
+  Plan plan;
+  plan.phase = Phase::kRollbackCutover;
+  std::vector<std::string> domains;
+  std::map<std::string, Removed> removed;
+  std::vector<std::pair<std::string, std::string>> outbound;  // address, note
+  for (const Record& r : records) {
+    const json& p = r.change.params;
+    const std::string domain = Str(p, "domain");
+    if (r.change.kind == kind::kDeleteRoute ||
+        r.change.kind == kind::kPromoteRoute) {
+      if (std::find(domains.begin(), domains.end(), domain) == domains.end())
+        domains.push_back(domain);
+    }
+    if (r.change.kind == kind::kDeleteRoute &&
+        AddressIs(Str(p, "address"), t.old_ip)) {
+      const json& seen = r.has_outcome ? r.outcome : p;
+      removed[domain] = {
+          Str(p, "address"), Int(p, "port", 25),
+          Str(seen, "role").empty() ? Str(p, "role") : Str(seen, "role")};
+    }
+    if (r.change.kind == kind::kDeleteOutbound &&
+        AddressIs(Str(p, "address"), t.old_ip))
+      outbound.emplace_back(Str(p, "address"), Str(p, "server_note"));
+  }
+  if (domains.empty() && outbound.empty()) {
+    plan.notes.push_back(
+        MakeText("no journal of a cutover run: nothing to roll back",
+                 "切替の記録がありません: 切り戻すものはありません"));
+    return plan;
+  }
+  for (const std::string& domain : domains) {
+    auto it = removed.find(domain);
+    PlanRestoreCollection(domain, it == removed.end() ? nullptr : &it->second,
+                          s, t, &plan);
+  }
+  std::set<std::string> restored;
+  for (const auto& [address, note] : outbound) {
+    if (FindOutboundExact(s.outbound, t.old_ip) ||
+        !restored.insert(address).second)
+      continue;
+    plan.changes.push_back(RestoreOutboundChange(address, note));
+  }
+  return plan;
+}
+
+}  // namespace ess
+}  // namespace renumber

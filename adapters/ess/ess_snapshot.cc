@@ -1,0 +1,122 @@
+#include "adapters/ess/ess_snapshot.h"
+
+namespace renumber {
+namespace ess {
+namespace {
+
+using nlohmann::json;
+
+json CollectionToJson(const RouteCollection& c) {
+  json routes = json::array();
+  for (const Route& r : c.routes) routes.push_back(RouteToJson(r));
+  return {{"domain", c.domain}, {"etag", c.etag}, {"routes", routes}};
+}
+
+}  // namespace
+
+Result<Snapshot> ReadSnapshot(EssClient* client) {
+  Snapshot s;
+  RN_ASSIGN_OR_RETURN(RouteCollection def, client->GetRoutes(""));
+  s.collections.push_back(std::move(def));
+  RN_ASSIGN_OR_RETURN(std::vector<Domain> domains, client->ListDomains());
+  for (const Domain& d : domains) {
+    if (d.route_mode != "custom") continue;
+    auto c = client->GetRoutes(d.name);
+    if (c.ok()) {
+      s.collections.push_back(std::move(*c));
+    } else if (c.status().Is(Code::kNotFound)) {
+      s.skipped.push_back(d.name + " (deleted while reading)");
+    } else if (c.status().Is(Code::kConflict) &&
+               c.status().message().find("NOT_CUSTOM") != std::string::npos) {
+      s.skipped.push_back(d.name + " (no longer custom)");
+    } else {
+      return c.status();
+    }
+  }
+  RN_ASSIGN_OR_RETURN(s.outbound, client->GetOutbound());
+  return s;
+}
+
+json SnapshotToJson(const Snapshot& s) {
+  json collections = json::array();
+  for (const RouteCollection& c : s.collections)
+    collections.push_back(CollectionToJson(c));
+  json servers = json::array();
+  for (const OutboundServer& o : s.outbound.servers)
+    servers.push_back(OutboundToJson(o));
+  return {{"collections", collections},
+          {"outbound", {{"etag", s.outbound.etag}, {"servers", servers}}},
+          {"skipped", s.skipped}};
+}
+
+Result<Snapshot> SnapshotFromJson(const json& j) {
+  if (!j.is_object() || !j.contains("collections") || !j.contains("outbound"))
+    return Status::Internal("ESS discovery snapshot is missing or malformed");
+  Snapshot s;
+  for (const json& c : j.at("collections")) {
+    if (!c.is_object() || !c.contains("domain") || !c.at("domain").is_string())
+      return Status::Internal("ESS snapshot: malformed collection");
+    RN_ASSIGN_OR_RETURN(
+        RouteCollection rc,
+        RouteCollectionFromJson(c, c.at("domain").get<std::string>()));
+    s.collections.push_back(std::move(rc));
+  }
+  RN_ASSIGN_OR_RETURN(s.outbound, OutboundListFromJson(j.at("outbound")));
+  auto skipped = j.find("skipped");
+  if (skipped != j.end() && skipped->is_array()) {
+    for (const json& n : *skipped)
+      if (n.is_string()) s.skipped.push_back(n.get<std::string>());
+  }
+  return s;
+}
+
+const RouteCollection* FindCollection(const Snapshot& s,
+                                      const std::string& domain) {
+  for (const RouteCollection& c : s.collections)
+    if (c.domain == domain) return &c;
+  return nullptr;
+}
+
+const Route* FindRouteTo(const RouteCollection& c, const IpAddress& ip) {
+  for (const Route& r : c.routes)
+    if (AddressIs(r.address, ip)) return &r;
+  return nullptr;
+}
+
+const Route* FindRouteById(const RouteCollection& c, const std::string& id) {
+  for (const Route& r : c.routes)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+int PrimaryCount(const RouteCollection& c) {
+  int n = 0;
+  for (const Route& r : c.routes) n += r.primary() ? 1 : 0;
+  return n;
+}
+
+const OutboundServer* FindOutboundExact(const OutboundList& l,
+                                        const IpAddress& ip) {
+  for (const OutboundServer& o : l.servers)
+    if (AddressIs(o.address, ip)) return &o;
+  return nullptr;
+}
+
+const OutboundServer* FindOutboundById(const OutboundList& l,
+                                       const std::string& id) {
+  for (const OutboundServer& o : l.servers)
+    if (o.id == id) return &o;
+  return nullptr;
+}
+
+bool OutboundCovers(const OutboundList& l, const IpAddress& ip,
+                    const std::string& except_id) {
+  for (const OutboundServer& o : l.servers) {
+    if (!except_id.empty() && o.id == except_id) continue;
+    if (AddressIs(o.address, ip) || CidrContains(o.address, ip)) return true;
+  }
+  return false;
+}
+
+}  // namespace ess
+}  // namespace renumber

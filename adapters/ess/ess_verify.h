@@ -1,0 +1,32 @@
+// Verification of one ESS account: read back, classify, and report the
+// vendor's delivery check of every new route (the route to the new IP in a
+// collection). With run_checks, a new route whose last PASS is missing or
+// older than 24 hours is checked again (POST .../check: records a result,
+// changes no configuration, needs no If-Match).
+//
+// new_side_verified is true when every old route has its twin (a route to
+// the new IP, same port, same collection), the new IP is covered in the
+// outbound list wherever the old IP is, at least one new route exists, and
+// every new route's last check is a PASS. A failed check call is a failed
+// Check (not an error); failing reads are errors naming account and call.
+//
+// Not thread-safe; arguments are not owned.
+#ifndef RENUMBER_ADAPTERS_ESS_ESS_VERIFY_H_
+#define RENUMBER_ADAPTERS_ESS_ESS_VERIFY_H_
+
+#include "adapters/adapter.h"
+#include "adapters/ess/ess_client.h"
+#include "src/core/resolver.h"
+#include "src/core/time.h"
+
+namespace renumber {
+namespace ess {
+
+Result<VerifyReport> VerifyAccount(EssClient* client, Clock* clock,
+                                   Resolver* resolver, const Target& target,
+                                   bool run_checks);
+
+}  // namespace ess
+}  // namespace renumber
+
+#endif  // RENUMBER_ADAPTERS_ESS_ESS_VERIFY_H_

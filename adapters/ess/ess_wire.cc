@@ -1,0 +1,181 @@
+#include "adapters/ess/ess_wire.h"
+
+#include "src/http/message.h"
+
+namespace renumber {
+namespace ess {
+namespace {
+
+using nlohmann::json;
+
+Result<std::string> StringField(const json& j, const char* name) {
+  auto it = j.find(name);
+  if (it == j.end() || !it->is_string())
+    return Status::Internal(std::string("field \"") + name +
+                            "\" missing or not a string");
+  return it->get<std::string>();
+}
+
+std::string OptionalString(const json& j, const char* name) {
+  auto it = j.find(name);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+Result<std::optional<LastCheck>> LastCheckFromJson(const json& j) {
+  auto it = j.find("last_check");
+  if (it == j.end() || it->is_null()) return std::optional<LastCheck>();
+  if (!it->is_object())
+    return Status::Internal("field \"last_check\" is not an object");
+  LastCheck check;
+  RN_ASSIGN_OR_RETURN(std::string at, StringField(*it, "at"));
+  RN_ASSIGN_OR_RETURN(check.at, Timestamp::ParseRfc3339(at));
+  RN_ASSIGN_OR_RETURN(check.result, StringField(*it, "result"));
+  check.detail = OptionalString(*it, "detail");
+  return std::optional<LastCheck>(check);
+}
+
+template <typename T, typename F>
+Result<std::vector<T>> ArrayField(const json& body, const char* name, F each) {
+  auto it = body.find(name);
+  if (it == body.end() || !it->is_array())
+    return Status::Internal(std::string("field \"") + name +
+                            "\" missing or not an array");
+  std::vector<T> out;
+  for (const json& item : *it) {
+    RN_ASSIGN_OR_RETURN(T value, each(item));
+    out.push_back(std::move(value));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string CollectionPath(const std::string& domain) {
+  if (domain.empty()) return "/v1/inbound-routes";
+  return "/v1/domains/" + UrlEncode(domain) + "/inbound-routes";
+}
+
+std::string RouteActionPath(const std::string& id, const std::string& action) {
+  return "/v1/inbound-routes/" + UrlEncode(id) + "/" + action;
+}
+
+std::string OutboundDeletePath(const std::string& id) {
+  return std::string(kOutboundPath) + "/" + UrlEncode(id) + "/delete";
+}
+
+Result<json> ParseJsonBody(const std::string& body) {
+  json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object())
+    return Status::Internal("malformed JSON in the response (" +
+                            std::to_string(body.size()) + " bytes)");
+  return j;
+}
+
+Result<Route> RouteFromJson(const json& j) {
+  if (!j.is_object()) return Status::Internal("a route is not an object");
+  Route r;
+  RN_ASSIGN_OR_RETURN(r.id, StringField(j, "id"));
+  RN_ASSIGN_OR_RETURN(r.address, StringField(j, "address"));
+  auto port = j.find("port");
+  if (port != j.end() && !port->is_null()) {
+    if (!port->is_number_integer())
+      return Status::Internal("route " + r.id + ": port is not an integer");
+    r.port = port->get<int>();
+  }
+  RN_ASSIGN_OR_RETURN(r.role, StringField(j, "role"));
+  if (r.role != kPrimary && r.role != kFailover)
+    return Status::Internal("route " + r.id + ": unknown role " + r.role);
+  auto order = j.find("order");
+  if (order != j.end() && order->is_number_integer())
+    r.order = order->get<int>();
+  RN_ASSIGN_OR_RETURN(r.last_check, LastCheckFromJson(j));
+  auto can = j.find("can_promote");
+  r.can_promote = can != j.end() && can->is_boolean() && can->get<bool>();
+  return r;
+}
+
+json RouteToJson(const Route& r) {
+  json j = {{"id", r.id},           {"address", r.address},
+            {"port", r.port},       {"role", r.role},
+            {"order", r.order},     {"can_promote", r.can_promote},
+            {"last_check", nullptr}};
+  if (r.last_check) {
+    j["last_check"] = {{"at", r.last_check->at.ToRfc3339()},
+                       {"result", r.last_check->result},
+                       {"detail", r.last_check->detail}};
+  }
+  return j;
+}
+
+Result<OutboundServer> OutboundFromJson(const json& j) {
+  if (!j.is_object())
+    return Status::Internal("an outbound server is not an object");
+  OutboundServer s;
+  RN_ASSIGN_OR_RETURN(s.id, StringField(j, "id"));
+  RN_ASSIGN_OR_RETURN(s.address, StringField(j, "address"));
+  s.note = OptionalString(j, "note");
+  return s;
+}
+
+json OutboundToJson(const OutboundServer& s) {
+  return {{"id", s.id}, {"address", s.address}, {"note", s.note}};
+}
+
+Result<RouteCollection> RouteCollectionFromJson(const json& body,
+                                                const std::string& domain) {
+  RouteCollection c;
+  c.domain = domain;
+  c.etag = OptionalString(body, "etag");
+  RN_ASSIGN_OR_RETURN(c.routes,
+                      ArrayField<Route>(body, "routes", RouteFromJson));
+  return c;
+}
+
+Result<OutboundList> OutboundListFromJson(const json& body) {
+  OutboundList l;
+  l.etag = OptionalString(body, "etag");
+  RN_ASSIGN_OR_RETURN(
+      l.servers, ArrayField<OutboundServer>(body, "servers", OutboundFromJson));
+  return l;
+}
+
+Result<DomainPage> DomainPageFromJson(const json& body) {
+  DomainPage page;
+  auto total = body.find("total");
+  if (total == body.end() || !total->is_number_integer())
+    return Status::Internal("field \"total\" missing or not an integer");
+  page.total = total->get<int>();
+  auto each = [](const json& j) -> Result<Domain> {
+    if (!j.is_object()) return Status::Internal("a domain is not an object");
+    Domain d;
+    RN_ASSIGN_OR_RETURN(d.name, StringField(j, "name"));
+    RN_ASSIGN_OR_RETURN(d.route_mode, StringField(j, "route_mode"));
+    return d;
+  };
+  RN_ASSIGN_OR_RETURN(page.domains, ArrayField<Domain>(body, "domains", each));
+  return page;
+}
+
+bool AddressIs(const std::string& address, const IpAddress& ip) {
+  auto parsed = IpAddress::Parse(address);
+  return parsed.ok() && *parsed == ip;
+}
+
+bool IsHostName(const std::string& address) {
+  if (address.find('/') != std::string::npos) return false;
+  return !IpAddress::Parse(address).ok();
+}
+
+bool CidrContains(const std::string& address, const IpAddress& ip) {
+  if (address.find('/') == std::string::npos) return false;
+  auto cidr = Cidr::Parse(address);
+  return cidr.ok() && cidr->Contains(ip);
+}
+
+bool HasFreshPass(const Route& route, Timestamp now) {
+  if (!route.last_check || route.last_check->result != "PASS") return false;
+  return now - route.last_check->at <= kCheckFreshness;
+}
+
+}  // namespace ess
+}  // namespace renumber
