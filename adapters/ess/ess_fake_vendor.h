@@ -114,8 +114,12 @@ class FakeEssVendor : public HttpTransport {
   std::vector<std::string> calls_;
 };
 
-// {"status":"SUCCESS", ...} helpers for scripted FakeTransport answers.
-std::string SuccessBody(nlohmann::json body);
+// Shared by the fake's two source files.
+namespace fake_internal {
+HttpResponse Reply(int status, nlohmann::json body);
+HttpResponse Failure(int status, const std::string& code,
+                     const std::string& message);
+}  // namespace fake_internal
 
 }  // namespace ess_test
 }  // namespace renumber
