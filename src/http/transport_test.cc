@@ -268,7 +268,7 @@ TEST_F(RealTransportTest, PlainHttpToNonLoopbackRefusedWithoutTraffic) {
     auto r = transport_->Send(Req("GET", url));
     EXPECT_EQ(r.status().code(), Code::kInvalidArgument) << url;
     EXPECT_THAT(r.status().message(), HasSubstr("https://")) << url;
-    EXPECT_LT(std::chrono::steady_clock::now() - start, milliseconds(50));
+    EXPECT_LT(std::chrono::steady_clock::now() - start, milliseconds(500));
   }
   EXPECT_EQ(hits_, 1);  // nothing reached the server
   RecordProperty("own_non_loopback_ip", ip.empty() ? "none found" : ip);
