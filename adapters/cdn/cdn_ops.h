@@ -9,9 +9,13 @@
 //   already in the version the draft was cloned from (prepare activated);
 //   never a backend that is not at the old IP;
 // - rename-backend never renames over a backend that is still at the old IP.
-// Director links: after deleting or renaming, a director that still names
-// the old or the twin's former name is fixed (whether the vendor moves links
-// itself or not).
+// Director links: deleting the old backend leaves its director links to the
+// vendor (a vendor that does not cascade keeps "origin_1" in the director,
+// one that cascades drops it); renaming the twin to the old name then makes
+// such a link valid again, and a director that still names the twin's
+// former name gets the old name added (if missing) and the twin's removed.
+// So a non-cascading vendor costs one link write per director membership,
+// a cascading one none.
 //
 // Ownership: borrows the client. Threads: one at a time.
 #ifndef RENUMBER_ADAPTERS_CDN_CDN_OPS_H_

@@ -20,12 +20,9 @@ Result<nlohmann::json> StepRunner::DeleteOld(const DraftRef& d,
     return ClassifyAddress(b.address, a_.old_ip, a_.new_ip) == k;
   };
   RN_ASSIGN_OR_RETURN(auto old, GetBackend(d, name));
-  if (!old) {
-    RN_ASSIGN_OR_RETURN(auto links, MoveDirectorLinks(d, name, ""));
+  if (!old)
     return nlohmann::json{{"present", true},
-                          {"object", "deletion of backend " + name},
-                          {"links", links}};
-  }
+                          {"object", "deletion of backend " + name}};
   if (!is(*old, AddressKind::kOld))
     return Refuse(d, "not removing backend " + name + ": it is at " +
                          old->address + ", not the old IP");
@@ -54,8 +51,9 @@ Result<nlohmann::json> StepRunner::DeleteOld(const DraftRef& d,
                                         PathPart(name),
                                     {}, gone, {404})
                          .status());
-  RN_ASSIGN_OR_RETURN(auto links, MoveDirectorLinks(d, name, ""));
-  return nlohmann::json{{"deleted", "backend " + name}, {"links", links}};
+  // A director link to `name` that the vendor left behind is revived by
+  // the rename of the twin to `name` that follows (RenameTwin).
+  return nlohmann::json{{"deleted", "backend " + name}};
 }
 
 Result<nlohmann::json> StepRunner::RenameTwin(const DraftRef& d,

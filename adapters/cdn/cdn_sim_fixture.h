@@ -1,0 +1,97 @@
+// For the CDN adapter's integration tests: the CDN simulator on a loopback
+// port (SimHost + NewCdnSimApi, seeded with 12 customers: every seeded CDN
+// shape 0-5, and shape 2 again on IPv6), the transport chain the engine
+// uses (Retrying(Pacing(real))), an engine-like phase driver that journals
+// records the way the engine does and can "crash" at any change, and
+// readers of the vendor state that speak the wire format by hand (sharing
+// no code with the adapter).
+//
+// Threads: one test at a time. The host is stopped in TearDown.
+#ifndef RENUMBER_ADAPTERS_CDN_CDN_SIM_FIXTURE_H_
+#define RENUMBER_ADAPTERS_CDN_CDN_SIM_FIXTURE_H_
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "adapters/adapter.h"
+#include "src/core/random.h"
+#include "src/core/resolver.h"
+#include "src/http/pacing.h"
+#include "src/sim/host.h"
+#include "src/sim/test_client.h"
+#include "src/sim/world.h"
+
+namespace renumber::cdn {
+
+// Where a driven phase stops, to simulate kill -9.
+enum class Crash {
+  kNone,
+  kBeforeApply,  // change k journaled as intent only, never sent
+  kAfterApply,   // change k applied, its outcome never journaled
+};
+
+struct PhaseRun {
+  Status status;  // first error (Discover, PlanPhase or Apply)
+  Plan plan;
+  nlohmann::json records = nlohmann::json::array();  // as the engine's
+  int writes = 0;  // sum of ApplyOutcome.writes
+};
+
+class CdnSimTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite();
+  void SetUp() override;
+  void TearDown() override;
+
+  // The CDN customer of seeded shape `shape` (IPv6 when `v6`).
+  const SimCustomer& Customer(int shape, bool v6 = false) const;
+  std::vector<const SimCustomer*> CdnCustomers() const;
+  int ShapeOf(const SimCustomer& c) const;
+
+  std::unique_ptr<Adapter> NewAdapterFor(const SimCustomer& c);
+  Target TargetFor(const SimCustomer& c) const;
+
+  // Discover, PlanPhase, then Apply each change journaling intent/outcome;
+  // stops at change `k` as `crash` says.
+  PhaseRun RunPhase(Adapter* adapter, const Target& target, Phase phase,
+                    const nlohmann::json& history = nlohmann::json::array(),
+                    bool force = false, int k = -1, Crash crash = Crash::kNone);
+
+  // The admin endpoint (/_sim/...), over HTTP.
+  nlohmann::json Counters();
+  void ResetCounters();
+  void SetFaults(const nlohmann::json& faults);
+  void SetRateLimit(int size, int window_s);
+
+  // The vendor state through the contract, for exact comparisons:
+  // {sid: {"active": N, "backends": {name: fields}, "directors": {name:
+  // [backends]}, "healthchecks": [names]}} with service_id/version removed.
+  nlohmann::json ActiveState(const SimCustomer& c);
+  // Version list of one service: [{"number","active","locked"}...].
+  nlohmann::json Versions(const SimCustomer& c, const std::string& sid);
+  // A hand-built vendor request with the customer's token.
+  HttpResponse Vendor(const SimCustomer& c, const std::string& method,
+                      const std::string& path, const std::string& form = "");
+
+  std::vector<SimCustomer> customers_;
+  std::unique_ptr<SimHost> host_;
+  FakeResolver resolver_;
+  FakeRandom random_{7};
+  std::unique_ptr<HttpTransport> real_;
+  std::unique_ptr<HttpTransport> timeouts_;  // shortens request timeouts
+  std::unique_ptr<RateLimiter> limiter_;
+  std::unique_ptr<HttpTransport> pacing_;
+  std::unique_ptr<HttpTransport> transport_;  // what adapters get
+  std::unique_ptr<TestClient> client_;
+  // Request timeout the adapters' transport applies (the slow-fault test
+  // lowers it).
+  std::chrono::milliseconds request_timeout_{10000};
+};
+
+}  // namespace renumber::cdn
+
+#endif  // RENUMBER_ADAPTERS_CDN_CDN_SIM_FIXTURE_H_
