@@ -42,6 +42,7 @@ Result<HttpTransport*> TransportStack::BaseFor(const std::string& ca_file) {
   if (it != bases_.end()) return it->second.get();
   TransportOptions opts;
   opts.ca_file = ca_file;
+  RN_RETURN_IF_ERROR(ValidateTransportOptions(opts));
   auto base = NewCpprestTransport(opts);
   HttpTransport* raw = base.get();
   bases_[ca_file] = std::move(base);
