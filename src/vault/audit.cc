@@ -1,0 +1,201 @@
+#include "src/vault/audit.h"
+
+#include <nlohmann/json.hpp>
+
+#include "src/vault/crypto.h"
+
+namespace renumber::vault {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr const char* kMacKeyInfo = "renumber-vault/1 audit HMAC-SHA256";
+constexpr const char* kMacDomain = "renumber-audit/1\n";
+constexpr const char* kFailedUnlock = "failed unlock";
+const std::string kZeroHash(64, '0');
+
+std::string Dump(const json& j) {
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// Lines of the log; a final empty piece (the trailing newline) is dropped.
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    lines.push_back(text.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return lines;
+}
+
+// The MAC over the canonical record without its "mac" member.
+Result<std::string> RecordMac(const Secret& key, json record) {
+  record.erase("mac");
+  RN_ASSIGN_OR_RETURN(std::string mac,
+                      HmacSha256(key, kMacDomain + Dump(record)));
+  return ToHex(mac);
+}
+
+std::string Str(const json& j, const char* name) {
+  auto it = j.find(name);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+uint64_t Seq(const json& j) {
+  auto it = j.find("seq");
+  return it != j.end() && it->is_number_unsigned() ? it->get<uint64_t>() : 0;
+}
+
+// Checks one parsed record; "" when it is sound.
+std::string CheckRecord(const json& rec, const Secret& key, uint64_t want_seq,
+                        const std::string& want_prev, bool* unauthenticated) {
+  std::string mac = Str(rec, "mac");
+  *unauthenticated = mac.empty() && Str(rec, "action") == kFailedUnlock;
+  if (!*unauthenticated) {
+    auto expected = RecordMac(key, rec);
+    if (!expected.ok() || !ConstantTimeEquals(*expected, mac))
+      return "its MAC does not match: the record was edited or forged";
+  }
+  if (Seq(rec) != want_seq)
+    return "sequence number " + std::to_string(Seq(rec)) + " where " +
+           std::to_string(want_seq) +
+           " was expected: a record was deleted, inserted or reordered";
+  if (Str(rec, "prev") != want_prev)
+    return "the hash of the previous record does not match: a record before "
+           "it was edited, deleted or reordered";
+  return "";
+}
+
+}  // namespace
+
+std::string AuditPathFor(const std::string& vault_path) {
+  std::string base = vault_path;
+  if (base.size() > 4 && base.compare(base.size() - 4, 4, ".bin") == 0)
+    base.resize(base.size() - 4);
+  return base + ".audit.jsonl";
+}
+
+Result<Secret> AuditMacKey(const Secret& vault_key) {
+  return HkdfSha256(vault_key, "", kMacKeyInfo, kKeyBytes);
+}
+
+AuditLog::AuditLog(FileSystem* fs, Clock* clock, std::string path,
+                   std::string os_user, std::string operator_name)
+    : fs_(fs),
+      clock_(clock),
+      path_(std::move(path)),
+      os_user_(std::move(os_user)),
+      operator_(std::move(operator_name)) {}
+
+Status AuditLog::SetVaultKey(const Secret& vault_key) {
+  RN_ASSIGN_OR_RETURN(Secret key, AuditMacKey(vault_key));
+  std::lock_guard<std::mutex> l(mu_);
+  mac_key_ = std::move(key);
+  return Status::Ok();
+}
+
+Result<std::string> AuditLog::BuildLine(const AuditEvent& event,
+                                        const std::string& existing) {
+  std::vector<std::string> lines = SplitLines(existing);
+  uint64_t seq = 1;
+  std::string prev = kZeroHash;
+  if (!lines.empty()) {
+    prev = ToHex(Sha256(lines.back()));
+    json last = json::parse(lines.back(), nullptr, false);
+    seq = (last.is_object() && Seq(last) ? Seq(last) : lines.size()) + 1;
+  }
+  json rec = {{"seq", seq},
+              {"time", clock_->Now().ToRfc3339()},
+              {"os_user", os_user_},
+              {"operator", operator_},
+              {"action", event.action},
+              {"entry", event.entry},
+              {"customer", event.customer},
+              {"ticket", event.ticket},
+              {"result", event.result},
+              {"detail", event.detail},
+              {"prev", prev},
+              {"mac", ""}};
+  if (!mac_key_.empty()) {
+    RN_ASSIGN_OR_RETURN(std::string mac, RecordMac(mac_key_, rec));
+    rec["mac"] = mac;
+  } else if (event.action != kFailedUnlock) {
+    return Status::Internal("audit record '" + event.action +
+                            "' written before the vault was unlocked");
+  }
+  // A torn last line (a crash mid-append) stays on its own line.
+  std::string lead = !existing.empty() && existing.back() != '\n' ? "\n" : "";
+  return lead + Dump(rec) + "\n";
+}
+
+Status AuditLog::Append(const AuditEvent& event) {
+  std::lock_guard<std::mutex> l(mu_);
+  RN_ASSIGN_OR_RETURN(auto lock, fs_->Lock(path_ + ".lock", /*wait=*/true));
+  std::string existing;
+  if (fs_->Exists(path_)) {
+    RN_RETURN_IF_ERROR(CheckPrivateFile(fs_, path_));
+    RN_ASSIGN_OR_RETURN(existing, fs_->ReadFile(path_));
+  }
+  RN_ASSIGN_OR_RETURN(std::string line, BuildLine(event, existing));
+  RN_ASSIGN_OR_RETURN(auto file, fs_->OpenAppend(path_, 0600));
+  Status s = file->Append(line);
+  if (s.ok()) s = file->Sync();
+  Status c = file->Close();
+  if (s.ok()) s = c;
+  if (s.ok() && existing.empty()) s = fs_->SyncDir(DirName(path_));
+  if (!s.ok())
+    return s.Annotate("cannot write the vault audit log '" + path_ + "'");
+  return Status::Ok();
+}
+
+Result<AuditVerdict> VerifyAuditLog(const std::string& text,
+                                    const Secret& mac_key) {
+  AuditVerdict v;
+  std::string prev = kZeroHash;
+  std::vector<std::string> lines = SplitLines(text);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    json rec = json::parse(lines[i], nullptr, false);
+    bool unauth = false;
+    std::string why = rec.is_object()
+                          ? CheckRecord(rec, mac_key, i + 1, prev, &unauth)
+                          : "it is not a JSON record (torn or edited)";
+    if (!why.empty()) {
+      v.first_broken = i + 1;
+      v.reason = why;
+      return v;
+    }
+    ++v.records;
+    if (unauth) ++v.unauthenticated;
+    prev = ToHex(Sha256(lines[i]));
+  }
+  return v;
+}
+
+std::vector<AuditRecord> ParseAuditLog(const std::string& text) {
+  std::vector<AuditRecord> out;
+  for (const std::string& line : SplitLines(text)) {
+    json j = json::parse(line, nullptr, false);
+    AuditRecord r;
+    if (!j.is_object()) {
+      r.action = "<unreadable>";
+    } else {
+      r = {Seq(j),
+           Str(j, "time"),
+           Str(j, "os_user"),
+           Str(j, "operator"),
+           Str(j, "action"),
+           Str(j, "entry"),
+           Str(j, "customer"),
+           Str(j, "ticket"),
+           Str(j, "result"),
+           Str(j, "detail")};
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace renumber::vault

@@ -1,0 +1,195 @@
+// `renumber vault add` and `renumber vault import`.
+#include <memory>
+
+#include "src/cli/app.h"
+#include "src/i18n/i18n.h"
+#include "src/model/credential_source.h"
+#include "src/model/paths.h"
+#include "src/vault/cmd_common.h"
+#include "src/vault/crypto.h"
+#include "src/vault/vault_ops.h"
+
+namespace renumber::vault {
+namespace {
+
+struct StoreFlags {
+  std::string customer, service, api_base, username, ca_file, ticket;
+  std::string expires, maintenance_end, secret_file, file;
+  bool replace = false;
+};
+
+void AddExpiryFlags(CLI::App* cmd, StoreFlags* f) {
+  cmd->add_option("--ticket", f->ticket,
+                  "support ticket of the proxy work (required)")
+      ->required();
+  cmd->add_option("--expires", f->expires,
+                  "RFC 3339 expiry, at most 90 days ahead");
+  cmd->add_option("--maintenance-end", f->maintenance_end,
+                  "RFC 3339 end of the maintenance; expiry = it + 14 days "
+                  "(default without either flag: now + 14 days)");
+  cmd->add_flag("--replace", f->replace,
+                "overwrite entries the vault already holds");
+}
+
+Result<Timestamp> Expiry(const CommandContext& ctx, const StoreFlags& f) {
+  RN_ASSIGN_OR_RETURN(auto expires, OptionalTime("--expires", f.expires));
+  RN_ASSIGN_OR_RETURN(auto end,
+                      OptionalTime("--maintenance-end", f.maintenance_end));
+  if (expires && end)
+    return Status::InvalidArgument(
+        "give --expires or --maintenance-end, not both");
+  return ChooseExpiry(ctx.clock->Now(), expires, end);
+}
+
+std::string CreatedBy(const CommandContext& ctx) {
+  std::string user = OsUserName();
+  return ctx.operator_name.empty() ? user
+                                   : ctx.operator_name + " (" + user + ")";
+}
+
+// Validates the flags into an entry without its secret.
+Result<VaultEntry> EntryFromFlags(const CommandContext& ctx,
+                                  const StoreFlags& f) {
+  VaultEntry e;
+  RN_ASSIGN_OR_RETURN(e.creds.account.service, ParseService(f.service));
+  e.creds.account.customer = f.customer;
+  e.creds.api_base = f.api_base;
+  e.creds.username = f.username;
+  e.creds.ca_file = f.ca_file;
+  if (f.customer.empty() || f.customer.find('/') != std::string::npos)
+    return Status::InvalidArgument("--customer must be an id like C-10001");
+  if (f.api_base.rfind("https://", 0) != 0 &&
+      f.api_base.rfind("http://", 0) != 0)
+    return Status::InvalidArgument("--api-base must be an https:// URL");
+  if (e.creds.account.service == Service::kEss && f.username.empty())
+    return Status::InvalidArgument("ess accounts need --username");
+  if (!f.ca_file.empty() && !ctx.fs->Exists(f.ca_file))
+    return Status::InvalidArgument("--ca-file '" + f.ca_file +
+                                   "' does not exist");
+  e.ticket = f.ticket;
+  e.created_at = ctx.clock->Now();
+  e.created_by = CreatedBy(ctx);
+  RN_ASSIGN_OR_RETURN(e.expires_at, Expiry(ctx, f));
+  return e;
+}
+
+Result<Secret> AskSecret(const CommandContext& ctx, const VaultEntry& e) {
+  bool ess = e.creds.account.service == Service::kEss;
+  auto typed = ctx.prompter->ReadHidden(
+      Tr(ctx.lang(), ess ? "vault.prompt_password" : "vault.prompt_token",
+         e.creds.account.ToString()));
+  if (typed.status().Is(Code::kUnavailable))
+    return Status::InvalidArgument(
+        "there is no terminal to ask for the secret on; pass --secret-file "
+        "FILE (mode 0600)");
+  if (typed.ok() && typed->empty())
+    return Status::InvalidArgument("the secret is empty");
+  return typed;
+}
+
+int RunAdd(const CommandContext& ctx, const StoreFlags& f) {
+  auto entry = EntryFromFlags(ctx, f);
+  if (!entry.ok()) return Fail(ctx, entry.status());
+  Secret secret;
+  if (!f.secret_file.empty()) {
+    auto s = ReadSecretFile(ctx.fs, f.secret_file, "--secret-file");
+    if (!s.ok()) return Fail(ctx, s.status());
+    secret = std::move(*s);
+  }
+  auto v = UnlockVault(ctx);
+  if (!v.ok()) return Fail(ctx, v.status());
+  if (secret.empty()) {
+    auto s = AskSecret(ctx, *entry);
+    if (!s.ok()) return Fail(ctx, s.status());
+    secret = std::move(*s);
+  }
+  if (entry->creds.account.service == Service::kEss) {
+    entry->creds.password = std::move(secret);
+  } else {
+    entry->creds.api_token = std::move(secret);
+  }
+  std::string account = entry->creds.account.ToString();
+  Timestamp expires = entry->expires_at;
+  Status s = PutEntries(v->get(), {std::move(*entry)}, f.replace, "add");
+  if (!s.ok()) return Fail(ctx, s);
+  Say(Tr(ctx.lang(), "vault.added", account, f.ticket, expires.ToRfc3339(),
+         DaysLeft(ctx.clock->Now(), expires)));
+  return kExitOk;
+}
+
+int RunImport(const CommandContext& ctx, const StoreFlags& f) {
+  auto expires = Expiry(ctx, f);
+  if (!expires.ok()) return Fail(ctx, expires.status());
+  Status priv = CheckPrivateFile(ctx.fs, f.file);
+  if (!priv.ok()) return Fail(ctx, priv);
+  auto text = ctx.fs->ReadFile(f.file);
+  if (!text.ok()) return Fail(ctx, text.status());
+  auto creds = ParseCredentialsJson(*text, f.file);
+  Wipe(&*text);
+  if (!creds.ok()) return Fail(ctx, creds.status());
+  size_t count = creds->size();
+  auto v = UnlockVault(ctx);
+  if (!v.ok()) return Fail(ctx, v.status());
+  Status s = PutEntries(
+      v->get(),
+      EntriesFromCredentials(std::move(*creds), f.ticket, ctx.clock->Now(),
+                             CreatedBy(ctx), *expires),
+      f.replace, "import");
+  if (!s.ok()) return Fail(ctx, s);
+  Say(Tr(ctx.lang(), "vault.imported", count, f.file, (*v)->path(),
+         expires->ToRfc3339()));
+  Say(Tr(ctx.lang(), "vault.delete_file", f.file));
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterAdd(CLI::App* parent, CommandContext* ctx, CommandRun* run) {
+  auto f = std::make_shared<StoreFlags>();
+  CLI::App* cmd = parent->add_subcommand(
+      "add", "store one customer's login; the secret is asked with echo off");
+  cmd->add_option("--customer", f->customer, "customer id, e.g. C-10001")
+      ->required();
+  cmd->add_option("--service", f->service, "ess | cdn")->required();
+  cmd->add_option("--api-base", f->api_base,
+                  "management API base URL, e.g. https://ess.example.net")
+      ->required();
+  cmd->add_option("--username", f->username, "console user (ess)");
+  cmd->add_option("--ca-file", f->ca_file, "extra CA bundle (PEM), optional");
+  cmd->add_option("--secret-file", f->secret_file,
+                  "for scripts: 0600 file holding the password (ess) or API "
+                  "token (cdn) instead of the prompt");
+  AddExpiryFlags(cmd, f.get());
+  AddCommonFlags(cmd, ctx);
+  cmd->footer(
+      "Examples:\n"
+      "  renumber vault add --customer C-10001 --service ess \\\n"
+      "      --api-base https://ess.example.net --username admin@example.jp "
+      "\\\n"
+      "      --ticket T-4711 --maintenance-end 2026-12-10T06:00:00+09:00\n"
+      "  renumber vault add --customer C-10001 --service cdn \\\n"
+      "      --api-base https://api.cdn.example --ticket T-4711 "
+      "--secret-file token.txt\n"
+      "The secret is never taken from an argument.");
+  cmd->callback(
+      [ctx, run, f] { *run = [ctx, f] { return RunAdd(*ctx, *f); }; });
+}
+
+void RegisterImport(CLI::App* parent, CommandContext* ctx, CommandRun* run) {
+  auto f = std::make_shared<StoreFlags>();
+  CLI::App* cmd = parent->add_subcommand(
+      "import", "store every account of a credentials file (template format)");
+  cmd->add_option("FILE", f->file, "credentials file, mode 0600")->required();
+  AddExpiryFlags(cmd, f.get());
+  AddCommonFlags(cmd, ctx);
+  cmd->footer(
+      "Examples:\n"
+      "  renumber vault import creds.json --ticket T-4711\n"
+      "  renumber vault import creds.json --ticket T-4711 "
+      "--maintenance-end 2026-12-10T06:00:00+09:00\n"
+      "All accounts are stored or none. Delete the file afterwards.");
+  cmd->callback(
+      [ctx, run, f] { *run = [ctx, f] { return RunImport(*ctx, *f); }; });
+}
+
+}  // namespace renumber::vault

@@ -1,0 +1,205 @@
+#include "src/vault/entry.h"
+
+#include <openssl/crypto.h>
+
+#include <nlohmann/json.hpp>
+
+#include "src/log/log.h"
+#include "src/vault/crypto.h"
+
+namespace renumber::vault {
+namespace {
+
+using json = nlohmann::json;
+constexpr const char* kBodyFormat = "renumber-vault-body";
+
+// Overwrites every string in `j` before it is freed (passwords, tokens, the
+// vault key). The JSON library keeps no other copy once parsing is done.
+void WipeJson(json* j) {
+  if (j->is_string()) {
+    auto& s = j->get_ref<std::string&>();
+    if (!s.empty()) OPENSSL_cleanse(s.data(), s.size());
+  } else if (j->is_structured()) {
+    for (auto& v : *j) WipeJson(&v);
+  }
+}
+
+struct JsonWiper {
+  json* j;
+  ~JsonWiper() { WipeJson(j); }
+};
+
+json EntryJson(const VaultEntry& e) {
+  json j = {{"customer", e.creds.account.customer},
+            {"service", ServiceName(e.creds.account.service)},
+            {"api_base", e.creds.api_base},
+            {"ticket", e.ticket},
+            {"created_at", e.created_at.ToRfc3339()},
+            {"created_by", e.created_by},
+            {"expires_at", e.expires_at.ToRfc3339()}};
+  if (!e.creds.username.empty()) j["username"] = e.creds.username;
+  if (!e.creds.password.empty()) j["password"] = e.creds.password.reveal();
+  if (!e.creds.api_token.empty()) j["api_token"] = e.creds.api_token.reveal();
+  if (!e.creds.ca_file.empty()) j["ca_file"] = e.creds.ca_file;
+  return j;
+}
+
+Result<std::string> Str(const json& j, const char* name, bool required,
+                        const std::string& where) {
+  auto it = j.find(name);
+  if (it == j.end()) {
+    if (required)
+      return Status::Corruption(where + ": missing \"" + name + "\"");
+    return std::string();
+  }
+  if (!it->is_string())
+    return Status::Corruption(where + ": \"" + name + "\" is not a string");
+  return it->get<std::string>();
+}
+
+Result<Timestamp> Time(const json& j, const char* name,
+                       const std::string& where) {
+  RN_ASSIGN_OR_RETURN(std::string text, Str(j, name, true, where));
+  auto t = Timestamp::ParseRfc3339(text);
+  if (!t.ok()) return Status::Corruption(where + ": bad \"" + name + "\"");
+  return *t;
+}
+
+Result<Secret> LoadSecret(const json& j, const char* name,
+                          const std::string& where) {
+  RN_ASSIGN_OR_RETURN(std::string value, Str(j, name, true, where));
+  if (value.empty())
+    return Status::Corruption(where + ": \"" + name + "\" is empty");
+  AddScrubbedSecret(value);
+  Secret s(std::move(value));
+  return s;
+}
+
+Result<VaultEntry> ParseEntry(const json& j, size_t index) {
+  std::string where = "vault body: entries[" + std::to_string(index) + "]";
+  if (!j.is_object()) return Status::Corruption(where + ": not an object");
+  VaultEntry e;
+  RN_ASSIGN_OR_RETURN(e.creds.account.customer,
+                      Str(j, "customer", true, where));
+  RN_ASSIGN_OR_RETURN(std::string service, Str(j, "service", true, where));
+  auto svc = ParseService(service);
+  if (!svc.ok()) return Status::Corruption(where + ": bad \"service\"");
+  e.creds.account.service = *svc;
+  RN_ASSIGN_OR_RETURN(e.creds.api_base, Str(j, "api_base", true, where));
+  RN_ASSIGN_OR_RETURN(e.creds.ca_file, Str(j, "ca_file", false, where));
+  RN_ASSIGN_OR_RETURN(e.ticket, Str(j, "ticket", true, where));
+  RN_ASSIGN_OR_RETURN(e.created_by, Str(j, "created_by", true, where));
+  RN_ASSIGN_OR_RETURN(e.created_at, Time(j, "created_at", where));
+  RN_ASSIGN_OR_RETURN(e.expires_at, Time(j, "expires_at", where));
+  if (e.creds.account.service == Service::kEss) {
+    RN_ASSIGN_OR_RETURN(e.creds.username, Str(j, "username", true, where));
+    RN_ASSIGN_OR_RETURN(e.creds.password, LoadSecret(j, "password", where));
+  } else {
+    RN_ASSIGN_OR_RETURN(e.creds.api_token, LoadSecret(j, "api_token", where));
+  }
+  return e;
+}
+
+Result<VaultBody> ParseBody(const json& doc) {
+  if (!doc.is_object() || doc.find("format") == doc.end() ||
+      doc["format"] != json(kBodyFormat) || doc.find("version") == doc.end() ||
+      doc["version"] != json(1))
+    return Status::Corruption("vault body: unknown format or version");
+  VaultBody body;
+  RN_ASSIGN_OR_RETURN(std::string key_hex,
+                      Str(doc, "vault_key", true, "vault body"));
+  auto key = FromHex(key_hex);
+  Wipe(&key_hex);
+  if (!key.ok() || key->size() != kKeyBytes)
+    return Status::Corruption("vault body: bad \"vault_key\"");
+  body.vault_key = Secret(std::move(*key));
+  RN_ASSIGN_OR_RETURN(body.created_at, Time(doc, "created_at", "vault body"));
+  auto it = doc.find("entries");
+  if (it == doc.end() || !it->is_array())
+    return Status::Corruption("vault body: \"entries\" is not a list");
+  for (size_t i = 0; i < it->size(); ++i) {
+    RN_ASSIGN_OR_RETURN(VaultEntry e, ParseEntry((*it)[i], i));
+    body.entries.push_back(std::move(e));
+  }
+  return body;
+}
+
+}  // namespace
+
+Secret EncodeBody(const VaultBody& body) {
+  json doc = {{"format", kBodyFormat},
+              {"version", 1},
+              {"vault_key", ToHex(body.vault_key.reveal())},
+              {"created_at", body.created_at.ToRfc3339()},
+              {"entries", json::array()}};
+  JsonWiper wiper{&doc};
+  for (const VaultEntry& e : body.entries)
+    doc["entries"].push_back(EntryJson(e));
+  return Secret(doc.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+Result<VaultBody> DecodeBody(const Secret& json_text) {
+  json doc = json::parse(json_text.reveal(), nullptr,
+                         /*allow_exceptions=*/false);
+  JsonWiper wiper{&doc};
+  if (doc.is_discarded()) return Status::Corruption("vault body: not JSON");
+  try {
+    return ParseBody(doc);
+  } catch (const json::exception& e) {  // the library's boundary
+    return Status::Corruption(std::string("vault body: ") + e.what());
+  }
+}
+
+int FindEntry(const std::vector<VaultEntry>& entries,
+              const AccountKey& account) {
+  for (size_t i = 0; i < entries.size(); ++i)
+    if (entries[i].creds.account == account) return static_cast<int>(i);
+  return -1;
+}
+
+std::vector<AccountKey> DropExpired(std::vector<VaultEntry>* entries,
+                                    Timestamp now) {
+  std::vector<AccountKey> dropped;
+  std::vector<VaultEntry> kept;
+  for (VaultEntry& e : *entries) {
+    if (e.ExpiredAt(now)) {
+      dropped.push_back(e.creds.account);
+    } else {
+      kept.push_back(std::move(e));
+    }
+  }
+  *entries = std::move(kept);
+  return dropped;
+}
+
+Result<Timestamp> ChooseExpiry(
+    Timestamp now, const std::optional<Timestamp>& expires,
+    const std::optional<Timestamp>& maintenance_end) {
+  // The default is rounded up to a whole second.
+  Timestamp chosen = expires ? *expires
+                     : maintenance_end
+                         ? *maintenance_end + kDefaultGrace
+                         : Timestamp::FromUnixSeconds(
+                               (now + kDefaultGrace).unix_seconds() + 1);
+  const char* from = expires           ? "--expires"
+                     : maintenance_end ? "--maintenance-end + 14 days"
+                                       : "now + 14 days";
+  if (chosen <= now)
+    return Status::InvalidArgument("the expiry " + chosen.ToRfc3339() + " (" +
+                                   from + ") is not in the future");
+  if (chosen > now + kMaxLifetime)
+    return Status::InvalidArgument(
+        "the expiry " + chosen.ToRfc3339() + " (" + from +
+        ") is more than 90 days ahead; credentials for proxy work are kept "
+        "at most 90 days: pass --expires before " +
+        (now + kMaxLifetime).ToRfc3339());
+  return chosen;
+}
+
+int64_t DaysLeft(Timestamp now, Timestamp expires_at) {
+  int64_t us = (expires_at - now).count();
+  int64_t day = int64_t{86400} * 1000000;
+  return us >= 0 ? us / day : -((-us + day - 1) / day);
+}
+
+}  // namespace renumber::vault

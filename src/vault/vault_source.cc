@@ -1,0 +1,90 @@
+#include "src/vault/vault_source.h"
+
+#include "src/i18n/i18n.h"
+#include "src/model/paths.h"
+#include "src/vault/vault.h"
+
+namespace renumber {
+namespace {
+
+class VaultSource : public CredentialSource {
+ public:
+  VaultSource(std::unique_ptr<vault::Vault> v, Clock* clock, std::string ticket)
+      : vault_(std::move(v)), clock_(clock), ticket_(std::move(ticket)) {}
+
+  Result<Credentials> Get(const AccountKey& account,
+                          const std::string& purpose) override {
+    RN_ASSIGN_OR_RETURN(vault::VaultEntry e,
+                        vault_->Use(account, purpose, ticket_));
+    return std::move(e.creds);
+  }
+
+  std::vector<AccountKey> Accounts() override {
+    std::vector<AccountKey> out;
+    auto entries = vault_->Entries();
+    if (!entries.ok()) return out;
+    Timestamp now = clock_->Now();
+    for (const vault::VaultEntry& e : *entries)
+      if (!e.ExpiredAt(now)) out.push_back(e.creds.account);
+    return out;
+  }
+
+ private:
+  std::unique_ptr<vault::Vault> vault_;
+  Clock* clock_;
+  std::string ticket_;
+};
+
+}  // namespace
+
+void AddVaultAccessOptions(CLI::App* command, VaultAccess* access) {
+  command
+      ->add_option("--vault", access->vault_path,
+                   "credential vault file used when no --credentials is "
+                   "given (default: <state dir>/vault.bin)")
+      ->group("Vault");
+  command
+      ->add_option("--passphrase-file", access->passphrase_file,
+                   "0600 file holding the vault passphrase (else "
+                   "$RENUMBER_VAULT_PASSPHRASE_FILE, "
+                   "$CREDENTIALS_DIRECTORY/renumber-vault, or a prompt)")
+      ->group("Vault");
+}
+
+std::string ResolveVaultPath(const VaultAccess& access) {
+  if (!access.vault_path.empty()) return access.vault_path;
+  return ResolveStateDir(access.state_dir_flag) + "/vault.bin";
+}
+
+Result<std::unique_ptr<CredentialSource>> OpenVaultCredentialSource(
+    const VaultAccess& access, FileSystem* fs, Clock* clock, Random* random) {
+  return OpenVaultCredentialSourceWith(access, fs, clock, random,
+                                       vault::TtyPrompter());
+}
+
+Result<std::unique_ptr<CredentialSource>> OpenVaultCredentialSourceWith(
+    const VaultAccess& access, FileSystem* fs, Clock* clock, Random* random,
+    vault::Prompter* prompter) {
+  vault::VaultOptions opts;
+  opts.path = ResolveVaultPath(access);
+  opts.fs = fs;
+  opts.clock = clock;
+  opts.random = random;
+  opts.os_user = OsUserName();
+  opts.operator_name = access.operator_name;
+  if (!fs->Exists(opts.path))
+    return Status::NotFound(
+        "no --credentials given and there is no vault at '" + opts.path +
+        "'; pass --credentials FILE, or --vault PATH, or "
+        "create one with 'renumber vault init'");
+  std::string prompt =
+      Tr(LangFromEnvironment(), "vault.prompt_unlock", opts.path);
+  RN_ASSIGN_OR_RETURN(
+      Secret pass,
+      vault::UnlockPassphrase(fs, prompter, access.passphrase_file, prompt));
+  RN_ASSIGN_OR_RETURN(auto v, vault::Vault::Open(opts, std::move(pass)));
+  return std::unique_ptr<CredentialSource>(
+      new VaultSource(std::move(v), clock, access.ticket));
+}
+
+}  // namespace renumber

@@ -1,0 +1,299 @@
+#include "src/vault/vault.h"
+
+#include <gtest/gtest.h>
+
+#include "src/core/fs_fault.h"
+#include "src/vault/crypto.h"
+#include "src/vault/hardening.h"
+#include "src/vault/test_util.h"
+#include "src/vault/vault_ops.h"
+
+namespace renumber::vault {
+namespace {
+
+using testing::Contains;
+using testing::MakeEntry;
+using testing::TempDir;
+using testing::TestOptions;
+
+const char kPass[] = "correct horse battery staple";
+
+class VaultTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = dir_.File("vault.bin");
+    auto v = Vault::Create(Options(), Secret(kPass));
+    ASSERT_TRUE(v.ok()) << v.status().ToString();
+    vault_ = std::move(*v);
+  }
+  VaultOptions Options() { return TestOptions(path_, &clock_); }
+  Result<std::unique_ptr<Vault>> Reopen(const std::string& pass = kPass) {
+    return Vault::Open(Options(), Secret(pass));
+  }
+  void Add(const std::string& customer, Service s, Days life = Days(10)) {
+    Timestamp now = clock_.Now();
+    ASSERT_TRUE(PutEntries(vault_.get(),
+                           {MakeEntry(customer, s, now, now + life)}, false,
+                           "add")
+                    .ok());
+  }
+  std::string Raw() { return *PosixFileSystem()->ReadFile(path_); }
+  // The decrypted body, for looking inside the file as an attacker with the
+  // passphrase would.
+  std::string Plain(const std::string& file) {
+    auto h = ParseHeader(file);
+    EXPECT_TRUE(h.ok());
+    auto key = DeriveBodyKey(Secret(kPass), *h);
+    auto plain = OpenFile(file, *key);
+    EXPECT_TRUE(plain.ok());
+    return plain.ok() ? plain->reveal() : "";
+  }
+  std::string AuditText() {
+    return *PosixFileSystem()->ReadFile(AuditPathFor(path_));
+  }
+
+  TempDir dir_;
+  FakeClock clock_;
+  std::string path_;
+  std::unique_ptr<Vault> vault_;
+};
+
+TEST_F(VaultTest, RoundTripThroughTheFile) {
+  Add("C-1", Service::kEss);
+  Add("C-2", Service::kCdn);
+  auto again = Reopen();
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  auto entries = (*again)->Entries();
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 2u);
+  EXPECT_EQ((*entries)[0].creds.password.reveal(), "pw-C-1-secret");
+  EXPECT_EQ((*entries)[1].creds.api_token.reveal(), "tok-C-2-secret");
+  EXPECT_EQ(*PosixFileSystem()->Mode(path_), 0600u);
+  EXPECT_EQ(*PosixFileSystem()->Mode(AuditPathFor(path_)), 0600u);
+  std::string raw = Raw();
+  EXPECT_FALSE(Contains(raw, "pw-C-1-secret"));
+  EXPECT_FALSE(Contains(raw, "C-1"));
+  EXPECT_EQ(raw.substr(0, 8), std::string(kMagic, 8));
+  EXPECT_TRUE(CoreDumpsDisabled());
+}
+
+TEST_F(VaultTest, CreateRefusesExistingAndOpenNeedsAVault) {
+  EXPECT_TRUE(
+      Vault::Create(Options(), Secret(kPass)).status().Is(Code::kConflict));
+  VaultOptions missing = TestOptions(dir_.File("none.bin"), &clock_);
+  EXPECT_TRUE(Vault::Open(missing, Secret(kPass)).status().Is(Code::kNotFound));
+}
+
+TEST_F(VaultTest, WrongPassphraseIsOneFixedErrorAndAudited) {
+  for (const char* wrong : {"", "x", "correct horse battery stapl",
+                            "correct horse battery staple "}) {
+    Status s = Reopen(wrong).status();
+    EXPECT_TRUE(s.Is(Code::kUnauthorized)) << wrong;
+    EXPECT_EQ(s.message(), kWrongPassphrase);
+  }
+  std::string audit = AuditText();
+  EXPECT_TRUE(Contains(audit, "failed unlock"));
+  EXPECT_FALSE(Contains(audit, "correct horse battery stapl"));
+  auto verdict = vault_->VerifyAudit();
+  ASSERT_TRUE(verdict.ok());
+  EXPECT_EQ(verdict->first_broken, 0u) << verdict->reason;
+  EXPECT_EQ(verdict->unauthenticated, 4u);
+}
+
+TEST_F(VaultTest, AnyFlippedByteTruncationOrAppendIsAnError) {
+  Add("C-1", Service::kEss);
+  const std::string good = Raw();
+  const std::string copy = dir_.File("copy.bin");
+  testing::NoSyncFileSystem no_sync;  // ~900 opens: skip fsync for speed
+  VaultOptions opts = TestOptions(copy, &clock_);
+  opts.fs = &no_sync;
+  auto expect_error = [&](const std::string& bytes, const std::string& what) {
+    testing::WriteTestFile(copy, bytes, 0600);
+    auto v = Vault::Open(opts, Secret(kPass));
+    EXPECT_FALSE(v.ok()) << what;
+    if (!v.ok()) {
+      EXPECT_TRUE(v.status().Is(Code::kUnauthorized) ||
+                  v.status().Is(Code::kCorruption))
+          << what << ": " << v.status().ToString();
+    }
+  };
+  for (size_t i = 0; i < good.size(); ++i) {
+    std::string bad = good;
+    bad[i] = static_cast<char>(~bad[i]);
+    expect_error(bad, "flip byte " + std::to_string(i));
+    if (i < kHeaderBytes) {  // one-bit changes of every header field too
+      bad[i] = static_cast<char>(good[i] ^ 0x01);
+      expect_error(bad, "flip bit 0 of byte " + std::to_string(i));
+    }
+  }
+  for (size_t len = 0; len < good.size(); ++len)
+    expect_error(good.substr(0, len), "truncate at " + std::to_string(len));
+  expect_error(good + '\0', "append 1 byte");
+  expect_error(good + std::string(100, 'A'), "append 100 bytes");
+  testing::WriteTestFile(copy, good, 0600);
+  EXPECT_TRUE(Vault::Open(opts, Secret(kPass)).ok());
+}
+
+TEST_F(VaultTest, KdfParametersAboveCapsRefusedBeforeKdf) {
+  std::string raw = Raw();
+  raw[11] = 30;  // N = 2^30: 128 GiB with r = 8
+  testing::WriteTestFile(path_, raw, 0600);
+  uint64_t runs = ScryptRunsForTesting();
+  Status s = Reopen().status();
+  EXPECT_TRUE(s.Is(Code::kCorruption)) << s.ToString();
+  EXPECT_NE(s.message().find("N = 2^30"), std::string::npos);
+  EXPECT_EQ(ScryptRunsForTesting(), runs);
+  raw[11] = 10;
+  raw[12] = 0x40;  // r = 2^30
+  testing::WriteTestFile(path_, raw, 0600);
+  EXPECT_TRUE(Reopen().status().Is(Code::kCorruption));
+  EXPECT_EQ(ScryptRunsForTesting(), runs);
+}
+
+TEST_F(VaultTest, EverySaveHasFreshSaltNonceAndCiphertext) {
+  Add("C-1", Service::kEss);
+  std::string first = Raw();
+  ASSERT_TRUE(
+      vault_
+          ->Update([](std::vector<VaultEntry>*,
+                      std::vector<AuditEvent>*) { return Status::Ok(); },
+                   {"add", "", "", "", "", "no change"})
+          .ok());
+  std::string second = Raw();
+  ASSERT_EQ(first.size(), second.size());
+  EXPECT_EQ(first.substr(0, 20), second.substr(0, 20));  // magic..p
+  EXPECT_NE(first.substr(20, kSaltBytes), second.substr(20, kSaltBytes));
+  EXPECT_NE(first.substr(52, 12), second.substr(52, 12));
+  EXPECT_NE(first.substr(kHeaderBytes), second.substr(kHeaderBytes));
+  EXPECT_EQ(Plain(first), Plain(second));
+}
+
+TEST_F(VaultTest, ExpiredEntriesAreNeverUsedAndArePurged) {
+  const std::string canary = "C-CANARY-7731";
+  Add(canary, Service::kEss, Days(1));
+  Add("C-2", Service::kCdn, Days(30));
+  AccountKey key{canary, Service::kEss};
+  ASSERT_TRUE(vault_->Use(key, "prepare", "T-1").ok());
+  clock_.Advance(Days(2));
+  Status use = vault_->Use(key, "prepare", "T-1").status();
+  EXPECT_TRUE(use.Is(Code::kPreconditionFailed));
+  EXPECT_NE(use.message().find("expired on"), std::string::npos);
+  EXPECT_TRUE(vault_->Reveal(key, "T-1", "check")
+                  .status()
+                  .Is(Code::kPreconditionFailed));
+  EXPECT_TRUE(Contains(AuditText(), "refused: expired"));
+  EXPECT_TRUE(Contains(Plain(Raw()), canary));  // still stored until a write
+  auto purged = PurgeEntries(vault_.get(), false, clock_.Now(), "T-9");
+  ASSERT_TRUE(purged.ok());
+  ASSERT_EQ(purged->size(), 1u);
+  EXPECT_EQ((*purged)[0].ToString(), canary + "/ess");
+  // Gone from the file, decrypted or not, and from every file but the log.
+  EXPECT_FALSE(Contains(Plain(Raw()), canary));
+  std::vector<std::string> names = *PosixFileSystem()->ListDir(dir_.path());
+  for (const std::string& name : names) {
+    if (name.find("audit") != std::string::npos) continue;
+    std::string bytes = *PosixFileSystem()->ReadFile(dir_.File(name));
+    EXPECT_FALSE(Contains(bytes, canary)) << name;
+    EXPECT_FALSE(Contains(bytes, "pw-" + canary)) << name;
+  }
+  EXPECT_TRUE(Contains(Plain(Raw()), "C-2"));
+  EXPECT_TRUE(vault_->Use(key, "prepare", "").status().Is(Code::kNotFound));
+}
+
+TEST_F(VaultTest, ExpiredEntriesAreDroppedOnEveryWrite) {
+  Add("C-OLD", Service::kEss, Days(1));
+  clock_.Advance(Days(3));
+  Add("C-NEW", Service::kEss);
+  std::string plain = Plain(Raw());
+  EXPECT_FALSE(Contains(plain, "C-OLD"));
+  EXPECT_TRUE(Contains(plain, "C-NEW"));
+  EXPECT_TRUE(Contains(AuditText(), "dropped on write"));
+}
+
+TEST_F(VaultTest, UseIsAuditedBeforeTheSecretIsReturned) {
+  Add("C-1", Service::kEss);
+  auto e = vault_->Use({"C-1", Service::kEss}, "prepare plan-7", "");
+  ASSERT_TRUE(e.ok());
+  auto records = ParseAuditLog(AuditText());
+  const AuditRecord& last = records.back();
+  EXPECT_EQ(last.action, "use");
+  EXPECT_EQ(last.entry, "C-1/ess");
+  EXPECT_EQ(last.ticket, "T-C-1");  // the entry's ticket by default
+  EXPECT_EQ(last.detail, "prepare plan-7");
+  EXPECT_EQ(last.operator_name, "op-1");
+  EXPECT_FALSE(Contains(AuditText(), "pw-C-1-secret"));
+
+  FaultInjectionFileSystem faulty(PosixFileSystem());
+  VaultOptions opts = Options();
+  opts.fs = &faulty;
+  auto v = Vault::Open(opts, Secret(kPass));
+  ASSERT_TRUE(v.ok());
+  faulty.FailNth(FaultInjectionFileSystem::Op::kSync, 1,
+                 Status::Internal("disk full"));
+  auto denied = (*v)->Reveal({"C-1", Service::kEss}, "T-1", "why");
+  EXPECT_FALSE(denied.ok());
+  EXPECT_NE(denied.status().message().find("nothing was revealed"),
+            std::string::npos);
+}
+
+TEST_F(VaultTest, RekeyKeepsEntriesAndAuditChain) {
+  Add("C-1", Service::kEss);
+  ASSERT_TRUE(vault_->Rekey(Secret("a brand new passphrase")).ok());
+  EXPECT_TRUE(Reopen().status().Is(Code::kUnauthorized));
+  auto v = Reopen("a brand new passphrase");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ((*v)->Entries()->size(), 1u);
+  ASSERT_TRUE((*v)->Use({"C-1", Service::kEss}, "p", "").ok());
+  auto verdict = (*v)->VerifyAudit();
+  EXPECT_EQ(verdict->first_broken, 0u) << verdict->reason;
+  EXPECT_TRUE(Contains(AuditText(), "\"rekey\""));
+}
+
+TEST_F(VaultTest, FailedRenameLeavesOldVaultIntact) {
+  Add("C-1", Service::kEss);
+  std::string before = Raw();
+  FaultInjectionFileSystem faulty(PosixFileSystem());
+  VaultOptions opts = Options();
+  opts.fs = &faulty;
+  auto v = Vault::Open(opts, Secret(kPass));
+  ASSERT_TRUE(v.ok());
+  faulty.FailNth(FaultInjectionFileSystem::Op::kRename, 1,
+                 Status::Internal("injected"));
+  Timestamp now = clock_.Now();
+  EXPECT_FALSE(PutEntries(v->get(),
+                          {MakeEntry("C-2", Service::kEss, now, now + Days(5))},
+                          false, "add")
+                   .ok());
+  EXPECT_EQ(Raw(), before);
+  EXPECT_TRUE(Contains(AuditText(), "error: injected"));
+}
+
+TEST_F(VaultTest, GroupReadableVaultIsRefused) {
+  ASSERT_TRUE(PosixFileSystem()->Chmod(path_, 0644).ok());
+  EXPECT_TRUE(Reopen().status().Is(Code::kInvalidArgument));
+}
+
+TEST_F(VaultTest, AddRefusesDuplicatesUnlessReplace) {
+  Add("C-1", Service::kEss);
+  Timestamp now = clock_.Now();
+  VaultEntry e = MakeEntry("C-1", Service::kEss, now, now + Days(3));
+  e.creds.password = Secret("new-password");
+  EXPECT_TRUE(PutEntries(vault_.get(), {e}, false, "add").Is(Code::kConflict));
+  ASSERT_TRUE(PutEntries(vault_.get(), {e}, true, "add").ok());
+  auto got = vault_->Use({"C-1", Service::kEss}, "p", "");
+  EXPECT_EQ(got->creds.password.reveal(), "new-password");
+  EXPECT_TRUE(RemoveEntry(vault_.get(), {"C-1", Service::kEss}, "T").ok());
+  EXPECT_TRUE(RemoveEntry(vault_.get(), {"C-1", Service::kEss}, "T")
+                  .Is(Code::kNotFound));
+}
+
+TEST(ParseAccountTest, Forms) {
+  EXPECT_EQ(ParseAccount("C-10001/ess")->ToString(), "C-10001/ess");
+  EXPECT_EQ(ParseAccount("C-10001/cdn")->service, Service::kCdn);
+  EXPECT_FALSE(ParseAccount("C-10001").ok());
+  EXPECT_FALSE(ParseAccount("/ess").ok());
+  EXPECT_FALSE(ParseAccount("C-1/mail").ok());
+}
+
+}  // namespace
+}  // namespace renumber::vault
