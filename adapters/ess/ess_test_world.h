@@ -13,49 +13,11 @@
 
 #include "adapters/ess/ess_fake_vendor.h"
 #include "adapters/ess/ess_test_builders.h"
+#include "adapters/ess/ess_test_run.h"
 #include "adapters/registry.h"
 
 namespace renumber {
 namespace ess_test {
-
-// What one phase run did: the journal records and the writes reported.
-struct RunResult {
-  nlohmann::json records = nlohmann::json::array();
-  int writes = 0;
-  Plan plan;
-};
-
-// Drives one phase like the engine. `stop_after` < 0 runs every change;
-// otherwise the run "crashes" after journaling that many outcomes, and when
-// `intent_only` the next change is journaled (and, with `applied`, applied)
-// but its outcome is lost.
-inline Result<RunResult> RunPhase(Adapter* adapter, Phase phase,
-                                  const PhaseContext& ctx, int stop_after = -1,
-                                  bool intent_only = false,
-                                  bool applied = false) {
-  RunResult run;
-  RN_ASSIGN_OR_RETURN(Discovery d, adapter->Discover(ctx.target));
-  RN_ASSIGN_OR_RETURN(run.plan, adapter->PlanPhase(phase, d, ctx));
-  if (run.plan.projected)
-    return Status::PreconditionFailed("projected plan: not applied");
-  for (size_t i = 0; i < run.plan.changes.size(); ++i) {
-    const Change& c = run.plan.changes[i];
-    if (stop_after >= 0 && static_cast<int>(i) == stop_after) {
-      if (intent_only) {
-        if (applied) RN_RETURN_IF_ERROR(adapter->Apply(c, ctx).status());
-        run.records.push_back(
-            {{"change", ChangeToJson(c)}, {"outcome", nullptr}});
-      }
-      return run;
-    }
-    auto outcome = adapter->Apply(c, ctx);
-    if (!outcome.ok()) return outcome.status();
-    run.writes += outcome->writes;
-    run.records.push_back(
-        {{"change", ChangeToJson(c)}, {"outcome", outcome->result}});
-  }
-  return run;
-}
 
 // One simulated account and what the adapter needs around it.
 class EssWorldState {
