@@ -1,5 +1,6 @@
 #include "src/cli/registrars.h"
 
+#include "src/sim/cmd_sim.h"
 #include "src/vault/cmd_vault.h"
 
 namespace renumber {
@@ -7,6 +8,7 @@ namespace renumber {
 const std::vector<CommandRegistrar>& AllRegistrars() {
   static const std::vector<CommandRegistrar> kAll = {
       RegisterVaultCommands,
+      RegisterSimCommand,
   };
   return kAll;
 }

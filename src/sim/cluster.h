@@ -27,6 +27,30 @@ struct SimClusterOptions {
   Clock* clock = nullptr;   // null = real clock
 };
 
+// "127.0.0.1:18025", "[::1]:0", "localhost:8080" -> host and port.
+struct ListenAddress {
+  std::string host;
+  int port = 0;
+};
+Result<ListenAddress> ParseListenAddress(const std::string& text);
+// The base URL a host at `listen` serves ("http://127.0.0.1:18025");
+// kInvalidArgument for port 0 (not known before the host starts).
+Result<std::string> BaseUrlFor(const std::string& listen);
+
+// The customers of options.state_file when it exists (kInvalidArgument when
+// it is not a simulator state file), else SeedCustomers(seed, ...).
+Result<std::vector<SimCustomer>> LoadOrSeedCustomers(
+    const SimClusterOptions& options);
+// The plan CSV (0644) and the credentials file (0600), written atomically.
+Status WritePlanFile(const std::vector<SimCustomer>& customers,
+                     const std::string& path);
+Status WriteCredentialsFile(const std::vector<SimCustomer>& customers,
+                            const std::string& ess_base,
+                            const std::string& cdn_base,
+                            const std::string& path);
+
+// Errors of Start: kInvalidArgument for bad options or state file,
+// kUnavailable when a listen address cannot be bound.
 class SimCluster {
  public:
   static Result<std::unique_ptr<SimCluster>> Start(

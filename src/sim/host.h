@@ -21,13 +21,18 @@
 //   malformed: the body is replaced by truncated JSON.
 // Each fault has `rate` (probability per matching request) and `next`
 // (the next N matching requests, deterministic), and an optional `match`
-// (substring of the endpoint, e.g. "POST /v1/inbound-routes"); `writes_only`
-// restricts it to non-GET requests. Randomness is seeded, so runs repeat.
+// (substring of "METHOD /decoded/path", e.g. "POST /v1/inbound-routes"
+// or "/delete"); `writes_only` restricts it to non-GET requests
+// (customer_change and lost_response always are; lost_response applies
+// only to requests that committed something). Randomness is seeded, so
+// sequential runs repeat. Latency and slow sleeps end early on Stop().
+// Details and examples: src/sim/README.md.
 //
 // Counters: requests by endpoint ("GET /v1/inbound-routes"), by account,
 // non-GET requests ("writes"), committed writes, 429s sent, faults fired.
 //
-// Threads: all methods are thread-safe. Stop() before main returns.
+// Threads: all methods are thread-safe. Stop() before main returns; it
+// waits until no request handler of this host runs any more.
 #ifndef RENUMBER_SIM_HOST_H_
 #define RENUMBER_SIM_HOST_H_
 
@@ -66,7 +71,7 @@ Result<FaultConfig> FaultConfigFromJson(const nlohmann::json& j);
 
 struct SimHostOptions {
   std::string host = "127.0.0.1";
-  int port = 0;  // 0: pick a free port
+  int port = 0;             // 0: pick a free port
   std::string admin_token;  // "" : a random one
   FaultConfig faults;
 };

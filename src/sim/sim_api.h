@@ -38,6 +38,14 @@ class SimApi {
   // Serves one request of the contract. Never sees /_sim/ paths.
   virtual ServerResponse Handle(const ServerRequest& request,
                                 SimCall* call) = 0;
+  // The account a request's credentials belong to, without handling it
+  // ("" when unknown or not authenticated). SimHost uses it to run a
+  // customer_change fault before a write. Optional: by default the host
+  // remembers which credentials headers earlier answers authenticated.
+  virtual std::string AccountOf(const ServerRequest& request) {
+    (void)request;
+    return "";
+  }
   // "The customer" changes the account in the console, so that the client's
   // next write conflicts (ESS: the collections' ETags change; CDN: a new
   // version is cloned and activated). kNotFound for an unknown account.

@@ -16,10 +16,10 @@
 namespace renumber {
 
 struct SimCustomer {
-  std::string id;        // "C-10001"
-  int index = 0;         // 0-based position; vendor sims derive shapes from it
-  std::string old_ip;    // canonical text
-  std::string new_ip;    // canonical text, same family as old_ip
+  std::string id;      // "C-10001"
+  int index = 0;       // 0-based position; vendor sims derive shapes from it
+  std::string old_ip;  // canonical text
+  std::string new_ip;  // canonical text, same family as old_ip
   bool has_ess = false;
   bool has_cdn = false;
   std::string maintenance_end;  // RFC 3339

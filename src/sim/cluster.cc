@@ -1,0 +1,161 @@
+#include "src/sim/cluster.h"
+
+#include <cstdlib>
+
+#include "src/core/fs.h"
+#include "src/core/random.h"
+#include "src/sim/vendors.h"
+
+namespace renumber {
+namespace {
+
+constexpr int kStateVersion = 1;
+
+Result<nlohmann::json> ReadState(const std::string& path) {
+  RN_ASSIGN_OR_RETURN(std::string text, PosixFileSystem()->ReadFile(path));
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object() ||
+      j.value("version", 0) != kStateVersion || !j.contains("customers"))
+    return Status::InvalidArgument("'" + path +
+                                   "' is not a renumber simulator state file");
+  return j;
+}
+
+bool HasState(const SimClusterOptions& o) {
+  return !o.state_file.empty() && PosixFileSystem()->Exists(o.state_file);
+}
+
+Result<std::unique_ptr<SimHost>> StartHost(std::unique_ptr<SimApi> api,
+                                           const std::string& listen,
+                                           const std::string& token,
+                                           const FaultConfig& faults) {
+  RN_ASSIGN_OR_RETURN(ListenAddress addr, ParseListenAddress(listen));
+  SimHostOptions o;
+  o.host = addr.host;
+  o.port = addr.port;
+  o.admin_token = token;
+  o.faults = faults;
+  return StartSimHost(std::move(api), o);
+}
+
+}  // namespace
+
+Result<ListenAddress> ParseListenAddress(const std::string& text) {
+  ListenAddress out;
+  std::string port;
+  if (!text.empty() && text[0] == '[') {
+    size_t close = text.find(']');
+    if (close == std::string::npos || close + 1 >= text.size() ||
+        text[close + 1] != ':')
+      return Status::InvalidArgument("listen address '" + text +
+                                     "': use [IPv6]:PORT");
+    out.host = text.substr(1, close - 1);
+    port = text.substr(close + 2);
+  } else {
+    size_t colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0 || text.find(':') != colon)
+      return Status::InvalidArgument("listen address '" + text +
+                                     "': use HOST:PORT, e.g. 127.0.0.1:18025");
+    out.host = text.substr(0, colon);
+    port = text.substr(colon + 1);
+  }
+  bool digits = !port.empty() && port.size() <= 5;
+  for (char c : port) digits = digits && c >= '0' && c <= '9';
+  if (!digits || std::atoi(port.c_str()) > 65535)
+    return Status::InvalidArgument("listen address '" + text +
+                                   "': the port must be 0-65535");
+  out.port = std::atoi(port.c_str());
+  return out;
+}
+
+Result<std::string> BaseUrlFor(const std::string& listen) {
+  RN_ASSIGN_OR_RETURN(ListenAddress a, ParseListenAddress(listen));
+  if (a.port == 0)
+    return Status::InvalidArgument("listen address '" + listen +
+                                   "': port 0 has no URL before it starts");
+  std::string host =
+      a.host.find(':') != std::string::npos ? "[" + a.host + "]" : a.host;
+  return "http://" + host + ":" + std::to_string(a.port);
+}
+
+Result<std::vector<SimCustomer>> LoadOrSeedCustomers(
+    const SimClusterOptions& options) {
+  if (HasState(options)) {
+    RN_ASSIGN_OR_RETURN(nlohmann::json state, ReadState(options.state_file));
+    auto customers = CustomersFromJson(state["customers"]);
+    if (!customers.ok())
+      return customers.status().Annotate("'" + options.state_file + "'");
+    return customers;
+  }
+  if (options.seed < 0 || options.seed > 100000)
+    return Status::InvalidArgument("the number of customers must be 0-100000");
+  if (!Timestamp::ParseRfc3339(options.maintenance_end).ok())
+    return Status::InvalidArgument("maintenance_end '" +
+                                   options.maintenance_end +
+                                   "' is not an RFC 3339 time");
+  return SeedCustomers(options.seed, options.maintenance_end);
+}
+
+Status WritePlanFile(const std::vector<SimCustomer>& customers,
+                     const std::string& path) {
+  return WriteFileAtomic(PosixFileSystem(), path, PlanCsv(customers), 0644);
+}
+
+Status WriteCredentialsFile(const std::vector<SimCustomer>& customers,
+                            const std::string& ess_base,
+                            const std::string& cdn_base,
+                            const std::string& path) {
+  std::string text =
+      CredentialsJson(customers, ess_base, cdn_base).dump(2) + "\n";
+  return WriteFileAtomic(PosixFileSystem(), path, text, 0600);
+}
+
+Result<std::unique_ptr<SimCluster>> SimCluster::Start(
+    const SimClusterOptions& options) {
+  std::unique_ptr<SimCluster> c(new SimCluster);
+  RN_ASSIGN_OR_RETURN(c->customers_, LoadOrSeedCustomers(options));
+  Clock* clock = options.clock ? options.clock : RealClock();
+  auto ess = NewEssSimApi(c->customers_, clock);
+  auto cdn = NewCdnSimApi(c->customers_, clock);
+  if (HasState(options)) {
+    RN_ASSIGN_OR_RETURN(nlohmann::json state, ReadState(options.state_file));
+    std::string where = "'" + options.state_file + "'";
+    RN_RETURN_IF_ERROR(
+        ess->LoadState(state.value("ess", nlohmann::json())).Annotate(where));
+    RN_RETURN_IF_ERROR(
+        cdn->LoadState(state.value("cdn", nlohmann::json())).Annotate(where));
+  }
+  std::string token = options.admin_token.empty() ? SystemRandom()->Hex(16)
+                                                  : options.admin_token;
+  RN_ASSIGN_OR_RETURN(c->ess_, StartHost(std::move(ess), options.ess_listen,
+                                         token, options.faults));
+  RN_ASSIGN_OR_RETURN(c->cdn_, StartHost(std::move(cdn), options.cdn_listen,
+                                         token, options.faults));
+  return c;
+}
+
+SimCluster::~SimCluster() { Stop(); }
+
+Status SimCluster::WritePlan(const std::string& path) const {
+  return WritePlanFile(customers_, path);
+}
+
+Status SimCluster::WriteCredentials(const std::string& path) const {
+  return WriteCredentialsFile(customers_, ess_->base_url(), cdn_->base_url(),
+                              path);
+}
+
+Status SimCluster::SaveState(const std::string& path) const {
+  nlohmann::json state = {{"version", kStateVersion},
+                          {"customers", CustomersToJson(customers_)},
+                          {"ess", ess_->api()->SaveState()},
+                          {"cdn", cdn_->api()->SaveState()}};
+  return WriteFileAtomic(PosixFileSystem(), path, state.dump() + "\n", 0600);
+}
+
+void SimCluster::Stop() {
+  if (ess_) ess_->Stop();
+  if (cdn_) cdn_->Stop();
+}
+
+}  // namespace renumber

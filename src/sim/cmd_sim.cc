@@ -1,0 +1,282 @@
+#include "src/sim/cmd_sim.h"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "src/cli/app.h"
+#include "src/core/fs.h"
+#include "src/http/transport.h"
+#include "src/sim/admin.h"
+#include "src/sim/cluster.h"
+
+namespace renumber {
+namespace {
+
+struct SimFlags {
+  std::string ess = "127.0.0.1:18025";
+  std::string cdn = "127.0.0.1:18080";
+  int seed = 6;
+  std::string maintenance_end = "2026-12-10T06:00:00+09:00";
+  std::string state;
+  std::string plan;
+  std::string credentials;
+  std::string faults;
+  std::string admin_token;
+  bool no_serve = false;
+  bool json = false;
+};
+
+constexpr const char* kFooter =
+    R"(Serves both simulators on loopback until Ctrl-C (SIGINT/SIGTERM). The
+printed credentials are SIMULATOR-ONLY: fake, generated from --seed, valid
+only against this simulator. The state (customers, routes, backends, change
+log) is loaded from --state at start when the file exists and saved to it on
+exit, so a campaign can span several runs.
+
+--write-plan / --write-credentials write their files and the simulators keep
+serving; add --no-serve to write the files and exit at once (the credentials
+then point at the --ess/--cdn addresses, which must have fixed ports).
+
+Faults (JSON, the shape of GET /_sim/faults) can be set at start with
+--faults and changed at run time:
+  curl -u sim-admin:TOKEN -X PUT -d '{"error":{"rate":0.1}}' ESS_URL/_sim/faults
+
+Examples:
+  renumber sim --seed 50
+  renumber sim --ess 127.0.0.1:18025 --cdn 127.0.0.1:18080 --seed 200 \
+      --state sim.json --write-plan plan.csv --write-credentials creds.json
+  renumber sim --seed 20 --write-plan plan.csv --write-credentials creds.json --no-serve
+  renumber sim --seed 50 --faults faults.json --json > sim-info.json &)";
+
+void Say(const std::string& line) {
+  std::fprintf(stderr, "%s\n", line.c_str());
+}
+
+int Fail(Lang lang, int code, const std::string& message) {
+  Say(Tr(lang, "cli.error", message));
+  return code;
+}
+
+Result<FaultConfig> ReadFaults(const std::string& path) {
+  if (path.empty()) return FaultConfig{};
+  RN_ASSIGN_OR_RETURN(std::string text, PosixFileSystem()->ReadFile(path));
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded()) return Status::InvalidArgument("not valid JSON");
+  return FaultConfigFromJson(j);
+}
+
+// Read-only ESS users as the ESS simulator's state lists them.
+std::map<std::string, std::pair<std::string, std::string>> Viewers(
+    SimCluster& cluster) {
+  std::map<std::string, std::pair<std::string, std::string>> out;
+  nlohmann::json state = cluster.ess()->api()->SaveState();
+  for (const auto& a : state.value("accounts", nlohmann::json::array())) {
+    for (const auto& u : a.value("users", nlohmann::json::array())) {
+      if (!u.value("admin", true))
+        out[a.value("customer", "")] = {u.value("username", ""),
+                                        u.value("password", "")};
+    }
+  }
+  return out;
+}
+
+void PrintHuman(Lang lang, SimCluster& c, const SimFlags& f, bool loaded) {
+  Say(Tr(lang, "sim.title"));
+  Say(Tr(lang, "sim.ess_url", c.ess()->base_url()));
+  Say(Tr(lang, "sim.cdn_url", c.cdn()->base_url()));
+  Say(Tr(lang, "sim.admin", kSimAdminUser, c.ess()->admin_token(),
+         kSimAdminUser, c.ess()->base_url()));
+  Say(loaded ? Tr(lang, "sim.customers_loaded", c.customers().size(), f.state)
+             : Tr(lang, "sim.customers_seeded", c.customers().size()));
+  Say("");
+  Say(Tr(lang, "sim.creds_header"));
+  auto viewers = Viewers(c);
+  for (const SimCustomer& s : c.customers()) {
+    if (s.has_ess) {
+      Say(Tr(lang, "sim.cred_ess", s.id, s.ess_username, s.ess_password));
+      if (auto it = viewers.find(s.id); it != viewers.end())
+        Say(Tr(lang, "sim.cred_ess_viewer", s.id, it->second.first,
+               it->second.second));
+    }
+    if (s.has_cdn) Say(Tr(lang, "sim.cred_cdn", s.id, s.cdn_token));
+  }
+  Say("");
+}
+
+void PrintJson(SimCluster& c) {
+  auto viewers = Viewers(c);
+  nlohmann::json accounts = nlohmann::json::array();
+  for (const SimCustomer& s : c.customers()) {
+    nlohmann::json a = {
+        {"customer", s.id}, {"old_ip", s.old_ip}, {"new_ip", s.new_ip}};
+    if (s.has_ess) {
+      a["ess"] = {{"username", s.ess_username}, {"password", s.ess_password}};
+      if (auto it = viewers.find(s.id); it != viewers.end())
+        a["ess"]["viewer"] = {{"username", it->second.first},
+                              {"password", it->second.second}};
+    }
+    if (s.has_cdn) a["cdn"] = {{"api_token", s.cdn_token}};
+    accounts.push_back(a);
+  }
+  nlohmann::json out = {
+      {"simulator_only", true},
+      {"ess", c.ess()->base_url()},
+      {"cdn", c.cdn()->base_url()},
+      {"admin", {{"user", kSimAdminUser}, {"token", c.ess()->admin_token()}}},
+      {"accounts", accounts}};
+  std::printf("%s\n", out.dump().c_str());
+  std::fflush(stdout);
+}
+
+Status WriteFiles(Lang lang, const SimFlags& f,
+                  const std::vector<SimCustomer>& customers,
+                  const std::string& ess_base, const std::string& cdn_base) {
+  if (!f.plan.empty()) {
+    RN_RETURN_IF_ERROR(WritePlanFile(customers, f.plan).Annotate(f.plan));
+    Say(Tr(lang, "sim.wrote_plan", f.plan));
+  }
+  if (!f.credentials.empty()) {
+    RN_RETURN_IF_ERROR(
+        WriteCredentialsFile(customers, ess_base, cdn_base, f.credentials)
+            .Annotate(f.credentials));
+    Say(Tr(lang, "sim.wrote_credentials", f.credentials));
+  }
+  return Status::Ok();
+}
+
+int RunNoServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
+  auto customers = LoadOrSeedCustomers(o);
+  if (!customers.ok())
+    return Fail(lang, kExitBadInput, customers.status().message());
+  std::string ess_base, cdn_base;
+  if (!f.credentials.empty()) {
+    auto e = BaseUrlFor(f.ess);
+    auto c = BaseUrlFor(f.cdn);
+    if (!e.ok() || !c.ok())
+      return Fail(lang, kExitBadInput,
+                  Tr(lang, "sim.no_serve_port",
+                     (e.ok() ? c.status() : e.status()).message()));
+    ess_base = *e;
+    cdn_base = *c;
+  }
+  Status s = WriteFiles(lang, f, *customers, ess_base, cdn_base);
+  if (!s.ok()) return Fail(lang, kExitFailed, s.message());
+  return kExitOk;
+}
+
+// Blocks until SIGINT or SIGTERM (already blocked in every thread).
+void WaitForSignal(const sigset_t& set) {
+  int sig = 0;
+  while (sigwait(&set, &sig) != 0) {
+  }
+}
+
+int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  // Before any thread exists, so every server thread inherits the mask and
+  // only sigwait below sees the signals.
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  InitHttpRuntime(64);
+  bool loaded =
+      !o.state_file.empty() && PosixFileSystem()->Exists(o.state_file);
+  auto cluster = SimCluster::Start(o);
+  if (!cluster.ok()) {
+    bool bad = cluster.status().Is(Code::kInvalidArgument);
+    return Fail(lang, bad ? kExitBadInput : kExitFailed,
+                Tr(lang, "sim.start_failed", cluster.status().message()));
+  }
+  SimCluster& c = **cluster;
+  if (f.json) PrintJson(c);
+  PrintHuman(lang, c, f, loaded);
+  Status s = WriteFiles(lang, f, c.customers(), c.ess()->base_url(),
+                        c.cdn()->base_url());
+  if (s.ok() && !f.state.empty()) s = c.SaveState(f.state).Annotate(f.state);
+  if (!s.ok()) return Fail(lang, kExitFailed, s.message());
+  Say(Tr(lang, "sim.serving"));
+  WaitForSignal(set);
+  c.Stop();
+  int rc = kExitOk;
+  if (!f.state.empty()) {
+    Status saved = c.SaveState(f.state);
+    if (saved.ok()) {
+      Say(Tr(lang, "sim.state_saved", f.state));
+    } else {
+      rc = Fail(lang, kExitFailed,
+                Tr(lang, "sim.save_failed", f.state, saved.message()));
+    }
+  }
+  Say(Tr(lang, "sim.stopped"));
+  return rc;
+}
+
+int RunSim(const SimFlags& f, Lang lang) {
+  SimClusterOptions o;
+  o.seed = f.seed;
+  o.maintenance_end = f.maintenance_end;
+  o.ess_listen = f.ess;
+  o.cdn_listen = f.cdn;
+  o.admin_token = f.admin_token;
+  o.state_file = f.state;
+  for (const std::string* listen : {&f.ess, &f.cdn}) {
+    auto a = ParseListenAddress(*listen);
+    if (!a.ok()) return Fail(lang, kExitBadInput, a.status().message());
+  }
+  auto faults = ReadFaults(f.faults);
+  if (!faults.ok())
+    return Fail(
+        lang, kExitBadInput,
+        Tr(lang, "sim.bad_faults", f.faults, faults.status().message()));
+  o.faults = *faults;
+  return f.no_serve ? RunNoServe(lang, f, o) : RunServe(lang, f, o);
+}
+
+}  // namespace
+
+void RegisterSimCommand(CLI::App& app, GlobalOptions& global, CommandRun& run) {
+  auto flags = std::make_shared<SimFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "sim", "Serve simulated ESS and CDN management APIs (tests, demos)");
+  cmd->footer(kFooter);
+  cmd->add_option("--ess", flags->ess,
+                  "ESS simulator listen HOST:PORT (0 = a free port)")
+      ->capture_default_str();
+  cmd->add_option("--cdn", flags->cdn,
+                  "CDN simulator listen HOST:PORT (0 = a free port)")
+      ->capture_default_str();
+  cmd->add_option("--seed", flags->seed,
+                  "number of simulated customers (ignored when --state exists)")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
+  cmd->add_option("--maintenance-end", flags->maintenance_end,
+                  "maintenance_end of every seeded customer (RFC 3339)")
+      ->capture_default_str();
+  cmd->add_option("--state", flags->state,
+                  "state file: loaded at start if it exists, saved at start "
+                  "and on exit (0600)");
+  cmd->add_option("--write-plan", flags->plan, "write the plan CSV here");
+  cmd->add_option("--write-credentials", flags->credentials,
+                  "write a credentials file (simulator-only, 0600) here");
+  cmd->add_option("--faults", flags->faults,
+                  "fault configuration (JSON) for both simulators")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--admin-token", flags->admin_token,
+                  "simulator admin token (default: random; prefer the "
+                  "environment variable)")
+      ->envname("RENUMBER_SIM_ADMIN_TOKEN");
+  cmd->add_flag("--no-serve", flags->no_serve,
+                "write the requested files and exit without serving");
+  cmd->add_flag("--json", flags->json,
+                "also print URLs, admin and test credentials as one JSON "
+                "document on stdout");
+  cmd->callback([flags, &global, &run] {
+    run = [flags, &global] { return RunSim(*flags, global.lang); };
+  });
+}
+
+}  // namespace renumber

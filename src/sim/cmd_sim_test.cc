@@ -1,0 +1,230 @@
+// `renumber sim` through the real binary: start time, output, files,
+// signals and the state file.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+
+#include "src/core/fs.h"
+#include "src/http/server.h"
+#include "src/sim/test_client.h"
+#include "src/sim/world.h"
+
+namespace renumber {
+namespace {
+
+using std::chrono::milliseconds;
+using Clock = std::chrono::steady_clock;
+
+class CmdSimTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    InitHttpRuntime(64);
+    char tmpl[] = "/tmp/renumber-cmdsim-XXXXXX";
+    ASSERT_NE(::mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+  }
+  void TearDown() override {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+    std::string cmd = "rm -rf '" + dir_ + "'";
+    ASSERT_EQ(std::system(cmd.c_str()), 0);
+  }
+  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
+
+  // Starts `renumber sim ARGS` with stdout/stderr to files in the temp dir.
+  void Spawn(std::vector<std::string> args) {
+    args.insert(args.begin(), {RENUMBER_BINARY, "sim"});
+    std::string out = Path("stdout"), err = Path("stderr");
+    pid_ = ::fork();
+    ASSERT_GE(pid_, 0);
+    if (pid_ == 0) {
+      int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      ::dup2(o, 1);
+      ::dup2(e, 2);
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      ::setenv("LANG", "C.UTF-8", 1);
+      ::execv(argv[0], argv.data());
+      ::_exit(127);
+    }
+  }
+  // Waits for the child; its exit code, or -1 after `limit`.
+  int Wait(milliseconds limit = milliseconds(10000)) {
+    auto end = Clock::now() + limit;
+    while (Clock::now() < end) {
+      int status = 0;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+      }
+      std::this_thread::sleep_for(milliseconds(10));
+    }
+    return -1;
+  }
+  int Run(std::vector<std::string> args) {
+    Spawn(std::move(args));
+    return Wait();
+  }
+  std::string Read(const std::string& name) {
+    auto r = PosixFileSystem()->ReadFile(Path(name));
+    return r.ok() ? *r : "";
+  }
+  // Polls the ESS simulator until it answers C-10001's GET.
+  bool WaitServing(const std::string& base, const SimCustomer& who,
+                   milliseconds limit) {
+    TestClient client(base);
+    auto end = Clock::now() + limit;
+    while (Clock::now() < end) {
+      auto r =
+          client.Send("GET", "/v1/inbound-routes", "",
+                      {BasicAuthHeader(who.ess_username, who.ess_password)},
+                      milliseconds(500));
+      if (r.ok() && r->status == 200) return true;
+      std::this_thread::sleep_for(milliseconds(5));
+    }
+    return false;
+  }
+  static int Port() {
+    auto p = FindFreeLoopbackPort();
+    EXPECT_TRUE(p.ok());
+    return p.ok() ? *p : 0;
+  }
+
+  std::string dir_;
+  pid_t pid_ = -1;
+};
+
+TEST_F(CmdSimTest, NoServeWritesPlanAndCredentials) {
+  ASSERT_EQ(Run({"--seed", "4", "--no-serve", "--write-plan", Path("plan.csv"),
+                 "--write-credentials", Path("creds.json")}),
+            0)
+      << Read("stderr");
+  auto customers = SeedCustomers(4, "2026-12-10T06:00:00+09:00");
+  EXPECT_EQ(Read("plan.csv"), PlanCsv(customers));
+  struct stat st {};
+  ASSERT_EQ(::stat(Path("creds.json").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  EXPECT_EQ(nlohmann::json::parse(Read("creds.json")),
+            CredentialsJson(customers, "http://127.0.0.1:18025",
+                            "http://127.0.0.1:18080"));
+  EXPECT_EQ(Read("stdout"), "");
+}
+
+TEST_F(CmdSimTest, NoServeNeedsFixedPortsForCredentials) {
+  EXPECT_EQ(Run({"--no-serve", "--ess", "127.0.0.1:0", "--write-credentials",
+                 Path("creds.json")}),
+            2);
+  EXPECT_FALSE(PosixFileSystem()->Exists(Path("creds.json")));
+}
+
+TEST_F(CmdSimTest, BadInputExits2AndWritesNothing) {
+  ASSERT_TRUE(WriteFileAtomic(PosixFileSystem(), Path("faults.json"),
+                              R"({"drop": {"rate": 7}})", 0600)
+                  .ok());
+  EXPECT_EQ(
+      Run({"--faults", Path("faults.json"), "--write-plan", Path("plan.csv")}),
+      2);
+  EXPECT_NE(Read("stderr").find("drop.rate"), std::string::npos)
+      << Read("stderr");
+  EXPECT_EQ(Run({"--ess", "nonsense", "--write-plan", Path("plan.csv")}), 2);
+  EXPECT_EQ(Run({"--seed", "-5"}), 2);
+  EXPECT_EQ(Run({"--maintenance-end", "soon", "--no-serve", "--write-plan",
+                 Path("plan.csv")}),
+            2);
+  EXPECT_FALSE(PosixFileSystem()->Exists(Path("plan.csv")));
+}
+
+TEST_F(CmdSimTest, StartsFastServesAndSavesStateOnSignal) {
+  const int ess = Port(), cdn = Port();
+  const std::string ess_url = "http://127.0.0.1:" + std::to_string(ess);
+  std::vector<std::string> args = {
+      "--seed",        "50",
+      "--ess",         "127.0.0.1:" + std::to_string(ess),
+      "--cdn",         "127.0.0.1:" + std::to_string(cdn),
+      "--state",       Path("sim.json"),
+      "--admin-token", "t0ken",
+      "--json"};
+  auto customers = SeedCustomers(50, "2026-12-10T06:00:00+09:00");
+  auto t0 = Clock::now();
+  Spawn(args);
+  ASSERT_TRUE(WaitServing(ess_url, customers[0], milliseconds(5000)))
+      << Read("stderr");
+  auto took = std::chrono::duration_cast<milliseconds>(Clock::now() - t0);
+  std::printf("renumber sim --seed 50: serving after %lld ms\n",
+              static_cast<long long>(took.count()));
+  EXPECT_LT(took, milliseconds(1000));
+
+  // One JSON document on stdout; labelled human output on stderr.
+  auto doc = nlohmann::json::parse(Read("stdout"));
+  EXPECT_EQ(doc["simulator_only"], true);
+  EXPECT_EQ(doc["ess"], ess_url);
+  EXPECT_EQ(doc["admin"]["token"], "t0ken");
+  EXPECT_EQ(doc["accounts"].size(), 50u);
+  EXPECT_EQ(doc["accounts"][0]["ess"]["password"], customers[0].ess_password);
+  std::string err = Read("stderr");
+  EXPECT_NE(err.find("SIMULATOR-ONLY"), std::string::npos);
+  EXPECT_NE(err.find(customers[49].id), std::string::npos);
+  EXPECT_NE(err.find("read-only user viewer@c10001.example.jp"),
+            std::string::npos);
+
+  // A change made over HTTP survives a restart through the state file.
+  TestClient client(ess_url);
+  auto auth =
+      BasicAuthHeader(customers[0].ess_username, customers[0].ess_password);
+  auto admin = client.Send("GET", "/_sim/counters", "",
+                           {BasicAuthHeader("sim-admin", "t0ken")});
+  ASSERT_EQ(admin->status, 200);
+  auto etag =
+      BodyJson(*client.Send("GET", "/v1/outbound-servers", "", {auth}))["etag"]
+          .get<std::string>();
+  auto add = client.Send("POST", "/v1/outbound-servers",
+                         R"({"address": "198.19.0.10", "note": "new"})",
+                         {auth, {"If-Match", etag}});
+  ASSERT_EQ(add->status, 201) << add->body;
+  ASSERT_EQ(::kill(pid_, SIGTERM), 0);
+  ASSERT_EQ(Wait(), 0) << Read("stderr");
+  struct stat st {};
+  ASSERT_EQ(::stat(Path("sim.json").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+
+  args[1] = "3";  // ignored: the state file holds 50 customers
+  Spawn(args);
+  ASSERT_TRUE(WaitServing(ess_url, customers[0], milliseconds(5000)));
+  auto servers = BodyJson(*TestClient(ess_url).Send(
+      "GET", "/v1/outbound-servers", "", {auth}))["servers"];
+  bool found = false;
+  for (const auto& s : servers) found |= s["address"] == "198.19.0.10";
+  EXPECT_TRUE(found) << servers;
+  EXPECT_NE(Read("stderr").find("loaded from"), std::string::npos);
+  ASSERT_EQ(::kill(pid_, SIGINT), 0);
+  EXPECT_EQ(Wait(), 0) << Read("stderr");
+}
+
+TEST_F(CmdSimTest, BusyPortFailsWithExit1) {
+  const int ess = Port();
+  Spawn({"--ess", "127.0.0.1:" + std::to_string(ess), "--cdn", "127.0.0.1:0"});
+  auto customers = SeedCustomers(6, "2026-12-10T06:00:00+09:00");
+  ASSERT_TRUE(WaitServing("http://127.0.0.1:" + std::to_string(ess),
+                          customers[0], milliseconds(5000)));
+  pid_t first = pid_;
+  Spawn({"--ess", "127.0.0.1:" + std::to_string(ess), "--cdn", "127.0.0.1:0"});
+  EXPECT_EQ(Wait(), 1);
+  EXPECT_NE(Read("stderr").find("cannot start"), std::string::npos);
+  pid_ = first;
+  ::kill(pid_, SIGTERM);
+  EXPECT_EQ(Wait(), 0);
+}
+
+}  // namespace
+}  // namespace renumber
