@@ -55,6 +55,8 @@ class CmdSimTest : public ::testing::Test {
       for (auto& a : args) argv.push_back(a.data());
       argv.push_back(nullptr);
       ::setenv("LANG", "C.UTF-8", 1);
+      ::unsetenv("LC_ALL");
+      ::unsetenv("LC_MESSAGES");
       ::execv(argv[0], argv.data());
       ::_exit(127);
     }
@@ -91,6 +93,16 @@ class CmdSimTest : public ::testing::Test {
                       {BasicAuthHeader(who.ess_username, who.ess_password)},
                       milliseconds(500));
       if (r.ok() && r->status == 200) return true;
+      std::this_thread::sleep_for(milliseconds(5));
+    }
+    return false;
+  }
+  // Polls file `name` until it contains `text` (the command writes its
+  // output after it has started serving).
+  bool WaitForText(const std::string& name, const std::string& text) {
+    auto end = Clock::now() + milliseconds(5000);
+    while (Clock::now() < end) {
+      if (Read(name).find(text) != std::string::npos) return true;
       std::this_thread::sleep_for(milliseconds(5));
     }
     return false;
@@ -166,6 +178,7 @@ TEST_F(CmdSimTest, StartsFastServesAndSavesStateOnSignal) {
   EXPECT_LT(took, milliseconds(1000));
 
   // One JSON document on stdout; labelled human output on stderr.
+  ASSERT_TRUE(WaitForText("stderr", "serving until")) << Read("stderr");
   auto doc = nlohmann::json::parse(Read("stdout"));
   EXPECT_EQ(doc["simulator_only"], true);
   EXPECT_EQ(doc["ess"], ess_url);
@@ -201,6 +214,7 @@ TEST_F(CmdSimTest, StartsFastServesAndSavesStateOnSignal) {
   args[1] = "3";  // ignored: the state file holds 50 customers
   Spawn(args);
   ASSERT_TRUE(WaitServing(ess_url, customers[0], milliseconds(5000)));
+  ASSERT_TRUE(WaitForText("stderr", "serving until")) << Read("stderr");
   auto servers = BodyJson(*TestClient(ess_url).Send(
       "GET", "/v1/outbound-servers", "", {auth}))["servers"];
   bool found = false;
@@ -217,6 +231,7 @@ TEST_F(CmdSimTest, BusyPortFailsWithExit1) {
   auto customers = SeedCustomers(6, "2026-12-10T06:00:00+09:00");
   ASSERT_TRUE(WaitServing("http://127.0.0.1:" + std::to_string(ess),
                           customers[0], milliseconds(5000)));
+  ASSERT_TRUE(WaitForText("stderr", "serving until")) << Read("stderr");
   pid_t first = pid_;
   Spawn({"--ess", "127.0.0.1:" + std::to_string(ess), "--cdn", "127.0.0.1:0"});
   EXPECT_EQ(Wait(), 1);
