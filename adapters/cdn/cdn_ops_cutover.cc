@@ -23,10 +23,15 @@ Result<nlohmann::json> StepRunner::DeleteOld(const DraftRef& d,
   if (!old)
     return nlohmann::json{{"present", true},
                           {"object", "deletion of backend " + name}};
-  if (!is(*old, AddressKind::kOld))
+  RN_ASSIGN_OR_RETURN(auto t, GetBackend(d, twin));
+  if (!is(*old, AddressKind::kOld)) {
+    // The twin already took the name (a resumed run): nothing to delete.
+    if (is(*old, AddressKind::kNew) && !t)
+      return nlohmann::json{{"present", true},
+                            {"object", "backend " + name + " at the new IP"}};
     return Refuse(d, "not removing backend " + name + ": it is at " +
                          old->address + ", not the old IP");
-  RN_ASSIGN_OR_RETURN(auto t, GetBackend(d, twin));
+  }
   if (!t || !is(*t, AddressKind::kNew))
     return Refuse(d, "not removing old origin server " + name + ": its twin " +
                          twin + " is missing at the new IP");

@@ -57,14 +57,26 @@ void CdnSimTest::SetUp() {
   real_ = NewCpprestTransport({});
   timeouts_ =
       std::make_unique<TimeoutTransport>(real_.get(), &request_timeout_);
-  limiter_ = std::make_unique<RateLimiter>(RealClock());
-  pacing_ = NewPacingTransport(timeouts_.get(), limiter_.get());
-  RetryPolicy policy;
-  policy.initial_backoff = std::chrono::milliseconds(20);
-  policy.max_backoff = std::chrono::milliseconds(500);
-  policy.total_budget = std::chrono::milliseconds(20000);
-  transport_ =
-      NewRetryingTransport(pacing_.get(), RealClock(), &random_, policy);
+}
+
+HttpTransport* CdnSimTest::TransportFor(const SimCustomer& c) {
+  Chain& chain = chains_[c.cdn_token];
+  if (!chain.retrying) {
+    chain.limiter = std::make_unique<RateLimiter>(RealClock());
+    chain.pacing = NewPacingTransport(timeouts_.get(), chain.limiter.get());
+    RetryPolicy policy;
+    policy.initial_backoff = std::chrono::milliseconds(20);
+    policy.max_backoff = std::chrono::milliseconds(500);
+    policy.total_budget = std::chrono::milliseconds(20000);
+    chain.retrying =
+        NewRetryingTransport(chain.pacing.get(), RealClock(), &random_, policy);
+  }
+  return chain.retrying.get();
+}
+
+void CdnSimTest::RestoreState(const nlohmann::json& state) {
+  ASSERT_TRUE(host_->api()->LoadState(state).ok());
+  chains_.clear();
 }
 
 void CdnSimTest::TearDown() {
@@ -102,7 +114,7 @@ std::unique_ptr<Adapter> CdnSimTest::NewAdapterFor(const SimCustomer& c) {
   cred.api_base = host_->base_url();
   cred.api_token = Secret(c.cdn_token);
   AdapterDeps deps;
-  deps.transport = transport_.get();
+  deps.transport = TransportFor(c);
   deps.clock = RealClock();
   deps.resolver = &resolver_;
   deps.random = &random_;

@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -81,11 +82,23 @@ class CdnSimTest : public ::testing::Test {
   std::unique_ptr<SimHost> host_;
   FakeResolver resolver_;
   FakeRandom random_{7};
+  // Replaces the vendor state (SimApi::LoadState, which also starts every
+  // token on a fresh rate-limit window) and forgets what the pacing learnt.
+  // Adapters made before must not be used after.
+  void RestoreState(const nlohmann::json& state);
+
+  // One chain per API token, as the engine has one RateLimiter per
+  // credential: Retrying(Pacing(Timeout(real))).
+  struct Chain {
+    std::unique_ptr<RateLimiter> limiter;
+    std::unique_ptr<HttpTransport> pacing;
+    std::unique_ptr<HttpTransport> retrying;
+  };
+  HttpTransport* TransportFor(const SimCustomer& c);
+
   std::unique_ptr<HttpTransport> real_;
   std::unique_ptr<HttpTransport> timeouts_;  // shortens request timeouts
-  std::unique_ptr<RateLimiter> limiter_;
-  std::unique_ptr<HttpTransport> pacing_;
-  std::unique_ptr<HttpTransport> transport_;  // what adapters get
+  std::map<std::string, Chain> chains_;      // by token
   std::unique_ptr<TestClient> client_;
   // Request timeout the adapters' transport applies (the slow-fault test
   // lowers it).
