@@ -1,12 +1,25 @@
-# renumber_test(NAME SOURCES... LIBS ...): one gtest binary whose tests are
-# listed by ctest at test time (no test run during the build).
+# renumber_test(NAME SOURCES... LIBS ... LABELS label): one gtest binary whose
+# tests are listed by ctest at test time (no test run during the build).
+# One label per binary (ctest properties split lists).
 function(renumber_test name)
-  cmake_parse_arguments(RT "" "" "SOURCES;LIBS;LABELS" ${ARGN})
+  cmake_parse_arguments(RT "" "LABELS" "SOURCES;LIBS" ${ARGN})
   add_executable(${name} ${RT_SOURCES})
   target_link_libraries(${name} PRIVATE renumber_flags ${RT_LIBS}
                         GTest::gmock GTest::gtest_main)
+  renumber_sanitizer_defaults(${name})
   gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST
-                       DISCOVERY_TIMEOUT 30
-                       PROPERTIES LABELS "${RT_LABELS}"
-                       ENVIRONMENT "${RENUMBER_TEST_ENV}")
+                       DISCOVERY_TIMEOUT 60
+                       PROPERTIES LABELS "${RT_LABELS}")
+endfunction()
+
+# With RENUMBER_SANITIZE, every executable carries its sanitizer options and
+# the narrow suppressions in tests/sanitizers/, so they apply however it is
+# started (ctest, an end-to-end test spawning the binary, a shell).
+function(renumber_sanitizer_defaults name)
+  if(RENUMBER_SANITIZE)
+    target_sources(${name} PRIVATE
+      ${PROJECT_SOURCE_DIR}/tests/sanitizers/sanitizer_defaults.cc)
+    target_compile_definitions(${name} PRIVATE
+      RENUMBER_UBSAN_SUPP="${PROJECT_SOURCE_DIR}/tests/sanitizers/ubsan.supp")
+  endif()
 endfunction()

@@ -1,5 +1,7 @@
 #include "src/cli/registrars.h"
 
+#include "src/cli/demo.h"
+#include "src/cli/migration.h"
 #include "src/sim/cmd_sim.h"
 #include "src/vault/cmd_vault.h"
 
@@ -7,8 +9,10 @@ namespace renumber {
 
 const std::vector<CommandRegistrar>& AllRegistrars() {
   static const std::vector<CommandRegistrar> kAll = {
-      RegisterVaultCommands,
+      RegisterMigrationCommands,
+      RegisterDemoCommand,
       RegisterSimCommand,
+      RegisterVaultCommands,
   };
   return kAll;
 }

@@ -22,8 +22,10 @@ Secret& Secret::operator=(Secret&& o) noexcept {
 }
 
 void Secret::Wipe() {
-  if (!value_.empty()) OPENSSL_cleanse(value_.data(), value_.size());
-  // Also wipe spare capacity a previous longer value may have used.
+  // The whole buffer, spare capacity included: a shorter value assigned
+  // over a longer one, or a small value in the inline buffer, leaves bytes
+  // beyond size().
+  if (value_.capacity() > 0) OPENSSL_cleanse(value_.data(), value_.capacity());
   value_.clear();
 }
 

@@ -1,0 +1,62 @@
+// The migration commands (plan, prepare, verify, cutover, rollback) as one
+// invocation struct and one function, so `renumber demo` runs exactly what a
+// user would type.
+//
+// ExecuteMigration validates every input before any network call (bad input
+// → exit 2, nothing changed), refuses a writing command without --yes when
+// there is no terminal (exit 4), then runs the campaign and prints: details
+// and the summary table on stderr (human), one JSON document on stdout with
+// --json.
+#ifndef RENUMBER_CLI_MIGRATION_H_
+#define RENUMBER_CLI_MIGRATION_H_
+
+#include <string>
+
+#include "src/cli/command.h"
+#include "src/engine/account_run.h"
+#include "src/vault/vault_source.h"
+
+namespace renumber {
+
+struct MigrationInvocation {
+  Command command = Command::kPlan;
+  // Accounts: a plan file, or the one-account shortcut.
+  std::string plan_file;
+  std::string service, customer, old_ip, new_ip, maintenance_end, ticket;
+  bool allow_family_change = false;
+  // Credentials: a file, else the vault.
+  std::string credentials_file;
+  VaultAccess vault;
+  std::string ca_file;
+  std::string hosts_file;
+  // Run.
+  int jobs = 8;
+  bool json = false;
+  std::string format = "text";  // verify --format text|json
+  std::string state_dir;
+  std::string operator_name;
+  std::string campaign;
+  bool yes = false;
+  bool dry_run = false;
+  bool ignore_window = false;
+  bool force = false;
+  std::string rollback_phase;  // prepare|cutover
+  std::string expect;          // verify --expect
+  int wait_lock_seconds = 0;
+  // Testing and demo: answer the question without a terminal.
+  bool assume_terminal = false;
+};
+
+// Adds the common flags of a migration command to `cmd`.
+void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv);
+
+int ExecuteMigration(const MigrationInvocation& inv,
+                     const GlobalOptions& global);
+
+// Registers plan, prepare, verify, cutover, rollback and status.
+void RegisterMigrationCommands(CLI::App& app, GlobalOptions& global,
+                               CommandRun& run);
+
+}  // namespace renumber
+
+#endif  // RENUMBER_CLI_MIGRATION_H_
