@@ -34,7 +34,8 @@ class CdnAdapter : public Adapter {
   CdnAdapter(const Credentials& c, const AdapterDeps& deps)
       : account_(c.account.ToString()),
         client_(deps.transport, account_,
-                c.api_base.empty() ? kDefaultBase : c.api_base, c.api_token),
+                c.api_base.empty() ? kDefaultBase : c.api_base, c.api_token,
+                deps.clock),
         resolver_(deps.resolver) {}
 
   Capabilities capabilities() const override {

@@ -54,11 +54,12 @@ std::string EncodeForm(const Form& form) {
 std::string PathPart(const std::string& s) { return UrlEncode(s); }
 
 CdnClient::CdnClient(HttpTransport* transport, std::string account,
-                     std::string base, Secret token)
+                     std::string base, Secret token, Clock* clock)
     : transport_(transport),
       account_(std::move(account)),
       base_(std::move(base)),
-      token_(std::move(token)) {
+      token_(std::move(token)),
+      clock_(clock) {
   while (!base_.empty() && base_.back() == '/') base_.pop_back();
 }
 

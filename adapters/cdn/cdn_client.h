@@ -25,6 +25,7 @@
 
 #include "src/core/secret.h"
 #include "src/core/status.h"
+#include "src/core/time.h"
 #include "src/http/transport.h"
 
 namespace renumber::cdn {
@@ -49,8 +50,9 @@ struct WriteReply {
 class CdnClient {
  public:
   // `account` labels messages ("C-10001/cdn"); `base` is the api_base.
+  // `clock` (may be null: no waiting) paces repeated writes.
   CdnClient(HttpTransport* transport, std::string account, std::string base,
-            Secret token);
+            Secret token, Clock* clock = nullptr);
 
   // A GET answered 2xx with JSON. 404 is kNotFound; the rest are named.
   Result<nlohmann::json> Get(const std::string& path);
@@ -67,6 +69,7 @@ class CdnClient {
   // PUT/DELETE are not seen here).
   int writes() const { return writes_; }
   const std::string& account() const { return account_; }
+  Clock* clock() const { return clock_; }
   // "C-10001/cdn: <what>: <detail>" with the given code.
   Status Error(Code code, const std::string& what,
                const std::string& detail) const;
@@ -79,6 +82,7 @@ class CdnClient {
   std::string account_;
   std::string base_;
   Secret token_;
+  Clock* clock_;
   int writes_ = 0;
 };
 

@@ -3,7 +3,8 @@
 namespace renumber::cdn {
 namespace {
 
-constexpr int kWriteAttempts = 3;
+constexpr int kWriteAttempts = 4;
+constexpr std::chrono::milliseconds kRepeatWait{250};  // times the attempt
 
 // Never copied into a twin: identity, owner, timestamps, and the address
 // fields (the old IP lives there too on the real service).
@@ -33,6 +34,10 @@ Result<nlohmann::json> WriteConfirmed(CdnClient* client,
     if (done) return nlohmann::json{{"read_back", true}};
     if (rejected) return r.error;
     last = r.error;
+    // Not applied: the transport already retried what it may; wait a
+    // little longer each time before repeating (a 5xx storm passes).
+    if (client->clock() && attempt < kWriteAttempts)
+      client->clock()->SleepFor(kRepeatWait * attempt);
   }
   return Status(last.code(), last.message() + " (read back: not applied; " +
                                  std::to_string(kWriteAttempts) + " attempts)");

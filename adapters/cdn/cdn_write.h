@@ -25,8 +25,9 @@ using ReadBack = std::function<Result<bool>()>;
 // or a rejection whose status is in `read_back_on` (e.g. 409 for a create
 // that may have happened, 404 for a delete), asks `applied`: when the
 // effect is present the write counts as done ({"read_back": true});
-// otherwise an unknown outcome is repeated, at most 3 sends in all, and a
-// rejection is returned as the named error.
+// otherwise an unknown outcome is repeated after a growing wait (through
+// the client's clock), at most 4 sends in all, and a rejection is returned
+// as the named error.
 Result<nlohmann::json> WriteConfirmed(CdnClient* client,
                                       const std::string& method,
                                       const std::string& path, const Form& form,

@@ -11,8 +11,10 @@ namespace {
 
 class WriteConfirmedTest : public ::testing::Test {
  protected:
-  CdnClient client_{&fake_, "C-1/cdn", "http://127.0.0.1:9", Secret("t")};
   FakeTransport fake_;
+  FakeClock clock_;
+  CdnClient client_{&fake_, "C-1/cdn", "http://127.0.0.1:9", Secret("t"),
+                    &clock_};
   int reads_ = 0;
   bool present_ = false;
   ReadBack read_back_ = [this]() -> Result<bool> {
@@ -45,7 +47,7 @@ TEST_F(WriteConfirmedTest, LostAnswerNotCommittedIsRepeatedBounded) {
   auto r = WriteConfirmed(&client_, "POST", "/b", {}, read_back_);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(client_.writes(), 2);
-  for (int i = 0; i < 3; ++i) fake_.PushResponse(503, "");
+  for (int i = 0; i < 4; ++i) fake_.PushResponse(503, "");
   auto bad = WriteConfirmed(&client_, "POST", "/b", {}, read_back_);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), Code::kUnavailable);
@@ -53,7 +55,13 @@ TEST_F(WriteConfirmedTest, LostAnswerNotCommittedIsRepeatedBounded) {
             std::string::npos);
   EXPECT_NE(bad.status().message().find("read back: not applied"),
             std::string::npos);
-  EXPECT_EQ(client_.writes(), 5);
+  EXPECT_EQ(client_.writes(), 6);
+  // Each repeat waited longer (through the clock): 250, 500, 750 ms after
+  // the three unapplied sends of the second write, 250 after the first's.
+  std::vector<std::chrono::microseconds> waits = clock_.sleeps();
+  ASSERT_EQ(waits.size(), 4u);
+  EXPECT_EQ(waits[0], std::chrono::milliseconds(250));
+  EXPECT_EQ(waits[3], std::chrono::milliseconds(750));
 }
 
 TEST_F(WriteConfirmedTest, RejectionReadsBackOnlyWhenAsked) {
