@@ -149,7 +149,7 @@ TEST_F(CdnFaultTest, TimedOutCloneLeavesAtMostOneReportedDraft) {
   const nlohmann::json slow = {{"slow_ms", 1200},
                                {"slow", {{"next", 1}, {"match", "/clone"}}}};
   tolerate_reported_drafts_ = true;
-  RunBothPhases(Customer(1), nullptr, slow, slow,
+  RunBothPhases(Customer(1), nullptr, nlohmann::json::object(), slow,
                 std::chrono::milliseconds(1500));
 }
 
