@@ -1,0 +1,81 @@
+#include "adapters/cdn/cdn_versions.h"
+
+#include <gtest/gtest.h>
+
+#include "src/http/fake_transport.h"
+
+namespace renumber::cdn {
+namespace {
+
+HttpResponse Json(int status, const std::string& body) {
+  HttpResponse r;
+  r.status = status;
+  r.body = body;
+  return r;
+}
+
+class CdnVersionsTest : public ::testing::Test {
+ protected:
+  FakeTransport fake_;
+  CdnClient client_{&fake_, "C-1/cdn", "http://127.0.0.1:9", Secret("t")};
+};
+
+TEST_F(CdnVersionsTest, LostCloneAnswerAdoptsTheDraftInsteadOfCloningAgain) {
+  fake_.SetHandler([](const HttpRequest& r) -> Result<HttpResponse> {
+    if (r.method == "PUT") return Json(500, R"({"msg":"Internal"})");
+    return Json(200, R"([{"number":1,"locked":true},
+                         {"number":2,"active":true,"locked":true},
+                         {"number":3,"locked":false}])");
+  });
+  auto cloned = CloneVersion(&client_, "SU1", 2, 2);
+  ASSERT_TRUE(cloned.ok()) << cloned.status().ToString();
+  EXPECT_EQ(cloned->number, 3);
+  EXPECT_TRUE(cloned->appeared.empty());
+  EXPECT_EQ(client_.writes(), 1);
+  auto reqs = fake_.requests();
+  EXPECT_EQ(reqs[0].url, "http://127.0.0.1:9/service/SU1/version/2/clone");
+  EXPECT_EQ(reqs[0].retry_mode, RetryMode::kNever);
+}
+
+TEST_F(CdnVersionsTest, CloneReportsOtherDraftsThatAppearedDuringTheCall) {
+  fake_.PushResponse(200, R"({"number":5,"locked":false})");
+  fake_.PushResponse(200, R"([{"number":3,"active":true,"locked":true},
+                              {"number":4,"locked":false},
+                              {"number":5,"locked":false}])");
+  auto cloned = CloneVersion(&client_, "SU1", 3, 3);
+  ASSERT_TRUE(cloned.ok());
+  EXPECT_EQ(cloned->number, 5);
+  EXPECT_EQ(cloned->appeared, std::vector<int>{4});
+}
+
+TEST_F(CdnVersionsTest, ActivationWhoseAnswerWasLostIsReadBack) {
+  fake_.PushResponse(200, R"({"id":"SU1","active_version":{"number":1},
+                              "versions":[{"number":1,"active":true}]})");
+  fake_.PushResponse(503, R"({"msg":"Service unavailable"})");
+  fake_.PushResponse(200, R"({"id":"SU1","active_version":{"number":2},
+                              "versions":[{"number":2,"active":true}]})");
+  EXPECT_TRUE(ActivateVersion(&client_, "SU1", 2).ok());
+  EXPECT_EQ(client_.writes(), 1);
+  EXPECT_EQ(fake_.requests()[1].retry_mode, RetryMode::kNever);
+  // Already active: no write at all.
+  fake_.PushResponse(200, R"({"id":"SU1","active_version":{"number":2},
+                              "versions":[{"number":2,"active":true}]})");
+  EXPECT_TRUE(ActivateVersion(&client_, "SU1", 2).ok());
+  EXPECT_EQ(client_.writes(), 1);
+}
+
+TEST_F(CdnVersionsTest, ValidationErrorsAreListedAndNamed) {
+  fake_.PushResponse(200, R"({"status":"error","errors":
+      ["Director 'pool' references backend 'x', which does not exist"]})");
+  Status s = ValidateVersion(&client_, "SU1", 4);
+  EXPECT_EQ(s.code(), Code::kPreconditionFailed);
+  EXPECT_EQ(s.message(),
+            "C-1/cdn: GET /service/SU1/version/4/validate: version 4 does not "
+            "validate: Director 'pool' references backend 'x', which does not "
+            "exist");
+  fake_.PushResponse(200, R"({"status":"ok","errors":[]})");
+  EXPECT_TRUE(ValidateVersion(&client_, "SU1", 4).ok());
+}
+
+}  // namespace
+}  // namespace renumber::cdn
