@@ -152,7 +152,10 @@ bool CdnAdapter::AdoptFromHistory(const ServiceHistory& h,
     return false;
   }
   // Intent only: a clone may have happened; its answer was never journaled.
-  auto drafts = DraftsAbove(&client_, ds->ref.sid, h.clone_known_latest);
+  // Only an untouched copy of the version it cloned can be ours (no step
+  // ran after it), never a customer's edited draft.
+  auto drafts =
+      CopiesAbove(&client_, ds->ref.sid, h.clone_from, h.clone_known_latest);
   if (!drafts.ok() || drafts->empty()) return false;
   if (d.active != h.clone_from) {
     for (int v : *drafts) ds->left_behind.push_back(v);

@@ -1,5 +1,6 @@
 #include "adapters/cdn/cdn_read.h"
 
+#include <algorithm>
 #include <set>
 
 namespace renumber::cdn {
@@ -87,6 +88,25 @@ Result<VersionConfig> ReadConfig(CdnClient* client, const std::string& sid,
   if (!v.ok())
     return client->Error(Code::kInternal, what, v.status().message());
   return v;
+}
+
+Result<nlohmann::json> ReadContent(CdnClient* client, const std::string& sid,
+                                   int version) {
+  RN_ASSIGN_OR_RETURN(auto raw, ReadConfigRaw(client, sid, version));
+  for (auto& [key, list] : raw.items()) {
+    if (!list.is_array()) continue;
+    for (auto& item : list)
+      if (item.is_object())
+        for (const char* k : {"service_id", "version", "created_at",
+                              "updated_at", "deleted_at", "locked"})
+          item.erase(k);
+    std::sort(list.begin(), list.end(),
+              [](const nlohmann::json& a, const nlohmann::json& b) {
+                return a.value("name", nlohmann::json()).dump() <
+                       b.value("name", nlohmann::json()).dump();
+              });
+  }
+  return raw;
 }
 
 Result<std::vector<ServiceSnapshot>> ReadAccount(CdnClient* client) {

@@ -22,6 +22,11 @@ std::string VersionPath(const std::string& sid, int version);
 Result<ServiceDetails> ReadDetails(CdnClient* client, const std::string& sid);
 Result<VersionConfig> ReadConfig(CdnClient* client, const std::string& sid,
                                  int version);
+// A version's backends, directors and healthchecks as comparable JSON: each
+// list sorted by name, without the fields naming the service or version.
+// Two versions with equal content are copies of each other.
+Result<nlohmann::json> ReadContent(CdnClient* client, const std::string& sid,
+                                   int version);
 
 // One service as discovered: its details and, when it has an active
 // version, that version's configuration.

@@ -22,11 +22,25 @@ Result<std::vector<int>> DraftsAbove(CdnClient* client, const std::string& sid,
   return out;
 }
 
+Result<std::vector<int>> CopiesAbove(CdnClient* client, const std::string& sid,
+                                     int from, int above) {
+  RN_ASSIGN_OR_RETURN(auto drafts, DraftsAbove(client, sid, above));
+  if (drafts.empty()) return drafts;
+  RN_ASSIGN_OR_RETURN(auto original, ReadContent(client, sid, from));
+  std::vector<int> out;
+  for (int v : drafts) {
+    RN_ASSIGN_OR_RETURN(auto content, ReadContent(client, sid, v));
+    if (content == original) out.push_back(v);
+  }
+  return out;
+}
+
 Result<Cloned> CloneVersion(CdnClient* client, const std::string& sid, int from,
                             int known_latest) {
   int adopted = 0;
   auto appeared = [&]() -> Result<bool> {
-    RN_ASSIGN_OR_RETURN(auto drafts, DraftsAbove(client, sid, known_latest));
+    RN_ASSIGN_OR_RETURN(auto drafts,
+                        CopiesAbove(client, sid, from, known_latest));
     if (drafts.empty()) return false;
     adopted = drafts.back();
     return true;
@@ -45,7 +59,12 @@ Result<Cloned> CloneVersion(CdnClient* client, const std::string& sid, int from,
     out.number = n->get<int>();
   }
   RN_ASSIGN_OR_RETURN(auto drafts, DraftsAbove(client, sid, known_latest));
-  for (int v : drafts)
+  drafts.erase(std::remove(drafts.begin(), drafts.end(), out.number),
+               drafts.end());
+  if (drafts.empty()) return out;
+  RN_ASSIGN_OR_RETURN(auto copies,
+                      CopiesAbove(client, sid, from, known_latest));
+  for (int v : copies)
     if (v != out.number) out.appeared.push_back(v);
   return out;
 }

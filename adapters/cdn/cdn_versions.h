@@ -2,9 +2,10 @@
 //
 // - Clone: a lost answer (5xx, timeout, body not JSON) is read back by
 //   listing the versions: the newest unlocked, inactive version above the
-//   newest one known before the call is adopted instead of cloning again.
-//   Other unlocked drafts that appeared during the call (e.g. one created by
-//   a transport retry of a committed clone) are reported, never touched.
+//   newest one known before the call whose content equals the cloned
+//   version is adopted instead of cloning again. Other such copies that
+//   appeared during the call (e.g. one the transport re-sent) are reported,
+//   never touched; a draft with other content is a customer's and ignored.
 // - Activate: a lost answer is read back from the details.
 // Both are sent with RetryMode::kNever: the transport must not repeat them,
 // since a repeated clone makes one more draft and a repeated activate can
@@ -35,6 +36,10 @@ Result<Cloned> CloneVersion(CdnClient* client, const std::string& sid, int from,
 // Unlocked, inactive versions above `above`, oldest first.
 Result<std::vector<int>> DraftsAbove(CdnClient* client, const std::string& sid,
                                      int above);
+// Those of them whose content equals version `from`'s: untouched clones of
+// it (ours, whose answer was lost), never a customer's edited draft.
+Result<std::vector<int>> CopiesAbove(CdnClient* client, const std::string& sid,
+                                     int from, int above);
 
 Status ValidateVersion(CdnClient* client, const std::string& sid, int version);
 

@@ -16,17 +16,41 @@ HttpResponse Json(int status, const std::string& body) {
 
 class CdnVersionsTest : public ::testing::Test {
  protected:
+  // Serves the version list from versions_ and each version's backends
+  // from backends_ (directors and healthchecks empty); PUTs from puts_.
+  void ServeVersions() {
+    fake_.SetHandler([this](const HttpRequest& r) -> Result<HttpResponse> {
+      const std::string path = r.url.substr(r.url.find("/service"));
+      if (r.method == "PUT") {
+        if (puts_.empty()) return Json(500, "{}");
+        HttpResponse next = puts_.front();
+        puts_.erase(puts_.begin());
+        return next;
+      }
+      if (path == "/service/SU1/version") return Json(200, versions_.dump());
+      for (const auto& [v, list] : backends_.items())
+        if (path == "/service/SU1/version/" + v + "/backend")
+          return Json(200, list.dump());
+      return Json(200, "[]");
+    });
+  }
+
   FakeTransport fake_;
   CdnClient client_{&fake_, "C-1/cdn", "http://127.0.0.1:9", Secret("t")};
+  nlohmann::json versions_;
+  nlohmann::json backends_ = nlohmann::json::object();
+  std::vector<HttpResponse> puts_;
 };
 
+const char kOrigin[] = R"([{"name":"origin_1","address":"198.18.0.5"}])";
+
 TEST_F(CdnVersionsTest, LostCloneAnswerAdoptsTheDraftInsteadOfCloningAgain) {
-  fake_.SetHandler([](const HttpRequest& r) -> Result<HttpResponse> {
-    if (r.method == "PUT") return Json(500, R"({"msg":"Internal"})");
-    return Json(200, R"([{"number":1,"locked":true},
-                         {"number":2,"active":true,"locked":true},
-                         {"number":3,"locked":false}])");
-  });
+  versions_ = nlohmann::json::parse(R"([{"number":1,"locked":true},
+      {"number":2,"active":true,"locked":true},{"number":3,"locked":false}])");
+  backends_["2"] = nlohmann::json::parse(kOrigin);
+  backends_["3"] = nlohmann::json::parse(kOrigin);
+  puts_ = {Json(500, R"({"msg":"Internal"})")};  // committed, answer lost
+  ServeVersions();
   auto cloned = CloneVersion(&client_, "SU1", 2, 2);
   ASSERT_TRUE(cloned.ok()) << cloned.status().ToString();
   EXPECT_EQ(cloned->number, 3);
@@ -37,11 +61,30 @@ TEST_F(CdnVersionsTest, LostCloneAnswerAdoptsTheDraftInsteadOfCloningAgain) {
   EXPECT_EQ(reqs[0].retry_mode, RetryMode::kNever);
 }
 
-TEST_F(CdnVersionsTest, CloneReportsOtherDraftsThatAppearedDuringTheCall) {
-  fake_.PushResponse(200, R"({"number":5,"locked":false})");
-  fake_.PushResponse(200, R"([{"number":3,"active":true,"locked":true},
-                              {"number":4,"locked":false},
-                              {"number":5,"locked":false}])");
+TEST_F(CdnVersionsTest, ACustomersEditedDraftIsNeverAdopted) {
+  versions_ = nlohmann::json::parse(R"([{"number":2,"active":true,
+      "locked":true},{"number":3,"locked":false}])");
+  backends_["2"] = nlohmann::json::parse(kOrigin);
+  backends_["3"] = nlohmann::json::parse(
+      R"([{"name":"origin_1","address":"198.18.0.5"},
+          {"name":"new_app","address":"203.0.113.9"}])");
+  puts_ = {Json(500, "{}"), Json(200, R"({"number":4})")};
+  ServeVersions();
+  auto cloned = CloneVersion(&client_, "SU1", 2, 2);
+  ASSERT_TRUE(cloned.ok()) << cloned.status().ToString();
+  EXPECT_EQ(cloned->number, 4);  // cloned again; v3 is not ours
+  EXPECT_TRUE(cloned->appeared.empty());
+  EXPECT_EQ(client_.writes(), 2);
+}
+
+TEST_F(CdnVersionsTest, CloneReportsOtherCopiesThatAppearedDuringTheCall) {
+  versions_ = nlohmann::json::parse(R"([{"number":3,"active":true,
+      "locked":true},{"number":4,"locked":false},{"number":5,
+      "locked":false}])");
+  for (const char* v : {"3", "4", "5"})
+    backends_[v] = nlohmann::json::parse(kOrigin);
+  puts_ = {Json(200, R"({"number":5,"locked":false})")};
+  ServeVersions();
   auto cloned = CloneVersion(&client_, "SU1", 3, 3);
   ASSERT_TRUE(cloned.ok());
   EXPECT_EQ(cloned->number, 5);
