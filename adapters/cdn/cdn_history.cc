@@ -48,8 +48,13 @@ void ReadOne(const nlohmann::json& record, std::vector<ServiceHistory>* all) {
   h->activate_intent = true;
   h->activate_done = Int(outcome, "activated") > 0;
   if (h->activate_done) {
-    h->previous_active = Int(outcome, "previous_active");
+    const int before = Int(outcome, "previous_active");
+    if (h->activated != 0 && before != h->activated)
+      h->foreign_between = before;
+    h->previous_active = before;
     h->activated = Int(outcome, "activated");
+    if (h->first_previous_active == 0)
+      h->first_previous_active = h->previous_active;
   }
 }
 

@@ -23,9 +23,15 @@ struct ServiceHistory {
   int draft = 0;               // outcome
   bool activate_intent = false;
   bool activate_done = false;  // the latest activate record has an outcome
-  int previous_active = 0;     // outcome: active before the switch
-  int activated = 0;           // outcome: the version we activated
-  std::string phase;           // "prepare" / "cutover" from the params
+  int previous_active = 0;     // latest outcome: active before the switch
+  int activated = 0;           // latest outcome: the version we activated
+  // The version active before the first switch in these records: what a
+  // rollback restores when several runs of the phase each switched.
+  int first_previous_active = 0;
+  // A version someone else activated between two of our switches (the
+  // later switch was made on top of it), 0 when none.
+  int foreign_between = 0;
+  std::string phase;  // "prepare" / "cutover" from the params
 };
 
 // One entry per service, in the order services first appear.

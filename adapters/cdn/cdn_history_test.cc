@@ -42,8 +42,28 @@ TEST(CdnHistoryTest, ReadsDraftsAndActivationsPerService) {
   EXPECT_EQ(s2->draft, 0);
   EXPECT_EQ(s2->clone_known_latest, 1);
   EXPECT_FALSE(s2->activate_intent);
+  EXPECT_EQ(s1->first_previous_active, 3);
   EXPECT_EQ(FindHistory(all, "S3"), nullptr);
   EXPECT_TRUE(ReadHistory(nlohmann::json::object()).empty());
+}
+
+TEST(CdnHistoryTest, ASecondRunKeepsTheVersionBeforeTheFirstSwitch) {
+  nlohmann::json h = nlohmann::json::array(
+      {Record("activate-version", {{"service_id", "S1"}},
+              {{"previous_active", 3}, {"activated", 5}}),
+       Record("clone-version", {{"service_id", "S1"}},
+              {{"cloned_from", 5}, {"draft", 6}}),
+       Record("activate-version", {{"service_id", "S1"}},
+              {{"previous_active", 5}, {"activated", 6}})});
+  auto all = ReadHistory(h);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].first_previous_active, 3);
+  EXPECT_EQ(all[0].previous_active, 5);
+  EXPECT_EQ(all[0].activated, 6);
+  EXPECT_EQ(all[0].foreign_between, 0);
+  // The second switch was made on top of a version someone else activated.
+  h[2]["outcome"]["previous_active"] = 7;
+  EXPECT_EQ(ReadHistory(h)[0].foreign_between, 7);
 }
 
 }  // namespace

@@ -100,9 +100,10 @@ Result<Plan> PlanRollback(Phase phase,
   const std::string undoes =
       phase == Phase::kRollbackPrepare ? "prepare" : "cutover";
   for (const ServiceHistory& h : ReadHistory(ctx.history)) {
-    int prev = h.previous_active, ours = h.activated;
+    int prev = h.first_previous_active, ours = h.activated;
     if (!h.activate_done && h.activate_intent && h.draft > 0) {
-      prev = h.cloned_from;  // the switch may have happened: read live
+      // The last switch may have happened: its draft may be live.
+      if (prev == 0) prev = h.cloned_from;
       ours = h.draft;
     }
     const ServiceSnapshot* live = nullptr;
@@ -122,6 +123,13 @@ Result<Plan> PlanRollback(Phase phase,
                               " of the journal is no longer listed");
     const int now = live->details.active;
     if (now == prev) continue;  // already back
+    if (h.foreign_between != 0 && !ctx.force)
+      return Status::PreconditionFailed(
+          account + ": service " + label + ": version " +
+          std::to_string(h.foreign_between) + " was activated by someone " +
+          "else between two " + undoes + " runs; rolling back to version " +
+          std::to_string(prev) + " would discard it: use --force to do it " +
+          "anyway");
     if (now != ours && !ctx.force)
       return Status::PreconditionFailed(
           account + ": service " + label + ": active version is " +

@@ -5,7 +5,8 @@
 //   again" is empty. Cut over of a service whose old backends have no
 //   complete twin is only projected (Plan.projected; not to be applied).
 // - rollback of prepare / cut over, from the journal of the phase being
-//   undone: reactivate-version of the version that was active before it,
+//   undone (all its runs since its last rollback): reactivate-version of
+//   the version that was active before its first switch,
 //   per service whose active version is still the one the phase activated;
 //   kPreconditionFailed naming both versions when someone activated another
 //   version since (unless `force`).

@@ -123,6 +123,45 @@ TEST_F(CdnRollbackTest, RollbackOfACrashedPrepareUsesTheDraftFromTheJournal) {
   EXPECT_EQ(ActiveState(c), before);
 }
 
+TEST_F(CdnRollbackTest, TwoPrepareRunsRollBackToBeforeTheFirstOnlyIfForced) {
+  const SimCustomer& c = Customer(0);
+  const Target t = TargetFor(c);
+  const nlohmann::json before = ActiveState(c);
+  PhaseRun first = RunPhase(NewAdapterFor(c).get(), t, Phase::kPrepare);
+  ASSERT_TRUE(first.status.ok());
+  // The customer adds another origin at the old IP and activates it.
+  const std::string sid = before.begin().key();
+  const int live = ActiveState(c)[sid]["active"];
+  const int v = BodyJson(Vendor(c, "PUT",
+                                "/service/" + sid + "/version/" +
+                                    std::to_string(live) + "/clone"))["number"];
+  const std::string draft = "/service/" + sid + "/version/" + std::to_string(v);
+  ASSERT_EQ(
+      Vendor(c, "POST", draft + "/backend", "name=origin_9&address=" + c.old_ip)
+          .status,
+      200);
+  ASSERT_EQ(Vendor(c, "PUT", draft + "/activate").status, 200);
+  PhaseRun second = RunPhase(NewAdapterFor(c).get(), t, Phase::kPrepare);
+  ASSERT_TRUE(second.status.ok()) << second.status.ToString();
+  EXPECT_FALSE(second.plan.changes.empty());
+  nlohmann::json history = first.records;
+  for (const auto& r : second.records) history.push_back(r);
+
+  ResetCounters();
+  PhaseRun refused =
+      RunPhase(NewAdapterFor(c).get(), t, Phase::kRollbackPrepare, history);
+  ASSERT_FALSE(refused.status.ok());
+  EXPECT_NE(refused.status.message().find("version " + std::to_string(v) +
+                                          " was activated by someone"),
+            std::string::npos)
+      << refused.status.message();
+  EXPECT_EQ(Counters()["writes"], 0);
+  PhaseRun forced = RunPhase(NewAdapterFor(c).get(), t, Phase::kRollbackPrepare,
+                             history, true);
+  ASSERT_TRUE(forced.status.ok()) << forced.status.ToString();
+  EXPECT_EQ(ActiveState(c), before);
+}
+
 TEST_F(CdnRollbackTest, NothingToUndoWithoutJournal) {
   const SimCustomer& c = Customer(0);
   ResetCounters();
