@@ -21,14 +21,14 @@ Text SettingsText(const nlohmann::json& set) {
   if (set.contains("auto_loadbalance")) {
     const bool on = set["auto_loadbalance"] == true;
     add(std::string("auto_loadbalance ") + (on ? "on" : "off"),
-        std::string("auto_loadbalance を") + (on ? "有効" : "無効"));
+        std::string("auto_loadbalance ") + (on ? "有効" : "無効"));
   }
   if (set.contains("healthcheck")) {
     const std::string hc = S(set, "healthcheck");
     add(hc.empty() ? "no healthcheck" : "healthcheck " + hc,
         hc.empty() ? "ヘルスチェックなし" : "ヘルスチェック " + hc);
   }
-  if (set.contains("comment")) add("the original comment", "元のコメント");
+  if (set.contains("comment")) add("its comment", "コメント");
   return t;
 }
 
@@ -60,10 +60,10 @@ Text DescribeChange(const std::string& kind, const nlohmann::json& p) {
                 S(p, "address") + "）を追加"};
   if (kind == "update-backend") {
     Text set = SettingsText(p.value("set", nlohmann::json::object()));
-    return {"Set " + set.en + " on origin server " + S(p, "name") +
-                " in the draft of " + svc,
-            svc + " の下書きでオリジンサーバー " + S(p, "name") + " に " +
-                set.ja + " を設定"};
+    return {"Update origin server " + S(p, "name") + " in the draft of " + svc +
+                ": " + set.en,
+            svc + " の下書きでオリジンサーバー " + S(p, "name") + " を更新（" +
+                set.ja + "）"};
   }
   if (kind == "link-director")
     return {"Add origin server " + S(p, "backend") + " to director " +
@@ -79,11 +79,11 @@ Text DescribeChange(const std::string& kind, const nlohmann::json& p) {
   if (kind == "rename-backend") {
     Text set = SettingsText(p.value("set", nlohmann::json::object()));
     return {"Rename origin server " + S(p, "from") + " to " + S(p, "to") +
-                (set.en.empty() ? "" : " and restore " + set.en) +
-                " in the draft of " + svc,
+                " in the draft of " + svc +
+                (set.en.empty() ? "" : " and restore its original " + set.en),
             svc + " の下書きでオリジンサーバー " + S(p, "from") + " を " +
                 S(p, "to") + " に改名" +
-                (set.ja.empty() ? "" : "し、" + set.ja + " に戻す")};
+                (set.ja.empty() ? "" : "し、元の設定に戻す（" + set.ja + "）")};
   }
   if (kind == "activate-version")
     return {"Validate and activate the draft of " + svc +
