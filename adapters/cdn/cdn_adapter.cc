@@ -232,10 +232,18 @@ Result<VerifyReport> CdnAdapter::Verify(const Target& target, bool run_checks) {
   report.findings = d.findings;
   const Addresses a{target.old_ip, target.new_ip};
   bool all_ok = true;
+  // The new side is verified when every service that references either IP
+  // is prepared or cut over (an account whose cutover was interrupted
+  // between two services is `partial` but each service is whole) and every
+  // such active version validates.
+  bool every_service_ready = true;
   for (const ServiceSnapshot& s : services) {
-    if (s.details.active == 0 ||
-        ClassifyService(s.active_config, a, s.name) == ServiceState::kNone)
-      continue;
+    if (s.details.active == 0) continue;
+    ServiceState state = ClassifyService(s.active_config, a, s.name);
+    if (state == ServiceState::kNone) continue;
+    every_service_ready = every_service_ready &&
+                          (state == ServiceState::kPrepared ||
+                           state == ServiceState::kCutOver);
     const std::string v = std::to_string(s.details.active);
     Status st = ValidateVersion(&client_, s.id, s.details.active);
     all_ok = all_ok && st.ok();
@@ -247,8 +255,7 @@ Result<VerifyReport> CdnAdapter::Verify(const Target& target, bool run_checks) {
                                           " の検証に失敗: " + st.message()}});
   }
   report.new_side_verified =
-      all_ok && !report.checks.empty() &&
-      (d.state == AccountState::kPrepared || d.state == AccountState::kCutOver);
+      all_ok && every_service_ready && !report.checks.empty();
   return report;
 }
 

@@ -79,7 +79,13 @@ class CpprestTransport : public HttpTransport {
     RN_ASSIGN_OR_RETURN(web::uri uri, CheckedUri(request));
     const std::string where = request.method + " " + RedactUrl(request.url);
     try {
-      auto client = ClientFor(uri, request.timeout);
+      // A request that must not be repeated gets a connection of its own:
+      // cpprest re-sends a request whose pooled keep-alive connection turns
+      // out dead, which would repeat a POST or a clone behind our back.
+      bool repeatable = IsIdempotentMethod(request.method) &&
+                        request.retry_mode == RetryMode::kByMethod;
+      auto client = repeatable ? ClientFor(uri, request.timeout)
+                               : NewClient(uri, request.timeout);
       http::http_response resp = client->request(ToCpprest(request, uri)).get();
       HttpResponse out;
       out.status = resp.status_code();
@@ -152,6 +158,13 @@ class CpprestTransport : public HttpTransport {
     std::lock_guard<std::mutex> l(mu_);
     auto it = clients_.find(key);
     if (it != clients_.end()) return it->second;
+    auto client = NewClient(uri, timeout);
+    clients_[key] = client;
+    return client;
+  }
+
+  std::shared_ptr<http_client> NewClient(const web::uri& uri,
+                                         std::chrono::milliseconds timeout) {
     http_client_config config;
     config.set_timeout(
         std::chrono::duration_cast<std::chrono::microseconds>(timeout));
@@ -168,9 +181,7 @@ class CpprestTransport : public HttpTransport {
     }
     web::uri_builder base;
     base.set_scheme(uri.scheme()).set_host(uri.host()).set_port(uri.port());
-    auto client = std::make_shared<http_client>(base.to_uri(), config);
-    clients_[key] = client;
-    return client;
+    return std::make_shared<http_client>(base.to_uri(), config);
   }
 
   TransportOptions options_;

@@ -297,3 +297,41 @@ TEST_F(RealTransportTest, BadUrlsAndNoSecretsInErrors) {
 
 }  // namespace
 }  // namespace renumber
+
+namespace renumber {
+namespace {
+
+// cpprest re-sends a request when a reused (pooled) keep-alive connection
+// reads EOF, and a client timeout closing the socket is taken for that: a
+// slow answer to a POST or a clone would make the server see the request
+// twice. Requests that must not be repeated (POST, RetryMode::kNever) get a
+// connection of their own and are sent exactly once.
+TEST_F(RealTransportTest, NonRepeatableRequestsAreSentExactlyOnce) {
+  std::atomic<int> posts{0}, clones{0};
+  Serve([&](const ServerRequest& r) {
+    if (r.method == "POST") ++posts;
+    if (r.path == "/clone") ++clones;
+    if (r.path != "/warm") std::this_thread::sleep_for(milliseconds(700));
+    ServerResponse out;
+    out.body = "{}";
+    return out;
+  });
+  for (int round = 0; round < 3; ++round) {
+    // Warm the pool so the next request could go on a reused connection.
+    ASSERT_TRUE(transport_->Send(Req("GET", Url("/warm"))).ok());
+    HttpRequest clone = Req("PUT", Url("/clone"));
+    clone.retry_mode = RetryMode::kNever;
+    clone.timeout = milliseconds(200);
+    EXPECT_EQ(transport_->Send(clone).status().code(), Code::kTimeout);
+    ASSERT_TRUE(transport_->Send(Req("GET", Url("/warm"))).ok());
+    HttpRequest post = Req("POST", Url("/create"));
+    post.timeout = milliseconds(200);
+    EXPECT_EQ(transport_->Send(post).status().code(), Code::kTimeout);
+  }
+  std::this_thread::sleep_for(milliseconds(1000));  // let late ones land
+  EXPECT_EQ(clones.load(), 3);
+  EXPECT_EQ(posts.load(), 3);
+}
+
+}  // namespace
+}  // namespace renumber
