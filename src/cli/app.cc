@@ -51,6 +51,7 @@ int RunCli(int argc, char** argv) {
   app.set_version_flag("--version", std::string("renumber ") +
                                         RENUMBER_VERSION_STRING);
   app.require_subcommand(0, 1);
+  app.fallthrough();  // global options may follow the subcommand
   GlobalOptions global;
   app.add_option("--log-level", global.log_level,
                  "trace|debug|info|warn|error|off (default warn)")

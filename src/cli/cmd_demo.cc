@@ -13,6 +13,7 @@
 #include "src/cli/app.h"
 #include "src/cli/demo.h"
 #include "src/cli/migration.h"
+#include "src/core/fs.h"
 #include "src/http/transport.h"
 #include "src/sim/cluster.h"
 
@@ -49,7 +50,12 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   const Lang lang = global.lang;
   InitHttpRuntime(64);
   std::string dir = o.dir;
-  if (dir.empty()) {
+  if (!dir.empty()) {
+    if (Status s = PosixFileSystem()->CreateDirs(dir, 0700); !s.ok()) {
+      std::fprintf(stderr, "%s\n", Tr(lang, "cli.error", s.message()).c_str());
+      return kExitBadInput;
+    }
+  } else {
     char tmpl[] = "/tmp/renumber-demo-XXXXXX";
     if (!mkdtemp(tmpl)) {
       std::fprintf(stderr, "%s\n",

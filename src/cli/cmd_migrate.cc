@@ -127,6 +127,9 @@ void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv) {
   cmd->add_option("--plan", inv->plan_file,
                   "plan CSV: customer,service,old_ip,new_ip,maintenance_end,"
                   "ticket");
+  cmd->add_option("--only", inv->only,
+                  "only these accounts of the plan: C-10001 or C-10001/ess "
+                  "(repeatable)");
   cmd->add_option("--service", inv->service, "one account: ess|cdn");
   cmd->add_option("--customer", inv->customer, "one account: customer id");
   cmd->add_option("--old-ip", inv->old_ip, "one account: the old server IP");

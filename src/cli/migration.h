@@ -11,6 +11,7 @@
 #define RENUMBER_CLI_MIGRATION_H_
 
 #include <string>
+#include <vector>
 
 #include "src/cli/command.h"
 #include "src/engine/account_run.h"
@@ -22,6 +23,7 @@ struct MigrationInvocation {
   Command command = Command::kPlan;
   // Accounts: a plan file, or the one-account shortcut.
   std::string plan_file;
+  std::vector<std::string> only;  // --only C-10001 or C-10001/ess
   std::string service, customer, old_ip, new_ip, maintenance_end, ticket;
   bool allow_family_change = false;
   // Credentials: a file, else the vault.

@@ -106,7 +106,11 @@ bool AccountRun::HasWork() const {
 
 void AccountRun::Fail(const Status& s) {
   report_.result = AccountResult::kFailed;
-  report_.error = s.Annotate(report_.row.target.account.ToString());
+  const std::string account = report_.row.target.account.ToString();
+  // Adapters already name the account; do not say it twice.
+  report_.error = s.message().rfind(account + ":", 0) == 0
+                      ? s
+                      : s.Annotate(account);
 }
 
 void AccountRun::Refuse(Text why) {
@@ -117,10 +121,17 @@ void AccountRun::Refuse(Text why) {
 void AccountRun::Stage1() {
   start_ = deps_.clock->Steady();
   Status s = Stage1Inner();
-  if (!s.ok()) Fail(s);
+  // Nothing has been written in stage 1, so an adapter's precondition (e.g.
+  // "someone activated another version after ours") is a safety refusal.
+  if (s.Is(Code::kPreconditionFailed)) {
+    Refuse(T("engine.adapter_refused", s.message()));
+  } else if (!s.ok()) {
+    Fail(s);
+  }
+  stage1_ = deps_.clock->Steady() - start_;
   if (!HasWork()) {
-    report_.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deps_.clock->Steady() - start_);
+    report_.elapsed =
+        std::chrono::duration_cast<std::chrono::milliseconds>(stage1_);
     if (options_.command != Command::kPlan &&
         options_.command != Command::kVerify)
       JournalEnd();
@@ -152,10 +163,12 @@ Status AccountRun::Stage1Inner() {
   report_.state_before = d.state;
   report_.state_after = d.state;
   report_.findings = d.findings;
-  if (d.state == AccountState::kMissing)
-    return Status::PreconditionFailed(
+  if (d.state == AccountState::kMissing) {
+    Fail(Status::Internal(
         "critical: neither the old nor the new IP is referenced; renumber "
-        "leaves this account alone — check it in the console");
+        "leaves this account alone — check it in the console"));
+    return Status::Ok();
+  }
   if (Satisfied(report_.phase, d.state)) {
     report_.result = AccountResult::kNothingToDo;
     return Status::Ok();
@@ -256,6 +269,7 @@ Status AccountRun::VerifyCommand() {
 }
 
 void AccountRun::Stage2(Executor& executor) {
+  const auto stage2_start = deps_.clock->Steady();
   report_.execution = executor.Execute(*adapter_, report_.plan, context_);
   if (executor.dry_run()) {
     report_.result = AccountResult::kWouldChange;
@@ -264,7 +278,7 @@ void AccountRun::Stage2(Executor& executor) {
     Finish(ExpectedAfter(report_.phase));
   }
   report_.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
-      deps_.clock->Steady() - start_);
+      stage1_ + (deps_.clock->Steady() - stage2_start));
   if (!executor.dry_run()) JournalEnd();
   lock_.reset();
 }

@@ -117,7 +117,9 @@ class AccountRun {
   PhaseContext context_;
   std::unique_ptr<FileLock> lock_;
   std::unique_ptr<Adapter> adapter_;
+  // Time spent working, without the wait at the confirmation question.
   std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::duration stage1_{0};
 };
 
 // The phase a command runs.

@@ -108,7 +108,10 @@ std::string RenderSummaryTable(const CampaignResult& result, Command command,
                Tr(lang, std::string("report.result.") +
                             AccountResultName(static_cast<AccountResult>(i)));
   }
-  out += Tr(lang, "report.total", result.accounts.size(), summary) + "\n";
+  out += Tr(lang,
+            result.accounts.size() == 1 ? "report.total_one" : "report.total",
+            result.accounts.size(), summary) +
+         "\n";
   return out;
 }
 
@@ -173,6 +176,9 @@ json CampaignJson(const CampaignResult& result, Command command,
   json counts = json::object();
   for (const AccountReport& r : result.accounts) {
     accounts.push_back(AccountJson(r));
+    // plan and verify run no phase: name the command instead.
+    if (command == Command::kPlan || command == Command::kVerify)
+      accounts.back()["phase"] = CommandName(command);
     counts[AccountResultName(r.result)] =
         counts.value(AccountResultName(r.result), 0) + 1;
   }

@@ -1,5 +1,6 @@
 #include "src/engine/status_report.h"
 
+#include <cstdio>
 #include <map>
 
 #include "src/engine/journal.h"
@@ -18,6 +19,7 @@ void Apply(const json& r, const std::string& campaign, AccountStatus* s) {
     // "interrupted" (the process may have died).
     s->phase = r.value("phase", "");
     s->result = "interrupted";
+    s->state.clear();  // unknown until read back: run verify
     s->operator_name = r.value("operator", "");
   } else if (type == "outcome") {
     if (!r.value("ok", true) && r.contains("error"))
@@ -75,21 +77,27 @@ Result<StatusReport> BuildStatus(FileSystem* fs, const std::string& dir,
 }
 
 std::string RenderStatus(const StatusReport& report, Lang lang) {
-  if (report.accounts.empty())
-    return Tr(lang, "status.empty") + "\n";
-  std::string out;
-  char buf[512];
-  std::snprintf(buf, sizeof buf, "%-20s %-18s %-14s %-12s %-22s %s\n",
-                "ACCOUNT", "PHASE", "RESULT", "STATE", "WHEN", "LAST ERROR");
-  out += buf;
-  for (const AccountStatus& s : report.accounts) {
-    std::snprintf(buf, sizeof buf, "%-20s %-18s %-14s %-12s %-22s %s\n",
-                  s.account.c_str(), s.phase.c_str(), s.result.c_str(),
-                  s.state.empty() ? "-" : s.state.c_str(), s.when.c_str(),
-                  s.last_error.c_str());
-    out += buf;
-  }
-  for (const std::string& w : report.warnings) out += "warning: " + w + "\n";
+  if (report.accounts.empty()) return Tr(lang, "status.empty") + "\n";
+  auto row = [](const std::string& a, const std::string& b,
+                const std::string& c, const std::string& d,
+                const std::string& e, const std::string& f) {
+    char buf[1024];
+    std::snprintf(buf, sizeof buf, "%-20s %-17s %-14s %-12s %-28s %s\n",
+                  a.c_str(), b.c_str(), c.c_str(), d.c_str(), e.c_str(),
+                  f.c_str());
+    return std::string(buf);
+  };
+  std::string out = row(Tr(lang, "status.col.account"),
+                        Tr(lang, "status.col.phase"),
+                        Tr(lang, "status.col.result"),
+                        Tr(lang, "status.col.state"),
+                        Tr(lang, "status.col.when"),
+                        Tr(lang, "status.col.error"));
+  for (const AccountStatus& s : report.accounts)
+    out += row(s.account, s.phase, s.result, s.state.empty() ? "-" : s.state,
+               s.when, s.last_error);
+  for (const std::string& w : report.warnings)
+    out += Tr(lang, "status.warning", w) + "\n";
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "src/http/pacing.h"
 
+#include <spdlog/spdlog.h>
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -57,6 +59,10 @@ void RateLimiter::BeforeWrite() {
     // another thread, before our response arrives) sees it gone.
     if (remaining_ && *remaining_ > 0 && reset_ && at < *reset_) --*remaining_;
   }
+  // A long pause should not look like a hang.
+  if (delay >= std::chrono::seconds(1))
+    spdlog::info("pacing writes to the vendor's rate limit: waiting {:.1f} s",
+                 delay.count() / 1e6);
   if (delay.count() > 0) clock_->SleepFor(delay);
 }
 

@@ -26,6 +26,25 @@ Result<std::string> Field(const json& entry, const char* name, bool required,
   return it->get<std::string>();
 }
 
+// https://, or plain http:// to a loopback address only (simulators).
+Status CheckApiBase(const std::string& url) {
+  if (url.rfind("https://", 0) == 0) return Status::Ok();
+  if (url.rfind("http://", 0) != 0)
+    return Status::InvalidArgument("\"api_base\" must be an https:// URL");
+  std::string host = url.substr(7, url.find('/', 7) - 7);
+  if (!host.empty() && host[0] == '[') {
+    host = host.substr(1, host.find(']') - 1);
+  } else if (size_t colon = host.rfind(':'); colon != std::string::npos) {
+    host.resize(colon);
+  }
+  auto ip = IpAddress::Parse(host);
+  if (host == "localhost" || (ip.ok() && ip->IsLoopback()))
+    return Status::Ok();
+  return Status::InvalidArgument(
+      "\"api_base\" " + url +
+      ": plain http:// is allowed only to a loopback address; use https://");
+}
+
 Result<Credentials> ParseEntry(const json& e, const std::string& where) {
   if (!e.is_object())
     return Status::InvalidArgument(where + ": must be an object");
@@ -40,9 +59,7 @@ Result<Credentials> ParseEntry(const json& e, const std::string& where) {
   RN_ASSIGN_OR_RETURN(c.ca_file, Field(e, "ca_file", false, at));
   if (c.account.customer.empty())
     return Status::InvalidArgument(where + ": \"customer\" is empty");
-  if (c.api_base.rfind("https://", 0) != 0 &&
-      c.api_base.rfind("http://", 0) != 0)
-    return Status::InvalidArgument(at + ": \"api_base\" must be an https:// URL");
+  RN_RETURN_IF_ERROR(CheckApiBase(c.api_base).Annotate(at));
   if (c.account.service == Service::kEss) {
     RN_ASSIGN_OR_RETURN(c.username, Field(e, "username", true, at));
     RN_ASSIGN_OR_RETURN(std::string pw, Field(e, "password", true, at));

@@ -47,8 +47,20 @@ TEST(CredentialsFileTest, ErrorsNameTheEntryNotTheSecret) {
         R"({"version": 1, "accounts": [{"customer": "C", "service": "dns",
             "api_base": "https://x"}]})",
         R"({"version": 1, "accounts": [{"customer": "C", "service": "cdn",
-            "api_base": "ftp://x", "api_token": "t"}]})"}) {
+            "api_base": "ftp://x", "api_token": "t"}]})",
+        R"({"version": 1, "accounts": [{"customer": "C", "service": "cdn",
+            "api_base": "http://203.0.113.5:8080", "api_token": "t"}]})"}) {
     EXPECT_FALSE(ParseCredentialsJson(bad, "f").ok()) << bad;
+  }
+}
+
+TEST(CredentialsFileTest, PlainHttpOnlyToLoopback) {
+  for (const char* base : {"http://127.0.0.1:18025", "http://[::1]:8080/x",
+                           "http://localhost", "https://api.fastly.com"}) {
+    std::string doc = std::string(R"({"version": 1, "accounts": [
+      {"customer": "C", "service": "cdn", "api_token": "t", "api_base": ")") +
+                      base + "\"}]}";
+    EXPECT_TRUE(ParseCredentialsJson(doc, "f").ok()) << base;
   }
 }
 

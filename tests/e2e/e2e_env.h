@@ -1,0 +1,83 @@
+// End-to-end test environment: both simulators in this process (on free
+// loopback ports), a temp dir with a plan and a credentials file, and a way
+// to run the real `renumber` binary against them and read the simulators'
+// counters and state.
+//
+// Not thread-safe except Run(), which may be called from several threads
+// (concurrent runs of the binary).
+#ifndef RENUMBER_TESTS_E2E_E2E_ENV_H_
+#define RENUMBER_TESTS_E2E_E2E_ENV_H_
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "src/sim/cluster.h"
+
+namespace renumber {
+
+struct RunResult {
+  int exit_code = -1;  // -1 when killed by a signal
+  int signal = 0;
+  std::string out;
+  std::string err;
+};
+
+struct E2eOptions {
+  int customers = 12;
+  // RFC 3339; "" = one hour ago (cutover allowed).
+  std::string maintenance_end;
+  FaultConfig faults;
+};
+
+class E2eEnv {
+ public:
+  explicit E2eEnv(const E2eOptions& options = {});
+  ~E2eEnv();
+
+  const std::string& dir() const { return dir_; }
+  std::string plan() const { return dir_ + "/plan.csv"; }
+  std::string credentials() const { return dir_ + "/credentials.json"; }
+  std::string state_dir() const { return dir_ + "/state"; }
+  SimCluster* cluster() { return cluster_.get(); }
+
+  // Runs the binary with `args` (no shell) and `env` additions
+  // ("NAME=value"). Kills it after `timeout_s`.
+  RunResult Run(const std::vector<std::string>& args,
+                const std::vector<std::string>& env = {},
+                int timeout_s = 180) const;
+  // `renumber <command> --plan P --credentials C --state-dir S <more...>`
+  RunResult Renumber(const std::string& command,
+                     const std::vector<std::string>& more = {},
+                     const std::vector<std::string>& env = {}) const;
+
+  // Non-GET requests both simulators received, and all requests.
+  long Writes() const;
+  long Requests() const;
+  // The vendors' state, normalized to what a migration may change and must
+  // restore: ESS routes as sorted (collection, address, port, role) and
+  // outbound addresses; CDN per service the active version number and its
+  // backends (all settings), directors and healthchecks.
+  nlohmann::json Normalized() const;
+  // The number of versions per CDN service ("no second clone left behind").
+  nlohmann::json CdnVersionCounts() const;
+  // Sets the faults of both simulators.
+  void SetFaults(const FaultConfig& faults);
+
+ private:
+  std::string dir_;
+  std::unique_ptr<SimCluster> cluster_;
+};
+
+// The path of the built binary (from the build system).
+std::string RenumberBinary();
+
+// Parses the JSON document a --json run printed on stdout.
+nlohmann::json StdoutJson(const RunResult& r);
+// Its "accounts" list, by value (safe to iterate over directly).
+nlohmann::json Accounts(const RunResult& r);
+
+}  // namespace renumber
+
+#endif  // RENUMBER_TESTS_E2E_E2E_ENV_H_

@@ -1,0 +1,58 @@
+// Two runs on one account at once: one works, the other is refused and
+// told who holds the account; never both write.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "tests/e2e/e2e_env.h"
+
+namespace renumber {
+namespace {
+
+TEST(LockE2eTest, TwoConcurrentRunsNeverBothWrite) {
+  E2eOptions o;
+  o.customers = 1;
+  o.faults.latency_ms = 150;  // hold the account long enough to overlap
+  E2eEnv env(o);
+  RunResult a, b;
+  std::thread ta([&] {
+    a = env.Renumber("prepare", {"--yes", "--operator", "alice"});
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  std::thread tb([&] {
+    b = env.Renumber("prepare", {"--yes", "--operator", "bob"});
+  });
+  ta.join();
+  tb.join();
+  EXPECT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_EQ(b.exit_code, 4) << b.err;
+  EXPECT_NE(b.err.find("alice"), std::string::npos) << b.err;
+  // The second run made no write: the writes equal one clean prepare.
+  E2eOptions clean_o;
+  clean_o.customers = 1;
+  E2eEnv clean(clean_o);
+  ASSERT_EQ(clean.Renumber("prepare", {"--yes"}).exit_code, 0);
+  EXPECT_EQ(env.Writes(), clean.Writes());
+  EXPECT_EQ(env.Normalized()["ess"], clean.Normalized()["ess"]);
+}
+
+TEST(LockE2eTest, WaitLockLetsTheSecondRunFinishAfterTheFirst) {
+  E2eOptions o;
+  o.customers = 1;
+  o.faults.latency_ms = 100;
+  E2eEnv env(o);
+  RunResult a, b;
+  std::thread ta([&] { a = env.Renumber("prepare", {"--yes"}); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  std::thread tb([&] {
+    b = env.Renumber("prepare", {"--yes", "--wait-lock", "60"});
+  });
+  ta.join();
+  tb.join();
+  EXPECT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_NE(b.err.find("nothing-to-do"), std::string::npos) << b.err;
+}
+
+}  // namespace
+}  // namespace renumber
