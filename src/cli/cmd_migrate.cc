@@ -35,10 +35,15 @@ const CommandSpec kSpecs[] = {
     {Command::kVerify, "verify",
      "Read back every account, run the vendor checks and classify it "
      "(not-started, prepared, cut-over, partial, missing). Exit 3 when an "
-     "account is not in the expected state.",
+     "account is not in the expected state. ESS: a new route whose last "
+     "PASS is missing or over 24 hours old gets a fresh delivery check "
+     "(POST .../check: records a check, changes no setting) unless "
+     "--read-only.",
      "Examples:\n"
      "  renumber verify --plan plan.csv --expect prepared\n"
-     "  renumber verify --plan plan.csv --expect cut-over --format json\n"},
+     "  renumber verify --plan plan.csv --expect cut-over --format json\n"
+     "  renumber verify --plan plan.csv --expect cut-over --read-only   "
+     "(monitoring)\n"},
     {Command::kCutover, "cutover",
      "After the maintenance: promote the new IP and remove the old one. "
      "Refused before maintenance_end (--ignore-window overrides; journaled) "
@@ -82,6 +87,10 @@ void AddCommand(CLI::App& app, const CommandSpec& spec, GlobalOptions& global,
     cmd->add_option("--expect", inv->expect,
                     "not-started|prepared|cut-over: exit 3 otherwise");
     cmd->add_option("--format", inv->format, "text|json (json on stdout)");
+    cmd->add_flag("--read-only", inv->read_only,
+                  "send no request but GETs: report the vendors' last check "
+                  "results instead of asking ESS to run its delivery check "
+                  "(for monitoring with a read-only login)");
   }
   cmd->callback([inv, &global, &run] {
     run = [inv, &global] { return ExecuteMigration(*inv, global); };

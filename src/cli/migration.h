@@ -44,6 +44,7 @@ struct MigrationInvocation {
   bool force = false;
   std::string rollback_phase;  // prepare|cutover
   std::string expect;          // verify --expect
+  bool read_only = false;      // verify: no vendor check requests
   int wait_lock_seconds = 0;
   // Testing and demo: answer the question without a terminal.
   bool assume_terminal = false;

@@ -87,6 +87,7 @@ Status ValidateOptions(const MigrationInvocation& inv, CommandOptions* o) {
   o->dry_run = inv.dry_run;
   o->ignore_window = inv.ignore_window;
   o->force = inv.force;
+  o->vendor_checks = !inv.read_only;
   if (inv.jobs < 1 || inv.jobs > 64)
     return Status::InvalidArgument("--jobs must be between 1 and 64");
   if (inv.wait_lock_seconds < 0 || inv.wait_lock_seconds > 86400)

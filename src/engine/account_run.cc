@@ -250,8 +250,8 @@ Status AccountRun::PlanCommand() {
 }
 
 Status AccountRun::VerifyCommand() {
-  RN_ASSIGN_OR_RETURN(VerifyReport v,
-                      adapter_->Verify(report_.row.target, /*run_checks=*/true));
+  RN_ASSIGN_OR_RETURN(VerifyReport v, adapter_->Verify(report_.row.target,
+                                                       options_.vendor_checks));
   report_.state_before = v.state;
   report_.state_after = v.state;
   report_.findings = v.findings;

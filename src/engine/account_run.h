@@ -39,6 +39,7 @@ struct CommandOptions {
   bool force = false;                   // rollback over later changes
   bool dry_run = false;
   std::optional<AccountState> expect;   // verify --expect
+  bool vendor_checks = true;            // verify: ask vendors to run checks
   std::chrono::milliseconds lock_wait{0};
 };
 

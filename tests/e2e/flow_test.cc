@@ -50,6 +50,12 @@ TEST(FlowE2eTest, PlanPrepareVerifyCutoverVerifyStatus) {
   EXPECT_EQ(v1.exit_code, 0) << Describe(v1);
   RunResult v2 = env.Renumber("verify", {"--expect", "cut-over"});
   EXPECT_EQ(v2.exit_code, 3) << Describe(v2);
+  // Monitoring with --read-only sends nothing but GETs: the checks above
+  // left PASS results on record, which it reports.
+  long before_ro = env.Writes();
+  RunResult ro = env.Renumber("verify", {"--expect", "prepared", "--read-only"});
+  EXPECT_EQ(ro.exit_code, 0) << Describe(ro);
+  EXPECT_EQ(env.Writes(), before_ro);
 
   RunResult cut = env.Renumber("cutover", {"--yes", "--json"});
   ASSERT_EQ(cut.exit_code, 0) << Describe(cut);
