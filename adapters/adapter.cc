@@ -4,12 +4,18 @@ namespace renumber {
 
 const char* FindingKindName(Finding::Kind kind) {
   switch (kind) {
-    case Finding::Kind::kOldReference: return "old-reference";
-    case Finding::Kind::kNewReference: return "new-reference";
-    case Finding::Kind::kDnsDependent: return "dns-dependent";
-    case Finding::Kind::kCidrOld: return "cidr-covers-old";
-    case Finding::Kind::kCidrNew: return "cidr-covers-new";
-    case Finding::Kind::kNote: return "note";
+    case Finding::Kind::kOldReference:
+      return "old-reference";
+    case Finding::Kind::kNewReference:
+      return "new-reference";
+    case Finding::Kind::kDnsDependent:
+      return "dns-dependent";
+    case Finding::Kind::kCidrOld:
+      return "cidr-covers-old";
+    case Finding::Kind::kCidrNew:
+      return "cidr-covers-new";
+    case Finding::Kind::kNote:
+      return "note";
   }
   return "?";
 }

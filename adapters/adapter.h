@@ -67,9 +67,9 @@ struct Discovery {
 };
 
 struct Change {
-  std::string id;    // unique within the plan, stable across re-plans
-  std::string kind;  // "add-route", "clone-version", "activate", ...
-  Text description;  // one line for humans
+  std::string id;         // unique within the plan, stable across re-plans
+  std::string kind;       // "add-route", "clone-version", "activate", ...
+  Text description;       // one line for humans
   nlohmann::json params;  // what Apply needs; journaled; no secrets
   bool removes_reference = false;  // deletes an old route/backend/server
 };
@@ -85,9 +85,9 @@ struct Plan {
 };
 
 struct ApplyOutcome {
-  bool wrote = false;        // false when the effect was already present
-  int writes = 0;            // vendor write requests this change made
-  nlohmann::json result;     // ids created/removed, versions; journaled
+  bool wrote = false;     // false when the effect was already present
+  int writes = 0;         // vendor write requests this change made
+  nlohmann::json result;  // ids created/removed, versions; journaled
 };
 
 // The context of one phase run.
@@ -117,8 +117,8 @@ struct VerifyReport {
 };
 
 struct Capabilities {
-  bool atomic_activation = false;   // CDN: versions, one switch per phase
-  bool optimistic_locking = false;  // ESS: per-collection ETag / If-Match
+  bool atomic_activation = false;      // CDN: versions, one switch per phase
+  bool optimistic_locking = false;     // ESS: per-collection ETag / If-Match
   bool vendor_delivery_check = false;  // ESS: POST .../check
   bool rate_limit_headers = false;     // CDN: Fastly-RateLimit-*
 };

@@ -48,8 +48,8 @@ Run 'renumber COMMAND --help' for a command's options.)";
 int RunCli(int argc, char** argv) {
   CLI::App app(kDescription, "renumber");
   app.footer(kFooter);
-  app.set_version_flag("--version", std::string("renumber ") +
-                                        RENUMBER_VERSION_STRING);
+  app.set_version_flag("--version",
+                       std::string("renumber ") + RENUMBER_VERSION_STRING);
   app.require_subcommand(0, 1);
   app.fallthrough();  // global options may follow the subcommand
   GlobalOptions global;
@@ -73,9 +73,9 @@ int RunCli(int argc, char** argv) {
   if (!global.lang_flag.empty()) {
     auto lang = ParseLang(global.lang_flag);
     if (!lang.ok()) {
-      std::fprintf(stderr, "%s\n",
-                   Tr(Lang::kEn, "cli.bad_option", lang.status().message())
-                       .c_str());
+      std::fprintf(
+          stderr, "%s\n",
+          Tr(Lang::kEn, "cli.bad_option", lang.status().message()).c_str());
       return kExitBadInput;
     }
     global.lang = *lang;

@@ -27,10 +27,8 @@ struct DemoStep {
 };
 
 const DemoStep kSteps[] = {
-    {Command::kPlan, "", 0},
-    {Command::kPrepare, "", 0},
-    {Command::kVerify, "prepared", 0},
-    {Command::kCutover, "", 0},
+    {Command::kPlan, "", 0},           {Command::kPrepare, "", 0},
+    {Command::kVerify, "prepared", 0}, {Command::kCutover, "", 0},
     {Command::kVerify, "cut-over", 0},
 };
 
@@ -81,11 +79,11 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
     std::fprintf(stderr, "%s\n", Tr(lang, "cli.error", s.message()).c_str());
     return kExitFailed;
   }
-  std::fprintf(stderr, "%s\n",
-               Tr(lang, "demo.intro", (*cluster)->customers().size(),
-                  (*cluster)->ess()->base_url(), (*cluster)->cdn()->base_url(),
-                  dir)
-                   .c_str());
+  std::fprintf(
+      stderr, "%s\n",
+      Tr(lang, "demo.intro", (*cluster)->customers().size(),
+         (*cluster)->ess()->base_url(), (*cluster)->cdn()->base_url(), dir)
+          .c_str());
   int n = 0, failures = 0;
   const int total = static_cast<int>(std::size(kSteps));
   for (const DemoStep& step : kSteps) {
@@ -109,11 +107,11 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   }
   auto counters = (*cluster)->ess()->Counters();
   auto cdn_counters = (*cluster)->cdn()->Counters();
-  std::fprintf(stderr, "\n%s\n",
-               Tr(lang, failures ? "demo.failed" : "demo.done",
-                  counters.value("writes", 0), cdn_counters.value("writes", 0),
-                  dir)
-                   .c_str());
+  std::fprintf(
+      stderr, "\n%s\n",
+      Tr(lang, failures ? "demo.failed" : "demo.done",
+         counters.value("writes", 0), cdn_counters.value("writes", 0), dir)
+          .c_str());
   (*cluster)->Stop();
   if (!o.keep && o.dir.empty() && !failures) {
     std::string cmd = "rm -rf '" + dir + "'";

@@ -30,7 +30,8 @@ const CommandSpec kSpecs[] = {
      "backend). Shows the plan and asks once; --yes skips the question.",
      "Examples:\n"
      "  renumber prepare --plan plan.csv --credentials creds.json\n"
-     "  renumber prepare --plan plan.csv --yes --jobs 16   (vault credentials)\n"
+     "  renumber prepare --plan plan.csv --yes --jobs 16   (vault "
+     "credentials)\n"
      "  renumber prepare --plan plan.csv --dry-run\n"},
     {Command::kVerify, "verify",
      "Read back every account, run the vendor checks and classify it "
@@ -90,7 +91,8 @@ void AddCommand(CLI::App& app, const CommandSpec& spec, GlobalOptions& global,
     cmd->add_flag("--read-only", inv->read_only,
                   "send no request but GETs: report the vendors' last check "
                   "results instead of asking ESS to run its delivery check "
-                  "(for monitoring with a read-only login)");
+                  "(for monitoring; a read-only CDN token is enough, ESS "
+                  "answers only administrators)");
   }
   cmd->callback([inv, &global, &run] {
     run = [inv, &global] { return ExecuteMigration(*inv, global); };
@@ -119,8 +121,9 @@ void AddStatus(CLI::App& app, GlobalOptions& global, CommandRun& run) {
       std::string dir = ResolveStateDir(o->state_dir) + "/journal";
       auto s = BuildStatus(PosixFileSystem(), dir, o->campaign);
       if (!s.ok()) {
-        std::fprintf(stderr, "%s\n",
-                     Tr(global.lang, "cli.error", s.status().message()).c_str());
+        std::fprintf(
+            stderr, "%s\n",
+            Tr(global.lang, "cli.error", s.status().message()).c_str());
         return static_cast<int>(kExitFailed);
       }
       std::fputs(RenderStatus(*s, global.lang).c_str(), stderr);
@@ -144,7 +147,8 @@ void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv) {
   cmd->add_option("--old-ip", inv->old_ip, "one account: the old server IP");
   cmd->add_option("--new-ip", inv->new_ip, "one account: the new server IP");
   cmd->add_option("--maintenance-end", inv->maintenance_end,
-                  "one account: RFC 3339 end of the maintenance (default now)");
+                  "one account: RFC 3339 end of the maintenance (required by "
+                  "cutover; otherwise default now)");
   cmd->add_option("--ticket", inv->ticket, "ticket id written to notes");
   cmd->add_flag("--allow-family-change", inv->allow_family_change,
                 "allow IPv4 <-> IPv6 moves");

@@ -15,8 +15,7 @@ struct DemoOptions {
 };
 
 int RunDemo(const DemoOptions& options, const GlobalOptions& global);
-void RegisterDemoCommand(CLI::App& app, GlobalOptions& global,
-                         CommandRun& run);
+void RegisterDemoCommand(CLI::App& app, GlobalOptions& global, CommandRun& run);
 
 }  // namespace renumber
 

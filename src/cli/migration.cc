@@ -67,8 +67,8 @@ class MigrationRun {
 Status MigrationRun::LoadResolver() {
   if (inv_.hosts_file.empty()) return Status::Ok();
   RN_ASSIGN_OR_RETURN(std::string text, fs_->ReadFile(inv_.hosts_file));
-  RN_ASSIGN_OR_RETURN(hosts_, NewHostsFileResolver(text, inv_.hosts_file,
-                                                   SystemResolver()));
+  RN_ASSIGN_OR_RETURN(
+      hosts_, NewHostsFileResolver(text, inv_.hosts_file, SystemResolver()));
   resolver_ = hosts_.get();
   return Status::Ok();
 }
@@ -98,8 +98,8 @@ int MigrationRun::Load() {
     return Fail(bad_input ? kExitBadInput : kExitFailed, s.message());
   }
   source_ = std::move(*source);
-  if (Status s = CheckCredentials(source_.get(), rows_,
-                                  inv_.credentials_file.empty());
+  if (Status s =
+          CheckCredentials(source_.get(), rows_, inv_.credentials_file.empty());
       !s.ok())
     return Fail(kExitBadInput, s.message());
   return kExitOk;
@@ -113,12 +113,13 @@ bool MigrationRun::Confirm(const std::vector<const AccountReport*>& work) {
   }
   if (inv_.yes || inv_.dry_run) return true;
   std::fprintf(stderr, "%s ",
-               Tr(lang_, "cli.confirm", changes, work.size()).c_str());
+               Tr(lang_, work.size() == 1 ? "cli.confirm_one" : "cli.confirm",
+                  changes, work.size())
+                   .c_str());
   std::fflush(stderr);
   std::string answer;
   if (!std::getline(std::cin, answer)) return false;
-  return answer == "y" || answer == "Y" || answer == "yes" ||
-         answer == "はい";
+  return answer == "y" || answer == "Y" || answer == "yes" || answer == "はい";
 }
 
 int MigrationRun::Run() {
@@ -140,11 +141,11 @@ int MigrationRun::Run() {
               inv_.operator_name.empty() ? OsUserName() : inv_.operator_name};
   char host[256] = "?";
   gethostname(host, sizeof host - 1);
-  AccountLocks locks(fs_, state_dir + "/locks",
-                     LockHolder{run.user, run.operator_name, run.command,
-                                campaign, static_cast<long>(getpid()), host,
-                                ""},
-                     clock_);
+  AccountLocks locks(
+      fs_, state_dir + "/locks",
+      LockHolder{run.user, run.operator_name, run.command, campaign,
+                 static_cast<long>(getpid()), host, ""},
+      clock_);
   InitHttpRuntime(std::max(64, inv_.jobs * 4));
   TransportStack stack(clock_, SystemRandom(), inv_.ca_file);
   EngineDeps deps;

@@ -46,14 +46,13 @@ Status ValidateAccountsFlags(const MigrationInvocation& inv) {
     return Status::InvalidArgument("--only narrows a --plan file");
   // Without a plan, the window gate needs the real end of the maintenance:
   // "now" would let a cutover through at any time.
-  if (single && inv.command == Command::kCutover &&
-      inv.maintenance_end.empty())
+  if (single && inv.command == Command::kCutover && inv.maintenance_end.empty())
     return Status::InvalidArgument(
         "cutover of one account needs --maintenance-end (RFC 3339, e.g. "
         "2026-12-10T06:00:00+09:00)");
   for (char c : inv.campaign)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' &&
-        c != '_' && c != '.')
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' &&
+        c != '.')
       return Status::InvalidArgument(
           "--campaign may hold only letters, digits, '.', '-' and '_'");
   return Status::Ok();
@@ -107,10 +106,10 @@ Result<std::vector<PlanRow>> LoadRows(const MigrationInvocation& inv,
     RN_ASSIGN_OR_RETURN(auto rows, ParsePlanCsv(text, inv.plan_file, po));
     return Narrow(std::move(rows), inv.only);
   }
-  RN_ASSIGN_OR_RETURN(PlanRow row,
-                      SingleAccountRow(inv.customer, inv.service, inv.old_ip,
-                                       inv.new_ip, inv.maintenance_end,
-                                       inv.ticket, clock->Now(), po));
+  RN_ASSIGN_OR_RETURN(
+      PlanRow row,
+      SingleAccountRow(inv.customer, inv.service, inv.old_ip, inv.new_ip,
+                       inv.maintenance_end, inv.ticket, clock->Now(), po));
   return std::vector<PlanRow>{row};
 }
 
@@ -140,8 +139,8 @@ Result<std::unique_ptr<CredentialSource>> OpenSource(
   return OpenVaultCredentialSource(access, fs, clock, SystemRandom());
 }
 
-Status CheckCredentials(CredentialSource* src,
-                        const std::vector<PlanRow>& rows, bool from_vault) {
+Status CheckCredentials(CredentialSource* src, const std::vector<PlanRow>& rows,
+                        bool from_vault) {
   std::set<std::string> have;
   for (const AccountKey& k : src->Accounts()) have.insert(k.ToString());
   std::string missing;

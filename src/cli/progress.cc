@@ -52,8 +52,7 @@ void TerminalProgress::Finish() {
 void TerminalProgress::DrawLocked() {
   auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       clock_->Steady() - start_);
-  std::string line =
-      Render(stage_, done_, failed_, total_, elapsed, lang_);
+  std::string line = Render(stage_, done_, failed_, total_, elapsed, lang_);
   std::fprintf(out_, "\r\033[K%s", line.c_str());
   std::fflush(out_);
   drawn_ = true;

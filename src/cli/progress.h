@@ -21,9 +21,8 @@ class TerminalProgress : public ProgressSink {
   void Finish() override;
 
   // The bar for the given counts (exposed for tests).
-  static std::string Render(const char* stage, int done, int failed,
-                            int total, std::chrono::milliseconds elapsed,
-                            Lang lang);
+  static std::string Render(const char* stage, int done, int failed, int total,
+                            std::chrono::milliseconds elapsed, Lang lang);
 
  private:
   void DrawLocked();

@@ -10,8 +10,7 @@ namespace {
 TEST(ProgressTest, RendersCountsAndEta) {
   std::string line = TerminalProgress::Render(
       "apply", 5, 1, 20, std::chrono::milliseconds(10000), Lang::kEn);
-  EXPECT_NE(line.find("[######------------------]"), std::string::npos)
-      << line;
+  EXPECT_NE(line.find("[######------------------]"), std::string::npos) << line;
   EXPECT_NE(line.find("apply 5/20"), std::string::npos) << line;
   EXPECT_NE(line.find("failed 1"), std::string::npos) << line;
   EXPECT_NE(line.find("remaining 15"), std::string::npos) << line;

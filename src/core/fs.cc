@@ -183,8 +183,8 @@ class PosixFs : public FileSystem {
   }
 
  private:
-  Result<std::unique_ptr<WritableFile>> Open(const std::string& path,
-                                             int flags, unsigned mode) {
+  Result<std::unique_ptr<WritableFile>> Open(const std::string& path, int flags,
+                                             unsigned mode) {
     int fd = ::open(path.c_str(), flags, mode);
     if (fd < 0) return ErrnoStatus("cannot open", path, errno);
     return std::unique_ptr<WritableFile>(new PosixWritableFile(fd, path));
@@ -228,8 +228,10 @@ Status CheckPrivateFile(FileSystem* fs, const std::string& path) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04o", mode & 07777);
     return Status::InvalidArgument(
-        "'" + path + "' holds secrets but is readable by group or others "
-        "(mode " + buf + "); run: chmod 600 '" + path + "'");
+        "'" + path +
+        "' holds secrets but is readable by group or others "
+        "(mode " +
+        buf + "); run: chmod 600 '" + path + "'");
   }
   return Status::Ok();
 }

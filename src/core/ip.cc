@@ -7,7 +7,7 @@
 namespace renumber {
 namespace {
 
-constexpr std::array<uint8_t, 12> kMappedPrefix{0, 0, 0, 0, 0, 0,
+constexpr std::array<uint8_t, 12> kMappedPrefix{0, 0, 0, 0, 0,    0,
                                                 0, 0, 0, 0, 0xff, 0xff};
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -117,13 +117,20 @@ std::string V4Text(const uint8_t* b) {
 // becomes "::" (first on a tie), mapped IPv4 keeps its dotted tail.
 std::string V6Text(const std::array<uint8_t, 16>& b) {
   std::array<uint16_t, 8> g{};
-  for (size_t i = 0; i < 8; ++i) g[i] = static_cast<uint16_t>(b[2 * i] << 8 | b[2 * i + 1]);
+  for (size_t i = 0; i < 8; ++i)
+    g[i] = static_cast<uint16_t>(b[2 * i] << 8 | b[2 * i + 1]);
   int best_start = -1, best_len = 0;
   for (int i = 0; i < 8;) {
-    if (g[i] != 0) { ++i; continue; }
+    if (g[i] != 0) {
+      ++i;
+      continue;
+    }
     int j = i;
     while (j < 8 && g[j] == 0) ++j;
-    if (j - i > best_len && j - i > 1) { best_start = i; best_len = j - i; }
+    if (j - i > best_len && j - i > 1) {
+      best_start = i;
+      best_len = j - i;
+    }
     i = j;
   }
   bool mapped = IsMapped(b);

@@ -53,7 +53,7 @@ class IpAddress {
 
  private:
   Family family_ = Family::kV4;
-  std::array<uint8_t, 16> bytes_{0, 0, 0, 0, 0, 0, 0, 0,
+  std::array<uint8_t, 16> bytes_{0, 0, 0,    0,    0, 0, 0, 0,
                                  0, 0, 0xff, 0xff, 0, 0, 0, 0};
 };
 

@@ -22,21 +22,21 @@ const IpCase kIpCases[] = {
     {"10.0.0.1", true, "10.0.0.1"},
     {"198.51.100.0", true, "198.51.100.0"},
     // IPv4, invalid
-    {"010.0.0.1", false, nullptr},      // leading zero: ambiguous octal
+    {"010.0.0.1", false, nullptr},  // leading zero: ambiguous octal
     {"10.01.0.1", false, nullptr},
     {"00.0.0.0", false, nullptr},
-    {"10.1", false, nullptr},           // short form
+    {"10.1", false, nullptr},  // short form
     {"10.1.1", false, nullptr},
     {"1", false, nullptr},
-    {"256.0.0.1", false, nullptr},      // out of range
+    {"256.0.0.1", false, nullptr},  // out of range
     {"1.2.3.999", false, nullptr},
-    {"1.2.3.4.5", false, nullptr},      // too many parts
-    {"1.2.3.4 ", false, nullptr},       // surrounding whitespace
+    {"1.2.3.4.5", false, nullptr},  // too many parts
+    {"1.2.3.4 ", false, nullptr},   // surrounding whitespace
     {" 1.2.3.4", false, nullptr},
-    {"1.2. 3.4", false, nullptr},       // inner whitespace
-    {"1.2.3.4x", false, nullptr},       // trailing garbage
+    {"1.2. 3.4", false, nullptr},  // inner whitespace
+    {"1.2.3.4x", false, nullptr},  // trailing garbage
     {"1.2.3.4/32", false, nullptr},
-    {"1..3.4", false, nullptr},         // empty part
+    {"1..3.4", false, nullptr},  // empty part
     {".1.2.3", false, nullptr},
     {"1.2.3.", false, nullptr},
     {"", false, nullptr},
@@ -45,10 +45,10 @@ const IpCase kIpCases[] = {
     {"1.2.3.4\n", false, nullptr},
     // IPv6, valid, with canonical RFC 5952 forms
     {"2001:db8::1", true, "2001:db8::1"},
-    {"2001:DB8::1", true, "2001:db8::1"},                      // lower case
+    {"2001:DB8::1", true, "2001:db8::1"},  // lower case
     {"2001:0db8:0000:0000:0000:0000:0000:0001", true, "2001:db8::1"},
-    {"2001:db8:0:0:1:0:0:1", true, "2001:db8::1:0:0:1"},       // first run
-    {"2001:db8:0:1:1:1:1:1", true, "2001:db8:0:1:1:1:1:1"},    // no :: for one
+    {"2001:db8:0:0:1:0:0:1", true, "2001:db8::1:0:0:1"},     // first run
+    {"2001:db8:0:1:1:1:1:1", true, "2001:db8:0:1:1:1:1:1"},  // no :: for one
     {"::", true, "::"},
     {"::1", true, "::1"},
     {"1::", true, "1::"},
@@ -58,15 +58,15 @@ const IpCase kIpCases[] = {
     {"::ffff:203.0.113.10", true, "::ffff:203.0.113.10"},
     {"::FFFF:cb00:710a", true, "::ffff:203.0.113.10"},
     {"1:2:3:4:5:6:7:8", true, "1:2:3:4:5:6:7:8"},
-    {"1:0:0:2:0:0:0:3", true, "1:0:0:2::3"},                   // longest run
+    {"1:0:0:2:0:0:0:3", true, "1:0:0:2::3"},  // longest run
     // IPv6, invalid
-    {"2001:db8::1::1", false, nullptr},   // two ::
+    {"2001:db8::1::1", false, nullptr},  // two ::
     {"2001:db8:::1", false, nullptr},
     {"1:2:3:4:5:6:7:8:9", false, nullptr},
-    {"1:2:3:4:5:6:7", false, nullptr},    // too few groups
-    {"12345::1", false, nullptr},         // group too long
+    {"1:2:3:4:5:6:7", false, nullptr},  // too few groups
+    {"12345::1", false, nullptr},       // group too long
     {"2001:db8::g", false, nullptr},
-    {"fe80::1%eth0", false, nullptr},     // zone id
+    {"fe80::1%eth0", false, nullptr},  // zone id
     {"[2001:db8::1]", false, nullptr},
     {":1:2:3:4:5:6:7", false, nullptr},
     {"1:2:3:4:5:6:7:", false, nullptr},
@@ -155,8 +155,8 @@ TEST(CidrTest, ParseAndContains) {
 TEST(CidrTest, Rejects) {
   for (const char* bad :
        {"203.0.113.1/28", "203.0.113.0/33", "203.0.113.0", "203.0.113.0/",
-        "203.0.113.0/028", "203.0.113.0/2x", "2001:db8::1/32",
-        "2001:db8::/129", "10.1/8", " 10.0.0.0/8", "10.0.0.0/8 "}) {
+        "203.0.113.0/028", "203.0.113.0/2x", "2001:db8::1/32", "2001:db8::/129",
+        "10.1/8", " 10.0.0.0/8", "10.0.0.0/8 "}) {
     EXPECT_FALSE(Cidr::Parse(bad).ok()) << bad;
   }
 }

@@ -38,8 +38,7 @@ class GetAddrInfoResolver : public Resolver {
       } else {
         continue;
       }
-      if (std::find(out.begin(), out.end(), ip) == out.end())
-        out.push_back(ip);
+      if (std::find(out.begin(), out.end(), ip) == out.end()) out.push_back(ip);
     }
     freeaddrinfo(res);
     return out;
@@ -76,7 +75,8 @@ Result<std::unique_ptr<Resolver>> NewHostsFileResolver(
   int line_no = 0;
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
-    std::string line = text.substr(pos, nl == std::string::npos ? nl : nl - pos);
+    std::string line =
+        text.substr(pos, nl == std::string::npos ? nl : nl - pos);
     pos = nl == std::string::npos ? text.size() : nl + 1;
     ++line_no;
     if (size_t hash = line.find('#'); hash != std::string::npos)
@@ -84,9 +84,13 @@ Result<std::unique_ptr<Resolver>> NewHostsFileResolver(
     std::vector<std::string> words;
     size_t i = 0;
     while (i < line.size()) {
-      while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i]))) ++i;
+      while (i < line.size() &&
+             std::isspace(static_cast<unsigned char>(line[i])))
+        ++i;
       size_t start = i;
-      while (i < line.size() && !std::isspace(static_cast<unsigned char>(line[i]))) ++i;
+      while (i < line.size() &&
+             !std::isspace(static_cast<unsigned char>(line[i])))
+        ++i;
       if (i > start) words.push_back(line.substr(start, i - start));
     }
     if (words.empty()) continue;

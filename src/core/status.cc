@@ -7,18 +7,30 @@ namespace renumber {
 
 const char* CodeName(Code code) {
   switch (code) {
-    case Code::kOk: return "ok";
-    case Code::kInvalidArgument: return "invalid-argument";
-    case Code::kNotFound: return "not-found";
-    case Code::kUnauthorized: return "unauthorized";
-    case Code::kForbidden: return "forbidden";
-    case Code::kConflict: return "conflict";
-    case Code::kPreconditionFailed: return "precondition-failed";
-    case Code::kRateLimited: return "rate-limited";
-    case Code::kTimeout: return "timeout";
-    case Code::kUnavailable: return "unavailable";
-    case Code::kCorruption: return "corruption";
-    case Code::kInternal: return "internal";
+    case Code::kOk:
+      return "ok";
+    case Code::kInvalidArgument:
+      return "invalid-argument";
+    case Code::kNotFound:
+      return "not-found";
+    case Code::kUnauthorized:
+      return "unauthorized";
+    case Code::kForbidden:
+      return "forbidden";
+    case Code::kConflict:
+      return "conflict";
+    case Code::kPreconditionFailed:
+      return "precondition-failed";
+    case Code::kRateLimited:
+      return "rate-limited";
+    case Code::kTimeout:
+      return "timeout";
+    case Code::kUnavailable:
+      return "unavailable";
+    case Code::kCorruption:
+      return "corruption";
+    case Code::kInternal:
+      return "internal";
   }
   return "unknown";
 }

@@ -130,10 +130,10 @@ void Result<T>::Check() const {
 #define RN_CONCAT_(a, b) RN_CONCAT_INNER_(a, b)
 
 // Returns the Status from the enclosing function when it is not OK.
-#define RN_RETURN_IF_ERROR(expr)                    \
-  do {                                              \
-    ::renumber::Status rn_status_ = (expr);         \
-    if (!rn_status_.ok()) return rn_status_;        \
+#define RN_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::renumber::Status rn_status_ = (expr);  \
+    if (!rn_status_.ok()) return rn_status_; \
   } while (0)
 
 // `RN_ASSIGN_OR_RETURN(auto x, F());` binds the value or returns the error.

@@ -59,7 +59,8 @@ bool Expect(std::string_view s, size_t* pos, char c) {
   return true;
 }
 
-const char* const kWeekdays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+const char* const kWeekdays[] = {"Thu", "Fri", "Sat", "Sun",
+                                 "Mon", "Tue", "Wed"};
 const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -67,9 +68,9 @@ const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 
 Result<Timestamp> Timestamp::ParseRfc3339(std::string_view s) {
   auto bad = [&](const char* why) {
-    return Status::InvalidArgument(
-        "'" + std::string(s) + "' is not an RFC 3339 timestamp (" + why +
-        "); example: 2026-12-10T06:00:00+09:00");
+    return Status::InvalidArgument("'" + std::string(s) +
+                                   "' is not an RFC 3339 timestamp (" + why +
+                                   "); example: 2026-12-10T06:00:00+09:00");
   };
   size_t p = 0;
   int Y, M, D, h, m, sec;
@@ -117,8 +118,8 @@ Result<Timestamp> Timestamp::ParseRfc3339(std::string_view s) {
 }
 
 Result<Timestamp> Timestamp::ParseHttpDate(std::string_view s) {
-  auto bad = Status::InvalidArgument("'" + std::string(s) +
-                                     "' is not an HTTP date");
+  auto bad =
+      Status::InvalidArgument("'" + std::string(s) + "' is not an HTTP date");
   if (s.size() != 29 || s.substr(3, 2) != ", " || s.substr(25) != " GMT")
     return bad;
   size_t p = 5;
@@ -153,11 +154,10 @@ std::string Timestamp::ToRfc3339() const {
   unsigned m, d;
   CivilFromDays(days, &y, &m, &d);
   char buf[48];
-  int n = std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d",
-                        static_cast<long long>(y), m, d,
-                        static_cast<int>(rem / 3600),
-                        static_cast<int>(rem / 60 % 60),
-                        static_cast<int>(rem % 60));
+  int n = std::snprintf(
+      buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d",
+      static_cast<long long>(y), m, d, static_cast<int>(rem / 3600),
+      static_cast<int>(rem / 60 % 60), static_cast<int>(rem % 60));
   std::string out(buf, n);
   if (frac != 0) {
     std::snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(frac));

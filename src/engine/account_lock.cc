@@ -2,26 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "src/http/message.h"
+
 namespace renumber {
-namespace {
-
-// Customer ids become file names: keep [A-Za-z0-9._-], escape the rest.
-std::string SafeName(const std::string& s) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '.' || c == '_' || c == '-') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string LockHolder::ToJson() const {
   return nlohmann::json{{"user", user},       {"operator", operator_name},
@@ -50,7 +33,8 @@ AccountLocks::AccountLocks(FileSystem* fs, std::string lock_dir, LockHolder me,
 Result<std::unique_ptr<FileLock>> AccountLocks::Acquire(
     const AccountKey& account, std::chrono::milliseconds wait) {
   RN_RETURN_IF_ERROR(fs_->CreateDirs(dir_, 0700));
-  std::string path = dir_ + "/" + SafeName(account.customer) + "_" +
+  // Customer ids become file names: percent-encode all but [A-Za-z0-9-._~].
+  std::string path = dir_ + "/" + UrlEncode(account.customer) + "_" +
                      ServiceName(account.service) + ".lock";
   auto deadline = clock_->Steady() + wait;
   for (;;) {

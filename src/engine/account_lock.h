@@ -21,13 +21,13 @@
 namespace renumber {
 
 struct LockHolder {
-  std::string user;      // OS user
+  std::string user;  // OS user
   std::string operator_name;
-  std::string command;   // "prepare"
+  std::string command;  // "prepare"
   std::string campaign;
   long pid = 0;
   std::string host;
-  std::string since;     // RFC 3339
+  std::string since;  // RFC 3339
   std::string ToJson() const;
   // "alice (operator bob), renumber prepare of campaign x, pid 42 on h,
   // since 2026-..."

@@ -27,9 +27,12 @@ bool Satisfied(Phase phase, AccountState state) {
 // The phase whose journal history a phase needs.
 Phase HistoryPhase(Phase phase) {
   switch (phase) {
-    case Phase::kRollbackPrepare: return Phase::kPrepare;
-    case Phase::kRollbackCutover: return Phase::kCutover;
-    default: return phase;
+    case Phase::kRollbackPrepare:
+      return Phase::kPrepare;
+    case Phase::kRollbackCutover:
+      return Phase::kCutover;
+    default:
+      return phase;
   }
 }
 
@@ -37,44 +40,62 @@ Phase HistoryPhase(Phase phase) {
 
 const char* CommandName(Command c) {
   switch (c) {
-    case Command::kPlan: return "plan";
-    case Command::kPrepare: return "prepare";
-    case Command::kVerify: return "verify";
-    case Command::kCutover: return "cutover";
-    case Command::kRollback: return "rollback";
+    case Command::kPlan:
+      return "plan";
+    case Command::kPrepare:
+      return "prepare";
+    case Command::kVerify:
+      return "verify";
+    case Command::kCutover:
+      return "cutover";
+    case Command::kRollback:
+      return "rollback";
   }
   return "?";
 }
 
 const char* AccountResultName(AccountResult r) {
   switch (r) {
-    case AccountResult::kOk: return "ok";
-    case AccountResult::kDone: return "done";
-    case AccountResult::kNothingToDo: return "nothing-to-do";
-    case AccountResult::kWouldChange: return "would-change";
-    case AccountResult::kNotExpected: return "not-expected";
-    case AccountResult::kRefused: return "refused";
-    case AccountResult::kFailed: return "failed";
+    case AccountResult::kOk:
+      return "ok";
+    case AccountResult::kDone:
+      return "done";
+    case AccountResult::kNothingToDo:
+      return "nothing-to-do";
+    case AccountResult::kWouldChange:
+      return "would-change";
+    case AccountResult::kNotExpected:
+      return "not-expected";
+    case AccountResult::kRefused:
+      return "refused";
+    case AccountResult::kFailed:
+      return "failed";
   }
   return "?";
 }
 
 Phase CommandPhase(const CommandOptions& o) {
   switch (o.command) {
-    case Command::kCutover: return Phase::kCutover;
+    case Command::kCutover:
+      return Phase::kCutover;
     case Command::kRollback:
       return o.rollback_of == Phase::kCutover ? Phase::kRollbackCutover
                                               : Phase::kRollbackPrepare;
-    default: return Phase::kPrepare;
+    default:
+      return Phase::kPrepare;
   }
 }
 
 AccountState ExpectedAfter(Phase phase) {
   switch (phase) {
-    case Phase::kPrepare: return AccountState::kPrepared;
-    case Phase::kCutover: return AccountState::kCutOver;
-    case Phase::kRollbackPrepare: return AccountState::kNotStarted;
-    case Phase::kRollbackCutover: return AccountState::kPrepared;
+    case Phase::kPrepare:
+      return AccountState::kPrepared;
+    case Phase::kCutover:
+      return AccountState::kCutOver;
+    case Phase::kRollbackPrepare:
+      return AccountState::kNotStarted;
+    case Phase::kRollbackCutover:
+      return AccountState::kPrepared;
   }
   return AccountState::kMissing;
 }
@@ -108,9 +129,8 @@ void AccountRun::Fail(const Status& s) {
   report_.result = AccountResult::kFailed;
   const std::string account = report_.row.target.account.ToString();
   // Adapters already name the account; do not say it twice.
-  report_.error = s.message().rfind(account + ":", 0) == 0
-                      ? s
-                      : s.Annotate(account);
+  report_.error =
+      s.message().rfind(account + ":", 0) == 0 ? s : s.Annotate(account);
 }
 
 void AccountRun::Refuse(Text why) {
@@ -124,7 +144,11 @@ void AccountRun::Stage1() {
   // Nothing has been written in stage 1, so an adapter's precondition (e.g.
   // "someone activated another version after ours") is a safety refusal.
   if (s.Is(Code::kPreconditionFailed)) {
-    Refuse(T("engine.adapter_refused", s.message()));
+    // The table prints the account before the reason: do not say it twice.
+    std::string why = s.message();
+    const std::string prefix = report_.row.target.account.ToString() + ": ";
+    while (why.rfind(prefix, 0) == 0) why.erase(0, prefix.size());
+    Refuse(T("engine.adapter_refused", why));
   } else if (!s.ok()) {
     Fail(s);
   }
@@ -187,8 +211,7 @@ Status AccountRun::Stage1Inner() {
   RN_ASSIGN_OR_RETURN(report_.plan,
                       adapter_->PlanPhase(report_.phase, d, context_));
   if (report_.plan.projected) {
-    Refuse(T("engine.not_ready", PhaseName(report_.phase),
-             StateName(d.state)));
+    Refuse(T("engine.not_ready", PhaseName(report_.phase), StateName(d.state)));
   } else if (report_.plan.changes.empty()) {
     return Status::Internal("nothing was planned, but the account is " +
                             std::string(StateName(d.state)) + ", not " +
@@ -208,8 +231,7 @@ Status AccountRun::Gates(const Discovery& d) {
     report_.notes.push_back(
         T("engine.window_overridden", t.maintenance_end.ToRfc3339()));
     if (deps_.journal && !options_.dry_run) {
-      json rec = JournalRecord(deps_.run, "override", t.account,
-                               report_.phase);
+      json rec = JournalRecord(deps_.run, "override", t.account, report_.phase);
       rec["gate"] = "maintenance-window";
       rec["maintenance_end"] = t.maintenance_end.ToRfc3339();
       rec["at"] = now.ToRfc3339();
@@ -217,8 +239,7 @@ Status AccountRun::Gates(const Discovery& d) {
     }
   }
   if (d.state == AccountState::kNotStarted) {
-    Refuse(T("engine.not_ready", PhaseName(report_.phase),
-             StateName(d.state)));
+    Refuse(T("engine.not_ready", PhaseName(report_.phase), StateName(d.state)));
     return Status::Ok();
   }
   RN_ASSIGN_OR_RETURN(VerifyReport v, adapter_->Verify(t, /*run_checks=*/true));
@@ -243,9 +264,10 @@ Status AccountRun::PlanCommand() {
   RN_ASSIGN_OR_RETURN(Plan cut,
                       adapter_->PlanPhase(Phase::kCutover, d, context_));
   report_.cutover_plan = std::move(cut);
-  bool consistent = d.state != AccountState::kPartial &&
-                    d.state != AccountState::kMissing;
-  report_.result = consistent ? AccountResult::kOk : AccountResult::kNotExpected;
+  bool consistent =
+      d.state != AccountState::kPartial && d.state != AccountState::kMissing;
+  report_.result =
+      consistent ? AccountResult::kOk : AccountResult::kNotExpected;
   return Status::Ok();
 }
 
@@ -261,8 +283,7 @@ Status AccountRun::VerifyCommand() {
     ok = v.state == *options_.expect;
     for (const Check& c : v.checks) ok = ok && c.ok;
   } else {
-    ok = v.state != AccountState::kPartial &&
-         v.state != AccountState::kMissing;
+    ok = v.state != AccountState::kPartial && v.state != AccountState::kMissing;
   }
   report_.result = ok ? AccountResult::kOk : AccountResult::kNotExpected;
   return Status::Ok();

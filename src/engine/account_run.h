@@ -38,8 +38,8 @@ struct CommandOptions {
   bool ignore_window = false;           // cutover before maintenance_end
   bool force = false;                   // rollback over later changes
   bool dry_run = false;
-  std::optional<AccountState> expect;   // verify --expect
-  bool vendor_checks = true;            // verify: ask vendors to run checks
+  std::optional<AccountState> expect;  // verify --expect
+  bool vendor_checks = true;           // verify: ask vendors to run checks
   std::chrono::milliseconds lock_wait{0};
 };
 
@@ -75,13 +75,13 @@ struct AccountReport {
   std::optional<AccountState> state_before;
   std::optional<AccountState> state_after;
   std::vector<Finding> findings;
-  Plan plan;                          // the command's phase
-  std::optional<Plan> cutover_plan;   // `plan` shows prepare and cutover
+  Plan plan;                         // the command's phase
+  std::optional<Plan> cutover_plan;  // `plan` shows prepare and cutover
   std::vector<Check> checks;
   ExecutionReport execution;
   Status error;
-  Text refusal;                       // why a gate refused
-  std::vector<Text> notes;            // e.g. window overridden
+  Text refusal;             // why a gate refused
+  std::vector<Text> notes;  // e.g. window overridden
   std::chrono::milliseconds elapsed{0};
 };
 

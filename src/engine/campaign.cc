@@ -48,7 +48,8 @@ CampaignResult RunCampaign(const EngineDeps& deps,
       result.declined = true;
       for (auto& r : runs) r->Decline();
     } else {
-      if (progress) progress->Stage("apply", static_cast<int>(with_work.size()));
+      if (progress)
+        progress->Stage("apply", static_cast<int>(with_work.size()));
       ParallelFor(static_cast<int>(with_work.size()), jobs, [&](int k) {
         AccountRun& run = *runs[with_work[k]];
         run.Stage2(*executor);

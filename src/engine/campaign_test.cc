@@ -36,8 +36,8 @@ class CampaignTest : public ::testing::Test {
       rows_.push_back(row);
     }
     source_ = NewMemoryCredentialSource(creds);
-    journal_ = std::move(*JournalWriter::Open(PosixFileSystem(), dir_ + "/j.journal",
-                                    &clock_));
+    journal_ = std::move(
+        *JournalWriter::Open(PosixFileSystem(), dir_ + "/j.journal", &clock_));
     locks_ = std::make_unique<AccountLocks>(
         PosixFileSystem(), dir_ + "/locks",
         LockHolder{"me", "", "test", "c", 1, "h", ""}, &clock_);
@@ -55,8 +55,8 @@ class CampaignTest : public ::testing::Test {
     deps.clock = &clock_;
     deps.credentials = source_.get();
     auto vendor = vendor_;
-    deps.make_adapter = [vendor](const Credentials& c)
-        -> Result<std::unique_ptr<Adapter>> {
+    deps.make_adapter =
+        [vendor](const Credentials& c) -> Result<std::unique_ptr<Adapter>> {
       return NewFakeAdapter(vendor, c.account.customer);
     };
     bool writes = cmd != Command::kPlan && cmd != Command::kVerify;
@@ -70,8 +70,8 @@ class CampaignTest : public ::testing::Test {
     o.dry_run = dry;
     o.rollback_of = rollback_of;
     o.ignore_window = ignore_window;
-    auto exec = dry ? NewDryRunExecutor()
-                    : NewLiveExecutor(journal_.get(), deps.run);
+    auto exec =
+        dry ? NewDryRunExecutor() : NewLiveExecutor(journal_.get(), deps.run);
     asked_ = 0;
     Confirm confirm = [&](const std::vector<const AccountReport*>& w) {
       ++asked_;

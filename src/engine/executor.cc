@@ -96,8 +96,7 @@ json JournalRecord(const RunInfo& run, const std::string& type,
           {"operator", run.operator_name}};
 }
 
-std::unique_ptr<Executor> NewLiveExecutor(JournalWriter* journal,
-                                          RunInfo run) {
+std::unique_ptr<Executor> NewLiveExecutor(JournalWriter* journal, RunInfo run) {
   return std::make_unique<LiveExecutor>(journal, std::move(run));
 }
 

@@ -21,10 +21,10 @@ namespace renumber {
 
 // Who and what a run is, stamped on every journal record.
 struct RunInfo {
-  std::string run_id;    // random per process run
+  std::string run_id;  // random per process run
   std::string campaign;
-  std::string command;   // "prepare"
-  std::string user;      // OS user
+  std::string command;  // "prepare"
+  std::string user;     // OS user
   std::string operator_name;
 };
 
@@ -51,8 +51,7 @@ class Executor {
 };
 
 // `journal` is not owned and must outlive the executor.
-std::unique_ptr<Executor> NewLiveExecutor(JournalWriter* journal,
-                                          RunInfo run);
+std::unique_ptr<Executor> NewLiveExecutor(JournalWriter* journal, RunInfo run);
 std::unique_ptr<Executor> NewDryRunExecutor();
 
 // The common fields of a journal record for `account` and `phase`.

@@ -16,15 +16,19 @@ class FakeAdapter : public Adapter {
     std::lock_guard<std::mutex> l(s_->mu);
     const auto& a = s_->accounts[customer_];
     Discovery d;
-    if (a.old_ref && !a.new_ref) d.state = AccountState::kNotStarted;
+    if (a.old_ref && !a.new_ref)
+      d.state = AccountState::kNotStarted;
     else if (a.old_ref && a.new_ref && !a.new_primary)
       d.state = AccountState::kPrepared;
     else if (!a.old_ref && a.new_ref && a.new_primary)
       d.state = AccountState::kCutOver;
-    else if (!a.old_ref && !a.new_ref) d.state = AccountState::kMissing;
-    else d.state = AccountState::kPartial;
+    else if (!a.old_ref && !a.new_ref)
+      d.state = AccountState::kMissing;
+    else
+      d.state = AccountState::kPartial;
     if (a.old_ref)
-      d.findings.push_back({Finding::Kind::kOldReference, "route old",
+      d.findings.push_back({Finding::Kind::kOldReference,
+                            "route old",
                             {"old route", "旧ルート"}});
     return d;
   }
@@ -36,8 +40,11 @@ class FakeAdapter : public Adapter {
     Plan p;
     p.phase = phase;
     auto add = [&](const char* kind, bool removes) {
-      p.changes.push_back({customer_ + ":" + kind, kind,
-                           {kind, kind}, json{{"k", kind}}, removes});
+      p.changes.push_back({customer_ + ":" + kind,
+                           kind,
+                           {kind, kind},
+                           json{{"k", kind}},
+                           removes});
     };
     switch (phase) {
       case Phase::kPrepare:

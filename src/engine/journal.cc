@@ -41,8 +41,8 @@ uint32_t Crc32c(const void* data, size_t n) {
 }
 
 std::string EncodeJournalLine(const json& record) {
-  std::string body = record.dump(-1, ' ', false,
-                                 json::error_handler_t::replace);
+  std::string body =
+      record.dump(-1, ' ', false, json::error_handler_t::replace);
   char crc[16];
   std::snprintf(crc, sizeof crc, "%08x", Crc32c(body.data(), body.size()));
   return std::string(crc) + " " + body + "\n";

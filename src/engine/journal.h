@@ -47,8 +47,7 @@ class JournalWriter {
   const std::string& path() const { return path_; }
 
  private:
-  JournalWriter(std::unique_ptr<WritableFile> f, std::string path,
-                Clock* clock)
+  JournalWriter(std::unique_ptr<WritableFile> f, std::string path, Clock* clock)
       : file_(std::move(f)), path_(std::move(path)), clock_(clock) {}
   std::mutex mu_;
   std::unique_ptr<WritableFile> file_;

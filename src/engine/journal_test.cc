@@ -96,8 +96,8 @@ TEST_F(JournalTest, FailedSyncIsReported) {
 json Rec(const std::string& type, const std::string& phase,
          const std::string& run, const std::string& id = "",
          const std::string& result = "") {
-  json r = {{"type", type}, {"account", "C-1/ess"}, {"phase", phase},
-            {"run", run}};
+  json r = {
+      {"type", type}, {"account", "C-1/ess"}, {"phase", phase}, {"run", run}};
   if (type == "intent") r["change"] = {{"id", id}, {"kind", "k"}};
   if (type == "outcome") {
     r["change_id"] = id;

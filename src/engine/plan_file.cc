@@ -6,8 +6,8 @@
 namespace renumber {
 namespace {
 
-const char* const kColumns[] = {"customer", "service", "old_ip",
-                                "new_ip", "maintenance_end", "ticket"};
+const char* const kColumns[] = {"customer", "service",         "old_ip",
+                                "new_ip",   "maintenance_end", "ticket"};
 
 // Splits one CSV record (RFC 4180 quoting, no embedded newlines).
 Result<std::vector<std::string>> SplitCsv(const std::string& line) {
@@ -86,8 +86,7 @@ Status CheckPair(const Target& t, const PlanOptions& options) {
   if (t.old_ip.EffectiveFamily() != t.new_ip.EffectiveFamily() &&
       !options.allow_family_change)
     return Status::InvalidArgument(
-        "old_ip " + t.old_ip.ToString() + " and new_ip " +
-        t.new_ip.ToString() +
+        "old_ip " + t.old_ip.ToString() + " and new_ip " + t.new_ip.ToString() +
         " are of different IP families; pass --allow-family-change if that "
         "is intended");
   return Status::Ok();
@@ -146,9 +145,8 @@ Result<std::vector<PlanRow>> ParsePlanCsv(const std::string& raw,
   size_t pos = 0;
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
-    std::string line = text.substr(pos, nl == std::string::npos
-                                            ? std::string::npos
-                                            : nl - pos);
+    std::string line = text.substr(
+        pos, nl == std::string::npos ? std::string::npos : nl - pos);
     pos = nl == std::string::npos ? text.size() : nl + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -182,8 +180,9 @@ Result<std::vector<PlanRow>> ParsePlanCsv(const std::string& raw,
   }
   if (!have_header)
     return Status::InvalidArgument(
-        origin + ": empty plan; the first line must be the header "
-                 "customer,service,old_ip,new_ip,maintenance_end,ticket");
+        origin +
+        ": empty plan; the first line must be the header "
+        "customer,service,old_ip,new_ip,maintenance_end,ticket");
   if (rows.empty())
     return Status::InvalidArgument(origin + ": the plan has no accounts");
   return rows;

@@ -48,8 +48,7 @@ TEST(PlanFileTest, EveryBadRowNamesFileAndLine) {
   const BadCase cases[] = {
       {"C-1,dns,203.0.113.10,198.51.100.20,2026-12-10T06:00:00Z,T",
        "unknown service"},
-      {"C-1,ess,203.0.113.010,198.51.100.20,2026-12-10T06:00:00Z,T",
-       "old_ip"},
+      {"C-1,ess,203.0.113.010,198.51.100.20,2026-12-10T06:00:00Z,T", "old_ip"},
       {"C-1,ess,2001:DB8::1,2001:db8::2,2026-12-10T06:00:00Z,T",
        "canonical form; write '2001:db8::1'"},
       {"C-1,ess,203.0.113.10,203.0.113.10,2026-12-10T06:00:00Z,T",
@@ -92,9 +91,10 @@ TEST(PlanFileTest, FamilyChangeAllowedWhenAsked) {
 }
 
 TEST(PlanFileTest, DuplicatesHeaderAndEmptyFiles) {
-  auto dup = Parse(std::string(kHeader) +
-                   "C-1,ess,203.0.113.10,198.51.100.20,2026-12-10T06:00:00Z,T\n"
-                   "C-1,ess,203.0.113.11,198.51.100.21,2026-12-10T06:00:00Z,T\n");
+  auto dup =
+      Parse(std::string(kHeader) +
+            "C-1,ess,203.0.113.10,198.51.100.20,2026-12-10T06:00:00Z,T\n"
+            "C-1,ess,203.0.113.11,198.51.100.21,2026-12-10T06:00:00Z,T\n");
   ASSERT_FALSE(dup.ok());
   EXPECT_NE(dup.status().message().find("plan.csv:3: duplicate account C-1/ess "
                                         "(first on line 2)"),
@@ -107,7 +107,8 @@ TEST(PlanFileTest, DuplicatesHeaderAndEmptyFiles) {
   ASSERT_FALSE(no_header.ok());
   EXPECT_NE(no_header.status().message().find("plan.csv:1: header"),
             std::string::npos);
-  auto extra = Parse("customer,service,old_ip,new_ip,maintenance_end,ticket,x\n");
+  auto extra =
+      Parse("customer,service,old_ip,new_ip,maintenance_end,ticket,x\n");
   ASSERT_FALSE(extra.ok());
   EXPECT_NE(extra.status().message().find("unknown column 'x'"),
             std::string::npos);
@@ -115,12 +116,12 @@ TEST(PlanFileTest, DuplicatesHeaderAndEmptyFiles) {
 
 TEST(PlanFileTest, SingleAccountShortcut) {
   Timestamp now = *Timestamp::ParseRfc3339("2026-12-01T00:00:00Z");
-  auto row = SingleAccountRow("C-9", "cdn", "203.0.113.10", "198.51.100.20",
-                              "", "", now, {});
+  auto row = SingleAccountRow("C-9", "cdn", "203.0.113.10", "198.51.100.20", "",
+                              "", now, {});
   ASSERT_TRUE(row.ok()) << row.status().ToString();
   EXPECT_EQ(row->target.maintenance_end, now);
-  auto bad = SingleAccountRow("C-9", "cdn", "203.0.113.10", "203.0.113.10",
-                              "", "", now, {});
+  auto bad = SingleAccountRow("C-9", "cdn", "203.0.113.10", "203.0.113.10", "",
+                              "", now, {});
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("command line"), std::string::npos);
 }

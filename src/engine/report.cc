@@ -9,18 +9,6 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string Pad(const std::string& s, size_t width) {
-  // Width in columns: count UTF-8 code points, wide (CJK) ones as two.
-  size_t cols = 0;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    cols += len >= 3 ? 2 : 1;
-    i += len;
-  }
-  return cols >= width ? s + " " : s + std::string(width - cols, ' ');
-}
-
 std::string Seconds(std::chrono::milliseconds ms) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1fs", ms.count() / 1000.0);
@@ -30,11 +18,12 @@ std::string Seconds(std::chrono::milliseconds ms) {
 void AppendPlan(std::string* out, const Plan& plan, const char* key,
                 Lang lang) {
   *out += "  " + Tr(lang, key, PhaseName(plan.phase)) + "\n";
-  if (plan.changes.empty()) *out += "    " + Tr(lang, "report.no_changes") + "\n";
+  if (plan.changes.empty())
+    *out += "    " + Tr(lang, "report.no_changes") + "\n";
   int i = 0;
   for (const Change& c : plan.changes)
-    *out += "    " + std::to_string(++i) + ". " + Pick(c.description, lang) +
-            "\n";
+    *out +=
+        "    " + std::to_string(++i) + ". " + Pick(c.description, lang) + "\n";
   for (const Text& n : plan.notes) *out += "    - " + Pick(n, lang) + "\n";
 }
 
@@ -43,6 +32,17 @@ std::string ResultText(const AccountReport& r, Lang lang) {
 }
 
 }  // namespace
+
+std::string PadColumns(const std::string& s, size_t width) {
+  size_t cols = 0;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    cols += len >= 3 ? 2 : 1;
+    i += len;
+  }
+  return cols >= width ? s + " " : s + std::string(width - cols, ' ');
+}
 
 std::string RenderAccountDetail(const AccountReport& r, Command command,
                                 Lang lang) {
@@ -54,13 +54,15 @@ std::string RenderAccountDetail(const AccountReport& r, Command command,
   if (r.state_before)
     out += "  " + Tr(lang, "report.state", StateName(*r.state_before)) + "\n";
   for (const Finding& f : r.findings)
-    out += "  " + Pad(FindingKindName(f.kind), 16) + Pick(f.text, lang) + "\n";
+    out += "  " + PadColumns(FindingKindName(f.kind), 16) + Pick(f.text, lang) +
+           "\n";
   for (const Check& c : r.checks)
     out += std::string("  ") + (c.ok ? "[ok]   " : "[FAIL] ") + c.name +
            (Pick(c.detail, lang).empty() ? "" : ": " + Pick(c.detail, lang)) +
            "\n";
   if (command == Command::kPlan) {
-    if (!r.plan.changes.empty() || r.state_before) AppendPlan(&out, r.plan, "report.would", lang);
+    if (!r.plan.changes.empty() || r.state_before)
+      AppendPlan(&out, r.plan, "report.would", lang);
     if (r.cutover_plan) AppendPlan(&out, *r.cutover_plan, "report.would", lang);
   } else if (command != Command::kVerify && !r.plan.changes.empty()) {
     AppendPlan(&out, r.plan, "report.will", lang);
@@ -68,31 +70,33 @@ std::string RenderAccountDetail(const AccountReport& r, Command command,
   for (const Text& n : r.notes) out += "  ! " + Pick(n, lang) + "\n";
   if (r.result == AccountResult::kRefused)
     out += "  " + Tr(lang, "report.refused", Pick(r.refusal, lang)) + "\n";
-  if (!r.error.ok()) out += "  " + Tr(lang, "report.error", r.error.message()) + "\n";
+  if (!r.error.ok())
+    out += "  " + Tr(lang, "report.error", r.error.message()) + "\n";
   return out;
 }
 
 std::string RenderSummaryTable(const CampaignResult& result, Command command,
                                Lang lang) {
-  std::string out = Pad(Tr(lang, "report.col.account"), 22) +
-                    Pad(Tr(lang, "report.col.phase"), 18) +
-                    Pad(Tr(lang, "report.col.result"), 16) +
-                    Pad(Tr(lang, "report.col.state"), 13) +
-                    Pad(Tr(lang, "report.col.writes"), 10) +
+  std::string out = PadColumns(Tr(lang, "report.col.account"), 22) +
+                    PadColumns(Tr(lang, "report.col.phase"), 18) +
+                    PadColumns(Tr(lang, "report.col.result"), 16) +
+                    PadColumns(Tr(lang, "report.col.state"), 13) +
+                    PadColumns(Tr(lang, "report.col.writes"), 10) +
                     Tr(lang, "report.col.time") + "\n";
   int counts[7] = {0};
   for (const AccountReport& r : result.accounts) {
     ++counts[static_cast<int>(r.result)];
-    std::string state =
-        r.state_after ? StateName(*r.state_after)
-                      : r.state_before ? StateName(*r.state_before) : "-";
+    std::string state = r.state_after    ? StateName(*r.state_after)
+                        : r.state_before ? StateName(*r.state_before)
+                                         : "-";
     std::string phase = command == Command::kPlan || command == Command::kVerify
                             ? CommandName(command)
                             : PhaseName(r.phase);
-    out += Pad(r.row.target.account.ToString(), 22) + Pad(phase, 18) +
-           Pad(ResultText(r, lang), 16) + Pad(state, 13) +
-           Pad(std::to_string(r.execution.writes), 10) + Seconds(r.elapsed) +
-           "\n";
+    out += PadColumns(r.row.target.account.ToString(), 22) +
+           PadColumns(phase, 18) + PadColumns(ResultText(r, lang), 16) +
+           PadColumns(state, 13) +
+           PadColumns(std::to_string(r.execution.writes), 10) +
+           Seconds(r.elapsed) + "\n";
   }
   for (const AccountReport& r : result.accounts) {
     if (!r.error.ok()) out += "  " + r.error.message() + "\n";
@@ -128,7 +132,8 @@ json AccountJson(const AccountReport& r) {
             {"result", AccountResultName(r.result)},
             {"writes", r.execution.writes},
             {"ms", r.elapsed.count()}};
-  j["state_before"] = r.state_before ? json(StateName(*r.state_before)) : json();
+  j["state_before"] =
+      r.state_before ? json(StateName(*r.state_before)) : json();
   j["state_after"] = r.state_after ? json(StateName(*r.state_after)) : json();
   json findings = json::array();
   for (const Finding& f : r.findings)
@@ -155,15 +160,18 @@ json AccountJson(const AccountReport& r) {
   j["checks"] = checks;
   json applied = json::array();
   for (const ChangeReport& c : r.execution.changes)
-    applied.push_back({{"id", c.change.id},
-                       {"applied", c.applied},
-                       {"wrote", c.wrote},
-                       {"writes", c.writes},
-                       {"error", c.status.ok() ? json() : json(c.status.message())}});
+    applied.push_back(
+        {{"id", c.change.id},
+         {"applied", c.applied},
+         {"wrote", c.wrote},
+         {"writes", c.writes},
+         {"error", c.status.ok() ? json() : json(c.status.message())}});
   j["applied"] = applied;
-  j["error"] = r.error.ok() ? json() : json{{"code", CodeName(r.error.code())},
-                                            {"message", r.error.message()}};
-  j["refusal"] = r.result == AccountResult::kRefused ? json(r.refusal.en) : json();
+  j["error"] = r.error.ok() ? json()
+                            : json{{"code", CodeName(r.error.code())},
+                                   {"message", r.error.message()}};
+  j["refusal"] =
+      r.result == AccountResult::kRefused ? json(r.refusal.en) : json();
   json notes = json::array();
   for (const Text& n : r.notes) notes.push_back(n.en);
   j["notes"] = notes;

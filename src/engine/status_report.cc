@@ -4,6 +4,7 @@
 #include <map>
 
 #include "src/engine/journal.h"
+#include "src/engine/text.h"
 
 namespace renumber {
 namespace {
@@ -20,6 +21,7 @@ void Apply(const json& r, const std::string& campaign, AccountStatus* s) {
     s->phase = r.value("phase", "");
     s->result = "interrupted";
     s->state.clear();  // unknown until read back: run verify
+    s->writes = 0;     // of this run, unknown until its end
     s->operator_name = r.value("operator", "");
   } else if (type == "outcome") {
     if (!r.value("ok", true) && r.contains("error"))
@@ -57,11 +59,10 @@ Result<StatusReport> BuildStatus(FileSystem* fs, const std::string& dir,
     if (!campaign.empty() && camp != campaign) continue;
     RN_ASSIGN_OR_RETURN(JournalContents c, ReadJournal(fs, dir + "/" + name));
     for (int line : c.corrupt_lines)
-      out.warnings.push_back(name + ":" + std::to_string(line) +
-                             ": corrupt record skipped" +
-                             (c.torn_tail && line == c.corrupt_lines.back()
-                                  ? " (torn by a crash)"
-                                  : ""));
+      out.warnings.push_back(
+          name + ":" + std::to_string(line) + ": corrupt record skipped" +
+          (c.torn_tail && line == c.corrupt_lines.back() ? " (torn by a crash)"
+                                                         : ""));
     for (const json& r : c.records) {
       std::string acct = r.value("account", "");
       if (acct.empty()) continue;
@@ -81,18 +82,16 @@ std::string RenderStatus(const StatusReport& report, Lang lang) {
   auto row = [](const std::string& a, const std::string& b,
                 const std::string& c, const std::string& d,
                 const std::string& e, const std::string& f) {
-    char buf[1024];
-    std::snprintf(buf, sizeof buf, "%-20s %-17s %-14s %-12s %-28s %s\n",
-                  a.c_str(), b.c_str(), c.c_str(), d.c_str(), e.c_str(),
-                  f.c_str());
-    return std::string(buf);
+    std::string line = PadColumns(a, 20) + PadColumns(b, 18) +
+                       PadColumns(c, 15) + PadColumns(d, 13) +
+                       PadColumns(e, 29) + f;
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    return line + "\n";
   };
-  std::string out = row(Tr(lang, "status.col.account"),
-                        Tr(lang, "status.col.phase"),
-                        Tr(lang, "status.col.result"),
-                        Tr(lang, "status.col.state"),
-                        Tr(lang, "status.col.when"),
-                        Tr(lang, "status.col.error"));
+  std::string out =
+      row(Tr(lang, "status.col.account"), Tr(lang, "status.col.phase"),
+          Tr(lang, "status.col.result"), Tr(lang, "status.col.state"),
+          Tr(lang, "status.col.when"), Tr(lang, "status.col.error"));
   for (const AccountStatus& s : report.accounts)
     out += row(s.account, s.phase, s.result, s.state.empty() ? "-" : s.state,
                s.when, s.last_error);
@@ -104,16 +103,16 @@ std::string RenderStatus(const StatusReport& report, Lang lang) {
 json StatusJson(const StatusReport& report) {
   json accounts = json::array();
   for (const AccountStatus& s : report.accounts)
-    accounts.push_back({{"account", s.account},
-                        {"campaign", s.campaign},
-                        {"phase", s.phase},
-                        {"result", s.result},
-                        {"state", s.state.empty() ? json() : json(s.state)},
-                        {"last_error", s.last_error.empty() ? json()
-                                                            : json(s.last_error)},
-                        {"when", s.when},
-                        {"operator", s.operator_name},
-                        {"writes", s.writes}});
+    accounts.push_back(
+        {{"account", s.account},
+         {"campaign", s.campaign},
+         {"phase", s.phase},
+         {"result", s.result},
+         {"state", s.state.empty() ? json() : json(s.state)},
+         {"last_error", s.last_error.empty() ? json() : json(s.last_error)},
+         {"when", s.when},
+         {"operator", s.operator_name},
+         {"writes", s.writes}});
   return {{"accounts", accounts}, {"warnings", report.warnings}};
 }
 

@@ -20,7 +20,7 @@ struct AccountStatus {
   std::string result;  // done, failed, refused, nothing-to-do, interrupted
   std::string state;   // read back at the end of the run ("" unknown)
   std::string last_error;
-  std::string when;    // RFC 3339 of the last record
+  std::string when;  // RFC 3339 of the last record
   std::string operator_name;
   int writes = 0;
 };

@@ -16,16 +16,23 @@ TEST(StatusReportTest, LatestRecordPerAccount) {
   {
     auto w = std::move(*JournalWriter::Open(fs, dir + "/c1.journal"));
     ASSERT_TRUE(w->Append({{"t", "2026-12-01T00:00:00Z"},
-                           {"type", "account-end"}, {"account", "C-1/ess"},
-                           {"phase", "prepare"}, {"result", "done"},
-                           {"state", "prepared"}, {"writes", 2}})
+                           {"type", "account-end"},
+                           {"account", "C-1/ess"},
+                           {"phase", "prepare"},
+                           {"result", "done"},
+                           {"state", "prepared"},
+                           {"writes", 2}})
                     .ok());
-    ASSERT_TRUE(w->Append({{"t", "2026-12-02T00:00:00Z"}, {"type", "intent"},
-                           {"account", "C-2/cdn"}, {"phase", "cutover"}})
+    ASSERT_TRUE(w->Append({{"t", "2026-12-02T00:00:00Z"},
+                           {"type", "intent"},
+                           {"account", "C-2/cdn"},
+                           {"phase", "cutover"}})
                     .ok());
     ASSERT_TRUE(w->Append({{"t", "2026-12-02T00:00:01Z"},
-                           {"type", "account-end"}, {"account", "C-3/cdn"},
-                           {"phase", "cutover"}, {"result", "failed"},
+                           {"type", "account-end"},
+                           {"account", "C-3/cdn"},
+                           {"phase", "cutover"},
+                           {"result", "failed"},
                            {"error", {{"message", "C-3/cdn: boom"}}}})
                     .ok());
   }

@@ -14,8 +14,7 @@ std::string Fingerprint(const Credentials& c) {
                          c.password.reveal() + "\n" + c.api_token.reveal();
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  EVP_Digest(material.data(), material.size(), md, &len, EVP_sha256(),
-             nullptr);
+  EVP_Digest(material.data(), material.size(), md, &len, EVP_sha256(), nullptr);
   static const char kHex[] = "0123456789abcdef";
   std::string out;
   for (unsigned i = 0; i < 8 && i < len; ++i) {
@@ -57,8 +56,7 @@ Result<HttpTransport*> TransportStack::For(const Credentials& c) {
   RN_ASSIGN_OR_RETURN(HttpTransport * base, BaseFor(ca));
   layers_.push_back(NewLoggingTransport(base));
   HttpTransport* logged = layers_.back().get();
-  layers_.push_back(
-      NewPacingTransport(logged, limiters_.For(Fingerprint(c))));
+  layers_.push_back(NewPacingTransport(logged, limiters_.For(Fingerprint(c))));
   HttpTransport* paced = layers_.back().get();
   layers_.push_back(NewRetryingTransport(paced, clock_, random_, policy_));
   return layers_.back().get();

@@ -16,8 +16,8 @@ Result<Lang> ParseLang(std::string_view text) {
 Lang LangFromEnvironment() {
   for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
     const char* v = std::getenv(var);
-    if (v && *v) return std::string_view(v).substr(0, 2) == "ja" ? Lang::kJa
-                                                                  : Lang::kEn;
+    if (v && *v)
+      return std::string_view(v).substr(0, 2) == "ja" ? Lang::kJa : Lang::kEn;
   }
   return Lang::kEn;
 }

@@ -8,8 +8,9 @@ namespace renumber {
 const std::vector<MessageEntry>& AllMessages() {
   static const auto* all = [] {
     auto* v = new std::vector<MessageEntry>;
-    for (const auto* table : {&CliMessages(), &EngineMessages(), &AdapterMessages(),
-                              &SimMessages(), &VaultMessages()})
+    for (const auto* table :
+         {&CliMessages(), &EngineMessages(), &AdapterMessages(), &SimMessages(),
+          &VaultMessages()})
       v->insert(v->end(), table->begin(), table->end());
     return v;
   }();

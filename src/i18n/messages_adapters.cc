@@ -4,8 +4,7 @@
 namespace renumber {
 
 const std::vector<MessageEntry>& AdapterMessages() {
-  static const std::vector<MessageEntry> kTable = {
-  };
+  static const std::vector<MessageEntry> kTable = {};
   return kTable;
 }
 

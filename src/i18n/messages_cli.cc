@@ -13,13 +13,17 @@ const std::vector<MessageEntry>& CliMessages() {
       {"cli.no_terminal",
        "refusing to write without a terminal to ask on; pass --yes to apply "
        "(nothing was changed)",
-       "確認できる端末がないため書き込みを中止しました。適用するには --yes を指定してください (何も変更していません)"},
+       "確認できる端末がないため書き込みを中止しました。適用するには --yes "
+       "を指定してください (何も変更していません)"},
+      {"cli.confirm_one", "Apply these {} changes to {} account? [y/N]",
+       "上記 {} 件の変更を {} アカウントに適用しますか? [y/N]"},
       {"cli.confirm", "Apply these {} changes to {} accounts? [y/N]",
        "上記 {} 件の変更を {} アカウントに適用しますか? [y/N]"},
       {"demo.intro",
        "renumber demo: {} simulated customers; ESS simulator at {}, CDN "
        "simulator at {}; plan, credentials and journal in {}",
-       "renumber デモ: 模擬顧客 {} 件。ESS シミュレーター {}、CDN シミュレーター {}。"
+       "renumber デモ: 模擬顧客 {} 件。ESS シミュレーター {}、CDN "
+       "シミュレーター {}。"
        "計画・認証情報・ジャーナルの保存先 {}"},
       {"demo.step", "step {}/{}", "ステップ {}/{}"},
       {"demo.step_failed", "this step ended with exit code {}; stopping",
@@ -27,10 +31,12 @@ const std::vector<MessageEntry>& CliMessages() {
       {"demo.done",
        "demo finished: every account is cut over ({} ESS writes, {} CDN "
        "writes). Files: {}",
-       "デモ完了: すべてのアカウントが切替済みです (ESS 書き込み {} 件、CDN 書き込み {} 件)。ファイル: {}"},
+       "デモ完了: すべてのアカウントが切替済みです (ESS 書き込み {} 件、CDN "
+       "書き込み {} 件)。ファイル: {}"},
       {"demo.failed",
        "demo failed ({} ESS writes, {} CDN writes). Files kept in {}",
-       "デモ失敗 (ESS 書き込み {} 件、CDN 書き込み {} 件)。ファイルは {} に残しました"},
+       "デモ失敗 (ESS 書き込み {} 件、CDN 書き込み {} 件)。ファイルは {} "
+       "に残しました"},
   };
   return kTable;
 }

@@ -11,19 +11,23 @@ const std::vector<MessageEntry>& EngineMessages() {
        "{} (別の renumber が作業中のため、このアカウントには触れていません)"},
       {"engine.nothing_to_roll_back",
        "the journal holds no {} changes for this account: nothing to roll back",
-       "ジャーナルにこのアカウントの {} の変更記録がないため、切り戻す対象がありません"},
+       "ジャーナルにこのアカウントの {} "
+       "の変更記録がないため、切り戻す対象がありません"},
       {"engine.not_ready",
        "{} needs a prepared account, but it is {}: run prepare first",
-       "{} には事前設定済みのアカウントが必要ですが、現在の状態は {} です。先に prepare を実行してください"},
+       "{} には事前設定済みのアカウントが必要ですが、現在の状態は {} "
+       "です。先に prepare を実行してください"},
       {"engine.before_window",
        "before maintenance_end ({}): cut over only after the maintenance, or "
        "pass --ignore-window",
-       "メンテナンス終了時刻 ({}) より前です。基盤変更メンテナンス完了後に切替を行うか、"
+       "メンテナンス終了時刻 ({}) "
+       "より前です。基盤変更メンテナンス完了後に切替を行うか、"
        "--ignore-window を指定してください"},
       {"engine.window_overridden",
        "--ignore-window: cut over before maintenance_end ({}); recorded in "
        "the journal",
-       "--ignore-window: メンテナンス終了時刻 ({}) より前に切替を実行します (ジャーナルに記録済み)"},
+       "--ignore-window: メンテナンス終了時刻 ({}) より前に切替を実行します "
+       "(ジャーナルに記録済み)"},
       {"engine.new_side_unverified",
        "the new IP does not verify yet ({}); nothing was removed",
        "新しい IP アドレスの確認が取れていません ({})。何も削除していません"},
@@ -59,8 +63,10 @@ const std::vector<MessageEntry>& EngineMessages() {
       {"report.result.not-expected", "not-expected", "想定外の状態"},
       {"report.result.refused", "refused", "拒否"},
       {"report.result.failed", "failed", "失敗"},
-      {"status.empty", "the journal has no accounts yet (state dir: see --state-dir)",
-       "ジャーナルにはまだアカウントの記録がありません (保存先は --state-dir を参照)"},
+      {"status.empty",
+       "the journal has no accounts yet (state dir: see --state-dir)",
+       "ジャーナルにはまだアカウントの記録がありません (保存先は --state-dir "
+       "を参照)"},
   };
   return kTable;
 }

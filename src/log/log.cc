@@ -26,8 +26,8 @@ class ScrubbingSink : public spdlog::sinks::base_sink<std::mutex> {
 
  protected:
   void sink_it_(const spdlog::details::log_msg& msg) override {
-    std::string text = ScrubSecrets(
-        std::string_view(msg.payload.data(), msg.payload.size()));
+    std::string text =
+        ScrubSecrets(std::string_view(msg.payload.data(), msg.payload.size()));
     auto us = std::chrono::duration_cast<std::chrono::microseconds>(
         msg.time.time_since_epoch());
     std::string when = Timestamp::FromUnixMicros(us.count()).ToRfc3339();
@@ -66,7 +66,8 @@ Status InitLoggingTo(const std::string& level, const std::string& format,
   if (lvl == spdlog::level::off && level != "off")
     return Status::InvalidArgument(
         "--log-level must be one of trace, debug, info, warn, error, off; "
-        "not '" + level + "'");
+        "not '" +
+        level + "'");
   auto s = std::make_shared<ScrubbingSink>(format == "json", sink);
   auto logger = std::make_shared<spdlog::logger>("renumber", s);
   logger->set_level(lvl);
@@ -103,13 +104,27 @@ std::string JsonEscape(std::string_view s) {
   out.reserve(s.size() + 8);
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];

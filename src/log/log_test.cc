@@ -29,8 +29,7 @@ TEST(LogTest, TextFormatAndBadOptions) {
   ASSERT_TRUE(InitLoggingTo("warn", "text", &out).ok());
   spdlog::warn("careful");
   EXPECT_NE(out.find(" warning careful"), std::string::npos) << out;
-  EXPECT_EQ(InitLoggingTo("loud", "text", &out).code(),
-            Code::kInvalidArgument);
+  EXPECT_EQ(InitLoggingTo("loud", "text", &out).code(), Code::kInvalidArgument);
   EXPECT_EQ(InitLoggingTo("info", "xml", &out).code(), Code::kInvalidArgument);
 }
 

@@ -38,8 +38,7 @@ Status CheckApiBase(const std::string& url) {
     host.resize(colon);
   }
   auto ip = IpAddress::Parse(host);
-  if (host == "localhost" || (ip.ok() && ip->IsLoopback()))
-    return Status::Ok();
+  if (host == "localhost" || (ip.ok() && ip->IsLoopback())) return Status::Ok();
   return Status::InvalidArgument(
       "\"api_base\" " + url +
       ": plain http:// is allowed only to a loopback address; use https://");
@@ -64,7 +63,8 @@ Result<Credentials> ParseEntry(const json& e, const std::string& where) {
     RN_ASSIGN_OR_RETURN(c.username, Field(e, "username", true, at));
     RN_ASSIGN_OR_RETURN(std::string pw, Field(e, "password", true, at));
     if (c.username.empty() || pw.empty())
-      return Status::InvalidArgument(at + ": username and password are required");
+      return Status::InvalidArgument(at +
+                                     ": username and password are required");
     AddScrubbedSecret(pw);
     c.password = Secret(std::move(pw));
   } else {
@@ -109,10 +109,9 @@ Result<std::vector<Credentials>> ParseCredentialsJson(
   json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded())
     return Status::InvalidArgument(origin + ": not valid JSON");
-  if (!doc.is_object() || !doc.contains("version") ||
-      doc["version"] != json(1))
-    return Status::InvalidArgument(origin +
-                                   ": expected {\"version\": 1, \"accounts\": [...]}");
+  if (!doc.is_object() || !doc.contains("version") || doc["version"] != json(1))
+    return Status::InvalidArgument(
+        origin + ": expected {\"version\": 1, \"accounts\": [...]}");
   if (!doc.contains("accounts") || !doc["accounts"].is_array())
     return Status::InvalidArgument(origin + ": \"accounts\" must be a list");
   std::vector<Credentials> out;

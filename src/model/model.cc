@@ -2,7 +2,9 @@
 
 namespace renumber {
 
-const char* ServiceName(Service s) { return s == Service::kEss ? "ess" : "cdn"; }
+const char* ServiceName(Service s) {
+  return s == Service::kEss ? "ess" : "cdn";
+}
 
 Result<Service> ParseService(std::string_view text) {
   if (text == "ess") return Service::kEss;
@@ -13,10 +15,14 @@ Result<Service> ParseService(std::string_view text) {
 
 const char* PhaseName(Phase p) {
   switch (p) {
-    case Phase::kPrepare: return "prepare";
-    case Phase::kCutover: return "cutover";
-    case Phase::kRollbackPrepare: return "rollback-prepare";
-    case Phase::kRollbackCutover: return "rollback-cutover";
+    case Phase::kPrepare:
+      return "prepare";
+    case Phase::kCutover:
+      return "cutover";
+    case Phase::kRollbackPrepare:
+      return "rollback-prepare";
+    case Phase::kRollbackCutover:
+      return "rollback-cutover";
   }
   return "?";
 }
@@ -30,11 +36,16 @@ Result<Phase> ParsePhase(std::string_view text) {
 
 const char* StateName(AccountState s) {
   switch (s) {
-    case AccountState::kNotStarted: return "not-started";
-    case AccountState::kPrepared: return "prepared";
-    case AccountState::kCutOver: return "cut-over";
-    case AccountState::kPartial: return "partial";
-    case AccountState::kMissing: return "missing";
+    case AccountState::kNotStarted:
+      return "not-started";
+    case AccountState::kPrepared:
+      return "prepared";
+    case AccountState::kCutOver:
+      return "cut-over";
+    case AccountState::kPartial:
+      return "partial";
+    case AccountState::kMissing:
+      return "missing";
   }
   return "?";
 }
@@ -44,8 +55,8 @@ Result<AccountState> ParseState(std::string_view text) {
        {AccountState::kNotStarted, AccountState::kPrepared,
         AccountState::kCutOver, AccountState::kPartial, AccountState::kMissing})
     if (text == StateName(s)) return s;
-  return Status::InvalidArgument("unknown account state '" +
-                                 std::string(text) + "'");
+  return Status::InvalidArgument("unknown account state '" + std::string(text) +
+                                 "'");
 }
 
 std::string AccountKey::ToString() const {

@@ -20,7 +20,8 @@ Result<Service> ParseService(std::string_view text);
 
 // A phase as the user names it. Rollbacks undo prepare or cutover.
 enum class Phase { kPrepare, kCutover, kRollbackPrepare, kRollbackCutover };
-const char* PhaseName(Phase p);  // "prepare", "cutover", "rollback-prepare", ...
+const char* PhaseName(
+    Phase p);  // "prepare", "cutover", "rollback-prepare", ...
 Result<Phase> ParsePhase(std::string_view text);
 
 // Read back from the vendor, never assumed.

@@ -27,9 +27,10 @@ void Drain(int out_fd, int err_fd, RunResult* r, pid_t pid, int timeout_s) {
   int open = 2;
   char buf[65536];
   while (open > 0) {
-    int ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                  deadline - std::chrono::steady_clock::now())
-                                  .count());
+    int ms =
+        static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                             deadline - std::chrono::steady_clock::now())
+                             .count());
     if (ms <= 0) {
       kill(pid, SIGKILL);
       break;
@@ -109,8 +110,8 @@ std::string RenumberBinary() { return RENUMBER_BINARY; }
 json StdoutJson(const RunResult& r) {
   json j = json::parse(r.out, nullptr, false);
   if (j.is_discarded())
-    throw std::runtime_error("stdout is not JSON: " + r.out + "\nstderr: " +
-                             r.err);
+    throw std::runtime_error("stdout is not JSON: " + r.out +
+                             "\nstderr: " + r.err);
   return j;
 }
 
@@ -182,10 +183,9 @@ RunResult E2eEnv::Run(const std::vector<std::string>& args,
 RunResult E2eEnv::Renumber(const std::string& command,
                            const std::vector<std::string>& more,
                            const std::vector<std::string>& env) const {
-  std::vector<std::string> args = {command,         "--plan",
-                                   plan(),          "--credentials",
-                                   credentials(),   "--state-dir",
-                                   state_dir()};
+  std::vector<std::string> args = {
+      command,       "--plan",      plan(),     "--credentials",
+      credentials(), "--state-dir", state_dir()};
   args.insert(args.end(), more.begin(), more.end());
   return Run(args, env);
 }

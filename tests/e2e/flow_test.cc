@@ -53,7 +53,8 @@ TEST(FlowE2eTest, PlanPrepareVerifyCutoverVerifyStatus) {
   // Monitoring with --read-only sends nothing but GETs: the checks above
   // left PASS results on record, which it reports.
   long before_ro = env.Writes();
-  RunResult ro = env.Renumber("verify", {"--expect", "prepared", "--read-only"});
+  RunResult ro =
+      env.Renumber("verify", {"--expect", "prepared", "--read-only"});
   EXPECT_EQ(ro.exit_code, 0) << Describe(ro);
   EXPECT_EQ(env.Writes(), before_ro);
 
@@ -62,11 +63,10 @@ TEST(FlowE2eTest, PlanPrepareVerifyCutoverVerifyStatus) {
   for (const json& a : Accounts(cut))
     EXPECT_EQ(a["state_after"], "cut-over") << a.dump();
 
-  RunResult v3 = env.Renumber("verify", {"--expect", "cut-over", "--format",
-                                         "json"});
+  RunResult v3 =
+      env.Renumber("verify", {"--expect", "cut-over", "--format", "json"});
   ASSERT_EQ(v3.exit_code, 0) << Describe(v3);
-  EXPECT_EQ(StdoutJson(v3)["summary"]["ok"],
-            StdoutJson(v3)["accounts"].size());
+  EXPECT_EQ(StdoutJson(v3)["summary"]["ok"], StdoutJson(v3)["accounts"].size());
 
   long after_cut = env.Writes();
   RunResult cut_again = env.Renumber("cutover", {"--yes"});

@@ -35,8 +35,12 @@ TEST(InputE2eTest, OneBadRowStopsEverythingWithExit2) {
     int line = 1;
     for (char c : plan) line += c == '\n';
     for (std::string cmd : {"plan", "prepare"}) {
-      std::vector<std::string> args = {cmd, "--plan", path, "--credentials",
-                                       env.credentials(), "--state-dir",
+      std::vector<std::string> args = {cmd,
+                                       "--plan",
+                                       path,
+                                       "--credentials",
+                                       env.credentials(),
+                                       "--state-dir",
                                        env.state_dir()};
       if (cmd == "prepare") args.push_back("--yes");
       RunResult r = env.Run(args);
@@ -67,15 +71,14 @@ TEST(InputE2eTest, CredentialsProblemsAreBadInput) {
                             env.dir() + "/open.json"});
   EXPECT_EQ(open.exit_code, 2);
   EXPECT_NE(open.err.find("chmod 600"), std::string::npos) << open.err;
-  WriteFile(env.dir() + "/empty.json", R"({"version":1,"accounts":[]})",
-            0600);
+  WriteFile(env.dir() + "/empty.json", R"({"version":1,"accounts":[]})", 0600);
   RunResult missing = env.Run({"plan", "--plan", env.plan(), "--credentials",
                                env.dir() + "/empty.json"});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("no credentials for"), std::string::npos);
-  RunResult ca = env.Run({"plan", "--plan", env.plan(), "--credentials",
-                          env.credentials(), "--ca-file",
-                          env.dir() + "/nope.pem"});
+  RunResult ca =
+      env.Run({"plan", "--plan", env.plan(), "--credentials", env.credentials(),
+               "--ca-file", env.dir() + "/nope.pem"});
   EXPECT_EQ(ca.exit_code, 2);
   EXPECT_NE(ca.err.find("nope.pem"), std::string::npos) << ca.err;
   EXPECT_EQ(env.Requests(), 0);
@@ -87,9 +90,9 @@ TEST(InputE2eTest, HelpVersionAndUnknownCommands) {
   E2eEnv env(o);
   RunResult help = env.Run({"--help"});
   EXPECT_EQ(help.exit_code, 0);
-  for (const char* word : {"plan", "prepare", "verify", "cutover", "rollback",
-                           "status", "demo", "sim", "vault", "Exit codes",
-                           "Examples"})
+  for (const char* word :
+       {"plan", "prepare", "verify", "cutover", "rollback", "status", "demo",
+        "sim", "vault", "Exit codes", "Examples"})
     EXPECT_NE(help.out.find(word), std::string::npos) << word;
   EXPECT_EQ(env.Run({"--version"}).exit_code, 0);
   EXPECT_EQ(env.Run({"frobnicate"}).exit_code, 2);
@@ -103,8 +106,8 @@ TEST(InputE2eTest, SecretsNeverReachOutputLogsOrJournal) {
   E2eOptions o;
   o.customers = 4;
   E2eEnv env(o);
-  RunResult r = env.Renumber("prepare", {"--yes", "--json", "--log-level",
-                                         "trace"});
+  RunResult r =
+      env.Renumber("prepare", {"--yes", "--json", "--log-level", "trace"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string journal_dir = env.state_dir() + "/journal";
   auto names = PosixFileSystem()->ListDir(journal_dir);

@@ -14,8 +14,8 @@ TEST(RollbackE2eTest, RollbackPrepareRestoresTheStart) {
   json start = env.Normalized();
   ASSERT_EQ(env.Renumber("prepare", {"--yes"}).exit_code, 0);
   ASSERT_NE(env.Normalized(), start);
-  RunResult rb = env.Renumber("rollback", {"--phase", "prepare", "--yes",
-                                           "--json"});
+  RunResult rb =
+      env.Renumber("rollback", {"--phase", "prepare", "--yes", "--json"});
   ASSERT_EQ(rb.exit_code, 0) << rb.err;
   for (const json& a : Accounts(rb))
     EXPECT_EQ(a["state_after"], "not-started") << a.dump();
@@ -30,8 +30,8 @@ TEST(RollbackE2eTest, RollbackCutoverRestoresThePreparedState) {
   ASSERT_EQ(env.Renumber("prepare", {"--yes"}).exit_code, 0);
   json prepared = env.Normalized();
   ASSERT_EQ(env.Renumber("cutover", {"--yes"}).exit_code, 0);
-  RunResult rb = env.Renumber("rollback", {"--phase", "cutover", "--yes",
-                                           "--json"});
+  RunResult rb =
+      env.Renumber("rollback", {"--phase", "cutover", "--yes", "--json"});
   ASSERT_EQ(rb.exit_code, 0) << rb.err;
   for (const json& a : Accounts(rb))
     EXPECT_EQ(a["state_after"], "prepared") << a.dump();
@@ -56,15 +56,15 @@ TEST(RollbackE2eTest, CdnRollbackStopsWhenSomeoneChangedTheServiceAfterUs) {
       if (cdn_customer.empty()) cdn_customer = c.id;
     }
   ASSERT_FALSE(cdn_customer.empty());
-  RunResult rb = env.Renumber("rollback", {"--phase", "prepare", "--yes",
-                                           "--json"});
+  RunResult rb =
+      env.Renumber("rollback", {"--phase", "prepare", "--yes", "--json"});
   EXPECT_NE(rb.exit_code, 0);
   bool refused_cdn = false;
   for (const json& a : Accounts(rb))
     if (a["service"] == "cdn" && a["result"] != "done") refused_cdn = true;
   EXPECT_TRUE(refused_cdn) << rb.out;
-  RunResult forced = env.Renumber("rollback", {"--phase", "prepare", "--yes",
-                                               "--force"});
+  RunResult forced =
+      env.Renumber("rollback", {"--phase", "prepare", "--yes", "--force"});
   EXPECT_EQ(forced.exit_code, 0) << forced.err;
 }
 

@@ -28,15 +28,14 @@ TEST(VaultE2eTest, PrepareWithVaultCredentialsIsAudited) {
   };
   RunResult init = vault({"vault", "init"});
   ASSERT_EQ(init.exit_code, 0) << init.err;
-  RunResult imp = vault({"vault", "import", env.credentials(), "--ticket",
-                         "T-1"});
+  RunResult imp =
+      vault({"vault", "import", env.credentials(), "--ticket", "T-1"});
   ASSERT_EQ(imp.exit_code, 0) << imp.err;
   RunResult prep = env.Run({"prepare", "--plan", env.plan(), "--state-dir",
-                            env.state_dir(), "--passphrase-file", pass,
-                            "--yes", "--operator", "alice", "--json"});
+                            env.state_dir(), "--passphrase-file", pass, "--yes",
+                            "--operator", "alice", "--json"});
   ASSERT_EQ(prep.exit_code, 0) << prep.err;
-  for (const json& a : Accounts(prep))
-    EXPECT_EQ(a["state_after"], "prepared");
+  for (const json& a : Accounts(prep)) EXPECT_EQ(a["state_after"], "prepared");
   RunResult verify = vault({"vault", "audit", "--verify"});
   ASSERT_EQ(verify.exit_code, 0) << verify.err;
   RunResult audit = vault({"vault", "audit", "--json"});
