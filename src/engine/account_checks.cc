@@ -1,0 +1,80 @@
+// The read-only commands (plan, verify) and the cutover gates of
+// AccountRun: everything that reads and decides but never writes a vendor
+// setting. See account_run.h.
+#include "src/engine/account_run.h"
+#include "src/engine/text.h"
+
+namespace renumber {
+
+using json = nlohmann::json;
+
+Status AccountRun::Gates(const Discovery& d) {
+  const Target& t = report_.row.target;
+  Timestamp now = deps_.clock->Now();
+  if (now < t.maintenance_end) {
+    if (!options_.ignore_window) {
+      Refuse(T("engine.before_window", t.maintenance_end.ToRfc3339()));
+      return Status::Ok();
+    }
+    report_.notes.push_back(
+        T("engine.window_overridden", t.maintenance_end.ToRfc3339()));
+    if (deps_.journal && !options_.dry_run) {
+      json rec = JournalRecord(deps_.run, "override", t.account, report_.phase);
+      rec["gate"] = "maintenance-window";
+      rec["maintenance_end"] = t.maintenance_end.ToRfc3339();
+      rec["at"] = now.ToRfc3339();
+      RN_RETURN_IF_ERROR(deps_.journal->Append(rec));
+    }
+  }
+  if (d.state == AccountState::kNotStarted) {
+    Refuse(T("engine.not_ready", PhaseName(report_.phase), StateName(d.state)));
+    return Status::Ok();
+  }
+  RN_ASSIGN_OR_RETURN(VerifyReport v, adapter_->Verify(t, /*run_checks=*/true));
+  report_.checks = v.checks;
+  if (!v.new_side_verified) {
+    std::string failing;
+    for (const Check& c : v.checks)
+      if (!c.ok) failing += (failing.empty() ? "" : "; ") + c.name;
+    Refuse(T("engine.new_side_unverified",
+             failing.empty() ? std::string("-") : failing));
+  }
+  return Status::Ok();
+}
+
+Status AccountRun::PlanCommand() {
+  const Target& t = report_.row.target;
+  RN_ASSIGN_OR_RETURN(Discovery d, adapter_->Discover(t));
+  report_.state_before = d.state;
+  report_.findings = d.findings;
+  RN_ASSIGN_OR_RETURN(report_.plan,
+                      adapter_->PlanPhase(Phase::kPrepare, d, context_));
+  RN_ASSIGN_OR_RETURN(Plan cut,
+                      adapter_->PlanPhase(Phase::kCutover, d, context_));
+  report_.cutover_plan = std::move(cut);
+  bool consistent =
+      d.state != AccountState::kPartial && d.state != AccountState::kMissing;
+  report_.result =
+      consistent ? AccountResult::kOk : AccountResult::kNotExpected;
+  return Status::Ok();
+}
+
+Status AccountRun::VerifyCommand() {
+  RN_ASSIGN_OR_RETURN(VerifyReport v, adapter_->Verify(report_.row.target,
+                                                       options_.vendor_checks));
+  report_.state_before = v.state;
+  report_.state_after = v.state;
+  report_.findings = v.findings;
+  report_.checks = v.checks;
+  bool ok;
+  if (options_.expect) {
+    ok = v.state == *options_.expect;
+    for (const Check& c : v.checks) ok = ok && c.ok;
+  } else {
+    ok = v.state != AccountState::kPartial && v.state != AccountState::kMissing;
+  }
+  report_.result = ok ? AccountResult::kOk : AccountResult::kNotExpected;
+  return Status::Ok();
+}
+
+}  // namespace renumber
