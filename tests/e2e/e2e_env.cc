@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pty.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -173,6 +174,51 @@ RunResult E2eEnv::Run(const std::vector<std::string>& args,
   close(err[1]);
   RunResult r;
   Drain(out[0], err[0], &r, pid, timeout_s);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
+  return r;
+}
+
+RunResult E2eEnv::RunOnTerminal(const std::vector<std::string>& args,
+                                const std::string& answer,
+                                int timeout_s) const {
+  std::vector<std::string> argv_s = {RenumberBinary()};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  int master = -1;
+  pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
+  if (pid < 0) throw std::runtime_error("forkpty failed");
+  if (pid == 0) {
+    setenv("LANG", "C.UTF-8", 1);
+    std::vector<char*> argv;
+    for (auto& a : argv_s) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  RunResult r;
+  bool answered = false;
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+  char buf[4096];
+  for (;;) {
+    pollfd fd = {master, POLLIN, 0};
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(pid, SIGKILL);
+      break;
+    }
+    if (poll(&fd, 1, 200) <= 0) continue;
+    ssize_t n = read(master, buf, sizeof buf);
+    if (n <= 0) break;  // EIO once the child has exited
+    r.out.append(buf, static_cast<size_t>(n));
+    if (!answered && r.out.find("[y/N]") != std::string::npos) {
+      std::string line = answer + "\n";
+      if (write(master, line.data(), line.size()) < 0) break;
+      answered = true;
+    }
+  }
+  close(master);
   int status = 0;
   waitpid(pid, &status, 0);
   if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);

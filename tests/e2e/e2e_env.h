@@ -47,6 +47,11 @@ class E2eEnv {
   RunResult Run(const std::vector<std::string>& args,
                 const std::vector<std::string>& env = {},
                 int timeout_s = 180) const;
+  // Runs the binary on a pseudo-terminal (stdin, stdout and stderr), as a
+  // person would; when the output shows "[y/N]" it types `answer` + Enter.
+  // Output of both streams is in `out`.
+  RunResult RunOnTerminal(const std::vector<std::string>& args,
+                          const std::string& answer, int timeout_s = 120) const;
   // `renumber <command> --plan P --credentials C --state-dir S <more...>`
   RunResult Renumber(const std::string& command,
                      const std::vector<std::string>& more = {},
