@@ -35,7 +35,8 @@ const DemoStep kSteps[] = {
 std::string StepLine(const DemoStep& s, const std::string& dir) {
   std::string line = std::string("renumber ") + CommandName(s.command) +
                      " --plan " + dir + "/plan.csv --credentials " + dir +
-                     "/credentials.json --state-dir " + dir + "/state";
+                     "/credentials.json --state-dir " + dir +
+                     "/state --hosts " + dir + "/hosts";
   if (s.command == Command::kPrepare || s.command == Command::kCutover)
     line += " --yes";
   if (*s.expect) line += std::string(" --expect ") + s.expect;
@@ -75,6 +76,7 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   }
   Status s = (*cluster)->WritePlan(dir + "/plan.csv");
   if (s.ok()) s = (*cluster)->WriteCredentials(dir + "/credentials.json");
+  if (s.ok()) s = (*cluster)->WriteHostsFile(dir + "/hosts");
   if (!s.ok()) {
     std::fprintf(stderr, "%s\n", Tr(lang, "cli.error", s.message()).c_str());
     return kExitFailed;
@@ -95,6 +97,7 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
     inv.plan_file = dir + "/plan.csv";
     inv.credentials_file = dir + "/credentials.json";
     inv.state_dir = dir + "/state";
+    inv.hosts_file = dir + "/hosts";  // the seeded host names: no DNS
     inv.expect = step.expect;
     inv.yes = true;
     inv.jobs = 4;

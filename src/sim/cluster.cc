@@ -1,8 +1,11 @@
 #include "src/sim/cluster.h"
 
 #include <cstdlib>
+#include <map>
+#include <set>
 
 #include "src/core/fs.h"
+#include "src/core/ip.h"
 #include "src/core/random.h"
 #include "src/sim/vendors.h"
 
@@ -143,6 +146,53 @@ Status SimCluster::WritePlan(const std::string& path) const {
 Status SimCluster::WriteCredentials(const std::string& path) const {
   return WriteCredentialsFile(customers_, ess_->base_url(), cdn_->base_url(),
                               path);
+}
+
+namespace {
+
+// Adds "<old ip> <name>" for every address of `addresses` that is a host
+// name (not an IP literal).
+void AddHostNames(const nlohmann::json& addresses, const std::string& old_ip,
+                  std::set<std::string>* lines) {
+  for (const auto& a : addresses) {
+    if (!a.is_string()) continue;
+    std::string name = a.get<std::string>();
+    if (!name.empty() && !IpAddress::Parse(name).ok() &&
+        name.find('/') == std::string::npos)
+      lines->insert(old_ip + " " + name);
+  }
+}
+
+}  // namespace
+
+Status SimCluster::WriteHostsFile(const std::string& path) const {
+  std::map<std::string, std::string> old_ip;
+  for (const SimCustomer& c : customers_) old_ip[c.id] = c.old_ip;
+  std::set<std::string> lines;
+  nlohmann::json ess = ess_->api()->SaveState();
+  for (const auto& a : ess.value("accounts", nlohmann::json::array())) {
+    nlohmann::json addresses = nlohmann::json::array();
+    auto collect = [&](const nlohmann::json& routes) {
+      for (const auto& r : routes) addresses.push_back(r.value("address", ""));
+    };
+    collect(a["default_routes"]["routes"]);
+    for (const auto& d : a.value("domains", nlohmann::json::array()))
+      collect(d["routes"]["routes"]);
+    AddHostNames(addresses, old_ip[a.value("customer", "")], &lines);
+  }
+  nlohmann::json cdn = cdn_->api()->SaveState();
+  for (const auto& s : cdn.value("services", nlohmann::json::array())) {
+    nlohmann::json addresses = nlohmann::json::array();
+    for (const auto& v : s.value("versions", nlohmann::json::array()))
+      for (const auto& b : v.value("backends", nlohmann::json::array()))
+        addresses.push_back(b.value("address", ""));
+    AddHostNames(addresses, old_ip[s.value("account", "")], &lines);
+  }
+  std::string text =
+      "# Host names seeded by the renumber simulators, at each customer's "
+      "old IP.\n";
+  for (const std::string& l : lines) text += l + "\n";
+  return WriteFileAtomic(PosixFileSystem(), path, text, 0644);
 }
 
 Status SimCluster::SaveState(const std::string& path) const {

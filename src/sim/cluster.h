@@ -64,6 +64,11 @@ class SimCluster {
   Status WritePlan(const std::string& path) const;
   // Written 0600: it holds the simulator-only credentials.
   Status WriteCredentials(const std::string& path) const;
+  // A hosts(5) file naming every host-name route and backend the
+  // simulators seeded, each at its customer's old IP: with `--hosts` it
+  // lets discovery report them as dns-dependent without asking DNS (the
+  // names are not real).
+  Status WriteHostsFile(const std::string& path) const;
   // Customers + both vendors' state, as one JSON document.
   Status SaveState(const std::string& path) const;
   void Stop();

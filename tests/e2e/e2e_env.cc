@@ -135,6 +135,7 @@ E2eEnv::E2eEnv(const E2eOptions& o) {
   cluster_ = std::move(*c);
   Status s = cluster_->WritePlan(plan());
   if (s.ok()) s = cluster_->WriteCredentials(credentials());
+  if (s.ok()) s = cluster_->WriteHostsFile(hosts());
   if (!s.ok()) throw std::runtime_error(s.ToString());
 }
 
@@ -230,8 +231,9 @@ RunResult E2eEnv::Renumber(const std::string& command,
                            const std::vector<std::string>& more,
                            const std::vector<std::string>& env) const {
   std::vector<std::string> args = {
-      command,       "--plan",      plan(),     "--credentials",
-      credentials(), "--state-dir", state_dir()};
+      command,       "--plan",      plan(),      "--credentials",
+      credentials(), "--state-dir", state_dir(), "--hosts",
+      hosts()};
   args.insert(args.end(), more.begin(), more.end());
   return Run(args, env);
 }

@@ -40,6 +40,8 @@ class E2eEnv {
   std::string plan() const { return dir_ + "/plan.csv"; }
   std::string credentials() const { return dir_ + "/credentials.json"; }
   std::string state_dir() const { return dir_ + "/state"; }
+  // The seeded host names at their customers' old IPs (no DNS needed).
+  std::string hosts() const { return dir_ + "/hosts"; }
   SimCluster* cluster() { return cluster_.get(); }
 
   // Runs the binary with `args` (no shell) and `env` additions
@@ -52,7 +54,8 @@ class E2eEnv {
   // Output of both streams is in `out`.
   RunResult RunOnTerminal(const std::vector<std::string>& args,
                           const std::string& answer, int timeout_s = 120) const;
-  // `renumber <command> --plan P --credentials C --state-dir S <more...>`
+  // `renumber <command> --plan P --credentials C --state-dir S --hosts H
+  // <more...>`
   RunResult Renumber(const std::string& command,
                      const std::vector<std::string>& more = {},
                      const std::vector<std::string>& env = {}) const;

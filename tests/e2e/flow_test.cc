@@ -24,10 +24,16 @@ TEST(FlowE2eTest, PlanPrepareVerifyCutoverVerifyStatus) {
   json pj = StdoutJson(plan);
   EXPECT_EQ(pj["command"], "plan");
   ASSERT_FALSE(pj["accounts"].empty());
+  int dns_dependent = 0;
   for (const json& a : pj["accounts"]) {
     EXPECT_EQ(a["state_before"], "not-started") << a.dump();
     EXPECT_FALSE(a["plan"]["changes"].empty()) << a.dump();
+    for (const json& f : a["findings"])
+      dns_dependent += f["kind"] == "dns-dependent";
   }
+  // The seeded host-name routes and backends point at the old IP (hosts
+  // file): reported as DNS work, and never changed.
+  EXPECT_GT(dns_dependent, 0) << plan.out;
   EXPECT_EQ(env.Writes(), 0) << "plan is read-only";
   EXPECT_EQ(env.Normalized(), before);
 
