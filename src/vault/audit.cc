@@ -1,5 +1,6 @@
 #include "src/vault/audit.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "src/vault/crypto.h"
@@ -97,15 +98,25 @@ Status AuditLog::SetVaultKey(const Secret& vault_key) {
   return Status::Ok();
 }
 
+// The last complete-or-torn line of `text` ("" when there is none).
+std::string LastLine(const std::string& text) {
+  size_t end = text.size();
+  while (end > 0 && text[end - 1] == '\n') --end;
+  if (end == 0) return "";
+  size_t start = text.rfind('\n', end - 1);
+  start = start == std::string::npos ? 0 : start + 1;
+  return text.substr(start, end - start);
+}
+
 Result<std::string> AuditLog::BuildLine(const AuditEvent& event,
-                                        const std::string& existing) {
-  std::vector<std::string> lines = SplitLines(existing);
+                                        const std::string& last,
+                                        size_t line_count) {
   uint64_t seq = 1;
   std::string prev = kZeroHash;
-  if (!lines.empty()) {
-    prev = ToHex(Sha256(lines.back()));
-    json last = json::parse(lines.back(), nullptr, false);
-    seq = (last.is_object() && Seq(last) ? Seq(last) : lines.size()) + 1;
+  if (!last.empty()) {
+    prev = ToHex(Sha256(last));
+    json rec = json::parse(last, nullptr, false);
+    seq = (rec.is_object() && Seq(rec) ? Seq(rec) : line_count) + 1;
   }
   json rec = {{"seq", seq},
               {"time", clock_->Now().ToRfc3339()},
@@ -126,12 +137,13 @@ Result<std::string> AuditLog::BuildLine(const AuditEvent& event,
     return Status::Internal("audit record '" + event.action +
                             "' written before the vault was unlocked");
   }
-  // A torn last line (a crash mid-append) stays on its own line.
-  std::string lead = !existing.empty() && existing.back() != '\n' ? "\n" : "";
-  return lead + Dump(rec) + "\n";
+  return Dump(rec);
 }
 
-Status AuditLog::Append(const AuditEvent& event) {
+Status AuditLog::Append(const AuditEvent& event) { return AppendAll({event}); }
+
+Status AuditLog::AppendAll(const std::vector<AuditEvent>& events) {
+  if (events.empty()) return Status::Ok();
   std::lock_guard<std::mutex> l(mu_);
   RN_ASSIGN_OR_RETURN(auto lock, fs_->Lock(path_ + ".lock", /*wait=*/true));
   std::string existing;
@@ -139,9 +151,17 @@ Status AuditLog::Append(const AuditEvent& event) {
     RN_RETURN_IF_ERROR(CheckPrivateFile(fs_, path_));
     RN_ASSIGN_OR_RETURN(existing, fs_->ReadFile(path_));
   }
-  RN_ASSIGN_OR_RETURN(std::string line, BuildLine(event, existing));
+  std::string last = LastLine(existing);
+  size_t count = std::count(existing.begin(), existing.end(), '\n') +
+                 (!existing.empty() && existing.back() != '\n' ? 1 : 0);
+  // A torn last line (a crash mid-append) stays on its own line.
+  std::string text = !existing.empty() && existing.back() != '\n' ? "\n" : "";
+  for (const AuditEvent& event : events) {
+    RN_ASSIGN_OR_RETURN(last, BuildLine(event, last, count++));
+    text += last + "\n";
+  }
   RN_ASSIGN_OR_RETURN(auto file, fs_->OpenAppend(path_, 0600));
-  Status s = file->Append(line);
+  Status s = file->Append(text);
   if (s.ok()) s = file->Sync();
   Status c = file->Close();
   if (s.ok()) s = c;

@@ -53,13 +53,19 @@ class AuditLog {
   // Appends one record and fsyncs it. Without a key (before unlock) only
   // "failed unlock" may be written.
   Status Append(const AuditEvent& event);
+  // Appends `events` in order, chained as if appended one by one, with one
+  // write and one fsync (import and purge of thousands of entries).
+  Status AppendAll(const std::vector<AuditEvent>& events);
 
   const std::string& path() const { return path_; }
   const std::string& operator_name() const { return operator_; }
 
  private:
+  // One record (no newline) after the line `last` ("" for the first
+  // record); `line_count` lines precede it (the sequence number of a log
+  // whose last line does not parse).
   Result<std::string> BuildLine(const AuditEvent& event,
-                                const std::string& existing);
+                                const std::string& last, size_t line_count);
 
   FileSystem* fs_;
   Clock* clock_;

@@ -173,6 +173,45 @@ TEST_F(AuditTest, AppendReportsSyncFailure) {
   EXPECT_NE(s.message().find("disk full"), std::string::npos);
 }
 
+TEST_F(AuditTest, AppendAllChainsLikeSingleAppendsWithOneSync) {
+  Write(2);
+  FaultInjectionFileSystem counting(PosixFileSystem());
+  AuditLog log(&counting, &clock_, path_, "alice", "op-7");
+  ASSERT_TRUE(log.SetVaultKey(kVaultKey).ok());
+  std::vector<AuditEvent> events;
+  for (int i = 0; i < 50; ++i)
+    events.push_back({"purge", "C-" + std::to_string(i) + "/ess",
+                      "C-" + std::to_string(i), "", "ok", "expired"});
+  ASSERT_TRUE(log.AppendAll(events).ok());
+  EXPECT_EQ(counting.Calls(FaultInjectionFileSystem::Op::kSync), 1);
+  EXPECT_EQ(counting.Calls(FaultInjectionFileSystem::Op::kAppend), 1);
+  Write(1);
+  AuditVerdict v = Verify(Text());
+  EXPECT_EQ(v.first_broken, 0u) << v.reason;
+  EXPECT_EQ(v.records, 53u);
+  auto records = ParseAuditLog(Text());
+  ASSERT_EQ(records.size(), 53u);
+  EXPECT_EQ(records[2].entry, "C-0/ess");
+  EXPECT_EQ(records[51].entry, "C-49/ess");
+  EXPECT_EQ(records[52].seq, 53u);
+  // A record inside the batch is chained like any other.
+  auto lines = Lines(Text());
+  lines.erase(lines.begin() + 20);
+  EXPECT_EQ(Verify(Join(lines)).first_broken, 21u);
+}
+
+TEST_F(AuditTest, AppendAllAfterTornLineStartsANewLine) {
+  Write(1);
+  testing::WriteTestFile(path_, Text() + "{\"seq\":2,\"ti", 0600);
+  ASSERT_TRUE(log_->AppendAll({{"use", "C-1/ess", "C-1", "", "ok", ""},
+                               {"use", "C-2/ess", "C-2", "", "ok", ""}})
+                  .ok());
+  auto records = ParseAuditLog(Text());
+  EXPECT_EQ(Lines(Text()).size(), 4u);
+  EXPECT_EQ(Verify(Text()).first_broken, 2u);
+  EXPECT_EQ(records.back().seq, 4u);
+}
+
 TEST(AuditPathTest, BesideTheVault) {
   EXPECT_EQ(AuditPathFor("/s/vault.bin"), "/s/vault.audit.jsonl");
   EXPECT_EQ(AuditPathFor("/s/my.vault"), "/s/my.vault.audit.jsonl");

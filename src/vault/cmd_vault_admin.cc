@@ -28,6 +28,21 @@ int RunRemove(const CommandContext& ctx, const AdminFlags& f) {
   return kExitOk;
 }
 
+// At most kShown names on the terminal; a cron mail of 5,000 names helps
+// nobody, and every purged entry has its own audit record.
+std::string PurgedMessage(Lang lang, const std::vector<AccountKey>& removed,
+                          const std::string& path) {
+  constexpr size_t kShown = 10;
+  if (removed.empty()) return Tr(lang, "vault.purged_none", path);
+  std::string names;
+  for (size_t i = 0; i < removed.size() && i < kShown; ++i)
+    names += (i ? ", " : "") + removed[i].ToString();
+  if (removed.size() > kShown)
+    names = Tr(lang, "vault.purged_more", names, removed.size() - kShown);
+  return removed.size() == 1 ? Tr(lang, "vault.purged_one", names)
+                             : Tr(lang, "vault.purged", removed.size(), names);
+}
+
 int RunPurge(const CommandContext& ctx, const AdminFlags& f) {
   if (f.all && !f.yes)
     return Fail(ctx, Status::PreconditionFailed(
@@ -36,12 +51,7 @@ int RunPurge(const CommandContext& ctx, const AdminFlags& f) {
   if (!v.ok()) return Fail(ctx, v.status());
   auto removed = PurgeEntries(v->get(), f.all, ctx.clock->Now(), f.ticket);
   if (!removed.ok()) return Fail(ctx, removed.status());
-  std::string names;
-  for (const AccountKey& a : *removed)
-    names += (names.empty() ? "" : ", ") + a.ToString();
-  Say(removed->empty()
-          ? Tr(ctx.lang(), "vault.purged_none", (*v)->path())
-          : Tr(ctx.lang(), "vault.purged", removed->size(), names));
+  Say(PurgedMessage(ctx.lang(), *removed, (*v)->path()));
   return kExitOk;
 }
 

@@ -71,7 +71,9 @@ int RunList(const CommandContext& ctx, const ReadFlags& f) {
                          rows)
                  .c_str(),
              stderr);
-  Say(Tr(ctx.lang(), "vault.list_count", entries->size(), (*v)->path()));
+  Say(entries->size() == 1
+          ? Tr(ctx.lang(), "vault.list_count_one", (*v)->path())
+          : Tr(ctx.lang(), "vault.list_count", entries->size(), (*v)->path()));
   return kExitOk;
 }
 

@@ -236,6 +236,32 @@ TEST_F(VaultCliTest, ExpiredEntriesRefusedThenPurged) {
                   .empty());
 }
 
+TEST_F(VaultCliTest, PurgeOfManyNamesTenAndAuditsEveryOne) {
+  MakeCheapVault();
+  auto v =
+      Vault::Open(testing::TestOptions(vault_, RealClock()), Secret(kPass));
+  ASSERT_TRUE(v.ok());
+  Timestamp now = RealClock()->Now();
+  std::vector<VaultEntry> entries;
+  for (int i = 0; i < 25; ++i)
+    entries.push_back(testing::MakeEntry("C-" + std::to_string(500 + i),
+                                         Service::kEss, now, now + Days(3)));
+  ASSERT_TRUE(PutEntries(v->get(), entries, false, "import").ok());
+  Outcome list = Renumber(With({"vault", "list"}));
+  EXPECT_TRUE(Contains(list.err, "25 entries in")) << list.err;
+  Outcome purge = Renumber(With({"vault", "purge", "--all", "--yes"}));
+  ASSERT_EQ(purge.code, 0) << purge.err;
+  EXPECT_TRUE(Contains(purge.err, "Purged 25 entries: C-500/ess")) << purge.err;
+  EXPECT_TRUE(Contains(purge.err, "C-509/ess … and 15 more")) << purge.err;
+  EXPECT_FALSE(Contains(purge.err, "C-510/ess")) << purge.err;
+  std::string audit = *PosixFileSystem()->ReadFile(AuditPathFor(vault_));
+  for (int i = 0; i < 25; ++i)
+    EXPECT_TRUE(Contains(audit, "\"C-" + std::to_string(500 + i) + "/ess\""))
+        << i;
+  Outcome verify = Renumber(With({"vault", "audit", "--verify"}));
+  EXPECT_EQ(verify.code, 0) << verify.err;
+}
+
 TEST_F(VaultCliTest, PassphraseSourcesAndRekey) {
   MakeCheapVault();
   Outcome no_source = Renumber({"vault", "list", "--vault", vault_});

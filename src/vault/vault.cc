@@ -134,11 +134,12 @@ void Vault::RemoveStaleTemps() {
       (void)opts_.fs->Remove(DirName(opts_.path) + "/" + name);
 }
 
-Status Vault::AuditDropped(const std::vector<AccountKey>& dropped) {
+std::vector<AuditEvent> Vault::DroppedEvents(
+    const std::vector<AccountKey>& dropped) {
+  std::vector<AuditEvent> events;
   for (const AccountKey& a : dropped)
-    RN_RETURN_IF_ERROR(
-        audit_.Append(EntryEvent("purge", a, "", "expired; dropped on write")));
-  return Status::Ok();
+    events.push_back(EntryEvent("purge", a, "", "expired; dropped on write"));
+  return events;
 }
 
 Result<std::vector<VaultEntry>> Vault::Entries() {
@@ -161,14 +162,14 @@ Status Vault::Update(const Change& change, AuditEvent summary) {
     (void)audit_.Append(summary);
     return s;
   }
-  Status a = AuditDropped(dropped);
+  std::vector<AuditEvent> records = DroppedEvents(dropped);
   if (events.empty()) events.push_back(std::move(summary));
   for (AuditEvent& e : events) {
-    if (!a.ok()) break;
     if (e.result.empty()) e.result = "ok";
-    a = audit_.Append(e);
+    records.push_back(std::move(e));
   }
-  return a.Annotate("the vault was saved but its audit record was not");
+  return audit_.AppendAll(records).Annotate(
+      "the vault was saved but its audit record was not");
 }
 
 Status Vault::Rekey(Secret new_passphrase) {
@@ -187,8 +188,10 @@ Status Vault::Rekey(Secret new_passphrase) {
     kdf_ = old_kdf;
     body_key_ = Secret();
   }
-  if (s.ok()) s = AuditDropped(dropped);
-  Status a = audit_.Append({"rekey", "", "", "", s.ok() ? "ok" : "error", ""});
+  std::vector<AuditEvent> records;
+  if (s.ok()) records = DroppedEvents(dropped);
+  records.push_back({"rekey", "", "", "", s.ok() ? "ok" : "error", ""});
+  Status a = audit_.AppendAll(records);
   return s.ok() ? a : s;
 }
 

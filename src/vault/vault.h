@@ -100,7 +100,8 @@ class Vault {
   Status SaveLocked(VaultBody* body, std::vector<AccountKey>* dropped);
   Result<VaultEntry> Fetch(const AccountKey& account, AuditEvent event);
   void RemoveStaleTemps();
-  Status AuditDropped(const std::vector<AccountKey>& dropped);
+  static std::vector<AuditEvent> DroppedEvents(
+      const std::vector<AccountKey>& dropped);
 
   VaultOptions opts_;
   mutable std::mutex mu_;
