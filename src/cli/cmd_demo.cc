@@ -8,7 +8,9 @@
 #include <stdlib.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
+#include <vector>
 
 #include "src/cli/app.h"
 #include "src/cli/demo.h"
@@ -55,13 +57,16 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
       return kExitBadInput;
     }
   } else {
-    char tmpl[] = "/tmp/renumber-demo-XXXXXX";
-    if (!mkdtemp(tmpl)) {
+    const char* tmp = std::getenv("TMPDIR");
+    std::string base = tmp && *tmp ? tmp : "/tmp";
+    std::string path = base + "/renumber-demo-XXXXXX";
+    std::vector<char> tmpl(path.c_str(), path.c_str() + path.size() + 1);
+    if (!mkdtemp(tmpl.data())) {
       std::fprintf(stderr, "%s\n",
                    Tr(lang, "cli.error", "cannot create a temp dir").c_str());
       return kExitFailed;
     }
-    dir = tmpl;
+    dir = tmpl.data();
   }
   SimClusterOptions copts;
   copts.seed = o.customers;
@@ -108,21 +113,19 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
       break;
     }
   }
-  auto counters = (*cluster)->ess()->Counters();
-  auto cdn_counters = (*cluster)->cdn()->Counters();
-  std::fprintf(
-      stderr, "\n%s\n",
-      Tr(lang, failures ? "demo.failed" : "demo.done",
-         counters.value("writes", 0), cdn_counters.value("writes", 0), dir)
-          .c_str());
+  const long ess_writes = (*cluster)->ess()->Counters().value("writes", 0L);
+  const long cdn_writes = (*cluster)->cdn()->Counters().value("writes", 0L);
   (*cluster)->Stop();
+  bool removed = false;
   if (!o.keep && o.dir.empty() && !failures) {
-    std::string cmd = "rm -rf '" + dir + "'";
-    if (std::system(cmd.c_str()) != 0) {
-      // Leaving a temp dir behind is harmless; say where it is.
-      std::fprintf(stderr, "%s\n", dir.c_str());
-    }
+    std::error_code ec;  // leaving a temp dir behind is harmless
+    removed = std::filesystem::remove_all(dir, ec) > 0 && !ec;
   }
+  std::string done = removed
+                         ? Tr(lang, "demo.done_removed", ess_writes, cdn_writes)
+                         : Tr(lang, failures ? "demo.failed" : "demo.done",
+                              ess_writes, cdn_writes, dir);
+  std::fprintf(stderr, "\n%s\n", done.c_str());
   return failures ? kExitFailed : kExitOk;
 }
 

@@ -33,6 +33,11 @@ const std::vector<MessageEntry>& CliMessages() {
        "writes). Files: {}",
        "デモ完了: すべてのアカウントが切替済みです (ESS 書き込み {} 件、CDN "
        "書き込み {} 件)。ファイル: {}"},
+      {"demo.done_removed",
+       "demo finished: every account is cut over ({} ESS writes, {} CDN "
+       "writes). Its temporary files were removed (--keep keeps them).",
+       "デモ完了: すべてのアカウントが切替済みです (ESS 書き込み {} 件、CDN "
+       "書き込み {} 件)。一時ファイルは削除しました (--keep で残せます)。"},
       {"demo.failed",
        "demo failed ({} ESS writes, {} CDN writes). Files kept in {}",
        "デモ失敗 (ESS 書き込み {} 件、CDN 書き込み {} 件)。ファイルは {} "

@@ -2,6 +2,7 @@
 // prepare (twice), verify, cutover (gated by the window), verify, status.
 #include <gtest/gtest.h>
 
+#include "src/core/fs.h"
 #include "tests/e2e/e2e_env.h"
 
 namespace renumber {
@@ -159,9 +160,19 @@ TEST(FlowE2eTest, DemoRunsAndExitsZero) {
   E2eOptions o;
   o.customers = 1;
   E2eEnv env(o);
-  RunResult r = env.Run({"demo"});
+  RunResult r = env.Run({"demo"}, {"TMPDIR=" + env.dir()});
   EXPECT_EQ(r.exit_code, 0) << Describe(r);
   EXPECT_NE(r.err.find("step 5/5"), std::string::npos) << r.err;
+  // Its temp dir is gone, and the summary does not name it.
+  size_t at = r.err.find(env.dir() + "/renumber-demo-");
+  ASSERT_NE(at, std::string::npos) << r.err;
+  std::string demo_dir = r.err.substr(at, r.err.find_first_of(";\n ", at) - at);
+  EXPECT_FALSE(PosixFileSystem()->Exists(demo_dir)) << demo_dir;
+  size_t summary = r.err.find("demo finished");
+  ASSERT_NE(summary, std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("temporary files were removed", summary),
+            std::string::npos);
+  EXPECT_EQ(r.err.find(demo_dir, summary), std::string::npos);
 }
 
 }  // namespace
