@@ -1,6 +1,7 @@
 #include "adapters/cdn/cdn_client.h"
 
 #include "src/http/message.h"
+#include "src/log/log.h"
 
 namespace renumber::cdn {
 namespace {
@@ -61,11 +62,13 @@ CdnClient::CdnClient(HttpTransport* transport, std::string account,
       token_(std::move(token)),
       clock_(clock) {
   while (!base_.empty() && base_.back() == '/') base_.pop_back();
+  AddScrubbedSecret(token_.reveal());
 }
 
 Status CdnClient::Error(Code code, const std::string& what,
                         const std::string& detail) const {
-  return Status(code, account_ + ": " + what + ": " + detail);
+  // `detail` may quote the vendor, who may echo our token back.
+  return Status(code, account_ + ": " + what + ": " + ScrubSecrets(detail));
 }
 
 HttpRequest CdnClient::Request(const std::string& method,

@@ -48,6 +48,20 @@ TEST_F(CdnClientTest, ErrorsNameAccountCallAndVendorMessage) {
   ExpectNoToken(g.status());
 }
 
+TEST_F(CdnClientTest, AVendorEchoingTheTokenNeverPutsItInAnError) {
+  fake_.PushResponse(403, std::string("Fastly-Key: ") + kToken + " is bad");
+  ExpectNoToken(client_.Get("/service/SU1/details").status());
+  fake_.PushResponse(403, std::string(R"({"msg":"Forbidden","detail":"key )") +
+                              kToken + R"("})");
+  WriteReply w = client_.Write("PUT", "/service/SU1/version/4/activate");
+  EXPECT_EQ(w.error.code(), Code::kForbidden);
+  ExpectNoToken(w.error);
+  EXPECT_NE(w.error.message().find("redacted"), std::string::npos)
+      << w.error.message();
+  fake_.PushResponse(200, std::string("<html>") + kToken);
+  ExpectNoToken(client_.Write("POST", "/service/SU1/version/4/clone").error);
+}
+
 TEST_F(CdnClientTest, MalformedGetIsReReadThenNamed) {
   fake_.PushResponse(200, R"({"id": "SU1", "vers)");
   fake_.PushResponse(200, R"({"id":"SU1"})");

@@ -5,6 +5,8 @@
 
 #include <set>
 
+#include "src/log/log.h"
+
 namespace renumber {
 namespace ess {
 namespace {
@@ -21,6 +23,9 @@ Secret BasicAuthorization(const std::string& username, const Secret& password) {
   int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
                           reinterpret_cast<const unsigned char*>(plain.data()),
                           static_cast<int>(plain.size()));
+  // A vendor may echo the header back in an error body: never print it.
+  AddScrubbedSecret(password.reveal());
+  AddScrubbedSecret(out.substr(0, n));
   Secret header("Basic " + out.substr(0, n));
   OPENSSL_cleanse(plain.data(), plain.size());
   OPENSSL_cleanse(out.data(), out.size());
@@ -96,6 +101,7 @@ Status EssClient::ResponseError(const std::string& call,
     message = message.substr(0, kMaxVendorMessage) + "...";
   if (!code.empty()) text += " " + code;
   if (!message.empty()) text += ": " + message;
+  text = ScrubSecrets(text);  // vendor text may echo our credentials
   if (response.status == 428)
     return Status::Internal(text + " (bug: the adapter sent no If-Match)");
   return Status(CodeForStatus(response.status), text);

@@ -65,6 +65,19 @@ TEST_F(EssClientTest, SendsBasicAuthAndNamesTheCallInErrors) {
             "Basic YWRtaW46czNjcmV0LXB3");
 }
 
+TEST_F(EssClientTest, AVendorEchoingTheCredentialsNeverPutsThemInAnError) {
+  t_.Push(401, R"({"status": "FAILURE", "code": "UNAUTHORIZED",
+                   "message": "Authorization: Basic YWRtaW46czNjcmV0LXB3 (admin:s3cret-pw) refused"})");
+  auto c = client_.GetRoutes("");
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().message().find("YWRtaW46czNjcmV0LXB3"),
+            std::string::npos)
+      << c.status().message();
+  EXPECT_EQ(c.status().message().find("s3cret"), std::string::npos)
+      << c.status().message();
+  EXPECT_NE(c.status().message().find("redacted"), std::string::npos);
+}
+
 TEST_F(EssClientTest, MalformedJsonIsAClearErrorNamingTheCall) {
   t_.Push(200, R"({"status": "SUCCESS", "etag": "e1", "rou)");
   auto c = client_.GetRoutes("example.jp");

@@ -14,12 +14,19 @@
 #include "src/engine/report.h"
 #include "src/engine/transport_stack.h"
 #include "src/http/transport.h"
+#include "src/log/log.h"
 #include "src/model/paths.h"
 
 namespace renumber {
 namespace {
 
 using json = nlohmann::json;
+
+// Everything this command prints may quote a vendor's error text, and a
+// vendor may echo a credential back: scrubbed on the way out.
+void Print(const std::string& text, std::FILE* to) {
+  std::fputs(ScrubSecrets(text).c_str(), to);
+}
 
 // One command run: inputs checked first (Load), then the campaign (Run).
 class MigrationRun {
@@ -35,7 +42,8 @@ class MigrationRun {
  private:
   // Prints the error (and, with --json, a JSON document saying it) and
   // returns `code`.
-  int Fail(int code, const std::string& message) {
+  int Fail(int code, const std::string& raw) {
+    const std::string message = ScrubSecrets(raw);
     std::fprintf(stderr, "%s\n", Tr(lang_, "cli.error", message).c_str());
     if (inv_.json || inv_.format == "json")
       std::printf("%s\n", json{{"command", CommandName(inv_.command)},
@@ -108,7 +116,7 @@ int MigrationRun::Load() {
 bool MigrationRun::Confirm(const std::vector<const AccountReport*>& work) {
   size_t changes = 0;
   for (const AccountReport* r : work) {
-    std::fputs(RenderAccountDetail(*r, inv_.command, lang_).c_str(), stderr);
+    Print(RenderAccountDetail(*r, inv_.command, lang_), stderr);
     changes += r->plan.changes.size();
   }
   if (inv_.yes || inv_.dry_run) return true;
@@ -181,12 +189,12 @@ int MigrationRun::Run() {
   for (const AccountReport& r : result.accounts)
     if (inv_.command == Command::kPlan ||
         (inv_.command == Command::kVerify && r.result != AccountResult::kOk))
-      std::fputs(RenderAccountDetail(r, inv_.command, lang_).c_str(), stderr);
-  std::fputs(RenderSummaryTable(result, inv_.command, lang_).c_str(), stderr);
+      Print(RenderAccountDetail(r, inv_.command, lang_), stderr);
+  Print(RenderSummaryTable(result, inv_.command, lang_), stderr);
   if (inv_.json || inv_.format == "json") {
     json doc = CampaignJson(result, inv_.command, campaign, code);
     doc["expect"] = inv_.expect.empty() ? json() : json(inv_.expect);
-    std::printf("%s\n", doc.dump(2).c_str());
+    Print(doc.dump(2) + "\n", stdout);
   }
   return code;
 }

@@ -1,6 +1,7 @@
 #include "src/engine/account_run.h"
 
 #include "src/engine/text.h"
+#include "src/log/log.h"
 
 namespace renumber {
 namespace {
@@ -128,9 +129,12 @@ bool AccountRun::HasWork() const {
 void AccountRun::Fail(const Status& s) {
   report_.result = AccountResult::kFailed;
   const std::string account = report_.row.target.account.ToString();
-  // Adapters already name the account; do not say it twice.
-  report_.error =
+  // Adapters already name the account; do not say it twice. The message
+  // may quote a vendor, who may echo a credential: it goes to the screen,
+  // the JSON output and the journal only scrubbed.
+  Status named =
       s.message().rfind(account + ":", 0) == 0 ? s : s.Annotate(account);
+  report_.error = Status(named.code(), ScrubSecrets(named.message()));
 }
 
 void AccountRun::Refuse(Text why) {
@@ -265,7 +269,7 @@ void AccountRun::JournalEnd() {
     rec["error"] = {{"code", CodeName(report_.error.code())},
                     {"message", report_.error.message()}};
   if (report_.result == AccountResult::kRefused)
-    rec["refusal"] = report_.refusal.en;
+    rec["refusal"] = ScrubSecrets(report_.refusal.en);
   Status s = deps_.journal->Append(rec);
   if (!s.ok() && report_.error.ok()) Fail(s);
 }

@@ -1,6 +1,7 @@
 #include "src/engine/executor.h"
 
 #include "src/engine/crash_hook.h"
+#include "src/log/log.h"
 
 namespace renumber {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 using json = nlohmann::json;
 
 json StatusJson(const Status& s) {
-  return {{"code", CodeName(s.code())}, {"message", s.message()}};
+  return {{"code", CodeName(s.code())}, {"message", ScrubSecrets(s.message())}};
 }
 
 class LiveExecutor : public Executor {

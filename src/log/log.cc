@@ -82,8 +82,11 @@ Status InitLogging(const std::string& level, const std::string& format) {
 
 void AddScrubbedSecret(const std::string& value) {
   if (value.size() < 4) return;  // too short to scrub without mangling text
+  std::string escaped = JsonEscape(value);
   std::lock_guard<std::mutex> l(g_secrets_mu);
   Secrets().insert(value);
+  // As it appears inside a JSON string (a vendor echoing it in an error).
+  if (escaped != value) Secrets().insert(escaped);
 }
 
 std::string ScrubSecrets(std::string_view text) {

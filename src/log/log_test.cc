@@ -33,6 +33,17 @@ TEST(LogTest, TextFormatAndBadOptions) {
   EXPECT_EQ(InitLoggingTo("info", "xml", &out).code(), Code::kInvalidArgument);
 }
 
+TEST(LogTest, SecretIsScrubbedAlsoInItsJsonEscapedForm) {
+  AddScrubbedSecret("pa\"ss\\word-9");
+  std::string dumped =
+      "{\"detail\":\"key " + JsonEscape("pa\"ss\\word-9") + "\"}";
+  std::string scrubbed = ScrubSecrets(dumped);
+  EXPECT_EQ(scrubbed.find("word-9"), std::string::npos) << scrubbed;
+  EXPECT_NE(scrubbed.find("redacted"), std::string::npos) << scrubbed;
+  EXPECT_EQ(ScrubSecrets("raw pa\"ss\\word-9 end").find("word-9"),
+            std::string::npos);
+}
+
 TEST(LogTest, JsonEscape) {
   EXPECT_EQ(JsonEscape("a\"b\\c\x01"), "a\\\"b\\\\c\\u0001");
   EXPECT_EQ(JsonEscape("配送サーバー"), "配送サーバー");
