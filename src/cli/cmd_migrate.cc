@@ -124,7 +124,8 @@ void AddStatus(CLI::App& app, GlobalOptions& global, CommandRun& run) {
         std::fprintf(
             stderr, "%s\n",
             Tr(global.lang, "cli.error", s.status().message()).c_str());
-        return static_cast<int>(kExitFailed);
+        return static_cast<int>(s.status().Is(Code::kNotFound) ? kExitBadInput
+                                                               : kExitFailed);
       }
       std::fputs(RenderStatus(*s, global.lang).c_str(), stderr);
       if (o->json) std::printf("%s\n", StatusJson(*s).dump(2).c_str());

@@ -47,16 +47,23 @@ void Apply(const json& r, const std::string& campaign, AccountStatus* s) {
 Result<StatusReport> BuildStatus(FileSystem* fs, const std::string& dir,
                                  const std::string& campaign) {
   StatusReport out;
-  if (!fs->Exists(dir)) return out;
-  RN_ASSIGN_OR_RETURN(auto names, fs->ListDir(dir));
+  out.journal_dir = dir;
+  std::vector<std::string> names;
+  if (fs->Exists(dir)) {
+    RN_ASSIGN_OR_RETURN(names, fs->ListDir(dir));
+  }
   std::map<std::string, AccountStatus> by_account;
   const std::string ext = ".journal";
+  std::string campaigns;
+  bool found = campaign.empty();
   for (const std::string& name : names) {
     if (name.size() <= ext.size() ||
         name.compare(name.size() - ext.size(), ext.size(), ext) != 0)
       continue;
     std::string camp = name.substr(0, name.size() - ext.size());
+    campaigns += (campaigns.empty() ? "" : ", ") + camp;
     if (!campaign.empty() && camp != campaign) continue;
+    found = true;
     RN_ASSIGN_OR_RETURN(JournalContents c, ReadJournal(fs, dir + "/" + name));
     for (int line : c.corrupt_lines)
       out.warnings.push_back(
@@ -73,12 +80,18 @@ Result<StatusReport> BuildStatus(FileSystem* fs, const std::string& dir,
       Apply(r, camp, &s);
     }
   }
+  if (!found)
+    return Status::NotFound("no campaign '" + campaign + "' in " + dir + " (" +
+                            (campaigns.empty() ? "no journals there yet"
+                                               : "campaigns: " + campaigns) +
+                            ")");
   for (auto& [k, v] : by_account) out.accounts.push_back(v);
   return out;
 }
 
 std::string RenderStatus(const StatusReport& report, Lang lang) {
-  if (report.accounts.empty()) return Tr(lang, "status.empty") + "\n";
+  if (report.accounts.empty())
+    return Tr(lang, "status.empty", report.journal_dir) + "\n";
   auto row = [](const std::string& a, const std::string& b,
                 const std::string& c, const std::string& d,
                 const std::string& e, const std::string& f) {

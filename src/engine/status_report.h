@@ -28,9 +28,12 @@ struct AccountStatus {
 struct StatusReport {
   std::vector<AccountStatus> accounts;  // sorted by account
   std::vector<std::string> warnings;    // corrupt journal lines etc.
+  std::string journal_dir;              // where it looked
 };
 
 // Reads every <journal_dir>/*.journal; `campaign` "" = all campaigns.
+// kNotFound naming the campaigns there when `campaign` has no journal (a
+// typo must not read as "nothing happened yet").
 Result<StatusReport> BuildStatus(FileSystem* fs, const std::string& journal_dir,
                                  const std::string& campaign);
 std::string RenderStatus(const StatusReport& report, Lang lang);

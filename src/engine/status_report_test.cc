@@ -45,8 +45,20 @@ TEST(StatusReportTest, LatestRecordPerAccount) {
   EXPECT_EQ(s->accounts[2].last_error, "C-3/cdn: boom");
   std::string text = RenderStatus(*s, Lang::kEn);
   EXPECT_NE(text.find("C-2/cdn"), std::string::npos);
-  EXPECT_TRUE(BuildStatus(fs, dir, "other")->accounts.empty());
+  EXPECT_EQ(BuildStatus(fs, dir, "c1")->accounts.size(), 3u);
+  // A campaign that is not there is an error naming the ones that are.
+  auto other = BuildStatus(fs, dir, "other");
+  EXPECT_EQ(other.status().code(), Code::kNotFound);
+  EXPECT_NE(other.status().message().find("campaigns: c1"), std::string::npos)
+      << other.status().message();
   ASSERT_EQ(system(("rm -rf '" + dir + "'").c_str()), 0);
+  // No journal at all: empty, and the text says where it looked.
+  auto none = BuildStatus(fs, dir, "");
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->accounts.empty());
+  EXPECT_NE(RenderStatus(*none, Lang::kEn).find(dir), std::string::npos);
+  EXPECT_NE(RenderStatus(*none, Lang::kJa).find(dir), std::string::npos);
+  EXPECT_EQ(BuildStatus(fs, dir, "c1").status().code(), Code::kNotFound);
 }
 
 }  // namespace

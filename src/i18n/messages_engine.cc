@@ -64,9 +64,10 @@ const std::vector<MessageEntry>& EngineMessages() {
       {"report.result.refused", "refused", "拒否"},
       {"report.result.failed", "failed", "失敗"},
       {"status.empty",
-       "the journal has no accounts yet (state dir: see --state-dir)",
-       "ジャーナルにはまだアカウントの記録がありません (保存先は --state-dir "
-       "を参照)"},
+       "no account has been worked on yet: no journal records in {} (another "
+       "state directory? see --state-dir)",
+       "まだ作業したアカウントはありません: {} にジャーナルの記録がありません "
+       "(別の保存先の場合は --state-dir を指定してください)"},
   };
   return kTable;
 }
