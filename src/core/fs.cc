@@ -103,7 +103,9 @@ class PosixFs : public FileSystem {
   }
   Result<std::unique_ptr<WritableFile>> OpenTruncate(const std::string& path,
                                                      unsigned mode) override {
-    return Open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+    // Never through a symlink: a planted link must not redirect a secret.
+    return Open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
+                mode);
   }
   Status Rename(const std::string& from, const std::string& to) override {
     if (::rename(from.c_str(), to.c_str()) != 0)
@@ -187,6 +189,12 @@ class PosixFs : public FileSystem {
                                              unsigned mode) {
     int fd = ::open(path.c_str(), flags, mode);
     if (fd < 0) return ErrnoStatus("cannot open", path, errno);
+    // An existing file keeps its mode through open(2): narrow one that is
+    // looser than asked (a journal or log made 0644 by hand). Best effort:
+    // a file we do not own stays as it is.
+    struct stat st;
+    if (::fstat(fd, &st) == 0 && (st.st_mode & 07777 & ~mode) != 0)
+      (void)::fchmod(fd, st.st_mode & 07777 & mode);
     return std::unique_ptr<WritableFile>(new PosixWritableFile(fd, path));
   }
 };
@@ -208,6 +216,10 @@ std::string DirName(const std::string& path) {
 Status WriteFileAtomic(FileSystem* fs, const std::string& path,
                        std::string_view data, unsigned mode) {
   std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  // A leftover (or planted) file of that name goes first, so the data lands
+  // in a new file of ours; a planted symlink makes OpenTruncate fail (it
+  // does not follow links) instead of writing through it.
+  if (fs->Exists(tmp)) (void)fs->Remove(tmp);
   RN_ASSIGN_OR_RETURN(auto file, fs->OpenTruncate(tmp, mode));
   Status s = file->Append(data);
   if (s.ok()) s = file->Sync();

@@ -63,6 +63,44 @@ TEST_F(FsTest, AppendCreatesWithModeAndAppends) {
   EXPECT_EQ(*fs_->Mode(DirName(p)), 0700u);
 }
 
+TEST_F(FsTest, AppendNarrowsALooserExistingFile) {
+  std::string p = dir_ + "/journal";
+  ASSERT_TRUE(WriteFileAtomic(fs_, p, "a", 0644).ok());
+  ASSERT_TRUE(fs_->Chmod(p, 0644).ok());
+  auto f = fs_->OpenAppend(p, 0600);
+  ASSERT_TRUE(f.ok());
+  ASSERT_TRUE((*f)->Close().ok());
+  EXPECT_EQ(*fs_->Mode(p), 0600u);
+}
+
+TEST_F(FsTest, AtomicWriteNeverWritesThroughAPlantedTempFileOrLink) {
+  std::string p = dir_ + "/vault";
+  std::string tmp = p + ".tmp." + std::to_string(::getpid());
+  // A leftover file of the temp name (0644, someone else's fd open on it):
+  // the secret goes to a new file instead.
+  ASSERT_TRUE(WriteFileAtomic(fs_, tmp + "x", "old", 0644).ok());
+  ASSERT_EQ(::rename((tmp + "x").c_str(), tmp.c_str()), 0);
+  ASSERT_TRUE(fs_->Chmod(tmp, 0644).ok());
+  ASSERT_TRUE(WriteFileAtomic(fs_, p, "secret", 0600).ok());
+  EXPECT_EQ(*fs_->ReadFile(p), "secret");
+  EXPECT_EQ(*fs_->Mode(p), 0600u);
+  // A symlink of the temp name to someone's file: the link is removed, the
+  // file is left alone.
+  std::string target = dir_ + "/elsewhere";
+  ASSERT_TRUE(WriteFileAtomic(fs_, target, "theirs", 0644).ok());
+  ASSERT_EQ(::symlink(target.c_str(), tmp.c_str()), 0);
+  ASSERT_TRUE(WriteFileAtomic(fs_, p, "secret2", 0600).ok());
+  EXPECT_EQ(*fs_->ReadFile(target), "theirs");
+  EXPECT_EQ(*fs_->ReadFile(p), "secret2");
+  // A dangling one (it would create a file where the attacker wants):
+  // refused, nothing created there, the old contents kept.
+  std::string planted = dir_ + "/planted";
+  ASSERT_EQ(::symlink(planted.c_str(), tmp.c_str()), 0);
+  EXPECT_FALSE(WriteFileAtomic(fs_, p, "secret3", 0600).ok());
+  EXPECT_FALSE(fs_->Exists(planted));
+  EXPECT_EQ(*fs_->ReadFile(p), "secret2");
+}
+
 TEST_F(FsTest, ReadMissingIsNotFound) {
   EXPECT_EQ(fs_->ReadFile(dir_ + "/nope").status().code(), Code::kNotFound);
 }
