@@ -26,12 +26,22 @@ Result<std::string> Field(const json& entry, const char* name, bool required,
   return it->get<std::string>();
 }
 
-// https://, or plain http:// to a loopback address only (simulators).
+}  // namespace
+
 Status CheckApiBase(const std::string& url) {
-  if (url.rfind("https://", 0) == 0) return Status::Ok();
-  if (url.rfind("http://", 0) != 0)
+  const bool https = url.rfind("https://", 0) == 0;
+  if (!https && url.rfind("http://", 0) != 0)
     return Status::InvalidArgument("\"api_base\" must be an https:// URL");
-  std::string host = url.substr(7, url.find('/', 7) - 7);
+  const size_t start = https ? 8 : 7;
+  std::string authority =
+      url.substr(start, url.find_first_of("/?#", start) - start);
+  // Not echoed: the part before '@' may be a password.
+  if (authority.find('@') != std::string::npos)
+    return Status::InvalidArgument(
+        "\"api_base\" must not hold a user name or password (user@host); "
+        "give them as username/password or api_token");
+  if (https) return Status::Ok();
+  std::string host = authority;
   if (!host.empty() && host[0] == '[') {
     host = host.substr(1, host.find(']') - 1);
   } else if (size_t colon = host.rfind(':'); colon != std::string::npos) {
@@ -43,6 +53,8 @@ Status CheckApiBase(const std::string& url) {
       "\"api_base\" " + url +
       ": plain http:// is allowed only to a loopback address; use https://");
 }
+
+namespace {
 
 Result<Credentials> ParseEntry(const json& e, const std::string& where) {
   if (!e.is_object())

@@ -29,6 +29,11 @@ class CredentialSource {
   virtual std::vector<AccountKey> Accounts() = 0;
 };
 
+// An api_base is https://, or plain http:// to a loopback address only
+// (simulators), and holds no user name or password; kInvalidArgument
+// otherwise (the message never repeats a user:password part).
+Status CheckApiBase(const std::string& url);
+
 // A credentials file in the credentials-template format:
 //   {"version": 1, "accounts": [{"customer", "service", "api_base",
 //     "username", "password"} | {..., "api_token"}, "ca_file"?]}

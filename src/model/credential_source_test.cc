@@ -64,6 +64,19 @@ TEST(CredentialsFileTest, PlainHttpOnlyToLoopback) {
   }
 }
 
+TEST(CredentialsFileTest, ApiBaseWithUserInfoIsRefusedWithoutEchoingIt) {
+  for (const char* base :
+       {"https://user:hunter2pw@api.cdn.example", "http://u:hunter2pw@10.0.0.1",
+        "http://127.0.0.1:19100@10.0.0.1/", "https://hunter2pw@x.example/v1"}) {
+    Status s = CheckApiBase(base);
+    EXPECT_EQ(s.code(), Code::kInvalidArgument) << base;
+    EXPECT_EQ(s.message().find("hunter2pw"), std::string::npos) << s.message();
+    EXPECT_EQ(s.message().find("10.0.0.1"), std::string::npos) << s.message();
+  }
+  EXPECT_TRUE(CheckApiBase("https://api.cdn.example/a@b").ok())
+      << "an '@' in the path is not user info";
+}
+
 TEST(CredentialsFileTest, RejectsDuplicates) {
   const char* dup = R"({"version": 1, "accounts": [
     {"customer": "C", "service": "cdn", "api_base": "https://a", "api_token": "t1"},

@@ -58,9 +58,7 @@ Result<VaultEntry> EntryFromFlags(const CommandContext& ctx,
   e.creds.ca_file = f.ca_file;
   if (f.customer.empty() || f.customer.find('/') != std::string::npos)
     return Status::InvalidArgument("--customer must be an id like C-10001");
-  if (f.api_base.rfind("https://", 0) != 0 &&
-      f.api_base.rfind("http://", 0) != 0)
-    return Status::InvalidArgument("--api-base must be an https:// URL");
+  RN_RETURN_IF_ERROR(CheckApiBase(f.api_base).Annotate("--api-base"));
   if (e.creds.account.service == Service::kEss && f.username.empty())
     return Status::InvalidArgument("ess accounts need --username");
   if (!f.ca_file.empty() && !ctx.fs->Exists(f.ca_file))

@@ -131,6 +131,16 @@ TEST_F(VaultCliTest, ListShowRevealAuditRemove) {
   MakeCheapVault();
   ASSERT_EQ(AddEss("C-1", "pw-one-secret").code, 0);
   ASSERT_EQ(AddEss("C-2", "pw-two-secret").code, 0);
+  for (const char* base :
+       {"http://10.0.0.1", "https://user:hunter2pw@api.cdn.example"}) {
+    std::string secret = dir_.File("token-bad");
+    WriteTestFile(secret, "tok\n", 0600);
+    Outcome bad = Renumber(With(
+        {"vault", "add", "--customer", "C-3", "--service", "cdn", "--api-base",
+         base, "--ticket", "T-100", "--secret-file", secret}));
+    EXPECT_EQ(bad.code, 2) << base << bad.err;
+    EXPECT_EQ(bad.err.find("hunter2pw"), std::string::npos) << bad.err;
+  }
   Outcome dup = AddEss("C-1", "again");
   EXPECT_EQ(dup.code, 2);
   EXPECT_TRUE(Contains(dup.err, "--replace")) << dup.err;
