@@ -43,6 +43,11 @@ Status CheckKdfCaps(const KdfParams& k) {
   if (k.p < 1 || k.p > kMaxP)
     return refuse("p = " + std::to_string(k.p) + ", allowed 1.." +
                   std::to_string(kMaxP));
+  // scrypt (RFC 7914) requires N < 2^(128*r/8); OpenSSL enforces it.
+  if (uint64_t{k.log2_n} >= 16 * uint64_t{k.r})
+    return refuse("N = 2^" + std::to_string(k.log2_n) +
+                  " is too large for r = " + std::to_string(k.r) +
+                  " (scrypt needs N < 2^(16*r))");
   uint64_t n = uint64_t{1} << k.log2_n;
   if (128 * uint64_t{k.r} * n > kMaxKdfMemory)
     return refuse("memory 128*r*N above " +

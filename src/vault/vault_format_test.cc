@@ -33,7 +33,7 @@ TEST(VaultFormatTest, CapsRefuseHostileParameters) {
        {KdfParams{9, 8, 1}, KdfParams{21, 8, 1}, KdfParams{40, 8, 1},
         KdfParams{17, 0, 1}, KdfParams{17, 33, 1}, KdfParams{17, 8, 0},
         KdfParams{17, 8, 17}, KdfParams{19, 8, 1}, KdfParams{18, 8, 3},
-        KdfParams{20, 1, 16}}) {
+        KdfParams{20, 1, 16}, KdfParams{20, 1, 1}, KdfParams{16, 1, 1}}) {
     Status s = CheckKdfCaps(k);
     EXPECT_TRUE(s.Is(Code::kCorruption))
         << k.log2_n << "/" << k.r << "/" << k.p;
