@@ -106,8 +106,8 @@ int MigrationRun::Load() {
     return Fail(bad_input ? kExitBadInput : kExitFailed, s.message());
   }
   source_ = std::move(*source);
-  if (Status s =
-          CheckCredentials(source_.get(), rows_, inv_.credentials_file.empty());
+  if (Status s = CheckCredentials(
+          source_.get(), rows_, inv_.credentials_file.empty(), inv_.plan_file);
       !s.ok())
     return Fail(kExitBadInput, s.message());
   return kExitOk;

@@ -44,6 +44,21 @@ Status ValidateAccountsFlags(const MigrationInvocation& inv) {
         "--new-ip for one account");
   if (single && !inv.only.empty())
     return Status::InvalidArgument("--only narrows a --plan file");
+  if (single) {
+    std::string missing;
+    for (const auto& [flag, value] :
+         {std::pair<const char*, const std::string*>{"--service", &inv.service},
+          {"--customer", &inv.customer},
+          {"--old-ip", &inv.old_ip},
+          {"--new-ip", &inv.new_ip}})
+      if (value->empty())
+        missing += std::string(missing.empty() ? "" : ", ") + flag;
+    if (!missing.empty())
+      return Status::InvalidArgument(
+          "one account needs --service, --customer, --old-ip and --new-ip; "
+          "missing: " +
+          missing);
+  }
   // Without a plan, the window gate needs the real end of the maintenance:
   // "now" would let a cutover through at any time.
   if (single && inv.command == Command::kCutover && inv.maintenance_end.empty())
@@ -140,13 +155,16 @@ Result<std::unique_ptr<CredentialSource>> OpenSource(
 }
 
 Status CheckCredentials(CredentialSource* src, const std::vector<PlanRow>& rows,
-                        bool from_vault) {
+                        bool from_vault, const std::string& plan_file) {
   std::set<std::string> have;
   for (const AccountKey& k : src->Accounts()) have.insert(k.ToString());
   std::string missing;
   for (const PlanRow& r : rows)
     if (!have.count(r.target.account.ToString()))
-      missing += (missing.empty() ? "" : ", ") + r.target.account.ToString();
+      missing += (missing.empty() ? "" : ", ") +
+                 (r.line > 0 ? plan_file + ":" + std::to_string(r.line) + ": "
+                             : std::string()) +
+                 r.target.account.ToString();
   if (missing.empty()) return Status::Ok();
   return Status::InvalidArgument(
       "no credentials for " + missing +

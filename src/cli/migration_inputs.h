@@ -37,7 +37,8 @@ Result<std::unique_ptr<CredentialSource>> OpenSource(
 
 // kInvalidArgument naming every account without credentials.
 Status CheckCredentials(CredentialSource* source,
-                        const std::vector<PlanRow>& rows, bool from_vault);
+                        const std::vector<PlanRow>& rows, bool from_vault,
+                        const std::string& plan_file);
 
 }  // namespace renumber
 

@@ -76,6 +76,17 @@ TEST(InputE2eTest, CredentialsProblemsAreBadInput) {
                                env.dir() + "/empty.json"});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("no credentials for"), std::string::npos);
+  // Each missing account named with the plan's file and line (the header
+  // is line 1).
+  EXPECT_NE(missing.err.find(env.plan() + ":2: C-10001/ess"),
+            std::string::npos)
+      << missing.err;
+  // One account: the flag that is missing is named.
+  RunResult one = env.Run({"plan", "--service", "ess", "--customer", "C-10001",
+                           "--old-ip", "198.18.0.10", "--credentials",
+                           env.credentials()});
+  EXPECT_EQ(one.exit_code, 2);
+  EXPECT_NE(one.err.find("missing: --new-ip"), std::string::npos) << one.err;
   RunResult ca =
       env.Run({"plan", "--plan", env.plan(), "--credentials", env.credentials(),
                "--ca-file", env.dir() + "/nope.pem"});
