@@ -43,6 +43,31 @@ Exit codes:
 
 Run 'renumber COMMAND --help' for a command's options.)";
 
+// With --json or --format json, a command-line error is a JSON document on
+// stdout too (the shape the migration commands use for errors before any
+// account ran), so a cron job reading stdout does not get an empty file.
+void PrintJsonParseError(const CLI::App& app, int argc, const char* const* argv,
+                         const std::string& error) {
+  bool json = false;
+  std::string command;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--json" || a == "--format=json" ||
+        (a == "--format" && i + 1 < argc && std::string(argv[i + 1]) == "json"))
+      json = true;
+    if (command.empty() && a[0] != '-') {
+      for (const CLI::App* sub : app.get_subcommands({}))
+        if (sub->get_name() == a) command = a;
+    }
+  }
+  if (!json) return;
+  std::printf(
+      "{\n  \"command\": %s,\n  \"error\": \"%s\",\n"
+      "  \"exit_code\": %d,\n  \"accounts\": []\n}\n",
+      command.empty() ? "null" : ("\"" + JsonEscape(command) + "\"").c_str(),
+      JsonEscape(error).c_str(), static_cast<int>(kExitBadInput));
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv) {
@@ -67,7 +92,9 @@ int RunCli(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
-    return rc == 0 ? kExitOk : kExitBadInput;
+    if (rc == 0) return kExitOk;
+    PrintJsonParseError(app, argc, argv, e.what());
+    return kExitBadInput;
   }
   global.lang = LangFromEnvironment();
   if (!global.lang_flag.empty()) {

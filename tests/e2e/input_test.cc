@@ -78,13 +78,12 @@ TEST(InputE2eTest, CredentialsProblemsAreBadInput) {
   EXPECT_NE(missing.err.find("no credentials for"), std::string::npos);
   // Each missing account named with the plan's file and line (the header
   // is line 1).
-  EXPECT_NE(missing.err.find(env.plan() + ":2: C-10001/ess"),
-            std::string::npos)
+  EXPECT_NE(missing.err.find(env.plan() + ":2: C-10001/ess"), std::string::npos)
       << missing.err;
   // One account: the flag that is missing is named.
-  RunResult one = env.Run({"plan", "--service", "ess", "--customer", "C-10001",
-                           "--old-ip", "198.18.0.10", "--credentials",
-                           env.credentials()});
+  RunResult one =
+      env.Run({"plan", "--service", "ess", "--customer", "C-10001", "--old-ip",
+               "198.18.0.10", "--credentials", env.credentials()});
   EXPECT_EQ(one.exit_code, 2);
   EXPECT_NE(one.err.find("missing: --new-ip"), std::string::npos) << one.err;
   RunResult ca =
@@ -111,6 +110,17 @@ TEST(InputE2eTest, HelpVersionAndUnknownCommands) {
             2);
   RunResult both = env.Run({"plan", "--plan", env.plan(), "--customer", "C"});
   EXPECT_EQ(both.exit_code, 2);
+  // A command-line error with --json is a JSON document on stdout as well.
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"rollback", "--plan", env.plan(), "--json"},
+        std::vector<std::string>{"verify", "--bogus", "--format", "json"}}) {
+    RunResult r = env.Run(args);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    nlohmann::json doc = StdoutJson(r);
+    EXPECT_EQ(doc["command"], args[0]) << r.out;
+    EXPECT_EQ(doc["exit_code"], 2);
+    EXPECT_FALSE(doc["error"].get<std::string>().empty());
+  }
 }
 
 TEST(InputE2eTest, SecretsNeverReachOutputLogsOrJournal) {
