@@ -4,6 +4,8 @@
 #include <cpprest/http_client.h>
 #include <pplx/threadpool.h>
 
+#include <openssl/ssl.h>
+
 #include <boost/asio/ssl.hpp>
 #include <map>
 #include <mutex>
@@ -205,6 +207,13 @@ std::unique_ptr<HttpTransport> NewCpprestTransport(
 void InitHttpRuntime(int threads) {
   static std::once_flag once;
   std::call_once(once, [threads] {
+    // Exit order (stack.md #8): atexit handlers run in reverse order, so an
+    // OpenSSL first initialised after the pool below would clean itself up
+    // while the pool's threads still free a failed handshake's BIO (seen as
+    // a segfault or a spin at exit under load; see DEVELOPERS.md).
+    // Without OpenSSL's atexit cleanup the pool finishes first; when OpenSSL
+    // was initialised earlier, its cleanup already runs after the pool's.
+    OPENSSL_init_ssl(OPENSSL_INIT_NO_ATEXIT, nullptr);
     try {
       crossplat::threadpool::initialize_with_threads(
           static_cast<size_t>(threads));
