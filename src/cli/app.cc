@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "src/cli/command.h"
@@ -43,9 +44,9 @@ Exit codes:
 
 Run 'renumber COMMAND --help' for a command's options.)";
 
-// With --json or --format json, a command-line error is a JSON document on
-// stdout too (the shape the migration commands use for errors before any
-// account ran), so a cron job reading stdout does not get an empty file.
+// With --json or --format json, a command-line error is a JsonErrorDocument
+// on stdout too, as other errors before any account ran are, so a cron job
+// reading stdout does not get an empty file.
 void PrintJsonParseError(const CLI::App& app, int argc, const char* const* argv,
                          const std::string& error) {
   bool json = false;
@@ -61,11 +62,7 @@ void PrintJsonParseError(const CLI::App& app, int argc, const char* const* argv,
     }
   }
   if (!json) return;
-  std::printf(
-      "{\n  \"command\": %s,\n  \"error\": \"%s\",\n"
-      "  \"exit_code\": %d,\n  \"accounts\": []\n}\n",
-      command.empty() ? "null" : ("\"" + JsonEscape(command) + "\"").c_str(),
-      JsonEscape(error).c_str(), static_cast<int>(kExitBadInput));
+  std::fputs(JsonErrorDocument(command, error, kExitBadInput).c_str(), stdout);
 }
 
 }  // namespace
@@ -118,6 +115,16 @@ int RunCli(int argc, char** argv) {
     return kExitOk;
   }
   return run();
+}
+
+std::string JsonErrorDocument(const std::string& command,
+                              const std::string& error, int exit_code) {
+  nlohmann::json doc = {
+      {"command", command.empty() ? nlohmann::json() : nlohmann::json(command)},
+      {"error", error},
+      {"exit_code", exit_code},
+      {"accounts", nlohmann::json::array()}};
+  return doc.dump(2) + "\n";
 }
 
 }  // namespace renumber

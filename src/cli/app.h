@@ -4,6 +4,8 @@
 #ifndef RENUMBER_CLI_APP_H_
 #define RENUMBER_CLI_APP_H_
 
+#include <string>
+
 namespace renumber {
 
 // Exit codes, documented in --help and README.
@@ -16,6 +18,12 @@ enum ExitCode {
 };
 
 int RunCli(int argc, char** argv);
+
+// The JSON document (pretty-printed, with a final newline) a command prints
+// on stdout when it stops with an error before any account ran: command
+// ("" gives null), error, exit_code and an empty accounts list.
+std::string JsonErrorDocument(const std::string& command,
+                              const std::string& error, int exit_code);
 
 }  // namespace renumber
 

@@ -46,12 +46,9 @@ class MigrationRun {
     const std::string message = ScrubSecrets(raw);
     std::fprintf(stderr, "%s\n", Tr(lang_, "cli.error", message).c_str());
     if (inv_.json || inv_.format == "json")
-      std::printf("%s\n", json{{"command", CommandName(inv_.command)},
-                               {"error", message},
-                               {"exit_code", code},
-                               {"accounts", json::array()}}
-                              .dump(2)
-                              .c_str());
+      std::fputs(
+          JsonErrorDocument(CommandName(inv_.command), message, code).c_str(),
+          stdout);
     return code;
   }
 
