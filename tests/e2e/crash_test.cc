@@ -30,9 +30,7 @@ std::vector<std::string> OnlyArgs(E2eEnv& env) {
 
 int CleanRunIntents(const std::string& command, json* final_state,
                     json* versions) {
-  E2eOptions o;
-  o.customers = 8;
-  E2eEnv env(o);
+  E2eEnv env(Customers(8));
   std::vector<std::string> args = OnlyArgs(env);
   if (command == "cutover") {
     EXPECT_EQ(env.Renumber("prepare", args).exit_code, 0);
@@ -54,9 +52,7 @@ void CrashAndResume(const std::string& command, const std::string& point) {
   ASSERT_GT(intents, 3);
   for (int n = 1; n <= intents; ++n) {
     SCOPED_TRACE(command + " killed at " + point + ":" + std::to_string(n));
-    E2eOptions o;
-    o.customers = 8;
-    E2eEnv env(o);
+    E2eEnv env(Customers(8));
     std::vector<std::string> args = OnlyArgs(env);
     if (command == "cutover") {
       ASSERT_EQ(env.Renumber("prepare", args).exit_code, 0);

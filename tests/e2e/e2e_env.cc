@@ -231,9 +231,8 @@ RunResult E2eEnv::Renumber(const std::string& command,
                            const std::vector<std::string>& more,
                            const std::vector<std::string>& env) const {
   std::vector<std::string> args = {
-      command,       "--plan",      plan(),      "--credentials",
-      credentials(), "--state-dir", state_dir(), "--hosts",
-      hosts()};
+      command,       "--plan",    plan(),    "--credentials", credentials(),
+      "--state-dir", state_dir(), "--hosts", hosts()};
   args.insert(args.end(), more.begin(), more.end());
   return Run(args, env);
 }

@@ -31,6 +31,13 @@ struct E2eOptions {
   FaultConfig faults;
 };
 
+// Default options with `n` simulated customers.
+inline E2eOptions Customers(int n) {
+  E2eOptions o;
+  o.customers = n;
+  return o;
+}
+
 class E2eEnv {
  public:
   explicit E2eEnv(const E2eOptions& options = {});

@@ -120,9 +120,7 @@ TEST(FlowE2eTest, CutoverBeforeMaintenanceEndIsRefusedWithZeroWrites) {
 }
 
 TEST(FlowE2eTest, WriteWithoutTerminalOrYesIsRefused) {
-  E2eOptions o;
-  o.customers = 3;
-  E2eEnv env(o);
+  E2eEnv env(Customers(3));
   RunResult r = env.Renumber("prepare");
   EXPECT_EQ(r.exit_code, 4) << Describe(r);
   EXPECT_NE(r.err.find("--yes"), std::string::npos);
@@ -130,9 +128,7 @@ TEST(FlowE2eTest, WriteWithoutTerminalOrYesIsRefused) {
 }
 
 TEST(FlowE2eTest, DryRunWritesNothing) {
-  E2eOptions o;
-  o.customers = 4;
-  E2eEnv env(o);
+  E2eEnv env(Customers(4));
   RunResult r = env.Renumber("prepare", {"--dry-run", "--json"});
   EXPECT_EQ(r.exit_code, 0) << Describe(r);
   EXPECT_EQ(env.Writes(), 0);
@@ -141,9 +137,7 @@ TEST(FlowE2eTest, DryRunWritesNothing) {
 }
 
 TEST(FlowE2eTest, OneAccountShortcut) {
-  E2eOptions o;
-  o.customers = 2;
-  E2eEnv env(o);
+  E2eEnv env(Customers(2));
   const SimCustomer& c = env.cluster()->customers()[0];
   std::string service = c.has_ess ? "ess" : "cdn";
   RunResult r = env.Run({"prepare", "--service", service, "--customer", c.id,
@@ -157,9 +151,7 @@ TEST(FlowE2eTest, OneAccountShortcut) {
 }
 
 TEST(FlowE2eTest, DemoRunsAndExitsZero) {
-  E2eOptions o;
-  o.customers = 1;
-  E2eEnv env(o);
+  E2eEnv env(Customers(1));
   RunResult r = env.Run({"demo"}, {"TMPDIR=" + env.dir()});
   EXPECT_EQ(r.exit_code, 0) << Describe(r);
   EXPECT_NE(r.err.find("step 5/5"), std::string::npos) << r.err;

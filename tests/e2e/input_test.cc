@@ -17,9 +17,7 @@ void WriteFile(const std::string& path, const std::string& text, int mode) {
 }
 
 TEST(InputE2eTest, OneBadRowStopsEverythingWithExit2) {
-  E2eOptions o;
-  o.customers = 4;
-  E2eEnv env(o);
+  E2eEnv env(Customers(4));
   std::string plan = *PosixFileSystem()->ReadFile(env.plan());
   const char* bad_rows[] = {
       "C-99999,ess,198.18.0.99,198.18.0.99,2026-12-10T06:00:00+09:00,T\n",
@@ -62,9 +60,7 @@ TEST(InputE2eTest, OneBadRowStopsEverythingWithExit2) {
 }
 
 TEST(InputE2eTest, CredentialsProblemsAreBadInput) {
-  E2eOptions o;
-  o.customers = 3;
-  E2eEnv env(o);
+  E2eEnv env(Customers(3));
   std::string creds = *PosixFileSystem()->ReadFile(env.credentials());
   WriteFile(env.dir() + "/open.json", creds, 0644);
   RunResult open = env.Run({"plan", "--plan", env.plan(), "--credentials",
@@ -95,9 +91,7 @@ TEST(InputE2eTest, CredentialsProblemsAreBadInput) {
 }
 
 TEST(InputE2eTest, HelpVersionAndUnknownCommands) {
-  E2eOptions o;
-  o.customers = 1;
-  E2eEnv env(o);
+  E2eEnv env(Customers(1));
   RunResult help = env.Run({"--help"});
   EXPECT_EQ(help.exit_code, 0);
   for (const char* word :
@@ -124,9 +118,7 @@ TEST(InputE2eTest, HelpVersionAndUnknownCommands) {
 }
 
 TEST(InputE2eTest, SecretsNeverReachOutputLogsOrJournal) {
-  E2eOptions o;
-  o.customers = 4;
-  E2eEnv env(o);
+  E2eEnv env(Customers(4));
   RunResult r =
       env.Renumber("prepare", {"--yes", "--json", "--log-level", "trace"});
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -24,8 +24,7 @@ TEST(RollbackE2eTest, RollbackPrepareRestoresTheStart) {
   RunResult back = env.Renumber(
       "verify", {"--expect", "not-started", "--read-only", "--json"});
   EXPECT_EQ(back.exit_code, 0) << back.err;
-  for (const json& a : Accounts(back))
-    EXPECT_EQ(a["result"], "ok") << a.dump();
+  for (const json& a : Accounts(back)) EXPECT_EQ(a["result"], "ok") << a.dump();
   // And the flow still works afterwards.
   EXPECT_EQ(env.Renumber("prepare", {"--yes"}).exit_code, 0);
   EXPECT_EQ(env.Renumber("verify", {"--expect", "prepared"}).exit_code, 0);

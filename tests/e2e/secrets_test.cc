@@ -62,9 +62,7 @@ void ExpectNone(const std::vector<std::string>& secrets,
 }
 
 TEST(SecretsE2eTest, CanaryThroughEveryCommandAtTraceLevel) {
-  E2eOptions o;
-  o.customers = 3;
-  E2eEnv env(o);
+  E2eEnv env(Customers(3));
   const std::string canary = "canary-pass-" + RandomHex(24);
   std::string pass = env.dir() + "/pass";
   std::ofstream(pass) << canary << "\n";
@@ -119,9 +117,7 @@ TEST(SecretsE2eTest, CanaryThroughEveryCommandAtTraceLevel) {
 }
 
 TEST(SecretsE2eTest, VendorEchoingTheCredentialsIsScrubbedEverywhere) {
-  E2eOptions o;
-  o.customers = 1;
-  E2eEnv env(o);
+  E2eEnv env(Customers(1));
   const std::string password = "pw-" + RandomHex(20);
   const std::string token = "tok-" + RandomHex(20);
   const std::string basic = Base64("admin@echo.example:" + password);

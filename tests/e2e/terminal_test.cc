@@ -18,9 +18,7 @@ std::vector<std::string> Args(const E2eEnv& env, const std::string& cmd) {
 }
 
 TEST(TerminalE2eTest, AnsweringNoChangesNothing) {
-  E2eOptions o;
-  o.customers = 3;
-  E2eEnv env(o);
+  E2eEnv env(Customers(3));
   RunResult r = env.RunOnTerminal(Args(env, "prepare"), "n");
   EXPECT_EQ(r.exit_code, 4) << r.out;
   EXPECT_NE(r.out.find("prepare will:"), std::string::npos) << r.out;
@@ -29,9 +27,7 @@ TEST(TerminalE2eTest, AnsweringNoChangesNothing) {
 }
 
 TEST(TerminalE2eTest, AnsweringYesAppliesWithAProgressBar) {
-  E2eOptions o;
-  o.customers = 3;
-  E2eEnv env(o);
+  E2eEnv env(Customers(3));
   RunResult r = env.RunOnTerminal(Args(env, "prepare"), "y");
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_GT(env.Writes(), 0);

@@ -14,9 +14,7 @@ namespace {
 using json = nlohmann::json;
 
 TEST(VaultE2eTest, PrepareWithVaultCredentialsIsAudited) {
-  E2eOptions o;
-  o.customers = 3;
-  E2eEnv env(o);
+  E2eEnv env(Customers(3));
   std::string pass = env.dir() + "/pass";
   std::ofstream(pass) << "correct horse battery staple\n";
   chmod(pass.c_str(), 0600);
