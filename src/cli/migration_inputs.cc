@@ -98,7 +98,6 @@ Result<std::vector<PlanRow>> Narrow(std::vector<PlanRow> rows,
 
 Status ValidateOptions(const MigrationInvocation& inv, CommandOptions* o) {
   o->command = inv.command;
-  o->dry_run = inv.dry_run;
   o->ignore_window = inv.ignore_window;
   o->force = inv.force;
   o->vendor_checks = !inv.read_only;

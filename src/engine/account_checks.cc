@@ -18,7 +18,7 @@ Status AccountRun::Gates(const Discovery& d) {
     }
     report_.notes.push_back(
         T("engine.window_overridden", t.maintenance_end.ToRfc3339()));
-    if (deps_.journal && !options_.dry_run) {
+    if (deps_.journal) {
       json rec = JournalRecord(deps_.run, "override", t.account, report_.phase);
       rec["gate"] = "maintenance-window";
       rec["maintenance_end"] = t.maintenance_end.ToRfc3339();

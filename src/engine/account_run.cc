@@ -168,7 +168,7 @@ void AccountRun::Stage1() {
 
 Status AccountRun::Stage1Inner() {
   const Target& t = report_.row.target;
-  if (deps_.locks && !options_.dry_run) {
+  if (deps_.locks) {
     auto lock = deps_.locks->Acquire(t.account, options_.lock_wait);
     if (!lock.ok()) {
       Refuse(T("engine.locked", lock.status().message()));
@@ -258,7 +258,7 @@ void AccountRun::Finish(AccountState expected) {
 }
 
 void AccountRun::JournalEnd() {
-  if (!deps_.journal || options_.dry_run) return;
+  if (!deps_.journal) return;
   const Target& t = report_.row.target;
   json rec = JournalRecord(deps_.run, "account-end", t.account, report_.phase);
   rec["result"] = AccountResultName(report_.result);

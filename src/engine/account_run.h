@@ -37,9 +37,8 @@ struct CommandOptions {
   Phase rollback_of = Phase::kPrepare;  // for kRollback
   bool ignore_window = false;           // cutover before maintenance_end
   bool force = false;                   // rollback over later changes
-  bool dry_run = false;
-  std::optional<AccountState> expect;  // verify --expect
-  bool vendor_checks = true;           // verify: ask vendors to run checks
+  std::optional<AccountState> expect;   // verify --expect
+  bool vendor_checks = true;            // verify: ask vendors to run checks
   std::chrono::milliseconds lock_wait{0};
 };
 
@@ -51,8 +50,8 @@ struct EngineDeps {
   Clock* clock = nullptr;
   CredentialSource* credentials = nullptr;
   AdapterMaker make_adapter;
-  JournalWriter* journal = nullptr;  // null for read-only commands
-  AccountLocks* locks = nullptr;     // null for read-only commands
+  JournalWriter* journal = nullptr;  // null for read-only commands and dry runs
+  AccountLocks* locks = nullptr;     // null for read-only commands and dry runs
   const std::vector<nlohmann::json>* journal_records = nullptr;
   RunInfo run;
 };

@@ -60,14 +60,14 @@ class CampaignTest : public ::testing::Test {
       return NewFakeAdapter(vendor, c.account.customer);
     };
     bool writes = cmd != Command::kPlan && cmd != Command::kVerify;
-    deps.journal = writes ? journal_.get() : nullptr;
-    deps.locks = writes ? locks_.get() : nullptr;
+    // As the CLI composes a dry run: no journal, no locks, the dry executor.
+    deps.journal = writes && !dry ? journal_.get() : nullptr;
+    deps.locks = writes && !dry ? locks_.get() : nullptr;
     deps.journal_records = &records_;
     deps.run = {"run" + std::to_string(++runs_), "c", CommandName(cmd), "me",
                 ""};
     CommandOptions o;
     o.command = cmd;
-    o.dry_run = dry;
     o.rollback_of = rollback_of;
     o.ignore_window = ignore_window;
     auto exec =
