@@ -36,29 +36,29 @@ Status ValidateRollbackAndExpect(const MigrationInvocation& inv,
 }
 
 Status ValidateAccountsFlags(const MigrationInvocation& inv) {
-  bool single = !inv.customer.empty() || !inv.service.empty() ||
-                !inv.old_ip.empty() || !inv.new_ip.empty();
+  const std::pair<const char*, const std::string*> one_account[] = {
+      {"--service", &inv.service},
+      {"--customer", &inv.customer},
+      {"--old-ip", &inv.old_ip},
+      {"--new-ip", &inv.new_ip}};
+  std::string missing;
+  bool single = false;
+  for (const auto& [flag, value] : one_account) {
+    single = single || !value->empty();
+    if (value->empty())
+      missing += std::string(missing.empty() ? "" : ", ") + flag;
+  }
   if (inv.plan_file.empty() == !single)
     return Status::InvalidArgument(
         "give either --plan FILE, or --service, --customer, --old-ip and "
         "--new-ip for one account");
   if (single && !inv.only.empty())
     return Status::InvalidArgument("--only narrows a --plan file");
-  if (single) {
-    std::string missing;
-    for (const auto& [flag, value] :
-         {std::pair<const char*, const std::string*>{"--service", &inv.service},
-          {"--customer", &inv.customer},
-          {"--old-ip", &inv.old_ip},
-          {"--new-ip", &inv.new_ip}})
-      if (value->empty())
-        missing += std::string(missing.empty() ? "" : ", ") + flag;
-    if (!missing.empty())
-      return Status::InvalidArgument(
-          "one account needs --service, --customer, --old-ip and --new-ip; "
-          "missing: " +
-          missing);
-  }
+  if (single && !missing.empty())
+    return Status::InvalidArgument(
+        "one account needs --service, --customer, --old-ip and --new-ip; "
+        "missing: " +
+        missing);
   // Without a plan, the window gate needs the real end of the maintenance:
   // "now" would let a cutover through at any time.
   if (single && inv.command == Command::kCutover && inv.maintenance_end.empty())
