@@ -129,12 +129,9 @@ bool AccountRun::HasWork() const {
 void AccountRun::Fail(const Status& s) {
   report_.result = AccountResult::kFailed;
   const std::string account = report_.row.target.account.ToString();
-  // Adapters already name the account; do not say it twice. The message
-  // may quote a vendor, who may echo a credential: it goes to the screen,
-  // the JSON output and the journal only scrubbed.
-  Status named =
+  // Adapters already name the account; do not say it twice.
+  report_.error =
       s.message().rfind(account + ":", 0) == 0 ? s : s.Annotate(account);
-  report_.error = Status(named.code(), ScrubSecrets(named.message()));
 }
 
 void AccountRun::Refuse(Text why) {
@@ -265,9 +262,9 @@ void AccountRun::JournalEnd() {
   if (report_.state_after) rec["state"] = StateName(*report_.state_after);
   rec["writes"] = report_.execution.writes;
   rec["ms"] = report_.elapsed.count();
-  if (!report_.error.ok())
-    rec["error"] = {{"code", CodeName(report_.error.code())},
-                    {"message", report_.error.message()}};
+  // Messages may quote a vendor, who may echo a credential: journaled only
+  // scrubbed (the CLI scrubs what it prints, the log sink what it logs).
+  if (!report_.error.ok()) rec["error"] = JournalStatus(report_.error);
   if (report_.result == AccountResult::kRefused)
     rec["refusal"] = ScrubSecrets(report_.refusal.en);
   Status s = deps_.journal->Append(rec);

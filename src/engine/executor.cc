@@ -8,10 +8,6 @@ namespace {
 
 using json = nlohmann::json;
 
-json StatusJson(const Status& s) {
-  return {{"code", CodeName(s.code())}, {"message", ScrubSecrets(s.message())}};
-}
-
 class LiveExecutor : public Executor {
  public:
   LiveExecutor(JournalWriter* journal, RunInfo run)
@@ -52,7 +48,7 @@ class LiveExecutor : public Executor {
         cr.writes = outcome->writes;
         report.writes += outcome->writes;
       } else {
-        rec["error"] = StatusJson(outcome.status());
+        rec["error"] = JournalStatus(outcome.status());
         cr.status = outcome.status();
       }
       Status jo = journal_->Append(rec);
@@ -84,6 +80,10 @@ class DryRunExecutor : public Executor {
 };
 
 }  // namespace
+
+json JournalStatus(const Status& s) {
+  return {{"code", CodeName(s.code())}, {"message", ScrubSecrets(s.message())}};
+}
 
 json JournalRecord(const RunInfo& run, const std::string& type,
                    const AccountKey& account, Phase phase) {

@@ -57,6 +57,9 @@ std::unique_ptr<Executor> NewDryRunExecutor();
 // The common fields of a journal record for `account` and `phase`.
 nlohmann::json JournalRecord(const RunInfo& run, const std::string& type,
                              const AccountKey& account, Phase phase);
+// {"code", "message"} of a failure, its message scrubbed of registered
+// secrets (it may quote a vendor that echoed a credential).
+nlohmann::json JournalStatus(const Status& s);
 
 }  // namespace renumber
 
