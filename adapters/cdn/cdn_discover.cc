@@ -1,25 +1,29 @@
 #include "adapters/cdn/cdn_discover.h"
 
+#include "adapters/cdn/cdn_state.h"
 #include "adapters/cdn/cdn_text.h"
 
 namespace renumber::cdn {
 namespace {
 
-std::string ObjectName(const ServiceSnapshot& s, const std::string& backend) {
-  return s.id + "/v" + std::to_string(s.details.active) + "/backend " + backend;
+std::string ObjectName(const ServiceSnapshot& s, const std::string& what) {
+  return s.id + "/v" + std::to_string(s.details.active) + "/" + what;
 }
 
 void AddBackendFindings(const ServiceSnapshot& s, const Target& t,
                         Resolver* resolver, std::vector<Finding>* out) {
   const int v = s.details.active;
-  for (const Backend& b : s.active_config.backends) {
-    switch (ClassifyAddress(b.address, t.old_ip, t.new_ip)) {
+  for (const Backend& b : s.active.backends) {
+    switch (ClassifyBackend(b, t.old_ip, t.new_ip)) {
       case AddressKind::kOld:
-        out->push_back({Finding::Kind::kOldReference, ObjectName(s, b.name),
+        if (s.compute()) break;  // reported as a hidden origin
+        out->push_back({Finding::Kind::kOldReference,
+                        ObjectName(s, "backend " + b.name),
                         OldReferenceText(s.label(), v, b.name, b.address)});
         break;
       case AddressKind::kNew:
-        out->push_back({Finding::Kind::kNewReference, ObjectName(s, b.name),
+        out->push_back({Finding::Kind::kNewReference,
+                        ObjectName(s, "backend " + b.name),
                         NewReferenceText(s.label(), v, b.name, b.address)});
         break;
       case AddressKind::kOtherIp:
@@ -31,7 +35,7 @@ void AddBackendFindings(const ServiceSnapshot& s, const Target& t,
           if (ips.status().Is(Code::kNotFound)) break;
           out->push_back(
               {Finding::Kind::kNote,
-               ObjectName(s, b.name),
+               ObjectName(s, "backend " + b.name),
                {"Could not resolve " + b.address + " (origin " + b.name +
                     " of " + s.label() + "): " + ips.status().message(),
                 s.label() + " のオリジンサーバー " + b.name + " のホスト名 " +
@@ -40,7 +44,8 @@ void AddBackendFindings(const ServiceSnapshot& s, const Target& t,
         }
         for (const IpAddress& ip : *ips) {
           if (ip != t.old_ip) continue;
-          out->push_back({Finding::Kind::kDnsDependent, ObjectName(s, b.name),
+          out->push_back({Finding::Kind::kDnsDependent,
+                          ObjectName(s, "backend " + b.name),
                           DnsDependentText(s.label(), b.name, b.address,
                                            t.old_ip.ToString())});
           break;
@@ -53,49 +58,71 @@ void AddBackendFindings(const ServiceSnapshot& s, const Target& t,
 
 }  // namespace
 
-AccountState CombineStates(const std::vector<ServiceState>& states) {
-  bool any = false;
-  ServiceState common = ServiceState::kNone;
-  for (ServiceState s : states) {
-    if (s == ServiceState::kNone) continue;
-    if (!any) common = s;
-    if (any && s != common) return AccountState::kPartial;
-    any = true;
+std::string ChangedLines(const std::string& diff) {
+  std::string out, object;
+  bool object_shown = false;
+  size_t start = 0;
+  while (start < diff.size()) {
+    size_t end = diff.find('\n', start);
+    if (end == std::string::npos) end = diff.size();
+    const std::string line = diff.substr(start, end - start);
+    start = end + 1;
+    if (line.size() < 2) continue;
+    const std::string body = line.substr(1);
+    if (body.rfind("- name:", 0) == 0) {  // a new object in a list
+      object = " " + body;
+      object_shown = false;
+    } else if (body.rfind("  ", 0) != 0 && body.rfind("- ", 0) != 0) {
+      object.clear();  // a top-level key
+      object_shown = false;
+    }
+    if (line[0] != '+' && line[0] != '-') continue;
+    if (!object.empty() && !object_shown && body.rfind("- name:", 0) != 0) {
+      out += object + "\n";
+      object_shown = true;
+    }
+    out += line + "\n";
   }
-  switch (common) {
-    case ServiceState::kNone:
-      return AccountState::kMissing;
-    case ServiceState::kNotStarted:
-      return AccountState::kNotStarted;
-    case ServiceState::kPrepared:
-      return AccountState::kPrepared;
-    case ServiceState::kCutOver:
-      return AccountState::kCutOver;
-    case ServiceState::kPartial:
-      return AccountState::kPartial;
-  }
-  return AccountState::kPartial;
+  return out;
 }
 
 Discovery BuildDiscovery(const std::vector<ServiceSnapshot>& services,
                          const Target& target, Resolver* resolver) {
   Discovery d;
   const Addresses a{target.old_ip, target.new_ip};
-  std::vector<ServiceState> states;
+  std::vector<ServiceView> views;
   for (const ServiceSnapshot& s : services) {
     if (s.details.active == 0) {
       d.findings.push_back(
           {Finding::Kind::kNote, s.id, NoActiveVersionText(s.label())});
       continue;
     }
+    const ServiceView v = ViewService(s, a);
     if (int draft = s.PendingDraft())
       d.findings.push_back({Finding::Kind::kNote,
                             s.id + "/v" + std::to_string(draft),
                             DraftNoteText(s.label(), draft, s.details.active)});
     AddBackendFindings(s, target, resolver, &d.findings);
-    states.push_back(ClassifyService(s.active_config, a, s.name));
+    for (const HiddenOrigin& h : v.hidden)
+      d.findings.push_back({Finding::Kind::kHiddenOrigin,
+                            ObjectName(s, h.where),
+                            HiddenOriginText(s.label(), h.where)});
+    if (!s.staged.empty()) {
+      const StagedVersion& st = s.staged.front();
+      d.findings.push_back({Finding::Kind::kNote,
+                            s.id + "/v" + std::to_string(st.number),
+                            StagedText(s.label(), st.number, st.mark.base,
+                                       !v.staged_usable, s.details.active)});
+      const std::string changed = ChangedLines(st.diff);
+      if (!changed.empty()) {
+        Text header = DiffHeaderText(s.label(), st.number, s.details.active);
+        d.appendix.push_back(
+            {header.en + "\n" + changed, header.ja + "\n" + changed});
+      }
+    }
+    views.push_back(v);
   }
-  d.state = CombineStates(states);
+  d.state = CombineStates(views);
   d.snapshot = SnapshotToJson(services);
   return d;
 }

@@ -61,9 +61,10 @@ class EssAdapter : public Adapter {
     return ess::ApplyChange(&client_, deps_.clock, change, ctx.target);
   }
 
-  Result<VerifyReport> Verify(const Target& target, bool run_checks) override {
+  Result<VerifyReport> Verify(const Target& target,
+                              const VerifyOptions& options) override {
     return ess::VerifyAccount(&client_, deps_.clock, deps_.resolver, target,
-                              run_checks);
+                              options.run_checks);
   }
 
  private:

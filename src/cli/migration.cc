@@ -12,10 +12,12 @@
 #include "src/core/resolver.h"
 #include "src/engine/campaign.h"
 #include "src/engine/report.h"
+#include "src/engine/text.h"
 #include "src/engine/transport_stack.h"
 #include "src/http/transport.h"
 #include "src/log/log.h"
 #include "src/model/paths.h"
+#include "src/probe/http_probe.h"
 
 namespace renumber {
 namespace {
@@ -55,6 +57,7 @@ class MigrationRun {
   int Load();
   int Run();
   Status LoadResolver();
+  Status LoadProber();
   bool Confirm(const std::vector<const AccountReport*>& work);
 
   const MigrationInvocation& inv_;
@@ -66,8 +69,21 @@ class MigrationRun {
   bool writes_ = false;
   std::unique_ptr<Resolver> hosts_;
   Resolver* resolver_ = SystemResolver();
+  std::unique_ptr<HttpProber> prober_;
   std::unique_ptr<CredentialSource> source_;
 };
+
+Status MigrationRun::LoadProber() {
+  HttpProberOptions o;
+  o.ca_file = inv_.ca_file;
+  if (!inv_.connect_to_file.empty()) {
+    RN_ASSIGN_OR_RETURN(std::string text, fs_->ReadFile(inv_.connect_to_file));
+    RN_ASSIGN_OR_RETURN(o.connect_to,
+                        ConnectToMap::Parse(text, inv_.connect_to_file));
+  }
+  RN_ASSIGN_OR_RETURN(prober_, NewHttpProber(o));
+  return Status::Ok();
+}
 
 Status MigrationRun::LoadResolver() {
   if (inv_.hosts_file.empty()) return Status::Ok();
@@ -90,6 +106,7 @@ int MigrationRun::Load() {
     return Fail(kExitRefused, Tr(lang_, "cli.no_terminal"));
   if (Status s = LoadResolver(); !s.ok())
     return Fail(kExitBadInput, s.message());
+  if (Status s = LoadProber(); !s.ok()) return Fail(kExitBadInput, s.message());
   // --ca-file must be readable PEM before anything is sent (an account's own
   // ca_file is checked when its transport is built).
   if (!inv_.ca_file.empty())
@@ -141,6 +158,16 @@ int MigrationRun::Run() {
     if (!j.ok()) return Fail(kExitFailed, j.status().message());
     journal = std::move(*j);
   }
+  // verify records what the old origins answer (for the cutover gate); a
+  // monitoring user who cannot write the journal still gets its verdict.
+  std::unique_ptr<JournalWriter> observations;
+  if (inv_.command == Command::kVerify) {
+    auto j = JournalWriter::Open(fs_, journal_path, clock_);
+    if (j.ok())
+      observations = std::move(*j);
+    else
+      Print(Tr(lang_, "cli.warning", j.status().message()) + "\n", stderr);
+  }
   RunInfo run{SystemRandom()->Hex(8), campaign, CommandName(inv_.command),
               OsUserName(),
               inv_.operator_name.empty() ? OsUserName() : inv_.operator_name};
@@ -158,10 +185,18 @@ int MigrationRun::Run() {
   deps.credentials = source_.get();
   deps.make_adapter =
       [&](const Credentials& c) -> Result<std::unique_ptr<Adapter>> {
-    RN_ASSIGN_OR_RETURN(HttpTransport * t, stack.For(c));
-    return NewAdapter(c, AdapterDeps{t, clock_, resolver_, SystemRandom()});
+    RateLimiterSlot* slot = nullptr;
+    RN_ASSIGN_OR_RETURN(HttpTransport * t, stack.For(c, &slot));
+    AdapterDeps ad{t, clock_, resolver_, SystemRandom()};
+    ad.http_prober = prober_.get();
+    ad.share_rate_budget = [&stack, slot,
+                            base = c.api_base](const std::string& user) {
+      stack.ShareBudget(slot, base, user);
+    };
+    return NewAdapter(c, ad);
   };
   deps.journal = journal.get();
+  deps.observations = journal ? journal.get() : observations.get();
   deps.locks = writes_ ? &locks : nullptr;
   deps.journal_records = &contents->records;
   deps.run = run;
@@ -173,6 +208,13 @@ int MigrationRun::Run() {
   std::unique_ptr<TerminalProgress> progress;
   if (isatty(2) && !inv_.assume_terminal)
     progress = std::make_unique<TerminalProgress>(stderr, clock_, lang_);
+  else  // scripts and cron still see what each account waits for
+    deps.on_waiting = [this](const AccountReport& r) {
+      std::string line = r.row.target.account.ToString() + ":";
+      for (const Text& w : r.waiting)
+        line += "\n    " + Tr(lang_, "report.waiting", Pick(w, lang_));
+      Print(line + "\n", stderr);
+    };
   CampaignResult result = RunCampaign(
       deps, options_, rows_, inv_.jobs, executor.get(),
       [this](const std::vector<const AccountReport*>& work) {
@@ -187,6 +229,12 @@ int MigrationRun::Run() {
     if (inv_.command == Command::kPlan ||
         (inv_.command == Command::kVerify && r.result != AccountResult::kOk))
       Print(RenderAccountDetail(r, inv_.command, lang_), stderr);
+  // prepare: what was staged, as the vendor shows it (CDN diffs).
+  if (inv_.command == Command::kPrepare && !inv_.dry_run)
+    for (const AccountReport& r : result.accounts)
+      for (const Text& a : r.appendix)
+        Print(r.row.target.account.ToString() + ": " + Pick(a, lang_) + "\n",
+              stderr);
   Print(RenderSummaryTable(result, inv_.command, lang_), stderr);
   if (inv_.json || inv_.format == "json") {
     json doc = CampaignJson(result, inv_.command, campaign, code);

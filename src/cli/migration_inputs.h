@@ -19,6 +19,9 @@ namespace renumber {
 
 bool IsWriteCommand(Command c);
 
+// "90", "90s", "10m", "1h" -> milliseconds (0 < d <= 24 h).
+Result<std::chrono::milliseconds> ParseDuration(const std::string& text);
+
 // Checks flags that need no file or network; fills `options`.
 Status ValidateOptions(const MigrationInvocation& inv, CommandOptions* options);
 

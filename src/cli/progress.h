@@ -18,6 +18,8 @@ class TerminalProgress : public ProgressSink {
   TerminalProgress(FILE* out, Clock* clock, Lang lang);
   void Stage(const char* name, int total) override;
   void AccountDone(const AccountReport& report) override;
+  // Prints what the account waits for above the bar (cutover --wait-ready).
+  void AccountWaiting(const AccountReport& report) override;
   void Finish() override;
 
   // The bar for the given counts (exposed for tests).

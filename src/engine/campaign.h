@@ -25,6 +25,9 @@ class ProgressSink {
   // A stage starts over `total` accounts ("discover", "apply").
   virtual void Stage(const char* name, int total) = 0;
   virtual void AccountDone(const AccountReport& report) = 0;
+  // The account waits for parts of its phase (report.waiting), e.g.
+  // cutover --wait-ready polling a gate. Default: nothing shown.
+  virtual void AccountWaiting(const AccountReport& report) { (void)report; }
   virtual void Finish() = 0;
 };
 
@@ -44,8 +47,9 @@ CampaignResult RunCampaign(const EngineDeps& deps,
                            Executor* executor, const Confirm& confirm,
                            ProgressSink* progress);
 
-// 1 if any account failed; else 4 if any was refused (or the user
-// declined); else 3 if any is not in the expected state; else 0.
+// 1 if any account failed or is paused (rate limit); else 4 if any was
+// refused (or the user declined); else 3 if any is not in the expected
+// state; else 0.
 int CampaignExitCode(const CampaignResult& result);
 
 // Runs fn(0..n-1) on up to `jobs` threads.

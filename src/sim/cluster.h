@@ -12,6 +12,7 @@
 
 #include "src/core/time.h"
 #include "src/sim/host.h"
+#include "src/sim/origin_farm.h"
 #include "src/sim/world.h"
 
 namespace renumber {
@@ -25,6 +26,10 @@ struct SimClusterOptions {
   std::string state_file;   // loaded at start when it exists
   FaultConfig faults;       // for both hosts
   Clock* clock = nullptr;   // null = real clock
+  // Real origin servers for the CDN customers' old and new addresses
+  // (origin_farm.h): off by default.
+  bool origins = false;
+  OriginFarmOptions origin_options;  // maintenance_end and clock filled in
 };
 
 // "127.0.0.1:18025", "[::1]:0", "localhost:8080" -> host and port.
@@ -59,6 +64,8 @@ class SimCluster {
 
   SimHost* ess() { return ess_.get(); }
   SimHost* cdn() { return cdn_.get(); }
+  // The origin servers; null unless options.origins.
+  OriginFarm* origins() { return origins_.get(); }
   const std::vector<SimCustomer>& customers() const { return customers_; }
 
   Status WritePlan(const std::string& path) const;
@@ -69,6 +76,9 @@ class SimCluster {
   // lets discovery report them as dns-dependent without asking DNS (the
   // names are not real).
   Status WriteHostsFile(const std::string& path) const;
+  // Where the simulated origins listen (renumber --connect-to); needs
+  // options.origins. The origins' CA is origins()->ca_file().
+  Status WriteConnectTo(const std::string& path) const;
   // Customers + both vendors' state, as one JSON document.
   Status SaveState(const std::string& path) const;
   void Stop();
@@ -78,6 +88,7 @@ class SimCluster {
   std::vector<SimCustomer> customers_;
   std::unique_ptr<SimHost> ess_;
   std::unique_ptr<SimHost> cdn_;
+  std::unique_ptr<OriginFarm> origins_;
 };
 
 }  // namespace renumber

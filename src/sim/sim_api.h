@@ -10,6 +10,7 @@
 #define RENUMBER_SIM_SIM_API_H_
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,14 @@ class SimApi {
   // rate-limit window and size, ESS check outcome). Unknown keys: error.
   virtual Status Configure(const nlohmann::json& settings) = 0;
   virtual nlohmann::json Settings() const = 0;
+  // Vendor-specific admin paths under /_sim/ (after SimHost checked the
+  // admin credentials), e.g. the CDN's routing model at /_sim/route/{sid}.
+  // nullopt when the path is not the vendor's: SimHost answers 404.
+  virtual std::optional<ServerResponse> HandleAdmin(
+      const ServerRequest& request) {
+    (void)request;
+    return std::nullopt;
+  }
   // Whole state, for --state files and for tests to inspect exactly.
   virtual nlohmann::json SaveState() const = 0;
   virtual Status LoadState(const nlohmann::json& state) = 0;
