@@ -42,7 +42,10 @@ class PacingTransport : public HttpTransport {
     RateLimiter* limiter = slot_->get();
     RN_RETURN_IF_ERROR(limiter->BeforeWrite());
     Result<HttpResponse> result = inner_->Send(request);
-    if (result.ok()) limiter->Observe(*result);
+    if (result.ok())
+      limiter->Observe(*result);
+    else
+      limiter->WriteFailed();
     return result;
   }
 
@@ -75,6 +78,7 @@ Status RateLimiter::BeforeWrite() {
     // Spend one write of the current window, so the next writer (maybe on
     // another thread, before our response arrives) sees it gone.
     if (remaining_ && *remaining_ > 0 && reset_ && at < *reset_) --*remaining_;
+    ++in_flight_;
   }
   // A long pause should not look like a hang.
   if (delay >= std::chrono::seconds(1))
@@ -90,6 +94,7 @@ void RateLimiter::Observe(const HttpResponse& response) {
   std::optional<double> reset =
       ParseNumber(response.headers.Get("Fastly-RateLimit-Reset"));
   std::lock_guard<std::mutex> l(mu_);
+  if (in_flight_ > 0) --in_flight_;
   const Timestamp now = clock_->Now();
   std::optional<Timestamp> reset_at;
   if (reset) reset_at = Timestamp::FromUnixMicros(std::llround(*reset * 1e6));
@@ -104,13 +109,19 @@ void RateLimiter::Observe(const HttpResponse& response) {
   if (!remaining && !reset_at) return;
   // Within one window our own count is authoritative when it is lower: a
   // response from an earlier write does not know about writes let through
-  // since. A new window starts from the server's count.
+  // since. A new window starts from the server's count. Either way the
+  // writes still in flight may not be in the server's count yet.
   const bool new_window = !reset_ || now >= *reset_;
   if (remaining) {
-    long long r = std::max(0LL, std::llround(*remaining));
+    long long r = std::max(0LL, std::llround(*remaining) - in_flight_);
     remaining_ = (new_window || !remaining_) ? r : std::min(*remaining_, r);
   }
   if (reset_at) reset_ = reset_at;
+}
+
+void RateLimiter::WriteFailed() {
+  std::lock_guard<std::mutex> l(mu_);
+  if (in_flight_ > 0) --in_flight_;
 }
 
 std::chrono::microseconds RateLimiter::NextDelay() {

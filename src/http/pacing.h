@@ -9,12 +9,16 @@
 // - more than `burst_reserve` writes left: no wait;
 // - otherwise the time to the reset divided by the writes left (+1), since
 //   the previous write; with none left, until the reset.
-// It counts writes it lets through, so concurrent writers on one credential
-// do not all spend the same last write: within a window the lower of its own
-// count and the server's wins (a late response from an earlier write does
-// not give back writes spent since); once the reset time has passed the
-// budget is unknown again until the next response. A 429 without these
-// headers means none left until its Retry-After.
+// It counts writes it lets through, so concurrent writers on one budget
+// do not all spend the same last write: a write is in flight from
+// BeforeWrite until its response is observed (or its send failed), and a
+// response's count is taken less the writes still in flight (the server
+// may not have seen them yet: the estimate errs on the safe side, also for
+// writes let through before the budget was known); within a window the
+// lower of its own count and the server's wins (a late response from an
+// earlier write does not give back writes spent since); once the reset time
+// has passed the budget is unknown again until the next response. A 429
+// without these headers means none left until its Retry-After.
 //
 // A wait longer than `max_wait` is not slept: BeforeWrite returns
 // kRateLimited carrying the time the budget resets (PausedUntil reads it
@@ -52,8 +56,12 @@ class RateLimiter {
   // Blocks (through the clock) until the next write may go; kRateLimited
   // (see PausedStatus) when that would be longer than max_wait.
   Status BeforeWrite();
-  // Learns from a response's rate-limit headers.
+  // Learns from a write's response (its rate-limit headers); the write is
+  // no longer in flight.
   void Observe(const HttpResponse& response);
+  // A write let through by BeforeWrite got no response (a transport
+  // error): it is no longer in flight; what it spent is not known.
+  void WriteFailed();
   // How long BeforeWrite would wait now (for tests and progress output).
   std::chrono::microseconds NextDelay();
 
@@ -66,6 +74,7 @@ class RateLimiter {
   std::optional<long long> remaining_;
   std::optional<Timestamp> reset_;
   std::optional<Timestamp> last_write_;
+  long long in_flight_ = 0;  // let through, response not observed yet
 };
 
 // One RateLimiter per budget key (api_base + token fingerprint, or

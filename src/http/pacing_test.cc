@@ -107,6 +107,33 @@ TEST_F(PacingTest, LateResponseDoesNotGiveBackSpentWrites) {
             Timestamp::FromUnixSeconds(1796000040));
 }
 
+TEST_F(PacingTest, WritesLetThroughBeforeTheBudgetWasKnownAreCounted) {
+  // Two writers of one user start together: both writes go (nothing is
+  // known yet). The first answer says 2 were left after it — but the other
+  // write is still in flight, so only 1 is.
+  RateLimiter limiter(&clock_, 10);
+  ASSERT_TRUE(limiter.BeforeWrite().ok());
+  ASSERT_TRUE(limiter.BeforeWrite().ok());
+  limiter.Observe(Budget(2, seconds(30)));
+  EXPECT_EQ(limiter.NextDelay(), seconds(15));  // 30 s / (1+1), not /(2+1)
+  ASSERT_TRUE(limiter.BeforeWrite().ok());      // the last write
+  // The other first write's answer arrives: 1 left when it was counted,
+  // but the write just let through spends it.
+  limiter.Observe(Budget(1, seconds(15)));
+  EXPECT_EQ(limiter.NextDelay(), seconds(15));  // none left: to the reset
+  EXPECT_TRUE(limiter.BeforeWrite().ok());
+  EXPECT_EQ(clock_.total_slept(), seconds(30));  // 15 s paced + 15 s reset
+}
+
+TEST_F(PacingTest, AFailedSendIsNoLongerInFlight) {
+  RateLimiter limiter(&clock_, 10);
+  ASSERT_TRUE(limiter.BeforeWrite().ok());
+  limiter.WriteFailed();
+  ASSERT_TRUE(limiter.BeforeWrite().ok());
+  limiter.Observe(Budget(4, seconds(50)));
+  EXPECT_EQ(limiter.NextDelay(), seconds(10));  // 50 / (4+1): 4 left
+}
+
 TEST_F(PacingTest, NewWindowTakesTheServersCount) {
   RateLimiter limiter(&clock_, 10);
   limiter.Observe(Budget(1, seconds(10)));
