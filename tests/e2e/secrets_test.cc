@@ -216,8 +216,8 @@ TEST(SecretsE2eTest, RedirectingVendorNeverSendsTheCredentialsOn) {
       << R"({"version": 1, "accounts": [
     {"customer": "C-1", "service": "ess", "api_base": ")"
       << (*server)->base_url()
-      << R"(", "username": "admin@redirect.example", "password": ")"
-      << password << R"("},
+      << R"(", "username": "admin@redirect.example", "password": ")" << password
+      << R"("},
     {"customer": "C-1", "service": "cdn", "api_base": ")"
       << (*server)->base_url() << R"(", "api_token": ")" << token << R"("}]})";
   chmod(creds.c_str(), 0600);
