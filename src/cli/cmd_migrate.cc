@@ -127,7 +127,9 @@ void AddStatus(CLI::App& app, GlobalOptions& global, CommandRun& run) {
         return static_cast<int>(s.status().Is(Code::kNotFound) ? kExitBadInput
                                                                : kExitFailed);
       }
-      std::fputs(RenderStatus(*s, global.lang).c_str(), stderr);
+      // The table is the result (stdout), unless the JSON document is.
+      std::fputs(RenderStatus(*s, global.lang).c_str(),
+                 o->json ? stderr : stdout);
       if (o->json) std::printf("%s\n", StatusJson(*s).dump(2).c_str());
       return static_cast<int>(kExitOk);
     };
@@ -170,6 +172,9 @@ void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv) {
                   "name recorded in the journal (default: OS user)");
   cmd->add_option("--campaign", inv->campaign,
                   "journal name (default: the plan file's name)");
+  cmd->add_option("--log", inv->log_file,
+                  "also append the output, with times, to FILE (0600): a "
+                  "session record without tee");
 }
 
 void RegisterMigrationCommands(CLI::App& app, GlobalOptions& global,

@@ -3,12 +3,13 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <iostream>
 
 #include "adapters/registry.h"
 #include "src/cli/app.h"
 #include "src/cli/migration_inputs.h"
+#include "src/cli/output.h"
 #include "src/cli/progress.h"
+#include "src/cli/terminal.h"
 #include "src/core/resolver.h"
 #include "src/engine/campaign.h"
 #include "src/engine/report.h"
@@ -22,17 +23,14 @@ namespace {
 
 using json = nlohmann::json;
 
-// Everything this command prints may quote a vendor's error text, and a
-// vendor may echo a credential back: scrubbed on the way out.
-void Print(const std::string& text, std::FILE* to) {
-  std::fputs(ScrubSecrets(text).c_str(), to);
-}
-
 // One command run: inputs checked first (Load), then the campaign (Run).
 class MigrationRun {
  public:
   MigrationRun(const MigrationInvocation& inv, const GlobalOptions& global)
-      : inv_(inv), lang_(global.lang) {}
+      : inv_(inv),
+        lang_(global.lang),
+        json_(inv.json || inv.format == "json"),
+        out_(json_, clock_) {}
 
   int Execute() {
     int code = Load();
@@ -44,11 +42,9 @@ class MigrationRun {
   // returns `code`.
   int Fail(int code, const std::string& raw) {
     const std::string message = ScrubSecrets(raw);
-    std::fprintf(stderr, "%s\n", Tr(lang_, "cli.error", message).c_str());
-    if (inv_.json || inv_.format == "json")
-      std::fputs(
-          JsonErrorDocument(CommandName(inv_.command), message, code).c_str(),
-          stdout);
+    out_.Error(Tr(lang_, "cli.error", message));
+    if (json_)
+      out_.Json(JsonErrorDocument(CommandName(inv_.command), message, code));
     return code;
   }
 
@@ -59,8 +55,11 @@ class MigrationRun {
 
   const MigrationInvocation& inv_;
   const Lang lang_;
+  const bool json_;
   FileSystem* fs_ = PosixFileSystem();
   Clock* clock_ = RealClock();
+  Output out_;
+  std::unique_ptr<Terminal> terminal_ = OpenControllingTerminal();
   CommandOptions options_;
   std::vector<PlanRow> rows_;
   bool writes_ = false;
@@ -81,12 +80,17 @@ Status MigrationRun::LoadResolver() {
 int MigrationRun::Load() {
   if (Status s = ValidateOptions(inv_, &options_); !s.ok())
     return Fail(kExitBadInput, s.message());
+  if (!inv_.log_file.empty())
+    if (Status s = out_.OpenLog(fs_, inv_.log_file); !s.ok())
+      return Fail(kExitBadInput, s.message());
   auto rows = LoadRows(inv_, fs_, clock_);
   if (!rows.ok()) return Fail(kExitBadInput, rows.status().message());
   rows_ = std::move(*rows);
   writes_ = IsWriteCommand(inv_.command) && !inv_.dry_run;
-  bool terminal = inv_.assume_terminal || (isatty(0) && isatty(2));
-  if (writes_ && !inv_.yes && !terminal)
+  // The question is asked on the controlling terminal, whatever stdin,
+  // stdout and stderr are (`2>&1 | tee` included); without one (cron,
+  // systemd) nobody can answer.
+  if (writes_ && !inv_.yes && !terminal_)
     return Fail(kExitRefused, Tr(lang_, "cli.no_terminal"));
   if (Status s = LoadResolver(); !s.ok())
     return Fail(kExitBadInput, s.message());
@@ -113,18 +117,22 @@ int MigrationRun::Load() {
 bool MigrationRun::Confirm(const std::vector<const AccountReport*>& work) {
   size_t changes = 0;
   for (const AccountReport* r : work) {
-    Print(RenderAccountDetail(*r, inv_.command, lang_), stderr);
+    out_.Human(RenderAccountDetail(*r, inv_.command, lang_));
     changes += r->plan.changes.size();
   }
   if (inv_.yes || inv_.dry_run) return true;
-  std::fprintf(stderr, "%s ",
-               Tr(lang_, work.size() == 1 ? "cli.confirm_one" : "cli.confirm",
-                  changes, work.size())
-                   .c_str());
-  std::fflush(stderr);
-  std::string answer;
-  if (!std::getline(std::cin, answer)) return false;
-  return answer == "y" || answer == "Y" || answer == "yes" || answer == "はい";
+  auto line = terminal_->Ask(
+      Tr(lang_, work.size() == 1 ? "cli.confirm_one" : "cli.confirm", changes,
+         work.size()) +
+      " ");
+  Answer answer = ParseYesNo(line.value_or(""));
+  std::string said = answer.yes ? Tr(lang_, "cli.answer_yes", answer.typed)
+                     : answer.typed.empty()
+                         ? Tr(lang_, "cli.answer_none")
+                         : Tr(lang_, "cli.answer_no", answer.typed);
+  std::fprintf(terminal_->stream(), "%s\n", said.c_str());
+  std::fflush(terminal_->stream());
+  return answer.yes;
 }
 
 int MigrationRun::Run() {
@@ -171,8 +179,9 @@ int MigrationRun::Run() {
     executor = inv_.dry_run ? NewDryRunExecutor()
                             : NewLiveExecutor(journal.get(), run);
   std::unique_ptr<TerminalProgress> progress;
-  if (isatty(2) && !inv_.assume_terminal)
-    progress = std::make_unique<TerminalProgress>(stderr, clock_, lang_);
+  if (terminal_)
+    progress =
+        std::make_unique<TerminalProgress>(terminal_->stream(), clock_, lang_);
   CampaignResult result = RunCampaign(
       deps, options_, rows_, inv_.jobs, executor.get(),
       [this](const std::vector<const AccountReport*>& work) {
@@ -186,12 +195,12 @@ int MigrationRun::Run() {
   for (const AccountReport& r : result.accounts)
     if (inv_.command == Command::kPlan ||
         (inv_.command == Command::kVerify && r.result != AccountResult::kOk))
-      Print(RenderAccountDetail(r, inv_.command, lang_), stderr);
-  Print(RenderSummaryTable(result, inv_.command, lang_), stderr);
-  if (inv_.json || inv_.format == "json") {
+      out_.Human(RenderAccountDetail(r, inv_.command, lang_));
+  out_.Human(RenderSummaryTable(result, inv_.command, lang_));
+  if (json_) {
     json doc = CampaignJson(result, inv_.command, campaign, code);
     doc["expect"] = inv_.expect.empty() ? json() : json(inv_.expect);
-    Print(doc.dump(2) + "\n", stdout);
+    out_.Json(doc.dump(2) + "\n");
   }
   return code;
 }

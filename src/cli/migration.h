@@ -4,9 +4,10 @@
 //
 // ExecuteMigration validates every input before any network call (bad input
 // → exit 2, nothing changed), refuses a writing command without --yes when
-// there is no terminal (exit 4), then runs the campaign and prints: details
-// and the summary table on stderr (human), one JSON document on stdout with
-// --json.
+// there is no controlling terminal to ask on (exit 4), then runs the
+// campaign and prints (output.h): details and the summary table on stdout,
+// or, with --json, one JSON document on stdout and the human text on
+// stderr.
 #ifndef RENUMBER_CLI_MIGRATION_H_
 #define RENUMBER_CLI_MIGRATION_H_
 
@@ -46,8 +47,7 @@ struct MigrationInvocation {
   std::string expect;          // verify --expect
   bool read_only = false;      // verify: no vendor check requests
   int wait_lock_seconds = 0;
-  // Testing and demo: answer the question without a terminal.
-  bool assume_terminal = false;
+  std::string log_file;  // --log: the session record (output.h)
 };
 
 // Adds the common flags of a migration command to `cmd`.

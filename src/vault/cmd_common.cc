@@ -73,9 +73,9 @@ Result<std::unique_ptr<Vault>> UnlockVault(const CommandContext& ctx) {
 
 int Fail(const CommandContext& ctx, const Status& s) {
   if (s.Is(Code::kUnauthorized) && s.message() == kWrongPassphrase) {
-    Say(Tr(ctx.lang(), "vault.wrong_passphrase"));
+    Remark(Tr(ctx.lang(), "vault.wrong_passphrase"));
   } else {
-    Say(Tr(ctx.lang(), "vault.error", s.message()));
+    Remark(Tr(ctx.lang(), "vault.error", s.message()));
   }
   switch (s.code()) {
     case Code::kOk:
@@ -102,6 +102,11 @@ Result<std::optional<Timestamp>> OptionalTime(const std::string& flag,
 }
 
 void Say(const std::string& line) {
+  std::fprintf(stdout, "%s\n", line.c_str());
+  std::fflush(stdout);
+}
+
+void Remark(const std::string& line) {
   std::fprintf(stderr, "%s\n", line.c_str());
 }
 

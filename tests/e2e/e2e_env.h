@@ -8,6 +8,8 @@
 #ifndef RENUMBER_TESTS_E2E_E2E_ENV_H_
 #define RENUMBER_TESTS_E2E_E2E_ENV_H_
 
+#include <sys/types.h>
+
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -22,6 +24,40 @@ struct RunResult {
   int signal = 0;
   std::string out;
   std::string err;
+  std::string tty;  // what the terminal showed (terminal runs)
+};
+
+// A run of the binary as a person at a terminal starts it: the terminal is
+// its controlling terminal; stdout and stderr go to the terminal too, unless
+// piped (`renumber plan | less`, `renumber prepare 2>&1 | tee log`).
+struct TerminalOptions {
+  bool pipe_stdout = false;
+  bool pipe_stderr = false;
+  std::vector<std::string> env;  // "NAME=value" additions
+  int columns = 100;
+};
+
+// One such run in progress: the test reads the terminal, types, and
+// collects the result.
+class TerminalSession {
+ public:
+  TerminalSession(const std::vector<std::string>& argv,
+                  const TerminalOptions& options);
+  ~TerminalSession();
+  // Reads until the terminal has shown `text` (true), or the program
+  // ended or `timeout_s` passed (false).
+  bool WaitFor(const std::string& text, int timeout_s = 60);
+  // Types `line` and Enter.
+  void Type(const std::string& line);
+  // Reads until the program exits (killed after `timeout_s`).
+  RunResult Finish(int timeout_s = 120);
+  const std::string& tty() const { return r_.tty; }
+
+ private:
+  bool Pump(int ms);  // false once nothing can arrive any more
+  pid_t pid_ = -1;
+  int master_ = -1, out_ = -1, err_ = -1;
+  RunResult r_;
 };
 
 struct E2eOptions {
@@ -61,6 +97,16 @@ class E2eEnv {
   // Output of both streams is in `out`.
   RunResult RunOnTerminal(const std::vector<std::string>& args,
                           const std::string& answer, int timeout_s = 120) const;
+  // The same with the streams of `options`; the terminal's text is in
+  // `tty`, piped streams in `out` / `err`.
+  RunResult RunAtTerminal(const std::vector<std::string>& args,
+                          const std::string& answer,
+                          const TerminalOptions& options,
+                          int timeout_s = 120) const;
+  // A terminal run the test drives itself (two terminals at once).
+  std::unique_ptr<TerminalSession> StartAtTerminal(
+      const std::vector<std::string>& args,
+      const TerminalOptions& options = {}) const;
   // `renumber <command> --plan P --credentials C --state-dir S --hosts H
   // <more...>`
   RunResult Renumber(const std::string& command,

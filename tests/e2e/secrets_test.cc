@@ -231,10 +231,11 @@ TEST(SecretsE2eTest, RedirectingVendorNeverSendsTheCredentialsOn) {
       if (command == "prepare") args.push_back("--yes");
       RunResult r = env.Run(args);
       EXPECT_EQ(r.exit_code, 1) << command << " " << service << "\n" << r.err;
-      EXPECT_NE(r.err.find("302"), std::string::npos) << r.err;
-      EXPECT_NE(r.err.find("never follows redirects"), std::string::npos)
-          << r.err;
-      EXPECT_NE(r.err.find("127.0.0.2"), std::string::npos) << r.err;
+      const std::string shown = r.out + r.err;
+      EXPECT_NE(shown.find("302"), std::string::npos) << shown;
+      EXPECT_NE(shown.find("never follows redirects"), std::string::npos)
+          << shown;
+      EXPECT_NE(shown.find("127.0.0.2"), std::string::npos) << shown;
       ExpectNone({password, token, "stolen-here", "loc-9"}, r.out + r.err,
                  command + " output");
     }
