@@ -4,11 +4,17 @@
 
 #include "src/cli/app.h"
 #include "src/cli/migration.h"
+#include "src/engine/plan_file.h"
 #include "src/engine/status_report.h"
 #include "src/model/paths.h"
 
 namespace renumber {
 namespace {
+
+struct StatusOptions {
+  std::string state_dir, campaign, plan_file, format = "text";
+  bool json = false;
+};
 
 struct CommandSpec {
   Command command;
@@ -50,8 +56,10 @@ const CommandSpec kSpecs[] = {
      "Refused before maintenance_end (--ignore-window overrides; journaled) "
      "and for accounts whose new side does not verify.",
      "Examples:\n"
-     "  renumber cutover --plan plan.csv\n"
-     "  renumber cutover --plan plan.csv --yes --ignore-window\n"},
+     "  renumber cutover --plan plan.csv --dry-run     (preview, any time)\n"
+     "  renumber cutover --plan plan.csv               (after "
+     "maintenance_end; asks once)\n"
+     "  renumber cutover --plan plan.csv --only C-10001\n"},
     {Command::kRollback, "rollback",
      "Undo a phase from the journal: --phase prepare removes what prepare "
      "added; --phase cutover puts the old IP back in its role.",
@@ -77,7 +85,8 @@ void AddCommand(CLI::App& app, const CommandSpec& spec, GlobalOptions& global,
   }
   if (spec.command == Command::kCutover)
     cmd->add_flag("--ignore-window", inv->ignore_window,
-                  "cut over before maintenance_end (recorded in the journal)");
+                  "cut over before maintenance_end (recorded in the journal); "
+                  "only with a lead's approval, see the runbook");
   if (spec.command == Command::kRollback) {
     cmd->add_option("--phase", inv->rollback_phase, "prepare|cutover")
         ->required();
@@ -99,40 +108,68 @@ void AddCommand(CLI::App& app, const CommandSpec& spec, GlobalOptions& global,
   });
 }
 
-void AddStatus(CLI::App& app, GlobalOptions& global, CommandRun& run) {
-  struct Opts {
-    std::string state_dir, campaign;
-    bool json = false;
+// `renumber status`: the journal's view, optionally over every account of a
+// plan; exit 3 when an account needs someone to look (interrupted, failed,
+// refused), as verify's 3 does.
+int RunStatus(const StatusOptions& o, const GlobalOptions& global) {
+  const bool json = o.json || o.format == "json";
+  auto fail = [&](int code, const std::string& message) {
+    std::fprintf(stderr, "%s\n", Tr(global.lang, "cli.error", message).c_str());
+    if (json)
+      std::fputs(JsonErrorDocument("status", message, code).c_str(), stdout);
+    return code;
   };
-  auto o = std::make_shared<Opts>();
+  if (o.format != "text" && o.format != "json")
+    return fail(kExitBadInput, "--format must be text or json");
+  std::vector<AccountKey> plan_accounts;
+  if (!o.plan_file.empty()) {
+    auto text = PosixFileSystem()->ReadFile(o.plan_file);
+    if (!text.ok()) return fail(kExitBadInput, text.status().message());
+    auto rows =
+        ParsePlanCsv(*text, o.plan_file, {/*allow_family_change=*/true});
+    if (!rows.ok()) return fail(kExitBadInput, rows.status().message());
+    for (const PlanRow& r : *rows) plan_accounts.push_back(r.target.account);
+  }
+  std::string dir = ResolveStateDir(o.state_dir) + "/journal";
+  auto s = BuildStatus(PosixFileSystem(), dir, o.campaign);
+  if (!s.ok())
+    return fail(s.status().Is(Code::kNotFound) ? kExitBadInput : kExitFailed,
+                s.status().message());
+  if (!o.plan_file.empty()) RestrictToPlan(&*s, plan_accounts);
+  const int code = NeedsAttention(*s) ? kExitNotExpected : kExitOk;
+  // The table is the result (stdout), unless the JSON document is.
+  std::fputs(RenderStatus(*s, global.lang).c_str(), json ? stderr : stdout);
+  if (json) {
+    nlohmann::json doc = StatusJson(*s);
+    doc["command"] = "status";
+    doc["exit_code"] = code;
+    std::printf("%s\n", doc.dump(2).c_str());
+  }
+  return code;
+}
+
+void AddStatus(CLI::App& app, GlobalOptions& global, CommandRun& run) {
+  auto o = std::make_shared<StatusOptions>();
   CLI::App* cmd = app.add_subcommand(
       "status",
       "From the journal (no vendor call): per account, the last phase, its "
-      "result and state, the last error, and when.");
+      "result and state, who last changed it, the last error, and when. "
+      "Exit 3 when an account was interrupted, failed or refused.");
   cmd->footer(
-      "Examples:\n  renumber status\n  renumber status --campaign "
-      "plan-2026-12 --json\n");
+      "Examples:\n  renumber status\n"
+      "  renumber status --plan plan.csv      (every account of the batch, "
+      "never-run ones too)\n"
+      "  renumber status --campaign plan-2026-12 --format json\n");
   cmd->add_option("--state-dir", o->state_dir,
                   "state directory (default $XDG_STATE_HOME/renumber)");
   cmd->add_option("--campaign", o->campaign, "only this campaign");
+  cmd->add_option("--plan", o->plan_file,
+                  "show every account of this plan, in its order, including "
+                  "those no run has reached (not-run)");
   cmd->add_flag("--json", o->json, "one JSON document on stdout");
+  cmd->add_option("--format", o->format, "text|json (json: as --json)");
   cmd->callback([o, &global, &run] {
-    run = [o, &global] {
-      std::string dir = ResolveStateDir(o->state_dir) + "/journal";
-      auto s = BuildStatus(PosixFileSystem(), dir, o->campaign);
-      if (!s.ok()) {
-        std::fprintf(
-            stderr, "%s\n",
-            Tr(global.lang, "cli.error", s.status().message()).c_str());
-        return static_cast<int>(s.status().Is(Code::kNotFound) ? kExitBadInput
-                                                               : kExitFailed);
-      }
-      // The table is the result (stdout), unless the JSON document is.
-      std::fputs(RenderStatus(*s, global.lang).c_str(),
-                 o->json ? stderr : stdout);
-      if (o->json) std::printf("%s\n", StatusJson(*s).dump(2).c_str());
-      return static_cast<int>(kExitOk);
-    };
+    run = [o, &global] { return RunStatus(*o, global); };
   });
 }
 

@@ -51,7 +51,7 @@ class MigrationRun {
   int Load();
   int Run();
   Status LoadResolver();
-  bool Confirm(const std::vector<const AccountReport*>& work);
+  bool Confirm(const ConfirmRequest& request);
 
   const MigrationInvocation& inv_;
   const Lang lang_;
@@ -107,19 +107,17 @@ int MigrationRun::Load() {
     return Fail(bad_input ? kExitBadInput : kExitFailed, s.message());
   }
   source_ = std::move(*source);
-  if (Status s = CheckCredentials(
-          source_.get(), rows_, inv_.credentials_file.empty(), inv_.plan_file);
-      !s.ok())
-    return Fail(kExitBadInput, s.message());
   return kExitOk;
 }
 
-bool MigrationRun::Confirm(const std::vector<const AccountReport*>& work) {
+bool MigrationRun::Confirm(const ConfirmRequest& request) {
+  const auto& work = request.with_work;
   size_t changes = 0;
   for (const AccountReport* r : work) {
     out_.Human(RenderAccountDetail(*r, inv_.command, lang_));
     changes += r->plan.changes.size();
   }
+  out_.Human("\n" + RenderPlanSummary(request, lang_));
   if (inv_.yes || inv_.dry_run) return true;
   auto line = terminal_->Ask(
       Tr(lang_, work.size() == 1 ? "cli.confirm_one" : "cli.confirm", changes,
@@ -184,9 +182,7 @@ int MigrationRun::Run() {
         std::make_unique<TerminalProgress>(terminal_->stream(), clock_, lang_);
   CampaignResult result = RunCampaign(
       deps, options_, rows_, inv_.jobs, executor.get(),
-      [this](const std::vector<const AccountReport*>& work) {
-        return Confirm(work);
-      },
+      [this](const ConfirmRequest& request) { return Confirm(request); },
       progress.get());
   int code = CampaignExitCode(result);
   // plan: every account's findings and changes; verify: the accounts that

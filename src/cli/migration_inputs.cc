@@ -26,11 +26,13 @@ Status ValidateRollbackAndExpect(const MigrationInvocation& inv,
     }
   }
   if (!inv.expect.empty()) {
-    RN_ASSIGN_OR_RETURN(AccountState s, ParseState(inv.expect));
-    if (s == AccountState::kPartial || s == AccountState::kMissing)
+    auto s = ParseState(inv.expect);
+    if (!s.ok() || *s == AccountState::kPartial || *s == AccountState::kMissing)
       return Status::InvalidArgument(
-          "--expect takes not-started, prepared or cut-over");
-    o->expect = s;
+          "--expect " + inv.expect +
+          ": not a state to expect; use one of: not-started, prepared, "
+          "cut-over");
+    o->expect = *s;
   }
   return Status::Ok();
 }
@@ -100,7 +102,11 @@ Status ValidateOptions(const MigrationInvocation& inv, CommandOptions* o) {
   o->command = inv.command;
   o->ignore_window = inv.ignore_window;
   o->force = inv.force;
-  o->vendor_checks = !inv.read_only;
+  // A dry run writes nothing, not even a vendor's check record; its gates
+  // report instead of refusing (dry run is the executor's job; this is
+  // only what the gates say).
+  o->vendor_checks = !inv.read_only && !inv.dry_run;
+  o->gates_report_only = inv.dry_run;
   if (inv.jobs < 1 || inv.jobs > 64)
     return Status::InvalidArgument("--jobs must be between 1 and 64");
   if (inv.wait_lock_seconds < 0 || inv.wait_lock_seconds > 86400)
@@ -151,25 +157,6 @@ Result<std::unique_ptr<CredentialSource>> OpenSource(
   if (access.operator_name.empty()) access.operator_name = inv.operator_name;
   if (access.ticket.empty()) access.ticket = inv.ticket;
   return OpenVaultCredentialSource(access, fs, clock, SystemRandom());
-}
-
-Status CheckCredentials(CredentialSource* src, const std::vector<PlanRow>& rows,
-                        bool from_vault, const std::string& plan_file) {
-  std::set<std::string> have;
-  for (const AccountKey& k : src->Accounts()) have.insert(k.ToString());
-  std::string missing;
-  for (const PlanRow& r : rows)
-    if (!have.count(r.target.account.ToString()))
-      missing += (missing.empty() ? "" : ", ") +
-                 (r.line > 0 ? plan_file + ":" + std::to_string(r.line) + ": "
-                             : std::string()) +
-                 r.target.account.ToString();
-  if (missing.empty()) return Status::Ok();
-  return Status::InvalidArgument(
-      "no credentials for " + missing +
-      (from_vault ? " (not in the vault, or the entry expired: see renumber "
-                    "vault list)"
-                  : ""));
 }
 
 }  // namespace renumber

@@ -35,11 +35,6 @@ std::string CampaignName(const MigrationInvocation& inv);
 Result<std::unique_ptr<CredentialSource>> OpenSource(
     const MigrationInvocation& inv, FileSystem* fs, Clock* clock);
 
-// kInvalidArgument naming every account without credentials.
-Status CheckCredentials(CredentialSource* source,
-                        const std::vector<PlanRow>& rows, bool from_vault,
-                        const std::string& plan_file);
-
 }  // namespace renumber
 
 #endif  // RENUMBER_CLI_MIGRATION_INPUTS_H_

@@ -12,13 +12,23 @@ Status AccountRun::Gates(const Discovery& d) {
   const Target& t = report_.row.target;
   Timestamp now = deps_.clock->Now();
   if (now < t.maintenance_end) {
-    if (!options_.ignore_window) {
-      Refuse(T("engine.before_window", t.maintenance_end.ToRfc3339()));
+    auto when = [&](const char* key) {
+      return Text{Tr(Lang::kEn, key,
+                     WhenText(t.maintenance_end, t.maintenance_end_offset, now,
+                              Lang::kEn)),
+                  Tr(Lang::kJa, key,
+                     WhenText(t.maintenance_end, t.maintenance_end_offset, now,
+                              Lang::kJa))};
+    };
+    if (options_.gates_report_only && !options_.ignore_window) {
+      report_.notes.push_back(when("engine.before_window_preview"));
+    } else if (!options_.ignore_window) {
+      Refuse(when("engine.before_window"));
       return Status::Ok();
+    } else {
+      report_.notes.push_back(when("engine.window_overridden"));
     }
-    report_.notes.push_back(
-        T("engine.window_overridden", t.maintenance_end.ToRfc3339()));
-    if (deps_.journal) {
+    if (deps_.journal && options_.ignore_window) {
       json rec = JournalRecord(deps_.run, "override", t.account, report_.phase);
       rec["gate"] = "maintenance-window";
       rec["maintenance_end"] = t.maintenance_end.ToRfc3339();
@@ -30,14 +40,20 @@ Status AccountRun::Gates(const Discovery& d) {
     Refuse(T("engine.not_ready", PhaseName(report_.phase), StateName(d.state)));
     return Status::Ok();
   }
-  RN_ASSIGN_OR_RETURN(VerifyReport v, adapter_->Verify(t, /*run_checks=*/true));
+  RN_ASSIGN_OR_RETURN(VerifyReport v,
+                      adapter_->Verify(t, options_.vendor_checks));
   report_.checks = v.checks;
   if (!v.new_side_verified) {
     std::string failing;
     for (const Check& c : v.checks)
       if (!c.ok) failing += (failing.empty() ? "" : "; ") + c.name;
-    Refuse(T("engine.new_side_unverified",
-             failing.empty() ? std::string("-") : failing));
+    Text why = T(options_.gates_report_only ? "engine.unverified_preview"
+                                            : "engine.new_side_unverified",
+                 failing.empty() ? std::string("-") : failing);
+    if (options_.gates_report_only)
+      report_.notes.push_back(why);
+    else
+      Refuse(why);
   }
   return Status::Ok();
 }

@@ -10,6 +10,7 @@ const std::vector<MessageEntry>& CliMessages() {
        "エラー: {} (renumber --help を参照してください)"},
       {"progress.line", "{} {}/{}  failed {}  remaining {}  ETA {}",
        "{} {}/{}  失敗 {}  残り {}  残り時間 {}"},
+      {"progress.slowest", "{} {} ({} s)", "{} {} ({} 秒)"},
       {"cli.no_terminal",
        "refusing to write without a terminal to ask on; pass --yes to apply "
        "(nothing was changed)",

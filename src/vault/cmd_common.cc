@@ -1,5 +1,7 @@
 #include "src/vault/cmd_common.h"
 
+#include "src/vault/vault_source.h"
+
 #include <cstdio>
 
 #include "src/cli/app.h"
@@ -64,11 +66,9 @@ Result<std::unique_ptr<Vault>> UnlockVault(const CommandContext& ctx) {
   if (!ctx.fs->Exists(opts.path))
     return Status::NotFound("there is no vault at '" + opts.path +
                             "'; create one with 'renumber vault init'");
-  RN_ASSIGN_OR_RETURN(
-      Secret pass,
-      UnlockPassphrase(ctx.fs, ctx.prompter, ctx.passphrase_file,
-                       Tr(ctx.lang(), "vault.prompt_unlock", opts.path)));
-  return Vault::Open(opts, std::move(pass));
+  return UnlockVaultWithTries(
+      opts, ctx.prompter, ctx.passphrase_file,
+      [&](int left) { return UnlockPrompt(opts.path, left, ctx.lang()); });
 }
 
 int Fail(const CommandContext& ctx, const Status& s) {
