@@ -10,6 +10,12 @@
 // every new route's last check is a PASS. A failed check call is a failed
 // Check (not an error); failing reads are errors naming account and call.
 //
+// While the old route is there, two more checks say whether prepare's order
+// holds (they fail verify, not the cutover gate, since cut over puts the
+// new route in place itself): "ess.order" — the twin stands where the
+// order rule puts it (ess_placement.h); "ess.named" — every named route
+// holding the old default route holds the new one.
+//
 // Not thread-safe; arguments are not owned.
 #ifndef RENUMBER_ADAPTERS_ESS_ESS_VERIFY_H_
 #define RENUMBER_ADAPTERS_ESS_ESS_VERIFY_H_
