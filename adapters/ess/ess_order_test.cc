@@ -164,6 +164,7 @@ TEST_F(EssOrderTest, TheOldRouteLeavesOnlyWhereTheNewOneIs) {
     if (c.name != "ess.named dp-archive") continue;
     named_check = true;
     EXPECT_FALSE(c.ok);
+    EXPECT_TRUE(c.blocking);
   }
   EXPECT_TRUE(named_check);
   auto fix = Run(Phase::kPrepare);

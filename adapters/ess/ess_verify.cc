@@ -2,6 +2,7 @@
 
 #include "adapters/ess/ess_classify.h"
 #include "adapters/ess/ess_placement.h"
+#include "adapters/ess/ess_probe_checks.h"
 #include "adapters/ess/ess_snapshot.h"
 #include "adapters/ess/ess_text.h"
 
@@ -122,12 +123,13 @@ void NamedChecks(const Snapshot& s, const Target& t, std::vector<Check>* out) {
 }  // namespace
 
 Result<VerifyReport> VerifyAccount(EssClient* client, Clock* clock,
-                                   Resolver* resolver, const Target& t,
-                                   bool run_checks) {
+                                   Resolver* resolver, SmtpProber* prober,
+                                   const Target& t, bool run_checks) {
   RN_ASSIGN_OR_RETURN(Snapshot s, ReadSnapshot(client));
   VerifyReport report;
   bool all_ok = true;
   bool any_new = false;
+  std::vector<SmtpProbeTarget> probes;
   std::vector<Check> order_checks;
   for (RouteCollection& c : s.collections) {
     const Route* old_route = FindRouteTo(c, t.old_ip);
@@ -140,6 +142,7 @@ Result<VerifyReport> VerifyAccount(EssClient* client, Clock* clock,
     }
     if (!twin) continue;
     any_new = true;
+    probes.push_back({t.new_ip, twin->port});
     if (old_route && twin->port == old_route->port && !twin->primary())
       order_checks.push_back(OrderCheck(c, *old_route, *twin));
     std::string error;
@@ -163,6 +166,7 @@ Result<VerifyReport> VerifyAccount(EssClient* client, Clock* clock,
   report.state = cl.state;
   report.findings = std::move(cl.findings);
   report.new_side_verified = all_ok && any_new;
+  if (run_checks) ProbeNewServer(prober, probes, &report);
   return report;
 }
 

@@ -16,7 +16,10 @@
 // order rule puts it (ess_placement.h); "ess.named" — every named route
 // holding the old default route holds the new one.
 //
-// Not thread-safe; arguments are not owned.
+// With run_checks and a prober, our own SMTP probe of each new endpoint is
+// reported too (ess_probe_checks.h; never blocking).
+//
+// Not thread-safe; arguments are not owned; `prober` may be null.
 #ifndef RENUMBER_ADAPTERS_ESS_ESS_VERIFY_H_
 #define RENUMBER_ADAPTERS_ESS_ESS_VERIFY_H_
 
@@ -24,13 +27,14 @@
 #include "adapters/ess/ess_client.h"
 #include "src/core/resolver.h"
 #include "src/core/time.h"
+#include "src/probe/smtp_probe.h"
 
 namespace renumber {
 namespace ess {
 
 Result<VerifyReport> VerifyAccount(EssClient* client, Clock* clock,
-                                   Resolver* resolver, const Target& target,
-                                   bool run_checks);
+                                   Resolver* resolver, SmtpProber* prober,
+                                   const Target& target, bool run_checks);
 
 }  // namespace ess
 }  // namespace renumber

@@ -31,6 +31,13 @@ std::string ResultText(const AccountReport& r, Lang lang) {
   return Tr(lang, std::string("report.result.") + AccountResultName(r.result));
 }
 
+// "[ok]   ", "[FAIL] ", or "[warn] " for a failed check that is only
+// reported (Check::blocking false).
+const char* CheckMark(const Check& c) {
+  if (c.ok) return "[ok]   ";
+  return c.blocking ? "[FAIL] " : "[warn] ";
+}
+
 }  // namespace
 
 std::string PadColumns(const std::string& s, size_t width) {
@@ -57,7 +64,7 @@ std::string RenderAccountDetail(const AccountReport& r, Command command,
     out += "  " + PadColumns(FindingKindName(f.kind), 16) + Pick(f.text, lang) +
            "\n";
   for (const Check& c : r.checks)
-    out += std::string("  ") + (c.ok ? "[ok]   " : "[FAIL] ") + c.name +
+    out += std::string("  ") + CheckMark(c) + c.name +
            (Pick(c.detail, lang).empty() ? "" : ": " + Pick(c.detail, lang)) +
            "\n";
   if (command == Command::kPlan) {
@@ -156,7 +163,10 @@ json AccountJson(const AccountReport& r) {
   if (r.cutover_plan) j["cutover_plan"] = plan_json(*r.cutover_plan);
   json checks = json::array();
   for (const Check& c : r.checks)
-    checks.push_back({{"name", c.name}, {"ok", c.ok}, {"detail", c.detail.en}});
+    checks.push_back({{"name", c.name},
+                      {"ok", c.ok},
+                      {"blocking", c.blocking},
+                      {"detail", c.detail.en}});
   j["checks"] = checks;
   json applied = json::array();
   for (const ChangeReport& c : r.execution.changes)
