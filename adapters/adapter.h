@@ -105,6 +105,9 @@ struct Check {
   std::string name;  // "ess.check r-9a1 (198.19.0.1:25)"
   bool ok = false;
   Text detail;
+  // False for what is only reported (our own probes of the new server,
+  // e.g. a port filtered from here): it never fails verify or a gate.
+  bool blocking = true;
 };
 
 struct VerifyReport {

@@ -159,13 +159,18 @@ int MigrationRun::Run() {
       clock_);
   InitHttpRuntime(std::max(64, inv_.jobs * 4));
   TransportStack stack(clock_, SystemRandom(), inv_.ca_file);
+  // Our own probe of new mail servers (ESS verify; reported, never a gate).
+  SmtpProbeOptions probe_options;
+  probe_options.ehlo_name = host;
+  std::unique_ptr<SmtpProber> smtp_prober = NewSmtpProber(probe_options);
   EngineDeps deps;
   deps.clock = clock_;
   deps.credentials = source_.get();
   deps.make_adapter =
       [&](const Credentials& c) -> Result<std::unique_ptr<Adapter>> {
     RN_ASSIGN_OR_RETURN(HttpTransport * t, stack.For(c));
-    return NewAdapter(c, AdapterDeps{t, clock_, resolver_, SystemRandom()});
+    return NewAdapter(c, AdapterDeps{t, clock_, resolver_, SystemRandom(),
+                                     smtp_prober.get()});
   };
   deps.journal = journal.get();
   deps.locks = writes_ ? &locks : nullptr;

@@ -46,7 +46,8 @@ Status AccountRun::Gates(const Discovery& d) {
   if (!v.new_side_verified) {
     std::string failing;
     for (const Check& c : v.checks)
-      if (!c.ok) failing += (failing.empty() ? "" : "; ") + c.name;
+      if (!c.ok && c.blocking)
+        failing += (failing.empty() ? "" : "; ") + c.name;
     Text why = T(options_.gates_report_only ? "engine.unverified_preview"
                                             : "engine.new_side_unverified",
                  failing.empty() ? std::string("-") : failing);
@@ -88,7 +89,7 @@ Status AccountRun::VerifyCommand() {
     // The checks are about the new side; before prepare (or after its
     // rollback) there is none to check, and "missing twin" is expected.
     if (*options_.expect != AccountState::kNotStarted)
-      for (const Check& c : v.checks) ok = ok && c.ok;
+      for (const Check& c : v.checks) ok = ok && (c.ok || !c.blocking);
   } else {
     ok = v.state != AccountState::kPartial && v.state != AccountState::kMissing;
   }

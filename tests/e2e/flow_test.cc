@@ -155,6 +155,15 @@ TEST(FlowE2eTest, DemoRunsAndExitsZero) {
   RunResult r = env.Run({"demo"}, {"TMPDIR=" + env.dir()});
   EXPECT_EQ(r.exit_code, 0) << Describe(r);
   EXPECT_NE(r.out.find("step 5/5"), std::string::npos) << r.out;
+  // Its world has a backup failover and named routes, and its plan shows
+  // the new route put ahead of the backup and joining the named routes.
+  EXPECT_NE(r.out.find("to the first failover position"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("to the named route dp-legal, right after"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("out of the named route dp-legal"), std::string::npos)
+      << r.out;
   // Its temp dir is gone, and the summary does not name it.
   size_t at = r.out.find(env.dir() + "/renumber-demo-");
   ASSERT_NE(at, std::string::npos) << r.out;
