@@ -248,6 +248,11 @@ json AccountJson(const AccountReport& r) {
   j["state_before"] =
       r.state_before ? json(StateName(*r.state_before)) : json();
   j["state_after"] = r.state_after ? json(StateName(*r.state_after)) : json();
+  if (!r.expected.empty()) {
+    json expected = json::array();
+    for (AccountState e : r.expected) expected.push_back(StateName(e));
+    j["expected"] = expected;
+  }
   json findings = json::array();
   for (const Finding& f : r.findings)
     findings.push_back({{"kind", FindingKindName(f.kind)},
