@@ -34,8 +34,10 @@
 #ifndef RENUMBER_ADAPTERS_ADAPTER_H_
 #define RENUMBER_ADAPTERS_ADAPTER_H_
 
+#include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -122,6 +124,18 @@ struct Check {
   std::string name;  // "ess.check r-9a1 (198.19.0.1:25)"
   bool ok = false;
   Text detail;
+  // False for what is only reported (our own probes of the new server,
+  // e.g. a port filtered from here): it never fails verify or a gate.
+  bool blocking = true;
+  // How long the answer took, for checks that measure it (probes).
+  std::optional<std::chrono::milliseconds> latency = std::nullopt;
+  // For our own probes that compare the new server with the old one (CDN
+  // origins): "same", "differs", "new-down", "old-down" or "both-down";
+  // empty for every other check. `expected` marks a result that is normal
+  // at this time (before the maintenance the new origin may still differ
+  // or be down: it holds the site only after the final sync).
+  std::string comparison = "";
+  bool expected = false;
 };
 
 struct VerifyOptions {

@@ -12,6 +12,7 @@
 #include "src/core/time.h"
 #include "src/http/transport.h"
 #include "src/probe/http_probe.h"
+#include "src/probe/smtp_probe.h"
 
 namespace renumber {
 
@@ -32,6 +33,9 @@ struct AdapterDeps {
   // to (CDN: GET /tokens/self): every credential of that user is then
   // paced from one rate-limit budget. May be empty; thread-safe.
   std::function<void(const std::string& user_id)> share_rate_budget;
+  // ESS verify: our own probe of the new mail server (reported, never a
+  // gate). Null: no probe.
+  SmtpProber* smtp_prober = nullptr;
 };
 
 using AdapterFactory = std::function<Result<std::unique_ptr<Adapter>>(

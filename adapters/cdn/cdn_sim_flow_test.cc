@@ -124,5 +124,32 @@ TEST_F(CdnFlowTest, PlanShowsHiddenOriginsAndTheComputeServiceIsUntouched) {
   EXPECT_EQ(Versions(c, ids[2]).size(), 1u);     // edge-static unchanged
 }
 
+TEST_F(CdnFlowTest, AHostNameBackendAtTheOldIpIsDnsWorkAndLeftAlone) {
+  // Shape 1: backend "legacy" has the host name origin.<domain>, which the
+  // resolver answers with the old IP: a DNS change, reported, never written.
+  const SimCustomer& c = Customer(1);
+  const Target t = TargetFor(c);
+  auto adapter = NewAdapterFor(c);
+  auto d = adapter->Discover(t);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  int dns = 0, old_refs = 0;
+  for (const Finding& f : d->findings) {
+    old_refs += f.kind == Finding::Kind::kOldReference;
+    if (f.kind == Finding::Kind::kDnsDependent) {
+      ++dns;
+      EXPECT_NE(f.text.en.find("legacy"), std::string::npos) << f.text.en;
+      EXPECT_NE(f.text.ja.find("DNS"), std::string::npos) << f.text.ja;
+    }
+  }
+  EXPECT_EQ(dns, 1);
+  EXPECT_EQ(old_refs, 3);  // origin_1..3
+  SetOrigins(c, Origins::kSynced);
+  ASSERT_TRUE(RunPhase(adapter.get(), t, Phase::kPrepare).status.ok());
+  ASSERT_TRUE(RunPhase(adapter.get(), t, Phase::kCutover).status.ok());
+  const json legacy = ActiveState(c).begin().value()["backends"]["legacy"];
+  EXPECT_EQ(legacy["address"], "origin." + std::string("c10003.example.jp"));
+  EXPECT_TRUE(legacy["ipv4"].is_null());
+}
+
 }  // namespace
 }  // namespace renumber::cdn

@@ -134,5 +134,38 @@ TEST_F(CdnVerifyTest, ADownNewOriginFailsVerifyAfterTheMaintenance) {
   EXPECT_TRUE(reported);
 }
 
+TEST_F(CdnVerifyTest, AnUnprobedOriginIsReportedAndKeepsTheGateClosed) {
+  // The real prober never contacts an address reserved for documentation
+  // (no --connect-to for it): the check says so without failing verify,
+  // and no switch is made on it.
+  const SimCustomer& c = Customer(0);
+  SetOrigins(c, Origins::kSynced);
+  const Status not_probed = Status::PreconditionFailed(
+      "not probed: " + c.new_ip + " is in 198.18.0.0/15 (RFC 2544)");
+  prober_.Set(c.new_ip, 80, not_probed);
+  prober_.Set(c.old_ip, 80, not_probed);
+  auto a = NewAdapterFor(c);
+  const Target before = TargetFor(c);
+  ASSERT_TRUE(RunPhase(a.get(), before, Phase::kPrepare).status.ok());
+  auto v = a->Verify(before, true);
+  ASSERT_TRUE(v.ok());
+  int unprobed = 0;
+  for (const Check& ch : v->checks) {
+    if (ch.name.rfind("cdn.origin", 0) != 0) continue;
+    ++unprobed;
+    EXPECT_FALSE(ch.ok);
+    EXPECT_FALSE(ch.blocking) << ch.name;
+    EXPECT_NE(ch.detail.en.find("not probed: "), std::string::npos)
+        << ch.detail.en;
+  }
+  EXPECT_EQ(unprobed, 1);
+  ResetCounters();
+  PhaseRun held = RunPhase(a.get(), After(c), Phase::kCutover);
+  ASSERT_TRUE(held.status.ok()) << held.status.ToString();
+  EXPECT_TRUE(held.plan.changes.empty());
+  EXPECT_EQ(held.plan.waiting.size(), 1u);
+  EXPECT_EQ(Counters()["writes"], 0);
+}
+
 }  // namespace
 }  // namespace renumber::cdn

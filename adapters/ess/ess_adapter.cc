@@ -63,8 +63,8 @@ class EssAdapter : public Adapter {
 
   Result<VerifyReport> Verify(const Target& target,
                               const VerifyOptions& options) override {
-    return ess::VerifyAccount(&client_, deps_.clock, deps_.resolver, target,
-                              options.run_checks);
+    return ess::VerifyAccount(&client_, deps_.clock, deps_.resolver,
+                              deps_.smtp_prober, target, options.run_checks);
   }
 
  private:

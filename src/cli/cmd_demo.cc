@@ -135,7 +135,7 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
     return kExitFailed;
   }
   std::fprintf(
-      stderr, "%s\n",
+      stdout, "%s\n",
       Tr(lang, "demo.intro", (*cluster)->customers().size(),
          (*cluster)->ess()->base_url(), (*cluster)->cdn()->base_url(), dir)
           .c_str());
@@ -151,13 +151,14 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
       farm->SetMaintenanceEnd(maintenance_end);
       farm->SetPhase(OriginPhase::kTimed);
       std::fprintf(
-          stderr, "\n%s\n",
+          stdout, "\n%s\n",
           Tr(lang, "demo.maintenance", LocalHourMinuteSecond(maintenance_end))
               .c_str());
+      std::fflush(stdout);
       const auto left = maintenance_end - RealClock()->Now();
       if (left.count() > 0) RealClock()->SleepFor(left);
     }
-    std::fprintf(stderr, "\n== %s ==\n$ %s\n",
+    std::fprintf(stdout, "\n== %s ==\n$ %s\n",
                  Tr(lang, "demo.step", ++n, total).c_str(),
                  StepLine(step, dir).c_str());
     MigrationInvocation inv;
@@ -172,6 +173,7 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
     inv.expect = step.expect;
     inv.yes = true;
     inv.jobs = 4;
+    std::fflush(stdout);
     int rc = ExecuteMigration(inv, global);
     if (rc != WantExit(step, (*cluster)->customers())) {
       ++failures;
@@ -191,7 +193,7 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
                          ? Tr(lang, "demo.done_removed", ess_writes, cdn_writes)
                          : Tr(lang, failures ? "demo.failed" : "demo.done",
                               ess_writes, cdn_writes, dir);
-  std::fprintf(stderr, "\n%s\n", done.c_str());
+  std::fprintf(stdout, "\n%s\n", done.c_str());
   return failures ? kExitFailed : kExitOk;
 }
 

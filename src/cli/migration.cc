@@ -3,15 +3,18 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <iostream>
 
 #include "adapters/registry.h"
 #include "src/cli/app.h"
 #include "src/cli/migration_inputs.h"
+#include "src/cli/output.h"
 #include "src/cli/progress.h"
+#include "src/cli/terminal.h"
 #include "src/core/resolver.h"
 #include "src/engine/campaign.h"
+#include "src/engine/monitoring.h"
 #include "src/engine/report.h"
+#include "src/engine/status_report.h"
 #include "src/engine/text.h"
 #include "src/engine/transport_stack.h"
 #include "src/http/transport.h"
@@ -24,17 +27,17 @@ namespace {
 
 using json = nlohmann::json;
 
-// Everything this command prints may quote a vendor's error text, and a
-// vendor may echo a credential back: scrubbed on the way out.
-void Print(const std::string& text, std::FILE* to) {
-  std::fputs(ScrubSecrets(text).c_str(), to);
-}
-
 // One command run: inputs checked first (Load), then the campaign (Run).
 class MigrationRun {
  public:
   MigrationRun(const MigrationInvocation& inv, const GlobalOptions& global)
-      : inv_(inv), lang_(global.lang) {}
+      : inv_(inv),
+        lang_(global.lang),
+        json_(inv.json || inv.format == "json"),
+        // The result on stdout is for a program: the table moves to stderr.
+        out_(json_ || inv.format == "nagios" ||
+                 (inv.format == "prometheus" && inv.output_file.empty()),
+             clock_) {}
 
   int Execute() {
     int code = Load();
@@ -46,11 +49,14 @@ class MigrationRun {
   // returns `code`.
   int Fail(int code, const std::string& raw) {
     const std::string message = ScrubSecrets(raw);
-    std::fprintf(stderr, "%s\n", Tr(lang_, "cli.error", message).c_str());
-    if (inv_.json || inv_.format == "json")
-      std::fputs(
-          JsonErrorDocument(CommandName(inv_.command), message, code).c_str(),
-          stdout);
+    out_.Error(Tr(lang_, "cli.error", message));
+    if (json_)
+      out_.Json(JsonErrorDocument(CommandName(inv_.command), message, code));
+    // A monitoring plugin that could not check says UNKNOWN, not CRITICAL.
+    if (inv_.format == "nagios") {
+      out_.Json("RENUMBER UNKNOWN - " + message + "\n");
+      return static_cast<int>(Severity::kUnknown);
+    }
     return code;
   }
 
@@ -58,12 +64,15 @@ class MigrationRun {
   int Run();
   Status LoadResolver();
   Status LoadProber();
-  bool Confirm(const std::vector<const AccountReport*>& work);
+  bool Confirm(const ConfirmRequest& request);
 
   const MigrationInvocation& inv_;
   const Lang lang_;
+  const bool json_;
   FileSystem* fs_ = PosixFileSystem();
   Clock* clock_ = RealClock();
+  Output out_;
+  std::unique_ptr<Terminal> terminal_ = OpenControllingTerminal();
   CommandOptions options_;
   std::vector<PlanRow> rows_;
   bool writes_ = false;
@@ -73,6 +82,8 @@ class MigrationRun {
   std::unique_ptr<CredentialSource> source_;
 };
 
+// Our own probe of origin servers (CDN verify and the cutover gate), with
+// --ca-file trusted on top of the system store and --connect-to's map.
 Status MigrationRun::LoadProber() {
   HttpProberOptions o;
   o.ca_file = inv_.ca_file;
@@ -97,12 +108,17 @@ Status MigrationRun::LoadResolver() {
 int MigrationRun::Load() {
   if (Status s = ValidateOptions(inv_, &options_); !s.ok())
     return Fail(kExitBadInput, s.message());
+  if (!inv_.log_file.empty())
+    if (Status s = out_.OpenLog(fs_, inv_.log_file); !s.ok())
+      return Fail(kExitBadInput, s.message());
   auto rows = LoadRows(inv_, fs_, clock_);
   if (!rows.ok()) return Fail(kExitBadInput, rows.status().message());
   rows_ = std::move(*rows);
   writes_ = IsWriteCommand(inv_.command) && !inv_.dry_run;
-  bool terminal = inv_.assume_terminal || (isatty(0) && isatty(2));
-  if (writes_ && !inv_.yes && !terminal)
+  // The question is asked on the controlling terminal, whatever stdin,
+  // stdout and stderr are (`2>&1 | tee` included); without one (cron,
+  // systemd) nobody can answer.
+  if (writes_ && !inv_.yes && !terminal_)
     return Fail(kExitRefused, Tr(lang_, "cli.no_terminal"));
   if (Status s = LoadResolver(); !s.ok())
     return Fail(kExitBadInput, s.message());
@@ -120,31 +136,35 @@ int MigrationRun::Load() {
     return Fail(bad_input ? kExitBadInput : kExitFailed, s.message());
   }
   source_ = std::move(*source);
-  if (Status s = CheckCredentials(
-          source_.get(), rows_, inv_.credentials_file.empty(), inv_.plan_file);
-      !s.ok())
-    return Fail(kExitBadInput, s.message());
   return kExitOk;
 }
 
-bool MigrationRun::Confirm(const std::vector<const AccountReport*>& work) {
+bool MigrationRun::Confirm(const ConfirmRequest& request) {
+  const auto& work = request.with_work;
   size_t changes = 0;
   for (const AccountReport* r : work) {
-    Print(RenderAccountDetail(*r, inv_.command, lang_), stderr);
+    out_.Human(RenderAccountDetail(*r, inv_.command, lang_));
     changes += r->plan.changes.size();
   }
+  out_.Human("\n" + RenderPlanSummary(request, lang_));
   if (inv_.yes || inv_.dry_run) return true;
-  std::fprintf(stderr, "%s ",
-               Tr(lang_, work.size() == 1 ? "cli.confirm_one" : "cli.confirm",
-                  changes, work.size())
-                   .c_str());
-  std::fflush(stderr);
-  std::string answer;
-  if (!std::getline(std::cin, answer)) return false;
-  return answer == "y" || answer == "Y" || answer == "yes" || answer == "はい";
+  auto line = terminal_->Ask(
+      Tr(lang_, work.size() == 1 ? "cli.confirm_one" : "cli.confirm", changes,
+         work.size()) +
+      " ");
+  Answer answer = ParseYesNo(line.value_or(""));
+  std::string said = answer.yes ? Tr(lang_, "cli.answer_yes", answer.typed)
+                     : answer.typed.empty()
+                         ? Tr(lang_, "cli.answer_none")
+                         : Tr(lang_, "cli.answer_no", answer.typed);
+  std::fprintf(terminal_->stream(), "%s\n", said.c_str());
+  std::fflush(terminal_->stream());
+  return answer.yes;
 }
 
 int MigrationRun::Run() {
+  const Timestamp checked_at = clock_->Now();
+  const auto started = clock_->Steady();
   std::string state_dir = ResolveStateDir(inv_.state_dir);
   std::string campaign = CampaignName(inv_);
   std::string journal_path = state_dir + "/journal/" + campaign + ".journal";
@@ -166,7 +186,7 @@ int MigrationRun::Run() {
     if (j.ok())
       observations = std::move(*j);
     else
-      Print(Tr(lang_, "cli.warning", j.status().message()) + "\n", stderr);
+      out_.Error(Tr(lang_, "cli.warning", j.status().message()));
   }
   RunInfo run{SystemRandom()->Hex(8), campaign, CommandName(inv_.command),
               OsUserName(),
@@ -180,6 +200,10 @@ int MigrationRun::Run() {
       clock_);
   InitHttpRuntime(std::max(64, inv_.jobs * 4));
   TransportStack stack(clock_, SystemRandom(), inv_.ca_file);
+  // Our own probe of new mail servers (ESS verify; reported, never a gate).
+  SmtpProbeOptions probe_options;
+  probe_options.ehlo_name = host;
+  std::unique_ptr<SmtpProber> smtp_prober = NewSmtpProber(probe_options);
   EngineDeps deps;
   deps.clock = clock_;
   deps.credentials = source_.get();
@@ -188,6 +212,7 @@ int MigrationRun::Run() {
     RateLimiterSlot* slot = nullptr;
     RN_ASSIGN_OR_RETURN(HttpTransport * t, stack.For(c, &slot));
     AdapterDeps ad{t, clock_, resolver_, SystemRandom()};
+    ad.smtp_prober = smtp_prober.get();
     ad.http_prober = prober_.get();
     ad.share_rate_budget = [&stack, slot,
                             base = c.api_base](const std::string& user) {
@@ -206,20 +231,19 @@ int MigrationRun::Run() {
     executor = inv_.dry_run ? NewDryRunExecutor()
                             : NewLiveExecutor(journal.get(), run);
   std::unique_ptr<TerminalProgress> progress;
-  if (isatty(2) && !inv_.assume_terminal)
-    progress = std::make_unique<TerminalProgress>(stderr, clock_, lang_);
-  else  // scripts and cron still see what each account waits for
+  if (terminal_)
+    progress =
+        std::make_unique<TerminalProgress>(terminal_->stream(), clock_, lang_);
+  else  // scripts and cron still see what each account waits for (stderr)
     deps.on_waiting = [this](const AccountReport& r) {
       std::string line = r.row.target.account.ToString() + ":";
       for (const Text& w : r.waiting)
         line += "\n    " + Tr(lang_, "report.waiting", Pick(w, lang_));
-      Print(line + "\n", stderr);
+      std::fputs(ScrubSecrets(line + "\n").c_str(), stderr);
     };
   CampaignResult result = RunCampaign(
       deps, options_, rows_, inv_.jobs, executor.get(),
-      [this](const std::vector<const AccountReport*>& work) {
-        return Confirm(work);
-      },
+      [this](const ConfirmRequest& request) { return Confirm(request); },
       progress.get());
   int code = CampaignExitCode(result);
   // plan: every account's findings and changes; verify: the accounts that
@@ -228,18 +252,43 @@ int MigrationRun::Run() {
   for (const AccountReport& r : result.accounts)
     if (inv_.command == Command::kPlan ||
         (inv_.command == Command::kVerify && r.result != AccountResult::kOk))
-      Print(RenderAccountDetail(r, inv_.command, lang_), stderr);
+      out_.Human(RenderAccountDetail(r, inv_.command, lang_));
   // prepare: what was staged, as the vendor shows it (CDN diffs).
   if (inv_.command == Command::kPrepare && !inv_.dry_run)
     for (const AccountReport& r : result.accounts)
       for (const Text& a : r.appendix)
-        Print(r.row.target.account.ToString() + ": " + Pick(a, lang_) + "\n",
-              stderr);
-  Print(RenderSummaryTable(result, inv_.command, lang_), stderr);
-  if (inv_.json || inv_.format == "json") {
+        out_.Human(r.row.target.account.ToString() + ": " + Pick(a, lang_) +
+                   "\n");
+  out_.Human(RenderSummaryTable(result, inv_.command, lang_));
+  MonitoringRun check;
+  check.result = &result;
+  check.now = checked_at;
+  check.duration = std::chrono::duration_cast<std::chrono::milliseconds>(
+      clock_->Steady() - started);
+  check.grace = options_.expect.grace;
+  check.last_change = LastChanges(contents->records);
+  check.version = RENUMBER_VERSION_STRING;
+  if (json_) {
     json doc = CampaignJson(result, inv_.command, campaign, code);
     doc["expect"] = inv_.expect.empty() ? json() : json(inv_.expect);
-    Print(doc.dump(2) + "\n", stdout);
+    doc["checked_at"] = check.now.ToRfc3339();
+    doc["duration_ms"] = check.duration.count();
+    doc["version"] = check.version;
+    out_.Json(doc.dump(2) + "\n");
+  }
+  if (inv_.format == "nagios") {
+    NagiosOutput nagios = RenderNagios(check, lang_);
+    out_.Json(nagios.text);
+    return nagios.exit_code;  // the plugin's codes, not renumber's
+  }
+  if (inv_.format == "prometheus") {
+    const std::string text = RenderPrometheus(check);
+    if (inv_.output_file.empty()) {
+      out_.Json(text);
+    } else if (Status s = WriteFileAtomic(fs_, inv_.output_file, text, 0644);
+               !s.ok()) {
+      return Fail(kExitFailed, s.message());
+    }
   }
   return code;
 }

@@ -21,6 +21,8 @@ bool IsWriteCommand(Command c);
 
 // "90", "90s", "10m", "1h" -> milliseconds (0 < d <= 24 h).
 Result<std::chrono::milliseconds> ParseDuration(const std::string& text);
+// "prepared", "prepared,cut-over" or "auto" ("" expects nothing).
+Result<Expectation> ParseExpectation(const std::string& text);
 
 // Checks flags that need no file or network; fills `options`.
 Status ValidateOptions(const MigrationInvocation& inv, CommandOptions* options);
@@ -37,11 +39,6 @@ std::string CampaignName(const MigrationInvocation& inv);
 // kUnauthorized (wrong passphrase) are bad input.
 Result<std::unique_ptr<CredentialSource>> OpenSource(
     const MigrationInvocation& inv, FileSystem* fs, Clock* clock);
-
-// kInvalidArgument naming every account without credentials.
-Status CheckCredentials(CredentialSource* source,
-                        const std::vector<PlanRow>& rows, bool from_vault,
-                        const std::string& plan_file);
 
 }  // namespace renumber
 

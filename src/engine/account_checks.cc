@@ -10,17 +10,36 @@ namespace renumber {
 
 using json = nlohmann::json;
 
+std::vector<AccountState> Expectation::For(const Target& t,
+                                           Timestamp now) const {
+  if (!automatic) return states;
+  if (now < t.maintenance_end) return {AccountState::kPrepared};
+  if (now < t.maintenance_end + grace)
+    return {AccountState::kPrepared, AccountState::kCutOver};
+  return {AccountState::kCutOver};
+}
+
 Status AccountRun::Gates(const Discovery& d) {
   const Target& t = report_.row.target;
   Timestamp now = deps_.clock->Now();
   if (now < t.maintenance_end) {
-    if (!options_.ignore_window) {
-      Refuse(T("engine.before_window", t.maintenance_end.ToRfc3339()));
+    auto when = [&](const char* key) {
+      return Text{Tr(Lang::kEn, key,
+                     WhenText(t.maintenance_end, t.maintenance_end_offset, now,
+                              Lang::kEn)),
+                  Tr(Lang::kJa, key,
+                     WhenText(t.maintenance_end, t.maintenance_end_offset, now,
+                              Lang::kJa))};
+    };
+    if (options_.gates_report_only && !options_.ignore_window) {
+      report_.notes.push_back(when("engine.before_window_preview"));
+    } else if (!options_.ignore_window) {
+      Refuse(when("engine.before_window"));
       return Status::Ok();
+    } else {
+      report_.notes.push_back(when("engine.window_overridden"));
     }
-    report_.notes.push_back(
-        T("engine.window_overridden", t.maintenance_end.ToRfc3339()));
-    if (deps_.journal) {
+    if (deps_.journal && options_.ignore_window) {
       json rec = JournalRecord(deps_.run, "override", t.account, report_.phase);
       rec["gate"] = "maintenance-window";
       rec["maintenance_end"] = t.maintenance_end.ToRfc3339();
@@ -32,7 +51,8 @@ Status AccountRun::Gates(const Discovery& d) {
     Refuse(T("engine.not_ready", PhaseName(report_.phase), StateName(d.state)));
     return Status::Ok();
   }
-  RN_ASSIGN_OR_RETURN(VerifyReport v, adapter_->Verify(t, VerifyWith(true)));
+  RN_ASSIGN_OR_RETURN(VerifyReport v,
+                      adapter_->Verify(t, VerifyWith(options_.vendor_checks)));
   report_.checks = v.checks;
   Record(v);
   context_.gate = v.gate;
@@ -40,9 +60,15 @@ Status AccountRun::Gates(const Discovery& d) {
   if (!v.new_side_verified && v.gate.is_null()) {
     std::string failing;
     for (const Check& c : v.checks)
-      if (!c.ok) failing += (failing.empty() ? "" : "; ") + c.name;
-    Refuse(T("engine.new_side_unverified",
-             failing.empty() ? std::string("-") : failing));
+      if (!c.ok && c.blocking)
+        failing += (failing.empty() ? "" : "; ") + c.name;
+    Text why = T(options_.gates_report_only ? "engine.unverified_preview"
+                                            : "engine.new_side_unverified",
+                 failing.empty() ? std::string("-") : failing);
+    if (options_.gates_report_only)
+      report_.notes.push_back(why);
+    else
+      Refuse(why);
   }
   return Status::Ok();
 }
@@ -76,23 +102,28 @@ Status AccountRun::VerifyCommand() {
   report_.checks = v.checks;
   Record(v);
   bool ok;
-  if (options_.expect) {
-    ok = v.state == *options_.expect;
+  if (options_.expect.active()) {
+    report_.expected =
+        options_.expect.For(report_.row.target, deps_.clock->Now());
+    ok = std::find(report_.expected.begin(), report_.expected.end(), v.state) !=
+         report_.expected.end();
     // A staged switch whose base the customer replaced is still prepared:
     // cut over rebuilds it. Accepted, with a warning.
-    if (*options_.expect == AccountState::kPrepared &&
-        v.state == AccountState::kPreparedStale) {
+    const bool prepared =
+        std::find(report_.expected.begin(), report_.expected.end(),
+                  AccountState::kPrepared) != report_.expected.end();
+    if (!ok && prepared && v.state == AccountState::kPreparedStale) {
       ok = true;
       report_.notes.push_back(T("engine.prepared_stale"));
     }
     // The checks are about the new side; before prepare (or after its
     // rollback) there is none to check, and "missing twin" is expected.
-    if (*options_.expect != AccountState::kNotStarted)
-      for (const Check& c : v.checks) ok = ok && c.ok;
+    if (v.state != AccountState::kNotStarted)
+      for (const Check& c : v.checks) ok = ok && (c.ok || !c.blocking);
   } else {
     ok = v.state != AccountState::kPartial && v.state != AccountState::kMissing;
   }
-  if (v.state == AccountState::kPreparedStale && !options_.expect)
+  if (v.state == AccountState::kPreparedStale && !options_.expect.active())
     report_.notes.push_back(T("engine.prepared_stale"));
   report_.result = ok ? AccountResult::kOk : AccountResult::kNotExpected;
   return Status::Ok();

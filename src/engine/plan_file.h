@@ -8,10 +8,12 @@
 // columns are refused so a typo is not silently ignored), fields may be
 // double-quoted. Two optional columns give the operator's check of the new
 // origin for the CDN cutover gate: check_path (starts with '/') and
-// check_text (a text the page must contain); empty cells mean none. Every error
-// names the file and line and leaves nothing changed: malformed CSV, unknown
-// service, invalid or non-canonical IPs, old equal to new, mixed families
-// (unless allowed), duplicate accounts, a bad timestamp.
+// check_text (a text the page must contain); empty cells mean none. Every
+// bad row is reported (one line each, naming the file and line; an IPv4
+// address with leading zeros gets the address to write instead), and
+// nothing is changed: malformed CSV, unknown service, invalid or
+// non-canonical IPs, old equal to new, mixed families (unless allowed),
+// duplicate accounts, a bad timestamp.
 //
 // Pure functions; thread-safe.
 #ifndef RENUMBER_ENGINE_PLAN_FILE_H_

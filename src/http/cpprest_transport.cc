@@ -46,6 +46,36 @@ std::string LibraryMessage(const std::exception& e, const HttpRequest& req) {
   return what;
 }
 
+// A redirect is never followed (design.md rule 6): it would carry the
+// Authorization / Fastly-Key header to whatever host it names. The error
+// names the status and the Location's host only: the rest of the Location
+// (a path, a query, a user:password part) is never shown.
+Status RedirectRefused(int status, const Headers& headers,
+                       const std::string& where) {
+  std::string to = "an unnamed place (no Location header)";
+  if (auto location = headers.Get("Location")) {
+    try {
+      web::uri uri(*location);
+      if (uri.host().empty())
+        to = "another path on the same host";
+      else
+        to = "host " + uri.host() +
+             (uri.port() > 0 ? ":" + std::to_string(uri.port()) : "");
+    } catch (const std::exception&) {
+      to = "an unreadable Location";
+    }
+  }
+  return Status::Forbidden(
+      where + ": the server answered " + std::to_string(status) +
+      " (a redirect to " + to +
+      "); renumber never follows redirects, which would carry the "
+      "credentials to another server: check the api_base in the credentials");
+}
+
+bool IsRedirect(int status) {
+  return status >= 300 && status < 400 && status != 304;
+}
+
 Status MapHttpException(const http::http_exception& e, const HttpRequest& req,
                         const std::string& where) {
   const std::error_code& ec = e.error_code();
@@ -92,6 +122,8 @@ class CpprestTransport : public HttpTransport {
       HttpResponse out;
       out.status = resp.status_code();
       for (const auto& [k, v] : resp.headers()) out.headers.Add(k, v);
+      if (IsRedirect(out.status))
+        return RedirectRefused(out.status, out.headers, where);
       std::vector<unsigned char> body = resp.extract_vector().get();
       out.body.assign(body.begin(), body.end());
       return out;
@@ -171,6 +203,7 @@ class CpprestTransport : public HttpTransport {
     config.set_timeout(
         std::chrono::duration_cast<std::chrono::microseconds>(timeout));
     config.set_validate_certificates(true);  // never turned off
+    config.set_max_redirects(0);  // never followed: see RedirectRefused
     if (!ca_pem_->empty()) {
       auto pem = std::make_shared<const std::string>(*ca_pem_);
       config.set_ssl_context_callback([pem](boost::asio::ssl::context& ctx) {

@@ -208,6 +208,73 @@ TEST_F(TlsTest, KeptAliveConnectionIsReusedAndCheaper) {
   EXPECT_LT(kept_ms, fresh_ms);
 }
 
+// An https 307 to another https host that the client would trust (its CA
+// is in the bundle) is still not followed: the credentials stay home.
+TEST_F(TlsTest, RedirectToAnotherTrustedHttpsHostIsNotFollowed) {
+  TestPki other;
+  ASSERT_TRUE(other.Create("other host", "127.0.0.2").ok());
+  ServerOptions theirs;
+  theirs.host = "127.0.0.2";
+  theirs.cert_file = other.cert_file();
+  theirs.key_file = other.key_file();
+  std::atomic<int> thief_hits{0};
+  auto thief = StartLoopbackServer(
+      [&thief_hits](const ServerRequest&) {
+        ++thief_hits;
+        return ServerResponse{200, {}, "{}"};
+      },
+      theirs);
+  ASSERT_TRUE(thief.ok()) << thief.status().ToString();
+  const std::string location = (*thief)->base_url() + "/v1/inbound-routes";
+  ASSERT_EQ(location.rfind("https://127.0.0.2:", 0), 0u);
+
+  ServerOptions ours;
+  ours.cert_file = pki_.cert_file();
+  ours.key_file = pki_.key_file();
+  auto server = StartLoopbackServer(
+      [this, location](const ServerRequest&) {
+        ++hits_;
+        ServerResponse out;
+        out.status = 307;
+        out.headers.Add("Location", location);
+        return out;
+      },
+      ours);
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  server_ = std::move(*server);
+
+  const std::string bundle = pki_.dir() + "/both.pem";
+  {
+    std::ofstream out(bundle);
+    out << std::ifstream(pki_.ca_file()).rdbuf()
+        << std::ifstream(other.ca_file()).rdbuf();
+  }
+  TransportOptions options;
+  options.ca_file = bundle;
+  auto transport = NewCpprestTransport(options);
+  // The bundle does trust the other host: a direct request succeeds.
+  ASSERT_TRUE(transport->Send(Get((*thief)->base_url() + "/direct")).ok());
+  ASSERT_EQ(thief_hits, 1);
+
+  HttpRequest req = Get(server_->base_url() + "/v1/inbound-routes");
+  req.method = "POST";
+  req.body = "{}";
+  req.headers.Add("Fastly-Key", "tok-tls-redirect-42");
+  req.headers.Add("Authorization", "Basic dXNlcjpwdy10bHMtNDM=");
+  auto r = transport->Send(req);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Code::kForbidden) << r.status().ToString();
+  EXPECT_THAT(r.status().message(), HasSubstr("307"));
+  EXPECT_THAT(r.status().message(), HasSubstr("host 127.0.0.2:"));
+  EXPECT_THAT(r.status().message(),
+              ::testing::Not(HasSubstr("tok-tls-redirect-42")));
+  EXPECT_EQ(hits_, 1);
+  EXPECT_EQ(thief_hits, 1);  // only the direct request above
+  std::this_thread::sleep_for(milliseconds(300));  // see TearDown
+  (*thief)->Stop();
+  ::unlink(bundle.c_str());
+}
+
 TEST(TlsUtilTest, DecodesPackedOpenSslErrors) {
   const int verify_failed = 0x0A000086;  // stack.md #5
   EXPECT_TRUE(IsOpenSslError(verify_failed));

@@ -295,6 +295,110 @@ TEST_F(RealTransportTest, BadUrlsAndNoSecretsInErrors) {
   EXPECT_THAT(r.status().message(), Not(HasSubstr("k-secret-8")));
 }
 
+// Redirects are never followed (design.md rule 6): a 3xx would carry the
+// Authorization / Fastly-Key header to the host it names. The thief below
+// listens on another loopback address and must see nothing.
+class RedirectTest : public RealTransportTest {
+ protected:
+  void SetUp() override {
+    ServerOptions elsewhere;
+    elsewhere.host = "127.0.0.2";
+    auto thief = StartLoopbackServer(
+        [this](const ServerRequest& r) {
+          ++thief_hits_;
+          if (r.headers.Get("Authorization")) ++thief_credentials_;
+          return ServerResponse{200, {}, "{}"};
+        },
+        elsewhere);
+    ASSERT_TRUE(thief.ok()) << thief.status().ToString();
+    thief_ = std::move(*thief);
+  }
+  void TearDown() override {
+    thief_->Stop();
+    RealTransportTest::TearDown();
+  }
+  void RedirectTo(int status, const std::string& location) {
+    Serve([status, location](const ServerRequest&) {
+      ServerResponse out;
+      out.status = status;
+      out.headers.Add("Location", location);
+      out.body = "moved";
+      return out;
+    });
+  }
+  HttpRequest WithCredentials(const std::string& method,
+                              const std::string& path) {
+    HttpRequest r = Req(method, Url(path));
+    r.headers.Add("Authorization", "Basic c2VjcmV0LXVzZXI6cHctNzc3");
+    r.headers.Add("Fastly-Key", "tok-redirect-555");
+    if (method != "GET") r.body = "{}";
+    return r;
+  }
+
+  std::unique_ptr<HttpServer> thief_;
+  std::atomic<int> thief_hits_{0}, thief_credentials_{0};
+};
+
+TEST_F(RedirectTest, NoStatusIsFollowedToAnotherHost) {
+  const std::string steal = thief_->base_url() + "/steal?k=loc-secret-1";
+  for (int status : {300, 301, 302, 303, 307, 308}) {
+    RedirectTo(status, steal);
+    for (const char* method : {"GET", "POST", "PUT"}) {
+      auto r = transport_->Send(WithCredentials(method, "/v1/inbound-routes"));
+      ASSERT_FALSE(r.ok()) << status << " " << method;
+      const std::string& m = r.status().message();
+      EXPECT_EQ(r.status().code(), Code::kForbidden) << m;
+      EXPECT_THAT(m, HasSubstr(std::to_string(status)));
+      EXPECT_THAT(m, HasSubstr("host 127.0.0.2:"));
+      EXPECT_THAT(m, HasSubstr("never follows redirects"));
+      for (const char* secret :
+           {"loc-secret-1", "/steal", "c2VjcmV0LXVzZXI6cHctNzc3",
+            "tok-redirect-555"})
+        EXPECT_THAT(m, Not(HasSubstr(secret))) << status << " " << method;
+    }
+    server_->Stop();
+    server_.reset();
+  }
+  EXPECT_EQ(thief_hits_, 0);
+  EXPECT_EQ(thief_credentials_, 0);
+}
+
+TEST_F(RedirectTest, RetryingTransportDoesNotRetryARedirect) {
+  RedirectTo(302, thief_->base_url() + "/");
+  auto retrying = NewRetryingTransport(transport_.get(), &clock_, &random_);
+  auto r = retrying->Send(WithCredentials("GET", "/v1/domains"));
+  EXPECT_EQ(r.status().code(), Code::kForbidden);
+  EXPECT_EQ(hits_, 1);
+  EXPECT_EQ(thief_hits_, 0);
+}
+
+TEST_F(RedirectTest, SameHostPathAndUserInfoAreNotFollowedNorShown) {
+  RedirectTo(301, "/v2/elsewhere?token=loc-secret-2");
+  auto r = transport_->Send(WithCredentials("GET", "/v1/inbound-routes"));
+  EXPECT_EQ(r.status().code(), Code::kForbidden);
+  EXPECT_THAT(r.status().message(), HasSubstr("same host"));
+  EXPECT_THAT(r.status().message(), Not(HasSubstr("loc-secret-2")));
+  EXPECT_EQ(hits_, 1);  // not followed to /v2/elsewhere
+  server_->Stop();
+  server_.reset();
+
+  std::string with_user = thief_->base_url();
+  with_user.insert(std::string("http://").size(), "admin:pw-loc-3@");
+  RedirectTo(302, with_user + "/");
+  r = transport_->Send(WithCredentials("POST", "/v1/inbound-routes"));
+  EXPECT_EQ(r.status().code(), Code::kForbidden);
+  EXPECT_THAT(r.status().message(), HasSubstr("host 127.0.0.2"));
+  EXPECT_THAT(r.status().message(), Not(HasSubstr("pw-loc-3")));
+  EXPECT_EQ(thief_hits_, 0);
+}
+
+TEST_F(RedirectTest, NotModifiedIsAnAnswerNotARedirect) {
+  Serve([](const ServerRequest&) { return ServerResponse{304, {}, ""}; });
+  auto r = transport_->Send(WithCredentials("GET", "/v1/inbound-routes"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->status, 304);
+}
+
 }  // namespace
 }  // namespace renumber
 

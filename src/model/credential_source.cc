@@ -91,7 +91,8 @@ Result<Credentials> ParseEntry(const json& e, const std::string& where) {
 
 class MemorySource : public CredentialSource {
  public:
-  explicit MemorySource(std::vector<Credentials> creds) {
+  MemorySource(std::vector<Credentials> creds, std::string origin)
+      : origin_(std::move(origin)) {
     for (auto& c : creds) by_key_[c.account] = std::move(c);
   }
   Result<Credentials> Get(const AccountKey& account,
@@ -99,7 +100,10 @@ class MemorySource : public CredentialSource {
     std::lock_guard<std::mutex> l(mu_);
     auto it = by_key_.find(account);
     if (it == by_key_.end())
-      return Status::NotFound("no credentials for " + account.ToString());
+      return Status::NotFound(
+          "no credentials for " + account.ToString() +
+          (origin_.empty() ? "" : " in " + origin_) +
+          "; the other accounts run (add it there and run again)");
     return it->second;
   }
   std::vector<AccountKey> Accounts() override {
@@ -110,6 +114,7 @@ class MemorySource : public CredentialSource {
   }
 
  private:
+  const std::string origin_;
   std::mutex mu_;
   std::map<AccountKey, Credentials> by_key_;
 };
@@ -144,12 +149,13 @@ Result<std::unique_ptr<CredentialSource>> OpenCredentialsFile(
   RN_RETURN_IF_ERROR(CheckPrivateFile(fs, path));
   RN_ASSIGN_OR_RETURN(std::string text, fs->ReadFile(path));
   RN_ASSIGN_OR_RETURN(auto creds, ParseCredentialsJson(text, path));
-  return NewMemoryCredentialSource(std::move(creds));
+  return std::unique_ptr<CredentialSource>(
+      new MemorySource(std::move(creds), path));
 }
 
 std::unique_ptr<CredentialSource> NewMemoryCredentialSource(
     std::vector<Credentials> credentials) {
-  return std::make_unique<MemorySource>(std::move(credentials));
+  return std::make_unique<MemorySource>(std::move(credentials), "");
 }
 
 }  // namespace renumber

@@ -19,6 +19,7 @@
 
 #include "src/core/ip.h"
 #include "src/probe/http_answer.h"
+#include "src/probe/probe_scope.h"
 
 namespace renumber {
 namespace {
@@ -199,6 +200,15 @@ class SocketProber : public HttpProber {
     auto ip = IpAddress::Parse(r.ip);
     if (!ip.ok()) return ip.status();
     const Endpoint to = options_.connect_to.Resolve({ip->ToString(), r.port});
+    // No real server has such an address: connecting would only wait for
+    // a timeout, or reach whatever intercepts that range.
+    auto dest = IpAddress::Parse(to.ip);
+    if (!dest.ok()) return dest.status();
+    if (const char* block = ReservedForDocumentation(*dest))
+      return Status::PreconditionFailed(
+          "not probed: " + to.ip + " is in " + block +
+          ", reserved for documentation and tests (--connect-to maps it to "
+          "a server)");
     const auto deadline = start + options_.limits.total_timeout;
     Socket socket;
     RN_RETURN_IF_ERROR(socket.Connect(
@@ -305,6 +315,10 @@ std::vector<Result<OriginAnswer>> ProbeAll(
   work();
   for (std::thread& t : threads) t.join();
   return out;
+}
+
+bool NotProbed(const Status& status) {
+  return status.Is(Code::kPreconditionFailed);
 }
 
 std::string Sha256Hex(const std::string& data) {

@@ -18,7 +18,10 @@
 // - Errors: kTimeout (no connection or no complete answer within the
 //   limits), kUnavailable (refused, reset, unreachable, closed early),
 //   kForbidden (the certificate did not verify; the reason is named),
-//   kInternal (the answer is not HTTP), kInvalidArgument (a bad IP).
+//   kInternal (the answer is not HTTP), kInvalidArgument (a bad IP),
+//   kPreconditionFailed (not probed: the address it would connect to —
+//   after the connect-to map — is reserved for documentation and tests,
+//   probe_scope.h; nothing is sent, see NotProbed).
 // - Thread-safe: one prober serves many threads; ProbeAll runs requests
 //   on at most `parallel` threads.
 #ifndef RENUMBER_PROBE_HTTP_PROBE_H_
@@ -82,6 +85,11 @@ Result<std::unique_ptr<HttpProber>> NewHttpProber(
 std::vector<Result<OriginAnswer>> ProbeAll(
     HttpProber* prober, const std::vector<OriginRequest>& requests,
     int parallel);
+
+// True for a probe that was not made because its address is reserved for
+// documentation and tests (the simulated customers' addresses, unless a
+// connect-to map sends them to a simulated origin).
+bool NotProbed(const Status& status);
 
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(const std::string& data);

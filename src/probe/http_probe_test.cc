@@ -233,6 +233,33 @@ TEST_F(HttpProbeTest, ConnectToSendsTheProbeElsewhere) {
   EXPECT_EQ(a->title, "Site for www.example.jp");
 }
 
+TEST_F(HttpProbeTest, AReservedAddressIsNeverContacted) {
+  // The simulated customers' addresses (198.18.0.0/15, RFC 2544) belong to
+  // no real server: without a connect-to mapping nothing is sent, at once.
+  OriginRequest r = Https("www.example.jp");
+  r.ip = "198.19.0.12";
+  r.port = 443;
+  const auto start = std::chrono::steady_clock::now();
+  auto a = Prober()->Probe(r);
+  ASSERT_FALSE(a.ok());
+  EXPECT_TRUE(NotProbed(a.status())) << a.status().ToString();
+  EXPECT_NE(a.status().message().find("198.18.0.0/15 (RFC 2544)"),
+            std::string::npos)
+      << a.status().message();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, milliseconds(200));
+  // A mapping onto a reserved address does not get around it either.
+  HttpProberOptions o;
+  ASSERT_TRUE(
+      o.connect_to.Add({"127.0.0.3", https_port_}, {"203.0.113.5", 443}).ok());
+  auto mapped = Prober(o)->Probe(Https("www.example.jp"));
+  ASSERT_FALSE(mapped.ok());
+  EXPECT_TRUE(NotProbed(mapped.status())) << mapped.status().ToString();
+  // Errors of a real attempt are not "not probed".
+  EXPECT_FALSE(NotProbed(Status::Unavailable("refused")));
+  std::lock_guard<std::mutex> l(mu_);
+  EXPECT_TRUE(hosts_.empty());
+}
+
 TEST_F(HttpProbeTest, ProbeAllRunsInParallelWithABound) {
   {
     std::lock_guard<std::mutex> l(mu_);

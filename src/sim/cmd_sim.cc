@@ -27,7 +27,7 @@ struct SimFlags {
   std::string admin_token;
   bool no_serve = false;
   bool json = false;
-  std::string origins;     // "" (none), before, synced, after, timed
+  std::string origins;  // "" (none), before, synced, after, timed, stale-copy
   std::string origin_dir;  // where to write connect-to and the CA
 };
 
@@ -50,7 +50,8 @@ Faults (JSON, the shape of GET /_sim/faults) can be set at start with
 customer's old and new address (PHASE: before — the new ones answer a
 placeholder; synced — both the site; after — the old ones are off; timed —
 before until --maintenance-end, then after, the new servers coming back one
-by one); --write-origins DIR writes DIR/connect-to and DIR/origins-ca.pem
+by one; stale-copy — the new ones serve an older copy of the site, the same
+title with another body); --write-origins DIR writes DIR/connect-to and DIR/origins-ca.pem
 for renumber's --connect-to and --ca-file.
 
 Examples:
@@ -300,7 +301,7 @@ void RegisterSimCommand(CLI::App& app, GlobalOptions& global, CommandRun& run) {
       ->envname("RENUMBER_SIM_ADMIN_TOKEN");
   cmd->add_option("--origins", flags->origins,
                   "also serve the CDN customers' origin servers: before, "
-                  "synced, after or timed (see below)");
+                  "synced, after, timed or stale-copy (see below)");
   cmd->add_option("--write-origins", flags->origin_dir,
                   "write DIR/connect-to and DIR/origins-ca.pem for the "
                   "origins (renumber --connect-to / --ca-file)");

@@ -86,6 +86,11 @@ class Farm : public OriginFarm {
       ok.body = "OK\n";
       return ok;
     }
+    if (site.is_new && phase_.load() == OriginPhase::kStaleCopy)
+      return Html(200, SiteTitle(host),
+                  "<h1>" + host + "</h1><p>Welcome to " + site.customer +
+                      "'s site (copy of last month).</p><p>path " + r.path +
+                      "</p>");
     return Html(200, SiteTitle(host),
                 "<h1>" + host + "</h1><p>Welcome to " + site.customer +
                     "'s site.</p><p>path " + r.path + "</p>");
@@ -96,6 +101,7 @@ class Farm : public OriginFarm {
       case OriginPhase::kBefore:
         return !site.is_new;
       case OriginPhase::kSynced:
+      case OriginPhase::kStaleCopy:
         return true;
       case OriginPhase::kAfter:
         return site.is_new;
@@ -192,16 +198,20 @@ const char* OriginPhaseName(OriginPhase phase) {
       return "after";
     case OriginPhase::kTimed:
       return "timed";
+    case OriginPhase::kStaleCopy:
+      return "stale-copy";
   }
   return "?";
 }
 
 Result<OriginPhase> ParseOriginPhase(const std::string& text) {
-  for (OriginPhase p : {OriginPhase::kBefore, OriginPhase::kSynced,
-                        OriginPhase::kAfter, OriginPhase::kTimed})
+  for (OriginPhase p :
+       {OriginPhase::kBefore, OriginPhase::kSynced, OriginPhase::kAfter,
+        OriginPhase::kTimed, OriginPhase::kStaleCopy})
     if (text == OriginPhaseName(p)) return p;
-  return Status::InvalidArgument("origin phase '" + text +
-                                 "': use before, synced, after or timed");
+  return Status::InvalidArgument(
+      "origin phase '" + text +
+      "': use before, synced, after, timed or stale-copy");
 }
 
 std::string OriginFarm::SiteTitle(const std::string& host) {

@@ -17,6 +17,9 @@
 //   kTimed     the site until        the placeholder until maintenance_end
 //              maintenance_end, then  + the customer's delay, then the site
 //              down
+//   kStaleCopy the site              an older copy of the site (the same
+//                                    title, another body: the final sync
+//                                    did not run)
 // "The site" is a page whose title names the host and whose body is the
 // same on both servers (the same bytes, so the same SHA-256); "/health"
 // answers "OK" as text/plain. kTimed staggers the new servers: the n-th
@@ -40,7 +43,7 @@
 
 namespace renumber {
 
-enum class OriginPhase { kBefore, kSynced, kAfter, kTimed };
+enum class OriginPhase { kBefore, kSynced, kAfter, kTimed, kStaleCopy };
 const char* OriginPhaseName(OriginPhase phase);
 Result<OriginPhase> ParseOriginPhase(const std::string& text);
 

@@ -86,6 +86,16 @@ TEST_F(OriginFarmTest, PhasesDecideWhatOldAndNewAnswer) {
   EXPECT_EQ(new_synced->body_sha256,
             Www(c.old_ip, 8443, true, domain)->body_sha256);
 
+  // An older copy on the new server: the same title and type, another body.
+  cluster_->origins()->SetPhase(OriginPhase::kStaleCopy);
+  auto new_stale = Www(c.new_ip, 8443, true, domain);
+  auto old_stale = Www(c.old_ip, 8443, true, domain);
+  ASSERT_TRUE(new_stale.ok() && old_stale.ok());
+  EXPECT_EQ(new_stale->title, old_stale->title);
+  EXPECT_EQ(new_stale->content_type, old_stale->content_type);
+  EXPECT_NE(new_stale->body_sha256, old_stale->body_sha256);
+  EXPECT_EQ(ParseOriginPhase("stale-copy").value(), OriginPhase::kStaleCopy);
+
   cluster_->origins()->SetPhase(OriginPhase::kAfter);
   auto old_after = Www(c.old_ip, 443, true, domain);
   ASSERT_FALSE(old_after.ok());

@@ -55,17 +55,19 @@ class SimApi {
   // rate-limit window and size, ESS check outcome). Unknown keys: error.
   virtual Status Configure(const nlohmann::json& settings) = 0;
   virtual nlohmann::json Settings() const = 0;
-  // Vendor-specific admin paths under /_sim/ (after SimHost checked the
-  // admin credentials), e.g. the CDN's routing model at /_sim/route/{sid}.
-  // nullopt when the path is not the vendor's: SimHost answers 404.
+  // Whole state, for --state files and for tests to inspect exactly.
+  virtual nlohmann::json SaveState() const = 0;
+  virtual Status LoadState(const nlohmann::json& state) = 0;
+  // The vendor's own admin paths under /_sim/ (e.g. ESS's delivery model,
+  // GET /_sim/delivery/{account}; the CDN's routing model,
+  // GET /_sim/route/{sid}, and GET /_sim/activations), reached after the admin
+  // endpoint has checked the admin token, for paths the host does not serve
+  // itself. nullopt: no such path (the host answers 404).
   virtual std::optional<ServerResponse> HandleAdmin(
       const ServerRequest& request) {
     (void)request;
     return std::nullopt;
   }
-  // Whole state, for --state files and for tests to inspect exactly.
-  virtual nlohmann::json SaveState() const = 0;
-  virtual Status LoadState(const nlohmann::json& state) = 0;
 };
 
 }  // namespace renumber

@@ -55,8 +55,12 @@ int Fail(const CommandContext& ctx, const Status& s);
 Result<std::optional<Timestamp>> OptionalTime(const std::string& flag,
                                               const std::string& value);
 
-// Prints to stderr / stdout.
+// Say: a result line for people, on stdout (`vault list | grep` works).
+// Remark: a line that is not the result, on stderr (errors, and the notice
+// after a revealed secret, so `vault show --reveal | xclip` copies only the
+// secret). Emit: raw text on stdout (JSON documents, the secret).
 void Say(const std::string& line);
+void Remark(const std::string& line);
 void Emit(const std::string& text);
 
 // A plain text table (display-width aware for Japanese headers).

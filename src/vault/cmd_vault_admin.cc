@@ -100,7 +100,7 @@ int PrintAudit(const CommandContext& ctx, const AdminFlags& f,
                           Tr(ctx.lang(), "vault.col_detail")},
                          rows)
                  .c_str(),
-             stderr);
+             stdout);
   return kExitOk;
 }
 

@@ -70,7 +70,7 @@ int RunList(const CommandContext& ctx, const ReadFlags& f) {
                           Tr(ctx.lang(), "vault.col_days_left")},
                          rows)
                  .c_str(),
-             stderr);
+             stdout);
   Say(entries->size() == 1
           ? Tr(ctx.lang(), "vault.list_count_one", (*v)->path())
           : Tr(ctx.lang(), "vault.list_count", entries->size(), (*v)->path()));
@@ -88,7 +88,7 @@ int RunReveal(const CommandContext& ctx, const ReadFlags& f, Vault* v,
       account.service == Service::kEss ? e->creds.password : e->creds.api_token;
   Emit(s.reveal());  // no concatenated copy of the secret
   Emit("\n");
-  Say(Tr(ctx.lang(), "vault.revealed", account.ToString(), f.ticket));
+  Remark(Tr(ctx.lang(), "vault.revealed", account.ToString(), f.ticket));
   return kExitOk;
 }
 

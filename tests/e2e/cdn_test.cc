@@ -116,11 +116,12 @@ TEST(CdnE2eTest, PlanShowsHiddenOriginsAndPreparedStale) {
 
   ASSERT_EQ(env.Renumber("prepare", CdnOnly(env, {"--yes"})).exit_code, 0);
   RunResult staged = env.Renumber("plan", CdnOnly(env, {}));
-  // The staged version's diff, as the CDN shows it, under the plan.
-  EXPECT_NE(staged.err.find("Staged version "), std::string::npos)
-      << staged.err;
-  EXPECT_NE(staged.err.find("+  address: 198.19."), std::string::npos)
-      << staged.err;
+  // The staged version's diff, as the CDN shows it, under the plan (the
+  // result: stdout).
+  EXPECT_NE(staged.out.find("Staged version "), std::string::npos)
+      << staged.out;
+  EXPECT_NE(staged.out.find("+  address: 198.19."), std::string::npos)
+      << staged.out;
   // The customer changes C-10001's service after prepare.
   ASSERT_TRUE(env.cluster()->cdn()->api()->CustomerChange("C-10001").ok());
   RunResult stale = env.Renumber("plan", CdnOnly(env, {"--json"}));
@@ -170,6 +171,54 @@ TEST(CdnE2eTest, ABudgetThatResetsLaterThanTheRunWaitsIsAPause) {
   EXPECT_EQ(Accounts(again)[0]["state_after"], "prepared");
   const json staged = env.CdnStagedCounts();
   for (const auto& [sid, n] : staged.items()) EXPECT_LE(n.get<int>(), 1) << sid;
+}
+
+TEST(CdnE2eTest, NagiosWarnsOfPreparedStaleAndOfANewOriginThatDiffers) {
+  E2eOptions o = Customers(1);  // C-10001: one origin
+  o.maintenance_end =
+      (RealClock()->Now() + std::chrono::hours(72)).ToRfc3339(540);
+  o.origin_phase = OriginPhase::kBefore;  // the new server: a placeholder
+  E2eEnv env(o);
+  auto nagios = [&env] {
+    return env.Renumber("verify", CdnOnly(env, {"--read-only", "--expect",
+                                                "auto", "--format", "nagios"}));
+  };
+  ASSERT_EQ(env.Renumber("prepare", CdnOnly(env, {"--yes"})).exit_code, 0);
+  // Three days before: the placeholder differs from the site, as expected
+  // before the maintenance: OK.
+  RunResult ok = nagios();
+  EXPECT_EQ(ok.exit_code, 0) << Describe(ok);
+  EXPECT_EQ(ok.out.rfind("RENUMBER OK - ", 0), 0u) << ok.out;
+  // The customer activates another version: the staged one is stale.
+  ASSERT_TRUE(env.cluster()->cdn()->api()->CustomerChange("C-10001").ok());
+  RunResult stale = nagios();
+  EXPECT_EQ(stale.exit_code, 1) << Describe(stale);
+  EXPECT_EQ(stale.out.rfind("RENUMBER WARNING - ", 0), 0u) << stale.out;
+  EXPECT_NE(stale.out.find(" prepared_stale=1 "), std::string::npos)
+      << stale.out;
+  EXPECT_NE(stale.out.find("\nWARNING C-10001/cdn: prepared-stale"),
+            std::string::npos)
+      << stale.out;
+  // The maintenance ends, the data is synced, cut over (the stale switch is
+  // built again): OK.
+  ASSERT_TRUE(
+      env.RewritePlan(
+             (RealClock()->Now() - std::chrono::minutes(10)).ToRfc3339())
+          .ok());
+  env.origins()->SetPhase(OriginPhase::kSynced);
+  RunResult cut = env.Renumber("cutover", CdnOnly(env, {"--yes"}));
+  ASSERT_EQ(cut.exit_code, 0) << Describe(cut);
+  RunResult done = nagios();
+  EXPECT_EQ(done.exit_code, 0) << Describe(done);
+  // The new server serves an older copy of the site (same title, so the
+  // gate would pass; another body): WARNING, naming the origin.
+  env.origins()->SetPhase(OriginPhase::kStaleCopy);
+  RunResult differs = nagios();
+  EXPECT_EQ(differs.exit_code, 1) << Describe(differs);
+  EXPECT_NE(differs.out.find("\nWARNING C-10001/cdn: the new origin answers "
+                             "differently from the old one: cdn.origin "),
+            std::string::npos)
+      << differs.out;
 }
 
 }  // namespace

@@ -3,10 +3,12 @@
 // most verbose log level, never appear in stdout, stderr, the journal, the
 // audit log or any other file of the state dir; and a vendor that echoes
 // the credentials back in its error bodies does not get them printed,
-// journaled or shown by `status`.
+// journaled or shown by `status`; and a vendor that redirects never gets
+// the credentials sent on to the host it names.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -100,6 +102,11 @@ TEST(SecretsE2eTest, CanaryThroughEveryCommandAtTraceLevel) {
       args.push_back("--passphrase-file");
       args.push_back(pass);
     }
+    // The CDN probes reach the simulated origins (their addresses are
+    // reserved ones, never contacted directly).
+    if (args[0] != "vault" && args[0] != "status")
+      args.insert(args.end(), {"--connect-to", env.connect_to(), "--ca-file",
+                               env.origin_ca()});
     RunResult r = env.Run(args);
     EXPECT_EQ(r.exit_code, 0) << name << "\n" << r.err;
     if (args[0] != "vault" && args[0] != "status") {  // no vendor calls
@@ -169,11 +176,79 @@ TEST(SecretsE2eTest, VendorEchoingTheCredentialsIsScrubbedEverywhere) {
   }
   RunResult status = env.Run({"status", "--state-dir", env.state_dir(),
                               "--campaign", "single-C-1", "--json"});
-  EXPECT_EQ(status.exit_code, 0) << status.err;
+  EXPECT_EQ(status.exit_code, 3) << status.err;  // failed accounts: look
   EXPECT_NE(status.out.find("C-1/cdn"), std::string::npos) << status.out;
   all += status.out + status.err;
   ExpectNone(secrets, all, "stdout or stderr");
   ExpectNone(secrets, EveryFile(env.state_dir()), "the state dir");
+}
+
+// An api_base that answers every request with a redirect to another host
+// (a plain-http loopback endpoint pointing elsewhere, the audit's case):
+// the binary never follows it, names the status and the host, and the
+// other host sees no request at all, let alone the credentials.
+TEST(SecretsE2eTest, RedirectingVendorNeverSendsTheCredentialsOn) {
+  E2eEnv env(Customers(1));
+  const std::string password = "pw-" + RandomHex(20);
+  const std::string token = "tok-" + RandomHex(20);
+  std::atomic<int> thief_hits{0};
+  ServerOptions elsewhere;
+  elsewhere.host = "127.0.0.2";
+  auto port = FindFreeLoopbackPort();
+  ASSERT_TRUE(port.ok());
+  elsewhere.port = *port;
+  auto thief = StartHttpServer(elsewhere, [&](const ServerRequest&) {
+    ++thief_hits;
+    return ServerResponse{200, {}, "{}"};
+  });
+  ASSERT_TRUE(thief.ok()) << thief.status().ToString();
+  const std::string location = (*thief)->base_url() + "/stolen-here?k=loc-9";
+  port = FindFreeLoopbackPort();
+  ASSERT_TRUE(port.ok());
+  ServerOptions so;
+  so.port = *port;
+  std::atomic<int> hits{0};
+  auto server = StartHttpServer(so, [&](const ServerRequest& req) {
+    ++hits;
+    ServerResponse r;
+    r.status = req.method == "GET" ? 302 : 307;
+    r.headers.Set("Location", location);
+    return r;
+  });
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  std::string creds = env.dir() + "/redirect-creds.json";
+  std::ofstream(creds)
+      << R"({"version": 1, "accounts": [
+    {"customer": "C-1", "service": "ess", "api_base": ")"
+      << (*server)->base_url()
+      << R"(", "username": "admin@redirect.example", "password": ")" << password
+      << R"("},
+    {"customer": "C-1", "service": "cdn", "api_base": ")"
+      << (*server)->base_url() << R"(", "api_token": ")" << token << R"("}]})";
+  chmod(creds.c_str(), 0600);
+  for (const char* service : {"ess", "cdn"}) {
+    for (const std::string command : {"plan", "prepare", "verify"}) {
+      std::vector<std::string> args = {
+          command,         "--service",     service,      "--customer",
+          "C-1",           "--old-ip",      "198.18.0.1", "--new-ip",
+          "198.19.0.1",    "--credentials", creds,        "--state-dir",
+          env.state_dir(), "--log-level",   "trace"};
+      if (command == "prepare") args.push_back("--yes");
+      RunResult r = env.Run(args);
+      EXPECT_EQ(r.exit_code, 1) << command << " " << service << "\n" << r.err;
+      const std::string shown = r.out + r.err;
+      EXPECT_NE(shown.find("302"), std::string::npos) << shown;
+      EXPECT_NE(shown.find("never follows redirects"), std::string::npos)
+          << shown;
+      EXPECT_NE(shown.find("127.0.0.2"), std::string::npos) << shown;
+      ExpectNone({password, token, "stolen-here", "loc-9"}, r.out + r.err,
+                 command + " output");
+    }
+  }
+  EXPECT_GT(hits.load(), 0);
+  EXPECT_EQ(thief_hits.load(), 0);
+  (*thief)->Stop();
+  (*server)->Stop();
 }
 
 }  // namespace
