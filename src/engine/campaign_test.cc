@@ -97,7 +97,7 @@ class CampaignTest : public ::testing::Test {
   std::vector<json> records_;
   std::chrono::milliseconds wait_ready_{0};
   int jobs_ = 2;
-  std::optional<AccountState> expect_;
+  Expectation expect_;
   int runs_ = 0;
   int asked_ = 0;
   size_t asked_accounts_ = 0;
@@ -336,7 +336,7 @@ TEST_F(CampaignTest, VerifyAndPrepareJournalObservationsForLaterRuns) {
 TEST_F(CampaignTest, PreparedStaleIsAcceptedAsPreparedWithAWarning) {
   ASSERT_EQ(CampaignExitCode(Run(Command::kPrepare)), 0);
   vendor_->accounts["C-1"].stale = true;
-  expect_ = AccountState::kPrepared;
+  expect_.states = {AccountState::kPrepared};
   auto v = Run(Command::kVerify);
   EXPECT_EQ(CampaignExitCode(v), 0);
   EXPECT_EQ(*v.accounts[0].state_after, AccountState::kPreparedStale);
