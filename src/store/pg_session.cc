@@ -18,6 +18,14 @@ std::string Trim(std::string s) {
   return s;
 }
 
+// libpq's messages run over several lines (and repeat themselves when a
+// connection dies): the first line says it.
+std::string FirstLine(const char* text) {
+  std::string s = text ? text : "";
+  size_t nl = s.find('\n');
+  return Trim(nl == std::string::npos ? s : s.substr(0, nl));
+}
+
 bool Has(const std::string& s, const char* part) {
   return s.find(part) != std::string::npos;
 }
@@ -57,6 +65,25 @@ Status SqlError(const std::string& where, PGresult* res,
   return Status::Internal(m);
 }
 
+// A connection failure's lines, joined into one ("…failed: Connection
+// refused; Is the server running…").
+std::string OneLine(const char* text) {
+  std::string out, line;
+  std::string s = text ? text : "";
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t nl = s.find('\n', start);
+    line = s.substr(start, nl == std::string::npos ? nl : nl - start);
+    start = nl == std::string::npos ? s.size() : nl + 1;
+    size_t b = line.find_first_not_of(" \t");
+    if (b == std::string::npos) continue;
+    line = line.substr(b);
+    if (out.find(line) != std::string::npos) continue;  // said already
+    out += (out.empty() ? "" : "; ") + line;
+  }
+  return out;
+}
+
 }  // namespace
 
 PgSession::PgSession(std::unique_ptr<Conn> conn, std::string where)
@@ -69,7 +96,7 @@ Result<std::unique_ptr<PgSession>> PgSession::Connect(const PgConnInfo& info) {
   conn->pg = PQconnectdb(info.conninfo.c_str());
   if (!conn->pg) return Status::Unavailable(info.where + ": out of memory");
   if (PQstatus(conn->pg) != CONNECTION_OK)
-    return ConnectError(info.where, Trim(PQerrorMessage(conn->pg)));
+    return ConnectError(info.where, OneLine(PQerrorMessage(conn->pg)));
   std::unique_ptr<PgSession> s(new PgSession(std::move(conn), info.where));
   s->backend_pid_ = PQbackendPID(s->conn_->pg);
   int v = PQserverVersion(s->conn_->pg);
@@ -109,7 +136,7 @@ Result<PgRows> PgSession::Exec(const std::string& sql,
       PQclear);
   ExecStatusType st = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-    std::string message = Trim(PQerrorMessage(conn_->pg));
+    std::string message = FirstLine(PQerrorMessage(conn_->pg));
     if (PQstatus(conn_->pg) == CONNECTION_BAD) return Lost(message);
     return SqlError(where_, res.get(), message);
   }
@@ -138,7 +165,7 @@ Status PgSession::ExecScript(const std::string& sql) {
       PQexec(conn_->pg, sql.c_str()), PQclear);
   ExecStatusType st = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
   if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Status::Ok();
-  std::string message = Trim(PQerrorMessage(conn_->pg));
+  std::string message = FirstLine(PQerrorMessage(conn_->pg));
   if (PQstatus(conn_->pg) == CONNECTION_BAD) return Lost(message);
   return SqlError(where_, res.get(), message);
 }
