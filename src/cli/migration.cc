@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "adapters/registry.h"
@@ -101,6 +102,10 @@ Status MigrationRun::OpenStore() {
       HostName();
   o.fs = fs_;
   o.clock = clock_;
+  // Writing runs journal from several accounts at once (--jobs).
+  o.connections = IsWriteCommand(inv_.command) && !inv_.dry_run
+                      ? std::min(inv_.jobs, 4)
+                      : 1;
   RN_ASSIGN_OR_RETURN(store_, OpenCampaignStore(o));
   return Status::Ok();
 }

@@ -74,8 +74,9 @@ class CampaignStore {
   // Locks held now by any run (empty where that cannot be seen safely).
   virtual Result<std::vector<HeldLock>> HeldLocks() = 0;
 
-  // The accounts' last states, kept from the account-end records
-  // (campaign "" = every campaign).
+  // The accounts' last states, kept from the account-end records (a refused
+  // run changes nothing, so it does not replace a known state; campaign ""
+  // = every campaign).
   virtual Result<std::vector<StoredAccount>> Accounts(
       const std::string& campaign) = 0;
 

@@ -80,6 +80,9 @@ std::vector<StoredAccount> AccountsFromJournals(
       a.state = r.value("state", "");
       a.operator_name = r.value("operator", "");
       a.at = r.value("t", "");
+      // A refused run changed nothing: the account keeps its last state.
+      auto it = last.find({a.campaign, a.account});
+      if (a.result == "refused" && it != last.end()) continue;
       last[{a.campaign, a.account}] = a;
     }
   }

@@ -1,5 +1,6 @@
 #include "src/store/open_store.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "src/store/local_store.h"
@@ -35,7 +36,9 @@ Result<std::unique_ptr<CampaignStore>> OpenCampaignStore(
   if (o.spec.empty() || o.spec == "local")
     return NewLocalStore(o.fs, o.clock, o.state_dir);
   RN_ASSIGN_OR_RETURN(
-      auto store, OpenPgStore(o.spec, o.ca_file, o.application_name, o.clock));
+      auto store,
+      OpenPgStore(o.spec, o.ca_file, o.application_name, o.clock,
+                  /*check_schema=*/true, std::max(1, o.connections)));
   return std::unique_ptr<CampaignStore>(std::move(store));
 }
 

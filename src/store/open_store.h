@@ -32,6 +32,9 @@ struct StoreOpenOptions {
   std::string ca_file;    // extra CA for the server (--ca-file)
   // What others see of this connection: "renumber prepare alice@ws1".
   std::string application_name = "renumber";
+  // PostgreSQL: connections, so that accounts worked in parallel commit
+  // their records in parallel (pg_store.h). 1 for read-only commands.
+  int connections = 1;
   FileSystem* fs = nullptr;
   Clock* clock = nullptr;
 };

@@ -61,7 +61,8 @@ SELECT DISTINCT ON (campaign, account)
        substr(line, 10)::jsonb ->> 'phase', substr(line, 10)::jsonb ->> 'result',
        substr(line, 10)::jsonb ->> 'state', operator, written_at
   FROM renumber_journal WHERE type = 'account-end'
- ORDER BY campaign, account, seq DESC;
+ ORDER BY campaign, account,
+          (substr(line, 10)::jsonb ->> 'result') = 'refused', seq DESC;
 )sql"},
     {3, "audit: append-only copy of the vaults' audit records",
      R"sql(

@@ -42,7 +42,8 @@ class PgSink : public JournalSink {
       if (it == record.end() || !it->is_string()) return PgValue();
       return it->get<std::string>();
     };
-    return store_->session()
+    const PgValue account = text("account");
+    return store_->SessionFor(account.value_or(""))
         ->Exec(
             "WITH j AS (INSERT INTO renumber_journal (campaign, line, account, "
             "type, operator) VALUES ($1, $2, $3, $4, $5) RETURNING seq) "
@@ -53,8 +54,11 @@ class PgSink : public JournalSink {
             "ON CONFLICT (campaign, account) DO UPDATE SET "
             "phase = EXCLUDED.phase, result = EXCLUDED.result, "
             "state = EXCLUDED.state, operator = EXCLUDED.operator, "
-            "updated_at = EXCLUDED.updated_at",
-            {campaign_, line, text("account"), text("type"), text("operator"),
+            "updated_at = EXCLUDED.updated_at "
+            // A run refused (the account held elsewhere, a gate) changed
+            // nothing: the account keeps its last state.
+            "WHERE EXCLUDED.result IS DISTINCT FROM 'refused'",
+            {campaign_, line, account, text("type"), text("operator"),
              text("phase"), text("result"), text("state")})
         .status()
         .Annotate("journal");
@@ -100,9 +104,9 @@ class PgLocker : public AccountLocker {
   Result<std::unique_ptr<FileLock>> Acquire(const AccountKey& account,
                                             std::chrono::milliseconds wait,
                                             std::string* holder_out) override {
-    PgSession* s = store_->session();
-    Clock* clock = store_->clock();
     const std::string name = account.ToString();
+    PgSession* s = store_->SessionFor(name);
+    Clock* clock = store_->clock();
     const int64_t key = AccountLockKey(name);
     const std::string key_text = std::to_string(key);
     auto deadline = clock->Steady() + wait;
@@ -138,7 +142,7 @@ class PgLocker : public AccountLocker {
     const uint64_t u = static_cast<uint64_t>(key);
     RN_ASSIGN_OR_RETURN(
         PgRows r,
-        store_->session()->Exec(
+        store_->SessionFor(account)->Exec(
             "SELECT h.holder::text, coalesce(host(a.client_addr), 'a local "
             "socket') FROM pg_locks l "
             "JOIN renumber_locks h ON h.backend_pid = l.pid AND h.account = $1 "
@@ -169,24 +173,30 @@ int64_t AccountLockKey(const std::string& account) {
   return static_cast<int64_t>(h);
 }
 
-PgStore::PgStore(std::unique_ptr<PgSession> session, Clock* clock,
+PgStore::PgStore(std::vector<std::unique_ptr<PgSession>> sessions, Clock* clock,
                  std::string host)
-    : session_(std::move(session)), clock_(clock), host_(std::move(host)) {}
+    : sessions_(std::move(sessions)), clock_(clock), host_(std::move(host)) {}
+
+PgSession* PgStore::SessionFor(const std::string& account) {
+  if (account.empty() || sessions_.size() == 1) return sessions_[0].get();
+  const uint64_t h = static_cast<uint64_t>(AccountLockKey(account));
+  return sessions_[h % sessions_.size()].get();
+}
 
 PgStore::~PgStore() = default;
 
 Result<JournalContents> PgStore::ReadJournal(const std::string& campaign) {
   RN_ASSIGN_OR_RETURN(PgRows r,
-                      session_->Exec("SELECT line FROM renumber_journal WHERE "
-                                     "campaign = $1 ORDER BY seq",
-                                     {campaign}));
+                      session()->Exec("SELECT line FROM renumber_journal WHERE "
+                                      "campaign = $1 ORDER BY seq",
+                                      {campaign}));
   return Decode(r, 0, 0, r.rows.size());
 }
 
 Result<std::vector<CampaignJournal>> PgStore::ReadJournals() {
   RN_ASSIGN_OR_RETURN(
-      PgRows r, session_->Exec("SELECT campaign, line FROM "
-                               "renumber_journal ORDER BY campaign, seq"));
+      PgRows r, session()->Exec("SELECT campaign, line FROM "
+                                "renumber_journal ORDER BY campaign, seq"));
   std::vector<CampaignJournal> out;
   size_t start = 0;
   for (size_t i = 1; i <= r.rows.size(); ++i) {
@@ -210,7 +220,7 @@ Result<std::unique_ptr<AccountLocker>> PgStore::Locks(LockHolder me) {
 Result<std::vector<HeldLock>> PgStore::HeldLocks() {
   RN_ASSIGN_OR_RETURN(
       PgRows r,
-      session_->Exec(
+      session()->Exec(
           "SELECT h.account, h.holder::text, coalesce(host(a.client_addr), "
           "'a local socket') FROM renumber_locks h "
           "JOIN pg_locks l ON l.pid = h.backend_pid AND l.locktype = "
@@ -232,13 +242,13 @@ Result<std::vector<StoredAccount>> PgStore::Accounts(
     const std::string& campaign) {
   RN_ASSIGN_OR_RETURN(
       PgRows r,
-      session_->Exec("SELECT campaign, account, coalesce(phase, ''), "
-                     "coalesce(result, ''), coalesce(state, ''), "
-                     "coalesce(operator, ''), " RN_UTC(
-                         "updated_at") " FROM renumber_accounts WHERE $1 = '' "
-                                       "OR campaign = $1 "
-                                       "ORDER BY campaign, account",
-                     {campaign}));
+      session()->Exec("SELECT campaign, account, coalesce(phase, ''), "
+                      "coalesce(result, ''), coalesce(state, ''), "
+                      "coalesce(operator, ''), " RN_UTC(
+                          "updated_at") " FROM renumber_accounts WHERE $1 = '' "
+                                        "OR campaign = $1 "
+                                        "ORDER BY campaign, account",
+                      {campaign}));
   std::vector<StoredAccount> out;
   for (size_t i = 0; i < r.rows.size(); ++i)
     out.push_back({r.Text(i, 0), r.Text(i, 1), r.Text(i, 2), r.Text(i, 3),
@@ -249,7 +259,7 @@ Result<std::vector<StoredAccount>> PgStore::Accounts(
 Status PgStore::CopyAudit(const std::string& vault,
                           const std::vector<std::string>& lines) {
   if (lines.empty()) return Status::Ok();
-  return session_
+  return session()
       ->Exec(
           "INSERT INTO renumber_audit (vault, line, host) SELECT $1, x, $3 "
           "FROM json_array_elements_text($2::json) WITH ORDINALITY AS "
@@ -262,7 +272,7 @@ Status PgStore::CopyAudit(const std::string& vault,
 Result<std::vector<PgConnectionInfo>> PgStore::Connections() {
   RN_ASSIGN_OR_RETURN(
       PgRows r,
-      session_->Exec(
+      session()->Exec(
           "SELECT pid, coalesce(usename, ''), application_name, "
           "coalesce(host(client_addr), 'local socket'), " RN_UTC(
               "backend_start") ", coalesce(state, '') "
@@ -279,14 +289,21 @@ Result<std::vector<PgConnectionInfo>> PgStore::Connections() {
 
 Result<std::unique_ptr<PgStore>> OpenPgStore(
     const std::string& spec, const std::string& ca_file,
-    const std::string& application_name, Clock* clock, bool check_schema) {
+    const std::string& application_name, Clock* clock, bool check_schema,
+    int connections) {
   RN_ASSIGN_OR_RETURN(PgConnInfo info,
                       PreparePgConnInfo(spec, ca_file, application_name));
-  RN_ASSIGN_OR_RETURN(auto session, PgSession::Connect(info));
-  if (check_schema) RN_RETURN_IF_ERROR(CheckSchemaCurrent(session.get()));
+  std::vector<std::unique_ptr<PgSession>> sessions;
+  RN_ASSIGN_OR_RETURN(auto first, PgSession::Connect(info));
+  if (check_schema) RN_RETURN_IF_ERROR(CheckSchemaCurrent(first.get()));
+  sessions.push_back(std::move(first));
+  while (static_cast<int>(sessions.size()) < connections) {
+    RN_ASSIGN_OR_RETURN(auto more, PgSession::Connect(info));
+    sessions.push_back(std::move(more));
+  }
   char host[256] = "?";
   gethostname(host, sizeof host - 1);
-  return std::make_unique<PgStore>(std::move(session), clock, host);
+  return std::make_unique<PgStore>(std::move(sessions), clock, host);
 }
 
 }  // namespace renumber

@@ -41,26 +41,33 @@ Result<std::string> FreshStore() {
 
 class PgBackend : public StoreBackend {
  public:
-  explicit PgBackend(std::string spec) : spec_(std::move(spec)) {}
+  PgBackend(std::string spec, int connections)
+      : spec_(std::move(spec)), connections_(connections) {}
   std::unique_ptr<CampaignStore> Open() override {
-    auto store = renumber::Open(spec_);
+    auto store = OpenPgStore(spec_, "", "renumber test", RealClock(),
+                             /*check_schema=*/true, connections_);
     EXPECT_TRUE(store.ok()) << store.status().message();
     return store.ok() ? std::move(*store) : nullptr;
   }
 
  private:
   std::string spec_;
+  int connections_;
 };
 
+StoreBackendParam PgParam(const char* name, int connections) {
+  return {
+      name, [connections]() -> Result<std::unique_ptr<StoreBackend>> {
+        RN_ASSIGN_OR_RETURN(std::string spec, FreshStore());
+        return std::unique_ptr<StoreBackend>(new PgBackend(spec, connections));
+      }};
+}
+
+// One connection (read-only commands), and four (a writing run's accounts
+// spread over sessions).
 INSTANTIATE_TEST_SUITE_P(Stores, StoreContractTest,
-                         ::testing::Values(StoreBackendParam{
-                             "Postgres",
-                             []() -> Result<std::unique_ptr<StoreBackend>> {
-                               RN_ASSIGN_OR_RETURN(std::string spec,
-                                                   FreshStore());
-                               return std::unique_ptr<StoreBackend>(
-                                   new PgBackend(spec));
-                             }}),
+                         ::testing::Values(PgParam("Postgres", 1),
+                                           PgParam("PostgresFourSessions", 4)),
                          BackendName);
 
 class PgStoreTest : public ::testing::Test {

@@ -117,6 +117,12 @@ TEST_P(StoreContractTest, AccountsKeepTheirLastStateFromAccountEnds) {
   end["state"] = "not-started";
   end["operator"] = "bob";
   ASSERT_TRUE((*sink)->Append(end).ok());
+  json refused = end;
+  refused["result"] = "refused";
+  refused["phase"] = "prepare";
+  refused.erase("state");
+  refused["operator"] = "carol";
+  ASSERT_TRUE((*sink)->Append(refused).ok());  // held elsewhere: no change
   json other = Record("account-end", "C-2/cdn", 2);
   other["result"] = "failed";
   ASSERT_TRUE((*sink)->Append(other).ok());

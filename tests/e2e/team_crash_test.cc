@@ -89,19 +89,29 @@ class TeamCrashE2eTest : public ::testing::Test {
       clean_versions = env.CdnVersionCounts();
     }
     ASSERT_GT(points, 3);
+    // One store for the whole campaign; each crash gets a campaign (a
+    // journal) of its own in it.
+    std::string spec;
     for (int n = 1; n <= points; ++n) {
       SCOPED_TRACE(command + " killed at " + point + ":" + std::to_string(n));
       E2eEnv env(Customers(8));
-      std::string spec = NewStore(env);
+      if (spec.empty()) spec = NewStore(env);
+      const std::vector<std::string> campaign = {"--campaign",
+                                                 "crash-" + std::to_string(n)};
+      auto args = [&](const std::string& cmd, const std::string& op) {
+        std::vector<std::string> a = Args(env, cmd, op, spec);
+        a.insert(a.end(), campaign.begin(), campaign.end());
+        return a;
+      };
       if (command == "cutover") {
-        ASSERT_EQ(Run(env, Args(env, "prepare", "alice", spec)).exit_code, 0);
+        ASSERT_EQ(Run(env, args("prepare", "alice")).exit_code, 0);
       }
-      RunResult killed = Run(env, Args(env, command, "alice", spec),
-                             point + ":" + std::to_string(n));
+      RunResult killed =
+          Run(env, args(command, "alice"), point + ":" + std::to_string(n));
       ASSERT_EQ(killed.signal, 9) << killed.err;
       // The server drops alice's session when her socket closes; bob allows
       // it the moment that takes.
-      std::vector<std::string> resume = Args(env, command, "bob", spec);
+      std::vector<std::string> resume = args(command, "bob");
       resume.insert(resume.end(), {"--wait-lock", "10"});
       RunResult again = Run(env, resume);
       ASSERT_EQ(again.exit_code, 0) << again.out << again.err;
