@@ -336,9 +336,12 @@ TEST(OperatorE2eTest, WrongOldIpNamesTheAddressesInUse) {
   Result<std::string> read = PosixFileSystem()->ReadFile(env.plan());
   ASSERT_TRUE(read.ok());
   std::string plan = *read;
-  const std::string row = "C-10001,ess,198.18.0.10,";
-  ASSERT_NE(plan.find(row), std::string::npos) << plan;
-  plan.replace(plan.find(row), row.size(), "C-10001,ess,198.18.0.99,");
+  for (const std::string service : {"ess", "cdn"}) {
+    const std::string row = "C-10001," + service + ",198.18.0.10,";
+    ASSERT_NE(plan.find(row), std::string::npos) << plan;
+    plan.replace(plan.find(row), row.size(),
+                 "C-10001," + service + ",198.18.0.99,");
+  }
   const std::string wrong = env.dir() + "/wrong.csv";
   ASSERT_TRUE(WriteFileAtomic(PosixFileSystem(), wrong, plan, 0600).ok());
   RunResult r =
@@ -348,6 +351,10 @@ TEST(OperatorE2eTest, WrongOldIpNamesTheAddressesInUse) {
   EXPECT_NE(r.out.find("state: missing"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("neither 198.18.0.99 nor 198.19.0.10 is a delivery "
                        "server of this account; it uses 198.18.0.10:25"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("neither 198.18.0.99 nor 198.19.0.10 is an origin "
+                       "server of this account; it uses 198.18.0.10"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("(check old_ip in the plan)"), std::string::npos);
