@@ -247,6 +247,10 @@ Status TestPgServer::InitCluster() {
       return Status::Internal("cannot lock " + tmpl + ".lock");
     Status built = Status::Ok();
     if (access((tmpl + "/ready").c_str(), F_OK) != 0) {
+      // Earlier days' templates (certificates valid for a day) go.
+      (void)!std::system(("rm -rf /tmp/renumber-pg-template-" +
+                          std::to_string(geteuid()) + "-2*[0-9]")
+                             .c_str());
       (void)!std::system(("rm -rf '" + tmpl + "'").c_str());
       if (::mkdir(tmpl.c_str(), 0700) != 0 ||
           (as_other_user_ && ::chown(tmpl.c_str(), uid_, gid_) != 0))
