@@ -1,5 +1,7 @@
 #include "adapters/cdn/cdn_discover.h"
 
+#include <algorithm>
+
 #include "adapters/cdn/cdn_state.h"
 #include "adapters/cdn/cdn_text.h"
 
@@ -54,6 +56,27 @@ void AddBackendFindings(const ServiceSnapshot& s, const Target& t,
       }
     }
   }
+}
+
+// For a `missing` account (no active backend on either IP): the origin
+// servers the active versions do use, so that a wrong old_ip in the plan
+// shows at once. At most five named, the rest counted.
+Finding AddressesInUse(const std::vector<ServiceSnapshot>& services,
+                       const Target& t) {
+  constexpr size_t kNamed = 5;
+  std::vector<std::string> seen;
+  for (const ServiceSnapshot& s : services)
+    for (const Backend& b : s.active.backends)
+      if (std::find(seen.begin(), seen.end(), b.address) == seen.end())
+        seen.push_back(b.address);
+  std::string list;
+  for (size_t i = 0; i < seen.size() && i < kNamed; ++i)
+    list += (i ? ", " : "") + seen[i];
+  if (seen.size() > kNamed)
+    list += ", +" + std::to_string(seen.size() - kNamed);
+  if (list.empty()) list = "-";
+  return {Finding::Kind::kNote, "origin servers",
+          AddressesInUseText(t.old_ip.ToString(), t.new_ip.ToString(), list)};
 }
 
 }  // namespace
@@ -123,6 +146,8 @@ Discovery BuildDiscovery(const std::vector<ServiceSnapshot>& services,
     views.push_back(v);
   }
   d.state = CombineStates(views);
+  if (d.state == AccountState::kMissing)
+    d.findings.push_back(AddressesInUse(services, target));
   d.snapshot = SnapshotToJson(services);
   return d;
 }

@@ -155,6 +155,18 @@ Text NothingToChangeText() {
           "このフェーズで CDN サービスに変更はありません"};
 }
 
+Text AddressesInUseText(const std::string& old_ip, const std::string& new_ip,
+                        const std::string& in_use) {
+  return {
+      "neither " + old_ip + " nor " + new_ip +
+          " is an origin server of this account; it uses " + in_use +
+          " (check old_ip in the plan)",
+      old_ip + " も " + new_ip +
+          " もこのアカウントのオリジンサーバーではありません。設定されている"
+          "オリジンサーバー: " +
+          in_use + " (計画ファイルの old_ip をご確認ください)"};
+}
+
 Text DiffHeaderText(const std::string& service, int staged, int active) {
   const std::string s = std::to_string(staged), a = std::to_string(active);
   return {"Staged version " + s + " of " + service +

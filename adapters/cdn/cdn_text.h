@@ -32,6 +32,10 @@ Text DraftNoteText(const std::string& service, int draft, int active);
 Text NoActiveVersionText(const std::string& service);
 Text ProjectedCutoverText();
 Text NothingToChangeText();
+// A `missing` account: neither IP is an origin server; `in_use` lists the
+// addresses its active versions use ("-" when none).
+Text AddressesInUseText(const std::string& old_ip, const std::string& new_ip,
+                        const std::string& in_use);
 // The header of a staged version's diff (Discovery.appendix).
 Text DiffHeaderText(const std::string& service, int staged, int active);
 

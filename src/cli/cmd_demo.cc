@@ -166,7 +166,8 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
     inv.plan_file = dir + "/plan.csv";
     inv.credentials_file = dir + "/credentials.json";
     inv.state_dir = dir + "/state";
-    inv.hosts_file = dir + "/hosts";            // the seeded host names: no DNS
+    inv.store = "local";              // never a team store from $RENUMBER_STORE
+    inv.hosts_file = dir + "/hosts";  // the seeded host names: no DNS
     inv.connect_to_file = dir + "/connect-to";  // the simulated origins
     inv.ca_file = dir + "/origins-ca.pem";
     if (step.command == Command::kCutover) inv.wait_ready = kWaitReady;

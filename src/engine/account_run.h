@@ -78,11 +78,11 @@ struct EngineDeps {
   Clock* clock = nullptr;
   CredentialSource* credentials = nullptr;
   AdapterMaker make_adapter;
-  JournalWriter* journal = nullptr;  // null for read-only commands and dry runs
+  JournalSink* journal = nullptr;  // null for read-only commands and dry runs
   // Where prepare and verify keep VerifyReport::record ("observation"
   // records): the journal, also for verify; null for dry runs.
-  JournalWriter* observations = nullptr;
-  AccountLocks* locks = nullptr;  // null for read-only commands and dry runs
+  JournalSink* observations = nullptr;
+  AccountLocker* locks = nullptr;  // null for read-only commands and dry runs
   const std::vector<nlohmann::json>* journal_records = nullptr;
   RunInfo run;
   // Told, from worker threads, each time an account waits for parts of
