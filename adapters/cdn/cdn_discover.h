@@ -3,9 +3,10 @@
 // the old IP), hidden origins (custom VCL, snippets, pool servers, Compute
 // services), the staged switch and whether it is stale, notes (customer
 // drafts, services with no active version), the account state
-// (cdn_state.h), and as appendix the vendor's diff of each staged switch
-// (the changed lines, each under the name of its object). Resolver errors
-// become notes. Threads: one at a time.
+// (cdn_state.h) — a `missing` one with a note naming the origin servers
+// its active versions use (a wrong old_ip in the plan) — and as appendix the
+// vendor's diff of each staged switch (the changed lines, each under the name
+// of its object). Resolver errors become notes. Threads: one at a time.
 #ifndef RENUMBER_ADAPTERS_CDN_CDN_DISCOVER_H_
 #define RENUMBER_ADAPTERS_CDN_CDN_DISCOVER_H_
 
