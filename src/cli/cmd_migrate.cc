@@ -175,7 +175,7 @@ void AddStatus(CLI::App& app, GlobalOptions& global, CommandRun& run) {
 
 }  // namespace
 
-void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv) {
+void AddAccountOptions(CLI::App* cmd, MigrationInvocation* inv) {
   cmd->add_option("--plan", inv->plan_file,
                   "plan CSV: customer,service,old_ip,new_ip,maintenance_end,"
                   "ticket");
@@ -192,6 +192,10 @@ void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv) {
   cmd->add_option("--ticket", inv->ticket, "ticket id written to notes");
   cmd->add_flag("--allow-family-change", inv->allow_family_change,
                 "allow IPv4 <-> IPv6 moves");
+}
+
+void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv) {
+  AddAccountOptions(cmd, inv);
   cmd->add_option("--credentials", inv->credentials_file,
                   "credentials JSON (0600); default: the vault");
   AddVaultAccessOptions(cmd, &inv->vault);

@@ -10,7 +10,7 @@
 #include "src/cli/output.h"
 #include "src/cli/progress.h"
 #include "src/cli/terminal.h"
-#include "src/core/resolver.h"
+#include "src/dns/dns_resolver.h"
 #include "src/engine/campaign.h"
 #include "src/engine/report.h"
 #include "src/engine/transport_stack.h"

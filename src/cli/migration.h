@@ -50,7 +50,11 @@ struct MigrationInvocation {
   std::string log_file;  // --log: the session record (output.h)
 };
 
-// Adds the common flags of a migration command to `cmd`.
+// Adds the flags that choose the accounts (--plan, --only, and the
+// one-account --service, --customer, --old-ip, --new-ip, ...) to `cmd`.
+void AddAccountOptions(CLI::App* cmd, MigrationInvocation* inv);
+// Adds the common flags of a migration command to `cmd` (the account flags
+// included).
 void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv);
 
 int ExecuteMigration(const MigrationInvocation& inv,

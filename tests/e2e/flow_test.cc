@@ -154,7 +154,14 @@ TEST(FlowE2eTest, DemoRunsAndExitsZero) {
   E2eEnv env(Customers(1));
   RunResult r = env.Run({"demo"}, {"TMPDIR=" + env.dir()});
   EXPECT_EQ(r.exit_code, 0) << Describe(r);
-  EXPECT_NE(r.out.find("step 5/5"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("step 6/6"), std::string::npos) << r.out;
+  // Step 1 is preflight against the DNS simulator: every check answered,
+  // and the seeded mix has things to do (exit 3, which the demo expects).
+  EXPECT_NE(r.out.find("renumber preflight --plan"), std::string::npos);
+  EXPECT_NE(r.out.find("preflight: 6 customers: 4 need action, 0 could not "
+                       "be fully checked, 2 with nothing to do"),
+            std::string::npos)
+      << r.out;
   // Its temp dir is gone, and the summary does not name it.
   size_t at = r.out.find(env.dir() + "/renumber-demo-");
   ASSERT_NE(at, std::string::npos) << r.out;

@@ -1,0 +1,37 @@
+// Preflight results for people and for programs.
+//
+// RenderPreflight: per customer, its domains (who serves them), then what
+// needs doing grouped by who and by when (the customer before / after the
+// maintenance, the provider, blocklist operators), what could not be
+// checked, and notes; then one summary line. PreflightJson: one document
+// (customers with domains and findings, both languages' texts, counts).
+//
+// For plan / verify output (to be wired by the lead):
+// RenderPreflightCustomer gives one customer's section, and
+// AttachPreflightToCampaignJson adds a "preflight" object (that customer's
+// findings) to each account of a campaign JSON document.
+//
+// Pure functions; thread-safe.
+#ifndef RENUMBER_PREFLIGHT_PREFLIGHT_REPORT_H_
+#define RENUMBER_PREFLIGHT_PREFLIGHT_REPORT_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "src/i18n/i18n.h"
+#include "src/preflight/finding.h"
+
+namespace renumber {
+
+std::string RenderPreflightCustomer(const CustomerPreflight& c, Lang lang,
+                                    Timestamp now);
+std::string RenderPreflight(const PreflightReport& report, Lang lang);
+nlohmann::json PreflightJson(const PreflightReport& report);
+
+// `doc` is a CampaignJson document ({"accounts": [{"customer": ...}]}).
+void AttachPreflightToCampaignJson(const PreflightReport& report,
+                                   nlohmann::json* doc);
+
+}  // namespace renumber
+
+#endif  // RENUMBER_PREFLIGHT_PREFLIGHT_REPORT_H_
