@@ -49,8 +49,11 @@ const CommandSpec kSpecs[] = {
      "Examples:\n"
      "  renumber verify --plan plan.csv --expect prepared\n"
      "  renumber verify --plan plan.csv --expect cut-over --format json\n"
-     "  renumber verify --plan plan.csv --expect cut-over --read-only   "
-     "(monitoring)\n"},
+     "  renumber verify --plan plan.csv --expect auto --read-only --format "
+     "nagios   (monitoring)\n"
+     "  renumber verify --plan plan.csv --expect auto --read-only --format "
+     "prometheus \\\n"
+     "      --output /var/lib/prometheus/node-exporter/renumber.prom\n"},
     {Command::kCutover, "cutover",
      "After the maintenance: promote the new IP and remove the old one. "
      "Refused before maintenance_end (--ignore-window overrides; journaled) "
@@ -95,8 +98,20 @@ void AddCommand(CLI::App& app, const CommandSpec& spec, GlobalOptions& global,
   }
   if (spec.command == Command::kVerify) {
     cmd->add_option("--expect", inv->expect,
-                    "not-started|prepared|cut-over: exit 3 otherwise");
-    cmd->add_option("--format", inv->format, "text|json (json on stdout)");
+                    "not-started|prepared|cut-over, several comma-separated, "
+                    "or auto (prepared before each account's "
+                    "maintenance_end, cut-over after it): exit 3 otherwise");
+    cmd->add_option("--cutover-grace", inv->cutover_grace,
+                    "with --expect auto: how long after maintenance_end a "
+                    "prepared account is still only a warning (default 1h)");
+    cmd->add_option("--format", inv->format,
+                    "text|json|nagios|prometheus: json on stdout; nagios: a "
+                    "plugin's status line, perfdata and exit code (0 OK, 1 "
+                    "WARNING, 2 CRITICAL, 3 UNKNOWN); prometheus: the "
+                    "text-exposition format");
+    cmd->add_option("--output", inv->output_file,
+                    "with --format prometheus: write the file atomically "
+                    "here (node_exporter's textfile collector directory)");
     cmd->add_flag("--read-only", inv->read_only,
                   "send no request but GETs: report the vendors' last check "
                   "results instead of asking ESS to run its delivery check "

@@ -12,7 +12,9 @@
 #include "src/cli/terminal.h"
 #include "src/dns/dns_resolver.h"
 #include "src/engine/campaign.h"
+#include "src/engine/monitoring.h"
 #include "src/engine/report.h"
+#include "src/engine/status_report.h"
 #include "src/engine/transport_stack.h"
 #include "src/http/transport.h"
 #include "src/log/log.h"
@@ -30,7 +32,10 @@ class MigrationRun {
       : inv_(inv),
         lang_(global.lang),
         json_(inv.json || inv.format == "json"),
-        out_(json_, clock_) {}
+        // The result on stdout is for a program: the table moves to stderr.
+        out_(json_ || inv.format == "nagios" ||
+                 (inv.format == "prometheus" && inv.output_file.empty()),
+             clock_) {}
 
   int Execute() {
     int code = Load();
@@ -45,6 +50,11 @@ class MigrationRun {
     out_.Error(Tr(lang_, "cli.error", message));
     if (json_)
       out_.Json(JsonErrorDocument(CommandName(inv_.command), message, code));
+    // A monitoring plugin that could not check says UNKNOWN, not CRITICAL.
+    if (inv_.format == "nagios") {
+      out_.Json("RENUMBER UNKNOWN - " + message + "\n");
+      return static_cast<int>(Severity::kUnknown);
+    }
     return code;
   }
 
@@ -134,6 +144,8 @@ bool MigrationRun::Confirm(const ConfirmRequest& request) {
 }
 
 int MigrationRun::Run() {
+  const Timestamp checked_at = clock_->Now();
+  const auto started = clock_->Steady();
   std::string state_dir = ResolveStateDir(inv_.state_dir);
   std::string campaign = CampaignName(inv_);
   std::string journal_path = state_dir + "/journal/" + campaign + ".journal";
@@ -159,13 +171,18 @@ int MigrationRun::Run() {
       clock_);
   InitHttpRuntime(std::max(64, inv_.jobs * 4));
   TransportStack stack(clock_, SystemRandom(), inv_.ca_file);
+  // Our own probe of new mail servers (ESS verify; reported, never a gate).
+  SmtpProbeOptions probe_options;
+  probe_options.ehlo_name = host;
+  std::unique_ptr<SmtpProber> smtp_prober = NewSmtpProber(probe_options);
   EngineDeps deps;
   deps.clock = clock_;
   deps.credentials = source_.get();
   deps.make_adapter =
       [&](const Credentials& c) -> Result<std::unique_ptr<Adapter>> {
     RN_ASSIGN_OR_RETURN(HttpTransport * t, stack.For(c));
-    return NewAdapter(c, AdapterDeps{t, clock_, resolver_, SystemRandom()});
+    return NewAdapter(c, AdapterDeps{t, clock_, resolver_, SystemRandom(),
+                                     smtp_prober.get()});
   };
   deps.journal = journal.get();
   deps.locks = writes_ ? &locks : nullptr;
@@ -193,10 +210,35 @@ int MigrationRun::Run() {
         (inv_.command == Command::kVerify && r.result != AccountResult::kOk))
       out_.Human(RenderAccountDetail(r, inv_.command, lang_));
   out_.Human(RenderSummaryTable(result, inv_.command, lang_));
+  MonitoringRun check;
+  check.result = &result;
+  check.now = checked_at;
+  check.duration = std::chrono::duration_cast<std::chrono::milliseconds>(
+      clock_->Steady() - started);
+  check.grace = options_.expect.grace;
+  check.last_change = LastChanges(contents->records);
+  check.version = RENUMBER_VERSION_STRING;
   if (json_) {
     json doc = CampaignJson(result, inv_.command, campaign, code);
     doc["expect"] = inv_.expect.empty() ? json() : json(inv_.expect);
+    doc["checked_at"] = check.now.ToRfc3339();
+    doc["duration_ms"] = check.duration.count();
+    doc["version"] = check.version;
     out_.Json(doc.dump(2) + "\n");
+  }
+  if (inv_.format == "nagios") {
+    NagiosOutput nagios = RenderNagios(check, lang_);
+    out_.Json(nagios.text);
+    return nagios.exit_code;  // the plugin's codes, not renumber's
+  }
+  if (inv_.format == "prometheus") {
+    const std::string text = RenderPrometheus(check);
+    if (inv_.output_file.empty()) {
+      out_.Json(text);
+    } else if (Status s = WriteFileAtomic(fs_, inv_.output_file, text, 0644);
+               !s.ok()) {
+      return Fail(kExitFailed, s.message());
+    }
   }
   return code;
 }

@@ -35,7 +35,9 @@ struct MigrationInvocation {
   // Run.
   int jobs = 8;
   bool json = false;
-  std::string format = "text";  // verify --format text|json
+  // verify --format text|json|nagios|prometheus
+  std::string format = "text";
+  std::string output_file;  // verify --format prometheus --output FILE
   std::string state_dir;
   std::string operator_name;
   std::string campaign;
@@ -45,6 +47,7 @@ struct MigrationInvocation {
   bool force = false;
   std::string rollback_phase;  // prepare|cutover
   std::string expect;          // verify --expect
+  std::string cutover_grace;   // verify --expect auto: --cutover-grace
   bool read_only = false;      // verify: no vendor check requests
   int wait_lock_seconds = 0;
   std::string log_file;  // --log: the session record (output.h)

@@ -11,6 +11,36 @@ bool IsWriteCommand(Command c) {
          c == Command::kRollback;
 }
 
+Result<Expectation> ParseExpectation(const std::string& text) {
+  Expectation e;
+  if (text.empty()) return e;
+  auto bad = [&](const std::string& word) {
+    return Status::InvalidArgument(
+        "--expect " + word +
+        ": not a state to expect; use one or more of: not-started, prepared, "
+        "cut-over (comma-separated), or auto");
+  };
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    std::string word = text.substr(start, comma - start);
+    start = comma + 1;
+    if (word == "auto") {
+      e.automatic = true;
+      continue;
+    }
+    auto s = ParseState(word);
+    if (!s.ok() || *s == AccountState::kPartial || *s == AccountState::kMissing)
+      return bad(word);
+    e.states.push_back(*s);
+  }
+  if (e.automatic && !e.states.empty())
+    return Status::InvalidArgument(
+        "--expect auto stands alone: it chooses the state per account");
+  return e;
+}
+
 namespace {
 
 Status ValidateRollbackAndExpect(const MigrationInvocation& inv,
@@ -25,14 +55,13 @@ Status ValidateRollbackAndExpect(const MigrationInvocation& inv,
           "rollback needs --phase prepare or --phase cutover");
     }
   }
-  if (!inv.expect.empty()) {
-    auto s = ParseState(inv.expect);
-    if (!s.ok() || *s == AccountState::kPartial || *s == AccountState::kMissing)
-      return Status::InvalidArgument(
-          "--expect " + inv.expect +
-          ": not a state to expect; use one of: not-started, prepared, "
-          "cut-over");
-    o->expect = *s;
+  RN_ASSIGN_OR_RETURN(o->expect, ParseExpectation(inv.expect));
+  if (!inv.cutover_grace.empty()) {
+    if (!o->expect.automatic)
+      return Status::InvalidArgument("--cutover-grace goes with --expect auto");
+    auto grace = ParseDuration(inv.cutover_grace);
+    if (!grace.ok()) return grace.status().Annotate("--cutover-grace");
+    o->expect.grace = std::chrono::duration_cast<std::chrono::seconds>(*grace);
   }
   return Status::Ok();
 }
@@ -112,8 +141,15 @@ Status ValidateOptions(const MigrationInvocation& inv, CommandOptions* o) {
   if (inv.wait_lock_seconds < 0 || inv.wait_lock_seconds > 86400)
     return Status::InvalidArgument("--wait-lock must be 0-86400 seconds");
   o->lock_wait = std::chrono::seconds(inv.wait_lock_seconds);
-  if (inv.format != "text" && inv.format != "json")
-    return Status::InvalidArgument("--format must be text or json");
+  if (inv.format != "text" && inv.format != "json" && inv.format != "nagios" &&
+      inv.format != "prometheus")
+    return Status::InvalidArgument(
+        "--format must be text, json, nagios or prometheus");
+  if (!inv.output_file.empty() && inv.format != "prometheus")
+    return Status::InvalidArgument("--output goes with --format prometheus");
+  if (inv.json && inv.format != "text" && inv.format != "json")
+    return Status::InvalidArgument("--json and --format " + inv.format +
+                                   " both want stdout: choose one");
   RN_RETURN_IF_ERROR(ValidateRollbackAndExpect(inv, o));
   return ValidateAccountsFlags(inv);
 }

@@ -19,6 +19,9 @@ namespace renumber {
 
 bool IsWriteCommand(Command c);
 
+// "prepared", "prepared,cut-over" or "auto" ("" expects nothing).
+Result<Expectation> ParseExpectation(const std::string& text);
+
 // Checks flags that need no file or network; fills `options`.
 Status ValidateOptions(const MigrationInvocation& inv, CommandOptions* options);
 

@@ -270,4 +270,42 @@ std::chrono::microseconds FakeClock::total_slept() const {
   return t;
 }
 
+Result<std::chrono::milliseconds> ParseDuration(std::string_view text) {
+  auto bad = [&] {
+    return Status::InvalidArgument("'" + std::string(text) +
+                                   "' is not a duration; examples: 90s, 30m, "
+                                   "2h, 1h30m, 1d");
+  };
+  if (text.empty()) return bad();
+  int64_t total_s = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t start = i;
+    int64_t n = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+      n = n * 10 + (text[i] - '0');
+      if (n > 1000000) return bad();
+      ++i;
+    }
+    if (i == start || i == text.size()) return bad();
+    switch (text[i++]) {
+      case 's':
+        total_s += n;
+        break;
+      case 'm':
+        total_s += n * 60;
+        break;
+      case 'h':
+        total_s += n * 3600;
+        break;
+      case 'd':
+        total_s += n * 86400;
+        break;
+      default:
+        return bad();
+    }
+  }
+  return std::chrono::milliseconds(total_s * 1000);
+}
+
 }  // namespace renumber

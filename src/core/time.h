@@ -68,6 +68,11 @@ class Timestamp {
   int64_t us_ = 0;
 };
 
+// A duration as people write it on a command line: "90s", "30m", "2h",
+// "1d", "1h30m" (units s, m, h, d; at least one). kInvalidArgument with an
+// example otherwise.
+Result<std::chrono::milliseconds> ParseDuration(std::string_view text);
+
 class Clock {
  public:
   virtual ~Clock() = default;

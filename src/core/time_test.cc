@@ -82,6 +82,17 @@ TEST(RealClockTest, MovesForward) {
 namespace renumber {
 namespace {
 
+TEST(DurationTest, AsPeopleWriteThem) {
+  EXPECT_EQ(*ParseDuration("90s"), std::chrono::seconds(90));
+  EXPECT_EQ(*ParseDuration("30m"), std::chrono::minutes(30));
+  EXPECT_EQ(*ParseDuration("1h30m"), std::chrono::minutes(90));
+  EXPECT_EQ(*ParseDuration("1d"), std::chrono::hours(24));
+  for (const char* bad : {"", "5", "m", "5x", "-5m", "1.5h", "5m ", "9999999s"})
+    EXPECT_FALSE(ParseDuration(bad).ok()) << bad;
+  EXPECT_NE(ParseDuration("soon").status().message().find("examples"),
+            std::string::npos);
+}
+
 TEST(TimeOffsetTest, KeepsTheOffsetTheTextWasWrittenIn) {
   int offset = 1;
   auto t = Timestamp::ParseRfc3339("2026-12-10T06:00:00+09:00", &offset);

@@ -1,12 +1,23 @@
 // The read-only commands (plan, verify) and the cutover gates of
 // AccountRun: everything that reads and decides but never writes a vendor
 // setting. See account_run.h.
+#include <algorithm>
+
 #include "src/engine/account_run.h"
 #include "src/engine/text.h"
 
 namespace renumber {
 
 using json = nlohmann::json;
+
+std::vector<AccountState> Expectation::For(const Target& t,
+                                           Timestamp now) const {
+  if (!automatic) return states;
+  if (now < t.maintenance_end) return {AccountState::kPrepared};
+  if (now < t.maintenance_end + grace)
+    return {AccountState::kPrepared, AccountState::kCutOver};
+  return {AccountState::kCutOver};
+}
 
 Status AccountRun::Gates(const Discovery& d) {
   const Target& t = report_.row.target;
@@ -46,7 +57,8 @@ Status AccountRun::Gates(const Discovery& d) {
   if (!v.new_side_verified) {
     std::string failing;
     for (const Check& c : v.checks)
-      if (!c.ok) failing += (failing.empty() ? "" : "; ") + c.name;
+      if (!c.ok && c.blocking)
+        failing += (failing.empty() ? "" : "; ") + c.name;
     Text why = T(options_.gates_report_only ? "engine.unverified_preview"
                                             : "engine.new_side_unverified",
                  failing.empty() ? std::string("-") : failing);
@@ -83,12 +95,15 @@ Status AccountRun::VerifyCommand() {
   report_.findings = v.findings;
   report_.checks = v.checks;
   bool ok;
-  if (options_.expect) {
-    ok = v.state == *options_.expect;
+  if (options_.expect.active()) {
+    report_.expected =
+        options_.expect.For(report_.row.target, deps_.clock->Now());
+    ok = std::find(report_.expected.begin(), report_.expected.end(), v.state) !=
+         report_.expected.end();
     // The checks are about the new side; before prepare (or after its
     // rollback) there is none to check, and "missing twin" is expected.
-    if (*options_.expect != AccountState::kNotStarted)
-      for (const Check& c : v.checks) ok = ok && c.ok;
+    if (v.state != AccountState::kNotStarted)
+      for (const Check& c : v.checks) ok = ok && (c.ok || !c.blocking);
   } else {
     ok = v.state != AccountState::kPartial && v.state != AccountState::kMissing;
   }

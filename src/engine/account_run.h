@@ -33,12 +33,24 @@ namespace renumber {
 enum class Command { kPlan, kPrepare, kVerify, kCutover, kRollback };
 const char* CommandName(Command c);
 
+// verify --expect: the states an account may be in. With `automatic`, the
+// state it should be in by now: prepared before its maintenance_end,
+// cut-over after it, and either during `grace` after it (the night's
+// cutover is under way; monitoring warns instead of going critical).
+struct Expectation {
+  std::vector<AccountState> states;
+  bool automatic = false;
+  std::chrono::seconds grace{3600};
+  bool active() const { return automatic || !states.empty(); }
+  std::vector<AccountState> For(const Target& target, Timestamp now) const;
+};
+
 struct CommandOptions {
   Command command = Command::kPlan;
   Phase rollback_of = Phase::kPrepare;  // for kRollback
   bool ignore_window = false;           // cutover before maintenance_end
   bool force = false;                   // rollback over later changes
-  std::optional<AccountState> expect;   // verify --expect
+  Expectation expect;                   // verify --expect
   bool vendor_checks = true;            // ask vendors to run checks
   // A preview (the CLI sets it with the dry-run executor): the cutover gates
   // say that they would refuse, as notes, and the plan is still shown.
@@ -81,6 +93,8 @@ struct AccountReport {
   Plan plan;                         // the command's phase
   std::optional<Plan> cutover_plan;  // `plan` shows prepare and cutover
   std::vector<Check> checks;
+  // verify --expect: the states accepted for this account at this run.
+  std::vector<AccountState> expected;
   ExecutionReport execution;
   Status error;
   Text refusal;  // why a gate refused

@@ -73,6 +73,13 @@ void Count(std::vector<std::pair<std::string, int>>* counts,
   counts->push_back({name, n});
 }
 
+// "[ok]   ", "[FAIL] ", or "[warn] " for a failed check that is only
+// reported (Check::blocking false).
+const char* CheckMark(const Check& c) {
+  if (c.ok) return "[ok]   ";
+  return c.blocking ? "[FAIL] " : "[warn] ";
+}
+
 }  // namespace
 
 std::string RenderReasons(const std::vector<const AccountReport*>& accounts,
@@ -157,7 +164,7 @@ std::string RenderAccountDetail(const AccountReport& r, Command command,
     out += "  " + PadColumns(FindingKindName(f.kind), 16) + Pick(f.text, lang) +
            "\n";
   for (const Check& c : r.checks)
-    out += std::string("  ") + (c.ok ? "[ok]   " : "[FAIL] ") + c.name +
+    out += std::string("  ") + CheckMark(c) + c.name +
            (Pick(c.detail, lang).empty() ? "" : ": " + Pick(c.detail, lang)) +
            "\n";
   if (command == Command::kPlan) {
@@ -241,6 +248,11 @@ json AccountJson(const AccountReport& r) {
   j["state_before"] =
       r.state_before ? json(StateName(*r.state_before)) : json();
   j["state_after"] = r.state_after ? json(StateName(*r.state_after)) : json();
+  if (!r.expected.empty()) {
+    json expected = json::array();
+    for (AccountState e : r.expected) expected.push_back(StateName(e));
+    j["expected"] = expected;
+  }
   json findings = json::array();
   for (const Finding& f : r.findings)
     findings.push_back({{"kind", FindingKindName(f.kind)},
@@ -262,7 +274,10 @@ json AccountJson(const AccountReport& r) {
   if (r.cutover_plan) j["cutover_plan"] = plan_json(*r.cutover_plan);
   json checks = json::array();
   for (const Check& c : r.checks)
-    checks.push_back({{"name", c.name}, {"ok", c.ok}, {"detail", c.detail.en}});
+    checks.push_back({{"name", c.name},
+                      {"ok", c.ok},
+                      {"blocking", c.blocking},
+                      {"detail", c.detail.en}});
   j["checks"] = checks;
   json applied = json::array();
   for (const ChangeReport& c : r.execution.changes)

@@ -137,6 +137,17 @@ void RestrictToPlan(StatusReport* report,
   }
 }
 
+std::map<std::string, Timestamp> LastChanges(
+    const std::vector<json>& records) {
+  std::map<std::string, Timestamp> out;
+  for (const json& r : records) {
+    if (r.value("type", "") != "outcome" || !r.value("wrote", false)) continue;
+    auto t = Timestamp::ParseRfc3339(r.value("t", ""));
+    if (t.ok()) out[r.value("account", "")] = *t;
+  }
+  return out;
+}
+
 bool NeedsAttention(const StatusReport& report) {
   for (const AccountStatus& s : report.accounts)
     if (s.result == "interrupted" || s.result == "failed" ||

@@ -4,6 +4,7 @@
 #ifndef RENUMBER_ENGINE_STATUS_REPORT_H_
 #define RENUMBER_ENGINE_STATUS_REPORT_H_
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -48,6 +49,11 @@ Result<StatusReport> BuildStatus(FileSystem* fs, const std::string& journal_dir,
 // no journal mentions as not-run.
 void RestrictToPlan(StatusReport* report,
                     const std::vector<AccountKey>& plan_accounts);
+// When renumber last changed each account ("C-1/ess"): the time of the last
+// outcome record that wrote, from journal records (oldest first).
+std::map<std::string, Timestamp> LastChanges(
+    const std::vector<nlohmann::json>& records);
+
 // True when an account was interrupted, failed or refused: the exit code
 // of `status` says someone should look (as verify's does).
 bool NeedsAttention(const StatusReport& report);

@@ -13,7 +13,9 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "src/http/message.h"
 #include "src/http/transport.h"
+#include "src/sim/test_client.h"
 
 namespace renumber {
 namespace {
@@ -53,27 +55,42 @@ void Drain(int out_fd, int err_fd, RunResult* r, pid_t pid, int timeout_s) {
     if (f.fd >= 0) close(f.fd);
 }
 
-json SortedRoutes(const json& routes, const std::string& collection) {
+json Routes(const json& routes, const std::string& collection) {
   json out = json::array();
   for (const json& r : routes)
     out.push_back({collection, r.value("address", ""), r.value("port", 0),
                    r.value("role", "")});
-  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Named routes by the addresses they hold (ids change when a route is
+// re-added).
+json NamedAddresses(const json& account) {
+  json out = json::object();
+  const json named = account.value("named_routes", json::object());
+  for (const json& n : named.value("named_routes", json::array())) {
+    json addresses = json::array();
+    for (const json& id : n["routes"])
+      for (const json& r : account["default_routes"]["routes"])
+        if (r["id"] == id) addresses.push_back(r["address"]);
+    out[n["name"].get<std::string>()] = addresses;
+  }
   return out;
 }
 
 json NormalizeEss(const json& state) {
   json accounts = json::object();
   for (const json& a : state.value("accounts", json::array())) {
-    json routes = SortedRoutes(a["default_routes"]["routes"], "default");
+    json routes = Routes(a["default_routes"]["routes"], "default");
     for (const json& d : a.value("domains", json::array()))
-      for (const json& r : SortedRoutes(d["routes"]["routes"], d["name"]))
+      for (const json& r : Routes(d["routes"]["routes"], d["name"]))
         routes.push_back(r);
     json outbound = json::array();
     for (const json& o : a["outbound"]["servers"])
       outbound.push_back(o.value("address", ""));
     std::sort(outbound.begin(), outbound.end());
     accounts[a.value("customer", "")] = {{"routes", routes},
+                                         {"named", NamedAddresses(a)},
                                          {"outbound", outbound}};
   }
   return accounts;
@@ -130,6 +147,7 @@ E2eEnv::E2eEnv(const E2eOptions& o) {
           ? (RealClock()->Now() - std::chrono::hours(1)).ToRfc3339()
           : o.maintenance_end;
   copts.faults = o.faults;
+  copts.customers = o.world;
   auto c = SimCluster::Start(copts);
   if (!c.ok()) throw std::runtime_error(c.status().ToString());
   cluster_ = std::move(*c);
@@ -334,6 +352,21 @@ json E2eEnv::CdnVersionCounts() const {
        cluster_->cdn()->api()->SaveState().value("services", json::array()))
     out[s.value("id", "")] = s["versions"].size();
   return out;
+}
+
+json E2eEnv::EssDelivery(const std::string& account,
+                         const std::vector<std::string>& down) const {
+  std::string list;
+  for (const std::string& d : down) list += (list.empty() ? "" : ",") + d;
+  TestClient client(cluster_->ess()->base_url());
+  auto r = client.Send(
+      "GET", "/_sim/delivery/" + account + "?down=" + UrlEncode(list), "",
+      {BasicAuthHeader("sim-admin", cluster_->ess()->admin_token())},
+      std::chrono::milliseconds(60000));
+  if (!r.ok() || r->status != 200)
+    throw std::runtime_error("GET /_sim/delivery/" + account + ": " +
+                             (r.ok() ? r->body : r.status().ToString()));
+  return BodyJson(*r);
 }
 
 void E2eEnv::SetFaults(const FaultConfig& faults) {

@@ -65,6 +65,8 @@ struct E2eOptions {
   // RFC 3339; "" = one hour ago (cutover allowed).
   std::string maintenance_end;
   FaultConfig faults;
+  // Non-empty: these customers instead of SeedCustomers(customers, ...).
+  std::vector<SimCustomer> world;
 };
 
 // Default options with `n` simulated customers.
@@ -117,10 +119,16 @@ class E2eEnv {
   long Writes() const;
   long Requests() const;
   // The vendors' state, normalized to what a migration may change and must
-  // restore: ESS routes as sorted (collection, address, port, role) and
-  // outbound addresses; CDN per service the active version number and its
-  // backends (all settings), directors and healthchecks.
+  // restore: ESS routes in order as (collection, address, port, role),
+  // named routes as the addresses they hold in order, and outbound
+  // addresses (sorted: a set); CDN per service the active version number
+  // and its backends (all settings), directors and healthchecks.
   nlohmann::json Normalized() const;
+  // The ESS simulator's delivery model for `account` with the servers
+  // `down` down (GET /_sim/delivery/{account}?down=..., over HTTP with the
+  // admin token): {"now", "history": [moments]} (ess_delivery.h).
+  nlohmann::json EssDelivery(const std::string& account,
+                             const std::vector<std::string>& down = {}) const;
   // The number of versions per CDN service ("no second clone left behind").
   nlohmann::json CdnVersionCounts() const;
   // Sets the faults of both simulators.

@@ -162,6 +162,15 @@ TEST(FlowE2eTest, DemoRunsAndExitsZero) {
                        "be fully checked, 2 with nothing to do"),
             std::string::npos)
       << r.out;
+  // Its world has a backup failover and named routes, and its plan shows
+  // the new route put ahead of the backup and joining the named routes.
+  EXPECT_NE(r.out.find("to the first failover position"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("to the named route dp-legal, right after"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("out of the named route dp-legal"), std::string::npos)
+      << r.out;
   // Its temp dir is gone, and the summary does not name it.
   size_t at = r.out.find(env.dir() + "/renumber-demo-");
   ASSERT_NE(at, std::string::npos) << r.out;
