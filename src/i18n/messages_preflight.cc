@@ -177,12 +177,23 @@ const std::vector<MessageEntry>& PreflightMessages() {
        "servers: {1}; blocklists: {2})",
        "renumber preflight: DNSの確認のみを行います (問い合わせ先: {0}、"
        "Zenlogic提供のネームサーバー: {1}、ブロックリスト: {2})"},
+      {"preflight.domains_from_vendors",
+       "Reading the domains of {0} account(s) from ESS and the CDN (GETs "
+       "only)...",
+       "{0} アカウントのドメイン名を ESS と CDN から読み込んでいます (GET "
+       "のみ)..."},
       {"preflight.system_dns", "the system's DNS servers",
        "システムのDNSサーバー"},
       {"preflight.none", "none", "なし"},
       {"preflight.customer", "{0} ({1}): {2} -> {3}, maintenance ends {4}",
        "{0} ({1}): {2} → {3}、メンテナンス終了 {4}"},
       {"preflight.domains", "Domains:", "ドメイン名:"},
+      {"preflight.more_domains",
+       "… and {0} more {1} domain(s) on the same name servers: {2}",
+       "… 同じネームサーバーの {1} ドメイン名があと {0} 件: {2}"},
+      {"preflight.more_findings",
+       "  … and {0} more of the same ({1}): {2} (--json lists them all)",
+       "  … 同じ種類 ({1}) があと {0} 件: {2} (すべて --json に含まれます)"},
       {"preflight.ns_provider", "Zenlogic name servers ({})",
        "Zenlogic提供のネームサーバー ({})"},
       {"preflight.ns_other", "other name servers ({})",

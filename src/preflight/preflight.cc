@@ -47,8 +47,11 @@ void AddDomain(CustomerPreflight* c, const std::string& name, Service s) {
   (s == Service::kEss ? it->mail : it->web) = true;
 }
 
-// The domains of every account of `c`; false when there is nothing to
-// check (the reason is in `c`).
+// The domains of every account of `c`; false when there is no domain to
+// check. An account whose domains could not be read sets
+// `c->domains_status` (the first such error); the other accounts' domains
+// are still checked. Accounts the source does not know are an error
+// finding when no domain is known at all.
 bool LoadDomains(CustomerPreflight* c, DomainSource* source) {
   std::vector<std::string> unknown;
   for (const AccountKey& a : c->accounts) {
@@ -57,12 +60,12 @@ bool LoadDomains(CustomerPreflight* c, DomainSource* source) {
       for (const std::string& n : *names) AddDomain(c, n, a.service);
     } else if (names.status().Is(Code::kNotFound)) {
       unknown.push_back(a.ToString());
-    } else {
+    } else if (c->domains_status.ok()) {
       c->domains_status = names.status();
-      return false;
     }
   }
   if (!c->domains.empty()) return true;
+  if (unknown.empty() || !c->domains_status.ok()) return false;
   std::string accounts;
   for (const std::string& a : unknown)
     accounts += (accounts.empty() ? "" : ", ") + a;

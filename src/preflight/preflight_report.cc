@@ -1,6 +1,9 @@
 #include "src/preflight/preflight_report.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <utility>
+#include <vector>
 
 #include "src/engine/text.h"
 
@@ -16,15 +19,61 @@ std::string AccountsText(const CustomerPreflight& c) {
   return out;
 }
 
-std::string DomainLine(const DomainView& d, Lang lang) {
-  std::string use = d.mail && d.web ? "mail+web" : d.mail ? "mail" : "web";
-  std::string who =
-      d.managed_by == "provider"
-          ? Tr(lang, "preflight.ns_provider", JoinNames(d.name_servers))
-      : d.managed_by == "other"
-          ? Tr(lang, "preflight.ns_other", JoinNames(d.name_servers))
-          : Tr(lang, "preflight.ns_unknown");
-  return "    " + PadColumns(d.name, 28) + PadColumns(use, 10) + who + "\n";
+// Lines shown per group before the rest are summed up (--json has all).
+constexpr size_t kDomainLinesPerGroup = 2;
+constexpr size_t kFindingsPerKind = 3;
+constexpr size_t kNamesInSummary = 3;
+
+std::string UseOf(const DomainView& d) {
+  return d.mail && d.web ? "mail+web" : d.mail ? "mail" : "web";
+}
+
+std::string NameServersText(const DomainView& d, Lang lang) {
+  return d.managed_by == "provider"
+             ? Tr(lang, "preflight.ns_provider", JoinNames(d.name_servers))
+         : d.managed_by == "other"
+             ? Tr(lang, "preflight.ns_other", JoinNames(d.name_servers))
+             : Tr(lang, "preflight.ns_unknown");
+}
+
+// "a, b, c, …" of the first kNamesInSummary names.
+std::string Some(const std::vector<std::string>& names) {
+  std::vector<std::string> head(
+      names.begin(), names.begin() + std::min(names.size(), kNamesInSummary));
+  return JoinNames(head) + (names.size() > head.size() ? ", …" : "");
+}
+
+// Domains grouped by use and name servers, in order of first appearance; a
+// customer with a hundred domains on one zone gets three lines, not a
+// hundred.
+std::string DomainLines(const std::vector<DomainView>& domains, Lang lang) {
+  std::vector<std::pair<std::string, std::vector<const DomainView*>>> groups;
+  for (const DomainView& d : domains) {
+    const std::string key = UseOf(d) + "|" + NameServersText(d, lang);
+    auto it = std::find_if(groups.begin(), groups.end(),
+                           [&](const auto& g) { return g.first == key; });
+    if (it == groups.end()) {
+      groups.push_back({key, {}});
+      it = groups.end() - 1;
+    }
+    it->second.push_back(&d);
+  }
+  std::string out;
+  for (const auto& [key, members] : groups) {
+    for (size_t i = 0; i < members.size() && i < kDomainLinesPerGroup; ++i)
+      out += "    " + PadColumns(members[i]->name, 28) +
+             PadColumns(UseOf(*members[i]), 10) +
+             NameServersText(*members[i], lang) + "\n";
+    if (members.size() <= kDomainLinesPerGroup) continue;
+    std::vector<std::string> rest;
+    for (size_t i = kDomainLinesPerGroup; i < members.size(); ++i)
+      rest.push_back(members[i]->name);
+    out += "    " +
+           Tr(lang, "preflight.more_domains", rest.size(), UseOf(*members[0]),
+              Some(rest)) +
+           "\n";
+  }
+  return out;
 }
 
 // One group's heading key, for action findings.
@@ -40,6 +89,34 @@ void AppendFinding(std::string* out, const PreflightFinding& f, char mark,
   if (!f.action.en.empty()) *out += "      -> " + Pick(f.action, lang) + "\n";
 }
 
+// The findings of one section, at most kFindingsPerKind of each kind, the
+// rest summed up by the domains (or subjects) they are about.
+std::string FindingLines(const std::vector<const PreflightFinding*>& findings,
+                         char mark, Lang lang) {
+  std::vector<std::string> kinds;
+  for (const PreflightFinding* f : findings)
+    if (std::find(kinds.begin(), kinds.end(), f->kind) == kinds.end())
+      kinds.push_back(f->kind);
+  std::string out;
+  for (const std::string& kind : kinds) {
+    size_t shown = 0;
+    std::vector<std::string> rest;
+    for (const PreflightFinding* f : findings) {
+      if (f->kind != kind) continue;
+      if (shown++ < kFindingsPerKind)
+        AppendFinding(&out, *f, mark, lang);
+      else
+        rest.push_back(f->domain.empty() ? f->subject : f->domain);
+    }
+    if (!rest.empty())
+      out +=
+          "    " +
+          Tr(lang, "preflight.more_findings", rest.size(), kind, Some(rest)) +
+          "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string RenderPreflightCustomer(const CustomerPreflight& c, Lang lang,
@@ -53,10 +130,9 @@ std::string RenderPreflightCustomer(const CustomerPreflight& c, Lang lang,
     out += "  " +
            Tr(lang, "preflight.domains_failed", c.domains_status.message()) +
            "\n";
-  if (!c.domains.empty()) {
-    out += "  " + Tr(lang, "preflight.domains") + "\n";
-    for (const DomainView& d : c.domains) out += DomainLine(d, lang);
-  }
+  if (!c.domains.empty())
+    out += "  " + Tr(lang, "preflight.domains") + "\n" +
+           DomainLines(c.domains, lang);
   // Actions grouped by who and when, in a fixed order.
   const char* kGroups[] = {
       "preflight.todo.customer", "preflight.todo.customer.after",
@@ -64,20 +140,25 @@ std::string RenderPreflightCustomer(const CustomerPreflight& c, Lang lang,
       "preflight.todo.blocklist"};
   const std::string end = c.maintenance_end.ToRfc3339(c.maintenance_end_offset);
   for (const char* group : kGroups) {
-    std::string body;
+    std::vector<const PreflightFinding*> in_group;
     for (const PreflightFinding& f : c.findings)
       if (f.level == FindingLevel::kAction && GroupKey(f) == group)
-        AppendFinding(&body, f, '!', lang);
-    if (!body.empty()) out += "  " + Tr(lang, group, end) + "\n" + body;
+        in_group.push_back(&f);
+    if (!in_group.empty())
+      out += "  " + Tr(lang, group, end) + "\n" +
+             FindingLines(in_group, '!', lang);
   }
-  std::string errors, notes;
+  std::vector<const PreflightFinding*> errors, notes;
   for (const PreflightFinding& f : c.findings) {
-    if (f.level == FindingLevel::kError) AppendFinding(&errors, f, '?', lang);
-    if (f.level == FindingLevel::kInfo) AppendFinding(&notes, f, '-', lang);
+    if (f.level == FindingLevel::kError) errors.push_back(&f);
+    if (f.level == FindingLevel::kInfo) notes.push_back(&f);
   }
   if (!errors.empty())
-    out += "  " + Tr(lang, "preflight.errors") + "\n" + errors;
-  if (!notes.empty()) out += "  " + Tr(lang, "preflight.notes") + "\n" + notes;
+    out += "  " + Tr(lang, "preflight.errors") + "\n" +
+           FindingLines(errors, '?', lang);
+  if (!notes.empty())
+    out += "  " + Tr(lang, "preflight.notes") + "\n" +
+           FindingLines(notes, '-', lang);
   if (!c.NeedsAction() && !c.HasErrors())
     out += "  " + Tr(lang, "preflight.nothing_to_do") + "\n";
   return out;
@@ -118,18 +199,14 @@ json PreflightJson(const PreflightReport& report) {
 }
 
 void AttachPreflightToCampaignJson(const PreflightReport& report, json* doc) {
+  (*doc)["preflight"] = PreflightJson(report);
   if (!doc->contains("accounts")) return;
   for (json& account : (*doc)["accounts"]) {
     const std::string customer = account.value("customer", "");
-    for (const CustomerPreflight& c : report.customers) {
-      if (c.customer != customer) continue;
-      json findings = json::array();
-      for (const PreflightFinding& f : c.findings)
-        findings.push_back(FindingJson(f));
-      account["preflight"] = {{"needs_action", c.NeedsAction()},
-                              {"errors", c.HasErrors()},
-                              {"findings", findings}};
-    }
+    for (const CustomerPreflight& c : report.customers)
+      if (c.customer == customer)
+        account["preflight"] = {{"needs_action", c.NeedsAction()},
+                                {"errors", c.HasErrors()}};
   }
 }
 

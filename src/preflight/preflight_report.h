@@ -1,15 +1,18 @@
 // Preflight results for people and for programs.
 //
-// RenderPreflight: per customer, its domains (who serves them), then what
-// needs doing grouped by who and by when (the customer before / after the
-// maintenance, the provider, blocklist operators), what could not be
-// checked, and notes; then one summary line. PreflightJson: one document
-// (customers with domains and findings, both languages' texts, counts).
+// RenderPreflight: per customer, its domains (who serves them; a group of
+// domains on the same name servers is summed up after two lines), then
+// what needs doing grouped by who and by when (the customer before / after
+// the maintenance, the provider, blocklist operators), what could not be
+// checked, and notes — at most three findings of a kind per group, the
+// rest summed up by domain; then one summary line. PreflightJson: one
+// document (customers with every domain and finding, both languages'
+// texts, counts).
 //
-// For plan / verify output (to be wired by the lead):
-// RenderPreflightCustomer gives one customer's section, and
-// AttachPreflightToCampaignJson adds a "preflight" object (that customer's
-// findings) to each account of a campaign JSON document.
+// For plan / verify output: RenderPreflightCustomer gives one customer's
+// section; AttachPreflightToCampaignJson adds the whole PreflightJson as
+// "preflight" to a campaign JSON document and, to each of its accounts,
+// "preflight": {"needs_action", "errors"} of the account's customer.
 //
 // Pure functions; thread-safe.
 #ifndef RENUMBER_PREFLIGHT_PREFLIGHT_REPORT_H_
