@@ -51,19 +51,26 @@ std::string StepLine(const DemoStep& s, const std::string& dir) {
   return line;
 }
 
-// Step 1: preflight of every customer against the DNS simulator.
+// Step 1: preflight of every customer against the DNS simulator, with the
+// domains read from the vendor simulators.
 int PreflightStep(const std::string& dir, const SimDns& dns, int total,
                   const GlobalOptions& global) {
   PreflightInvocation inv;
   inv.accounts.plan_file = dir + "/plan.csv";
-  inv.domains_file = dir + "/domains";
-  inv.dns_servers = {dns.address()};
-  inv.provider_ns = SimProviderNameServers();
-  inv.jobs = 4;
+  inv.accounts.credentials_file = dir + "/credentials.json";
+  inv.accounts.state_dir = dir + "/state";
+  inv.accounts.hosts_file = dir + "/hosts";
+  inv.accounts.jobs = 4;
+  inv.accounts.preflight_dns.dns_servers = {dns.address()};
+  inv.accounts.preflight_dns.provider_ns = SimProviderNameServers();
+  inv.accounts.preflight_dns.dnsbl_zones = {kSimDnsblZone};
   std::string line = "renumber preflight --plan " + inv.accounts.plan_file +
-                     " --domains " + inv.domains_file + " --dns-server " +
-                     dns.address();
-  for (const std::string& ns : inv.provider_ns) line += " --provider-ns " + ns;
+                     " --credentials " + inv.accounts.credentials_file +
+                     " --state-dir " + inv.accounts.state_dir + " --hosts " +
+                     inv.accounts.hosts_file + " --dns-server " + dns.address();
+  for (const std::string& ns : inv.accounts.preflight_dns.provider_ns)
+    line += " --provider-ns " + ns;
+  line += std::string(" --dnsbl ") + kSimDnsblZone;
   std::fprintf(stdout, "\n== %s ==\n$ %s\n",
                Tr(global.lang, "demo.step", 1, total).c_str(), line.c_str());
   std::fflush(stdout);
@@ -104,7 +111,9 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
                  Tr(lang, "cli.error", cluster.status().message()).c_str());
     return kExitFailed;
   }
-  auto dns = SimDns::Start(SimDnsZones((*cluster)->customers()), {});
+  // The customers' DNS zones, for the domains the vendor simulators hold.
+  auto dns = SimDns::Start(
+      SimDnsZones((*cluster)->customers(), (*cluster)->AccountDomains()), {});
   if (!dns.ok()) {
     std::fprintf(stderr, "%s\n",
                  Tr(lang, "cli.error", dns.status().message()).c_str());
@@ -113,9 +122,6 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   Status s = (*cluster)->WritePlan(dir + "/plan.csv");
   if (s.ok()) s = (*cluster)->WriteCredentials(dir + "/credentials.json");
   if (s.ok()) s = (*cluster)->WriteHostsFile(dir + "/hosts");
-  if (s.ok())
-    s = WriteFileAtomic(PosixFileSystem(), dir + "/domains",
-                        SimDomainsFile((*cluster)->customers()), 0644);
   if (!s.ok()) {
     std::fprintf(stderr, "%s\n", Tr(lang, "cli.error", s.message()).c_str());
     return kExitFailed;

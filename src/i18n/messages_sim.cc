@@ -58,6 +58,11 @@ const std::vector<MessageEntry>& SimMessages() {
       {"sim.save_failed", "cannot save the simulator state to {}: {}",
        "シミュレーターの状態を {} に保存できません: {}"},
       {"sim.write_failed", "cannot write {}: {}", "{} を書き出せません: {}"},
+      {"sim.no_serve_dns",
+       "--write-domains and --dns need the simulators running: drop "
+       "--no-serve",
+       "--write-domains と --dns はシミュレーターの起動中にのみ使えます: "
+       "--no-serve を外してください"},
       {"sim.no_serve_port",
        "--no-serve with --write-credentials needs fixed ports in --ess and "
        "--cdn ({})",

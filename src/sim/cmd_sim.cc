@@ -139,9 +139,11 @@ void PrintJson(SimCluster& c) {
   std::fflush(stdout);
 }
 
+// `domains`: what the running simulators hold (null with --no-serve).
 Status WriteFiles(Lang lang, const SimFlags& f,
                   const std::vector<SimCustomer>& customers,
-                  const std::string& ess_base, const std::string& cdn_base) {
+                  const std::string& ess_base, const std::string& cdn_base,
+                  const SimAccountDomains* domains) {
   if (!f.plan.empty()) {
     RN_RETURN_IF_ERROR(WritePlanFile(customers, f.plan).Annotate(f.plan));
     Say(Tr(lang, "sim.wrote_plan", f.plan));
@@ -152,9 +154,10 @@ Status WriteFiles(Lang lang, const SimFlags& f,
             .Annotate(f.credentials));
     Say(Tr(lang, "sim.wrote_credentials", f.credentials));
   }
-  if (!f.domains.empty()) {
+  if (!f.domains.empty() && domains) {
     RN_RETURN_IF_ERROR(WriteFileAtomic(PosixFileSystem(), f.domains,
-                                       SimDomainsFile(customers), 0644)
+                                       SimDomainsFile(customers, *domains),
+                                       0644)
                            .Annotate(f.domains));
     Say(Tr(lang, "sim.wrote_domains", f.domains));
   }
@@ -176,7 +179,7 @@ int RunNoServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
     ess_base = *e;
     cdn_base = *c;
   }
-  Status s = WriteFiles(lang, f, *customers, ess_base, cdn_base);
+  Status s = WriteFiles(lang, f, *customers, ess_base, cdn_base, nullptr);
   if (!s.ok()) return Fail(lang, kExitFailed, s.message());
   return kExitOk;
 }
@@ -209,8 +212,8 @@ int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
   std::unique_ptr<SimDns> dns;
   if (!f.dns.empty()) {
     auto a = ParseListenAddress(f.dns);
-    auto started =
-        SimDns::Start(SimDnsZones(c.customers()), {a->host, a->port});
+    auto started = SimDns::Start(SimDnsZones(c.customers(), c.AccountDomains()),
+                                 {a->host, a->port});
     if (!started.ok())
       return Fail(lang, kExitFailed,
                   Tr(lang, "sim.start_failed", started.status().message()));
@@ -219,8 +222,9 @@ int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
   if (f.json) PrintJson(c);
   PrintHuman(lang, c, f, loaded);
   if (dns) Say(Tr(lang, "sim.dns_address", dns->address()));
+  const SimAccountDomains domains = c.AccountDomains();
   Status s = WriteFiles(lang, f, c.customers(), c.ess()->base_url(),
-                        c.cdn()->base_url());
+                        c.cdn()->base_url(), &domains);
   if (s.ok() && !f.state.empty()) s = c.SaveState(f.state).Annotate(f.state);
   if (!s.ok()) return Fail(lang, kExitFailed, s.message());
   Say(Tr(lang, "sim.serving"));
@@ -260,6 +264,9 @@ int RunSim(const SimFlags& f, Lang lang) {
         lang, kExitBadInput,
         Tr(lang, "sim.bad_faults", f.faults, faults.status().message()));
   o.faults = *faults;
+  // The domains are what the running simulators hold; --dns serves them.
+  if (f.no_serve && (!f.domains.empty() || !f.dns.empty()))
+    return Fail(lang, kExitBadInput, Tr(lang, "sim.no_serve_dns"));
   return f.no_serve ? RunNoServe(lang, f, o) : RunServe(lang, f, o);
 }
 

@@ -1,6 +1,6 @@
 // The DNS simulator over UDP against the c-ares client (two independent
-// readings of RFC 1035), and preflight over the seeded world: the mix the
-// demo shows.
+// readings of RFC 1035), and preflight over the seeded world, with the
+// domains the vendor simulators hold: the mix the demo shows.
 #include "src/sim/dns_sim.h"
 
 #include <gtest/gtest.h>
@@ -9,7 +9,8 @@
 
 #include "src/dns/dns_resolver.h"
 #include "src/preflight/preflight.h"
-#include "src/sim/sim_domain_source.h"
+#include "src/sim/cluster.h"
+#include "src/sim/dns_world.h"
 
 namespace renumber {
 namespace {
@@ -59,18 +60,37 @@ TEST(SimDnsTest, TheClientReadsWhatTheSimulatorWrites) {
   EXPECT_GE((*sim)->queries(), 9);  // one per lookup above
 }
 
+std::unique_ptr<SimCluster> Cluster(int customers) {
+  SimClusterOptions o;
+  o.seed = customers;
+  auto cluster = SimCluster::Start(o);
+  EXPECT_TRUE(cluster.ok()) << cluster.status().ToString();
+  return cluster.ok() ? std::move(*cluster) : nullptr;
+}
+
 TEST(SimDnsTest, EveryZoneOfTheWorldLoads) {
-  auto customers = SeedCustomers(200, "2026-12-10T06:00:00+09:00");
-  auto sim = SimDns::Start(SimDnsZones(customers), {});
+  auto cluster = Cluster(200);
+  ASSERT_TRUE(cluster);
+  auto sim = SimDns::Start(
+      SimDnsZones(cluster->customers(), cluster->AccountDomains()), {});
   ASSERT_TRUE(sim.ok()) << sim.status().ToString();
+  cluster->Stop();
 }
 
 TEST(SimDnsTest, PreflightOverTheWorldShowsTheDocumentedMix) {
-  auto customers = SeedCustomers(12, "2026-12-10T06:00:00+09:00");
-  auto sim = SimDns::Start(SimDnsZones(customers), {});
+  auto cluster = Cluster(12);
+  ASSERT_TRUE(cluster);
+  const std::vector<SimCustomer>& customers = cluster->customers();
+  const SimAccountDomains domains = cluster->AccountDomains();
+  cluster->Stop();
+  // The second customer has 105 ESS domains (two pages of GET /v1/domains).
+  EXPECT_EQ(domains.at("C-10002/ess").size(), 105u);
+  auto sim = SimDns::Start(SimDnsZones(customers, domains), {});
   ASSERT_TRUE(sim.ok()) << sim.status().ToString();
   auto dns = Client(**sim);
-  auto source = NewSimWorldDomainSource(customers);
+  auto source =
+      NewDomainsFileSource(SimDomainsFile(customers, domains), "domains");
+  ASSERT_TRUE(source.ok()) << source.status().ToString();
   std::vector<PlanRow> rows;
   for (const SimCustomer& c : customers)
     for (bool ess : {true, false}) {
@@ -84,9 +104,10 @@ TEST(SimDnsTest, PreflightOverTheWorldShowsTheDocumentedMix) {
     }
   PreflightOptions options;
   options.provider_ns = SimProviderNameServers();
+  options.dnsbl_zones = {kSimDnsblZone};
   FakeClock clock;
   PreflightReport report =
-      RunPreflight(rows, options, {dns.get(), source.get(), &clock});
+      RunPreflight(rows, options, {dns.get(), source->get(), &clock});
   ASSERT_EQ(report.customers.size(), 12u);
   std::map<std::string, int> kinds;
   int provider = 0, other = 0;
@@ -107,6 +128,8 @@ TEST(SimDnsTest, PreflightOverTheWorldShowsTheDocumentedMix) {
   EXPECT_GT(kinds["spf-none"], 0);
   EXPECT_EQ(kinds["ptr-missing"], 1);  // the second customer only
   EXPECT_EQ(kinds["ptr-ok"], 11);
+  EXPECT_EQ(kinds["dnsbl-listed"], 1);  // the third customer's new IP
+  EXPECT_EQ(kinds["dnsbl-clear"], 11);
   EXPECT_EQ(report.customers[1].customer, "C-10002");
   bool c2_ptr = false;
   for (const PreflightFinding& f : report.customers[1].findings)

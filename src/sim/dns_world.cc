@@ -89,25 +89,82 @@ std::string ReverseZone(const std::string& reverse_name) {
   return pos == std::string::npos ? reverse_name : reverse_name.substr(pos + 1);
 }
 
-void CustomerZone(const SimCustomer& c, std::vector<SimDnsZone>* zones) {
-  const std::string d = MainDomain(c);
-  SimDnsZone z{d, {}};
-  for (const std::string& ns : NameServers(c))
-    z.records.push_back({d, kNs, ns});
-  z.records.push_back({d, AddressType(c.old_ip), c.old_ip});
-  if (c.has_cdn)
-    z.records.push_back({"www." + d, AddressType(c.old_ip), c.old_ip});
-  if (c.has_ess) {
-    z.records.push_back({d, kMx, "10 mx1.ess-cloud.example"});
-    z.records.push_back({d, kMx, "20 mx2.ess-cloud.example"});
-    if (std::string spf = SpfRecord(c); !spf.empty())
-      z.records.push_back({d, kTxt, spf});
-  } else {
-    z.records.push_back({d, kMx, "10 mail." + d});
-    z.records.push_back({"mail." + d, AddressType(c.old_ip), c.old_ip});
+// True when `name` is `zone` or below it (written here on its own: the
+// simulator shares no DNS code with the client).
+bool InZone(const std::string& name, const std::string& zone) {
+  return name == zone ||
+         (name.size() > zone.size() &&
+          name.compare(name.size() - zone.size(), zone.size(), zone) == 0 &&
+          name[name.size() - zone.size() - 1] == '.');
+}
+
+const std::vector<std::string>& DomainsOf(const SimAccountDomains& domains,
+                                          const std::string& key) {
+  static const std::vector<std::string> kNone;
+  auto it = domains.find(key);
+  return it == domains.end() ? kNone : it->second;
+}
+
+// The customer's zones: the main one, and one per domain outside it.
+class CustomerZones {
+ public:
+  explicit CustomerZones(const SimCustomer& c) : c_(c) { Zone(MainDomain(c)); }
+
+  SimDnsZone& Zone(const std::string& name) {
+    for (SimDnsZone& z : zones_)
+      if (InZone(name, z.origin)) return z;
+    zones_.push_back({name, {}});
+    for (const std::string& ns : NameServers(c_))
+      zones_.back().records.push_back({name, kNs, ns});
+    return zones_.back();
   }
-  z.records.push_back({d, kTxt, "sim-verification=" + Number(c)});
-  zones->push_back(std::move(z));
+
+  // Adds a record once.
+  void Add(const std::string& name, uint16_t type, const std::string& value) {
+    SimDnsZone& z = Zone(name);
+    for (const SimDnsRecord& r : z.records)
+      if (r.name == name && r.type == type && r.value == value) return;
+    z.records.push_back({name, type, value});
+  }
+
+  bool Has(const std::string& name, uint16_t type) {
+    for (const SimDnsRecord& r : Zone(name).records)
+      if (r.name == name && r.type == type) return true;
+    return false;
+  }
+
+  std::vector<SimDnsZone> Take() { return std::move(zones_); }
+
+ private:
+  const SimCustomer& c_;
+  std::vector<SimDnsZone> zones_;
+};
+
+void CustomerZone(const SimCustomer& c, const SimAccountDomains& domains,
+                  std::vector<SimDnsZone>* out) {
+  const std::string main = MainDomain(c);
+  const std::string spf = SpfRecord(c);
+  CustomerZones zones(c);
+  zones.Add(main, AddressType(c.old_ip), c.old_ip);
+  for (const std::string& d : DomainsOf(domains, c.id + "/ess")) {
+    zones.Add(d, kMx, "10 mx1.ess-cloud.example");
+    zones.Add(d, kMx, "20 mx2.ess-cloud.example");
+    if (spf.empty()) continue;
+    zones.Add(d, kTxt, d == main ? spf : "v=spf1 redirect=" + main);
+  }
+  for (const std::string& d : DomainsOf(domains, c.id + "/cdn")) {
+    if (zones.Has(d, kA) || zones.Has(d, kAaaa)) continue;
+    if (c.index % 2 == 0)
+      zones.Add(d, kA, "192.0.2.80");  // the CDN's edge
+    else
+      zones.Add(d, AddressType(c.old_ip), c.old_ip);
+  }
+  if (!zones.Has(main, kMx)) {
+    zones.Add(main, kMx, "10 mail." + main);
+    zones.Add("mail." + main, AddressType(c.old_ip), c.old_ip);
+  }
+  zones.Add(main, kTxt, "sim-verification=" + Number(c));
+  for (SimDnsZone& z : zones.Take()) out->push_back(std::move(z));
 }
 
 SimDnsZone ProviderZone(const std::vector<SimCustomer>& customers) {
@@ -133,13 +190,31 @@ SimDnsZone EssCloudZone() {
            {"mx2." + origin, kA, "192.0.2.102"}}};
 }
 
+// RFC 5782: a listed address is an A record 127.0.0.x at its reversed
+// labels under the list's zone, with the reason in a TXT record there.
+SimDnsZone BlocklistZone(const std::vector<SimCustomer>& customers) {
+  const std::string zone = kSimDnsblZone;
+  SimDnsZone z{zone, {{zone, kNs, "ns." + zone}}};
+  for (const SimCustomer& c : customers) {
+    if (c.index != 2 || IsV6(c.new_ip)) continue;
+    std::string labels = ReverseName(c.new_ip);
+    labels.resize(labels.size() - std::string(".in-addr.arpa").size());
+    z.records.push_back({labels + "." + zone, kA, "127.0.0.2"});
+    z.records.push_back({labels + "." + zone, kTxt,
+                         "Listed: https://" + zone + "/lookup?ip=" + c.new_ip});
+  }
+  return z;
+}
+
 }  // namespace
 
-std::vector<SimDnsZone> SimDnsZones(const std::vector<SimCustomer>& customers) {
+std::vector<SimDnsZone> SimDnsZones(const std::vector<SimCustomer>& customers,
+                                    const SimAccountDomains& domains) {
   std::vector<SimDnsZone> zones;
-  for (const SimCustomer& c : customers) CustomerZone(c, &zones);
+  for (const SimCustomer& c : customers) CustomerZone(c, domains, &zones);
   zones.push_back(ProviderZone(customers));
   zones.push_back(EssCloudZone());
+  zones.push_back(BlocklistZone(customers));
   std::map<std::string, SimDnsZone> reverse;
   for (const SimCustomer& c : customers) {
     const std::string name = ReverseName(c.new_ip);
@@ -156,22 +231,16 @@ std::vector<SimDnsZone> SimDnsZones(const std::vector<SimCustomer>& customers) {
   return zones;
 }
 
-std::vector<std::string> SimDomains(const SimCustomer& c, bool ess) {
-  if (ess)
-    return c.has_ess ? std::vector<std::string>{MainDomain(c)}
-                     : std::vector<std::string>{};
-  return c.has_cdn ? std::vector<std::string>{"www." + MainDomain(c)}
-                   : std::vector<std::string>{};
-}
-
-std::string SimDomainsFile(const std::vector<SimCustomer>& customers) {
+std::string SimDomainsFile(const std::vector<SimCustomer>& customers,
+                           const SimAccountDomains& domains) {
   std::string out =
       "# The simulated customers' domains, for renumber preflight --domains\n";
   for (const SimCustomer& c : customers)
-    for (bool ess : {true, false}) {
-      std::vector<std::string> names = SimDomains(c, ess);
+    for (const char* service : {"/ess", "/cdn"}) {
+      const std::vector<std::string>& names =
+          DomainsOf(domains, c.id + service);
       if (names.empty()) continue;
-      out += c.id + (ess ? "/ess" : "/cdn");
+      out += c.id + service;
       for (const std::string& n : names) out += " " + n;
       out += "\n";
     }

@@ -1,13 +1,19 @@
 // `renumber preflight` through the real binary: against nsd on loopback
 // (exit 3, the JSON document, the report in Japanese), one account with
 // nothing to do (exit 0), silent and SERVFAIL servers (exit 1), bad input
-// (exit 2, before any DNS query).
+// (exit 2, before any DNS query); with the domains read from the vendor
+// simulators (ESS GET /v1/domains, CDN .../domain) and the DNS simulator
+// serving their zones, on its own and in plan / verify --preflight.
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
+#include <set>
 
+#include "src/core/fs.h"
 #include "src/dns/test_udp_responder.h"
 #include "src/preflight/preflight_test_world.h"
+#include "src/sim/dns_sim.h"
 #include "tests/e2e/e2e_env.h"
 
 namespace renumber {
@@ -141,7 +147,8 @@ TEST_F(PreflightE2eTest, BadInputIsExit2BeforeAnyQuery) {
   std::ofstream(env_.dir() + "/bad-domains.txt")
       << "C-10001 c10001.example.jp\nC-10002 not..a.domain\n";
   const std::vector<std::vector<std::string>> cases = {
-      {"--plan", plan()},                                   // no domains
+      // No domains given, and no login to read them from the vendors.
+      {"--plan", plan(), "--state-dir", env_.dir() + "/no-vault"},
       {"--plan", plan(), "--domain", "c10001.example.jp"},  // 4 customers
       {"--plan", plan(), "--domains", env_.dir() + "/bad-domains.txt"},
       {"--plan", plan(), "--domains", domains(), "--dnsbl", "not a zone"},
@@ -162,11 +169,147 @@ TEST_F(PreflightE2eTest, BadInputIsExit2BeforeAnyQuery) {
   EXPECT_NE(bad_server.err.find("--dns-server 'ns1.example.jp:53'"),
             std::string::npos)
       << bad_server.err;
+  RunResult no_login =
+      Preflight({"--plan", plan(), "--state-dir", env_.dir() + "/no-vault"},
+                (*silent)->address());
+  EXPECT_NE(no_login.err.find("give them with --domains FILE"),
+            std::string::npos)
+      << no_login.err;
   RunResult line = Preflight(
       {"--plan", plan(), "--domains", env_.dir() + "/bad-domains.txt"},
       (*silent)->address());
   EXPECT_NE(line.err.find("bad-domains.txt:2"), std::string::npos) << line.err;
   EXPECT_EQ((*silent)->queries(), 0) << "bad input: not a single DNS query";
+}
+
+// The domains from the vendors: the engine's discovery with the
+// credentials, read-only, then the DNS simulator's answers.
+class PreflightVendorE2eTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    domains_ = env_.cluster()->AccountDomains();
+    auto dns =
+        SimDns::Start(SimDnsZones(env_.cluster()->customers(), domains_), {});
+    ASSERT_TRUE(dns.ok()) << dns.status().ToString();
+    dns_ = std::move(*dns);
+  }
+  void TearDown() override {
+    if (dns_) dns_->Stop();
+  }
+  std::vector<std::string> DnsFlags() const {
+    return {"--dns-server",    dns_->address(), "--provider-ns",
+            "ns1.zenlogic.jp", "--provider-ns", "ns2.zenlogic.jp"};
+  }
+  RunResult Preflight(std::vector<std::string> more) const {
+    std::vector<std::string> args = {
+        "preflight",      "--plan",  env_.plan(), "--state-dir",
+        env_.state_dir(), "--hosts", env_.hosts()};
+    for (const std::string& f : DnsFlags()) args.push_back(f);
+    args.insert(args.end(), more.begin(), more.end());
+    return env_.Run(args);
+  }
+
+  E2eEnv env_{Customers(6)};
+  SimAccountDomains domains_;
+  std::unique_ptr<SimDns> dns_;
+};
+
+TEST_F(PreflightVendorE2eTest, DomainsComeFromEssAndTheCdnReadOnly) {
+  const long writes = env_.Writes();
+  RunResult r = Preflight({"--credentials", env_.credentials(), "--json"});
+  ASSERT_EQ(r.exit_code, 3) << Describe(r);
+  EXPECT_EQ(env_.Writes(), writes) << "preflight never writes";
+  json doc = StdoutJson(r);
+  EXPECT_EQ(doc["domains_from"], "vendors");
+  EXPECT_EQ(doc["summary"]["customers"], 6);
+  EXPECT_EQ(doc["summary"]["errors"], 0) << r.err;
+  // Every domain each simulator holds was checked, with its use.
+  std::map<std::string, json> checked;
+  for (const json& c : doc["customers"])
+    for (const json& d : c["domains"])
+      checked[c["customer"].get<std::string>() + " " +
+              d["name"].get<std::string>()] = d;
+  size_t ess = 0, cdn = 0;
+  for (const auto& [account, names] : domains_) {
+    const std::string customer = account.substr(0, account.find('/'));
+    const bool mail = account.find("/ess") != std::string::npos;
+    for (const std::string& n : names) {
+      auto it = checked.find(customer + " " + n);
+      ASSERT_NE(it, checked.end()) << account << " " << n;
+      EXPECT_TRUE(it->second[mail ? "mail" : "web"].get<bool>()) << n;
+      (mail ? ess : cdn)++;
+    }
+  }
+  EXPECT_GE(ess, 105u) << "C-10002 has two pages of ESS domains";
+  EXPECT_GT(cdn, 0u);
+  EXPECT_EQ(checked.size(), ess + cdn);
+  EXPECT_NE(r.err.find("Reading the domains of"), std::string::npos) << r.err;
+  // The 105 domains of one zone are summed up, not listed one per line.
+  EXPECT_NE(r.err.find("more mail domain(s) on the same name servers"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(PreflightVendorE2eTest, AnAccountWhoseDomainsCannotBeReadIsExit1) {
+  json creds = json::parse(*PosixFileSystem()->ReadFile(env_.credentials()));
+  std::string broken;
+  for (json& a : creds["accounts"])
+    if (a["service"] == "ess" && broken.empty()) {
+      a["password"] = "wrong-password";
+      broken = a["customer"];
+    }
+  const std::string path = env_.dir() + "/broken.json";
+  ASSERT_TRUE(
+      WriteFileAtomic(PosixFileSystem(), path, creds.dump(), 0600).ok());
+  RunResult r = Preflight({"--credentials", path, "--json"});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  json doc = StdoutJson(r);
+  for (const json& c : doc["customers"]) {
+    if (c["customer"] != broken) {
+      EXPECT_TRUE(c["domains_error"].is_null()) << c.dump();
+      continue;
+    }
+    ASSERT_TRUE(c["domains_error"].is_string()) << c.dump();
+    EXPECT_NE(c["domains_error"].get<std::string>().find(broken + "/ess"),
+              std::string::npos);
+    EXPECT_EQ(c["errors"], true);
+  }
+  EXPECT_EQ(r.out.find("wrong-password"), std::string::npos);
+  EXPECT_EQ(r.err.find("wrong-password"), std::string::npos);
+}
+
+TEST_F(PreflightVendorE2eTest, PlanAndVerifyShowTheFindingsToo) {
+  RunResult plain = env_.Renumber("plan", {"--json"});
+  std::vector<std::string> with = {"--preflight", "--json"};
+  for (const std::string& f : DnsFlags()) with.push_back(f);
+  RunResult plan = env_.Renumber("plan", with);
+  EXPECT_EQ(plan.exit_code, plain.exit_code) << "the accounts' exit code";
+  json doc = StdoutJson(plan);
+  EXPECT_EQ(doc["preflight"]["summary"]["customers"], 6) << plan.err;
+  EXPECT_EQ(doc["preflight"]["summary"]["errors"], 0) << plan.err;
+  EXPECT_GT(doc["preflight"]["summary"]["needs_action"].get<int>(), 0);
+  for (const json& a : doc["accounts"])
+    EXPECT_TRUE(a["preflight"]["needs_action"].is_boolean()) << a.dump();
+  EXPECT_NE(plan.err.find("renumber preflight: read-only DNS checks"),
+            std::string::npos)
+      << plan.err;
+
+  std::vector<std::string> verify = {"--preflight", "--read-only"};
+  for (const std::string& f : DnsFlags()) verify.push_back(f);
+  RunResult v = env_.Renumber("verify", verify);
+  EXPECT_NE(v.out.find("preflight: 6 customers:"), std::string::npos)
+      << Describe(v);
+  EXPECT_NE(v.out.find("To do - the customer"), std::string::npos) << v.out;
+  RunResult ja = env_.Renumber("verify", verify, {"LANG=ja_JP.UTF-8"});
+  EXPECT_NE(ja.out.find("お客様の作業"), std::string::npos) << ja.out;
+
+  verify.insert(verify.end(), {"--format", "nagios"});
+  RunResult nagios = env_.Renumber("verify", verify);
+  EXPECT_EQ(nagios.exit_code, 3) << Describe(nagios);  // UNKNOWN
+  EXPECT_NE(nagios.out.find("RENUMBER UNKNOWN - --preflight goes with text "
+                            "or json output"),
+            std::string::npos)
+      << nagios.out;
 }
 
 }  // namespace
