@@ -42,10 +42,20 @@ std::vector<std::string> Verify(const E2eEnv& env,
   return args;
 }
 
+// What the staff do before a monitoring job takes over (runbook
+// scheduled-verification, "Before you start"): prepare, then one plain
+// verify, which has ESS check the new routes; `--read-only` verify only
+// reads those results (a route never checked is a failed check).
+void PrepareAsTheStaffDo(const E2eEnv& env) {
+  ASSERT_EQ(env.Renumber("prepare", {"--yes"}).exit_code, 0);
+  RunResult v = env.Renumber("verify", {"--expect", "prepared"});
+  ASSERT_EQ(v.exit_code, 0) << v.out << v.err;
+}
+
 TEST(MonitoringE2eTest, NagiosCodesFollowTheMaintenance) {
   {  // Three days before: prepared is OK.
     E2eEnv env(EndingIn(std::chrono::hours(72)));
-    ASSERT_EQ(env.Renumber("prepare", {"--yes"}).exit_code, 0);
+    PrepareAsTheStaffDo(env);
     RunResult ok = env.Run(Verify(env, {"--format", "nagios"}));
     EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
     EXPECT_EQ(FirstLine(ok.out).rfind("RENUMBER OK - 0 critical", 0), 0u)
@@ -75,7 +85,7 @@ TEST(MonitoringE2eTest, NagiosCodesFollowTheMaintenance) {
   {  // Two hours after the end, still only prepared: CRITICAL; within a
      // longer grace: WARNING (the night's cutover may be under way).
     E2eEnv env(EndingIn(-std::chrono::minutes(120)));
-    ASSERT_EQ(env.Renumber("prepare", {"--yes"}).exit_code, 0);
+    PrepareAsTheStaffDo(env);
     RunResult late = env.Run(Verify(env, {"--format", "nagios"}));
     EXPECT_EQ(late.exit_code, 2) << late.out;
     EXPECT_NE(late.out.find("not cut over, although the maintenance ended"),
@@ -99,7 +109,7 @@ TEST(MonitoringE2eTest, NagiosCodesFollowTheMaintenance) {
 
 TEST(MonitoringE2eTest, PrometheusFileParsesWithPromtool) {
   E2eEnv env(EndingIn(std::chrono::hours(72), 4));
-  ASSERT_EQ(env.Renumber("prepare", {"--yes"}).exit_code, 0);
+  PrepareAsTheStaffDo(env);
   const std::string prom = env.dir() + "/textfile/renumber.prom";
   ASSERT_TRUE(
       PosixFileSystem()->CreateDirs(env.dir() + "/textfile", 0755).ok());
@@ -148,7 +158,7 @@ TEST(MonitoringE2eTest, ShippedUnitAndCronLineRunAsWritten) {
   ASSERT_EQ(vault({"vault", "import", env.credentials(), "--ticket", "T-1"})
                 .exit_code,
             0);
-  ASSERT_EQ(env.Renumber("prepare", {"--yes"}).exit_code, 0);
+  PrepareAsTheStaffDo(env);
   const std::string out_dir = env.dir() + "/node-exporter";
   ASSERT_TRUE(PosixFileSystem()->CreateDirs(out_dir, 0755).ok());
   auto run_line = [&](std::string line, std::vector<std::string> envs) {
