@@ -278,6 +278,43 @@ TEST_F(PreflightVendorE2eTest, AnAccountWhoseDomainsCannotBeReadIsExit1) {
   EXPECT_EQ(r.err.find("wrong-password"), std::string::npos);
 }
 
+// The scheduled job's way: the logins from the vault, each use audited as
+// preflight's, with the operator, and no secret in the log.
+TEST_F(PreflightVendorE2eTest, VaultLoginsAreAuditedAsPreflight) {
+  const std::string pass = env_.dir() + "/pass";
+  ASSERT_TRUE(WriteFileAtomic(PosixFileSystem(), pass,
+                              "correct horse battery staple\n", 0600)
+                  .ok());
+  auto vault = [&](std::vector<std::string> args) {
+    args.insert(args.end(),
+                {"--state-dir", env_.state_dir(), "--passphrase-file", pass});
+    return env_.Run(args);
+  };
+  ASSERT_EQ(vault({"vault", "init"}).exit_code, 0);
+  ASSERT_EQ(vault({"vault", "import", env_.credentials(), "--ticket", "T-1"})
+                .exit_code,
+            0);
+  RunResult r =
+      Preflight({"--passphrase-file", pass, "--operator", "alice", "--json"});
+  ASSERT_EQ(r.exit_code, 3) << Describe(r);
+  EXPECT_EQ(StdoutJson(r)["summary"]["errors"], 0) << r.err;
+  RunResult audit = vault({"vault", "audit", "--json"});
+  ASSERT_EQ(audit.exit_code, 0) << audit.err;
+  size_t uses = 0;
+  for (size_t at = 0; (at = audit.out.find("preflight: read the domains",
+                                           at)) != std::string::npos;
+       ++at)
+    ++uses;
+  EXPECT_EQ(uses, 9u) << audit.out;  // one per account of the plan
+  EXPECT_NE(audit.out.find("alice"), std::string::npos);
+  for (const SimCustomer& c : env_.cluster()->customers())
+    for (const std::string& secret : {c.ess_password, c.cdn_token})
+      if (!secret.empty()) {
+        EXPECT_EQ(audit.out.find(secret), std::string::npos);
+        EXPECT_EQ((r.out + r.err).find(secret), std::string::npos);
+      }
+}
+
 TEST_F(PreflightVendorE2eTest, PlanAndVerifyShowTheFindingsToo) {
   RunResult plain = env_.Renumber("plan", {"--json"});
   std::vector<std::string> with = {"--preflight", "--json"};
