@@ -34,7 +34,7 @@ Examples:
   renumber cutover --plan plan.csv
   renumber rollback --plan plan.csv --phase cutover
   renumber status
-  renumber preflight --plan plan.csv --domains domains.txt   (customers' DNS)
+  renumber preflight --plan plan.csv        (the customers' DNS)
   renumber vault list
 
 Exit codes:

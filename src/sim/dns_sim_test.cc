@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "src/dns/dns_resolver.h"
 #include "src/preflight/preflight.h"
@@ -123,6 +124,13 @@ TEST(SimDnsTest, PreflightOverTheWorldShowsTheDocumentedMix) {
   EXPECT_GT(provider, 0);
   EXPECT_GT(other, 0);
   EXPECT_GT(kinds["dns-old-ip"], 0);
+  // IPv6 customers (every sixth) have their AAAA record at the old IP.
+  std::set<std::string> aaaa;
+  for (const CustomerPreflight& c : report.customers)
+    for (const PreflightFinding& f : c.findings)
+      if (f.kind == "dns-old-ip" && f.subject.rfind("AAAA ", 0) == 0)
+        aaaa.insert(c.customer);
+  EXPECT_EQ(aaaa, (std::set<std::string>{"C-10006", "C-10012"}));
   EXPECT_GT(kinds["spf-not-authorised"], 0);
   EXPECT_GT(kinds["spf-pass"], 0);
   EXPECT_GT(kinds["spf-none"], 0);
