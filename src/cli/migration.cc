@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -23,6 +24,7 @@
 #include "src/preflight/campaign_domain_source.h"
 #include "src/preflight/preflight.h"
 #include "src/preflight/preflight_report.h"
+#include "src/store/open_store.h"
 
 namespace renumber {
 namespace {
@@ -68,6 +70,7 @@ class MigrationRun {
   Status LoadPreflight();
   // plan / verify --preflight, over the domains the campaign discovered.
   void Preflight(const CampaignResult& result, nlohmann::json* doc);
+  Status OpenStore();
   bool Confirm(const ConfirmRequest& request);
 
   const MigrationInvocation& inv_;
@@ -85,6 +88,7 @@ class MigrationRun {
   std::unique_ptr<CredentialSource> source_;
   std::optional<PreflightSetup> preflight_;
   std::unique_ptr<Resolver> preflight_dns_;
+  std::unique_ptr<CampaignStore> store_;
 };
 
 Status MigrationRun::LoadPreflight() {
@@ -119,6 +123,25 @@ Status MigrationRun::LoadResolver() {
   return Status::Ok();
 }
 
+Status MigrationRun::OpenStore() {
+  StoreOpenOptions o;
+  o.spec = ChosenStoreSpec(inv_.store);
+  o.state_dir = ResolveStateDir(inv_.state_dir);
+  o.ca_file = inv_.ca_file;
+  o.application_name =
+      "renumber " + std::string(CommandName(inv_.command)) + " " +
+      (inv_.operator_name.empty() ? OsUserName() : inv_.operator_name) + "@" +
+      HostName();
+  o.fs = fs_;
+  o.clock = clock_;
+  // Writing runs journal from several accounts at once (--jobs).
+  o.connections = IsWriteCommand(inv_.command) && !inv_.dry_run
+                      ? std::min(inv_.jobs, 4)
+                      : 1;
+  RN_ASSIGN_OR_RETURN(store_, OpenCampaignStore(o));
+  return Status::Ok();
+}
+
 int MigrationRun::Load() {
   if (Status s = ValidateOptions(inv_, &options_); !s.ok())
     return Fail(kExitBadInput, s.message());
@@ -144,7 +167,12 @@ int MigrationRun::Load() {
   if (!inv_.ca_file.empty())
     if (Status s = ValidateTransportOptions({inv_.ca_file}); !s.ok())
       return Fail(kExitBadInput, s.message());
-  auto source = OpenSource(inv_, fs_, clock_);
+  // The campaign store before the vault: a store that cannot be reached
+  // fails before anyone types a passphrase.
+  if (Status s = OpenStore(); !s.ok())
+    return Fail(s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed,
+                s.message());
+  auto source = OpenSource(inv_, fs_, clock_, store_.get());
   if (!source.ok()) {
     const Status& s = source.status();
     bool bad_input = s.Is(Code::kInvalidArgument) || s.Is(Code::kNotFound) ||
@@ -183,27 +211,24 @@ int MigrationRun::Run() {
   const auto started = clock_->Steady();
   std::string state_dir = ResolveStateDir(inv_.state_dir);
   std::string campaign = CampaignName(inv_);
-  std::string journal_path = state_dir + "/journal/" + campaign + ".journal";
   if (Status s = fs_->CreateDirs(state_dir, 0700); !s.ok())
     return Fail(kExitFailed, s.message());
-  auto contents = ReadJournal(fs_, journal_path);
+  auto contents = store_->ReadJournal(campaign);
   if (!contents.ok()) return Fail(kExitFailed, contents.status().message());
-  std::unique_ptr<JournalWriter> journal;
+  std::unique_ptr<JournalSink> journal;
   if (writes_) {
-    auto j = JournalWriter::Open(fs_, journal_path, clock_);
+    auto j = store_->OpenJournal(campaign);
     if (!j.ok()) return Fail(kExitFailed, j.status().message());
     journal = std::move(*j);
   }
   RunInfo run{SystemRandom()->Hex(8), campaign, CommandName(inv_.command),
               OsUserName(),
               inv_.operator_name.empty() ? OsUserName() : inv_.operator_name};
-  char host[256] = "?";
-  gethostname(host, sizeof host - 1);
-  AccountLocks locks(
-      fs_, state_dir + "/locks",
-      LockHolder{run.user, run.operator_name, run.command, campaign,
-                 static_cast<long>(getpid()), host, ""},
-      clock_);
+  const std::string host = HostName();
+  auto locks = store_->Locks(LockHolder{run.user, run.operator_name,
+                                        run.command, campaign,
+                                        static_cast<long>(getpid()), host, ""});
+  if (!locks.ok()) return Fail(kExitFailed, locks.status().message());
   InitHttpRuntime(std::max(64, inv_.jobs * 4));
   TransportStack stack(clock_, SystemRandom(), inv_.ca_file);
   // Our own probe of new mail servers (ESS verify; reported, never a gate).
@@ -220,7 +245,7 @@ int MigrationRun::Run() {
                                      smtp_prober.get(), inv_.preflight});
   };
   deps.journal = journal.get();
-  deps.locks = writes_ ? &locks : nullptr;
+  deps.locks = writes_ ? locks->get() : nullptr;
   deps.journal_records = &contents->records;
   deps.run = run;
 

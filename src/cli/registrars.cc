@@ -4,6 +4,7 @@
 #include "src/cli/migration.h"
 #include "src/cli/preflight_command.h"
 #include "src/sim/cmd_sim.h"
+#include "src/store/cmd_store.h"
 #include "src/vault/cmd_vault.h"
 
 namespace renumber {
@@ -11,7 +12,7 @@ namespace renumber {
 const std::vector<CommandRegistrar>& AllRegistrars() {
   static const std::vector<CommandRegistrar> kAll = {
       RegisterMigrationCommands, RegisterPreflightCommand, RegisterDemoCommand,
-      RegisterSimCommand,        RegisterVaultCommands,
+      RegisterSimCommand,        RegisterVaultCommands,    RegisterStoreCommands,
   };
   return kAll;
 }
