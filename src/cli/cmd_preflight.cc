@@ -20,6 +20,7 @@
 #include "src/preflight/campaign_domain_source.h"
 #include "src/preflight/preflight.h"
 #include "src/preflight/preflight_report.h"
+#include "src/store/open_store.h"
 
 namespace renumber {
 namespace {
@@ -78,6 +79,8 @@ class PreflightRun {
   // --domains / --domain; null when the domains come from the vendors.
   std::unique_ptr<DomainSource> given_;
   std::unique_ptr<CredentialSource> credentials_;
+  // Team mode: the vault's audit records are also copied to the store.
+  std::unique_ptr<CampaignStore> store_;
   std::unique_ptr<Resolver> hosts_;  // --hosts, for the adapters
   std::unique_ptr<Resolver> dns_;    // the DNS preflight asks
 };
@@ -146,7 +149,31 @@ int PreflightRun::OpenVendors() {
   if (!inv_.accounts.ca_file.empty())
     if (Status s = ValidateTransportOptions({inv_.accounts.ca_file}); !s.ok())
       return Fail(kExitBadInput, s.message());
-  auto source = OpenSource(inv_.accounts, fs_, clock_);
+  // A team's store before the vault (as `plan` does): one that cannot be
+  // reached fails before anyone types a passphrase. Preflight journals
+  // nothing; the store only gets the vault's audit copies.
+  const std::string spec = ChosenStoreSpec(inv_.accounts.store);
+  if (Status s = ValidateStoreSpec(spec); !s.ok())
+    return Fail(kExitBadInput, s.message());
+  if (IsSharedStoreSpec(spec) && inv_.accounts.credentials_file.empty()) {
+    StoreOpenOptions o;
+    o.spec = spec;
+    o.ca_file = inv_.accounts.ca_file;
+    o.application_name =
+        "renumber preflight " +
+        (inv_.accounts.operator_name.empty() ? OsUserName()
+                                             : inv_.accounts.operator_name) +
+        "@" + HostName();
+    o.fs = fs_;
+    o.clock = clock_;
+    auto store = OpenCampaignStore(o);
+    if (!store.ok())
+      return Fail(store.status().Is(Code::kInvalidArgument) ? kExitBadInput
+                                                            : kExitFailed,
+                  store.status().message());
+    store_ = std::move(*store);
+  }
+  auto source = OpenSource(inv_.accounts, fs_, clock_, store_.get());
   if (!source.ok()) {
     const Status& s = source.status();
     bool bad_input = s.Is(Code::kInvalidArgument) || s.Is(Code::kNotFound) ||
