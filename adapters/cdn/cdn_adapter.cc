@@ -251,9 +251,9 @@ Result<VerifyReport> CdnAdapter::Verify(const Target& target, bool run_checks) {
     if (s.details.active == 0) continue;
     ServiceState state = ClassifyService(s.active_config, a, s.name);
     if (state == ServiceState::kNone) continue;
-    every_service_ready =
-        every_service_ready &&
-        (state == ServiceState::kPrepared || state == ServiceState::kCutOver);
+    every_service_ready = every_service_ready &&
+                          (state == ServiceState::kPrepared ||
+                           state == ServiceState::kCutOver);
     const std::string v = std::to_string(s.details.active);
     Status st = ValidateVersion(&client_, s.id, s.details.active);
     all_ok = all_ok && st.ok();

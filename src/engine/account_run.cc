@@ -185,10 +185,10 @@ Status AccountRun::Stage1Inner() {
   // of the batch run (a monitoring job still checks them).
   auto creds = deps_.credentials->Get(t.account, purpose);
   if (!creds.ok()) {
-    Fail(report_.row.line > 0
-             ? creds.status().Annotate("plan line " +
-                                       std::to_string(report_.row.line))
-             : creds.status());
+    Fail(report_.row.line > 0 ? creds.status().Annotate(
+                                    "plan line " +
+                                    std::to_string(report_.row.line))
+                              : creds.status());
     return Status::Ok();
   }
   RN_ASSIGN_OR_RETURN(adapter_, deps_.make_adapter(*creds));
