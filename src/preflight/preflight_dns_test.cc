@@ -156,5 +156,59 @@ TEST_F(PreflightDnsTest, SilentServerIsATimeoutAndServfailIsNot) {
   EXPECT_GT((*servfail)->queries(), 0);
 }
 
+// An IPv6 customer over real DNS: the AAAA record and the MX host at the
+// old IP (on other name servers: the customer's change), SPF ip6 with a
+// prefix, the PTR in ip6.arpa (RFC 3596 nibbles) confirmed by its AAAA, and
+// the blocklist queried by the new IP's 32 reversed nibbles (RFC 5782).
+TEST_F(PreflightDnsTest, Ipv6CustomerFromRealAnswers) {
+  const std::string nibbles_after_48 =
+      "6.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0";
+  auto nsd = NsdTestServer::Start({
+      {"c10006.example.jp",
+       "@ NS ns1.other-dns.example.\n@ AAAA 2001:db8::6\n@ MX 10 mx\n"
+       "mx AAAA 2001:db8::6\nhost6 AAAA 2001:db8:1::6\n"
+       "@ TXT \"v=spf1 ip6:2001:db8:1::/64 -all\"\n"},
+      {"jp", "@ NS a.dns.jp.\n"},
+      {"1.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa",
+       "@ NS ns1.zenlogic.jp.\n" + nibbles_after_48 +
+           " PTR host6.c10006.example.jp.\n"},
+      {kPreflightTestBlocklist, "@ NS ns.dnsbl.example.\n" + nibbles_after_48 +
+                                    ".1.0.0.0.8.b.d.0.1.0.0.2 A 127.0.0.4\n"},
+  });
+  ASSERT_TRUE(nsd.ok()) << nsd.status().ToString();
+  auto dns = Dns((*nsd)->address(), 1000);
+  auto rows = ParsePlanCsv(
+      "customer,service,old_ip,new_ip,maintenance_end,ticket\n"
+      "C-10006,ess,2001:db8::6,2001:db8:1::6,2026-12-10T06:00:00+09:00,T\n",
+      "plan.csv", {});
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  auto src = NewDomainsFileSource("C-10006/ess c10006.example.jp\n", "d");
+  ASSERT_TRUE(src.ok()) << src.status().ToString();
+  PreflightReport report =
+      RunPreflight(*rows, options_, {dns.get(), src->get(), RealClock()});
+  ASSERT_EQ(report.customers.size(), 1u);
+  const CustomerPreflight& c = report.customers[0];
+
+  const PreflightFinding* old_ip = Find(c, "dns-old-ip");
+  ASSERT_NE(old_ip, nullptr) << Kinds(c);
+  EXPECT_EQ(old_ip->subject.rfind("AAAA ", 0), 0u) << old_ip->subject;
+  EXPECT_EQ(old_ip->level, FindingLevel::kAction);
+  EXPECT_EQ(old_ip->who, Actor::kCustomer);
+  EXPECT_EQ(old_ip->when, Deadline::kAfterMaintenance);
+  EXPECT_NE(Find(c, "mx-old-ip"), nullptr) << Kinds(c);
+  const PreflightFinding* spf = Find(c, "spf-pass");
+  ASSERT_NE(spf, nullptr) << Kinds(c);
+  EXPECT_NE(spf->text.en.find("ip6:2001:db8:1::/64"), std::string::npos)
+      << spf->text.en;
+  EXPECT_NE(Find(c, "ptr-ok"), nullptr) << Kinds(c);
+  const PreflightFinding* listed = Find(c, "dnsbl-listed");
+  ASSERT_NE(listed, nullptr) << Kinds(c);
+  EXPECT_EQ(
+      listed->detail["query"],
+      nibbles_after_48 + ".1.0.0.0.8.b.d.0.1.0.0.2." + kPreflightTestBlocklist);
+  EXPECT_TRUE(c.NeedsAction());
+  EXPECT_FALSE(c.HasErrors()) << Kinds(c);
+}
+
 }  // namespace
 }  // namespace renumber
