@@ -71,6 +71,11 @@ struct Discovery {
   // Shown under the change list (CDN: the vendor's diff of each staged
   // version against the active one).
   std::vector<Text> appendix;
+  // The domains the account serves, for preflight's DNS checks (ESS: every
+  // domain of the account; CDN: the domains of each service's active
+  // version), lower case, without duplicates. Filled when
+  // AdapterDeps::list_domains is set (ESS lists them in any case).
+  std::vector<std::string> domains = {};
   // Adapter-private: what was read, for PlanPhase. Not shown to users.
   nlohmann::json snapshot;
 };
@@ -156,6 +161,8 @@ struct VerifyReport {
   AccountState state = AccountState::kMissing;
   std::vector<Finding> findings;
   std::vector<Check> checks;
+  // As Discovery::domains.
+  std::vector<std::string> domains = {};
   // True when every new route/backend exists and every check passed: the
   // gate for cutover. An adapter that gates parts of the account
   // separately sets `gate` and may leave this false: the engine then

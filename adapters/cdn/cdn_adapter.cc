@@ -6,6 +6,7 @@
 #include "adapters/cdn/cdn_apply.h"
 #include "adapters/cdn/cdn_client.h"
 #include "adapters/cdn/cdn_discover.h"
+#include "adapters/cdn/cdn_domains.h"
 #include "adapters/cdn/cdn_plan.h"
 #include "adapters/cdn/cdn_read.h"
 #include "adapters/cdn/cdn_verify.h"
@@ -41,7 +42,11 @@ class CdnAdapter : public Adapter {
 
   Result<Discovery> Discover(const Target& target) override {
     RN_ASSIGN_OR_RETURN(auto services, ReadAccount(&client_, target));
-    return BuildDiscovery(services, target, deps_.resolver);
+    Discovery d = BuildDiscovery(services, target, deps_.resolver);
+    if (deps_.list_domains) {
+      RN_ASSIGN_OR_RETURN(d.domains, ReadActiveDomains(&client_, services));
+    }
+    return d;
   }
 
   Result<Plan> PlanPhase(Phase phase, const Discovery& discovery,
@@ -78,7 +83,7 @@ class CdnAdapter : public Adapter {
   Result<VerifyReport> Verify(const Target& target,
                               const VerifyOptions& options) override {
     return VerifyAccount(&client_, deps_.http_prober, deps_.clock,
-                         deps_.resolver, target, options);
+                         deps_.resolver, target, options, deps_.list_domains);
   }
 
  private:

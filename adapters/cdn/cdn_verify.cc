@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "adapters/cdn/cdn_discover.h"
+#include "adapters/cdn/cdn_domains.h"
 #include "adapters/cdn/cdn_probe.h"
 #include "adapters/cdn/cdn_read.h"
 #include "adapters/cdn/cdn_state.h"
@@ -47,12 +48,16 @@ std::string Endpoint(const OriginRequest& r) {
 Result<VerifyReport> VerifyAccount(CdnClient* client, HttpProber* prober,
                                    Clock* clock, Resolver* resolver,
                                    const Target& target,
-                                   const VerifyOptions& options) {
+                                   const VerifyOptions& options,
+                                   bool list_domains) {
   RN_ASSIGN_OR_RETURN(auto services, ReadAccount(client, target));
   Discovery d = BuildDiscovery(services, target, resolver);
   VerifyReport report;
   report.state = d.state;
   report.findings = d.findings;
+  if (list_domains) {
+    RN_ASSIGN_OR_RETURN(report.domains, ReadActiveDomains(client, services));
+  }
   const Addresses a{target.old_ip, target.new_ip};
   const Timestamp now = clock ? clock->Now() : RealClock()->Now();
   const bool after = !(now < target.maintenance_end);

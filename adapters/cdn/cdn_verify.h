@@ -10,6 +10,8 @@
 // new_side_verified: every service that references either IP is prepared
 // (or prepared-stale) or cut over, every validation passed, and — after
 // maintenance_end — every gate is open.
+// With list_domains, `domains` holds each service's active domains
+// (cdn_domains.h), read after the account.
 // Threads: one at a time.
 #ifndef RENUMBER_ADAPTERS_CDN_CDN_VERIFY_H_
 #define RENUMBER_ADAPTERS_CDN_CDN_VERIFY_H_
@@ -27,7 +29,8 @@ inline constexpr int kProbeParallel = 8;
 Result<VerifyReport> VerifyAccount(CdnClient* client, HttpProber* prober,
                                    Clock* clock, Resolver* resolver,
                                    const Target& target,
-                                   const VerifyOptions& options);
+                                   const VerifyOptions& options,
+                                   bool list_domains = false);
 
 }  // namespace renumber::cdn
 

@@ -79,6 +79,7 @@ Status AccountRun::PlanCommand() {
   report_.state_before = d.state;
   report_.findings = d.findings;
   report_.appendix = d.appendix;
+  report_.domains = d.domains;
   RN_ASSIGN_OR_RETURN(report_.plan,
                       adapter_->PlanPhase(Phase::kPrepare, d, context_));
   RN_ASSIGN_OR_RETURN(Plan cut,
@@ -99,6 +100,7 @@ Status AccountRun::VerifyCommand() {
   report_.state_before = v.state;
   report_.state_after = v.state;
   report_.findings = v.findings;
+  report_.domains = v.domains;
   report_.checks = v.checks;
   Record(v);
   bool ok;

@@ -88,6 +88,28 @@ TEST_F(CdnVersionsTest, LockLocksWithoutActivating) {
   EXPECT_EQ(Json(Get("/service"))[0]["version"], v);
 }
 
+// cdn.md: GET /service/{sid}/version/{v}/domain, an array of
+// {"name","comment"} (with the owner's service_id and version, as Fastly
+// sends); the service's name is a label, the domains are the version's.
+TEST_F(CdnVersionsTest, DomainsArePerVersion) {
+  std::string sid = ServiceId("C-10004");
+  std::string t = TokenOf("C-10004");
+  HttpResponse r = Get("/service/" + sid + "/version/2/domain", t);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(last_call().endpoint, "GET /service/{sid}/version/{v}/domain");
+  EXPECT_FALSE(last_call().committed);
+  json list = Json(r);
+  ASSERT_EQ(list.size(), 1u) << list.dump();
+  EXPECT_EQ(list[0], json({{"name", "www.c10004.example.jp"},
+                           {"comment", ""},
+                           {"service_id", sid},
+                           {"version", 2}}));
+  ExpectError(Get("/service/" + sid + "/version/99/domain", t), 404,
+              "Record not found");
+  ExpectError(Get("/service/" + sid + "/version/2/domain", TokenOf("C-10003")),
+              404, "Record not found");
+}
+
 TEST_F(CdnVersionsTest, ActivateLocksAndDeactivatesPrevious) {
   int v = CloneActive("C-10003");
   ASSERT_EQ(v, 3);
