@@ -22,10 +22,10 @@
 #include "src/http/transport.h"
 #include "src/log/log.h"
 #include "src/model/paths.h"
-#include "src/probe/http_probe.h"
 #include "src/preflight/campaign_domain_source.h"
 #include "src/preflight/preflight.h"
 #include "src/preflight/preflight_report.h"
+#include "src/probe/http_probe.h"
 #include "src/store/open_store.h"
 
 namespace renumber {
