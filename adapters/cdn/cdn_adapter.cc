@@ -43,9 +43,7 @@ class CdnAdapter : public Adapter {
   Result<Discovery> Discover(const Target& target) override {
     RN_ASSIGN_OR_RETURN(auto services, ReadAccount(&client_, target));
     Discovery d = BuildDiscovery(services, target, deps_.resolver);
-    if (deps_.list_domains) {
-      RN_ASSIGN_OR_RETURN(d.domains, ReadActiveDomains(&client_, services));
-    }
+    if (deps_.list_domains) d.domains = ActiveDomains(services);
     return d;
   }
 

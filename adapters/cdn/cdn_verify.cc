@@ -55,9 +55,7 @@ Result<VerifyReport> VerifyAccount(CdnClient* client, HttpProber* prober,
   VerifyReport report;
   report.state = d.state;
   report.findings = d.findings;
-  if (list_domains) {
-    RN_ASSIGN_OR_RETURN(report.domains, ReadActiveDomains(client, services));
-  }
+  if (list_domains) report.domains = ActiveDomains(services);
   const Addresses a{target.old_ip, target.new_ip};
   const Timestamp now = clock ? clock->Now() : RealClock()->Now();
   const bool after = !(now < target.maintenance_end);

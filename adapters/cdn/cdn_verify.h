@@ -11,7 +11,7 @@
 // (or prepared-stale) or cut over, every validation passed, and — after
 // maintenance_end — every gate is open.
 // With list_domains, `domains` holds each service's active domains
-// (cdn_domains.h), read after the account.
+// (cdn_domains.h: from the account read, no extra request).
 // Threads: one at a time.
 #ifndef RENUMBER_ADAPTERS_CDN_CDN_VERIFY_H_
 #define RENUMBER_ADAPTERS_CDN_CDN_VERIFY_H_

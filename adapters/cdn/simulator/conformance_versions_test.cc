@@ -89,8 +89,9 @@ TEST_F(CdnVersionsTest, LockLocksWithoutActivating) {
 }
 
 // cdn.md: GET /service/{sid}/version/{v}/domain, an array of
-// {"name","comment"} (with the owner's service_id and version, as Fastly
-// sends); the service's name is a label, the domains are the version's.
+// {"name","comment"} (with the owner's service_id and version and the
+// timestamps, as Fastly sends); the service's name is a label, the domains
+// are the version's.
 TEST_F(CdnVersionsTest, DomainsArePerVersion) {
   std::string sid = ServiceId("C-10004");
   std::string t = TokenOf("C-10004");
@@ -100,10 +101,11 @@ TEST_F(CdnVersionsTest, DomainsArePerVersion) {
   EXPECT_FALSE(last_call().committed);
   json list = Json(r);
   ASSERT_EQ(list.size(), 1u) << list.dump();
-  EXPECT_EQ(list[0], json({{"name", "www.c10004.example.jp"},
-                           {"comment", ""},
-                           {"service_id", sid},
-                           {"version", 2}}));
+  EXPECT_EQ(list[0]["name"], "www.c10004.example.jp");
+  EXPECT_EQ(list[0]["comment"], "");
+  EXPECT_EQ(list[0]["service_id"], sid);
+  EXPECT_EQ(list[0]["version"], 2);
+  EXPECT_TRUE(list[0]["deleted_at"].is_null()) << list.dump();
   ExpectError(Get("/service/" + sid + "/version/99/domain", t), 404,
               "Record not found");
   ExpectError(Get("/service/" + sid + "/version/2/domain", TokenOf("C-10003")),
