@@ -1,6 +1,6 @@
 // The vendor adapter interface: one Adapter talks to one account of one
 // service (ESS or CDN) through the HTTP transport, following the migration
-// steps at the end of ../shared/vendor-api/<vendor>.md.
+// steps of docs/<vendor>-contract.md ("How renumber moves ...").
 //
 // Flow the engine drives for one account and one phase:
 //   Discover(target)               GETs only; what references old/new IP

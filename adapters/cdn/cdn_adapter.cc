@@ -1,5 +1,5 @@
-// The ZenlogicCDN adapter (../shared/vendor-api/cdn.md revision 2, "How
-// renumber migrates a CDN service"): NewCdnAdapter and the hidden
+// The ZenlogicCDN adapter (docs/cdn-contract.md revision 2, "How
+// renumber moves a CDN service"): NewCdnAdapter and the hidden
 // CdnAdapter class. See README.md: one staged switch per service, built
 // before the maintenance (nothing live changes) and activated after it,
 // once the new origin answers for the site.

@@ -1,5 +1,5 @@
 // CdnClient: the wire side of the ZenlogicCDN management API (a Fastly
-// subset, ../shared/vendor-api/cdn.md) for one account.
+// subset, docs/cdn-contract.md) for one account.
 //
 // It builds URLs from the account's api_base, adds the Fastly-Key header
 // (the token is revealed only there), sends writes form-encoded, parses JSON

@@ -1,7 +1,7 @@
 // Classification of one ESS account from a snapshot: what references the
 // old and new IP (findings) and which state the account is in.
 //
-// States (../shared/notes/design.md), with "old present" meaning a route to
+// States (docs/design.md), with "old present" meaning a route to
 // the old IP or an outbound entry that is exactly the old IP:
 // - not-started: old present, nothing references the new IP;
 // - prepared: old present, and in every collection the old route and a

@@ -1,6 +1,6 @@
 // FakeEssVendor: an in-memory ESS account for the adapter's unit tests,
 // served as an HttpTransport (no sockets). It follows
-// ../shared/vendor-api/ess.md for the calls the adapter makes (domains
+// docs/ess-contract.md for the calls the adapter makes (domains
 // paging, collections with ETags and If-Match, add/check/promote/demote/
 // move/delete, named routes with their own ETag and IN_USE / LAST_ROUTE,
 // outbound servers) and can inject faults per call.

@@ -1,4 +1,4 @@
-// The ESS wire format (../shared/vendor-api/ess.md), kept in one place: the
+// The ESS wire format (docs/ess-contract.md), kept in one place: the
 // objects the adapter reads (routes, outbound servers, domains), how their
 // JSON decodes, and the paths of the collections. Nothing here talks HTTP.
 //

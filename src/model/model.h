@@ -1,4 +1,4 @@
-// The domain words of renumber (see ../shared/notes/design.md): services,
+// The domain words of renumber (see docs/design.md): services,
 // accounts, phases, account states, and the target of one migration.
 // Plain values; thread-safe.
 #ifndef RENUMBER_MODEL_MODEL_H_

@@ -1,6 +1,6 @@
 // One vendor's simulated management API (ESS or CDN), served by SimHost.
 //
-// A SimApi implements its contract in ../shared/vendor-api/<vendor>.md on its
+// A SimApi implements its contract in docs/<vendor>-contract.md on its
 // own: it must not reuse the adapter's wire encoding or decoding code (so a
 // misreading of the contract fails a test instead of hiding in both).
 //

@@ -10,7 +10,7 @@ const char* __ubsan_default_options() {
 }
 
 // Work still queued in cpprest's pool at exit, and OpenSSL's per-thread
-// error state, are reported intermittently (../shared/notes/stack.md #10).
+// error state, are reported intermittently (docs/stack.md #10).
 const char* __lsan_default_suppressions() {
   return "leak:libcpprest.so\nleak:libcrypto.so\n";
 }

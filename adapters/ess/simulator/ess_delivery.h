@@ -4,7 +4,7 @@
 // history of that answer over every write, so that tests can assert over
 // every moment of a migration (GET /_sim/delivery/{account}?down=A,B).
 //
-// Rules, from ../shared/vendor-api/ess.md ("Objects"), and where it is
+// Rules, from docs/ess-contract.md ("Objects"), and where it is
 // silent (README.md):
 // - a collection delivers to its primaries: every primary whose server is
 //   up may receive mail (the contract does not say how primaries share it);

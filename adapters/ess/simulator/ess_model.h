@@ -1,5 +1,5 @@
 // The ESS simulator's data: accounts with their route collections, outbound
-// servers, users and change log (../shared/vendor-api/ess.md, "Objects"),
+// servers, users and change log (docs/ess-contract.md, "Objects"),
 // the wire JSON of each object, and the state file format.
 //
 // Invariants kept by the helpers below: a route collection is ordered with

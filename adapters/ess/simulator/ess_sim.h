@@ -1,4 +1,4 @@
-// EssSim: the ESS management API of ../shared/vendor-api/ess.md as a SimApi
+// EssSim: the ESS management API of docs/ess-contract.md as a SimApi
 // (internal to the simulator; the factory is NewEssSimApi in
 // src/sim/vendors.h). Choices where the contract is silent: README.md.
 //

@@ -1,6 +1,6 @@
 // For tests only: the ESS simulator on a free loopback port with a
 // FakeClock, and a client that builds every request by hand from the
-// contract text (../shared/vendor-api/ess.md): Basic auth, JSON bodies,
+// contract text (docs/ess-contract.md): Basic auth, JSON bodies,
 // If-Match. Shares no code with any adapter.
 #ifndef RENUMBER_ADAPTERS_ESS_SIMULATOR_ESS_TEST_FIXTURE_H_
 #define RENUMBER_ADAPTERS_ESS_SIMULATOR_ESS_TEST_FIXTURE_H_

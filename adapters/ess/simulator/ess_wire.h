@@ -1,7 +1,7 @@
 // Wire helpers of the ESS simulator: JSON replies in the contract's shape
 // ("status": "SUCCESS" / "FAILURE" with code and message), request-body
 // parsing, and validation of addresses, ports and deletion reasons. Written
-// from ../shared/vendor-api/ess.md on its own (no adapter code).
+// from docs/ess-contract.md on its own (no adapter code).
 // Pure functions; thread-safe.
 #ifndef RENUMBER_ADAPTERS_ESS_SIMULATOR_ESS_WIRE_H_
 #define RENUMBER_ADAPTERS_ESS_SIMULATOR_ESS_WIRE_H_
