@@ -1,5 +1,5 @@
-// What renumber reads of a CDN service (cdn.md "Objects"), parsed from the
-// API's JSON as the real service answers it: every field may be null,
+// What renumber reads of a CDN service (docs/cdn-contract.md "Objects"), parsed
+// from the API's JSON as the real service answers it: every field may be null,
 // numbers and booleans may come as strings ("quorum": "75", "1"), fields
 // the contract does not name are kept in `raw`.
 //

@@ -1,6 +1,6 @@
 // The domains a CDN account serves, for preflight's DNS checks: the names
-// of each service's active version (cdn.md: `GET
-// /service/{sid}/version/{v}/domain`, an array of {"name","comment"}; a
+// of each service's active version (docs/cdn-contract.md "Objects" and "Calls":
+// `GET /service/{sid}/version/{v}/domain`, an array of {"name","comment"}; a
 // service's name is a free label, not a domain). A service with no active
 // version serves no domain.
 //

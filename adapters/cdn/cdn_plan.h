@@ -1,5 +1,5 @@
 // Plans of the CDN adapter, pure functions of the snapshot and the context
-// (cdn.md "How renumber migrates a CDN service"):
+// (docs/cdn-contract.md "How renumber moves a CDN service"):
 // - prepare, per service that needs it: clone-version (of the active
 //   version), label-staged (its comment says what it is; it also
 //   supersedes an older staged switch), set-address per old backend (only

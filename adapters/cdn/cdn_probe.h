@@ -1,10 +1,12 @@
-// Our own probes of the origins a CDN migration moves (cdn.md "Verify"):
-// for each moved backend, the request the CDN itself would send — to the
-// new IP and to the old IP, on the backend's port, over TLS when it uses
-// TLS, with the site's Host (override_host, else the service's first
-// domain; never the service's free-text name), SNI ssl_sni_hostname and
-// the certificate checked against ssl_cert_hostname when ssl_check_cert —
-// and how the answers compare: same, differs (what), new-down, old-down.
+// Our own probes of the origins a CDN migration moves (docs/cdn-contract.md
+// "How renumber moves a CDN service", steps 2 and 3; docs/design.md "One
+// account in one phase", Verify): for each moved backend, the request the CDN
+// itself would send — to the new IP and to the old IP, on the backend's port,
+// over TLS when it uses TLS, with the site's Host (override_host, else the
+// service's first domain; never the service's free-text name), SNI
+// ssl_sni_hostname and the certificate checked against ssl_cert_hostname when
+// ssl_check_cert — and how the answers compare: same, differs (what), new-down,
+// old-down.
 //
 // The cut-over gate for one backend: the new origin answers for the site,
 // not with a placeholder — by default the same status class, Content-Type

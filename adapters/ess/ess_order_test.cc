@@ -1,7 +1,7 @@
 // The order rule and named routes end to end over the in-memory vendor
-// (ess.md revision 2): where prepare puts the new route, named routes
-// joined and left, the gates around them, and the rollbacks restoring the
-// order they found.
+// (docs/ess-contract.md revision 2, "How renumber moves an ESS account"): where
+// prepare puts the new route, named routes joined and left, the gates around
+// them, and the rollbacks restoring the order they found.
 #include <gtest/gtest.h>
 
 #include "adapters/ess/ess_test_world.h"

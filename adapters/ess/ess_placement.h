@@ -1,5 +1,5 @@
-// The order rule of an ESS migration (ess.md revision 2, "How renumber
-// migrates an ESS account"): where the route to the new IP stands.
+// The order rule of an ESS migration (docs/ess-contract.md revision 2, "How
+// renumber moves an ESS account"): where the route to the new IP stands.
 //
 // ESS failover is a priority: a failover gets mail only while every primary
 // is down, and then the first reachable failover in order gets it. So:

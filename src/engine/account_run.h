@@ -3,14 +3,14 @@
 // stages let a command show every account's plan and ask once before
 // anything is written.
 //
-// Rules enforced here (design.md): a phase already done makes no writes;
-// cutover is refused before maintenance_end unless overridden (and the
-// override is journaled) and refused when the new side does not verify
-// (an adapter that gates parts of the account — CDN services — holds the
-// parts that are not ready back in Plan::waiting; with wait_ready the
-// account polls its gate and switches each part when it is ready); a
-// `missing` account is never touched; every write is journaled. A write
-// the vendor's rate limit would delay past what the run waits leaves the
+// Rules enforced here (docs/design.md "Account states", "Rules that never
+// bend"): a phase already done makes no writes; cutover is refused before
+// maintenance_end unless overridden (and the override is journaled) and refused
+// when the new side does not verify (an adapter that gates parts of the account
+// — CDN services — holds the parts that are not ready back in Plan::waiting;
+// with wait_ready the account polls its gate and switches each part when it is
+// ready); a `missing` account is never touched; every write is journaled. A
+// write the vendor's rate limit would delay past what the run waits leaves the
 // account `paused` until the budget resets (not failed). What the adapter's
 // Verify asks to keep (VerifyReport::record) is journaled as an
 // "observation" by prepare and verify, and handed back to later runs.

@@ -46,10 +46,10 @@ std::string LibraryMessage(const std::exception& e, const HttpRequest& req) {
   return what;
 }
 
-// A redirect is never followed (design.md rule 6): it would carry the
-// Authorization / Fastly-Key header to whatever host it names. The error
-// names the status and the Location's host only: the rest of the Location
-// (a path, a query, a user:password part) is never shown.
+// A redirect is never followed (docs/design.md "Rules that never bend", 6): it
+// would carry the Authorization / Fastly-Key header to whatever host it names.
+// The error names the status and the Location's host only: the rest of the
+// Location (a path, a query, a user:password part) is never shown.
 Status RedirectRefused(int status, const Headers& headers,
                        const std::string& where) {
   std::string to = "an unnamed place (no Location header)";
@@ -183,7 +183,7 @@ class CpprestTransport : public HttpTransport {
   }
 
   // One kept-alive client per scheme://host:port and timeout, so TLS
-  // handshakes (65-90 ms each, stack.md #6) are not repeated.
+  // handshakes (65-90 ms each, docs/stack.md #6) are not repeated.
   std::shared_ptr<http_client> ClientFor(const web::uri& uri,
                                          std::chrono::milliseconds timeout) {
     std::string origin =
@@ -240,12 +240,13 @@ std::unique_ptr<HttpTransport> NewCpprestTransport(
 void InitHttpRuntime(int threads) {
   static std::once_flag once;
   std::call_once(once, [threads] {
-    // Exit order (stack.md #8): atexit handlers run in reverse order, so an
-    // OpenSSL first initialised after the pool below would clean itself up
-    // while the pool's threads still free a failed handshake's BIO (seen as
-    // a segfault or a spin at exit under load; see DEVELOPERS.md).
-    // Without OpenSSL's atexit cleanup the pool finishes first; when OpenSSL
-    // was initialised earlier, its cleanup already runs after the pool's.
+    // Exit order (docs/stack.md #8 and the OPENSSL_INIT_NO_ATEXIT row): atexit
+    // handlers run in reverse order, so an OpenSSL first initialised after the
+    // pool below would clean itself up while the pool's threads still free a
+    // failed handshake's BIO (seen as a segfault or a spin at exit under load;
+    // see DEVELOPERS.md). Without OpenSSL's atexit cleanup the pool finishes
+    // first; when OpenSSL was initialised earlier, its cleanup already runs
+    // after the pool's.
     OPENSSL_init_ssl(OPENSSL_INIT_NO_ATEXIT, nullptr);
     try {
       crossplat::threadpool::initialize_with_threads(

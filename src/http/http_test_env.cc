@@ -1,5 +1,5 @@
 // Test support for http_test: sizes the shared cpprest worker pool before
-// any test touches the HTTP library (stack.md #7). gtest runs global
+// any test touches the HTTP library (docs/stack.md #7). gtest runs global
 // environments' SetUp after InitGoogleTest and before the first test.
 #include <gtest/gtest.h>
 

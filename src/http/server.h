@@ -10,7 +10,7 @@
 //   free port with FindFreeLoopbackPort()). With cert/key files the server
 //   speaks https.
 // - Stop() closes the listener and waits; it must run before main returns
-//   (a listener alive at exit hangs the process: stack.md #8). The
+//   (a listener alive at exit hangs the process: docs/stack.md #8). The
 //   destructor calls it.
 #ifndef RENUMBER_HTTP_SERVER_H_
 #define RENUMBER_HTTP_SERVER_H_

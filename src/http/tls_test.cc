@@ -276,7 +276,7 @@ TEST_F(TlsTest, RedirectToAnotherTrustedHttpsHostIsNotFollowed) {
 }
 
 TEST(TlsUtilTest, DecodesPackedOpenSslErrors) {
-  const int verify_failed = 0x0A000086;  // stack.md #5
+  const int verify_failed = 0x0A000086;  // docs/stack.md #5
   EXPECT_TRUE(IsOpenSslError(verify_failed));
   EXPECT_TRUE(IsCertificateVerifyFailure(verify_failed));
   EXPECT_EQ(OpenSslReason(verify_failed), "certificate verify failed");

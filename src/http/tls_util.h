@@ -1,6 +1,6 @@
 // TLS helpers for the client transport that need no HTTP library: loading a
 // private CA file, and turning the packed OpenSSL error codes that cpprestsdk
-// reports as "Unknown error 167772294" (stack.md #5) back into words.
+// reports as "Unknown error 167772294" (docs/stack.md #5) back into words.
 //
 // Pure functions; thread-safe.
 #ifndef RENUMBER_HTTP_TLS_UTIL_H_

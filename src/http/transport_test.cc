@@ -45,7 +45,7 @@ class RealTransportTest : public ::testing::Test {
     server_ = std::move(*server);
   }
   void TearDown() override {
-    if (server_) server_->Stop();  // before the test returns (stack.md #8)
+    if (server_) server_->Stop();  // before the test returns (docs/stack.md #8)
   }
   std::string Url(const std::string& path) {
     return server_->base_url() + path;
@@ -295,9 +295,9 @@ TEST_F(RealTransportTest, BadUrlsAndNoSecretsInErrors) {
   EXPECT_THAT(r.status().message(), Not(HasSubstr("k-secret-8")));
 }
 
-// Redirects are never followed (design.md rule 6): a 3xx would carry the
-// Authorization / Fastly-Key header to the host it names. The thief below
-// listens on another loopback address and must see nothing.
+// Redirects are never followed (docs/design.md "Rules that never bend", 6): a
+// 3xx would carry the Authorization / Fastly-Key header to the host it names.
+// The thief below listens on another loopback address and must see nothing.
 class RedirectTest : public RealTransportTest {
  protected:
   void SetUp() override {

@@ -1,5 +1,5 @@
-// NewCdnSimApi: the ZenlogicCDN management-API simulator (cdn.md revision
-// 2), a stateful subset of Fastly's configuration API with its traffic
+// NewCdnSimApi: the ZenlogicCDN management-API simulator (docs/cdn-contract.md,
+// revision 2), a stateful subset of Fastly's configuration API with its traffic
 // semantics (routing.h). See README.md.
 #include <algorithm>
 #include <cctype>

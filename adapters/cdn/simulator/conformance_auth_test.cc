@@ -1,5 +1,5 @@
-// Conformance (cdn.md "Transport"): authentication, token scope, isolation
-// between customers, request encoding errors, unknown endpoints.
+// Conformance (docs/cdn-contract.md "Transport"): authentication, token scope,
+// isolation between customers, request encoding errors, unknown endpoints.
 #include "adapters/cdn/simulator/conformance_fixture.h"
 #include "adapters/cdn/simulator/seed.h"
 

@@ -1,6 +1,6 @@
-// Conformance (cdn.md "Backend"): list, get, create with defaults, every
-// field, duplicates, update and rename, delete, field validation and the
-// form encoding.
+// Conformance (docs/cdn-contract.md "Objects", Backend; "Calls"): list, get,
+// create with defaults, every field, duplicates, update and rename, delete,
+// field validation and the form encoding.
 #include "adapters/cdn/simulator/conformance_fixture.h"
 
 namespace renumber::cdnsim::testing {

@@ -1,5 +1,5 @@
-// Conformance (cdn.md "Custom VCL and snippets", pools): the places an
-// origin address can hide, read-only, and their answer shapes.
+// Conformance (docs/cdn-contract.md "Objects": custom VCL, snippets, pools):
+// the places an origin address can hide, read-only, and their answer shapes.
 #include "adapters/cdn/simulator/conformance_fixture.h"
 
 namespace renumber::cdnsim::testing {

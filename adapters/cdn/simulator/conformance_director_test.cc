@@ -1,6 +1,6 @@
-// Conformance (cdn.md "Healthcheck", "Director", validation): healthcheck
-// list, create and delete, director members, every validation rule, and
-// activation refusing an invalid version.
+// Conformance (docs/cdn-contract.md "Objects", Healthcheck and Director;
+// "Calls", validation): healthcheck list, create and delete, director members,
+// every validation rule, and activation refusing an invalid version.
 #include "adapters/cdn/simulator/conformance_fixture.h"
 
 namespace renumber::cdnsim::testing {

@@ -1,7 +1,8 @@
 // Test support for the CDN simulator's conformance suite: a loopback HTTP
 // server whose handler is the SimApi itself (no SimHost), a real cpprest
 // client, hand-made customers and small request helpers. Requests are built
-// by hand from cdn.md in each test; nothing here encodes a contract body.
+// by hand from docs/cdn-contract.md in each test; nothing here encodes a
+// contract body.
 #ifndef RENUMBER_ADAPTERS_CDN_SIMULATOR_CONFORMANCE_FIXTURE_H_
 #define RENUMBER_ADAPTERS_CDN_SIMULATOR_CONFORMANCE_FIXTURE_H_
 

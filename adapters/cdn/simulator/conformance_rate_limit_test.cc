@@ -1,7 +1,7 @@
-// Conformance (cdn.md "Rate limit"): headers on every non-GET response,
-// counting down per user (every token of one user shares one budget), 429
-// past the limit with or without Retry-After, the window reset
-// (FakeClock), and the run-time settings.
+// Conformance (docs/cdn-contract.md "Transport", rate limit per user): headers
+// on every non-GET response, counting down per user (every token of one user
+// shares one budget), 429 past the limit with or without Retry-After, the
+// window reset (FakeClock), and the run-time settings.
 #include "adapters/cdn/simulator/conformance_fixture.h"
 #include "adapters/cdn/simulator/seed.h"
 

@@ -1,5 +1,5 @@
-// The routing model (cdn.md "How the real service routes a request") at
-// GET /_sim/route/{sid}, and the activation history at GET
+// The routing model (docs/cdn-contract.md "How a request is routed (traffic
+// semantics)") at GET /_sim/route/{sid}, and the activation history at GET
 // /_sim/activations: what each seeded shape can send where, with health.
 #include "adapters/cdn/simulator/conformance_fixture.h"
 

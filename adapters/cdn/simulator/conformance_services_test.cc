@@ -1,6 +1,6 @@
-// Conformance (cdn.md "Objects", "Endpoints"): the service list, its
-// paging by Link headers with the server's cap, service details, the
-// version list, service types, and GET /tokens/self.
+// Conformance (docs/cdn-contract.md "Objects", "Calls"): the service list, its
+// paging by Link headers with the server's cap, service details, the version
+// list, service types, and GET /tokens/self.
 #include <set>
 
 #include "adapters/cdn/simulator/conformance_fixture.h"

@@ -1,6 +1,6 @@
-// Conformance (cdn.md "Version"): clone (with the comment), comment, lock,
-// activate, rollback, 422 on locked versions, diff, and the customer's
-// concurrent change.
+// Conformance (docs/cdn-contract.md "Objects", Version): clone (with the
+// comment), comment, lock, activate, rollback, 422 on locked versions, diff,
+// and the customer's concurrent change.
 #include <set>
 #include <thread>
 
@@ -88,8 +88,8 @@ TEST_F(CdnVersionsTest, LockLocksWithoutActivating) {
   EXPECT_EQ(Json(Get("/service"))[0]["version"], v);
 }
 
-// cdn.md: GET /service/{sid}/version/{v}/domain, an array of
-// {"name","comment"} (with the owner's service_id and version and the
+// docs/cdn-contract.md "Calls": GET /service/{sid}/version/{v}/domain, an array
+// of {"name","comment"} (with the owner's service_id and version and the
 // timestamps, as Fastly sends); the service's name is a label, the domains
 // are the version's.
 TEST_F(CdnVersionsTest, DomainsArePerVersion) {

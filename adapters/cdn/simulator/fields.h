@@ -1,5 +1,6 @@
-// Form fields of backend and healthcheck writes (cdn.md "Objects"): each
-// known field is parsed and checked, unknown fields are ignored.
+// Form fields of backend and healthcheck writes (docs/cdn-contract.md
+// "Objects"): each known field is parsed and checked, unknown fields are
+// ignored.
 //
 // Contract:
 // - Apply*Form changes only the fields present in `form`, except "name"

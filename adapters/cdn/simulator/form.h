@@ -1,6 +1,6 @@
 // application/x-www-form-urlencoded bodies as the CDN simulator reads them
-// (cdn.md "Transport"). Written from the contract and the WHATWG URL
-// standard, independently of any adapter's encoder.
+// (docs/cdn-contract.md "Transport"). Written from the contract and the WHATWG
+// URL standard, independently of any adapter's encoder.
 //
 // Contract:
 // - ParseForm splits on '&', then on the first '='; '+' is a space and %XX

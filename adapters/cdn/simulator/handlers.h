@@ -1,5 +1,6 @@
 // Internal to the CDN simulator: the state behind the API, one request as
-// the handlers see it, and the handlers of cdn.md's endpoints.
+// the handlers see it, and the handlers of the calls of docs/cdn-contract.md
+// ("Calls").
 //
 // Contract: every handler runs with CdnSimApi's mutex held, after
 // authentication, rate limiting and the write-scope check; it returns the

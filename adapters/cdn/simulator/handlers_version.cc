@@ -48,8 +48,9 @@ ApiReply ListServices(CdnState& state, const ApiRequest& req) {
     return BadRequest("page must be an integer of at least 1");
   if (!QueryInt(req, "per_page", kDefaultPerPage, 1, 1000000, &per_page))
     return BadRequest("per_page must be a positive integer");
-  // The server caps per_page below what was asked (cdn.md): clients follow
-  // the Link header, never the page size they asked for.
+  // The server caps per_page below what was asked (docs/cdn-contract.md
+  // "Calls"): clients follow the Link header, never the page size they asked
+  // for.
   per_page = std::min(per_page, state.settings.max_per_page);
   std::vector<const Service*> mine;
   for (const Service& s : state.services)

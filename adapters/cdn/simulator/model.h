@@ -1,4 +1,5 @@
-// The CDN simulator's stored objects (cdn.md "Objects") and their JSON.
+// The CDN simulator's stored objects (docs/cdn-contract.md "Objects") and their
+// JSON.
 //
 // Two JSON forms:
 // - the state form (ToJson, *ToState): what a state file holds, only the

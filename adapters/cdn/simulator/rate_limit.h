@@ -1,5 +1,6 @@
-// Per-user fixed-window limiter of non-GET requests (cdn.md "Rate limit":
-// every token of one user shares one budget; the key is the user's id).
+// Per-user fixed-window limiter of non-GET requests (docs/cdn-contract.md
+// "Transport", rate limit per user: every token of one user shares one budget;
+// the key is the user's id).
 //
 // Windows are aligned to the Unix epoch: the window holding time t is
 // [floor(t / window_s) * window_s, that + window_s), so every token's window

@@ -1,5 +1,5 @@
-// Internal to the CDN simulator: the endpoint table of cdn.md and the
-// matcher that maps a request to one of them.
+// Internal to the CDN simulator: the endpoint table of docs/cdn-contract.md
+// ("Calls") and the matcher that maps a request to one of them.
 //
 // Contract: MatchRoute splits the raw (still percent-encoded) path on '/'
 // and decodes each segment on its own, so a name holding "%2F" stays one

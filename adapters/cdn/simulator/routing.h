@@ -1,6 +1,6 @@
-// The routing model (cdn.md "How the real service routes a request"):
-// which backends, at which addresses, could receive a request in a version,
-// given the backends' health. The simulator answers it at
+// The routing model (docs/cdn-contract.md "How a request is routed (traffic
+// semantics)"): which backends, at which addresses, could receive a request
+// in a version, given the backends' health. The simulator answers it at
 // GET /_sim/route/{sid} and records it for every activation, so a test can
 // assert over the whole history that no request could reach an address.
 //

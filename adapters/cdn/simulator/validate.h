@@ -1,4 +1,6 @@
-// The checks of GET .../validate and of activation (cdn.md "Validation").
+// The checks of GET .../validate and of activation (docs/cdn-contract.md
+// "Calls", the rules under the table; that activation checks too is our choice
+// where the contract is silent, README.md).
 //
 // A version is invalid when it has no backend, two backends share a name, a
 // backend names a healthcheck or request condition that does not exist, or

@@ -1,9 +1,9 @@
-// The CDN simulator's answers on the wire (cdn.md "Objects"), shaped like
-// the real service's recorded answers (fastly/go-fastly's fixtures): every
-// field present, null for unset ones, the owner fields, timestamps, and the
-// derived backend fields ipv4 / ipv6 / hostname (set from `address`, only
-// the one that fits). Pools answer their numbers and booleans as strings,
-// as the real service does ("quorum": "75", "use_tls": "0").
+// The CDN simulator's answers on the wire (docs/cdn-contract.md "Objects"),
+// shaped like the real service's recorded answers (fastly/go-fastly's
+// fixtures): every field present, null for unset ones, the owner fields,
+// timestamps, and the derived backend fields ipv4 / ipv6 / hostname (set from
+// `address`, only the one that fits). Pools answer their numbers and booleans
+// as strings, as the real service does ("quorum": "75", "use_tls": "0").
 //
 // Pure functions; thread-safe.
 #ifndef RENUMBER_ADAPTERS_CDN_SIMULATOR_WIRE_H_

@@ -1,4 +1,5 @@
-// EssSim: domains, outbound servers and the change log (ess.md, Endpoints).
+// EssSim: domains, outbound servers and the change log (docs/ess-contract.md,
+// "Calls").
 #include "adapters/ess/simulator/ess_sim.h"
 #include "adapters/ess/simulator/ess_wire.h"
 

@@ -1,5 +1,6 @@
 // ESS conformance over real HTTP: check (real SMTP on loopback), the
-// 24-hour can_promote rule, promote, demote and delete (ess.md "Endpoints").
+// 24-hour can_promote rule, promote, demote and delete (docs/ess-contract.md
+// "Objects", "Calls").
 #include <chrono>
 
 #include "adapters/ess/simulator/ess_test_fixture.h"

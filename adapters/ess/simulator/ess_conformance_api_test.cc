@@ -1,6 +1,6 @@
 // ESS conformance over real HTTP: transport rules (auth, bodies, content
-// type), unknown paths, and domain pagination (ess.md "Transport",
-// "GET /v1/domains").
+// type), unknown paths, and domain pagination (docs/ess-contract.md
+// "Transport"; "Calls", GET /v1/domains).
 #include <algorithm>
 #include <set>
 

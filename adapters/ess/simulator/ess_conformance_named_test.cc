@@ -1,7 +1,8 @@
 // ESS conformance over real HTTP, revision 2: `move` (the console's arrows),
 // named routes (GET, add at a position, remove, LAST_ROUTE, DUPLICATE), the
 // named-routes collection's own ETag with If-Match / 412, and IN_USE on
-// deleting a route a named route holds (ess.md "Endpoints").
+// deleting a route a named route holds (docs/ess-contract.md "Objects",
+// "Calls").
 #include "adapters/ess/simulator/ess_test_fixture.h"
 
 namespace renumber {

@@ -1,6 +1,6 @@
 // ESS conformance over real HTTP: outbound servers, the change log with
 // since, console changes by "the customer" (412 after), and the 429 rate
-// limit with Retry-After (ess.md).
+// limit with Retry-After (docs/ess-contract.md "Calls", "Transport").
 #include <chrono>
 
 #include "adapters/ess/simulator/ess_test_fixture.h"

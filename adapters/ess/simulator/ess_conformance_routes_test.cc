@@ -1,6 +1,6 @@
 // ESS conformance over real HTTP: route collections, adding routes, order,
-// ETags and If-Match, duplicates and validation (ess.md "Objects",
-// "Endpoints", "Writes and optimistic locking").
+// ETags and If-Match, duplicates and validation (docs/ess-contract.md
+// "Objects"; "Calls", the table and the If-Match rules under it).
 #include "adapters/ess/simulator/ess_test_fixture.h"
 
 namespace renumber {

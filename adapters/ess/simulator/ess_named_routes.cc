@@ -1,7 +1,7 @@
-// EssSim: named routes (ess.md revision 2: GET /v1/named-routes, add a
-// default route at a position, remove one; LAST_ROUTE). The collection of
-// named routes has one ETag of its own; IN_USE on deleting a held route is
-// in ess_routes.cc.
+// EssSim: named routes (docs/ess-contract.md "Calls", revision 2:
+// GET /v1/named-routes, add a default route at a position, remove one;
+// LAST_ROUTE). The collection of named routes has one ETag of its own;
+// IN_USE on deleting a held route is in ess_routes.cc.
 #include <algorithm>
 
 #include "adapters/ess/simulator/ess_sim.h"

@@ -1,4 +1,5 @@
-// EssSim: inbound route collections and route actions (ess.md, Endpoints).
+// EssSim: inbound route collections and route actions (docs/ess-contract.md,
+// "Calls").
 #include <algorithm>
 #include <cctype>
 
