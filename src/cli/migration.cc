@@ -34,7 +34,8 @@ class MigrationRun {
         json_(inv.json || inv.format == "json"),
         // The result on stdout is for a program: the table moves to stderr.
         out_(json_ || inv.format == "nagios" ||
-                 (inv.format == "prometheus" && inv.output_file.empty()),
+                 (inv.format == "prometheus" && inv.output_file.empty()) ||
+                 inv.on_result != nullptr,
              clock_) {}
 
   int Execute() {
@@ -210,6 +211,10 @@ int MigrationRun::Run() {
         (inv_.command == Command::kVerify && r.result != AccountResult::kOk))
       out_.Human(RenderAccountDetail(r, inv_.command, lang_));
   out_.Human(RenderSummaryTable(result, inv_.command, lang_));
+  if (inv_.on_result) {
+    inv_.on_result(result, checked_at);
+    return code;
+  }
   MonitoringRun check;
   check.result = &result;
   check.now = checked_at;

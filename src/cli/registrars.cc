@@ -2,6 +2,7 @@
 
 #include "src/cli/demo.h"
 #include "src/cli/migration.h"
+#include "src/cli/report_command.h"
 #include "src/sim/cmd_sim.h"
 #include "src/vault/cmd_vault.h"
 
@@ -10,6 +11,7 @@ namespace renumber {
 const std::vector<CommandRegistrar>& AllRegistrars() {
   static const std::vector<CommandRegistrar> kAll = {
       RegisterMigrationCommands,
+      RegisterReportCommand,
       RegisterDemoCommand,
       RegisterSimCommand,
       RegisterVaultCommands,

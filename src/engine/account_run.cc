@@ -1,5 +1,6 @@
 #include "src/engine/account_run.h"
 
+#include "src/engine/account_end_details.h"
 #include "src/engine/text.h"
 #include "src/log/log.h"
 
@@ -291,6 +292,7 @@ void AccountRun::JournalEnd() {
   if (!report_.error.ok()) rec["error"] = JournalStatus(report_.error);
   if (report_.result == AccountResult::kRefused)
     rec["refusal"] = ScrubSecrets(report_.refusal.en);
+  AddAccountEndDetails(report_, &rec);  // target, findings, checks
   Status s = deps_.journal->Append(rec);
   if (!s.ok() && report_.error.ok()) Fail(s);
 }

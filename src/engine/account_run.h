@@ -33,6 +33,18 @@ namespace renumber {
 enum class Command { kPlan, kPrepare, kVerify, kCutover, kRollback };
 const char* CommandName(Command c);
 
+// verify --expect: the states an account may be in. With `automatic`, the
+// state it should be in by now: prepared before its maintenance_end,
+// cut-over after it, and either during `grace` after it (the night's
+// cutover is under way; monitoring warns instead of going critical).
+struct Expectation {
+  std::vector<AccountState> states;
+  bool automatic = false;
+  std::chrono::seconds grace{3600};
+  bool active() const { return automatic || !states.empty(); }
+  std::vector<AccountState> For(const Target& target, Timestamp now) const;
+};
+
 struct CommandOptions {
   Command command = Command::kPlan;
   Phase rollback_of = Phase::kPrepare;  // for kRollback
@@ -44,18 +56,6 @@ struct CommandOptions {
   // say that they would refuse, as notes, and the plan is still shown.
   bool gates_report_only = false;
   std::chrono::milliseconds lock_wait{0};
-};
-
-// verify --expect: the states an account may be in. With `automatic`, the
-// state it should be in by now: prepared before its maintenance_end,
-// cut-over after it, and either during `grace` after it (the night's
-// cutover is under way; monitoring warns instead of going critical).
-struct Expectation {
-  std::vector<AccountState> states;
-  bool automatic = false;
-  std::chrono::seconds grace{3600};
-  bool active() const { return automatic || !states.empty(); }
-  std::vector<AccountState> For(const Target& target, Timestamp now) const;
 };
 
 using AdapterMaker =

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "src/engine/journal.h"
 #include "src/engine/text.h"
@@ -55,7 +56,36 @@ void Apply(const json& r, const std::string& campaign, AccountStatus* s) {
     } else if (s->result == "done" || s->result == "nothing-to-do") {
       s->last_error.clear();
     }
+    AccountEndDetails d = ReadAccountEndDetails(r);
+    if (d.target) s->target = d.target;
+    if (d.findings) {
+      s->findings = std::move(*d.findings);
+      s->findings_at = s->when;
+    }
+    if (d.checks) {
+      s->checks = std::move(*d.checks);
+      s->checks_at = s->when;
+    }
   }
+}
+
+// The history step `r` is, if it is one: an account-end, or the first
+// intent of a run for an account (`seen` remembers run and account).
+void AddEvent(const json& r, std::set<std::string>* seen,
+              std::vector<AccountEvent>* events) {
+  const std::string type = r.value("type", "");
+  auto at = Timestamp::ParseRfc3339(r.value("t", ""));
+  AccountEvent e{at.ok() ? *at : Timestamp(), r.value("account", ""), type,
+                 "", ""};
+  if (type == "intent") {
+    if (!seen->insert(r.value("run", "") + " " + e.account).second) return;
+  } else if (type == "account-end") {
+    e.result = r.value("result", "");
+    e.state = r.value("state", "");
+  } else {
+    return;
+  }
+  events->push_back(std::move(e));
 }
 
 // A journal time in the reader's local zone, to the minute.
@@ -81,6 +111,7 @@ Result<StatusReport> BuildStatus(FileSystem* fs, const std::string& dir,
   std::map<std::string, AccountStatus> by_account;
   const std::string ext = ".journal";
   std::string campaigns;
+  std::set<std::string> intents_seen;
   bool found = campaign.empty();
   for (const std::string& name : names) {
     if (name.size() <= ext.size() ||
@@ -99,6 +130,7 @@ Result<StatusReport> BuildStatus(FileSystem* fs, const std::string& dir,
     for (const json& r : c.records) {
       std::string acct = r.value("account", "");
       if (acct.empty()) continue;
+      AddEvent(r, &intents_seen, &out.events);
       AccountStatus& s = by_account[acct];
       s.account = acct;
       // Several campaigns may touch one account: the latest record wins.
@@ -112,6 +144,11 @@ Result<StatusReport> BuildStatus(FileSystem* fs, const std::string& dir,
                                                : "campaigns: " + campaigns) +
                             ")");
   for (auto& [k, v] : by_account) out.accounts.push_back(v);
+  std::stable_sort(
+      out.events.begin(), out.events.end(),
+      [](const AccountEvent& a, const AccountEvent& b) {
+        return a.at < b.at;
+      });
   std::stable_sort(out.accounts.begin(), out.accounts.end(),
                    [](const AccountStatus& a, const AccountStatus& b) {
                      return SortKey(a.account) < SortKey(b.account);

@@ -1,5 +1,6 @@
 #include "src/model/credential_source.h"
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -54,7 +55,39 @@ Status CheckApiBase(const std::string& url) {
       ": plain http:// is allowed only to a loopback address; use https://");
 }
 
+const std::vector<std::string>& CredentialsFileKeys() {
+  static const std::vector<std::string> kKeys = {"version", "accounts"};
+  return kKeys;
+}
+
+const std::vector<std::string>& CredentialsEntryKeys(Service service) {
+  static const std::vector<std::string> kEss = {
+      "customer", "service", "api_base", "username", "password", "ca_file"};
+  static const std::vector<std::string> kCdn = {
+      "customer", "service", "api_base", "api_token", "ca_file"};
+  return service == Service::kEss ? kEss : kCdn;
+}
+
 namespace {
+
+// kInvalidArgument naming the first key of `object` not in `known`. Only
+// the key is shown (printable ASCII, cut short), never a value.
+Status RefuseUnknownKeys(const json& object,
+                         const std::vector<std::string>& known,
+                         const std::string& where) {
+  for (const auto& [key, value] : object.items()) {
+    (void)value;
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::string shown;
+    for (char c : key.substr(0, 40))
+      shown += c >= 0x20 && c < 0x7f ? c : '?';
+    std::string list;
+    for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+    return Status::InvalidArgument(where + ": unknown field \"" + shown +
+                                   "\" (known here: " + list + ")");
+  }
+  return Status::Ok();
+}
 
 Result<Credentials> ParseEntry(const json& e, const std::string& where) {
   if (!e.is_object())
@@ -66,6 +99,8 @@ Result<Credentials> ParseEntry(const json& e, const std::string& where) {
   if (!svc.ok()) return svc.status().Annotate(where);
   c.account.service = *svc;
   std::string at = where + " (" + c.account.ToString() + ")";
+  RN_RETURN_IF_ERROR(
+      RefuseUnknownKeys(e, CredentialsEntryKeys(c.account.service), at));
   RN_ASSIGN_OR_RETURN(c.api_base, Field(e, "api_base", true, at));
   RN_ASSIGN_OR_RETURN(c.ca_file, Field(e, "ca_file", false, at));
   if (c.account.customer.empty())
@@ -131,6 +166,7 @@ Result<std::vector<Credentials>> ParseCredentialsJson(
         origin + ": expected {\"version\": 1, \"accounts\": [...]}");
   if (!doc.contains("accounts") || !doc["accounts"].is_array())
     return Status::InvalidArgument(origin + ": \"accounts\" must be a list");
+  RN_RETURN_IF_ERROR(RefuseUnknownKeys(doc, CredentialsFileKeys(), origin));
   std::vector<Credentials> out;
   std::set<AccountKey> seen;
   for (size_t i = 0; i < doc["accounts"].size(); ++i) {

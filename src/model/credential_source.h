@@ -34,11 +34,18 @@ class CredentialSource {
 // otherwise (the message never repeats a user:password part).
 Status CheckApiBase(const std::string& url);
 
-// A credentials file in the credentials-template format:
+// A credentials file in the credentials-template format
+// (credentials-template/README.md):
 //   {"version": 1, "accounts": [{"customer", "service", "api_base",
 //     "username", "password"} | {..., "api_token"}, "ca_file"?]}
+// A key the file does not use for that place is refused (a misspelt
+// "ca_fiel" or a "password" on a CDN entry must not be silently ignored).
 // Refused when group or others can read it. Errors name the file and the
 // entry (index and customer/service), never a secret value.
+// The keys ParseCredentialsJson reads: of the document, and of an
+// account entry of `service` (every other key is refused).
+const std::vector<std::string>& CredentialsFileKeys();
+const std::vector<std::string>& CredentialsEntryKeys(Service service);
 Result<std::vector<Credentials>> ParseCredentialsJson(
     const std::string& text, const std::string& origin);
 Result<std::unique_ptr<CredentialSource>> OpenCredentialsFile(
