@@ -52,8 +52,8 @@ TEST(CustomerReplyTest, JapaneseInTheNoticesTermsAndPolite) {
         return before.size() >= s.size() &&
                before.compare(before.size() - s.size(), s.size(), s) == 0;
       };
-      EXPECT_TRUE(ends("ます") || ends("です") || ends("ください") ||
-                  ends("ません") || ends("ません）"))
+      EXPECT_TRUE(ends("ます") || ends("です") || ends("ました") ||
+                  ends("ください") || ends("ません") || ends("ません）"))
           << line;
       ++sentences;
     }
@@ -67,8 +67,7 @@ TEST(CustomerReplyTest, EnglishSaysTheSame) {
        {"Customer ID: C-1", "delivery server", "origin server",
         "Old server IP address: 198.18.0.1", "switch to the new server IP",
         "ready but not yet active", "Please take care of the following",
-        "- host name mail.c1.example.jp", "changed by hand",
-        "(UTC+09:00)"})
+        "- host name mail.c1.example.jp", "changed by hand", "(UTC+09:00)"})
     EXPECT_NE(en.find(term), std::string::npos) << term << " in\n" << en;
   ExpectNoToolWords(en);
 }

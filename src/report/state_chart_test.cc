@@ -18,7 +18,8 @@ int Occurrences(const std::string& s, const std::string& what) {
 
 TEST(StateChartTest, StackedAreasLegendAndAxes) {
   CampaignReport r = SampleReport();
-  const std::string svg = StateChartSvg(r.timeline, r.offset_minutes, Lang::kEn);
+  const std::string svg =
+      StateChartSvg(r.timeline, r.offset_minutes, Lang::kEn);
   ASSERT_EQ(svg.rfind("<svg id=\"state-chart\"", 0), 0u) << svg;
   EXPECT_EQ(Occurrences(svg, "<svg"), 1);
   EXPECT_EQ(Occurrences(svg, "</svg>"), 1);
@@ -33,8 +34,10 @@ TEST(StateChartTest, StackedAreasLegendAndAxes) {
   EXPECT_EQ(Occurrences(svg, "class=\"area\""),
             Occurrences(svg, "class=\"legend-item\""));
   EXPECT_NE(svg.find(">cut over (1)</text>"), std::string::npos);
-  // Nine days of campaign: day labels in the plan's offset.
-  EXPECT_NE(svg.find(">12-01"), std::string::npos) << svg;
+  // Ten days of campaign: a label every two days, at midnight in the
+  // plan's offset.
+  EXPECT_NE(svg.find(">12-03</text>"), std::string::npos) << svg;
+  EXPECT_NE(svg.find(">12-11</text>"), std::string::npos) << svg;
   EXPECT_NE(svg.find("UTC+09:00"), std::string::npos);
   EXPECT_EQ(svg.find("nan"), std::string::npos);
   EXPECT_EQ(svg.find("inf"), std::string::npos);
@@ -53,8 +56,8 @@ TEST(StateChartTest, StackedAreasLegendAndAxes) {
 TEST(StateChartTest, OnePointAndJapanese) {
   StateTimeline t;
   t.accounts = 2;
-  t.points.push_back({Timestamp::FromUnixSeconds(1800000000),
-                      {0, 2, 0, 0, 0, 0, 0, 0}});
+  t.points.push_back(
+      {Timestamp::FromUnixSeconds(1800000000), {0, 2, 0, 0, 0, 0, 0, 0}});
   const std::string svg = StateChartSvg(t, 540, Lang::kJa);
   EXPECT_NE(svg.find("状態別アカウント数の推移"), std::string::npos);
   EXPECT_NE(svg.find(">事前設定済み（2）</text>"), std::string::npos) << svg;
