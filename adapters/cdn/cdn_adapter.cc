@@ -69,7 +69,10 @@ class CdnAdapter : public Adapter {
       return Status(r.status().code(),
                     r.status().message() + " [" + std::to_string(writes) +
                         " write(s) made by change " + change.id +
-                        DraftNote(Param(change, "service_id")) + "]");
+                        DraftNote(Param(change, "service_id")) + "]",
+                    r.status().Message(true) + "［変更 " + change.id + " で " +
+                        std::to_string(writes) + " 件書き込み済み" +
+                        DraftNote(Param(change, "service_id")) + "］");
     }
     ApplyOutcome out;
     out.writes = writes;
@@ -105,8 +108,9 @@ Result<nlohmann::json> CdnAdapter::ApplyChange(const Change& c,
                                                const PhaseContext& ctx) {
   const std::string sid = Param(c, "service_id");
   if (sid.empty())
-    return Status::InvalidArgument(account_ + ": change " + c.id +
-                                   " has no service_id");
+    return Status::InvalidArgument(
+        account_ + ": change " + c.id + " has no service_id",
+        account_ + ": 変更 " + c.id + " に service_id がありません");
   if (c.kind == "reactivate-version") return ApplyReactivate(c, ctx);
   const Addresses a{ctx.target.old_ip, ctx.target.new_ip};
   const bool is_clone = c.kind == "clone-version";
@@ -119,8 +123,9 @@ Result<nlohmann::json> CdnAdapter::ApplyChange(const Change& c,
   if (c.kind == "activate-version") {
     const std::string phase = Param(c, "phase");
     if (phase != "prepare" && phase != "cutover")
-      return Status::InvalidArgument(account_ + ": change " + c.id +
-                                     " has no phase");
+      return Status::InvalidArgument(
+          account_ + ": change " + c.id + " has no phase",
+          account_ + ": 変更 " + c.id + " に工程の指定がありません");
     ServicePhase sp(&client_, a, Param(c, "service_name"));
     RN_ASSIGN_OR_RETURN(
         auto result,
@@ -204,8 +209,9 @@ Result<nlohmann::json> CdnAdapter::ApplyReactivate(const Change& c,
   const int version = IntParam(c, "version");
   const int expect = IntParam(c, "expect_active");
   if (version <= 0)
-    return Status::InvalidArgument(account_ + ": change " + c.id +
-                                   " has no version");
+    return Status::InvalidArgument(
+        account_ + ": change " + c.id + " has no version",
+        account_ + ": 変更 " + c.id + " にバージョンの指定がありません");
   RN_ASSIGN_OR_RETURN(auto details, ReadDetails(&client_, sid));
   if (details.active == version)
     return nlohmann::json{
@@ -241,9 +247,9 @@ Result<VerifyReport> CdnAdapter::Verify(const Target& target, bool run_checks) {
     if (s.details.active == 0) continue;
     ServiceState state = ClassifyService(s.active_config, a, s.name);
     if (state == ServiceState::kNone) continue;
-    every_service_ready = every_service_ready &&
-                          (state == ServiceState::kPrepared ||
-                           state == ServiceState::kCutOver);
+    every_service_ready =
+        every_service_ready &&
+        (state == ServiceState::kPrepared || state == ServiceState::kCutOver);
     const std::string v = std::to_string(s.details.active);
     Status st = ValidateVersion(&client_, s.id, s.details.active);
     all_ok = all_ok && st.ok();
@@ -266,13 +272,17 @@ Result<std::unique_ptr<Adapter>> NewCdnAdapter(const Credentials& credentials,
                                                const AdapterDeps& deps) {
   const std::string account = credentials.account.ToString();
   if (credentials.account.service != Service::kCdn)
-    return Status::InvalidArgument(account + ": not a CDN account");
+    return Status::InvalidArgument(
+        account + ": not a CDN account",
+        account + ": CDN のアカウントではありません");
   if (credentials.api_token.empty())
-    return Status::InvalidArgument(account +
-                                   ": the credentials lack the "
-                                   "CDN API token");
+    return Status::InvalidArgument(
+        account + ": the credentials lack the CDN API token",
+        account + ": 認証情報に CDN の API トークンがありません");
   if (!deps.transport)
-    return Status::Internal(account + ": no HTTP transport for the adapter");
+    return Status::Internal(
+        account + ": no HTTP transport for the adapter",
+        account + ": 通信の準備ができていません（内部エラー）");
   return std::unique_ptr<Adapter>(
       std::make_unique<cdn::CdnAdapter>(credentials, deps));
 }

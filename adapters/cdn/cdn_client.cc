@@ -1,5 +1,7 @@
 #include "adapters/cdn/cdn_client.h"
 
+#include "src/http/status_meaning.h"
+
 #include "src/http/message.h"
 #include "src/log/log.h"
 
@@ -66,9 +68,15 @@ CdnClient::CdnClient(HttpTransport* transport, std::string account,
 }
 
 Status CdnClient::Error(Code code, const std::string& what,
-                        const std::string& detail) const {
+                        const std::string& detail,
+                        const std::string& detail_ja) const {
   // `detail` may quote the vendor, who may echo our token back.
-  return Status(code, account_ + ": " + what + ": " + ScrubSecrets(detail));
+  const std::string scrubbed = ScrubSecrets(detail);
+  return Status(code, account_ + ": " + what + ": " + scrubbed,
+                account_ + ": " + what + ": " +
+                    (detail_ja.empty() ? "CDN から想定外の応答がありました（" +
+                                             scrubbed + "）"
+                                       : ScrubSecrets(detail_ja)));
 }
 
 HttpRequest CdnClient::Request(const std::string& method,
@@ -84,21 +92,27 @@ HttpRequest CdnClient::Request(const std::string& method,
 Status CdnClient::ErrorFromResponse(const std::string& call,
                                     const HttpResponse& r) {
   std::string detail = std::to_string(r.status);
+  std::string vendor;  // the vendor's words
   nlohmann::json j = ParseJson(r.body);
   if (j.is_object() && j.contains("msg")) {
-    if (j["msg"].is_string()) detail += " " + j["msg"].get<std::string>();
+    if (j["msg"].is_string()) vendor += j["msg"].get<std::string>();
     if (j.contains("detail") && j["detail"].is_string() &&
         !j["detail"].get<std::string>().empty())
-      detail += ": " + j["detail"].get<std::string>();
+      vendor += ": " + j["detail"].get<std::string>();
   } else if (!r.body.empty()) {
-    detail += " " + Excerpt(r.body);
+    vendor = Excerpt(r.body);
   }
-  return Error(CodeForStatus(r.status), call, detail);
+  if (!vendor.empty()) detail += " " + vendor;
+  return Error(
+      CodeForStatus(r.status), call, detail,
+      VendorStatusJa(r.status) + (vendor.empty() ? "" : ": " + vendor));
 }
 
 Result<nlohmann::json> CdnClient::Get(const std::string& path) {
   RN_ASSIGN_OR_RETURN(auto j, GetIfExists(path));
-  if (!j) return Error(Code::kNotFound, "GET " + path, "404 not found");
+  if (!j)
+    return Error(Code::kNotFound, "GET " + path, "404 not found",
+                 VendorStatusJa(404));
   return std::move(*j);
 }
 

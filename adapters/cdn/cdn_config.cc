@@ -44,7 +44,8 @@ int AsInt(const nlohmann::json& j, const char* key) {
 }
 
 Status Bad(const std::string& what, const std::string& why) {
-  return Status::Internal("unexpected answer to " + what + ": " + why);
+  return Status::Internal("unexpected answer to " + what + ": " + why,
+                          what + " に想定外の応答がありました: " + why);
 }
 
 }  // namespace
@@ -67,14 +68,19 @@ const Healthcheck* VersionConfig::FindHealthcheck(
 }
 
 Result<Backend> ParseBackend(const nlohmann::json& j) {
-  if (!j.is_object()) return Status::Internal("a backend is not an object");
+  if (!j.is_object())
+    return Status::Internal(
+        "a backend is not an object",
+        "オリジンサーバーの情報がオブジェクトではありません");
   Backend b;
   auto name = OptString(j, "name");
   auto address = OptString(j, "address");
   auto hc = OptString(j, "healthcheck");
   auto comment = OptString(j, "comment");
   if (!name || name->empty() || !address || !hc || !comment)
-    return Status::Internal("a backend lacks name/address or has bad types");
+    return Status::Internal(
+        "a backend lacks name/address or has bad types",
+        "オリジンサーバーの name/address がないか、型が正しくありません");
   b.name = *name;
   b.address = *address;
   b.healthcheck = *hc;
@@ -87,7 +93,8 @@ Result<Backend> ParseBackend(const nlohmann::json& j) {
 Result<Director> ParseDirector(const nlohmann::json& j) {
   auto name = j.is_object() ? OptString(j, "name") : std::nullopt;
   if (!name || name->empty())
-    return Status::Internal("a director lacks a name");
+    return Status::Internal("a director lacks a name",
+                            "ディレクターに名前がありません");
   Director d;
   d.name = *name;
   auto it = j.find("backends");
@@ -187,11 +194,14 @@ const VersionInfo* ServiceDetails::Find(int number) const {
 }
 
 Result<std::vector<VersionInfo>> ParseVersions(const nlohmann::json& j) {
-  if (!j.is_array()) return Status::Internal("versions are not an array");
+  if (!j.is_array())
+    return Status::Internal("versions are not an array",
+                            "バージョンの一覧が配列ではありません");
   std::vector<VersionInfo> out;
   for (const auto& v : j) {
     if (!v.is_object() || AsInt(v, "number") <= 0)
-      return Status::Internal("a version lacks its number");
+      return Status::Internal("a version lacks its number",
+                              "バージョン番号のないバージョンがあります");
     out.push_back(
         {AsInt(v, "number"), AsBool(v, "active"), AsBool(v, "locked")});
   }
@@ -199,7 +209,9 @@ Result<std::vector<VersionInfo>> ParseVersions(const nlohmann::json& j) {
 }
 
 Result<ServiceDetails> ParseDetails(const nlohmann::json& j) {
-  if (!j.is_object()) return Status::Internal("details are not an object");
+  if (!j.is_object())
+    return Status::Internal("details are not an object",
+                            "サービスの詳細がオブジェクトではありません");
   ServiceDetails d;
   d.id = OptString(j, "id").value_or("");
   d.name = OptString(j, "name").value_or("");

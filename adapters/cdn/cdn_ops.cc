@@ -29,11 +29,15 @@ Result<nlohmann::json> StepRunner::Run(const DraftRef& d,
     if (kind == "delete-backend") return DeleteOld(d, p);
     if (kind == "rename-backend") return RenameTwin(d, p);
   } catch (const nlohmann::json::exception& e) {
-    return Status::InvalidArgument(client_->account() + ": change " + kind +
-                                   " has bad params: " + e.what());
+    return Status::InvalidArgument(
+        client_->account() + ": change " + kind +
+            " has bad params: " + e.what(),
+        client_->account() + ": 変更 " + kind +
+            " の内容が正しくありません: " + e.what());
   }
-  return Status::InvalidArgument(client_->account() +
-                                 ": unknown CDN change kind " + kind);
+  return Status::InvalidArgument(
+      client_->account() + ": unknown CDN change kind " + kind,
+      client_->account() + ": 不明な CDN の変更の種類 " + kind + " です");
 }
 
 Status StepRunner::Refuse(const DraftRef& d, const std::string& what) const {

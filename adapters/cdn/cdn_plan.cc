@@ -68,8 +68,11 @@ Result<Plan> PlanForward(Phase phase,
                      ? PrepareSteps(s.active_config, a, s.name)
                      : CutoverSteps(s.active_config, a);
     if (!steps.ok())
-      return Status(steps.status().code(), account + ": service " + s.label() +
-                                               ": " + steps.status().message());
+      return Status(
+          steps.status().code(),
+          account + ": service " + s.label() + ": " + steps.status().message(),
+          account + ": サービス " + s.label() + ": " +
+              steps.status().Message(true));
     if (steps->steps.empty()) continue;
     if (!steps->unprepared.empty()) {
       plan.projected = true;
@@ -120,25 +123,41 @@ Result<Plan> PlanRollback(Phase phase,
     }
     if (!live)
       return Status::NotFound(account + ": service " + h.sid +
-                              " of the journal is no longer listed");
+                                  " of the journal is no longer listed",
+                              account + ": ジャーナルにあるサービス " + h.sid +
+                                  " が一覧にもうありません");
     const int now = live->details.active;
     if (now == prev) continue;  // already back
     if (h.foreign_between != 0 && !ctx.force)
       return Status::PreconditionFailed(
           account + ": service " + label + ": version " +
-          std::to_string(h.foreign_between) + " was activated by someone " +
-          "else between two " + undoes + " runs; rolling back to version " +
-          std::to_string(prev) + " would discard it: use --force to do it " +
-          "anyway");
+              std::to_string(h.foreign_between) +
+              " was activated by someone else between two " + undoes +
+              " runs; rolling back to version " + std::to_string(prev) +
+              " would discard it: use --force to do it anyway",
+          account + ": サービス " + label + ": 2 回の " + undoes +
+              " の間に、ほかの人がバージョン " +
+              std::to_string(h.foreign_between) +
+              " を有効化しています。バージョン " + std::to_string(prev) +
+              " に切り戻すとその変更が失われます。それでも行う場合は --force "
+              "を指定してください");
     if (now != ours && !ctx.force)
       return Status::PreconditionFailed(
           account + ": service " + label + ": active version is " +
-          std::to_string(now) + ", not version " + std::to_string(ours) +
-          " that " + undoes +
-          " activated (someone activated another version "
-          "since); rolling back to version " +
-          std::to_string(prev) +
-          " would discard it: use --force to do it anyway");
+              std::to_string(now) + ", not version " + std::to_string(ours) +
+              " that " + undoes +
+              " activated (someone activated another version since); rolling "
+              "back to version " +
+              std::to_string(prev) +
+              " would discard it: use --force to do it anyway",
+          account + ": サービス " + label + ": 有効なバージョンが " + undoes +
+              " で有効化した " + std::to_string(ours) + " ではなく " +
+              std::to_string(now) +
+              " です（その後にほかのバージョンが有効化されています）。バージョ"
+              "ン " +
+              std::to_string(prev) +
+              " に切り戻すとその変更が失われます。それでも行う場合は --force "
+              "を指定してください");
     nlohmann::json p = {{"service_id", h.sid}, {"service", label},
                         {"version", prev},     {"expect_active", ours},
                         {"live_active", now},  {"undoes", undoes}};

@@ -22,10 +22,12 @@ Result<ServiceSnapshot> Parse(const std::string& id, const std::string& name,
   s.name = name;
   s.raw = raw;
   if (!raw.is_object() || !raw.contains("details"))
-    return Status::Internal(what + ": no details");
+    return Status::Internal(what + ": no details",
+                            what + ": サービスの詳細がありません");
   auto details = ParseDetails(raw["details"]);
   if (!details.ok())
-    return Status::Internal(what + ": " + details.status().message());
+    return Status::Internal(what + ": " + details.status().message(),
+                            what + ": " + details.status().Message(true));
   s.details = std::move(*details);
   if (s.name.empty()) s.name = s.details.name;
   if (s.details.active > 0) {
@@ -174,7 +176,8 @@ Result<std::vector<ServiceSnapshot>> SnapshotFromJson(const nlohmann::json& j) {
     }
   } catch (const nlohmann::json::exception& e) {
     return Status::InvalidArgument(
-        std::string("not a CDN discovery snapshot: ") + e.what());
+        std::string("not a CDN discovery snapshot: ") + e.what(),
+        std::string("CDN の読み取り結果の形式ではありません: ") + e.what());
   }
   return out;
 }

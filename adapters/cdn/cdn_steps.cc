@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "src/model/model.h"
+
 namespace renumber::cdn {
 namespace {
 
@@ -24,10 +26,11 @@ nlohmann::json PairSettings(const Backend& b, const std::string& hc) {
   return set;
 }
 
-Status Taken(const std::string& name, const Backend& b,
-             const std::string& why) {
-  return Status::PreconditionFailed("backend " + name + " already exists at " +
-                                    b.address + ": " + why);
+Status Taken(const std::string& name, const Backend& b, const Text& why) {
+  return Status::PreconditionFailed(
+      "backend " + name + " already exists at " + b.address + ": " + why.en,
+      "オリジンサーバー " + name + " はすでに " + b.address +
+          " として存在します: " + why.ja);
 }
 
 }  // namespace
@@ -76,7 +79,9 @@ Result<ServiceSteps> PrepareSteps(const VersionConfig& v, const Addresses& a,
     const std::string twin = TwinName(old.name);
     if (const Backend* t = v.FindBackend(twin)) {
       if (!IsAt(*t, AddressKind::kNew, a))
-        return Taken(twin, *t, "cannot add the twin of " + old.name);
+        return Taken(twin, *t,
+                     {"cannot add the twin of " + old.name,
+                      old.name + " の複製を追加できません"});
       nlohmann::json set = PairSettings(*t, hc);
       if (!set.empty())
         updates.push_back(MakeStep("update-backend", "update/" + twin,
@@ -133,7 +138,9 @@ Result<ServiceSteps> CutoverSteps(const VersionConfig& v, const Addresses& a) {
     if (of.empty()) continue;
     if (const Backend* old = v.FindBackend(of)) {
       if (!IsAt(*old, AddressKind::kOld, a))
-        return Taken(of, *old, "twin " + t.name + " cannot take its name");
+        return Taken(of, *old,
+                     {"twin " + t.name + " cannot take its name",
+                      "複製 " + t.name + " をその名前に変更できません"});
       if (!TwinComplete(v, of, t.name)) continue;  // unprepared, below
       deletes.push_back(MakeStep(
           "delete-backend", "delete/" + of,

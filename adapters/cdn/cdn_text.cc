@@ -28,7 +28,7 @@ Text SettingsText(const nlohmann::json& set) {
     add(hc.empty() ? "no healthcheck" : "healthcheck " + hc,
         hc.empty() ? "ヘルスチェックなし" : "ヘルスチェック " + hc);
   }
-  if (set.contains("comment")) add("its comment", "コメント");
+  if (set.contains("comment")) add("its comment", "コメントも引き継ぐ");
   return t;
 }
 

@@ -53,7 +53,8 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   std::string dir = o.dir;
   if (!dir.empty()) {
     if (Status s = PosixFileSystem()->CreateDirs(dir, 0700); !s.ok()) {
-      std::fprintf(stderr, "%s\n", Tr(lang, "cli.error", s.message()).c_str());
+      std::fprintf(stderr, "%s\n",
+                   Tr(lang, "cli.error", Localized(s, lang)).c_str());
       return kExitBadInput;
     }
   } else {
@@ -75,15 +76,17 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
       (RealClock()->Now() - std::chrono::hours(1)).ToRfc3339();
   auto cluster = SimCluster::Start(copts);
   if (!cluster.ok()) {
-    std::fprintf(stderr, "%s\n",
-                 Tr(lang, "cli.error", cluster.status().message()).c_str());
+    std::fprintf(
+        stderr, "%s\n",
+        Tr(lang, "cli.error", Localized(cluster.status(), lang)).c_str());
     return kExitFailed;
   }
   Status s = (*cluster)->WritePlan(dir + "/plan.csv");
   if (s.ok()) s = (*cluster)->WriteCredentials(dir + "/credentials.json");
   if (s.ok()) s = (*cluster)->WriteHostsFile(dir + "/hosts");
   if (!s.ok()) {
-    std::fprintf(stderr, "%s\n", Tr(lang, "cli.error", s.message()).c_str());
+    std::fprintf(stderr, "%s\n",
+                 Tr(lang, "cli.error", Localized(s, lang)).c_str());
     return kExitFailed;
   }
   std::fprintf(

@@ -128,28 +128,34 @@ void AddCommand(CLI::App& app, const CommandSpec& spec, GlobalOptions& global,
 // refused), as verify's 3 does.
 int RunStatus(const StatusOptions& o, const GlobalOptions& global) {
   const bool json = o.json || o.format == "json";
-  auto fail = [&](int code, const std::string& message) {
-    std::fprintf(stderr, "%s\n", Tr(global.lang, "cli.error", message).c_str());
+  auto fail = [&](int code, const Status& s) {
+    std::fprintf(
+        stderr, "%s\n",
+        Tr(global.lang, "cli.error", Localized(s, global.lang)).c_str());
     if (json)
-      std::fputs(JsonErrorDocument("status", message, code).c_str(), stdout);
+      std::fputs(JsonErrorDocument("status", s.message(), code).c_str(),
+                 stdout);
     return code;
   };
   if (o.format != "text" && o.format != "json")
-    return fail(kExitBadInput, "--format must be text or json");
+    return fail(kExitBadInput,
+                Status::InvalidArgument(
+                    "--format must be text or json",
+                    "--format には text か json を指定してください"));
   std::vector<AccountKey> plan_accounts;
   if (!o.plan_file.empty()) {
     auto text = PosixFileSystem()->ReadFile(o.plan_file);
-    if (!text.ok()) return fail(kExitBadInput, text.status().message());
+    if (!text.ok()) return fail(kExitBadInput, text.status());
     auto rows =
         ParsePlanCsv(*text, o.plan_file, {/*allow_family_change=*/true});
-    if (!rows.ok()) return fail(kExitBadInput, rows.status().message());
+    if (!rows.ok()) return fail(kExitBadInput, rows.status());
     for (const PlanRow& r : *rows) plan_accounts.push_back(r.target.account);
   }
   std::string dir = ResolveStateDir(o.state_dir) + "/journal";
   auto s = BuildStatus(PosixFileSystem(), dir, o.campaign);
   if (!s.ok())
     return fail(s.status().Is(Code::kNotFound) ? kExitBadInput : kExitFailed,
-                s.status().message());
+                s.status());
   if (!o.plan_file.empty()) RestrictToPlan(&*s, plan_accounts);
   const int code = NeedsAttention(*s) ? kExitNotExpected : kExitOk;
   // The table is the result (stdout), unless the JSON document is.

@@ -20,9 +20,11 @@ namespace {
 
 using json = nlohmann::json;
 
-int Fail(const GlobalOptions& global, int code, const std::string& message) {
-  std::fprintf(stderr, "%s\n",
-               Tr(global.lang, "cli.error", ScrubSecrets(message)).c_str());
+int Fail(const GlobalOptions& global, int code, const Status& s) {
+  std::fprintf(
+      stderr, "%s\n",
+      Tr(global.lang, "cli.error", ScrubSecrets(Localized(s, global.lang)))
+          .c_str());
   return code;
 }
 
@@ -53,7 +55,7 @@ int RunLiveVerify(const ReportOptions& o, const GlobalOptions& global,
   };
   CommandOptions checked;
   if (Status s = ValidateOptions(inv, &checked); !s.ok())
-    return Fail(global, kExitBadInput, s.message());
+    return Fail(global, kExitBadInput, s);
   live->grace = checked.expect.grace;
   const int code = ExecuteMigration(inv, global);
   return live->ran ? kExitOk : code;
@@ -73,14 +75,25 @@ std::string Render(const CampaignReport& report, const std::string& format,
 
 int RunReport(const ReportOptions& o, const GlobalOptions& global) {
   if (o.format != "md" && o.format != "html" && o.format != "json")
-    return Fail(global, kExitBadInput, "--format must be md, html or json");
+    return Fail(
+        global, kExitBadInput,
+        Status::InvalidArgument(
+            "--format must be md, html or json",
+            "--format には md、html、json のいずれかを指定してください"));
   if (o.live && o.plan_file.empty())
-    return Fail(global, kExitBadInput,
-                "--live needs --plan FILE: the accounts to verify");
-  if (!o.live && (!o.verify.credentials_file.empty() ||
-                  !o.verify.cutover_grace.empty()))
-    return Fail(global, kExitBadInput,
-                "--credentials and --cutover-grace go with --live");
+    return Fail(
+        global, kExitBadInput,
+        Status::InvalidArgument(
+            "--live needs --plan FILE: the accounts to verify",
+            "--live には確認するアカウントを示す --plan FILE が必要です"));
+  if (!o.live &&
+      (!o.verify.credentials_file.empty() || !o.verify.cutover_grace.empty()))
+    return Fail(
+        global, kExitBadInput,
+        Status::InvalidArgument(
+            "--credentials and --cutover-grace go with --live",
+            "--credentials と --cutover-grace は --live と一緒に指定して"
+            "ください"));
   FileSystem* fs = PosixFileSystem();
   std::vector<PlanRow> rows;
   MigrationInvocation names;  // the campaign name, as the commands derive it
@@ -88,11 +101,10 @@ int RunReport(const ReportOptions& o, const GlobalOptions& global) {
   names.campaign = o.campaign;
   if (!o.plan_file.empty()) {
     auto text = fs->ReadFile(o.plan_file);
-    if (!text.ok()) return Fail(global, kExitBadInput, text.status().message());
+    if (!text.ok()) return Fail(global, kExitBadInput, text.status());
     auto parsed =
         ParsePlanCsv(*text, o.plan_file, {/*allow_family_change=*/true});
-    if (!parsed.ok())
-      return Fail(global, kExitBadInput, parsed.status().message());
+    if (!parsed.ok()) return Fail(global, kExitBadInput, parsed.status());
     rows = std::move(*parsed);
   }
   const std::string campaign = o.plan_file.empty() && o.campaign.empty()
@@ -105,13 +117,13 @@ int RunReport(const ReportOptions& o, const GlobalOptions& global) {
     // accounts; a --campaign that is not there is a typo.
     if (!status.status().Is(Code::kNotFound) || !o.campaign.empty() ||
         o.plan_file.empty())
-      return Fail(global,
-                  status.status().Is(Code::kNotFound) ? kExitBadInput
-                                                      : kExitFailed,
-                  status.status().message());
+      return Fail(
+          global,
+          status.status().Is(Code::kNotFound) ? kExitBadInput : kExitFailed,
+          status.status());
     StatusReport empty;
     empty.journal_dir = dir;
-    empty.warnings.push_back(status.status().message());
+    empty.warnings.push_back(Localized(status.status(), global.lang));
     status = std::move(empty);
   }
   if (!o.plan_file.empty()) {
@@ -139,7 +151,7 @@ int RunReport(const ReportOptions& o, const GlobalOptions& global) {
     std::fflush(stdout);
   } else if (Status s = WriteFileAtomic(fs, o.output_file, text, 0600);
              !s.ok()) {
-    return Fail(global, kExitFailed, s.message());
+    return Fail(global, kExitFailed, s);
   } else {
     std::fprintf(stderr, "%s\n",
                  Tr(global.lang, "creport.written", o.output_file).c_str());

@@ -46,9 +46,11 @@ class MigrationRun {
  private:
   // Prints the error (and, with --json, a JSON document saying it) and
   // returns `code`.
-  int Fail(int code, const std::string& raw) {
-    const std::string message = ScrubSecrets(raw);
-    out_.Error(Tr(lang_, "cli.error", message));
+  // `s` in the reader's language on the terminal; in English in the JSON
+  // document and the Nagios line (for programs).
+  int Fail(int code, const Status& s) {
+    const std::string message = ScrubSecrets(s.message());
+    out_.Error(Tr(lang_, "cli.error", ScrubSecrets(Localized(s, lang_))));
     if (json_)
       out_.Json(JsonErrorDocument(CommandName(inv_.command), message, code));
     // A monitoring plugin that could not check says UNKNOWN, not CRITICAL.
@@ -90,32 +92,33 @@ Status MigrationRun::LoadResolver() {
 
 int MigrationRun::Load() {
   if (Status s = ValidateOptions(inv_, &options_); !s.ok())
-    return Fail(kExitBadInput, s.message());
+    return Fail(kExitBadInput, s);
   if (!inv_.log_file.empty())
     if (Status s = out_.OpenLog(fs_, inv_.log_file); !s.ok())
-      return Fail(kExitBadInput, s.message());
+      return Fail(kExitBadInput, s);
   auto rows = LoadRows(inv_, fs_, clock_);
-  if (!rows.ok()) return Fail(kExitBadInput, rows.status().message());
+  if (!rows.ok()) return Fail(kExitBadInput, rows.status());
   rows_ = std::move(*rows);
   writes_ = IsWriteCommand(inv_.command) && !inv_.dry_run;
   // The question is asked on the controlling terminal, whatever stdin,
   // stdout and stderr are (`2>&1 | tee` included); without one (cron,
   // systemd) nobody can answer.
   if (writes_ && !inv_.yes && !terminal_)
-    return Fail(kExitRefused, Tr(lang_, "cli.no_terminal"));
-  if (Status s = LoadResolver(); !s.ok())
-    return Fail(kExitBadInput, s.message());
+    return Fail(kExitRefused,
+                Status::PreconditionFailed(Tr(Lang::kEn, "cli.no_terminal"),
+                                           Tr(Lang::kJa, "cli.no_terminal")));
+  if (Status s = LoadResolver(); !s.ok()) return Fail(kExitBadInput, s);
   // --ca-file must be readable PEM before anything is sent (an account's own
   // ca_file is checked when its transport is built).
   if (!inv_.ca_file.empty())
     if (Status s = ValidateTransportOptions({inv_.ca_file}); !s.ok())
-      return Fail(kExitBadInput, s.message());
+      return Fail(kExitBadInput, s);
   auto source = OpenSource(inv_, fs_, clock_);
   if (!source.ok()) {
     const Status& s = source.status();
     bool bad_input = s.Is(Code::kInvalidArgument) || s.Is(Code::kNotFound) ||
                      s.Is(Code::kUnauthorized);
-    return Fail(bad_input ? kExitBadInput : kExitFailed, s.message());
+    return Fail(bad_input ? kExitBadInput : kExitFailed, s);
   }
   source_ = std::move(*source);
   return kExitOk;
@@ -151,13 +154,13 @@ int MigrationRun::Run() {
   std::string campaign = CampaignName(inv_);
   std::string journal_path = state_dir + "/journal/" + campaign + ".journal";
   if (Status s = fs_->CreateDirs(state_dir, 0700); !s.ok())
-    return Fail(kExitFailed, s.message());
+    return Fail(kExitFailed, s);
   auto contents = ReadJournal(fs_, journal_path);
-  if (!contents.ok()) return Fail(kExitFailed, contents.status().message());
+  if (!contents.ok()) return Fail(kExitFailed, contents.status());
   std::unique_ptr<JournalWriter> journal;
   if (writes_) {
     auto j = JournalWriter::Open(fs_, journal_path, clock_);
-    if (!j.ok()) return Fail(kExitFailed, j.status().message());
+    if (!j.ok()) return Fail(kExitFailed, j.status());
     journal = std::move(*j);
   }
   RunInfo run{SystemRandom()->Hex(8), campaign, CommandName(inv_.command),
@@ -242,7 +245,7 @@ int MigrationRun::Run() {
       out_.Json(text);
     } else if (Status s = WriteFileAtomic(fs_, inv_.output_file, text, 0644);
                !s.ok()) {
-      return Fail(kExitFailed, s.message());
+      return Fail(kExitFailed, s);
     }
   }
   return code;

@@ -14,11 +14,13 @@ Output::~Output() {
 Status Output::OpenLog(FileSystem* fs, const std::string& path) {
   if (fs->Exists(path))
     if (Status s = CheckPrivateFile(fs, path); !s.ok())
-      return Status::InvalidArgument("--log " + path + ": " + s.message());
+      return Status::InvalidArgument("--log " + path + ": " + s.message(),
+                                     "--log " + path + ": " + s.Message(true));
   auto file = fs->OpenAppend(path, 0600);
   if (!file.ok())
-    return Status::InvalidArgument("--log " + path + ": " +
-                                   file.status().message());
+    return Status::InvalidArgument(
+        "--log " + path + ": " + file.status().message(),
+        "--log " + path + ": " + file.status().Message(true));
   log_ = std::move(*file);
   return Status::Ok();
 }

@@ -14,11 +14,39 @@
 namespace renumber {
 namespace {
 
-Status ErrnoStatus(const std::string& what, const std::string& path, int err) {
+// The system's reason in Japanese for the usual ones, else its English.
+std::string ErrnoJa(int err) {
+  switch (err) {
+    case ENOENT:
+      return "ファイルまたはディレクトリがありません";
+    case EACCES:
+    case EPERM:
+      return "権限がありません";
+    case ENOSPC:
+      return "空き容量がありません";
+    case EROFS:
+      return "読み取り専用のファイルシステムです";
+    case EEXIST:
+      return "すでに存在します";
+    case ENOTDIR:
+      return "ディレクトリではありません";
+    case EISDIR:
+      return "ディレクトリです";
+    case EIO:
+      return "入出力エラーです";
+    default:
+      return std::strerror(err);
+  }
+}
+
+// `what` and `what_ja` say what failed ("cannot open", "開けません").
+Status ErrnoStatus(const std::string& what, const std::string& what_ja,
+                   const std::string& path, int err) {
   std::string msg = what + " '" + path + "': " + std::strerror(err);
-  if (err == ENOENT) return Status::NotFound(msg);
-  if (err == EACCES || err == EPERM) return Status::Forbidden(msg);
-  return Status::Internal(msg);
+  std::string ja = "'" + path + "' を" + what_ja + ": " + ErrnoJa(err);
+  if (err == ENOENT) return Status::NotFound(msg, ja);
+  if (err == EACCES || err == EPERM) return Status::Forbidden(msg, ja);
+  return Status::Internal(msg, ja);
 }
 
 class PosixWritableFile : public WritableFile {
@@ -33,21 +61,23 @@ class PosixWritableFile : public WritableFile {
       ssize_t n = ::write(fd_, data.data(), data.size());
       if (n < 0) {
         if (errno == EINTR) continue;
-        return ErrnoStatus("cannot write", path_, errno);
+        return ErrnoStatus("cannot write", "書き込めません", path_, errno);
       }
       data.remove_prefix(static_cast<size_t>(n));
     }
     return Status::Ok();
   }
   Status Sync() override {
-    if (::fsync(fd_) != 0) return ErrnoStatus("cannot fsync", path_, errno);
+    if (::fsync(fd_) != 0)
+      return ErrnoStatus("cannot fsync", "ディスクに同期できません", path_,
+                         errno);
     return Status::Ok();
   }
   Status Close() override {
     int fd = fd_;
     fd_ = -1;
     if (fd >= 0 && ::close(fd) != 0)
-      return ErrnoStatus("cannot close", path_, errno);
+      return ErrnoStatus("cannot close", "閉じられません", path_, errno);
     return Status::Ok();
   }
 
@@ -67,7 +97,8 @@ class PosixFileLock : public FileLock {
     if (::ftruncate(fd_, 0) != 0 ||
         ::pwrite(fd_, info.data(), info.size(), 0) !=
             static_cast<ssize_t>(info.size()))
-      return ErrnoStatus("cannot write lock info", path_, errno);
+      return ErrnoStatus("cannot write lock info", "ロック情報を書き込めません",
+                         path_, errno);
     return Status::Ok();
   }
 
@@ -80,7 +111,7 @@ class PosixFs : public FileSystem {
  public:
   Result<std::string> ReadFile(const std::string& path) override {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return ErrnoStatus("cannot open", path, errno);
+    if (fd < 0) return ErrnoStatus("cannot open", "開けません", path, errno);
     std::string out;
     char buf[65536];
     for (;;) {
@@ -89,7 +120,7 @@ class PosixFs : public FileSystem {
       if (n < 0) {
         int err = errno;
         ::close(fd);
-        return ErrnoStatus("cannot read", path, err);
+        return ErrnoStatus("cannot read", "読めません", path, err);
       }
       if (n == 0) break;
       out.append(buf, static_cast<size_t>(n));
@@ -109,21 +140,26 @@ class PosixFs : public FileSystem {
   }
   Status Rename(const std::string& from, const std::string& to) override {
     if (::rename(from.c_str(), to.c_str()) != 0)
-      return ErrnoStatus("cannot rename to '" + to + "'", from, errno);
+      return ErrnoStatus("cannot rename to '" + to + "'",
+                         "'" + to + "' に名前を変更できません", from, errno);
     return Status::Ok();
   }
   Status Remove(const std::string& path) override {
     if (::unlink(path.c_str()) != 0)
-      return ErrnoStatus("cannot remove", path, errno);
+      return ErrnoStatus("cannot remove", "削除できません", path, errno);
     return Status::Ok();
   }
   Status SyncDir(const std::string& dir) override {
     int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return ErrnoStatus("cannot open directory", dir, errno);
+    if (fd < 0)
+      return ErrnoStatus("cannot open directory", "開けません（ディレクトリ）",
+                         dir, errno);
     int rc = ::fsync(fd);
     int err = errno;
     ::close(fd);
-    if (rc != 0) return ErrnoStatus("cannot fsync directory", dir, err);
+    if (rc != 0)
+      return ErrnoStatus("cannot fsync directory",
+                         "ディスクに同期できません（ディレクトリ）", dir, err);
     return Status::Ok();
   }
   Status CreateDirs(const std::string& dir, unsigned mode) override {
@@ -135,7 +171,8 @@ class PosixFs : public FileSystem {
       partial = dir.substr(0, pos);
       if (partial.empty()) continue;
       if (::mkdir(partial.c_str(), mode) != 0 && errno != EEXIST)
-        return ErrnoStatus("cannot create directory", partial, errno);
+        return ErrnoStatus("cannot create directory",
+                           "作成できません（ディレクトリ）", partial, errno);
     }
     return Status::Ok();
   }
@@ -146,17 +183,17 @@ class PosixFs : public FileSystem {
   Result<unsigned> Mode(const std::string& path) override {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0)
-      return ErrnoStatus("cannot stat", path, errno);
+      return ErrnoStatus("cannot stat", "調べられません", path, errno);
     return static_cast<unsigned>(st.st_mode & 07777);
   }
   Status Chmod(const std::string& path, unsigned mode) override {
     if (::chmod(path.c_str(), mode) != 0)
-      return ErrnoStatus("cannot chmod", path, errno);
+      return ErrnoStatus("cannot chmod", "権限を変更できません", path, errno);
     return Status::Ok();
   }
   Result<std::vector<std::string>> ListDir(const std::string& dir) override {
     DIR* d = ::opendir(dir.c_str());
-    if (!d) return ErrnoStatus("cannot list", dir, errno);
+    if (!d) return ErrnoStatus("cannot list", "一覧できません", dir, errno);
     std::vector<std::string> out;
     while (dirent* e = ::readdir(d)) {
       std::string name = e->d_name;
@@ -169,7 +206,9 @@ class PosixFs : public FileSystem {
   Result<std::unique_ptr<FileLock>> Lock(const std::string& path,
                                          bool wait) override {
     int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) return ErrnoStatus("cannot open lock file", path, errno);
+    if (fd < 0)
+      return ErrnoStatus("cannot open lock file",
+                         "開けません（ロックファイル）", path, errno);
     int rc;
     do {
       rc = ::flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB));
@@ -178,8 +217,10 @@ class PosixFs : public FileSystem {
       int err = errno;
       ::close(fd);
       if (err == EWOULDBLOCK)
-        return Status::Unavailable("'" + path + "' is locked by another run");
-      return ErrnoStatus("cannot lock", path, err);
+        return Status::Unavailable(
+            "'" + path + "' is locked by another run",
+            "'" + path + "' は別の実行がロックしています");
+      return ErrnoStatus("cannot lock", "ロックできません", path, err);
     }
     return std::unique_ptr<FileLock>(new PosixFileLock(fd, path));
   }
@@ -188,7 +229,7 @@ class PosixFs : public FileSystem {
   Result<std::unique_ptr<WritableFile>> Open(const std::string& path, int flags,
                                              unsigned mode) {
     int fd = ::open(path.c_str(), flags, mode);
-    if (fd < 0) return ErrnoStatus("cannot open", path, errno);
+    if (fd < 0) return ErrnoStatus("cannot open", "開けません", path, errno);
     // An existing file keeps its mode through open(2): narrow one that is
     // looser than asked (a journal or log made 0644 by hand). Best effort:
     // a file we do not own stays as it is.
@@ -241,9 +282,15 @@ Status CheckPrivateFile(FileSystem* fs, const std::string& path) {
     std::snprintf(buf, sizeof buf, "%04o", mode & 07777);
     return Status::InvalidArgument(
         "'" + path +
-        "' holds secrets but is readable by group or others "
-        "(mode " +
-        buf + "); run: chmod 600 '" + path + "'");
+            "' holds secrets but is readable by group or others "
+            "(mode " +
+            buf + "); run: chmod 600 '" + path + "'",
+        "'" + path +
+            "' "
+            "には秘密情報が含まれていますが、グループや他のユーザーが読める状態"
+            "です"
+            "（モード " +
+            buf + "）。次を実行してください: chmod 600 '" + path + "'");
   }
   return Status::Ok();
 }

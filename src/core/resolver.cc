@@ -20,10 +20,12 @@ class GetAddrInfoResolver : public Resolver {
     addrinfo* res = nullptr;
     int rc = getaddrinfo(host.c_str(), nullptr, &hints, &res);
     if (rc == EAI_NONAME || rc == EAI_NODATA)
-      return Status::NotFound("host name '" + host + "' does not resolve");
+      return Status::NotFound("host name '" + host + "' does not resolve",
+                              "ホスト名 '" + host + "' の名前解決ができません");
     if (rc != 0)
-      return Status::Unavailable("could not resolve '" + host +
-                                 "': " + gai_strerror(rc));
+      return Status::Unavailable(
+          "could not resolve '" + host + "': " + gai_strerror(rc),
+          "'" + host + "' の名前解決に失敗しました: " + gai_strerror(rc));
     std::vector<IpAddress> out;
     for (addrinfo* a = res; a; a = a->ai_next) {
       IpAddress ip;
@@ -54,7 +56,8 @@ class HostsFileResolver : public Resolver {
     auto it = table_.find(Lower(host));
     if (it != table_.end()) return it->second;
     if (fallback_) return fallback_->Resolve(host);
-    return Status::NotFound("host name '" + host + "' does not resolve");
+    return Status::NotFound("host name '" + host + "' does not resolve",
+                            "ホスト名 '" + host + "' の名前解決ができません");
   }
   static std::string Lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(c));
@@ -96,8 +99,11 @@ Result<std::unique_ptr<Resolver>> NewHostsFileResolver(
     if (words.empty()) continue;
     auto ip = IpAddress::Parse(words[0]);
     if (!ip.ok() || words.size() < 2)
-      return Status::InvalidArgument(origin + ":" + std::to_string(line_no) +
-                                     ": expected 'ADDRESS NAME...'");
+      return Status::InvalidArgument(
+          origin + ":" + std::to_string(line_no) +
+              ": expected 'ADDRESS NAME...'",
+          origin + ":" + std::to_string(line_no) +
+              ": 'アドレス ホスト名…' の形で書いてください");
     for (size_t w = 1; w < words.size(); ++w) {
       auto& ips = table[HostsFileResolver::Lower(words[w])];
       if (std::find(ips.begin(), ips.end(), *ip) == ips.end())
@@ -122,7 +128,8 @@ Result<std::vector<IpAddress>> FakeResolver::Resolve(const std::string& host) {
   std::lock_guard<std::mutex> l(mu_);
   auto it = table_.find(host);
   if (it == table_.end())
-    return Status::NotFound("host name '" + host + "' does not resolve");
+    return Status::NotFound("host name '" + host + "' does not resolve",
+                            "ホスト名 '" + host + "' の名前解決ができません");
   return it->second;
 }
 

@@ -30,8 +30,8 @@ struct LockHolder {
   std::string since;  // RFC 3339: when the holding run started
   std::string ToJson() const;
   // "alice (operator bob), renumber prepare of campaign x, pid 42 on h,
-  // running since 2026-..."
-  static std::string Describe(const std::string& json_text);
+  // running since 2026-...", in English and Japanese.
+  static Text Describe(const std::string& json_text);
 };
 
 class AccountLocks {
@@ -44,7 +44,7 @@ class AccountLocks {
   // `holder`, when given, receives the holder's description on that error.
   Result<std::unique_ptr<FileLock>> Acquire(const AccountKey& account,
                                             std::chrono::milliseconds wait,
-                                            std::string* holder = nullptr);
+                                            Text* holder = nullptr);
 
  private:
   FileSystem* fs_;

@@ -47,6 +47,10 @@ struct Expectation {
 
 struct CommandOptions {
   Command command = Command::kPlan;
+  // Whether a refusal before maintenance_end mentions --ignore-window:
+  // staff running a plan file are told of it; a customer moving their one
+  // account (--customer …) is only told to wait.
+  bool offer_ignore_window = true;
   Phase rollback_of = Phase::kPrepare;  // for kRollback
   bool ignore_window = false;           // cutover before maintenance_end
   bool force = false;                   // rollback over later changes
@@ -100,7 +104,7 @@ struct AccountReport {
   Text refusal;  // why a gate refused
   // When another run holds the account's lock: who (the refusal says the
   // same in words). Accounts held elsewhere are not in this run.
-  std::string held_by;
+  Text held_by;
   std::vector<Text> notes;  // e.g. window overridden
   Timestamp started_at;     // when this run read the account
   std::chrono::milliseconds elapsed{0};

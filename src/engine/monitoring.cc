@@ -98,7 +98,8 @@ Verdict Judge(const AccountReport& r, Timestamp now,
   if (r.result == AccountResult::kFailed || !r.state_after)
     return {Severity::kUnknown,
             T("monitor.unknown",
-              r.error.ok() ? std::string("-") : r.error.message())};
+              r.error.ok() ? Text{"-", "-"}
+                           : Text{r.error.message(), r.error.Message(true)})};
   const AccountState state = *r.state_after;
   const std::string failing = FailingChecks(r);
   if (state == AccountState::kMissing)
@@ -112,7 +113,7 @@ Verdict Judge(const AccountReport& r, Timestamp now,
   if (state == AccountState::kPartial)
     return {Severity::kWarning, T("monitor.partial")};
   if (r.result == AccountResult::kNotExpected)
-    return {Severity::kWarning, T("monitor.not_expected", StateName(state))};
+    return {Severity::kWarning, T("monitor.not_expected", StateWord(state))};
   if (!failing.empty())
     return {Severity::kWarning, T("monitor.check", failing)};
   if (state == AccountState::kPrepared &&

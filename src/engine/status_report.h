@@ -29,6 +29,7 @@ struct AccountStatus {
   std::string operator_name;  // of the last run
   // Who last changed the account and when: a later run that had nothing
   // to do does not hide them.
+  std::string last_error_ja;  // "" when the journal has no Japanese form
   std::string changed_by;
   std::string changed_at;
   int writes = 0;

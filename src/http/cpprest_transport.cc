@@ -53,23 +53,35 @@ std::string LibraryMessage(const std::exception& e, const HttpRequest& req) {
 Status RedirectRefused(int status, const Headers& headers,
                        const std::string& where) {
   std::string to = "an unnamed place (no Location header)";
+  std::string to_ja = "行き先の示されていない場所（Location ヘッダーなし）";
   if (auto location = headers.Get("Location")) {
     try {
       web::uri uri(*location);
-      if (uri.host().empty())
+      if (uri.host().empty()) {
         to = "another path on the same host";
-      else
-        to = "host " + uri.host() +
-             (uri.port() > 0 ? ":" + std::to_string(uri.port()) : "");
+        to_ja = "同じホストの別のパス";
+      } else {
+        const std::string host =
+            uri.host() +
+            (uri.port() > 0 ? ":" + std::to_string(uri.port()) : "");
+        to = "host " + host;
+        to_ja = "ホスト " + host;
+      }
     } catch (const std::exception&) {
       to = "an unreadable Location";
+      to_ja = "読み取れない Location";
     }
   }
   return Status::Forbidden(
       where + ": the server answered " + std::to_string(status) +
-      " (a redirect to " + to +
-      "); renumber never follows redirects, which would carry the "
-      "credentials to another server: check the api_base in the credentials");
+          " (a redirect to " + to +
+          "); renumber never follows redirects, which would carry the "
+          "credentials to another server: check the api_base in the "
+          "credentials",
+      where + ": サーバーが " + std::to_string(status) + "（" + to_ja +
+          " へのリダイレクト）を返しました。認証情報が別のサーバーに送られる"
+          "ため、renumber はリダイレクトに従いません。認証情報の api_base を"
+          "確認してください");
 }
 
 bool IsRedirect(int status) {
@@ -81,22 +93,32 @@ Status MapHttpException(const http::http_exception& e, const HttpRequest& req,
   const std::error_code& ec = e.error_code();
   if (ec == std::errc::timed_out)
     return Status::Timeout(where + ": no answer within " +
-                           std::to_string(req.timeout.count()) + " ms");
+                               std::to_string(req.timeout.count()) + " ms",
+                           where + ": " + std::to_string(req.timeout.count()) +
+                               " ミリ秒以内に応答がありませんでした");
   const std::string reason = OpenSslReason(ec.value());
   if (IsCertificateVerifyFailure(ec.value()))
     return Status::Forbidden(
         where + ": TLS: the server's certificate was not accepted (" + reason +
-        "): it is not signed by a trusted CA, does not match the host or has "
-        "expired; if the server uses a private CA, add that CA with "
-        "--ca-file");
+            "): it is not signed by a trusted CA, does not match the host or "
+            "has expired; if the server uses a private CA, add that CA with "
+            "--ca-file",
+        where + ": TLS: サーバーの証明書を受け入れられませんでした（" + reason +
+            "）。信頼できる認証局の署名がないか、ホスト名が一致しないか、"
+            "期限切れです。サーバーがプライベート認証局を使っている場合は、"
+            "その認証局を --ca-file で追加してください");
   if (IsOpenSslError(ec.value()))
-    return Status::Unavailable(where + ": TLS handshake failed (" + reason +
-                               "); is the server speaking https on this "
-                               "port?");
+    return Status::Unavailable(
+        where + ": TLS handshake failed (" + reason +
+            "); is the server speaking https on this port?",
+        where + ": TLS のハンドシェイクに失敗しました（" + reason +
+            "）。このポートのサーバーは https で応答していますか?");
   // Only the library's message: its error codes come from several
   // categories (asio misc, system) flattened to an int, so their
   // std::error_code text is often wrong ("No such file" for an EOF).
-  return Status::Unavailable(where + ": " + LibraryMessage(e, req));
+  return Status::Unavailable(
+      where + ": " + LibraryMessage(e, req),
+      where + ": 接続に失敗しました（" + LibraryMessage(e, req) + "）");
 }
 
 class CpprestTransport : public HttpTransport {
@@ -130,7 +152,9 @@ class CpprestTransport : public HttpTransport {
     } catch (const http::http_exception& e) {
       return MapHttpException(e, request, where);
     } catch (const std::exception& e) {
-      return Status::Unavailable(where + ": " + LibraryMessage(e, request));
+      return Status::Unavailable(
+          where + ": " + LibraryMessage(e, request),
+          where + ": 接続に失敗しました（" + LibraryMessage(e, request) + "）");
     }
   }
 
@@ -142,25 +166,37 @@ class CpprestTransport : public HttpTransport {
     try {
       uri = web::uri(request.url);
     } catch (const std::exception&) {
-      return Status::InvalidArgument("malformed URL '" +
-                                     RedactUrl(request.url) + "'");
+      return Status::InvalidArgument(
+          "malformed URL '" + RedactUrl(request.url) + "'",
+          "URL '" + RedactUrl(request.url) + "' の形式が正しくありません");
     }
     const std::string scheme = uri.scheme();
     if (scheme != "http" && scheme != "https")
-      return Status::InvalidArgument("unsupported URL scheme in '" +
-                                     RedactUrl(request.url) + "'");
+      return Status::InvalidArgument(
+          "unsupported URL scheme in '" + RedactUrl(request.url) + "'",
+          "URL '" + RedactUrl(request.url) +
+              "' のスキームには対応していません");
     if (uri.host().empty())
-      return Status::InvalidArgument("no host in URL '" +
-                                     RedactUrl(request.url) + "'");
+      return Status::InvalidArgument(
+          "no host in URL '" + RedactUrl(request.url) + "'",
+          "URL '" + RedactUrl(request.url) + "' にホスト名がありません");
     if (scheme == "http" && !IsLoopbackHost(uri.host()))
       return Status::InvalidArgument(
           "refusing plain http:// to " + uri.host() +
-          ": only loopback addresses may be reached without TLS; use https://");
+              ": only loopback addresses may be reached without TLS; use "
+              "https://",
+          uri.host() +
+              " への暗号化しない http:// の接続は行いません。TLS "
+              "なしで接続できるのはループバックアドレスだけです。https:// "
+              "を使ってください");
     if (HasLineBreak(request.method))
-      return Status::InvalidArgument("line break in the HTTP method");
+      return Status::InvalidArgument("line break in the HTTP method",
+                                     "HTTP メソッドに改行が含まれています");
     for (const auto& [k, v] : request.headers.items())
       if (HasLineBreak(k) || HasLineBreak(v))
-        return Status::InvalidArgument("line break in HTTP header '" + k + "'");
+        return Status::InvalidArgument(
+            "line break in HTTP header '" + k + "'",
+            "HTTP ヘッダー '" + k + "' に改行が含まれています");
     return uri;
   }
 

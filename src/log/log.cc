@@ -60,14 +60,19 @@ class ScrubbingSink : public spdlog::sinks::base_sink<std::mutex> {
 Status InitLoggingTo(const std::string& level, const std::string& format,
                      std::string* sink) {
   if (format != "text" && format != "json")
-    return Status::InvalidArgument("--log-format must be text or json, not '" +
-                                   format + "'");
+    return Status::InvalidArgument(
+        "--log-format must be text or json, not '" + format + "'",
+        "--log-format には text か json を指定してください（'" + format +
+            "' は指定できません）");
   auto lvl = spdlog::level::from_str(level);
   if (lvl == spdlog::level::off && level != "off")
     return Status::InvalidArgument(
         "--log-level must be one of trace, debug, info, warn, error, off; "
         "not '" +
-        level + "'");
+            level + "'",
+        "--log-level には trace、debug、info、warn、error、off のいずれかを"
+        "指定してください（'" +
+            level + "' は指定できません）");
   auto s = std::make_shared<ScrubbingSink>(format == "json", sink);
   auto logger = std::make_shared<spdlog::logger>("renumber", s);
   logger->set_level(lvl);

@@ -18,12 +18,14 @@ Result<std::string> Field(const json& entry, const char* name, bool required,
   auto it = entry.find(name);
   if (it == entry.end() || it->is_null()) {
     if (required)
-      return Status::InvalidArgument(where + ": missing \"" + name + "\"");
+      return Status::InvalidArgument(where + ": missing \"" + name + "\"",
+                                     where + ": \"" + name + "\" がありません");
     return std::string();
   }
   if (!it->is_string())
-    return Status::InvalidArgument(where + ": \"" + name +
-                                   "\" must be a string");
+    return Status::InvalidArgument(
+        where + ": \"" + name + "\" must be a string",
+        where + ": \"" + name + "\" は文字列で指定してください");
   return it->get<std::string>();
 }
 
@@ -32,7 +34,9 @@ Result<std::string> Field(const json& entry, const char* name, bool required,
 Status CheckApiBase(const std::string& url) {
   const bool https = url.rfind("https://", 0) == 0;
   if (!https && url.rfind("http://", 0) != 0)
-    return Status::InvalidArgument("\"api_base\" must be an https:// URL");
+    return Status::InvalidArgument(
+        "\"api_base\" must be an https:// URL",
+        "\"api_base\" は https:// で始まる URL で指定してください");
   const size_t start = https ? 8 : 7;
   std::string authority =
       url.substr(start, url.find_first_of("/?#", start) - start);
@@ -40,7 +44,10 @@ Status CheckApiBase(const std::string& url) {
   if (authority.find('@') != std::string::npos)
     return Status::InvalidArgument(
         "\"api_base\" must not hold a user name or password (user@host); "
-        "give them as username/password or api_token");
+        "give them as username/password or api_token",
+        "\"api_base\" "
+        "にユーザー名やパスワード（user@host）を含めないでください。"
+        "username/password または api_token で指定してください");
   if (https) return Status::Ok();
   std::string host = authority;
   if (!host.empty() && host[0] == '[') {
@@ -52,7 +59,11 @@ Status CheckApiBase(const std::string& url) {
   if (host == "localhost" || (ip.ok() && ip->IsLoopback())) return Status::Ok();
   return Status::InvalidArgument(
       "\"api_base\" " + url +
-      ": plain http:// is allowed only to a loopback address; use https://");
+          ": plain http:// is allowed only to a loopback address; use "
+          "https://",
+      "\"api_base\" " + url +
+          ": 暗号化しない http:// はループバックアドレスにのみ使えます。"
+          "https:// を使ってください");
 }
 
 const std::vector<std::string>& CredentialsFileKeys() {
@@ -79,19 +90,22 @@ Status RefuseUnknownKeys(const json& object,
     (void)value;
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
     std::string shown;
-    for (char c : key.substr(0, 40))
-      shown += c >= 0x20 && c < 0x7f ? c : '?';
+    for (char c : key.substr(0, 40)) shown += c >= 0x20 && c < 0x7f ? c : '?';
     std::string list;
     for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
-    return Status::InvalidArgument(where + ": unknown field \"" + shown +
-                                   "\" (known here: " + list + ")");
+    return Status::InvalidArgument(
+        where + ": unknown field \"" + shown + "\" (known here: " + list + ")",
+        where + ": 不明な項目 \"" + shown +
+            "\" があります（ここで使える項目: " + list + "）");
   }
   return Status::Ok();
 }
 
 Result<Credentials> ParseEntry(const json& e, const std::string& where) {
   if (!e.is_object())
-    return Status::InvalidArgument(where + ": must be an object");
+    return Status::InvalidArgument(
+        where + ": must be an object",
+        where + ": オブジェクト（{…}）で指定してください");
   Credentials c;
   RN_ASSIGN_OR_RETURN(c.account.customer, Field(e, "customer", true, where));
   RN_ASSIGN_OR_RETURN(std::string service, Field(e, "service", true, where));
@@ -104,20 +118,23 @@ Result<Credentials> ParseEntry(const json& e, const std::string& where) {
   RN_ASSIGN_OR_RETURN(c.api_base, Field(e, "api_base", true, at));
   RN_ASSIGN_OR_RETURN(c.ca_file, Field(e, "ca_file", false, at));
   if (c.account.customer.empty())
-    return Status::InvalidArgument(where + ": \"customer\" is empty");
+    return Status::InvalidArgument(where + ": \"customer\" is empty",
+                                   where + ": \"customer\" が空です");
   RN_RETURN_IF_ERROR(CheckApiBase(c.api_base).Annotate(at));
   if (c.account.service == Service::kEss) {
     RN_ASSIGN_OR_RETURN(c.username, Field(e, "username", true, at));
     RN_ASSIGN_OR_RETURN(std::string pw, Field(e, "password", true, at));
     if (c.username.empty() || pw.empty())
-      return Status::InvalidArgument(at +
-                                     ": username and password are required");
+      return Status::InvalidArgument(
+          at + ": username and password are required",
+          at + ": username と password の両方が必要です");
     AddScrubbedSecret(pw);
     c.password = Secret(std::move(pw));
   } else {
     RN_ASSIGN_OR_RETURN(std::string token, Field(e, "api_token", true, at));
     if (token.empty())
-      return Status::InvalidArgument(at + ": \"api_token\" is empty");
+      return Status::InvalidArgument(at + ": \"api_token\" is empty",
+                                     at + ": \"api_token\" が空です");
     AddScrubbedSecret(token);
     c.api_token = Secret(std::move(token));
   }
@@ -137,8 +154,11 @@ class MemorySource : public CredentialSource {
     if (it == by_key_.end())
       return Status::NotFound(
           "no credentials for " + account.ToString() +
-          (origin_.empty() ? "" : " in " + origin_) +
-          "; the other accounts run (add it there and run again)");
+              (origin_.empty() ? "" : " in " + origin_) +
+              "; the other accounts run (add it there and run again)",
+          (origin_.empty() ? "" : origin_ + " に ") + account.ToString() +
+              " の認証情報がありません。ほかのアカウントは実行します"
+              "（追加してから再実行してください）");
     return it->second;
   }
   std::vector<AccountKey> Accounts() override {
@@ -160,12 +180,17 @@ Result<std::vector<Credentials>> ParseCredentialsJson(
     const std::string& text, const std::string& origin) {
   json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded())
-    return Status::InvalidArgument(origin + ": not valid JSON");
+    return Status::InvalidArgument(origin + ": not valid JSON",
+                                   origin + ": JSON として正しくありません");
   if (!doc.is_object() || !doc.contains("version") || doc["version"] != json(1))
     return Status::InvalidArgument(
-        origin + ": expected {\"version\": 1, \"accounts\": [...]}");
+        origin + ": expected {\"version\": 1, \"accounts\": [...]}",
+        origin +
+            ": {\"version\": 1, \"accounts\": [...]} の形で書いてください");
   if (!doc.contains("accounts") || !doc["accounts"].is_array())
-    return Status::InvalidArgument(origin + ": \"accounts\" must be a list");
+    return Status::InvalidArgument(
+        origin + ": \"accounts\" must be a list",
+        origin + ": \"accounts\" はリスト（[…]）で指定してください");
   RN_RETURN_IF_ERROR(RefuseUnknownKeys(doc, CredentialsFileKeys(), origin));
   std::vector<Credentials> out;
   std::set<AccountKey> seen;
@@ -173,8 +198,9 @@ Result<std::vector<Credentials>> ParseCredentialsJson(
     std::string where = origin + ": accounts[" + std::to_string(i) + "]";
     RN_ASSIGN_OR_RETURN(Credentials c, ParseEntry(doc["accounts"][i], where));
     if (!seen.insert(c.account).second)
-      return Status::InvalidArgument(where + ": duplicate account " +
-                                     c.account.ToString());
+      return Status::InvalidArgument(
+          where + ": duplicate account " + c.account.ToString(),
+          where + ": アカウント " + c.account.ToString() + " が重複しています");
     out.push_back(std::move(c));
   }
   return out;

@@ -9,8 +9,10 @@ const char* ServiceName(Service s) {
 Result<Service> ParseService(std::string_view text) {
   if (text == "ess") return Service::kEss;
   if (text == "cdn") return Service::kCdn;
-  return Status::InvalidArgument("unknown service '" + std::string(text) +
-                                 "' (expected ess or cdn)");
+  return Status::InvalidArgument(
+      "unknown service '" + std::string(text) + "' (expected ess or cdn)",
+      "不明なサービス '" + std::string(text) +
+          "' です（ess か cdn を指定してください）");
 }
 
 const char* PhaseName(Phase p) {
@@ -31,7 +33,8 @@ Result<Phase> ParsePhase(std::string_view text) {
   for (Phase p : {Phase::kPrepare, Phase::kCutover, Phase::kRollbackPrepare,
                   Phase::kRollbackCutover})
     if (text == PhaseName(p)) return p;
-  return Status::InvalidArgument("unknown phase '" + std::string(text) + "'");
+  return Status::InvalidArgument("unknown phase '" + std::string(text) + "'",
+                                 "不明な工程 '" + std::string(text) + "' です");
 }
 
 const char* StateName(AccountState s) {
@@ -55,8 +58,9 @@ Result<AccountState> ParseState(std::string_view text) {
        {AccountState::kNotStarted, AccountState::kPrepared,
         AccountState::kCutOver, AccountState::kPartial, AccountState::kMissing})
     if (text == StateName(s)) return s;
-  return Status::InvalidArgument("unknown account state '" + std::string(text) +
-                                 "'");
+  return Status::InvalidArgument(
+      "unknown account state '" + std::string(text) + "'",
+      "不明なアカウントの状態 '" + std::string(text) + "' です");
 }
 
 std::string AccountKey::ToString() const {

@@ -64,7 +64,9 @@ Result<FaultConfig> ReadFaults(const std::string& path) {
   if (path.empty()) return FaultConfig{};
   RN_ASSIGN_OR_RETURN(std::string text, PosixFileSystem()->ReadFile(path));
   nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded()) return Status::InvalidArgument("not valid JSON");
+  if (j.is_discarded())
+    return Status::InvalidArgument("not valid JSON",
+                                   "JSON として正しくありません");
   return FaultConfigFromJson(j);
 }
 
@@ -150,7 +152,7 @@ Status WriteFiles(Lang lang, const SimFlags& f,
 int RunNoServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
   auto customers = LoadOrSeedCustomers(o);
   if (!customers.ok())
-    return Fail(lang, kExitBadInput, customers.status().message());
+    return Fail(lang, kExitBadInput, Localized(customers.status(), lang));
   std::string ess_base, cdn_base;
   if (!f.credentials.empty()) {
     auto e = BaseUrlFor(f.ess);
@@ -158,12 +160,12 @@ int RunNoServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
     if (!e.ok() || !c.ok())
       return Fail(lang, kExitBadInput,
                   Tr(lang, "sim.no_serve_port",
-                     (e.ok() ? c.status() : e.status()).message()));
+                     Localized(e.ok() ? c.status() : e.status(), lang)));
     ess_base = *e;
     cdn_base = *c;
   }
   Status s = WriteFiles(lang, f, *customers, ess_base, cdn_base);
-  if (!s.ok()) return Fail(lang, kExitFailed, s.message());
+  if (!s.ok()) return Fail(lang, kExitFailed, Localized(s, lang));
   return kExitOk;
 }
 
@@ -188,8 +190,9 @@ int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
   auto cluster = SimCluster::Start(o);
   if (!cluster.ok()) {
     bool bad = cluster.status().Is(Code::kInvalidArgument);
-    return Fail(lang, bad ? kExitBadInput : kExitFailed,
-                Tr(lang, "sim.start_failed", cluster.status().message()));
+    return Fail(
+        lang, bad ? kExitBadInput : kExitFailed,
+        Tr(lang, "sim.start_failed", Localized(cluster.status(), lang)));
   }
   SimCluster& c = **cluster;
   if (f.json) PrintJson(c);
@@ -197,7 +200,7 @@ int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
   Status s = WriteFiles(lang, f, c.customers(), c.ess()->base_url(),
                         c.cdn()->base_url());
   if (s.ok() && !f.state.empty()) s = c.SaveState(f.state).Annotate(f.state);
-  if (!s.ok()) return Fail(lang, kExitFailed, s.message());
+  if (!s.ok()) return Fail(lang, kExitFailed, Localized(s, lang));
   Say(Tr(lang, "sim.serving"));
   WaitForSignal(set);
   c.Stop();
@@ -208,7 +211,7 @@ int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
       Say(Tr(lang, "sim.state_saved", f.state));
     } else {
       rc = Fail(lang, kExitFailed,
-                Tr(lang, "sim.save_failed", f.state, saved.message()));
+                Tr(lang, "sim.save_failed", f.state, Localized(saved, lang)));
     }
   }
   Say(Tr(lang, "sim.stopped"));
@@ -225,13 +228,13 @@ int RunSim(const SimFlags& f, Lang lang) {
   o.state_file = f.state;
   for (const std::string* listen : {&f.ess, &f.cdn}) {
     auto a = ParseListenAddress(*listen);
-    if (!a.ok()) return Fail(lang, kExitBadInput, a.status().message());
+    if (!a.ok()) return Fail(lang, kExitBadInput, Localized(a.status(), lang));
   }
   auto faults = ReadFaults(f.faults);
   if (!faults.ok())
     return Fail(
         lang, kExitBadInput,
-        Tr(lang, "sim.bad_faults", f.faults, faults.status().message()));
+        Tr(lang, "sim.bad_faults", f.faults, Localized(faults.status(), lang)));
   o.faults = *faults;
   return f.no_serve ? RunNoServe(lang, f, o) : RunServe(lang, f, o);
 }

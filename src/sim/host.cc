@@ -230,7 +230,8 @@ Result<std::unique_ptr<SimHost>> StartSimHost(std::unique_ptr<SimApi> api,
   auto host = std::make_unique<SimHostImpl>(std::move(api), options.faults,
                                             std::move(token));
   RN_RETURN_IF_ERROR(host->Listen(options).Annotate(
-      "cannot start the " + host->api()->vendor() + " simulator"));
+      "cannot start the " + host->api()->vendor() + " simulator",
+      host->api()->vendor() + " のシミュレーターを起動できません"));
   return std::unique_ptr<SimHost>(std::move(host));
 }
 

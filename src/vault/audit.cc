@@ -135,7 +135,9 @@ Result<std::string> AuditLog::BuildLine(const AuditEvent& event,
     rec["mac"] = mac;
   } else if (event.action != kFailedUnlock) {
     return Status::Internal("audit record '" + event.action +
-                            "' written before the vault was unlocked");
+                                "' written before the vault was unlocked",
+                            "保管庫を開く前に監査記録 '" + event.action +
+                                "' を書こうとしました（内部エラー）");
   }
   return Dump(rec);
 }
@@ -167,7 +169,8 @@ Status AuditLog::AppendAll(const std::vector<AuditEvent>& events) {
   if (s.ok()) s = c;
   if (s.ok() && existing.empty()) s = fs_->SyncDir(DirName(path_));
   if (!s.ok())
-    return s.Annotate("cannot write the vault audit log '" + path_ + "'");
+    return s.Annotate("cannot write the vault audit log '" + path_ + "'",
+                      "保管庫の監査ログ '" + path_ + "' に書き込めません");
   return Status::Ok();
 }
 

@@ -64,8 +64,11 @@ void AddCommonFlags(CLI::App* cmd, CommandContext* ctx) {
 Result<std::unique_ptr<Vault>> UnlockVault(const CommandContext& ctx) {
   VaultOptions opts = ctx.Options();
   if (!ctx.fs->Exists(opts.path))
-    return Status::NotFound("there is no vault at '" + opts.path +
-                            "'; create one with 'renumber vault init'");
+    return Status::NotFound(
+        "there is no vault at '" + opts.path +
+            "'; create one with 'renumber vault init'",
+        "'" + opts.path +
+            "' に保管庫がありません。'renumber vault init' で作成してください");
   return UnlockVaultWithTries(
       opts, ctx.prompter, ctx.passphrase_file,
       [&](int left) { return UnlockPrompt(opts.path, left, ctx.lang()); });
@@ -75,7 +78,7 @@ int Fail(const CommandContext& ctx, const Status& s) {
   if (s.Is(Code::kUnauthorized) && s.message() == kWrongPassphrase) {
     Remark(Tr(ctx.lang(), "vault.wrong_passphrase"));
   } else {
-    Remark(Tr(ctx.lang(), "vault.error", s.message()));
+    Remark(Tr(ctx.lang(), "vault.error", Localized(s, ctx.lang())));
   }
   switch (s.code()) {
     case Code::kOk:

@@ -46,7 +46,8 @@ std::string PurgedMessage(Lang lang, const std::vector<AccountKey>& removed,
 int RunPurge(const CommandContext& ctx, const AdminFlags& f) {
   if (f.all && !f.yes)
     return Fail(ctx, Status::PreconditionFailed(
-                         Tr(ctx.lang(), "vault.purge_all_needs_yes")));
+                         Tr(Lang::kEn, "vault.purge_all_needs_yes"),
+                         Tr(Lang::kJa, "vault.purge_all_needs_yes")));
   auto v = UnlockVault(ctx);
   if (!v.ok()) return Fail(ctx, v.status());
   auto removed = PurgeEntries(v->get(), f.all, ctx.clock->Now(), f.ticket);

@@ -81,7 +81,8 @@ int RunReveal(const CommandContext& ctx, const ReadFlags& f, Vault* v,
               const AccountKey& account) {
   if (f.ticket.empty())
     return Fail(ctx, Status::InvalidArgument(
-                         Tr(ctx.lang(), "vault.reveal_needs_ticket")));
+                         Tr(Lang::kEn, "vault.reveal_needs_ticket"),
+                         Tr(Lang::kJa, "vault.reveal_needs_ticket")));
   auto e = v->Reveal(account, f.ticket, f.reason);
   if (!e.ok()) return Fail(ctx, e.status());
   const Secret& s =
@@ -97,7 +98,8 @@ int RunShow(const CommandContext& ctx, const ReadFlags& f) {
   if (!account.ok()) return Fail(ctx, account.status());
   if (f.reveal && f.ticket.empty())
     return Fail(ctx, Status::InvalidArgument(
-                         Tr(ctx.lang(), "vault.reveal_needs_ticket")));
+                         Tr(Lang::kEn, "vault.reveal_needs_ticket"),
+                         Tr(Lang::kJa, "vault.reveal_needs_ticket")));
   auto v = UnlockVault(ctx);
   if (!v.ok()) return Fail(ctx, v.status());
   if (f.reveal) return RunReveal(ctx, f, v->get(), *account);
@@ -105,8 +107,10 @@ int RunShow(const CommandContext& ctx, const ReadFlags& f) {
   if (!entries.ok()) return Fail(ctx, entries.status());
   int i = FindEntry(*entries, *account);
   if (i < 0)
-    return Fail(ctx, Status::NotFound("the vault has no entry for " +
-                                      account->ToString()));
+    return Fail(ctx,
+                Status::NotFound(
+                    "the vault has no entry for " + account->ToString(),
+                    "保管庫に " + account->ToString() + " の登録がありません"));
   const VaultEntry& e = (*entries)[i];
   json info = EntryInfo(ctx, e);
   info["username"] = e.creds.username;

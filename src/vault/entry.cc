@@ -49,11 +49,14 @@ Result<std::string> Str(const json& j, const char* name, bool required,
   auto it = j.find(name);
   if (it == j.end()) {
     if (required)
-      return Status::Corruption(where + ": missing \"" + name + "\"");
+      return Status::Corruption(where + ": missing \"" + name + "\"",
+                                where + ": \"" + name + "\" がありません");
     return std::string();
   }
   if (!it->is_string())
-    return Status::Corruption(where + ": \"" + name + "\" is not a string");
+    return Status::Corruption(
+        where + ": \"" + name + "\" is not a string",
+        where + ": \"" + name + "\" が文字列ではありません");
   return it->get<std::string>();
 }
 
@@ -61,7 +64,10 @@ Result<Timestamp> Time(const json& j, const char* name,
                        const std::string& where) {
   RN_ASSIGN_OR_RETURN(std::string text, Str(j, name, true, where));
   auto t = Timestamp::ParseRfc3339(text);
-  if (!t.ok()) return Status::Corruption(where + ": bad \"" + name + "\"");
+  if (!t.ok())
+    return Status::Corruption(
+        where + ": bad \"" + name + "\"",
+        where + ": \"" + name + "\" の値が正しくありません");
   return *t;
 }
 
@@ -69,7 +75,8 @@ Result<Secret> LoadSecret(const json& j, const char* name,
                           const std::string& where) {
   RN_ASSIGN_OR_RETURN(std::string value, Str(j, name, true, where));
   if (value.empty())
-    return Status::Corruption(where + ": \"" + name + "\" is empty");
+    return Status::Corruption(where + ": \"" + name + "\" is empty",
+                              where + ": \"" + name + "\" が空です");
   AddScrubbedSecret(value);
   Secret s(std::move(value));
   return s;
@@ -77,13 +84,17 @@ Result<Secret> LoadSecret(const json& j, const char* name,
 
 Result<VaultEntry> ParseEntry(const json& j, size_t index) {
   std::string where = "vault body: entries[" + std::to_string(index) + "]";
-  if (!j.is_object()) return Status::Corruption(where + ": not an object");
+  if (!j.is_object())
+    return Status::Corruption(where + ": not an object",
+                              where + ": オブジェクトではありません");
   VaultEntry e;
   RN_ASSIGN_OR_RETURN(e.creds.account.customer,
                       Str(j, "customer", true, where));
   RN_ASSIGN_OR_RETURN(std::string service, Str(j, "service", true, where));
   auto svc = ParseService(service);
-  if (!svc.ok()) return Status::Corruption(where + ": bad \"service\"");
+  if (!svc.ok())
+    return Status::Corruption(where + ": bad \"service\"",
+                              where + ": \"service\" の値が正しくありません");
   e.creds.account.service = *svc;
   RN_ASSIGN_OR_RETURN(e.creds.api_base, Str(j, "api_base", true, where));
   RN_ASSIGN_OR_RETURN(e.creds.ca_file, Str(j, "ca_file", false, where));
@@ -104,19 +115,23 @@ Result<VaultBody> ParseBody(const json& doc) {
   if (!doc.is_object() || doc.find("format") == doc.end() ||
       doc["format"] != json(kBodyFormat) || doc.find("version") == doc.end() ||
       doc["version"] != json(1))
-    return Status::Corruption("vault body: unknown format or version");
+    return Status::Corruption("vault body: unknown format or version",
+                              "保管庫の本体: 形式またはバージョンが不明です");
   VaultBody body;
   RN_ASSIGN_OR_RETURN(std::string key_hex,
                       Str(doc, "vault_key", true, "vault body"));
   auto key = FromHex(key_hex);
   Wipe(&key_hex);
   if (!key.ok() || key->size() != kKeyBytes)
-    return Status::Corruption("vault body: bad \"vault_key\"");
+    return Status::Corruption("vault body: bad \"vault_key\"",
+                              "保管庫の本体: \"vault_key\" が正しくありません");
   body.vault_key = Secret(std::move(*key));
   RN_ASSIGN_OR_RETURN(body.created_at, Time(doc, "created_at", "vault body"));
   auto it = doc.find("entries");
   if (it == doc.end() || !it->is_array())
-    return Status::Corruption("vault body: \"entries\" is not a list");
+    return Status::Corruption(
+        "vault body: \"entries\" is not a list",
+        "保管庫の本体: \"entries\" がリストではありません");
   for (size_t i = 0; i < it->size(); ++i) {
     RN_ASSIGN_OR_RETURN(VaultEntry e, ParseEntry((*it)[i], i));
     body.entries.push_back(std::move(e));
@@ -142,11 +157,14 @@ Result<VaultBody> DecodeBody(const Secret& json_text) {
   json doc = json::parse(json_text.reveal(), nullptr,
                          /*allow_exceptions=*/false);
   JsonWiper wiper{&doc};
-  if (doc.is_discarded()) return Status::Corruption("vault body: not JSON");
+  if (doc.is_discarded())
+    return Status::Corruption("vault body: not JSON",
+                              "保管庫の本体: JSON ではありません");
   try {
     return ParseBody(doc);
   } catch (const json::exception& e) {  // the library's boundary
-    return Status::Corruption(std::string("vault body: ") + e.what());
+    return Status::Corruption(std::string("vault body: ") + e.what(),
+                              std::string("保管庫の本体: ") + e.what());
   }
 }
 
@@ -184,15 +202,24 @@ Result<Timestamp> ChooseExpiry(
   const char* from = expires           ? "--expires"
                      : maintenance_end ? "--maintenance-end + 14 days"
                                        : "now + 14 days";
+  const std::string from_ja = expires           ? "--expires"
+                              : maintenance_end ? "--maintenance-end + 14 日"
+                                                : "現在 + 14 日";
   if (chosen <= now)
     return Status::InvalidArgument("the expiry " + chosen.ToRfc3339() + " (" +
-                                   from + ") is not in the future");
+                                       from + ") is not in the future",
+                                   "有効期限 " + chosen.ToRfc3339() + "（" +
+                                       from_ja + "）が過去の日時です");
   if (chosen > now + kMaxLifetime)
     return Status::InvalidArgument(
         "the expiry " + chosen.ToRfc3339() + " (" + from +
-        ") is more than 90 days ahead; credentials for proxy work are kept "
-        "at most 90 days: pass --expires before " +
-        (now + kMaxLifetime).ToRfc3339());
+            ") is more than 90 days ahead; credentials for proxy work are kept "
+            "at most 90 days: pass --expires before " +
+            (now + kMaxLifetime).ToRfc3339(),
+        "有効期限 " + chosen.ToRfc3339() + "（" + from_ja +
+            "）が 90 日より先です。作業代行の認証情報の保管は最長 90 日です。" +
+            (now + kMaxLifetime).ToRfc3339() +
+            " より前の --expires を指定してください");
   return chosen;
 }
 

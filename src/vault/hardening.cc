@@ -12,12 +12,15 @@ namespace renumber::vault {
 Status DisableCoreDumps() {
   rlimit none = {0, 0};
   if (::setrlimit(RLIMIT_CORE, &none) != 0)
-    return Status::Internal(std::string("cannot disable core dumps: ") +
-                            std::strerror(errno));
+    return Status::Internal(
+        std::string("cannot disable core dumps: ") + std::strerror(errno),
+        std::string("コアダンプを無効にできません: ") + std::strerror(errno));
   if (::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
-    return Status::Internal(std::string("cannot mark the process "
-                                        "non-dumpable: ") +
-                            std::strerror(errno));
+    return Status::Internal(
+        std::string("cannot mark the process non-dumpable: ") +
+            std::strerror(errno),
+        std::string("プロセスをダンプ不可に設定できません: ") +
+            std::strerror(errno));
   return Status::Ok();
 }
 

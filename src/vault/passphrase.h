@@ -40,9 +40,11 @@ class Prompter {
 Prompter* TtyPrompter();
 
 // A 0600 (or stricter) file holding one secret; one trailing newline is
-// dropped; empty is refused. `what` names it in errors ("passphrase file").
+// dropped; empty is refused. `what` names it in errors ("passphrase file"),
+// `what_ja` in Japanese ("" = as `what`).
 Result<Secret> ReadSecretFile(FileSystem* fs, const std::string& path,
-                              const std::string& what);
+                              const std::string& what,
+                              const std::string& what_ja = "");
 
 // The first passphrase file among --passphrase-file (`flag_file`), the
 // environment variable and the systemd credential, or "" when none is set.

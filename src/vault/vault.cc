@@ -22,9 +22,12 @@ AuditEvent EntryEvent(const std::string& action, const AccountKey& account,
 
 Result<AccountKey> ParseAccount(const std::string& text) {
   size_t slash = text.rfind('/');
-  auto bad = Status::InvalidArgument("'" + text +
-                                     "' is not an account; write "
-                                     "CUSTOMER/SERVICE, e.g. C-10001/ess");
+  auto bad = Status::InvalidArgument(
+      "'" + text +
+          "' is not an account; write CUSTOMER/SERVICE, e.g. C-10001/ess",
+      "'" + text +
+          "' はアカウントの指定として読めません。CUSTOMER/SERVICE の形（例: "
+          "C-10001/ess）で書いてください");
   if (slash == std::string::npos || slash == 0) return bad;
   auto service = ParseService(text.substr(slash + 1));
   if (!service.ok()) return bad;
@@ -50,8 +53,10 @@ Result<std::unique_ptr<Vault>> Vault::Create(const VaultOptions& options,
   RN_RETURN_IF_ERROR(fs->CreateDirs(DirName(options.path), 0700));
   RN_ASSIGN_OR_RETURN(auto lock, fs->Lock(options.path + ".lock", true));
   if (fs->Exists(options.path))
-    return Status::Conflict("a vault already exists at '" + options.path +
-                            "'; nothing was changed");
+    return Status::Conflict(
+        "a vault already exists at '" + options.path + "'; nothing was changed",
+        "'" + options.path +
+            "' にはすでに保管庫があります。何も変更していません");
   std::string audit = AuditPathFor(options.path);
   if (fs->Exists(audit))
     RN_RETURN_IF_ERROR(fs->Rename(
@@ -75,8 +80,11 @@ Result<std::unique_ptr<Vault>> Vault::Open(const VaultOptions& options,
                                            Secret passphrase) {
   RN_RETURN_IF_ERROR(DisableCoreDumps());
   if (!options.fs->Exists(options.path))
-    return Status::NotFound("there is no vault at '" + options.path +
-                            "'; create one with 'renumber vault init'");
+    return Status::NotFound(
+        "there is no vault at '" + options.path +
+            "'; create one with 'renumber vault init'",
+        "'" + options.path +
+            "' に保管庫がありません。'renumber vault init' で作成してください");
   std::unique_ptr<Vault> v(new Vault(options, std::move(passphrase)));
   std::lock_guard<std::mutex> l(v->mu_);
   auto body = v->LoadLocked();
@@ -104,8 +112,9 @@ Result<VaultBody> Vault::LoadLocked() {
   RN_ASSIGN_OR_RETURN(Secret plain, OpenFile(file, body_key_));
   auto body = DecodeBody(plain);
   if (body.ok() && !vault_key_.empty() && !(body->vault_key == vault_key_))
-    return Status::Corruption("the vault at '" + opts_.path +
-                              "' was replaced by another vault");
+    return Status::Corruption(
+        "the vault at '" + opts_.path + "' was replaced by another vault",
+        "'" + opts_.path + "' の保管庫が別の保管庫に置き換えられています");
   return body;
 }
 
@@ -169,7 +178,8 @@ Status Vault::Update(const Change& change, AuditEvent summary) {
     records.push_back(std::move(e));
   }
   return audit_.AppendAll(records).Annotate(
-      "the vault was saved but its audit record was not");
+      "the vault was saved but its audit record was not",
+      "保管庫は保存しましたが、監査記録を書き込めませんでした");
 }
 
 Status Vault::Rekey(Secret new_passphrase) {
@@ -202,9 +212,12 @@ Result<VaultEntry> Vault::Fetch(const AccountKey& account, AuditEvent event) {
   if (i < 0) {
     event.result = "not-found";
     (void)audit_.Append(event);
-    return Status::NotFound("the vault has no entry for " + account.ToString() +
-                            "; add it with 'renumber vault add' or "
-                            "'renumber vault import'");
+    return Status::NotFound(
+        "the vault has no entry for " + account.ToString() +
+            "; add it with 'renumber vault add' or 'renumber vault import'",
+        "保管庫に " + account.ToString() +
+            " の登録がありません。'renumber vault add' または 'renumber vault "
+            "import' で登録してください");
   }
   VaultEntry& e = body.entries[i];
   if (event.ticket.empty()) event.ticket = e.ticket;
@@ -213,13 +226,19 @@ Result<VaultEntry> Vault::Fetch(const AccountKey& account, AuditEvent event) {
     (void)audit_.Append(event);
     return Status::PreconditionFailed(
         "the vault entry for " + account.ToString() + " expired on " +
-        e.expires_at.ToRfc3339() +
-        "; ask the customer for the login again and add it with "
-        "'renumber vault add'");
+            e.expires_at.ToRfc3339() +
+            "; ask the customer for the login again and add it with 'renumber "
+            "vault add'",
+        "保管庫の " + account.ToString() + " の登録は " +
+            e.expires_at.ToRfc3339() +
+            " に期限切れになりました。お客様にログイン情報をあらためて依頼し、'"
+            "renumber vault add' で登録してください");
   }
   event.result = "ok";
   Status s = audit_.Append(event);
-  if (!s.ok()) return s.Annotate("nothing was revealed or used");
+  if (!s.ok())
+    return s.Annotate("nothing was revealed or used",
+                      "何も表示・使用していません");
   return std::move(e);
 }
 
