@@ -271,6 +271,24 @@ bool TerminalSession::WaitFor(const std::string& text, int timeout_s) {
   return true;
 }
 
+bool TerminalSession::WaitForCount(const std::string& text, size_t times,
+                                   int timeout_s) {
+  auto count = [&] {
+    size_t n = 0;
+    for (size_t at = r_.tty.find(text); at != std::string::npos;
+         at = r_.tty.find(text, at + text.size()))
+      ++n;
+    return n;
+  };
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+  while (count() < times) {
+    if (std::chrono::steady_clock::now() > deadline || !Pump(100))
+      return count() >= times;
+  }
+  return true;
+}
+
 void TerminalSession::Type(const std::string& line) {
   std::string typed = line + "\n";
   if (master_ >= 0 && write(master_, typed.data(), typed.size()) < 0) {

@@ -47,6 +47,8 @@ class TerminalSession {
   // Reads until the terminal has shown `text` (true), or the program
   // ended or `timeout_s` passed (false).
   bool WaitFor(const std::string& text, int timeout_s = 60);
+  // The same, until it has shown `text` `times` times.
+  bool WaitForCount(const std::string& text, size_t times, int timeout_s = 60);
   // Types `line` and Enter.
   void Type(const std::string& line);
   // Reads until the program exits (killed after `timeout_s`).
