@@ -111,7 +111,7 @@ struct Check {
   // e.g. a port filtered from here): it never fails verify or a gate.
   bool blocking = true;
   // How long the answer took, for checks that measure it (probes).
-  std::optional<std::chrono::milliseconds> latency;
+  std::optional<std::chrono::milliseconds> latency = std::nullopt;
 };
 
 struct VerifyReport {
