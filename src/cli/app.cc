@@ -11,6 +11,8 @@
 #include "src/cli/help_i18n.h"
 #include "src/cli/registrars.h"
 #include "src/log/log.h"
+#include "src/model/paths.h"
+#include "src/store/open_store.h"
 
 namespace renumber {
 namespace {
@@ -138,6 +140,24 @@ std::unique_ptr<CLI::App> BuildApp(GlobalOptions& global, CommandRun& run) {
 int RunCli(int argc, char** argv) {
   GlobalOptions global;
   global.lang = LangBeforeParsing(argc, argv);
+  global.open_audit_copy =
+      [](const std::string& flag,
+         const std::string& vault_path) -> Result<AuditCopyFn> {
+    StoreOpenOptions o;
+    o.spec = ChosenStoreSpec(flag);
+    if (!IsSharedStoreSpec(o.spec)) {
+      RN_RETURN_IF_ERROR(ValidateStoreSpec(o.spec));
+      return AuditCopyFn();
+    }
+    o.application_name = "renumber vault " + OsUserName() + "@" + HostName();
+    o.fs = PosixFileSystem();
+    o.clock = RealClock();
+    RN_ASSIGN_OR_RETURN(auto store, OpenCampaignStore(o));
+    std::shared_ptr<CampaignStore> shared(std::move(store));
+    return AuditCopyFn([shared, vault_path](const std::vector<std::string>& l) {
+      return shared->CopyAudit(vault_path, l);
+    });
+  };
   CommandRun run;
   std::unique_ptr<CLI::App> built = BuildApp(global, run);
   CLI::App& app = *built;

@@ -7,12 +7,14 @@
 #include "src/engine/plan_file.h"
 #include "src/engine/status_report.h"
 #include "src/model/paths.h"
+#include "src/store/cmd_store.h"
+#include "src/store/open_store.h"
 
 namespace renumber {
 namespace {
 
 struct StatusOptions {
-  std::string state_dir, campaign, plan_file, format = "text";
+  std::string state_dir, campaign, plan_file, format = "text", store, ca_file;
   bool json = false;
 };
 
@@ -151,17 +153,47 @@ int RunStatus(const StatusOptions& o, const GlobalOptions& global) {
     if (!rows.ok()) return fail(kExitBadInput, rows.status());
     for (const PlanRow& r : *rows) plan_accounts.push_back(r.target.account);
   }
-  std::string dir = ResolveStateDir(o.state_dir) + "/journal";
-  auto s = BuildStatus(PosixFileSystem(), dir, o.campaign);
+  StoreOpenOptions so;
+  so.spec = ChosenStoreSpec(o.store);
+  so.state_dir = ResolveStateDir(o.state_dir);
+  so.ca_file = o.ca_file;
+  so.application_name = "renumber status " + OsUserName() + "@" + HostName();
+  so.fs = PosixFileSystem();
+  so.clock = RealClock();
+  auto store = OpenCampaignStore(so);
+  if (!store.ok())
+    return fail(
+        store.status().Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed,
+        store.status());
+  auto journals = (*store)->ReadJournals();
+  if (!journals.ok()) return fail(kExitFailed, journals.status());
+  // The local store names its journal directory, as status always did.
+  const std::string where =
+      (*store)->Shared() ? (*store)->Where() : so.state_dir + "/journal";
+  auto s = BuildStatusFrom(*journals, where, o.campaign);
   if (!s.ok())
     return fail(s.status().Is(Code::kNotFound) ? kExitBadInput : kExitFailed,
                 s.status());
+  // A shared store also shows who is working on which account right now.
+  std::vector<HeldLock> held;
+  if ((*store)->Shared()) {
+    auto h = (*store)->HeldLocks();
+    if (!h.ok()) return fail(kExitFailed, h.status());
+    held = std::move(*h);
+  }
   if (!o.plan_file.empty()) RestrictToPlan(&*s, plan_accounts);
   const int code = NeedsAttention(*s) ? kExitNotExpected : kExitOk;
   // The table is the result (stdout), unless the JSON document is.
-  std::fputs(RenderStatus(*s, global.lang).c_str(), json ? stderr : stdout);
+  std::string text = RenderStatus(*s, global.lang);
+  if ((*store)->Shared())
+    text += RenderHeldLocks(held, (*store)->Where(), global.lang);
+  std::fputs(text.c_str(), json ? stderr : stdout);
   if (json) {
     nlohmann::json doc = StatusJson(*s);
+    if ((*store)->Shared()) {
+      doc["store"] = (*store)->Where();
+      doc["locks"] = HeldLocksJson(held);
+    }
     doc["command"] = "status";
     doc["exit_code"] = code;
     std::printf("%s\n", doc.dump(2).c_str());
@@ -180,10 +212,16 @@ void AddStatus(CLI::App& app, GlobalOptions& global, CommandRun& run) {
       "Examples:\n  renumber status\n"
       "  renumber status --plan plan.csv      (every account of the batch, "
       "never-run ones too)\n"
-      "  renumber status --campaign plan-2026-12 --format json\n");
+      "  renumber status --campaign plan-2026-12 --format json\n"
+      "  renumber status --store postgresql://renumber@db.example/renumber\n"
+      "      (team mode: every operator's records, and who holds which "
+      "account now)\n");
   cmd->add_option("--state-dir", o->state_dir,
                   "state directory (default $XDG_STATE_HOME/renumber)");
   cmd->add_option("--campaign", o->campaign, "only this campaign");
+  AddStoreOption(cmd, &o->store);
+  cmd->add_option("--ca-file", o->ca_file,
+                  "extra CA (PEM) to trust for the store's server");
   cmd->add_option("--plan", o->plan_file,
                   "show every account of this plan, in its order, including "
                   "those no run has reached (not-run)");
@@ -226,6 +264,7 @@ void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv) {
                 "one JSON document on stdout; human output on stderr");
   cmd->add_option("--state-dir", inv->state_dir,
                   "journal, locks, vault (default $XDG_STATE_HOME/renumber)");
+  AddStoreOption(cmd, &inv->store);
   cmd->add_option("--operator", inv->operator_name,
                   "name recorded in the journal (default: OS user)");
   cmd->add_option("--campaign", inv->campaign,

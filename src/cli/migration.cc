@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "adapters/registry.h"
@@ -19,6 +20,7 @@
 #include "src/http/transport.h"
 #include "src/log/log.h"
 #include "src/model/paths.h"
+#include "src/store/open_store.h"
 
 namespace renumber {
 namespace {
@@ -49,7 +51,7 @@ class MigrationRun {
   // `s` in the reader's language on the terminal; in English in the JSON
   // document and the Nagios line (for programs).
   int Fail(int code, const Status& s) {
-    const std::string message = ScrubSecrets(s.message());
+    const std::string message = ScrubSecrets(s);
     out_.Error(Tr(lang_, "cli.error", ScrubSecrets(Localized(s, lang_))));
     if (json_)
       out_.Json(JsonErrorDocument(CommandName(inv_.command), message, code));
@@ -64,6 +66,7 @@ class MigrationRun {
   int Load();
   int Run();
   Status LoadResolver();
+  Status OpenStore();
   bool Confirm(const ConfirmRequest& request);
 
   const MigrationInvocation& inv_;
@@ -79,6 +82,7 @@ class MigrationRun {
   std::unique_ptr<Resolver> hosts_;
   Resolver* resolver_ = SystemResolver();
   std::unique_ptr<CredentialSource> source_;
+  std::unique_ptr<CampaignStore> store_;
 };
 
 Status MigrationRun::LoadResolver() {
@@ -87,6 +91,25 @@ Status MigrationRun::LoadResolver() {
   RN_ASSIGN_OR_RETURN(
       hosts_, NewHostsFileResolver(text, inv_.hosts_file, SystemResolver()));
   resolver_ = hosts_.get();
+  return Status::Ok();
+}
+
+Status MigrationRun::OpenStore() {
+  StoreOpenOptions o;
+  o.spec = ChosenStoreSpec(inv_.store);
+  o.state_dir = ResolveStateDir(inv_.state_dir);
+  o.ca_file = inv_.ca_file;
+  o.application_name =
+      "renumber " + std::string(CommandName(inv_.command)) + " " +
+      (inv_.operator_name.empty() ? OsUserName() : inv_.operator_name) + "@" +
+      HostName();
+  o.fs = fs_;
+  o.clock = clock_;
+  // Writing runs journal from several accounts at once (--jobs).
+  o.connections = IsWriteCommand(inv_.command) && !inv_.dry_run
+                      ? std::min(inv_.jobs, 4)
+                      : 1;
+  RN_ASSIGN_OR_RETURN(store_, OpenCampaignStore(o));
   return Status::Ok();
 }
 
@@ -113,7 +136,12 @@ int MigrationRun::Load() {
   if (!inv_.ca_file.empty())
     if (Status s = ValidateTransportOptions({inv_.ca_file}); !s.ok())
       return Fail(kExitBadInput, s);
-  auto source = OpenSource(inv_, fs_, clock_);
+  // The campaign store before the vault: a store that cannot be reached
+  // fails before anyone types a passphrase.
+  if (Status s = OpenStore(); !s.ok())
+    return Fail(s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed,
+                s);
+  auto source = OpenSource(inv_, fs_, clock_, store_.get());
   if (!source.ok()) {
     const Status& s = source.status();
     bool bad_input = s.Is(Code::kInvalidArgument) || s.Is(Code::kNotFound) ||
@@ -152,27 +180,24 @@ int MigrationRun::Run() {
   const auto started = clock_->Steady();
   std::string state_dir = ResolveStateDir(inv_.state_dir);
   std::string campaign = CampaignName(inv_);
-  std::string journal_path = state_dir + "/journal/" + campaign + ".journal";
   if (Status s = fs_->CreateDirs(state_dir, 0700); !s.ok())
     return Fail(kExitFailed, s);
-  auto contents = ReadJournal(fs_, journal_path);
+  auto contents = store_->ReadJournal(campaign);
   if (!contents.ok()) return Fail(kExitFailed, contents.status());
-  std::unique_ptr<JournalWriter> journal;
+  std::unique_ptr<JournalSink> journal;
   if (writes_) {
-    auto j = JournalWriter::Open(fs_, journal_path, clock_);
+    auto j = store_->OpenJournal(campaign);
     if (!j.ok()) return Fail(kExitFailed, j.status());
     journal = std::move(*j);
   }
   RunInfo run{SystemRandom()->Hex(8), campaign, CommandName(inv_.command),
               OsUserName(),
               inv_.operator_name.empty() ? OsUserName() : inv_.operator_name};
-  char host[256] = "?";
-  gethostname(host, sizeof host - 1);
-  AccountLocks locks(
-      fs_, state_dir + "/locks",
-      LockHolder{run.user, run.operator_name, run.command, campaign,
-                 static_cast<long>(getpid()), host, ""},
-      clock_);
+  const std::string host = HostName();
+  auto locks = store_->Locks(LockHolder{run.user, run.operator_name,
+                                        run.command, campaign,
+                                        static_cast<long>(getpid()), host, ""});
+  if (!locks.ok()) return Fail(kExitFailed, locks.status());
   InitHttpRuntime(std::max(64, inv_.jobs * 4));
   TransportStack stack(clock_, SystemRandom(), inv_.ca_file);
   // Our own probe of new mail servers (ESS verify; reported, never a gate).
@@ -189,7 +214,7 @@ int MigrationRun::Run() {
                                      smtp_prober.get()});
   };
   deps.journal = journal.get();
-  deps.locks = writes_ ? &locks : nullptr;
+  deps.locks = writes_ ? locks->get() : nullptr;
   deps.journal_records = &contents->records;
   deps.run = run;
 

@@ -4,6 +4,7 @@
 #include "src/cli/migration.h"
 #include "src/cli/report_command.h"
 #include "src/sim/cmd_sim.h"
+#include "src/store/cmd_store.h"
 #include "src/vault/cmd_vault.h"
 
 namespace renumber {
@@ -15,6 +16,7 @@ const std::vector<CommandRegistrar>& AllRegistrars() {
       RegisterDemoCommand,
       RegisterSimCommand,
       RegisterVaultCommands,
+      RegisterStoreCommands,
   };
   return kAll;
 }

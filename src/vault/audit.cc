@@ -158,9 +158,11 @@ Status AuditLog::AppendAll(const std::vector<AuditEvent>& events) {
                  (!existing.empty() && existing.back() != '\n' ? 1 : 0);
   // A torn last line (a crash mid-append) stays on its own line.
   std::string text = !existing.empty() && existing.back() != '\n' ? "\n" : "";
+  std::vector<std::string> lines;
   for (const AuditEvent& event : events) {
     RN_ASSIGN_OR_RETURN(last, BuildLine(event, last, count++));
     text += last + "\n";
+    lines.push_back(last);
   }
   RN_ASSIGN_OR_RETURN(auto file, fs_->OpenAppend(path_, 0600));
   Status s = file->Append(text);
@@ -171,6 +173,11 @@ Status AuditLog::AppendAll(const std::vector<AuditEvent>& events) {
   if (!s.ok())
     return s.Annotate("cannot write the vault audit log '" + path_ + "'",
                       "保管庫の監査ログ '" + path_ + "' に書き込めません");
+  if (copy_)
+    return copy_(lines).Annotate("cannot copy the vault audit record of '" +
+                                     path_ + "' to the campaign store",
+                                 "保管庫の監査記録 '" + path_ +
+                                     "' を作業記録の共有ストアに写せません");
   return Status::Ok();
 }
 

@@ -15,6 +15,7 @@
 #define RENUMBER_VAULT_AUDIT_H_
 
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -36,6 +37,11 @@ struct AuditEvent {
   std::string detail;  // purpose of a use, reason of a reveal; no secrets
 };
 
+// Where a copy of each record goes once it is on the local disk (team mode:
+// the campaign store's append-only audit table, out of reach of a local
+// attacker who can truncate the file). Gets the new lines, oldest first.
+using AuditCopy = std::function<Status(const std::vector<std::string>& lines)>;
+
 // The audit log file that belongs to a vault file.
 std::string AuditPathFor(const std::string& vault_path);
 
@@ -50,6 +56,10 @@ class AuditLog {
 
   // Records after this are MAC'd with AuditMacKey(vault_key).
   Status SetVaultKey(const Secret& vault_key);
+  // Every record appended from now on is also handed to `copy` after it is
+  // on disk; when the copy fails, Append fails (the caller then reveals and
+  // uses no secret), though the local record stays.
+  void SetCopy(AuditCopy copy) { copy_ = std::move(copy); }
   // Appends one record and fsyncs it. Without a key (before unlock) only
   // "failed unlock" may be written.
   Status Append(const AuditEvent& event);
@@ -74,6 +84,7 @@ class AuditLog {
   std::string operator_;
   std::mutex mu_;
   Secret mac_key_;
+  AuditCopy copy_;
 };
 
 struct AuditVerdict {

@@ -42,6 +42,14 @@ VaultOptions CommandContext::Options() const {
   return o;
 }
 
+Result<VaultOptions> CommandContext::OptionsWithStore() const {
+  VaultOptions o = Options();
+  if (global && global->open_audit_copy) {
+    RN_ASSIGN_OR_RETURN(o.audit_copy, global->open_audit_copy(store, o.path));
+  }
+  return o;
+}
+
 void AddCommonFlags(CLI::App* cmd, CommandContext* ctx) {
   cmd->add_option("--vault", ctx->vault_path,
                   "vault file (default: <state dir>/vault.bin)")
@@ -59,10 +67,14 @@ void AddCommonFlags(CLI::App* cmd, CommandContext* ctx) {
                   "who is doing the work, for the audit log (the OS user is "
                   "always recorded too)")
       ->group("Vault");
+  cmd->add_option("--store", ctx->store,
+                  "team mode: also copy every audit record to this campaign "
+                  "store (postgresql://…; default $RENUMBER_STORE)")
+      ->group("Vault");
 }
 
 Result<std::unique_ptr<Vault>> UnlockVault(const CommandContext& ctx) {
-  VaultOptions opts = ctx.Options();
+  RN_ASSIGN_OR_RETURN(VaultOptions opts, ctx.OptionsWithStore());
   if (!ctx.fs->Exists(opts.path))
     return Status::NotFound(
         "there is no vault at '" + opts.path +

@@ -38,7 +38,9 @@ Vault::Vault(const VaultOptions& options, Secret passphrase)
     : opts_(options),
       passphrase_(std::move(passphrase)),
       audit_(options.fs, options.clock, AuditPathFor(options.path),
-             options.os_user, options.operator_name) {}
+             options.os_user, options.operator_name) {
+  audit_.SetCopy(options.audit_copy);
+}
 
 KdfParams Vault::kdf() const {
   std::lock_guard<std::mutex> l(mu_);

@@ -48,6 +48,8 @@ struct VaultOptions {
   // scrypt cost written by Create and Rekey. Tests lower it; there is no
   // command-line flag for it. Files keep the cost they were written with.
   KdfParams kdf = kProductionKdf;
+  // Team mode: where a copy of every audit record goes (audit.h).
+  AuditCopy audit_copy;
 };
 
 class Vault {
