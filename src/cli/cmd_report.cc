@@ -13,6 +13,8 @@
 #include "src/report/report_html.h"
 #include "src/report/report_json.h"
 #include "src/report/report_markdown.h"
+#include "src/store/cmd_store.h"
+#include "src/store/open_store.h"
 #include "src/vault/vault_source.h"
 
 namespace renumber {
@@ -71,6 +73,23 @@ std::string Render(const CampaignReport& report, const std::string& format,
   return RenderReportMarkdown(report, lang);
 }
 
+// The journals of every operator, from the campaign store the commands use
+// (--store / RENUMBER_STORE, else the state directory), as `status` reads
+// them; `where` names the store for messages.
+Result<std::vector<CampaignJournal>> ReadStoreJournals(const ReportOptions& o,
+                                                       std::string* where) {
+  StoreOpenOptions so;
+  so.spec = ChosenStoreSpec(o.verify.store);
+  so.state_dir = ResolveStateDir(o.state_dir);
+  so.ca_file = o.verify.ca_file;
+  so.application_name = "renumber report " + OsUserName() + "@" + HostName();
+  so.fs = PosixFileSystem();
+  so.clock = RealClock();
+  RN_ASSIGN_OR_RETURN(auto store, OpenCampaignStore(so));
+  *where = store->Shared() ? store->Where() : so.state_dir + "/journal";
+  return store->ReadJournals();
+}
+
 }  // namespace
 
 int RunReport(const ReportOptions& o, const GlobalOptions& global) {
@@ -110,8 +129,14 @@ int RunReport(const ReportOptions& o, const GlobalOptions& global) {
   const std::string campaign = o.plan_file.empty() && o.campaign.empty()
                                    ? std::string()
                                    : CampaignName(names);
-  const std::string dir = ResolveStateDir(o.state_dir) + "/journal";
-  auto status = BuildStatus(fs, dir, campaign);
+  std::string dir;
+  auto journals = ReadStoreJournals(o, &dir);
+  if (!journals.ok())
+    return Fail(global,
+                journals.status().Is(Code::kInvalidArgument) ? kExitBadInput
+                                                             : kExitFailed,
+                journals.status());
+  auto status = BuildStatusFrom(*journals, dir, campaign);
   if (!status.ok()) {
     // A plan whose campaign has not run yet is a report of not-run
     // accounts; a --campaign that is not there is a typo.
@@ -178,6 +203,8 @@ void RegisterReportCommand(CLI::App& app, GlobalOptions& global,
       "  renumber report --plan plan.csv --live --format html --output "
       "report.html\n"
       "  renumber report --campaign plan-2026-12 --format json\n"
+      "  renumber report --plan plan.csv --store "
+      "postgresql://renumber@db.example/renumber   (the team's store)\n"
       "  renumber --lang ja report --plan plan.csv --format html --output "
       "report.ja.html\n");
   cmd->add_option("--format", o->format,
@@ -194,6 +221,7 @@ void RegisterReportCommand(CLI::App& app, GlobalOptions& global,
                   "without --plan, every campaign)");
   cmd->add_option("--state-dir", o->state_dir,
                   "state directory (default $XDG_STATE_HOME/renumber)");
+  AddStoreOption(cmd, &o->verify.store);
   cmd->add_flag("--live", o->live,
                 "first run a read-only verify of the plan's accounts (GETs "
                 "only, as verify --read-only --expect auto): the state now, "
@@ -202,7 +230,8 @@ void RegisterReportCommand(CLI::App& app, GlobalOptions& global,
                   "with --live: credentials JSON (0600); default: the vault");
   AddVaultAccessOptions(cmd, &o->verify.vault);
   cmd->add_option("--ca-file", o->verify.ca_file,
-                  "with --live: extra CA (PEM) to trust");
+                  "extra CA (PEM) to trust: the store's server, and with "
+                  "--live the vendors");
   cmd->add_option("--hosts", o->verify.hosts_file,
                   "with --live: hosts(5)-format file consulted before DNS");
   cmd->add_option("--jobs,-j", o->verify.jobs,
