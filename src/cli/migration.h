@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "src/cli/command.h"
+#include "src/cli/preflight_flags.h"
 #include "src/engine/account_run.h"
 #include "src/engine/campaign.h"
 #include "src/vault/vault_source.h"
@@ -60,9 +61,20 @@ struct MigrationInvocation {
   // when it was checked. The human text then goes to stderr, and no JSON
   // document, Nagios line or Prometheus text is printed.
   std::function<void(const CampaignResult&, Timestamp checked_at)> on_result;
+  // plan / verify --preflight: the customers' DNS checks (src/preflight)
+  // over the domains discovery read, shown after the accounts.
+  bool preflight = false;
+  PreflightDnsFlags preflight_dns;
 };
 
-// Adds the common flags of a migration command to `cmd`.
+// Adds the flags that choose the accounts (--plan, --only, and the
+// one-account --service, --customer, --old-ip, --new-ip, ...) to `cmd`.
+void AddAccountOptions(CLI::App* cmd, MigrationInvocation* inv);
+// Adds the flags that reach the vendors: --credentials (else the vault,
+// and its flags), --ca-file, --hosts, --state-dir, --operator.
+void AddVendorAccessOptions(CLI::App* cmd, MigrationInvocation* inv);
+// Adds the common flags of a migration command to `cmd` (the account and
+// vendor-access flags included).
 void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv);
 
 int ExecuteMigration(const MigrationInvocation& inv,
