@@ -99,7 +99,10 @@ Status MigrationRun::LoadPreflight() {
   if (inv_.format == "nagios" || inv_.format == "prometheus")
     return Status::InvalidArgument(
         "--preflight goes with text or json output; for monitoring, run "
-        "`renumber preflight` as a check of its own");
+        "`renumber preflight` as a check of its own",
+        "--preflight は text または json 出力と組み合わせてご利用ください。"
+        "監視に使う場合は `renumber preflight` を単独のチェックとして"
+        "実行してください");
   RN_ASSIGN_OR_RETURN(preflight_,
                       LoadPreflightSetup(inv_.preflight_dns, inv_.jobs));
   RN_ASSIGN_OR_RETURN(preflight_dns_, NewDnsResolver(preflight_->dns));
@@ -173,8 +176,7 @@ int MigrationRun::Load() {
   // The campaign store before the vault: a store that cannot be reached
   // fails before anyone types a passphrase.
   if (Status s = OpenStore(); !s.ok())
-    return Fail(s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed,
-                s);
+    return Fail(s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed, s);
   auto source = OpenSource(inv_, fs_, clock_, store_.get());
   if (!source.ok()) {
     const Status& s = source.status();

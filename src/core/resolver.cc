@@ -73,8 +73,10 @@ class HostsFileResolver : public Resolver {
     bool address = type == RecordType::kA || type == RecordType::kAaaa;
     if (it != table_.end() && address) return FromFile(name, it->second, type);
     if (fallback_) return fallback_->Lookup(name, type);
-    return Status::NotFound(std::string("no ") + RecordTypeName(type) +
-                            " record for '" + name + "'");
+    return Status::NotFound(
+        std::string("no ") + RecordTypeName(type) + " record for '" + name +
+            "'",
+        "'" + name + "' の " + RecordTypeName(type) + " レコードがありません");
   }
 
  private:
@@ -87,8 +89,11 @@ class HostsFileResolver : public Resolver {
     for (const IpAddress& ip : ips)
       if (ip.EffectiveFamily() == want) a.addresses.push_back(ip);
     if (a.addresses.empty())
-      return Status::NotFound(std::string("no ") + RecordTypeName(type) +
-                              " record for '" + name + "' in the hosts file");
+      return Status::NotFound(
+          std::string("no ") + RecordTypeName(type) + " record for '" + name +
+              "' in the hosts file",
+          "hosts ファイルに '" + name + "' の " + RecordTypeName(type) +
+              " レコードがありません");
     return a;
   }
 

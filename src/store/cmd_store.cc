@@ -5,8 +5,8 @@
 #include <memory>
 
 #include "src/cli/app.h"
-#include "src/i18n/i18n.h"
 #include "src/engine/text.h"
+#include "src/i18n/i18n.h"
 #include "src/model/paths.h"
 #include "src/store/open_store.h"
 #include "src/store/pg_schema.h"
@@ -23,7 +23,8 @@ struct StoreOptions {
 };
 
 int Fail(const GlobalOptions& g, const StoreOptions& o, const Status& s) {
-  std::fprintf(stderr, "%s\n", Tr(g.lang, "cli.error", s.message()).c_str());
+  std::fprintf(stderr, "%s\n",
+               Tr(g.lang, "cli.error", Localized(s, g.lang)).c_str());
   const int code = s.Is(Code::kInvalidArgument)      ? kExitBadInput
                    : s.Is(Code::kPreconditionFailed) ? kExitNotExpected
                                                      : kExitFailed;
@@ -44,7 +45,8 @@ Result<std::unique_ptr<PgStore>> OpenRaw(const GlobalOptions& g,
   const std::string spec = ChosenStoreSpec(o.store);
   RN_RETURN_IF_ERROR(ValidateStoreSpec(spec));
   if (!IsSharedStoreSpec(spec))
-    return Status::InvalidArgument(Tr(g.lang, "store.needs_pg", sub));
+    return Status::InvalidArgument(Tr(Lang::kEn, "store.needs_pg", sub),
+                                   Tr(Lang::kJa, "store.needs_pg", sub));
   return OpenPgStore(spec, o.ca_file,
                      std::string("renumber store ") + sub + " " + OsUserName() +
                          "@" + HostName(),
@@ -71,9 +73,11 @@ int RunInit(const GlobalOptions& g, const StoreOptions& o) {
     return kExitOk;
   }
   if (*version != 0)
-    return Fail(g, o,
-                Status::PreconditionFailed(Tr(g.lang, "store.init_older",
-                                              s->where(), *version, latest)));
+    return Fail(
+        g, o,
+        Status::PreconditionFailed(
+            Tr(Lang::kEn, "store.init_older", s->where(), *version, latest),
+            Tr(Lang::kJa, "store.init_older", s->where(), *version, latest)));
   auto applied = MigrateSchema(s);
   if (!applied.ok()) return Fail(g, o, applied.status());
   Say(Tr(g.lang, "store.initialized", s->where(), latest,
@@ -196,8 +200,9 @@ int RunStatus(const GlobalOptions& g, const StoreOptions& o) {
     if (!held.ok()) return Fail(g, o, held.status());
     text += Tr(g.lang, "store.status.locks", held->size()) + "\n";
     for (const HeldLock& h : *held)
-      text +=
-          Tr(g.lang, "store.held_line", h.account, InLang(h.holder, g.lang), h.client) + "\n";
+      text += Tr(g.lang, "store.held_line", h.account, InLang(h.holder, g.lang),
+                 h.client) +
+              "\n";
     doc["locks"] = HeldLocksJson(*held);
     auto accounts = st.Accounts("");
     if (!accounts.ok()) return Fail(g, o, accounts.status());
@@ -235,15 +240,18 @@ std::string RenderHeldLocks(const std::vector<HeldLock>& held,
   if (held.empty()) return Tr(lang, "store.held_none", where) + "\n";
   std::string out = Tr(lang, "store.held", where) + "\n";
   for (const HeldLock& h : held)
-    out += Tr(lang, "store.held_line", h.account, InLang(h.holder, lang), h.client) + "\n";
+    out += Tr(lang, "store.held_line", h.account, InLang(h.holder, lang),
+              h.client) +
+           "\n";
   return out;
 }
 
 json HeldLocksJson(const std::vector<HeldLock>& held) {
   json out = json::array();
   for (const HeldLock& h : held)
-    out.push_back(
-        {{"account", h.account}, {"holder", h.holder.en}, {"client", h.client}});
+    out.push_back({{"account", h.account},
+                   {"holder", h.holder.en},
+                   {"client", h.client}});
   return out;
 }
 

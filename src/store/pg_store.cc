@@ -270,7 +270,7 @@ Status PgStore::CopyAudit(const std::string& vault,
           "t(x, n) ORDER BY n",
           {vault, json(lines).dump(), host_})
       .status()
-      .Annotate("audit copy");
+      .Annotate("audit copy", "監査記録の複製");
 }
 
 Result<std::vector<PgConnectionInfo>> PgStore::Connections() {
