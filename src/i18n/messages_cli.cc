@@ -142,8 +142,8 @@ const std::vector<MessageEntry>& CliMessages() {
       {"demo.dns",
        "DNS simulator at {} (the customers' zones, for preflight; some "
        "findings are expected)",
-       "DNS シミュレーター {} (顧客のDNSゾーン。preflight "
-       "用で、対応が必要な項目が出るのは想定どおりです)"},
+       "DNS シミュレーター {}（顧客のDNSゾーン。preflight "
+       "用で、対応が必要な項目が出るのは想定どおりです）"},
       {"demo.step", "step {}/{}", "ステップ {}/{}"},
       {"demo.step_failed", "this step ended with exit code {}; stopping",
        "このステップは終了コード {} で終わりました。デモを中止します"},
