@@ -10,7 +10,7 @@ class CampaignDomainSource : public DomainSource {
   explicit CampaignDomainSource(const CampaignResult& result) {
     for (const AccountReport& r : result.accounts) {
       const std::string key = r.row.target.account.ToString();
-      if (r.result == AccountResult::kFailed || !r.held_by.empty())
+      if (r.result == AccountResult::kFailed || !r.held_by.en.empty())
         results_.emplace(key, Failed(r));
       else
         results_.emplace(key, r.domains);
