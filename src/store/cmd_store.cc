@@ -39,8 +39,7 @@ void Say(const std::string& line) { std::printf("%s\n", line.c_str()); }
 
 // The PostgreSQL store of `o`, without the schema check (init and migrate
 // are how the schema gets current).
-Result<std::unique_ptr<PgStore>> OpenRaw(const GlobalOptions& g,
-                                         const StoreOptions& o,
+Result<std::unique_ptr<PgStore>> OpenRaw(const StoreOptions& o,
                                          const char* sub) {
   const std::string spec = ChosenStoreSpec(o.store);
   RN_RETURN_IF_ERROR(ValidateStoreSpec(spec));
@@ -62,7 +61,7 @@ std::string Descriptions(const std::vector<int>& versions) {
 }
 
 int RunInit(const GlobalOptions& g, const StoreOptions& o) {
-  auto store = OpenRaw(g, o, "init");
+  auto store = OpenRaw(o, "init");
   if (!store.ok()) return Fail(g, o, store.status());
   PgSession* s = (*store)->session();
   auto version = SchemaVersion(s);
@@ -86,7 +85,7 @@ int RunInit(const GlobalOptions& g, const StoreOptions& o) {
 }
 
 int RunMigrate(const GlobalOptions& g, const StoreOptions& o) {
-  auto store = OpenRaw(g, o, "migrate");
+  auto store = OpenRaw(o, "migrate");
   if (!store.ok()) return Fail(g, o, store.status());
   PgSession* s = (*store)->session();
   auto before = SchemaVersion(s);
@@ -159,7 +158,7 @@ int RunStatus(const GlobalOptions& g, const StoreOptions& o) {
       return Fail(g, o, s);
     return RunLocalStatus(g, o);
   }
-  auto store = OpenRaw(g, o, "status");
+  auto store = OpenRaw(o, "status");
   if (!store.ok()) return Fail(g, o, store.status());
   PgStore& st = **store;
   auto version = SchemaVersion(st.session());
