@@ -55,7 +55,7 @@ class MigrationRun {
   // `s` in the reader's language on the terminal; in English in the JSON
   // document and the Nagios line (for programs).
   int Fail(int code, const Status& s) {
-    const std::string message = ScrubSecrets(s);
+    const std::string message = ScrubSecrets(s.message());
     out_.Error(Tr(lang_, "cli.error", ScrubSecrets(Localized(s, lang_))));
     if (json_)
       out_.Json(JsonErrorDocument(CommandName(inv_.command), message, code));
