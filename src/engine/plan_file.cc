@@ -8,6 +8,7 @@ namespace {
 
 const char* const kColumns[] = {"customer", "service",         "old_ip",
                                 "new_ip",   "maintenance_end", "ticket"};
+const char* const kOptionalColumns[] = {"check_path", "check_text"};
 
 // Splits one CSV record (RFC 4180 quoting, no embedded newlines).
 Result<std::vector<std::string>> SplitCsv(const std::string& line) {
@@ -143,6 +144,12 @@ Result<Target> RowToTarget(const std::vector<std::string>& f,
   if (!end.ok()) return end.status().Annotate("maintenance_end");
   t.maintenance_end = *end;
   t.ticket = f[col.at("ticket")];
+  if (col.count("check_path")) {
+    t.check_path = f[col.at("check_path")];
+    if (!t.check_path.empty())
+      RN_RETURN_IF_ERROR(CheckPathValid(t.check_path).Annotate("check_path"));
+  }
+  if (col.count("check_text")) t.check_text = f[col.at("check_text")];
   RN_RETURN_IF_ERROR(CheckPair(t, options));
   return t;
 }
@@ -153,6 +160,7 @@ Result<std::map<std::string, size_t>> ParseHeader(
   for (size_t i = 0; i < fields.size(); ++i) {
     bool known = false;
     for (const char* c : kColumns) known = known || fields[i] == c;
+    for (const char* c : kOptionalColumns) known = known || fields[i] == c;
     if (!known)
       return Status::InvalidArgument("unknown column '" + fields[i] + "'",
                                      "不明な列 '" + fields[i] + "' があります");
@@ -174,6 +182,19 @@ Result<std::map<std::string, size_t>> ParseHeader(
 }
 
 }  // namespace
+
+Status CheckPathValid(const std::string& path) {
+  if (path.empty() || path[0] != '/' || path.size() > 1024)
+    return Status::InvalidArgument(
+        "'" + path + "' is not a path (it must start with '/')",
+        "'" + path + "' はパスではありません（'/' で始めてください）");
+  for (unsigned char c : path)
+    if (c <= ' ' || c == 0x7f)
+      return Status::InvalidArgument(
+          "a check path may not hold spaces or control characters",
+          "確認用のパスには空白や制御文字を含められません");
+  return Status::Ok();
+}
 
 Result<std::vector<PlanRow>> ParsePlanCsv(const std::string& raw,
                                           const std::string& origin,

@@ -155,7 +155,8 @@ Result<StatusReport> BuildStatusFrom(
                                                          : ""));
     for (const json& r : c.records) {
       std::string acct = r.value("account", "");
-      if (acct.empty()) continue;
+      // What verify saw is not a phase of the account.
+      if (acct.empty() || r.value("type", "") == "observation") continue;
       AddEvent(r, &intents_seen, &out.events);
       AccountStatus& s = by_account[acct];
       s.account = acct;

@@ -100,6 +100,11 @@ Desk SetUpDesk(const E2eEnv& env, const std::string& file) {
             "EDITOR=" + d.bin + "/fill-credentials",
             "RUNBOOK_CREDENTIALS=" + env.credentials(),
             "RUNBOOK_HOSTS=" + env.hosts(),
+            // The network between the reader and their new server: the
+            // simulated origins listen on loopback, so the origin probes
+            // are pointed there (as --connect-to and --ca-file would).
+            "RENUMBER_CONNECT_TO=" + env.connect_to(),
+            "RENUMBER_CA_FILE=" + env.origin_ca(),
             "TMPDIR=" + env.dir() + "/tmp"};
   return d;
 }
