@@ -8,7 +8,9 @@
 
 #include "src/cli/command.h"
 #include "src/cli/registrars.h"
+#include "src/core/hardening.h"
 #include "src/log/log.h"
+#include "src/log/terminal_text.h"
 
 namespace renumber {
 namespace {
@@ -68,6 +70,13 @@ void PrintJsonParseError(const CLI::App& app, int argc, const char* const* argv,
 }  // namespace
 
 int RunCli(int argc, char** argv) {
+  // First, before any argument is acted on or any secret read: a crash on
+  // hostile input must not write the process's memory (tokens, passwords)
+  // to a core file, and no other process of this user may read it.
+  if (Status s = DisableCoreDumps(); !s.ok()) {
+    std::fprintf(stderr, "renumber: %s\n", s.message().c_str());
+    return kExitFailed;
+  }
   CLI::App app(kDescription, "renumber");
   app.footer(kFooter);
   app.set_version_flag("--version",
@@ -97,17 +106,17 @@ int RunCli(int argc, char** argv) {
   if (!global.lang_flag.empty()) {
     auto lang = ParseLang(global.lang_flag);
     if (!lang.ok()) {
-      std::fprintf(
-          stderr, "%s\n",
-          Tr(Lang::kEn, "cli.bad_option", lang.status().message()).c_str());
+      PrintForHumans(stderr, Tr(Lang::kEn, "cli.bad_option",
+                                lang.status().message()) +
+                                 "\n");
       return kExitBadInput;
     }
     global.lang = *lang;
   }
   Status s = InitLogging(global.log_level, global.log_format);
   if (!s.ok()) {
-    std::fprintf(stderr, "%s\n",
-                 Tr(global.lang, "cli.bad_option", s.message()).c_str());
+    PrintForHumans(stderr,
+                   Tr(global.lang, "cli.bad_option", s.message()) + "\n");
     return kExitBadInput;
   }
   if (!run) {

@@ -14,6 +14,7 @@
 
 #include "src/cli/app.h"
 #include "src/cli/demo.h"
+#include "src/log/terminal_text.h"
 #include "src/cli/migration.h"
 #include "src/core/fs.h"
 #include "src/http/transport.h"
@@ -53,7 +54,7 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   std::string dir = o.dir;
   if (!dir.empty()) {
     if (Status s = PosixFileSystem()->CreateDirs(dir, 0700); !s.ok()) {
-      std::fprintf(stderr, "%s\n", Tr(lang, "cli.error", s.message()).c_str());
+      PrintForHumans(stderr, Tr(lang, "cli.error", s.message()) + "\n");
       return kExitBadInput;
     }
   } else {
@@ -75,15 +76,15 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
       (RealClock()->Now() - std::chrono::hours(1)).ToRfc3339();
   auto cluster = SimCluster::Start(copts);
   if (!cluster.ok()) {
-    std::fprintf(stderr, "%s\n",
-                 Tr(lang, "cli.error", cluster.status().message()).c_str());
+    PrintForHumans(stderr,
+                   Tr(lang, "cli.error", cluster.status().message()) + "\n");
     return kExitFailed;
   }
   Status s = (*cluster)->WritePlan(dir + "/plan.csv");
   if (s.ok()) s = (*cluster)->WriteCredentials(dir + "/credentials.json");
   if (s.ok()) s = (*cluster)->WriteHostsFile(dir + "/hosts");
   if (!s.ok()) {
-    std::fprintf(stderr, "%s\n", Tr(lang, "cli.error", s.message()).c_str());
+    PrintForHumans(stderr, Tr(lang, "cli.error", s.message()) + "\n");
     return kExitFailed;
   }
   std::fprintf(

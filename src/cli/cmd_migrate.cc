@@ -4,7 +4,9 @@
 
 #include "src/cli/app.h"
 #include "src/cli/migration.h"
+#include "src/engine/state_dir.h"
 #include "src/engine/status_report.h"
+#include "src/log/terminal_text.h"
 #include "src/model/paths.h"
 
 namespace renumber {
@@ -118,16 +120,26 @@ void AddStatus(CLI::App& app, GlobalOptions& global, CommandRun& run) {
   cmd->add_flag("--json", o->json, "one JSON document on stdout");
   cmd->callback([o, &global, &run] {
     run = [o, &global] {
-      std::string dir = ResolveStateDir(o->state_dir) + "/journal";
-      auto s = BuildStatus(PosixFileSystem(), dir, o->campaign);
+      // A missing state dir is an empty status; one that is not the
+      // user's own is refused like every other command does.
+      std::string root = ResolveStateDir(o->state_dir);
+      auto state = OpenStateDir(PosixFileSystem(), root, /*create=*/false);
+      if (!state.ok() && !state.status().Is(Code::kNotFound)) {
+        PrintForHumans(stderr, Tr(global.lang, "cli.error",
+                                  state.status().message()) +
+                                   "\n");
+        return static_cast<int>(kExitBadInput);
+      }
+      auto s = BuildStatus(state.ok() ? state->fs.get() : PosixFileSystem(),
+                           root + "/journal", o->campaign);
       if (!s.ok()) {
-        std::fprintf(
-            stderr, "%s\n",
-            Tr(global.lang, "cli.error", s.status().message()).c_str());
+        PrintForHumans(
+            stderr, Tr(global.lang, "cli.error", s.status().message()) + "\n");
         return static_cast<int>(s.status().Is(Code::kNotFound) ? kExitBadInput
                                                                : kExitFailed);
       }
-      std::fputs(RenderStatus(*s, global.lang).c_str(), stderr);
+      // The journal quotes vendors' error messages: terminal-safe.
+      PrintForHumans(stderr, RenderStatus(*s, global.lang));
       if (o->json) std::printf("%s\n", StatusJson(*s).dump(2).c_str());
       return static_cast<int>(kExitOk);
     };

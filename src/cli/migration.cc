@@ -12,9 +12,11 @@
 #include "src/core/resolver.h"
 #include "src/engine/campaign.h"
 #include "src/engine/report.h"
+#include "src/engine/state_dir.h"
 #include "src/engine/transport_stack.h"
 #include "src/http/transport.h"
 #include "src/log/log.h"
+#include "src/log/terminal_text.h"
 #include "src/model/paths.h"
 
 namespace renumber {
@@ -22,10 +24,16 @@ namespace {
 
 using json = nlohmann::json;
 
-// Everything this command prints may quote a vendor's error text, and a
-// vendor may echo a credential back: scrubbed on the way out.
+// Everything this command prints may quote a vendor's error text (which
+// may echo a credential back, or hold terminal escapes) or a plan's ticket:
+// scrubbed and made terminal-safe on the way out. JSON documents are
+// scrubbed only: JSON escapes control characters itself.
 void Print(const std::string& text, std::FILE* to) {
-  std::fputs(ScrubSecrets(text).c_str(), to);
+  PrintForHumans(to, text);
+}
+
+void PrintJson(const std::string& text) {
+  std::fputs(ScrubSecrets(text).c_str(), stdout);
 }
 
 // One command run: inputs checked first (Load), then the campaign (Run).
@@ -44,11 +52,9 @@ class MigrationRun {
   // returns `code`.
   int Fail(int code, const std::string& raw) {
     const std::string message = ScrubSecrets(raw);
-    std::fprintf(stderr, "%s\n", Tr(lang_, "cli.error", message).c_str());
+    Print(Tr(lang_, "cli.error", message) + "\n", stderr);
     if (inv_.json || inv_.format == "json")
-      std::fputs(
-          JsonErrorDocument(CommandName(inv_.command), message, code).c_str(),
-          stdout);
+      PrintJson(JsonErrorDocument(CommandName(inv_.command), message, code));
     return code;
   }
 
@@ -62,6 +68,7 @@ class MigrationRun {
   FileSystem* fs_ = PosixFileSystem();
   Clock* clock_ = RealClock();
   CommandOptions options_;
+  StateDir state_;
   std::vector<PlanRow> rows_;
   bool writes_ = false;
   std::unique_ptr<Resolver> hosts_;
@@ -90,6 +97,12 @@ int MigrationRun::Load() {
     return Fail(kExitRefused, Tr(lang_, "cli.no_terminal"));
   if (Status s = LoadResolver(); !s.ok())
     return Fail(kExitBadInput, s.message());
+  // A state dir someone else owns or may write is refused before anything
+  // is read from it or sent anywhere.
+  auto state = OpenStateDir(fs_, ResolveStateDir(inv_.state_dir),
+                            /*create=*/true);
+  if (!state.ok()) return Fail(kExitBadInput, state.status().message());
+  state_ = std::move(*state);
   // --ca-file must be readable PEM before anything is sent (an account's own
   // ca_file is checked when its transport is built).
   if (!inv_.ca_file.empty())
@@ -128,17 +141,20 @@ bool MigrationRun::Confirm(const std::vector<const AccountReport*>& work) {
 }
 
 int MigrationRun::Run() {
-  std::string state_dir = ResolveStateDir(inv_.state_dir);
   std::string campaign = CampaignName(inv_);
-  std::string journal_path = state_dir + "/journal/" + campaign + ".journal";
-  if (Status s = fs_->CreateDirs(state_dir, 0700); !s.ok())
-    return Fail(kExitFailed, s.message());
-  auto contents = ReadJournal(fs_, journal_path);
-  if (!contents.ok()) return Fail(kExitFailed, contents.status().message());
+  std::string journal_path = state_.JournalPath(campaign);
+  // A journal that is a link, a FIFO or another user's file is refused
+  // (kInvalidArgument: exit 2) before anything is sent.
+  auto exit_for = [](const Status& s) {
+    return s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed;
+  };
+  auto contents = ReadJournal(state_.fs.get(), journal_path);
+  if (!contents.ok())
+    return Fail(exit_for(contents.status()), contents.status().message());
   std::unique_ptr<JournalWriter> journal;
   if (writes_) {
-    auto j = JournalWriter::Open(fs_, journal_path, clock_);
-    if (!j.ok()) return Fail(kExitFailed, j.status().message());
+    auto j = JournalWriter::Open(state_.fs.get(), journal_path, clock_);
+    if (!j.ok()) return Fail(exit_for(j.status()), j.status().message());
     journal = std::move(*j);
   }
   RunInfo run{SystemRandom()->Hex(8), campaign, CommandName(inv_.command),
@@ -147,7 +163,7 @@ int MigrationRun::Run() {
   char host[256] = "?";
   gethostname(host, sizeof host - 1);
   AccountLocks locks(
-      fs_, state_dir + "/locks",
+      state_.fs.get(), state_.locks_dir(),
       LockHolder{run.user, run.operator_name, run.command, campaign,
                  static_cast<long>(getpid()), host, ""},
       clock_);
@@ -191,7 +207,7 @@ int MigrationRun::Run() {
   if (inv_.json || inv_.format == "json") {
     json doc = CampaignJson(result, inv_.command, campaign, code);
     doc["expect"] = inv_.expect.empty() ? json() : json(inv_.expect);
-    Print(doc.dump(2) + "\n", stdout);
+    PrintJson(doc.dump(2) + "\n");
   }
   return code;
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "src/core/secret.h"
+#include "src/core/json_depth.h"
 
 namespace renumber {
 namespace {
@@ -221,6 +222,10 @@ std::string RedactBody(const std::string& body) {
   size_t first = body.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return body;
   if (body[first] == '{' || body[first] == '[') {
+    // Redacting a parsed document recurses once per level: text nested
+    // deeper than the bound is scanned as text instead (no recursion).
+    if (JsonNestsDeeperThan(body, kMaxJsonDepth))
+      return RedactMalformedJson(body);
     json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) return RedactMalformedJson(body);
     if (!RedactJson(j)) return body;

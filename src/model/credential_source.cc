@@ -1,10 +1,13 @@
 #include "src/model/credential_source.h"
 
+#include <openssl/crypto.h>
+
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "src/core/url.h"
 #include "src/log/log.h"
 
 namespace renumber {
@@ -29,29 +32,12 @@ Result<std::string> Field(const json& entry, const char* name, bool required,
 }  // namespace
 
 Status CheckApiBase(const std::string& url) {
-  const bool https = url.rfind("https://", 0) == 0;
-  if (!https && url.rfind("http://", 0) != 0)
-    return Status::InvalidArgument("\"api_base\" must be an https:// URL");
-  const size_t start = https ? 8 : 7;
-  std::string authority =
-      url.substr(start, url.find_first_of("/?#", start) - start);
-  // Not echoed: the part before '@' may be a password.
-  if (authority.find('@') != std::string::npos)
-    return Status::InvalidArgument(
-        "\"api_base\" must not hold a user name or password (user@host); "
-        "give them as username/password or api_token");
-  if (https) return Status::Ok();
-  std::string host = authority;
-  if (!host.empty() && host[0] == '[') {
-    host = host.substr(1, host.find(']') - 1);
-  } else if (size_t colon = host.rfind(':'); colon != std::string::npos) {
-    host.resize(colon);
-  }
-  auto ip = IpAddress::Parse(host);
-  if (host == "localhost" || (ip.ok() && ip->IsLoopback())) return Status::Ok();
-  return Status::InvalidArgument(
-      "\"api_base\" " + url +
-      ": plain http:// is allowed only to a loopback address; use https://");
+  // The transport parses every request URL with the same parser and rule,
+  // so a base accepted here is one the transport will send to.
+  auto parsed = ParseUrl(url);
+  Status s = parsed.ok() ? CheckVendorUrl(*parsed) : parsed.status();
+  if (s.ok()) return s;
+  return Status::InvalidArgument("\"api_base\": " + s.message());
 }
 
 namespace {
@@ -61,6 +47,7 @@ Result<Credentials> ParseEntry(const json& e, const std::string& where) {
     return Status::InvalidArgument(where + ": must be an object");
   Credentials c;
   RN_ASSIGN_OR_RETURN(c.account.customer, Field(e, "customer", true, where));
+  RN_RETURN_IF_ERROR(ValidateCustomerId(c.account.customer).Annotate(where));
   RN_ASSIGN_OR_RETURN(std::string service, Field(e, "service", true, where));
   auto svc = ParseService(service);
   if (!svc.ok()) return svc.status().Annotate(where);
@@ -68,8 +55,6 @@ Result<Credentials> ParseEntry(const json& e, const std::string& where) {
   std::string at = where + " (" + c.account.ToString() + ")";
   RN_ASSIGN_OR_RETURN(c.api_base, Field(e, "api_base", true, at));
   RN_ASSIGN_OR_RETURN(c.ca_file, Field(e, "ca_file", false, at));
-  if (c.account.customer.empty())
-    return Status::InvalidArgument(where + ": \"customer\" is empty");
   RN_RETURN_IF_ERROR(CheckApiBase(c.api_base).Annotate(at));
   if (c.account.service == Service::kEss) {
     RN_ASSIGN_OR_RETURN(c.username, Field(e, "username", true, at));
@@ -142,9 +127,12 @@ Result<std::vector<Credentials>> ParseCredentialsJson(
 Result<std::unique_ptr<CredentialSource>> OpenCredentialsFile(
     FileSystem* fs, const std::string& path) {
   RN_RETURN_IF_ERROR(CheckPrivateFile(fs, path));
-  RN_ASSIGN_OR_RETURN(std::string text, fs->ReadFile(path));
-  RN_ASSIGN_OR_RETURN(auto creds, ParseCredentialsJson(text, path));
-  return NewMemoryCredentialSource(std::move(creds));
+  RN_ASSIGN_OR_RETURN(std::string text,
+                      fs->ReadFile(path, kMaxCredentialsFileBytes));
+  auto creds = ParseCredentialsJson(text, path);
+  OPENSSL_cleanse(text.data(), text.size());
+  if (!creds.ok()) return creds.status();
+  return NewMemoryCredentialSource(std::move(*creds));
 }
 
 std::unique_ptr<CredentialSource> NewMemoryCredentialSource(

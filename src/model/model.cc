@@ -59,6 +59,21 @@ Result<AccountState> ParseState(std::string_view text) {
                                  "'");
 }
 
+Status ValidateCustomerId(std::string_view id) {
+  auto alnum = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= '0' && c <= '9');
+  };
+  bool ok = !id.empty() && id.size() <= 64 && alnum(id[0]);
+  for (char c : id) ok = ok && (alnum(c) || c == '.' || c == '-' || c == '_');
+  if (ok) return Status::Ok();
+  return Status::InvalidArgument(
+      id.empty() ? std::string("the customer id is empty")
+                 : "the customer id is not valid: use 1-64 letters, digits, "
+                   "'.', '-' or '_', starting with a letter or a digit "
+                   "(e.g. C-10001)");
+}
+
 std::string AccountKey::ToString() const {
   return customer + "/" + ServiceName(service);
 }

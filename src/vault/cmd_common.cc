@@ -4,6 +4,7 @@
 
 #include "src/cli/app.h"
 #include "src/i18n/i18n.h"
+#include "src/log/terminal_text.h"
 #include "src/model/paths.h"
 
 namespace renumber::vault {
@@ -59,8 +60,10 @@ void AddCommonFlags(CLI::App* cmd, CommandContext* ctx) {
       ->group("Vault");
 }
 
-Result<std::unique_ptr<Vault>> UnlockVault(const CommandContext& ctx) {
+Result<std::unique_ptr<Vault>> UnlockVault(const CommandContext& ctx,
+                                           bool inspect_broken_audit) {
   VaultOptions opts = ctx.Options();
+  opts.inspect_broken_audit = inspect_broken_audit;
   if (!ctx.fs->Exists(opts.path))
     return Status::NotFound("there is no vault at '" + opts.path +
                             "'; create one with 'renumber vault init'");
@@ -101,9 +104,7 @@ Result<std::optional<Timestamp>> OptionalTime(const std::string& flag,
   return std::optional<Timestamp>(*t);
 }
 
-void Say(const std::string& line) {
-  std::fprintf(stderr, "%s\n", line.c_str());
-}
+void Say(const std::string& line) { PrintForHumans(stderr, line + "\n"); }
 
 void Emit(const std::string& text) {
   std::fwrite(text.data(), 1, text.size(), stdout);

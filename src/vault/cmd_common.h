@@ -44,8 +44,11 @@ struct CommandContext {
 // Adds --vault, --state-dir, --passphrase-file, --operator to `cmd`.
 void AddCommonFlags(CLI::App* cmd, CommandContext* ctx);
 
-// Asks for (or reads) the passphrase and opens the vault.
-Result<std::unique_ptr<Vault>> UnlockVault(const CommandContext& ctx);
+// Asks for (or reads) the passphrase and opens the vault; with
+// `inspect_broken_audit` (vault audit) even when its audit log no longer
+// matches the vault's record of it.
+Result<std::unique_ptr<Vault>> UnlockVault(const CommandContext& ctx,
+                                           bool inspect_broken_audit = false);
 
 // Prints the error (translated where we have a message) and returns the
 // exit code for its Status code.
@@ -55,7 +58,9 @@ int Fail(const CommandContext& ctx, const Status& s);
 Result<std::optional<Timestamp>> OptionalTime(const std::string& flag,
                                               const std::string& value);
 
-// Prints to stderr / stdout.
+// Say: one line for humans on stderr, scrubbed and made terminal-safe
+// (terminal_text.h): it may quote tickets, operators, entries. Emit: stdout
+// as it is (a JSON document, or the revealed secret the user asked for).
 void Say(const std::string& line);
 void Emit(const std::string& text);
 

@@ -86,7 +86,7 @@ Prompter* TtyPrompter() {
 Result<Secret> ReadSecretFile(FileSystem* fs, const std::string& path,
                               const std::string& what) {
   RN_RETURN_IF_ERROR(CheckPrivateFile(fs, path).Annotate(what));
-  auto text = fs->ReadFile(path);
+  auto text = fs->ReadFile(path, kMaxSecretFileBytes);
   if (!text.ok()) return text.status().Annotate(what);
   std::string value = std::move(*text);
   if (!value.empty() && value.back() == '\n') value.pop_back();
