@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <random>
@@ -67,9 +68,10 @@ std::vector<std::string> OneAccount(const std::string& command,
                                     const std::string& creds,
                                     const E2eEnv& env) {
   std::vector<std::string> args = {
-      command,      "--service", service,      "--customer",    "C-1",
-      "--old-ip",   "198.18.0.1", "--new-ip", "198.19.0.1",    "--credentials",
-      creds,        "--state-dir", env.state_dir(), "--log-level", "trace"};
+      command,         "--service",     service,      "--customer",
+      "C-1",           "--old-ip",      "198.18.0.1", "--new-ip",
+      "198.19.0.1",    "--credentials", creds,        "--state-dir",
+      env.state_dir(), "--log-level",   "trace"};
   if (command == "prepare") args.push_back("--yes");
   return args;
 }
@@ -79,23 +81,23 @@ std::vector<std::string> OneAccount(const std::string& command,
 // an answer nested deeper than the bound before anything walks it.
 TEST(HostileVendorE2eTest, DeeplyNestedJsonAtTraceLevelFailsTheAccountOnly) {
   E2eEnv env(Customers(1));
-  const std::string deep =
-      R"({"status": "SUCCESS", "routes": )" + std::string(200000, '[') +
-      std::string(200000, ']') + "}";
+  const std::string deep = R"({"status": "SUCCESS", "routes": )" +
+                           std::string(200000, '[') + std::string(200000, ']') +
+                           "}";
   FakeVendor vendor([&](const ServerRequest&) {
     ServerResponse r;
     r.headers.Set("Content-Type", "application/json");
     r.body = deep;
     return r;
   });
-  std::string creds = CredentialsFor(env, vendor.base_url(), "pw-deep-" +
-                                     RandomHex(16), "tok-deep-" + RandomHex(16));
+  std::string creds =
+      CredentialsFor(env, vendor.base_url(), "pw-deep-" + RandomHex(16),
+                     "tok-deep-" + RandomHex(16));
   for (const char* service : {"ess", "cdn"}) {
     RunResult r = env.Run(OneAccount("plan", service, creds, env));
     EXPECT_EQ(r.signal, 0) << service << ": killed by signal " << r.signal;
     EXPECT_EQ(r.exit_code, 1) << service << "\n" << r.err.substr(0, 2000);
-    EXPECT_NE(r.err.find("nested"), std::string::npos)
-        << r.err.substr(0, 2000);
+    EXPECT_NE(r.err.find("nested"), std::string::npos) << r.err.substr(0, 2000);
   }
 }
 
@@ -152,13 +154,17 @@ TEST(HostileVendorE2eTest, ControlCharactersNeverReachTheTerminalRaw) {
   std::string out;
   for (std::string command : {"plan", "status"}) {
     std::vector<std::string> args =
-        command == "plan"
-            ? std::vector<std::string>{"plan", "--plan", plan,
-                                       "--credentials", creds, "--state-dir",
-                                       env.state_dir(), "--log-level",
-                                       "debug"}
-            : std::vector<std::string>{"status", "--state-dir",
-                                       env.state_dir()};
+        command == "plan" ? std::vector<std::string>{"plan",
+                                                     "--plan",
+                                                     plan,
+                                                     "--credentials",
+                                                     creds,
+                                                     "--state-dir",
+                                                     env.state_dir(),
+                                                     "--log-level",
+                                                     "debug"}
+                          : std::vector<std::string>{"status", "--state-dir",
+                                                     env.state_dir()};
     RunResult r = env.Run(args);
     out += r.err + r.out;
   }
@@ -183,7 +189,9 @@ TEST(HostileVendorE2eTest, CoreDumpsAreOffInEveryCommand) {
   if (::geteuid() != 0) lim.rlim_cur = lim.rlim_max;
   ASSERT_EQ(::setrlimit(RLIMIT_CORE, &lim), 0) << "the child inherits it";
   E2eEnv env(Customers(1));
+  std::atomic<bool> asked{false};
   FakeVendor vendor([&](const ServerRequest&) {
+    asked = true;  // the command is past its start-up: look at it now
     std::this_thread::sleep_for(std::chrono::seconds(3));  // hold it running
     return ServerResponse{401, {}, "{}"};  // no retry: one request
   });
@@ -191,12 +199,18 @@ TEST(HostileVendorE2eTest, CoreDumpsAreOffInEveryCommand) {
       CredentialsFor(env, vendor.base_url(), "pw-" + RandomHex(16), "t-x1y2");
   RunResult r;
   std::thread run([&] { r = env.Run(OneAccount("plan", "cdn", creds, env)); });
-  // Find the child by its (unique) state dir on its command line.
+  // Once it has asked the vendor (so it is past its start-up, where a
+  // look could come before any set-up), find the child by its (unique)
+  // state dir on its command line.
   std::string limits;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (!asked && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   while (limits.empty() && std::chrono::steady_clock::now() < deadline) {
     auto pids = PosixFileSystem()->ListDir("/proc");
-    for (const std::string& pid : pids.ok() ? *pids : std::vector<std::string>{}) {
+    for (const std::string& pid :
+         pids.ok() ? *pids : std::vector<std::string>{}) {
       if (pid.find_first_not_of("0123456789") != std::string::npos) continue;
       auto cmd = PosixFileSystem()->ReadFile("/proc/" + pid + "/cmdline");
       if (!cmd.ok() || cmd->find(env.state_dir()) == std::string::npos ||
