@@ -106,9 +106,9 @@ int RunCli(int argc, char** argv) {
   if (!global.lang_flag.empty()) {
     auto lang = ParseLang(global.lang_flag);
     if (!lang.ok()) {
-      PrintForHumans(stderr, Tr(Lang::kEn, "cli.bad_option",
-                                lang.status().message()) +
-                                 "\n");
+      PrintForHumans(
+          stderr,
+          Tr(Lang::kEn, "cli.bad_option", lang.status().message()) + "\n");
       return kExitBadInput;
     }
     global.lang = *lang;

@@ -14,10 +14,10 @@
 
 #include "src/cli/app.h"
 #include "src/cli/demo.h"
-#include "src/log/terminal_text.h"
 #include "src/cli/migration.h"
 #include "src/core/fs.h"
 #include "src/http/transport.h"
+#include "src/log/terminal_text.h"
 #include "src/sim/cluster.h"
 
 namespace renumber {

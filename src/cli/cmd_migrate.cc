@@ -125,9 +125,9 @@ void AddStatus(CLI::App& app, GlobalOptions& global, CommandRun& run) {
       std::string root = ResolveStateDir(o->state_dir);
       auto state = OpenStateDir(PosixFileSystem(), root, /*create=*/false);
       if (!state.ok() && !state.status().Is(Code::kNotFound)) {
-        PrintForHumans(stderr, Tr(global.lang, "cli.error",
-                                  state.status().message()) +
-                                   "\n");
+        PrintForHumans(
+            stderr,
+            Tr(global.lang, "cli.error", state.status().message()) + "\n");
         return static_cast<int>(kExitBadInput);
       }
       auto s = BuildStatus(state.ok() ? state->fs.get() : PosixFileSystem(),

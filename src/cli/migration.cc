@@ -28,9 +28,7 @@ using json = nlohmann::json;
 // may echo a credential back, or hold terminal escapes) or a plan's ticket:
 // scrubbed and made terminal-safe on the way out. JSON documents are
 // scrubbed only: JSON escapes control characters itself.
-void Print(const std::string& text, std::FILE* to) {
-  PrintForHumans(to, text);
-}
+void Print(const std::string& text, std::FILE* to) { PrintForHumans(to, text); }
 
 void PrintJson(const std::string& text) {
   std::fputs(ScrubSecrets(text).c_str(), stdout);

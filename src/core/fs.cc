@@ -102,9 +102,9 @@ class PosixFs : public FileSystem {
   }
   Result<std::unique_ptr<FileLock>> Lock(const std::string& path,
                                          bool wait) override {
-    int fd = ::open(path.c_str(),
-                    O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK,
-                    0600);
+    int fd =
+        ::open(path.c_str(),
+               O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
     if (fd < 0)
       return posix::OpenFailure(AT_FDCWD, path, "cannot open lock file", path,
                                 errno);
@@ -123,10 +123,10 @@ class PosixFs : public FileSystem {
  private:
   // Never through a symlink (a planted link must not redirect a record or a
   // secret), never a FIFO or another user's file.
-  Result<std::unique_ptr<WritableFile>> Open(const std::string& path,
-                                             int flags, unsigned mode) {
-    int fd = ::open(path.c_str(),
-                    flags | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, mode);
+  Result<std::unique_ptr<WritableFile>> Open(const std::string& path, int flags,
+                                             unsigned mode) {
+    int fd =
+        ::open(path.c_str(), flags | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, mode);
     if (fd < 0)
       return posix::OpenFailure(AT_FDCWD, path, "cannot open", path, errno);
     if (Status s = posix::CheckOpenedFile(fd, path, posix::Ownership::kMine);

@@ -118,8 +118,7 @@ Status CheckOpenedFile(int fd, const std::string& path, Ownership ownership) {
   if (::fstat(fd, &st) != 0) return ErrnoStatus("cannot stat", path, errno);
   if (!S_ISREG(st.st_mode))
     return Status::InvalidArgument("refusing '" + path + "': it is " +
-                                   KindOf(st.st_mode) +
-                                   ", not a regular file");
+                                   KindOf(st.st_mode) + ", not a regular file");
   if (ownership == Ownership::kMine) {
     if (st.st_uid != ::geteuid())
       return Status::InvalidArgument(

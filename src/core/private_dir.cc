@@ -202,8 +202,8 @@ class PrivateDirFs : public FileSystem {
 
   // The directory of the first `n` components (all when n = npos), each
   // opened below the previous one without following links and checked.
-  Result<Fd> Walk(const std::vector<std::string>& parts, size_t n,
-                  bool create, unsigned mode) {
+  Result<Fd> Walk(const std::vector<std::string>& parts, size_t n, bool create,
+                  unsigned mode) {
     Fd cur(::dup(root_fd_.get()));
     if (cur.get() < 0) return ErrnoStatus("cannot open", root_, errno);
     std::string at = root_;
@@ -255,8 +255,7 @@ class PrivateDirFs : public FileSystem {
   }
 
   Result<std::unique_ptr<WritableFile>> OpenWritable(const std::string& path,
-                                                     int flags,
-                                                     unsigned mode) {
+                                                     int flags, unsigned mode) {
     RN_ASSIGN_OR_RETURN(Fd fd, OpenLeaf(path, flags, mode));
     posix::NarrowMode(fd.get(), mode);
     return posix::NewWritableFile(fd.Release(), path);
@@ -272,8 +271,7 @@ Result<std::unique_ptr<FileSystem>> NewPrivateDirFileSystem(
     const std::string& dir, bool create) {
   std::string root = dir;
   while (root.size() > 1 && root.back() == '/') root.pop_back();
-  if (root.empty())
-    return Status::InvalidArgument("an empty directory name");
+  if (root.empty()) return Status::InvalidArgument("an empty directory name");
   if (create) RN_RETURN_IF_ERROR(PosixFileSystem()->CreateDirs(root, 0700));
   int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return ErrnoStatus("cannot open directory", root, errno);

@@ -42,8 +42,8 @@ TEST_F(PrivateDirTest, WorksAsAFileSystemBelowItsRoot) {
   EXPECT_EQ(*fs->ReadFile(state_ + "/journal/c.journal"), "line\n");
   ASSERT_TRUE(WriteFileAtomic(fs.get(), state_ + "/vault.bin", "v", 0600).ok());
   EXPECT_EQ(*posix_->ReadFile(state_ + "/vault.bin"), "v");
-  EXPECT_EQ(*fs->ListDir(state_), (std::vector<std::string>{"journal",
-                                                            "vault.bin"}));
+  EXPECT_EQ(*fs->ListDir(state_),
+            (std::vector<std::string>{"journal", "vault.bin"}));
   auto lock = fs->Lock(state_ + "/locks/a.lock", false);
   EXPECT_EQ(lock.status().code(), Code::kNotFound) << "locks/ not made yet";
   ASSERT_TRUE(fs->CreateDirs(state_ + "/locks", 0700).ok());
@@ -139,8 +139,7 @@ TEST_F(PrivateDirTest, RefusesLinksFifosAndHardLinks) {
   std::string fifo = state_ + "/c.journal";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   EXPECT_EQ(fs->ReadFile(fifo).status().code(), Code::kInvalidArgument);
-  EXPECT_EQ(fs->OpenAppend(fifo, 0600).status().code(),
-            Code::kInvalidArgument);
+  EXPECT_EQ(fs->OpenAppend(fifo, 0600).status().code(), Code::kInvalidArgument);
 
   std::string hard = state_ + "/hard.lock";
   ASSERT_EQ(::link(target.c_str(), hard.c_str()), 0);

@@ -25,8 +25,8 @@ bool IsUriChar(char c) {
 }
 
 bool IsHostChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' ||
-         c == '.' || c == '_';
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' ||
+         c == '_';
 }
 
 Status CheckPathPart(std::string_view rest) {
@@ -64,8 +64,7 @@ Status ParseHostPort(std::string_view hp, Url* url) {
     if (!after.empty()) port = after.substr(1);
     std::string literal(hp.substr(1, close - 1));
     auto ip = IpAddress::Parse(literal);
-    if (!ip.ok() || !ip->is_v6())
-      return Bad("not an IPv6 address in [ ]");
+    if (!ip.ok() || !ip->is_v6()) return Bad("not an IPv6 address in [ ]");
     url->host = ip->ToString();
     url->ipv6_literal = true;
   } else {
@@ -110,8 +109,9 @@ Result<Url> ParseUrl(std::string_view text) {
   if (sep == std::string_view::npos) return Bad("no scheme://");
   for (char c : text.substr(0, sep)) url.scheme += Lower(c);
   if (url.scheme != "http" && url.scheme != "https")
-    return Status::InvalidArgument("unsupported URL scheme (only http and "
-                                   "https)");
+    return Status::InvalidArgument(
+        "unsupported URL scheme (only http and "
+        "https)");
   std::string_view rest = text.substr(sep + 3);
   size_t end = rest.find_first_of("/?#");
   std::string_view authority = rest.substr(0, end);

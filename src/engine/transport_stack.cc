@@ -12,8 +12,8 @@ std::string CredentialFingerprint(const Credentials& c) {
   unsigned int len = 0;
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) == 1;
-  for (const std::string* part : {&c.api_base, &c.username,
-                                  &c.password.reveal(), &c.api_token.reveal()})
+  for (const std::string* part :
+       {&c.api_base, &c.username, &c.password.reveal(), &c.api_token.reveal()})
     ok = ok && EVP_DigestUpdate(ctx, part->data(), part->size()) == 1 &&
          EVP_DigestUpdate(ctx, "\n", 1) == 1;
   ok = ok && EVP_DigestFinal_ex(ctx, md, &len) == 1;
@@ -57,7 +57,8 @@ Result<HttpTransport*> TransportStack::For(const Credentials& c) {
   RN_ASSIGN_OR_RETURN(HttpTransport * base, BaseFor(ca));
   layers_.push_back(NewLoggingTransport(base));
   HttpTransport* logged = layers_.back().get();
-  layers_.push_back(NewPacingTransport(logged, limiters_.For(CredentialFingerprint(c))));
+  layers_.push_back(
+      NewPacingTransport(logged, limiters_.For(CredentialFingerprint(c))));
   HttpTransport* paced = layers_.back().get();
   layers_.push_back(NewRetryingTransport(paced, clock_, random_, policy_));
   return layers_.back().get();

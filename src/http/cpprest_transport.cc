@@ -11,8 +11,8 @@
 #include <mutex>
 #include <system_error>
 
-#include "src/core/url.h"
 #include "src/core/json_depth.h"
+#include "src/core/url.h"
 #include "src/http/redact.h"
 #include "src/http/tls_util.h"
 #include "src/http/transport.h"

@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "src/core/secret.h"
 #include "src/core/json_depth.h"
+#include "src/core/secret.h"
 
 namespace renumber {
 namespace {

@@ -145,8 +145,8 @@ std::string ScrubAndCut(std::string_view text, size_t max_bytes) {
     --cut;
   std::string head = scrubbed.substr(0, cut);
   size_t open = head.rfind("\xe2\x80\xb9");  // ‹ of a cut ‹redacted›
-  if (open != std::string::npos && head.find("\xe2\x80\xba", open) ==
-                                       std::string::npos)
+  if (open != std::string::npos &&
+      head.find("\xe2\x80\xba", open) == std::string::npos)
     head.resize(open);
   // A tail at the cut that begins a secret (the vendor's own truncation
   // of it, or ours).

@@ -55,16 +55,15 @@ TEST(ScrubberTest, SecretSplitByAnEarlierCutIsRedacted) {
   // ordinary text.
   EXPECT_EQ(ScrubSecrets("x spl..."), std::string("x ") + kRedacted + "...");
   EXPECT_EQ(ScrubSecrets("x sp..."), "x sp...");
-  EXPECT_EQ(ScrubSecrets("x spl and more"), "x spl and more")
-      << "not at a cut";
+  EXPECT_EQ(ScrubSecrets("x spl and more"), "x spl and more") << "not at a cut";
 }
 
 TEST(ScrubberTest, ScrubAndCutScrubsFirstThenCuts) {
   const std::string pass = "cut-5e0b7a19c2d84f63a1e7";
   AddScrubbedSecret(pass);
   const std::string message = std::string(100, 'm') + pass + "!";
-  for (size_t max : {size_t{90}, size_t{105}, size_t{110}, size_t{124},
-                     size_t{200}}) {
+  for (size_t max :
+       {size_t{90}, size_t{105}, size_t{110}, size_t{124}, size_t{200}}) {
     std::string out = ScrubAndCut(message, max);
     EXPECT_EQ(out.find("cut-5e"), std::string::npos) << max << ": " << out;
     EXPECT_EQ(out.find("5e0b7a19"), std::string::npos) << max << ": " << out;

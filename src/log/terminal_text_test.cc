@@ -14,10 +14,15 @@ TEST(TerminalTextTest, ControlCharactersBecomeVisible) {
             "svc\\x1b]2;pwned\\x07 end");
   EXPECT_EQ(EscapeForTerminal("T-1\x1b[2J"), "T-1\\x1b[2J");
   EXPECT_EQ(EscapeForTerminal("ok\rFAIL"), "ok\\x0dFAIL");
-  EXPECT_EQ(EscapeForTerminal("a\x7f" "b\x08"), "a\\x7fb\\x08");
+  EXPECT_EQ(EscapeForTerminal("a\x7f"
+                              "b\x08"),
+            "a\\x7fb\\x08");
   // C1 controls (CSI = U+009B), and bytes that are not UTF-8.
-  EXPECT_EQ(EscapeForTerminal("x\xc2\x9b" "2Jy"), "x\\u009b2Jy");
-  EXPECT_EQ(EscapeForTerminal("x\x9b" "2J\xff\xc0\xaf"),
+  EXPECT_EQ(EscapeForTerminal("x\xc2\x9b"
+                              "2Jy"),
+            "x\\u009b2Jy");
+  EXPECT_EQ(EscapeForTerminal("x\x9b"
+                              "2J\xff\xc0\xaf"),
             "x\\x9b2J\\xff\\xc0\\xaf");
 }
 

@@ -96,13 +96,13 @@ int PrintAudit(const CommandContext& ctx, const AdminFlags& f,
                         : r.operator_name + " (" + r.os_user + ")",
                     r.action, r.entry, r.ticket, r.result, r.detail});
   PrintForHumans(stderr, FormatTable({"#", Tr(ctx.lang(), "vault.col_time"),
-                          Tr(ctx.lang(), "vault.col_who"),
-                          Tr(ctx.lang(), "vault.col_action"),
-                          Tr(ctx.lang(), "vault.col_entry"),
-                          Tr(ctx.lang(), "vault.col_ticket"),
-                          Tr(ctx.lang(), "vault.col_result"),
-                          Tr(ctx.lang(), "vault.col_detail")},
-                         rows));
+                                      Tr(ctx.lang(), "vault.col_who"),
+                                      Tr(ctx.lang(), "vault.col_action"),
+                                      Tr(ctx.lang(), "vault.col_entry"),
+                                      Tr(ctx.lang(), "vault.col_ticket"),
+                                      Tr(ctx.lang(), "vault.col_result"),
+                                      Tr(ctx.lang(), "vault.col_detail")},
+                                     rows));
   return kExitOk;
 }
 

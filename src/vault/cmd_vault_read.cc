@@ -64,12 +64,12 @@ int RunList(const CommandContext& ctx, const ReadFlags& f) {
                     ServiceName(e.creds.account.service), e.creds.api_base,
                     e.ticket, e.expires_at.ToRfc3339(), DaysText(ctx, e)});
   PrintForHumans(stderr, FormatTable({Tr(ctx.lang(), "vault.col_customer"),
-                          Tr(ctx.lang(), "vault.col_service"),
-                          Tr(ctx.lang(), "vault.col_api_base"),
-                          Tr(ctx.lang(), "vault.col_ticket"),
-                          Tr(ctx.lang(), "vault.col_expires"),
-                          Tr(ctx.lang(), "vault.col_days_left")},
-                         rows));
+                                      Tr(ctx.lang(), "vault.col_service"),
+                                      Tr(ctx.lang(), "vault.col_api_base"),
+                                      Tr(ctx.lang(), "vault.col_ticket"),
+                                      Tr(ctx.lang(), "vault.col_expires"),
+                                      Tr(ctx.lang(), "vault.col_days_left")},
+                                     rows));
   Say(entries->size() == 1
           ? Tr(ctx.lang(), "vault.list_count_one", (*v)->path())
           : Tr(ctx.lang(), "vault.list_count", entries->size(), (*v)->path()));

@@ -362,10 +362,10 @@ TEST_F(VaultCliTest, ARecordWithoutAMacMakesTheLogUnverified) {
   ASSERT_EQ(AddEss("C-1", "pw-1-secret").code, 0);
   std::string wrong = dir_.File("wrong");
   WriteTestFile(wrong, "not the passphrase at all\n", 0600);
-  EXPECT_EQ(Renumber({"vault", "list", "--vault", vault_, "--passphrase-file",
-                      wrong})
-                .code,
-            2);
+  EXPECT_EQ(
+      Renumber({"vault", "list", "--vault", vault_, "--passphrase-file", wrong})
+          .code,
+      2);
   Outcome verify = Renumber(With({"vault", "audit", "--verify", "--json"}));
   EXPECT_EQ(verify.code, 3) << verify.err;
   EXPECT_TRUE(Contains(verify.err, "UNVERIFIED")) << verify.err;

@@ -1,7 +1,7 @@
 #include "src/vault/vault.h"
 
-#include "src/vault/crypto.h"
 #include "src/core/hardening.h"
+#include "src/vault/crypto.h"
 
 namespace renumber::vault {
 namespace {
@@ -158,8 +158,7 @@ Status Vault::SaveAnchorLocked(VaultBody* body, const AuditAnchor& anchor) {
   Header h = NewHeader(kdf_, opts_.random);
   h.salt = key_salt_;
   Secret plain = EncodeBody(*body);
-  RN_ASSIGN_OR_RETURN(std::string file,
-                      SealFile(h, body_key_, plain.reveal()));
+  RN_ASSIGN_OR_RETURN(std::string file, SealFile(h, body_key_, plain.reveal()));
   return WriteFileAtomic(opts_.fs, opts_.path, file, kFileMode);
 }
 
@@ -179,8 +178,9 @@ Status Vault::AuditLocked(VaultBody* body,
                           const std::vector<AuditEvent>& events) {
   RN_ASSIGN_OR_RETURN(AuditAnchor anchor, audit_.AppendAll(events));
   return SaveAnchorLocked(body, anchor)
-      .Annotate("the audit record was written but the vault could not "
-                "record the log's new length");
+      .Annotate(
+          "the audit record was written but the vault could not "
+          "record the log's new length");
 }
 
 void Vault::RemoveStaleTemps() {
@@ -247,7 +247,8 @@ Status Vault::Rekey(Secret new_passphrase) {
   const AuditKeys old_keys = body.audit_keys;
   std::string key(kKeyBytes, '\0');
   opts_.random->Fill(reinterpret_cast<uint8_t*>(key.data()), key.size());
-  body.audit_keys.push_back({AnchorOf(text).records + 1, Secret(std::move(key))});
+  body.audit_keys.push_back(
+      {AnchorOf(text).records + 1, Secret(std::move(key))});
   Secret old = std::move(passphrase_);
   KdfParams old_kdf = kdf_;
   passphrase_ = std::move(new_passphrase);

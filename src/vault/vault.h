@@ -133,7 +133,7 @@ class Vault {
       const std::vector<AccountKey>& dropped);
 
   std::unique_ptr<FileSystem> dir_fs_;  // the vault's directory
-  VaultOptions opts_;                    // opts_.fs is dir_fs_
+  VaultOptions opts_;                   // opts_.fs is dir_fs_
   mutable std::mutex mu_;
   Secret passphrase_;
   KdfParams kdf_;         // cost of the file as last read or written

@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "src/core/fs_fault.h"
-#include "src/vault/crypto.h"
 #include "src/core/hardening.h"
+#include "src/vault/crypto.h"
 #include "src/vault/test_util.h"
 #include "src/vault/vault_ops.h"
 

@@ -148,8 +148,8 @@ TEST(InputE2eTest, AnApiBaseTheTransportWouldRefuseIsRefusedAtLoad) {
   E2eEnv env(Customers(2));
   std::string creds = *PosixFileSystem()->ReadFile(env.credentials());
   const std::string base = creds.substr(creds.find("http://127.0.0.1:"));
-  const std::string port = base.substr(17, base.find_first_not_of(
-                                                "0123456789", 17) - 17);
+  const std::string port =
+      base.substr(17, base.find_first_not_of("0123456789", 17) - 17);
   const std::string good = "http://127.0.0.1:" + port;
   size_t at = creds.find(good);
   ASSERT_NE(at, std::string::npos);

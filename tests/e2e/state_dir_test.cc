@@ -146,8 +146,7 @@ TEST(StateDirE2eTest, ACustomerIdCannotLeadOutOfTheStateDir) {
                          "--new-ip", "198.19.0.1", "--credentials", evil_creds,
                          "--state-dir", env.state_dir(), "--yes"});
   EXPECT_EQ(r.exit_code, 2) << r.err;
-  EXPECT_NE(r.err.find("customer id is not valid"), std::string::npos)
-      << r.err;
+  EXPECT_NE(r.err.find("customer id is not valid"), std::string::npos) << r.err;
   EXPECT_FALSE(PosixFileSystem()->Exists(env.dir() + "/pwned.journal"));
   EXPECT_FALSE(PosixFileSystem()->Exists("/tmp/pwned.journal"));
   EXPECT_EQ(env.Requests(), 0);
@@ -162,8 +161,8 @@ TEST(StateDirE2eTest, ACustomerIdCannotLeadOutOfTheStateDir) {
   EXPECT_EQ(p.exit_code, 2) << p.err;
   RunResult o = env.Renumber("plan", {"--only", evil});
   EXPECT_EQ(o.exit_code, 2) << o.err;
-  RunResult v = env.Run({"vault", "show", evil + "/ess", "--state-dir",
-                         env.state_dir()});
+  RunResult v =
+      env.Run({"vault", "show", evil + "/ess", "--state-dir", env.state_dir()});
   EXPECT_EQ(v.exit_code, 2) << v.err;
 }
 
