@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "src/core/json_depth.h"
 #include "src/http/message.h"
 
 namespace renumber {
@@ -15,15 +16,15 @@ std::string LockHolder::ToJson() const {
 }
 
 std::string LockHolder::Describe(const std::string& text) {
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return "another renumber run";
-  std::string who = j.value("user", "?");
-  std::string op = j.value("operator", "");
+  auto j = ParseBoundedJson(text);
+  if (!j.ok() || !j->is_object()) return "another renumber run";
+  std::string who = j->value("user", "?");
+  std::string op = j->value("operator", "");
   if (!op.empty() && op != who) who += " (operator " + op + ")";
-  return who + ", renumber " + j.value("command", "?") + " of campaign " +
-         j.value("campaign", "?") + ", pid " +
-         std::to_string(j.value("pid", 0L)) + " on " + j.value("host", "?") +
-         ", since " + j.value("since", "?");
+  return who + ", renumber " + j->value("command", "?") + " of campaign " +
+         j->value("campaign", "?") + ", pid " +
+         std::to_string(j->value("pid", 0L)) + " on " + j->value("host", "?") +
+         ", since " + j->value("since", "?");
 }
 
 AccountLocks::AccountLocks(FileSystem* fs, std::string lock_dir, LockHolder me,

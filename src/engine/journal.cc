@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "src/core/json_depth.h"
 #include "src/core/time.h"
 
 namespace renumber {
@@ -56,8 +57,10 @@ Result<json> DecodeJournalLine(const std::string& line) {
   std::snprintf(crc, sizeof crc, "%08x", Crc32c(body.data(), body.size()));
   if (line.compare(0, 8, crc) != 0)
     return Status::Corruption("journal line checksum mismatch");
-  json j = json::parse(body, nullptr, false);
-  if (j.is_discarded() || !j.is_object())
+  // Bounded: a record nested deeper than any we write is corrupt, and
+  // copying or dumping it would recurse once per level.
+  auto j = ParseBoundedJson(body);
+  if (!j.ok() || !j->is_object())
     return Status::Corruption("journal line is not a JSON object");
   return j;
 }

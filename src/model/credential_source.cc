@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "src/core/json_depth.h"
 #include "src/core/url.h"
 #include "src/log/log.h"
 
@@ -103,9 +104,11 @@ class MemorySource : public CredentialSource {
 
 Result<std::vector<Credentials>> ParseCredentialsJson(
     const std::string& text, const std::string& origin) {
-  json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded())
-    return Status::InvalidArgument(origin + ": not valid JSON");
+  auto parsed = ParseBoundedJson(text);
+  if (!parsed.ok())
+    return Status::InvalidArgument(origin + ": not valid JSON (" +
+                                   parsed.status().message() + ")");
+  json doc = std::move(*parsed);
   if (!doc.is_object() || !doc.contains("version") || doc["version"] != json(1))
     return Status::InvalidArgument(
         origin + ": expected {\"version\": 1, \"accounts\": [...]}");

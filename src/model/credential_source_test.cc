@@ -80,6 +80,17 @@ TEST(CredentialsFileTest, ApiBaseWithUserInfoIsRefusedWithoutEchoingIt) {
 // The load-time check parses with the transport's parser: a URL the
 // transport would refuse at send time (exit 1, after other accounts were
 // worked on) is refused here, when nothing has been sent.
+// JSON nested 200,000 levels deep is refused before anything walks it.
+TEST(CredentialsFileTest, DeeplyNestedFileIsRefused) {
+  const std::string deep =
+      "{\"version\": 1, \"accounts\": " + std::string(200000, '[') +
+      std::string(200000, ']') + "}";
+  auto r = ParseCredentialsJson(deep, "creds.json");
+  EXPECT_EQ(r.status().code(), Code::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("nested"), std::string::npos)
+      << r.status().message();
+}
+
 TEST(CredentialsFileTest, ApiBaseTheTransportCannotReadIsRefusedAtLoad) {
   for (const char* base :
        {"http://[::1]evil.com/", "http://[::1", "http://127.0.0.1:99999/",

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "src/core/json_depth.h"
 #include "src/vault/crypto.h"
 
 namespace renumber::vault {
@@ -77,6 +78,14 @@ std::string CheckRecord(const json& rec, const AuditKeys& keys,
 }
 
 std::string HashLine(const std::string& line) { return ToHex(Sha256(line)); }
+
+// One line of the log, or a discarded value when it is not JSON or nests
+// deeper than any record (records are flat: a deep one is not ours, and
+// copying it for its MAC would recurse once per level).
+json ParseRecord(const std::string& line) {
+  auto j = ParseBoundedJson(line);
+  return j.ok() ? std::move(*j) : json(json::value_t::discarded);
+}
 
 }  // namespace
 
@@ -158,7 +167,7 @@ Result<std::string> AuditLog::BuildLine(const AuditEvent& event,
   std::string prev = kZeroHash;
   if (!last.empty()) {
     prev = ToHex(Sha256(last));
-    json rec = json::parse(last, nullptr, false);
+    json rec = ParseRecord(last);
     seq = (rec.is_object() && Seq(rec) ? Seq(rec) : line_count) + 1;
   }
   json rec = {{"seq", seq},
@@ -224,7 +233,7 @@ Result<AuditVerdict> VerifyAuditLog(const std::string& text,
   std::string prev = kZeroHash;
   std::vector<std::string> lines = SplitLines(text);
   for (size_t i = 0; i < lines.size(); ++i) {
-    json rec = json::parse(lines[i], nullptr, false);
+    json rec = ParseRecord(lines[i]);
     bool unauth = false;
     std::string why = rec.is_object()
                           ? CheckRecord(rec, keys, i + 1, prev, &unauth)
@@ -256,7 +265,7 @@ Result<AuditVerdict> VerifyAuditLog(const std::string& text,
 std::vector<AuditRecord> ParseAuditLog(const std::string& text) {
   std::vector<AuditRecord> out;
   for (const std::string& line : SplitLines(text)) {
-    json j = json::parse(line, nullptr, false);
+    json j = ParseRecord(line);
     AuditRecord r;
     if (!j.is_object()) {
       r.action = "<unreadable>";

@@ -121,6 +121,23 @@ TEST_F(AuditTest, CatchesWrongKeyAndGarbage) {
   EXPECT_EQ(v.first_broken, 4u);
 }
 
+// A line nested 200,000 levels deep (someone with write access to the
+// log): broken, like any line that is not a record, and printable. The old
+// verifier copied it to check its MAC and overflowed the stack.
+TEST_F(AuditTest, DeeplyNestedLineIsBrokenNotACrash) {
+  Write(1);
+  const std::string deep =
+      "{\"action\":\"use\",\"mac\":\"x\",\"x\":" + std::string(200000, '[') +
+      std::string(200000, ']') + "}";
+  testing::WriteTestFile(path_, Text() + deep + "\n", 0600);
+  AuditVerdict v = Verify(Text());
+  EXPECT_EQ(v.first_broken, 3u);
+  auto records = ParseAuditLog(Text());
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[2].action, "<unreadable>");
+  EXPECT_TRUE(log_->Append({"use", "C-1/ess", "C-1", "", "ok", ""}).ok());
+}
+
 TEST_F(AuditTest, FailedUnlockHasNoMacButIsChained) {
   AuditLog locked(PosixFileSystem(), &clock_, path_, "mallory", "");
   Write(1);
@@ -272,12 +289,13 @@ TEST_F(AuditTest, RecordOneMustBeInit) {
 TEST_F(AuditTest, AHandMadeRecordWithoutAMacIsUnverified) {
   Write(1);
   auto lines = Lines(Text());
-  std::string forged = "{\"action\":\"failed unlock\",\"customer\":\"\","
-                       "\"detail\":\"\",\"entry\":\"\",\"mac\":\"\","
-                       "\"operator\":\"bob\",\"os_user\":\"bob\",\"prev\":\"" +
-                       ToHex(Sha256(lines.back())) +
-                       "\",\"result\":\"wrong passphrase\",\"seq\":3,"
-                       "\"ticket\":\"\",\"time\":\"2026-12-01T00:00:00Z\"}";
+  std::string forged =
+      "{\"action\":\"failed unlock\",\"customer\":\"\","
+      "\"detail\":\"\",\"entry\":\"\",\"mac\":\"\","
+      "\"operator\":\"bob\",\"os_user\":\"bob\",\"prev\":\"" +
+      ToHex(Sha256(lines.back())) +
+      "\",\"result\":\"wrong passphrase\",\"seq\":3,"
+      "\"ticket\":\"\",\"time\":\"2026-12-01T00:00:00Z\"}";
   testing::WriteTestFile(path_, Text() + forged + "\n", 0600);
   Write(1);
   AuditVerdict v = Verify(Text());

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "src/core/json_depth.h"
 #include "src/log/log.h"
 #include "src/vault/crypto.h"
 
@@ -190,10 +191,11 @@ Secret EncodeBody(const VaultBody& body) {
 }
 
 Result<VaultBody> DecodeBody(const Secret& json_text) {
-  json doc = json::parse(json_text.reveal(), nullptr,
-                         /*allow_exceptions=*/false);
+  // Bounded: wiping and reading the document recurse once per level.
+  auto parsed = ParseBoundedJson(json_text.reveal());
+  if (!parsed.ok()) return Status::Corruption("vault body: not JSON");
+  json doc = std::move(*parsed);
   JsonWiper wiper{&doc};
-  if (doc.is_discarded()) return Status::Corruption("vault body: not JSON");
   try {
     return ParseBody(doc);
   } catch (const json::exception& e) {  // the library's boundary
