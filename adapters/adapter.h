@@ -33,7 +33,9 @@
 #ifndef RENUMBER_ADAPTERS_ADAPTER_H_
 #define RENUMBER_ADAPTERS_ADAPTER_H_
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -105,6 +107,11 @@ struct Check {
   std::string name;  // "ess.check r-9a1 (198.19.0.1:25)"
   bool ok = false;
   Text detail;
+  // False for what is only reported (our own probes of the new server,
+  // e.g. a port filtered from here): it never fails verify or a gate.
+  bool blocking = true;
+  // How long the answer took, for checks that measure it (probes).
+  std::optional<std::chrono::milliseconds> latency = std::nullopt;
 };
 
 struct VerifyReport {

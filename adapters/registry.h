@@ -11,6 +11,7 @@
 #include "src/core/resolver.h"
 #include "src/core/time.h"
 #include "src/http/transport.h"
+#include "src/probe/smtp_probe.h"
 
 namespace renumber {
 
@@ -20,6 +21,9 @@ struct AdapterDeps {
   Clock* clock = nullptr;
   Resolver* resolver = nullptr;
   Random* random = nullptr;
+  // ESS verify: our own probe of the new mail server (reported, never a
+  // gate). Null: no probe.
+  SmtpProber* smtp_prober = nullptr;
 };
 
 using AdapterFactory = std::function<Result<std::unique_ptr<Adapter>>(

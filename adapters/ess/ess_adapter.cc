@@ -62,8 +62,8 @@ class EssAdapter : public Adapter {
   }
 
   Result<VerifyReport> Verify(const Target& target, bool run_checks) override {
-    return ess::VerifyAccount(&client_, deps_.clock, deps_.resolver, target,
-                              run_checks);
+    return ess::VerifyAccount(&client_, deps_.clock, deps_.resolver,
+                              deps_.smtp_prober, target, run_checks);
   }
 
  private:

@@ -33,13 +33,18 @@ TEST_F(EssAdapterTest, PrepareThenCutoverThenReRunsWriteNothing) {
   auto adapter = NewAdapter();
   auto prep = RunPhase(adapter.get(), Phase::kPrepare, ctx_);
   ASSERT_TRUE(prep.ok()) << prep.status().ToString();
-  // One POST per collection holding the old IP + one outbound POST.
-  EXPECT_EQ(prep->writes, 3);
-  EXPECT_EQ(vendor_.committed(), 3);
+  // One POST per collection holding the old IP + one outbound POST, and a
+  // move of the new default route ahead of the backup failover.
+  EXPECT_EQ(prep->writes, 4);
+  EXPECT_EQ(vendor_.committed(), 4);
   EXPECT_EQ(StateNow(), AccountState::kPrepared);
+  auto def_routes = vendor_.Routes("");
+  ASSERT_EQ(def_routes.size(), 3u);
+  EXPECT_EQ(def_routes[1].address, kNew);  // first failover
+  EXPECT_EQ(def_routes[2].address, "192.0.2.50");
   auto routes = vendor_.Routes("a.example.jp");
   ASSERT_EQ(routes.size(), 3u);
-  EXPECT_EQ(routes[2].address, kNew);  // last among failovers
+  EXPECT_EQ(routes[2].address, kNew);  // right after the old failover
   EXPECT_EQ(routes[2].port, 2525);
   EXPECT_EQ(routes[2].role, "failover");
 
@@ -170,13 +175,19 @@ TEST_F(EssAdapterTest, VerifyChecksNewRoutesAndGatesOnThem) {
   ASSERT_TRUE(v.ok());
   EXPECT_EQ(v->state, AccountState::kPrepared);
   EXPECT_FALSE(v->new_side_verified);  // never checked
-  ASSERT_EQ(v->checks.size(), 2u);
+  // Per collection: the vendor check of the new route and its order.
+  ASSERT_EQ(v->checks.size(), 4u);
+  for (const Check& c : v->checks) {
+    if (c.name.rfind("ess.order ", 0) == 0) {
+      EXPECT_TRUE(c.ok) << c.name;
+    }
+  }
   int writes = vendor_.writes();
   v = adapter->Verify(ctx_.target, true);
   ASSERT_TRUE(v.ok());
   EXPECT_TRUE(v->new_side_verified);
   EXPECT_EQ(vendor_.writes(), writes + 2);  // two checks, no config write
-  EXPECT_EQ(vendor_.committed(), 3);
+  EXPECT_EQ(vendor_.committed(), 4);
   std::string new_id;
   for (const FakeRoute& r : vendor_.Routes(""))
     if (r.address == kNew) new_id = r.id;
@@ -203,7 +214,7 @@ TEST_F(EssAdapterTest, RollbackOfPrepareRestoresThePriorState) {
   auto undo = RunPhase(NewAdapter().get(), Phase::kRollbackPrepare, rb);
   ASSERT_TRUE(undo.ok()) << undo.status().ToString();
   EXPECT_EQ(undo->writes, 3);
-  EXPECT_EQ(vendor_.Dump(), before);
+  EXPECT_EQ(vendor_.Dump(), before);  // order included
   for (const json& del : vendor_.deletions()) {
     EXPECT_EQ(del["reason"], "CustomerRequest");
     EXPECT_NE(del["note"].get<std::string>().find("rollback of prepare"),
@@ -220,7 +231,7 @@ TEST_F(EssAdapterTest, RollbackOfPrepareKeepsWhatTheCustomerHadBefore) {
   vendor_.AddOutbound(kNew, "already allowed by the customer");
   auto prep = RunPhase(NewAdapter().get(), Phase::kPrepare, ctx_);
   ASSERT_TRUE(prep.ok());
-  EXPECT_EQ(prep->writes, 2);
+  EXPECT_EQ(prep->writes, 3);
   PhaseContext rb = ctx_;
   rb.history = prep->records;
   ASSERT_TRUE(RunPhase(NewAdapter().get(), Phase::kRollbackPrepare, rb).ok());
@@ -230,16 +241,17 @@ TEST_F(EssAdapterTest, RollbackOfPrepareKeepsWhatTheCustomerHadBefore) {
 TEST_F(EssAdapterTest, RollbackOfCutoverRestoresRolesPortsAndOutbound) {
   SeedTypical();
   ASSERT_TRUE(RunPhase(NewAdapter().get(), Phase::kPrepare, ctx_).ok());
-  const json prepared = SortedDump();
+  const json prepared = StateDump();
   auto cut = RunPhase(NewAdapter().get(), Phase::kCutover, ctx_);
   ASSERT_TRUE(cut.ok());
   PhaseContext rb = ctx_;
   rb.history = cut->records;
   auto undo = RunPhase(NewAdapter().get(), Phase::kRollbackCutover, rb);
   ASSERT_TRUE(undo.ok()) << undo.status().ToString();
-  // default: restore + demote; a.example.jp: restore; outbound: restore.
-  EXPECT_EQ(undo->writes, 4);
-  EXPECT_EQ(SortedDump(), prepared);
+  // default: restore + demote; a.example.jp: restore + move (back before
+  // the new route); outbound: restore.
+  EXPECT_EQ(undo->writes, 5);
+  EXPECT_EQ(StateDump(), prepared);  // routes' order included
   EXPECT_EQ(StateNow(), AccountState::kPrepared);
   ExpectSane();
   int writes = vendor_.writes();

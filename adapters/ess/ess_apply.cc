@@ -28,12 +28,6 @@ Result<ApplyOutcome> OnOutbound(const ApplyEnv& env,
                       [&](const Progress& p) { return decide(fresh, p); });
 }
 
-Status Refuse(const ApplyEnv& env, const std::string& path,
-              const std::string& why) {
-  return Status::PreconditionFailed(env.client->CallName("POST", path) +
-                                    " not sent: " + why);
-}
-
 json ServerResult(const OutboundServer& s) {
   return {{"server_id", s.id}, {"address", s.address}, {"note", s.note}};
 }
@@ -93,6 +87,12 @@ Result<ApplyOutcome> ApplyDeleteOutbound(const ApplyEnv& env,
 
 }  // namespace
 
+Status Refuse(const ApplyEnv& env, const std::string& path,
+              const std::string& why) {
+  return Status::PreconditionFailed(env.client->CallName("POST", path) +
+                                    " not sent: " + why);
+}
+
 Result<ChangeParams> DecodeParams(const Change& change) {
   const json& j = change.params;
   if (!j.is_object())
@@ -110,6 +110,11 @@ Result<ChangeParams> DecodeParams(const Change& change) {
   p.server_note = Str(j, "server_note");
   auto port = j.find("port");
   if (port != j.end() && port->is_number_integer()) p.port = port->get<int>();
+  p.name = Str(j, "name");
+  p.replacement = Str(j, "replacement");
+  if (auto a = j.find("anchor"); a != j.end()) p.anchor = *a;
+  if (auto pos = j.find("position"); pos != j.end() && pos->is_number_integer())
+    p.position = pos->get<int>();
   auto cidr_ok = j.find("cidr_ok");
   p.cidr_ok =
       cidr_ok != j.end() && cidr_ok->is_boolean() && cidr_ok->get<bool>();
@@ -130,11 +135,14 @@ Result<ApplyOutcome> ApplyChange(EssClient* client, Clock* clock,
   const bool needs_route_id =
       k == kind::kCheckRoute || k == kind::kPromoteRoute ||
       k == kind::kDemoteRoute || k == kind::kDeleteRoute ||
-      k == kind::kRemoveAddedRoute;
+      k == kind::kRemoveAddedRoute || k == kind::kLeaveNamedRoute;
   const bool needs_server_id =
       k == kind::kDeleteOutbound || k == kind::kRemoveAddedOutbound;
+  const bool needs_name =
+      k == kind::kJoinNamedRoute || k == kind::kLeaveNamedRoute;
   if ((needs_route_id && p.route_id.empty()) ||
-      (needs_server_id && p.server_id.empty()))
+      (needs_server_id && p.server_id.empty()) ||
+      (needs_name && p.name.empty()))
     return Status::Internal("ESS change " + change.id + ": no object id");
   if (k == kind::kAddRoute || k == kind::kRestoreRoute)
     return ApplyAddRoute(env, p);
@@ -148,6 +156,9 @@ Result<ApplyOutcome> ApplyChange(EssClient* client, Clock* clock,
   if (k == kind::kDeleteOutbound) return ApplyDeleteOutbound(env, p, true);
   if (k == kind::kRemoveAddedOutbound)
     return ApplyDeleteOutbound(env, p, false);
+  if (k == kind::kPlaceRoute) return ApplyPlaceRoute(env, p);
+  if (k == kind::kJoinNamedRoute) return ApplyJoinNamedRoute(env, p);
+  if (k == kind::kLeaveNamedRoute) return ApplyLeaveNamedRoute(env, p);
   return Status::Internal("ESS adapter: unknown change kind '" + k + "'");
 }
 

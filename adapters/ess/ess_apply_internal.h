@@ -1,6 +1,6 @@
-// Internals of ess_apply.cc shared with ess_apply_routes.cc: the decoded
-// change parameters and the per-kind appliers. Not part of the adapter's
-// interface.
+// Internals of ess_apply.cc shared with ess_apply_routes.cc and
+// ess_apply_order.cc: the decoded change parameters and the per-kind
+// appliers. Not part of the adapter's interface.
 #ifndef RENUMBER_ADAPTERS_ESS_ESS_APPLY_INTERNAL_H_
 #define RENUMBER_ADAPTERS_ESS_ESS_APPLY_INTERNAL_H_
 
@@ -27,6 +27,10 @@ struct ChangeParams {
   std::string ticket;
   std::string server_note;
   bool cidr_ok = false;
+  std::string name;         // named route
+  nlohmann::json anchor;    // place-route, join-named-route
+  int position = 0;         // leave-named-route: where it stood
+  std::string replacement;  // leave-named-route: the route that stays
 };
 
 Result<ChangeParams> DecodeParams(const Change& change);
@@ -40,6 +44,13 @@ struct ApplyEnv {
   const Target* target;
 };
 
+// Runs the write loop on `domain`'s route collection: each round reads it
+// and asks `decide` (ess_write_loop.h).
+using RouteDecide =
+    std::function<Result<Step>(const RouteCollection&, const Progress&)>;
+Result<ApplyOutcome> OnRoutes(const ApplyEnv& env, const std::string& domain,
+                              const RouteDecide& decide);
+
 // add-route and restore-route.
 Result<ApplyOutcome> ApplyAddRoute(const ApplyEnv& env, const ChangeParams& p);
 Result<ApplyOutcome> ApplyCheckRoute(const ApplyEnv& env,
@@ -52,6 +63,21 @@ Result<ApplyOutcome> ApplyDeleteOldRoute(const ApplyEnv& env,
                                          const ChangeParams& p);
 Result<ApplyOutcome> ApplyRemoveAddedRoute(const ApplyEnv& env,
                                            const ChangeParams& p);
+
+// The order rule (ess_apply_order.cc): move, and named-route add/remove.
+Result<ApplyOutcome> ApplyPlaceRoute(const ApplyEnv& env,
+                                     const ChangeParams& p);
+Result<ApplyOutcome> ApplyJoinNamedRoute(const ApplyEnv& env,
+                                         const ChangeParams& p);
+Result<ApplyOutcome> ApplyLeaveNamedRoute(const ApplyEnv& env,
+                                          const ChangeParams& p);
+
+// A refusal naming the call that was not sent:
+// "C-10001/ess: POST /v1/inbound-routes/r-1/delete not sent: <why>".
+Status Refuse(const ApplyEnv& env, const std::string& path,
+              const std::string& why);
+// "r-1 (198.18.0.1:25, primary)".
+std::string Describe(const Route& r);
 
 }  // namespace ess
 }  // namespace renumber

@@ -8,29 +8,34 @@ namespace ess {
 namespace {
 
 using nlohmann::json;
-using RouteDecide =
-    std::function<Result<Step>(const RouteCollection&, const Progress&)>;
 
-Result<ApplyOutcome> OnRoutes(const ApplyEnv& env, const std::string& domain,
-                              const RouteDecide& decide) {
+// Like OnRoutes; for the default collection the named routes are read too
+// (each round), since a route a named route holds cannot be deleted.
+using DeleteDecide = std::function<Result<Step>(
+    const RouteCollection&, const NamedRouteList&, const Progress&)>;
+Result<ApplyOutcome> OnRoutesForDelete(const ApplyEnv& env,
+                                       const std::string& domain,
+                                       const DeleteDecide& decide) {
   RouteCollection fresh;
+  NamedRouteList named;
   ReadFn read = [&]() -> Result<std::string> {
+    if (domain.empty()) {
+      RN_ASSIGN_OR_RETURN(named, env.client->GetNamedRoutes());
+    }
     RN_ASSIGN_OR_RETURN(fresh, env.client->GetRoutes(domain));
     return fresh.etag;
   };
-  return RunWriteLoop(env.client, read,
-                      [&](const Progress& p) { return decide(fresh, p); });
+  return RunWriteLoop(env.client, read, [&](const Progress& p) {
+    return decide(fresh, named, p);
+  });
 }
 
-// "C-10001/ess: POST /v1/inbound-routes/r-1/delete not sent: <why>"
-Status Refuse(const ApplyEnv& env, const std::string& path,
-              const std::string& why) {
-  return Status::PreconditionFailed(env.client->CallName("POST", path) +
-                                    " not sent: " + why);
-}
-
-std::string Describe(const Route& r) {
-  return r.id + " (" + Endpoint(r.address, r.port) + ", " + r.role + ")";
+// "still in the named routes dp-a, dp-b"; "" when none holds `id`.
+std::string HeldBy(const NamedRouteList& named, const std::string& id) {
+  std::string names;
+  for (const NamedRoute* n : NamedRoutesHolding(named, id))
+    names += (names.empty() ? "" : ", ") + n->name;
+  return names.empty() ? "" : "it is still in the named route(s) " + names;
 }
 
 std::string CheckText(const Route& r) {
@@ -73,6 +78,21 @@ Result<Step> CheckOrStop(const ApplyEnv& env, const Route& r,
 }
 
 }  // namespace
+
+Result<ApplyOutcome> OnRoutes(const ApplyEnv& env, const std::string& domain,
+                              const RouteDecide& decide) {
+  RouteCollection fresh;
+  ReadFn read = [&]() -> Result<std::string> {
+    RN_ASSIGN_OR_RETURN(fresh, env.client->GetRoutes(domain));
+    return fresh.etag;
+  };
+  return RunWriteLoop(env.client, read,
+                      [&](const Progress& p) { return decide(fresh, p); });
+}
+
+std::string Describe(const Route& r) {
+  return r.id + " (" + Endpoint(r.address, r.port) + ", " + r.role + ")";
+}
 
 Result<ApplyOutcome> ApplyAddRoute(const ApplyEnv& env, const ChangeParams& p) {
   auto ip = IpAddress::Parse(p.address);
@@ -162,9 +182,10 @@ Result<ApplyOutcome> ApplyDemoteRoute(const ApplyEnv& env,
 Result<ApplyOutcome> ApplyDeleteOldRoute(const ApplyEnv& env,
                                          const ChangeParams& p) {
   std::string seen_role = p.role;
-  return OnRoutes(
+  return OnRoutesForDelete(
       env, p.domain,
-      [&](const RouteCollection& c, const Progress& pr) -> Result<Step> {
+      [&](const RouteCollection& c, const NamedRouteList& named,
+          const Progress& pr) -> Result<Step> {
         const std::string path = RouteActionPath(p.route_id, "delete");
         const Route* old_route = FindRouteById(c, p.route_id);
         if (!old_route) {
@@ -194,15 +215,18 @@ Result<ApplyOutcome> ApplyDeleteOldRoute(const ApplyEnv& env,
                             " is not verified (" + CheckText(*twin) + ")");
         if (old_route->primary() && PrimaryCount(c) < 2)
           return Refuse(env, path, what + " is the only primary route");
+        if (std::string held = HeldBy(named, old_route->id); !held.empty())
+          return Refuse(env, path, what + ": " + held);
         return Step::Post(path, DeleteBody(p));
       });
 }
 
 Result<ApplyOutcome> ApplyRemoveAddedRoute(const ApplyEnv& env,
                                            const ChangeParams& p) {
-  return OnRoutes(
+  return OnRoutesForDelete(
       env, p.domain,
-      [&](const RouteCollection& c, const Progress& pr) -> Result<Step> {
+      [&](const RouteCollection& c, const NamedRouteList& named,
+          const Progress& pr) -> Result<Step> {
         const std::string path = RouteActionPath(p.route_id, "delete");
         const Route* r = FindRouteById(c, p.route_id);
         if (!r) {
@@ -218,6 +242,8 @@ Result<ApplyOutcome> ApplyRemoveAddedRoute(const ApplyEnv& env,
               "route " + Describe(*r) + " no longer points at the new IP");
         if (r->primary() && PrimaryCount(c) < 2)
           return Refuse(env, path, Describe(*r) + " is the only primary route");
+        if (std::string held = HeldBy(named, r->id); !held.empty())
+          return Refuse(env, path, Describe(*r) + ": " + held);
         return Step::Post(path, DeleteBody(p));
       });
 }

@@ -42,6 +42,23 @@ std::string Named(const Route& r) {
   return Endpoint(r.address, r.port) + " (" + r.id + ")";
 }
 
+// "to the first failover position" / "right after 198.18.0.1".
+Text AnchorText(const Anchor& a, const std::string& role) {
+  const Text r = RoleText(role);
+  switch (a.relation) {
+    case Anchor::Relation::kFirst:
+      return MakeText("to the first " + r.en + " position",
+                      "最初の" + r.ja + "の位置へ");
+    case Anchor::Relation::kAfter:
+      return MakeText("right after " + a.address, a.address + " の直後へ");
+    case Anchor::Relation::kBefore:
+      return MakeText("right before " + a.address, a.address + " の直前へ");
+  }
+  return MakeText("", "");
+}
+
+std::string NamedId(const std::string& name) { return name; }
+
 }  // namespace
 
 std::string MigrationNote(const Target& t) {
@@ -205,6 +222,53 @@ Change RemoveAddedOutboundChange(const OutboundServer& s, const Target& t) {
                             "事前設定で追加した送信サーバー " + s.address +
                                 " (" + s.id + ") を削除"),
                    params);
+}
+
+Change PlaceRouteChange(const std::string& domain, const std::string& address,
+                        int port, const std::string& role,
+                        const Anchor& anchor) {
+  const std::string ep = Endpoint(address, port);
+  const Text where = CollectionText(domain);
+  const Text to = AnchorText(anchor, role);
+  return NewChange(kind::kPlaceRoute, CollectionId(domain),
+                   MakeText("Move " + ep + " " + to.en + " in " + where.en,
+                            where.ja + "で " + ep + " を" + to.ja + "移動"),
+                   {{"domain", domain},
+                    {"address", address},
+                    {"port", port},
+                    {"role", role},
+                    {"anchor", AnchorToJson(anchor)}});
+}
+
+Change JoinNamedRouteChange(const std::string& name, const std::string& address,
+                            int port, const Anchor& anchor) {
+  const std::string ep = Endpoint(address, port);
+  const Text to = AnchorText(anchor, kFailover);
+  return NewChange(
+      kind::kJoinNamedRoute, NamedId(name),
+      MakeText(
+          "Add " + ep + " to the named route " + name + ", " + to.en,
+          "名前付きルート " + name + " に " + ep + " を追加 (" + to.ja + ")"),
+      {{"name", name},
+       {"address", address},
+       {"port", port},
+       {"anchor", AnchorToJson(anchor)}});
+}
+
+Change LeaveNamedRouteChange(const std::string& name, const Route& route,
+                             int position, const std::string& replacement) {
+  return NewChange(
+      kind::kLeaveNamedRoute, NamedId(name),
+      MakeText("Take " + Named(route) + " out of the named route " + name +
+                   " (" + replacement + " stays in it)",
+               "名前付きルート " + name + " から " + Named(route) +
+                   " を外す (" + replacement + " は残ります)"),
+      {{"name", name},
+       {"route_id", route.id},
+       {"address", route.address},
+       {"port", route.port},
+       {"position", position},
+       {"replacement", replacement}});
 }
 
 }  // namespace ess

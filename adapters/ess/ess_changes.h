@@ -17,9 +17,13 @@
 //                        ticket?
 // remove-added-route     domain, route_id, address, port, reason, note, ticket?
 // remove-added-outbound  server_id, address, reason, note, ticket?
+// place-route            domain, address, port, role, anchor (ess_placement.h)
+// join-named-route       name, address, port, anchor (a default route)
+// leave-named-route      name, route_id, address, port, position (1-based,
+//                        where it stood), replacement (address that stays)
 //
 // `domain` "" is the default collection. Ids are "<kind>:<collection>" (or
-// "<kind>:<server id>"), stable across re-plans.
+// "<kind>:<server id>", "<kind>:<named route>"), stable across re-plans.
 //
 // Pure functions; thread-safe.
 #ifndef RENUMBER_ADAPTERS_ESS_ESS_CHANGES_H_
@@ -28,6 +32,7 @@
 #include <string>
 
 #include "adapters/adapter.h"
+#include "adapters/ess/ess_placement.h"
 #include "adapters/ess/ess_wire.h"
 
 namespace renumber {
@@ -44,6 +49,9 @@ inline constexpr const char* kDeleteRoute = "delete-route";
 inline constexpr const char* kDeleteOutbound = "delete-outbound";
 inline constexpr const char* kRemoveAddedRoute = "remove-added-route";
 inline constexpr const char* kRemoveAddedOutbound = "remove-added-outbound";
+inline constexpr const char* kPlaceRoute = "place-route";
+inline constexpr const char* kJoinNamedRoute = "join-named-route";
+inline constexpr const char* kLeaveNamedRoute = "leave-named-route";
 }  // namespace kind
 
 // Deletion notes the vendor's change log keeps (they name renumber, the
@@ -68,6 +76,18 @@ Change DeleteOutboundChange(const OutboundServer& old_server, const Target& t);
 Change RemoveAddedRouteChange(const std::string& domain, const Route& route,
                               const Target& t);
 Change RemoveAddedOutboundChange(const OutboundServer& server, const Target& t);
+// Moves the route to `address` (port, role) in `domain`'s collection to
+// `anchor` (the `move` call).
+Change PlaceRouteChange(const std::string& domain, const std::string& address,
+                        int port, const std::string& role,
+                        const Anchor& anchor);
+// Adds the default route to `address` to named route `name` at `anchor`.
+Change JoinNamedRouteChange(const std::string& name, const std::string& address,
+                            int port, const Anchor& anchor);
+// Takes `route` (standing at 1-based `position`) out of named route `name`,
+// where the route to `replacement` stays.
+Change LeaveNamedRouteChange(const std::string& name, const Route& route,
+                             int position, const std::string& replacement);
 
 }  // namespace ess
 }  // namespace renumber

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "adapters/ess/ess_placement.h"
 #include "adapters/ess/ess_text.h"
 
 namespace renumber {
@@ -9,13 +10,56 @@ namespace ess {
 namespace {
 
 // True when the collection is prepared: old and new side by side, the new
-// one a failover on the same port; or neither present.
+// one a failover on the same port where the order rule puts it
+// (ess_placement.h); or neither present.
 bool CollectionPrepared(const RouteCollection& c, const Target& t) {
   const Route* old_route = FindRouteTo(c, t.old_ip);
   const Route* new_route = FindRouteTo(c, t.new_ip);
   if (!old_route && !new_route) return true;
   return old_route && new_route && !new_route->primary() &&
-         new_route->port == old_route->port;
+         new_route->port == old_route->port &&
+         NewRoutePlaced(c, *old_route, *new_route);
+}
+
+// True when every named route holding the old default route also holds the
+// new one.
+bool NamedPrepared(const Snapshot& s, const Target& t) {
+  const RouteCollection* def = FindCollection(s, "");
+  const Route* old_route = def ? FindRouteTo(*def, t.old_ip) : nullptr;
+  if (!old_route) return true;
+  const Route* new_route = FindRouteTo(*def, t.new_ip);
+  for (const NamedRoute* n : NamedRoutesHolding(s.named, old_route->id))
+    if (!new_route || IndexIn(*n, new_route->id) < 0) return false;
+  return true;
+}
+
+// One finding per named route holding the old or the new default route.
+void NamedFindings(const Snapshot& s, const Target& t,
+                   std::vector<Finding>* out) {
+  const RouteCollection* def = FindCollection(s, "");
+  if (!def) return;
+  for (const NamedRoute& n : s.named.named) {
+    for (const std::string& id : n.routes) {
+      const Route* r = FindRouteById(*def, id);
+      if (!r) continue;
+      const bool old_side = AddressIs(r->address, t.old_ip);
+      if (!old_side && !AddressIs(r->address, t.new_ip)) continue;
+      const std::string ep = Endpoint(r->address, r->port);
+      out->push_back(
+          {old_side ? Finding::Kind::kOldReference
+                    : Finding::Kind::kNewReference,
+           "named route " + n.name,
+           old_side ? MakeText("named route " + n.name +
+                                   " holds the delivery server " + ep,
+                               "名前付きルート " + n.name + " に配送サーバー " +
+                                   ep + " が含まれます")
+                    : MakeText("named route " + n.name +
+                                   " holds the new delivery server " + ep,
+                               "名前付きルート " + n.name +
+                                   " に新しい配送サーバー " + ep +
+                                   " が含まれます")});
+    }
+  }
 }
 
 bool OutboundPrepared(const OutboundList& l, const Target& t) {
@@ -108,7 +152,7 @@ void OutboundFindings(const OutboundList& l, const Target& t,
 AccountState ClassifyState(const Snapshot& s, const Target& t) {
   bool old_present = FindOutboundExact(s.outbound, t.old_ip) != nullptr;
   bool new_present = FindOutboundExact(s.outbound, t.new_ip) != nullptr;
-  bool prepared = OutboundPrepared(s.outbound, t);
+  bool prepared = OutboundPrepared(s.outbound, t) && NamedPrepared(s, t);
   for (const RouteCollection& c : s.collections) {
     old_present = old_present || FindRouteTo(c, t.old_ip);
     new_present = new_present || FindRouteTo(c, t.new_ip);
@@ -126,6 +170,7 @@ Classification Classify(const Snapshot& s, const Target& t,
   out.state = ClassifyState(s, t);
   for (const RouteCollection& c : s.collections)
     RouteFindings(c, t, resolver, &out.findings);
+  NamedFindings(s, t, &out.findings);
   OutboundFindings(s.outbound, t, &out.findings);
   for (const std::string& skipped : s.skipped) {
     out.findings.push_back(

@@ -5,10 +5,13 @@
 // the old IP or an outbound entry that is exactly the old IP:
 // - not-started: old present, nothing references the new IP;
 // - prepared: old present, and in every collection the old route and a
-//   failover route to the new IP with the same port stand side by side (and
-//   no collection holds a new route without an old one), and the new IP is
-//   covered in the outbound list (exactly or by a CIDR) wherever the old IP
-//   is (exactly or by a CIDR);
+//   failover route to the new IP with the same port stand side by side,
+//   the new one where the order rule puts it (first failover beside an old
+//   primary, right after an old failover: ess_placement.h), and no
+//   collection holds a new route without an old one; every named route
+//   that holds the old default route holds the new one too; and the new IP
+//   is covered in the outbound list (exactly or by a CIDR) wherever the old
+//   IP is (exactly or by a CIDR);
 // - cut-over: no old present, the new IP is referenced;
 // - missing: neither (critical);
 // - partial: anything else.

@@ -160,6 +160,15 @@ Result<OutboundList> EssClient::GetOutbound() {
   return l;
 }
 
+Result<NamedRouteList> EssClient::GetNamedRoutes() {
+  std::string etag;
+  RN_ASSIGN_OR_RETURN(json body, GetJson(kNamedRoutesPath, &etag));
+  auto l = NamedRouteListFromJson(body);
+  if (!l.ok()) return l.status().Annotate(CallName("GET", kNamedRoutesPath));
+  if (!etag.empty()) l->etag = etag;
+  return l;
+}
+
 PostReply EssClient::Post(const std::string& path, const json& body,
                           const std::string& if_match) {
   const std::string call = CallName("POST", path);

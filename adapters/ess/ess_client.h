@@ -53,6 +53,7 @@ class EssClient {
   // kNotFound, one that is no longer custom is kConflict (NOT_CUSTOM).
   Result<RouteCollection> GetRoutes(const std::string& domain);
   Result<OutboundList> GetOutbound();
+  Result<NamedRouteList> GetNamedRoutes();
 
   // POST `path` with a JSON body; `if_match` "" sends no If-Match.
   PostReply Post(const std::string& path, const nlohmann::json& body,

@@ -76,6 +76,13 @@ std::string FakeEssVendor::AddOutbound(const std::string& address,
   return id;
 }
 
+void FakeEssVendor::AddNamedRoute(const std::string& name,
+                                  std::vector<std::string> ids) {
+  std::lock_guard<std::mutex> l(mu_);
+  named_.emplace_back(name, std::move(ids));
+  ++named_version_;
+}
+
 void FakeEssVendor::SetCheckResult(const std::string& address,
                                    const std::string& result) {
   std::lock_guard<std::mutex> l(mu_);
@@ -133,6 +140,7 @@ Result<HttpResponse> FakeEssVendor::Send(const HttpRequest& req) {
   if (TakeFault(FakeFault::kCustomerChange, call)) {
     for (auto& [name, c] : collections_) ++c.version;
     ++outbound_version_;
+    ++named_version_;
   }
   bool committed = false;
   HttpResponse resp = Handle(req, path, &committed);
@@ -217,6 +225,15 @@ json FakeEssVendor::Dump() const {
       routes.push_back(
           {{"address", r.address}, {"port", r.port}, {"role", r.role}});
     out["routes:" + name] = routes;
+  }
+  for (const auto& [name, ids] : named_) {
+    json addresses = json::array();
+    for (const std::string& id : ids) {
+      std::string where;
+      FakeRoute* r = const_cast<FakeEssVendor*>(this)->FindRoute(id, &where);
+      addresses.push_back(r ? r->address : "?" + id);
+    }
+    out["named:" + name] = addresses;
   }
   json servers = json::array();
   for (const json& o : outbound_)

@@ -2,7 +2,8 @@
 // served as an HttpTransport (no sockets). It follows
 // ../shared/vendor-api/ess.md for the calls the adapter makes (domains
 // paging, collections with ETags and If-Match, add/check/promote/demote/
-// delete, outbound servers) and can inject faults per call.
+// move/delete, named routes with their own ETag and IN_USE / LAST_ROUTE,
+// outbound servers) and can inject faults per call.
 //
 // Test-only; written from the contract for these tests. The real simulator
 // (adapters/ess/simulator) is separate and is what the integration tests
@@ -58,6 +59,8 @@ class FakeEssVendor : public HttpTransport {
                        int port, const std::string& role);
   void SetDomain(const std::string& name, const std::string& mode);
   std::string AddOutbound(const std::string& address, const std::string& note);
+  // A named route holding these default-route ids, in order.
+  void AddNamedRoute(const std::string& name, std::vector<std::string> ids);
   // The result the next checks of `address` record (default PASS).
   void SetCheckResult(const std::string& address, const std::string& result);
   void MarkChecked(const std::string& route_id, Timestamp at,
@@ -69,9 +72,11 @@ class FakeEssVendor : public HttpTransport {
   // Inspection.
   std::vector<FakeRoute> Routes(const std::string& domain) const;
   std::vector<nlohmann::json> Outbound() const;
-  nlohmann::json Dump() const;  // every collection, for equality checks
-  int writes() const;           // non-GET requests received
-  int committed() const;        // writes that changed state
+  // Every collection, for equality checks: "routes:<domain>" (in order),
+  // "named:<name>" (addresses in order), "outbound".
+  nlohmann::json Dump() const;
+  int writes() const;                             // non-GET requests received
+  int committed() const;                          // writes that changed state
   std::vector<nlohmann::json> deletions() const;  // delete bodies seen
   std::vector<std::string> calls() const;         // "POST /v1/..." in order
 
@@ -88,6 +93,11 @@ class FakeEssVendor : public HttpTransport {
                               bool* committed);
   HttpResponse AddToCollection(const std::string& domain,
                                const HttpRequest& req, bool* committed);
+  HttpResponse HandleNamed(const HttpRequest& req, const std::string& path,
+                           bool* committed);
+  HttpResponse MoveRoute(const HttpRequest& req, Collection* c, FakeRoute* r,
+                         const std::string& domain, bool* committed);
+  std::string NamedEtag() const;
   nlohmann::json RouteJson(const FakeRoute& r) const;
   nlohmann::json CollectionJson(const std::string& domain) const;
   // nullptr + a response when If-Match is missing or stale.
@@ -104,6 +114,8 @@ class FakeEssVendor : public HttpTransport {
   std::map<std::string, Collection> collections_;
   std::vector<std::pair<std::string, std::string>> domains_;  // name, mode
   int outbound_version_ = 1;
+  int named_version_ = 1;
+  std::vector<std::pair<std::string, std::vector<std::string>>> named_;
   std::vector<nlohmann::json> outbound_;
   std::map<std::string, std::string> check_results_;
   std::deque<FakeFault> faults_;

@@ -56,6 +56,8 @@ HttpResponse FakeEssVendor::Handle(const HttpRequest& req,
   }
   if (path.rfind("/v1/outbound-servers", 0) == 0)
     return HandleOutbound(req, path, committed);
+  if (path.rfind("/v1/named-routes", 0) == 0)
+    return HandleNamed(req, path, committed);
   std::string domain;
   bool collection = false;
   if (path == "/v1/inbound-routes") {
@@ -149,7 +151,12 @@ HttpResponse FakeEssVendor::HandleRouteAction(const HttpRequest& req,
     if (r->role == "primary" && primaries < 2)
       return Failure(409, "LAST_PRIMARY", "only primary");
     r->role = "failover";
+  } else if (action == "move") {
+    return MoveRoute(req, &c, r, domain, committed);
   } else if (action == "delete") {
+    for (const auto& [name, ids] : named_)
+      if (std::find(ids.begin(), ids.end(), id) != ids.end())
+        return Failure(409, "IN_USE", "held by named route " + name);
     json body = json::parse(req.body, nullptr, false);
     if (body.is_discarded() || !body.contains("reason") ||
         !body.contains("note"))
@@ -172,6 +179,93 @@ HttpResponse FakeEssVendor::HandleRouteAction(const HttpRequest& req,
   ++c.version;
   *committed = true;
   return Reply(200, {{"route", RouteJson(copy)}, {"etag", EtagOf(domain)}});
+}
+
+HttpResponse FakeEssVendor::MoveRoute(const HttpRequest& req, Collection* c,
+                                      FakeRoute* r, const std::string& domain,
+                                      bool* committed) {
+  json body = json::parse(req.body, nullptr, false);
+  std::vector<size_t> same;  // indexes of the routes of r's role
+  for (size_t i = 0; i < c->routes.size(); ++i)
+    if (c->routes[i].role == r->role) same.push_back(i);
+  if (body.is_discarded() || !body.contains("position") ||
+      !body["position"].is_number_integer() || body["position"] < 1 ||
+      body["position"] > static_cast<int>(same.size()))
+    return Failure(400, "INVALID_ARGUMENT", "bad position");
+  FakeRoute moved = *r;
+  c->routes.erase(c->routes.begin() + (r - c->routes.data()));
+  int first = 0;
+  if (moved.role != "primary")
+    for (const FakeRoute& x : c->routes) first += x.role == "primary";
+  c->routes.insert(c->routes.begin() + first + body["position"].get<int>() - 1,
+                   moved);
+  ++c->version;
+  *committed = true;
+  return Reply(200, {{"route", RouteJson(moved)}, {"etag", EtagOf(domain)}});
+}
+
+std::string FakeEssVendor::NamedEtag() const {
+  return "\"named-" + std::to_string(named_version_) + "\"";
+}
+
+HttpResponse FakeEssVendor::HandleNamed(const HttpRequest& req,
+                                        const std::string& path,
+                                        bool* committed) {
+  auto list = [&] {
+    json named = json::array();
+    for (const auto& [name, ids] : named_)
+      named.push_back({{"name", name}, {"routes", ids}});
+    return named;
+  };
+  if (req.method == "GET" && path == "/v1/named-routes") {
+    HttpResponse r =
+        Reply(200, {{"etag", NamedEtag()}, {"named_routes", list()}});
+    r.headers.Set("ETag", NamedEtag());
+    return r;
+  }
+  // /v1/named-routes/{name}/routes[/{id}/remove]
+  std::string rest = path.substr(std::string("/v1/named-routes/").size());
+  const std::string name = rest.substr(0, rest.find('/'));
+  rest = rest.substr(name.size());
+  auto it = std::find_if(named_.begin(), named_.end(),
+                         [&](const auto& n) { return n.first == name; });
+  if (req.method != "POST" || it == named_.end())
+    return Failure(404, "NOT_FOUND", "no such named route");
+  std::vector<std::string>& ids = it->second;
+  HttpResponse error;
+  if (!CheckIfMatch(req, NamedEtag(), &error)) return error;
+  if (rest == "/routes") {
+    json body = json::parse(req.body, nullptr, false);
+    if (body.is_discarded() || !body.contains("route_id"))
+      return Failure(400, "INVALID_ARGUMENT", "route_id required");
+    const std::string id = body["route_id"];
+    std::string domain;
+    if (!FindRoute(id, &domain)) return Failure(404, "NOT_FOUND", "no route");
+    if (!domain.empty())
+      return Failure(400, "INVALID_ARGUMENT", "default routes only");
+    if (std::find(ids.begin(), ids.end(), id) != ids.end())
+      return Failure(409, "DUPLICATE", "already there");
+    int position = body.value("position", static_cast<int>(ids.size()) + 1);
+    if (position < 1 || position > static_cast<int>(ids.size()) + 1)
+      return Failure(400, "INVALID_ARGUMENT", "bad position");
+    ids.insert(ids.begin() + position - 1, id);
+  } else if (rest.size() > 8 && rest.rfind("/routes/", 0) == 0 &&
+             rest.compare(rest.size() - 7, 7, "/remove") == 0) {
+    const std::string id = rest.substr(8, rest.size() - 8 - 7);
+    auto held = std::find(ids.begin(), ids.end(), id);
+    if (held == ids.end()) return Failure(404, "NOT_FOUND", "not held");
+    if (ids.size() < 2) return Failure(409, "LAST_ROUTE", "only route");
+    ids.erase(held);
+  } else {
+    return Failure(404, "NOT_FOUND", "no such endpoint");
+  }
+  ++named_version_;
+  *committed = true;
+  HttpResponse r =
+      Reply(200, {{"named_route", {{"name", name}, {"routes", ids}}},
+                  {"etag", NamedEtag()}});
+  r.headers.Set("ETag", NamedEtag());
+  return r;
 }
 
 HttpResponse FakeEssVendor::HandleOutbound(const HttpRequest& req,

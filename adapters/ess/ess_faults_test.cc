@@ -34,8 +34,8 @@ TEST_F(EssFaultsTest, RaceWith412ReReadsAndRetries) {
   vendor_.AddFault({F::kCustomerChange, "POST /v1/outbound-servers", 2});
   auto prep = Prepare();
   ASSERT_TRUE(prep.ok()) << prep.status().ToString();
-  EXPECT_EQ(vendor_.committed(), 3);
-  EXPECT_EQ(prep->writes, 6);  // 3 refused with 412, 3 committed
+  EXPECT_EQ(vendor_.committed(), 4);  // add + move, add, outbound
+  EXPECT_EQ(prep->writes, 7);         // 3 refused with 412, 4 committed
   EXPECT_EQ(StateNow(), AccountState::kPrepared);
   ExpectSane();
 }
@@ -62,10 +62,14 @@ TEST_F(EssFaultsTest, LostResponseAfterCommitIsReadBackNotRepeated) {
   vendor_.AddFault({F::kMalformed, "POST /v1/domains/", 1});
   auto prep = Prepare();
   ASSERT_TRUE(prep.ok()) << prep.status().ToString();
-  EXPECT_EQ(prep->writes, 3);
-  EXPECT_EQ(vendor_.committed(), 3);
+  EXPECT_EQ(prep->writes, 4);
+  EXPECT_EQ(vendor_.committed(), 4);
   for (const json& r : prep->records) {
-    EXPECT_EQ(r["outcome"]["created"], true) << r.dump();
+    if (r["change"]["kind"] == "place-route") {
+      EXPECT_EQ(r["outcome"]["moved"], true) << r.dump();
+    } else {
+      EXPECT_EQ(r["outcome"]["created"], true) << r.dump();
+    }
   }
   EXPECT_EQ(StateNow(), AccountState::kPrepared);
   ExpectSane();
@@ -88,8 +92,8 @@ TEST_F(EssFaultsTest, UncommittedFailuresAreSentAgain) {
   vendor_.AddFault({F::kDrop, "POST /v1/outbound-servers", 1});
   auto prep = Prepare();
   ASSERT_TRUE(prep.ok()) << prep.status().ToString();
-  EXPECT_EQ(prep->writes, 6);
-  EXPECT_EQ(vendor_.committed(), 3);
+  EXPECT_EQ(prep->writes, 7);  // 3 not handled, 4 committed
+  EXPECT_EQ(vendor_.committed(), 4);
   EXPECT_EQ(StateNow(), AccountState::kPrepared);
 }
 
@@ -137,7 +141,7 @@ TEST_F(EssFaultsTest, MalformedReadBackAfterAWriteSaysTheWriteMayHaveHappened) {
   // A new run finishes the phase from live state, without a duplicate.
   auto again = Prepare();
   ASSERT_TRUE(again.ok()) << again.status().ToString();
-  EXPECT_EQ(again->writes, 2);
+  EXPECT_EQ(again->writes, 3);  // the move, a.example.jp, outbound
   EXPECT_EQ(StateNow(), AccountState::kPrepared);
   ExpectSane();
 }
@@ -150,7 +154,7 @@ TEST_F(EssFaultsTest, RateLimitThatOutlastsTheTransportIsAnError) {
   EXPECT_NE(prep.status().message().find(
                 "C-10001/ess: POST /v1/outbound-servers: 429 RATE_LIMITED"),
             std::string::npos);
-  EXPECT_EQ(vendor_.committed(), 2);
+  EXPECT_EQ(vendor_.committed(), 3);
   // The next run finishes the phase.
   ASSERT_TRUE(Prepare().ok());
   EXPECT_EQ(StateNow(), AccountState::kPrepared);

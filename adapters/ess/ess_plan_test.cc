@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "adapters/ess/ess_changes.h"
+#include "adapters/ess/ess_classify.h"
 #include "adapters/ess/ess_test_builders.h"
 
 namespace renumber {
@@ -32,21 +33,103 @@ TEST(EssPlanPrepareTest, AddsAFailoverTwinPerCollectionAndTheOutbound) {
       .Outbound("o-1", kOld, "web01");
   Plan p = PlanPrepare(b.Build(), MakeTarget());
   EXPECT_FALSE(p.projected);
-  ASSERT_EQ(Kinds(p),
-            (std::vector<std::string>{"add-route add-route:default",
-                                      "add-route add-route:a.jp",
-                                      "add-outbound add-outbound:198.19.0.1"}));
-  EXPECT_EQ(p.changes[1].params, json({{"domain", "a.jp"},
+  // The default routes have a backup failover: added last, the new route
+  // is moved first among the failovers. In a.jp the old route is the last
+  // failover: added last, the new one is right after it already.
+  ASSERT_EQ(
+      Kinds(p),
+      (std::vector<std::string>{
+          "add-route add-route:default", "place-route place-route:default",
+          "add-route add-route:a.jp", "add-outbound add-outbound:198.19.0.1"}));
+  EXPECT_EQ(p.changes[1].params, json({{"domain", ""},
+                                       {"address", kNew},
+                                       {"port", 25},
+                                       {"role", "failover"},
+                                       {"anchor", {{"relation", "first"}}}}));
+  EXPECT_EQ(p.changes[1].description.en,
+            "Move 198.19.0.1:25 to the first failover position in the "
+            "default routes");
+  EXPECT_EQ(p.changes[2].params, json({{"domain", "a.jp"},
                                        {"address", kNew},
                                        {"port", 2525},
                                        {"role", "failover"}}));
-  EXPECT_EQ(p.changes[2].params["note"], "web01");
+  EXPECT_EQ(p.changes[3].params["note"], "web01");
   EXPECT_FALSE(p.changes[0].removes_reference);
   EXPECT_EQ(p.changes[0].description.en,
             "Add 198.19.0.1:25 as a failover delivery server next to "
             "198.18.0.1 in the default routes");
   EXPECT_NE(p.changes[0].description.ja.find("配送サーバー"),
             std::string::npos);
+}
+
+TEST(EssPlanPrepareTest, ANewRouteGoesRightAfterAnOldFailover) {
+  // The old route is the backup of another primary, with a second backup
+  // (an archive) after it: the new one must come before the archive.
+  SnapshotBuilder b;
+  b.Route("", "r-p", "192.0.2.1", 25, kPrimary)
+      .Route("", "r-1", kOld, 587, kFailover)
+      .Route("", "r-a", "192.0.2.9", 587, kFailover);
+  Plan p = PlanPrepare(b.Build(), MakeTarget());
+  ASSERT_EQ(Kinds(p),
+            (std::vector<std::string>{"add-route add-route:default",
+                                      "place-route place-route:default"}));
+  EXPECT_EQ(p.changes[1].params["anchor"],
+            json({{"relation", "after"}, {"address", kOld}}));
+  EXPECT_EQ(p.changes[1].params["port"], 587);
+}
+
+TEST(EssPlanPrepareTest, AMisplacedTwinIsMovedAndTheAccountIsPartial) {
+  SnapshotBuilder b;
+  b.Route("", "r-1", kOld, 25, kPrimary)
+      .Route("", "r-x", "192.0.2.9", 25, kFailover)
+      .Route("", "r-2", kNew, 25, kFailover);
+  const Snapshot s = b.Build();
+  EXPECT_EQ(ClassifyState(s, MakeTarget()), AccountState::kPartial);
+  Plan p = PlanPrepare(s, MakeTarget());
+  ASSERT_EQ(Kinds(p),
+            (std::vector<std::string>{"place-route place-route:default"}));
+  // In place: prepared, nothing to do.
+  SnapshotBuilder placed;
+  placed.Route("", "r-1", kOld, 25, kPrimary)
+      .Route("", "r-2", kNew, 25, kFailover)
+      .Route("", "r-x", "192.0.2.9", 25, kFailover);
+  EXPECT_EQ(ClassifyState(placed.Build(), MakeTarget()),
+            AccountState::kPrepared);
+  EXPECT_TRUE(PlanPrepare(placed.Build(), MakeTarget()).changes.empty());
+}
+
+TEST(EssPlanPrepareTest, TheNewRouteJoinsEveryNamedRouteHoldingTheOld) {
+  SnapshotBuilder b;
+  b.Route("", "r-1", kOld, 25, kPrimary)
+      .Route("", "r-o", "192.0.2.9", 25, kPrimary)
+      .Named("dp-legal", {"r-1", "r-o"})
+      .Named("dp-hr", {"r-o"})
+      .Named("dp-archive", {"r-1"});
+  Plan p = PlanPrepare(b.Build(), MakeTarget());
+  ASSERT_EQ(Kinds(p), (std::vector<std::string>{
+                          "add-route add-route:default",
+                          "join-named-route join-named-route:dp-legal",
+                          "join-named-route join-named-route:dp-archive"}));
+  EXPECT_EQ(p.changes[1].params,
+            json({{"name", "dp-legal"},
+                  {"address", kNew},
+                  {"port", 25},
+                  {"anchor", {{"relation", "after"}, {"address", kOld}}}}));
+  EXPECT_EQ(p.changes[1].description.en,
+            "Add 198.19.0.1:25 to the named route dp-legal, right after "
+            "198.18.0.1");
+  // Once the new route is in one of them, only the other is planned, and
+  // the account is partial until both hold it.
+  SnapshotBuilder half;
+  half.Route("", "r-1", kOld, 25, kPrimary)
+      .Route("", "r-o", "192.0.2.9", 25, kPrimary)
+      .Route("", "r-2", kNew, 25, kFailover)
+      .Named("dp-legal", {"r-1", "r-2", "r-o"})
+      .Named("dp-archive", {"r-1"});
+  EXPECT_EQ(ClassifyState(half.Build(), MakeTarget()), AccountState::kPartial);
+  EXPECT_EQ(Kinds(PlanPrepare(half.Build(), MakeTarget())),
+            (std::vector<std::string>{
+                "join-named-route join-named-route:dp-archive"}));
 }
 
 TEST(EssPlanPrepareTest, OutboundOnlyWhereTheOldIpRelaysAndNewIsUncovered) {

@@ -2,11 +2,13 @@
 // cutover run, from its journal records plus the live state.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "adapters/ess/ess_changes.h"
+#include "adapters/ess/ess_placement.h"
 #include "adapters/ess/ess_plan.h"
 #include "adapters/ess/ess_text.h"
 
@@ -115,6 +117,43 @@ Status PlanRemoveRoutes(const std::vector<Record>& records, const Snapshot& s,
   return Status::Ok();
 }
 
+// The named routes prepare added the new route to (joined, or an intent
+// whose outcome was lost): the new route leaves each one that holds it.
+// Another named route holding it (the customer's doing) is left alone
+// unless forced; then the delete would be refused (IN_USE), so refuse now.
+Status PlanLeaveNamed(const std::vector<Record>& records, const Snapshot& s,
+                      const PhaseContext& ctx, Plan* plan) {
+  const Target& t = ctx.target;
+  const RouteCollection* def = FindCollection(s, "");
+  const Route* added = def ? FindRouteTo(*def, t.new_ip) : nullptr;
+  if (!added) return Status::Ok();
+  const Route* old_route = FindRouteTo(*def, t.old_ip);
+  std::set<std::string> ours;
+  for (const Record& r : records) {
+    if (r.change.kind != kind::kJoinNamedRoute) continue;
+    if (r.has_outcome && !r.outcome.value("joined", false)) continue;
+    ours.insert(Str(r.change.params, "name"));
+  }
+  for (const NamedRoute* n : NamedRoutesHolding(s.named, added->id)) {
+    const std::string what = t.account.ToString() + "/named route " + n->name;
+    const bool has_old = old_route && IndexIn(*n, old_route->id) >= 0;
+    if (!ctx.force && !ours.count(n->name))
+      return Status::PreconditionFailed(
+          what + " holds " + added->address +
+          ", which prepare did not add there: take it out in the console "
+          "first, or use --force");
+    if (!ctx.force && !has_old)
+      return Status::PreconditionFailed(
+          what +
+          ": the old route is no longer in it; roll back the cutover "
+          "first");
+    plan->changes.push_back(
+        LeaveNamedRouteChange(n->name, *added, IndexIn(*n, added->id) + 1,
+                              has_old ? old_route->address : ""));
+  }
+  return Status::Ok();
+}
+
 Status PlanRemoveOutbound(const std::vector<Record>& records, const Snapshot& s,
                           const PhaseContext& ctx, Plan* plan) {
   const Target& t = ctx.target;
@@ -155,9 +194,43 @@ struct Removed {
   std::string role;
 };
 
+// The old route back into each named route the cutover run took it out of,
+// right before the twin (as prepare left them).
+void PlanRejoinNamed(const std::vector<Record>& records, const Snapshot& s,
+                     const Target& t, Plan* plan) {
+  const RouteCollection* def = FindCollection(s, "");
+  const Route* old_live = def ? FindRouteTo(*def, t.old_ip) : nullptr;
+  std::set<std::string> planned;
+  for (const Record& r : records) {
+    if (r.change.kind != kind::kLeaveNamedRoute) continue;
+    const json& p = r.change.params;
+    const std::string name = Str(p, "name");
+    if (!AddressIs(Str(p, "address"), t.old_ip) || !planned.insert(name).second)
+      continue;
+    const NamedRoute* n = FindNamedRoute(s.named, name);
+    if (!n) {
+      plan->notes.push_back(
+          MakeText("named route " + name + " is gone: nothing restored there",
+                   "名前付きルート " + name + " はありません: 戻しません"));
+      continue;
+    }
+    if (old_live && IndexIn(*n, old_live->id) >= 0) continue;
+    plan->changes.push_back(
+        JoinNamedRouteChange(name, Str(p, "address"), Int(p, "port", 25),
+                             Anchor::Before(Str(p, "replacement"))));
+  }
+}
+
 // Per collection touched by the cutover run: restore the old route if it
-// is gone, then return the twin of an old primary to failover.
+// is gone, put it back into the named routes it left (default routes),
+// move it back beside the twin (right after a primary twin, which the
+// demotion then puts behind it; right before a failover twin), then return
+// the twin of an old primary to failover. The move or the demotion comes
+// last: it is what makes the collection `prepared` again, so a rollback
+// killed before it is still seen as unfinished (a prepared account is not
+// rolled back again).
 void PlanRestoreCollection(const std::string& domain, const Removed* removed,
+                           const std::vector<Record>& records,
                            const Snapshot& s, const Target& t, Plan* plan) {
   const RouteCollection* c = FindCollection(s, domain);
   if (!c) {
@@ -165,13 +238,38 @@ void PlanRestoreCollection(const std::string& domain, const Removed* removed,
     return;
   }
   const Route* old_live = FindRouteTo(*c, t.old_ip);
+  const Route* twin = FindRouteTo(*c, t.new_ip);
   bool old_primary = old_live && old_live->primary();
+  std::optional<Change> place;
   if (!old_live && removed) {
     plan->changes.push_back(RestoreRouteChange(domain, removed->address,
                                                removed->port, removed->role));
     old_primary = removed->role == kPrimary;
+    // Re-added last of its role while the twin holds the old one's place:
+    // moved beside the twin, unless being last puts it there already (a
+    // re-added primary after a twin that is the last primary).
+    const bool last_already =
+        old_primary && twin && RolePosition(*c, twin->id) == PrimaryCount(*c);
+    if (twin && twin->port == removed->port && twin->primary() == old_primary &&
+        !last_already) {
+      place = PlaceRouteChange(domain, removed->address, removed->port,
+                               removed->role,
+                               old_primary ? Anchor::After(twin->address)
+                                           : Anchor::Before(twin->address));
+    }
   }
-  const Route* twin = FindRouteTo(*c, t.new_ip);
+  if (old_live && twin && twin->port == old_live->port &&
+      twin->primary() == old_primary) {
+    // Back from an interrupted rollback: the old route may still be where
+    // its re-add put it.
+    const Anchor beside = old_primary ? Anchor::After(twin->address)
+                                      : Anchor::Before(twin->address);
+    if (PositionFor(*c, *old_live, beside) > 0)
+      place = PlaceRouteChange(domain, old_live->address, old_live->port,
+                               old_live->role, beside);
+  }
+  if (domain.empty()) PlanRejoinNamed(records, s, t, plan);
+  if (place) plan->changes.push_back(*place);
   if (twin && twin->primary() && old_primary)
     plan->changes.push_back(DemoteRouteChange(domain, *twin));
 }
@@ -182,7 +280,8 @@ Result<Plan> PlanRollbackPrepare(const Snapshot& s, const PhaseContext& ctx) {
   RN_ASSIGN_OR_RETURN(std::vector<Record> records, ParseHistory(ctx.history));
   Plan plan;
   plan.phase = Phase::kRollbackPrepare;
-  if (!HasKind(records, {kind::kAddRoute, kind::kAddOutbound})) {
+  if (!HasKind(records,
+               {kind::kAddRoute, kind::kAddOutbound, kind::kJoinNamedRoute})) {
     plan.notes.push_back(MakeText(
         "no journal of a prepare run that added anything: nothing to roll "
         "back (renumber only removes what it added)",
@@ -190,6 +289,7 @@ Result<Plan> PlanRollbackPrepare(const Snapshot& s, const PhaseContext& ctx) {
         "(renumber は自分が追加したものだけを削除します)"));
     return plan;
   }
+  RN_RETURN_IF_ERROR(PlanLeaveNamed(records, s, ctx, &plan));
   RN_RETURN_IF_ERROR(PlanRemoveRoutes(records, s, ctx, &plan));
   RN_RETURN_IF_ERROR(PlanRemoveOutbound(records, s, ctx, &plan));
   if (plan.changes.empty())
@@ -210,7 +310,8 @@ Result<Plan> PlanRollbackCutover(const Snapshot& s, const PhaseContext& ctx) {
     const json& p = r.change.params;
     const std::string domain = Str(p, "domain");
     if (r.change.kind == kind::kDeleteRoute ||
-        r.change.kind == kind::kPromoteRoute) {
+        r.change.kind == kind::kPromoteRoute ||
+        r.change.kind == kind::kPlaceRoute) {
       if (std::find(domains.begin(), domains.end(), domain) == domains.end())
         domains.push_back(domain);
     }
@@ -225,23 +326,29 @@ Result<Plan> PlanRollbackCutover(const Snapshot& s, const PhaseContext& ctx) {
         AddressIs(Str(p, "address"), t.old_ip))
       outbound.emplace_back(Str(p, "address"), Str(p, "server_note"));
   }
-  if (domains.empty() && outbound.empty()) {
+  if (domains.empty() && outbound.empty() &&
+      !HasKind(records, {kind::kLeaveNamedRoute})) {
     plan.notes.push_back(
         MakeText("no journal of a cutover run: nothing to roll back",
                  "切替の記録がありません: 切り戻すものはありません"));
     return plan;
   }
-  for (const std::string& domain : domains) {
-    auto it = removed.find(domain);
-    PlanRestoreCollection(domain, it == removed.end() ? nullptr : &it->second,
-                          s, t, &plan);
-  }
+  // Outbound first: with the old routes still gone the account cannot look
+  // prepared, so a rollback killed anywhere is resumed, never skipped.
   std::set<std::string> restored;
   for (const auto& [address, note] : outbound) {
     if (FindOutboundExact(s.outbound, t.old_ip) ||
         !restored.insert(address).second)
       continue;
     plan.changes.push_back(RestoreOutboundChange(address, note));
+  }
+  if (HasKind(records, {kind::kLeaveNamedRoute}) &&
+      std::find(domains.begin(), domains.end(), "") == domains.end())
+    domains.insert(domains.begin(), "");
+  for (const std::string& domain : domains) {
+    auto it = removed.find(domain);
+    PlanRestoreCollection(domain, it == removed.end() ? nullptr : &it->second,
+                          records, s, t, &plan);
   }
   return plan;
 }

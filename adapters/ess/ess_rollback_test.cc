@@ -145,17 +145,47 @@ TEST_F(EssRollbackCutoverTest, RestoresOldRolesThenDemotesTheNew) {
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   std::vector<std::string> kinds;
   for (const Change& c : p->changes) kinds.push_back(c.id);
+  // Each re-added old route goes back to its place: a re-added primary
+  // lands right after the twin, the only primary (the demotion then puts
+  // the twin first among failovers); a failover is moved right before its
+  // failover twin.
+  // The outbound server first, and in each collection the change that
+  // makes it prepared again last: a rollback killed half-way never leaves
+  // the account looking rolled back.
   EXPECT_EQ(kinds, (std::vector<std::string>{
-                       "restore-route:default", "demote-route:default",
-                       "restore-route:a.jp", "restore-outbound:198.18.0.1"}));
-  EXPECT_EQ(p->changes[0].params, json({{"domain", ""},
+                       "restore-outbound:198.18.0.1", "restore-route:default",
+                       "demote-route:default", "restore-route:a.jp",
+                       "place-route:a.jp"}));
+  EXPECT_EQ(p->changes[0].params["note"], "web01");
+  EXPECT_EQ(p->changes[1].params, json({{"domain", ""},
                                         {"address", kOld},
                                         {"port", 25},
                                         {"role", "primary"}}));
-  EXPECT_EQ(p->changes[1].params["route_id"], "r-2");
-  EXPECT_EQ(p->changes[2].params["port"], 2525);
-  EXPECT_EQ(p->changes[2].params["role"], "failover");
-  EXPECT_EQ(p->changes[3].params["note"], "web01");
+  EXPECT_EQ(p->changes[2].params["route_id"], "r-2");
+  EXPECT_EQ(p->changes[3].params["port"], 2525);
+  EXPECT_EQ(p->changes[3].params["role"], "failover");
+  EXPECT_EQ(p->changes[4].params["anchor"],
+            json({{"relation", "before"}, {"address", kNew}}));
+}
+
+TEST_F(EssRollbackCutoverTest, AReAddedPrimaryIsMovedBackBesideTheTwin) {
+  // The twin took the old one's place before another primary: re-added
+  // last, the old route is moved right after the twin, then the twin is
+  // demoted, which leaves the old one where it was.
+  SnapshotBuilder cut;
+  cut.Route("", "r-2", kNew, 25, kPrimary)
+      .Route("", "r-o", "192.0.2.7", 25, kPrimary);
+  ctx_.history = json::array({ctx_.history[0], ctx_.history[1]});
+  auto p = PlanRollbackCutover(cut.Build(), ctx_);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  std::vector<std::string> kinds;
+  for (const Change& c : p->changes) kinds.push_back(c.id);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"restore-route:default",
+                                             "place-route:default",
+                                             "demote-route:default"}));
+  EXPECT_EQ(p->changes[1].params["anchor"],
+            json({{"relation", "after"}, {"address", kNew}}));
+  EXPECT_EQ(p->changes[1].params["role"], "primary");
 }
 
 TEST_F(EssRollbackCutoverTest, NothingToDoWhenBackInThePreparedState) {
@@ -163,13 +193,32 @@ TEST_F(EssRollbackCutoverTest, NothingToDoWhenBackInThePreparedState) {
   prepared.Route("", "r-2", kNew, 25, kFailover)
       .Route("", "r-7", kOld, 25, kPrimary)
       .Route("a.jp", "r-9", "192.0.2.1", 25, kPrimary)
-      .Route("a.jp", "r-4", kNew, 2525, kFailover)
       .Route("a.jp", "r-8", kOld, 2525, kFailover)
+      .Route("a.jp", "r-4", kNew, 2525, kFailover)
       .Outbound("o-2", kNew)
       .Outbound("o-7", kOld);
   auto p = PlanRollbackCutover(prepared.Build(), ctx_);
   ASSERT_TRUE(p.ok());
   EXPECT_TRUE(p->changes.empty());
+}
+
+TEST_F(EssRollbackCutoverTest, AnInterruptedRestoreIsPutBackInPlace) {
+  // A rollback killed after re-adding the old failover (last) but before
+  // moving it: the next run moves it back right before the new one.
+  SnapshotBuilder mid;
+  mid.Route("", "r-2", kNew, 25, kFailover)
+      .Route("", "r-7", kOld, 25, kPrimary)
+      .Route("a.jp", "r-9", "192.0.2.1", 25, kPrimary)
+      .Route("a.jp", "r-4", kNew, 2525, kFailover)
+      .Route("a.jp", "r-8", kOld, 2525, kFailover)
+      .Outbound("o-2", kNew)
+      .Outbound("o-7", kOld);
+  auto p = PlanRollbackCutover(mid.Build(), ctx_);
+  ASSERT_TRUE(p.ok());
+  ASSERT_EQ(p->changes.size(), 1u);
+  EXPECT_EQ(p->changes[0].id, "place-route:a.jp");
+  EXPECT_EQ(p->changes[0].params["anchor"],
+            json({{"relation", "before"}, {"address", kNew}}));
 }
 
 TEST_F(EssRollbackCutoverTest, PromotedButNotDeletedIsDemoted) {

@@ -90,7 +90,9 @@ class EssSimTest : public ::testing::Test {
   }
 
  public:
-  // Every collection's routes and the outbound servers, keeping `fields`.
+  // Every collection's routes (in order), the named routes ("named:<name>":
+  // the addresses they hold, in order) and the outbound servers (sorted
+  // when `sorted`: a re-added one comes last), keeping `fields`.
   static nlohmann::json Relevant(const nlohmann::json& account,
                                  const std::vector<std::string>& fields,
                                  bool sorted) {
@@ -102,18 +104,26 @@ class EssSimTest : public ::testing::Test {
           if (item.contains(f)) k[f] = item[f];
         out.push_back(k);
       }
-      if (sorted)
-        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-          return a.dump() < b.dump();
-        });
-      return nlohmann::json(out);
+      return out;
     };
     nlohmann::json r;
     r["default"] = keep(account["default_routes"]["routes"]);
     for (const nlohmann::json& d : account["domains"])
       if (d["route_mode"] == "custom")
         r[d["name"].get<std::string>()] = keep(d["routes"]["routes"]);
-    r["outbound"] = keep(account["outbound"]["servers"]);
+    std::vector<nlohmann::json> outbound = keep(account["outbound"]["servers"]);
+    if (sorted)
+      std::sort(
+          outbound.begin(), outbound.end(),
+          [](const auto& a, const auto& b) { return a.dump() < b.dump(); });
+    r["outbound"] = outbound;
+    for (const nlohmann::json& n : account["named_routes"]["named_routes"]) {
+      nlohmann::json addresses = nlohmann::json::array();
+      for (const nlohmann::json& id : n["routes"])
+        for (const nlohmann::json& route : account["default_routes"]["routes"])
+          if (route["id"] == id) addresses.push_back(route["address"]);
+      r["named:" + n["name"].get<std::string>()] = addresses;
+    }
     return r;
   }
 

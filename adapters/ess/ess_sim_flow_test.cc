@@ -19,23 +19,52 @@ bool Is(const json& address, const IpAddress& ip) {
 }
 
 // Writes each phase should take, from the simulator's state before prepare
-// (README.md "Phases and writes"; new routes start unchecked).
+// (README.md "Phases and writes"; new routes start unchecked). The order
+// rule (ess_placement.h) adds a move where adding last does not put the new
+// route in place, and named routes add one write per named route holding
+// the old default route.
 struct Expected {
   int prepare = 0, cutover = 0, rollback_prepare = 0, rollback_cutover = 0;
   int routes = 0;  // collections holding the old IP (one check each)
 };
 
+// How many named routes of `account` hold route `id`.
+int NamedHolding(const json& account, const std::string& id) {
+  int n = 0;
+  for (const json& named : account["named_routes"]["named_routes"])
+    for (const json& held : named["routes"]) n += held == id;
+  return n;
+}
+
 Expected ExpectedWrites(const json& account, const Target& t) {
   Expected e;
-  for (const json& routes : EssSimTest::Collections(account)) {
+  const auto collections = EssSimTest::Collections(account);
+  for (size_t i = 0; i < collections.size(); ++i) {
+    const json& routes = collections[i];
+    int primaries = 0, failovers = 0;
+    for (const json& r : routes)
+      (r["role"] == "primary" ? primaries : failovers)++;
+    int primary_pos = 0, failover_pos = 0;
     for (const json& r : routes) {
-      if (!Is(r["address"], t.old_ip)) continue;
       const bool primary = r["role"] == "primary";
+      primary ? ++primary_pos : ++failover_pos;
+      if (!Is(r["address"], t.old_ip)) continue;
+      const int named = i == 0 ? NamedHolding(account, r["id"]) : 0;
+      // Added last among the failovers: in place when no failover is
+      // there (old primary) or the old one is the last failover.
+      const bool prepare_move =
+          primary ? failovers > 0 : failover_pos < failovers;
       e.routes += 1;
-      e.prepare += 1;
-      e.cutover += primary ? 3 : 2;  // [check] + [promote] + delete
-      e.rollback_prepare += 1;
-      e.rollback_cutover += primary ? 2 : 1;  // re-add + [demote]
+      e.prepare += 1 + prepare_move + named;
+      // [check] + [promote + move unless the old one is the first
+      // primary] + leaves + delete.
+      e.cutover += primary ? 3 + (primary_pos > 1) : 2;
+      e.cutover += named;
+      e.rollback_prepare += 1 + named;
+      // re-add + move (a primary: unless it was the last one) + [demote]
+      // + rejoins.
+      e.rollback_cutover += primary ? 2 + (primary_pos < primaries) : 2;
+      e.rollback_cutover += named;
     }
   }
   bool exact = false, cidr = false;
@@ -122,8 +151,9 @@ TEST_F(EssSimFlowTest, EveryShapePreparesAndCutsOverExactly) {
     ASSERT_TRUE(v.ok());
     EXPECT_TRUE(v->new_side_verified);
 
-    // Each old route's role and port now belong to its twin; everything
-    // else (host names, other servers, CIDR blocks) is as it was.
+    // Each old route's role, port and place now belong to its twin;
+    // everything else (host names, other servers, CIDR blocks, the order of
+    // untouched routes) is as it was.
     const json end = SimAccount(c);
     const auto before = Collections(start), after = Collections(end);
     ASSERT_EQ(before.size(), after.size());
@@ -140,12 +170,16 @@ TEST_F(EssSimFlowTest, EveryShapePreparesAndCutsOverExactly) {
         got.push_back({{"address", r["address"]},
                        {"port", r["port"]},
                        {"role", r["role"]}});
-      auto by_text = [](const json& a, const json& b) {
-        return a.dump() < b.dump();
-      };
-      std::sort(expect.begin(), expect.end(), by_text);
-      std::sort(got.begin(), got.end(), by_text);
+      // In order: the new route took the old one's place.
       EXPECT_EQ(got, expect);
+    }
+    // Every named route holds the new route where it held the old one.
+    json named_expect = Relevant(start, {"address"}, false);
+    for (auto& [key, list] : named_expect.items()) {
+      if (key.rfind("named:", 0) != 0) continue;
+      for (json& a : list)
+        if (Is(a, ctx.target.old_ip)) a = c.new_ip;
+      EXPECT_EQ(Relevant(end, {"address"}, false)[key], list) << key;
     }
     total.prepare += e.prepare;
     total.cutover += e.cutover;

@@ -18,6 +18,7 @@ Result<Snapshot> ReadSnapshot(EssClient* client) {
   Snapshot s;
   RN_ASSIGN_OR_RETURN(RouteCollection def, client->GetRoutes(""));
   s.collections.push_back(std::move(def));
+  RN_ASSIGN_OR_RETURN(s.named, client->GetNamedRoutes());
   RN_ASSIGN_OR_RETURN(std::vector<Domain> domains, client->ListDomains());
   for (const Domain& d : domains) {
     if (d.route_mode != "custom") continue;
@@ -46,6 +47,7 @@ json SnapshotToJson(const Snapshot& s) {
     servers.push_back(OutboundToJson(o));
   return {{"collections", collections},
           {"outbound", {{"etag", s.outbound.etag}, {"servers", servers}}},
+          {"named", NamedRouteListToJson(s.named)},
           {"skipped", s.skipped}};
 }
 
@@ -62,6 +64,9 @@ Result<Snapshot> SnapshotFromJson(const json& j) {
     s.collections.push_back(std::move(rc));
   }
   RN_ASSIGN_OR_RETURN(s.outbound, OutboundListFromJson(j.at("outbound")));
+  if (j.contains("named")) {
+    RN_ASSIGN_OR_RETURN(s.named, NamedRouteListFromJson(j.at("named")));
+  }
   auto skipped = j.find("skipped");
   if (skipped != j.end() && skipped->is_array()) {
     for (const json& n : *skipped)
@@ -93,6 +98,27 @@ int PrimaryCount(const RouteCollection& c) {
   int n = 0;
   for (const Route& r : c.routes) n += r.primary() ? 1 : 0;
   return n;
+}
+
+std::vector<const NamedRoute*> NamedRoutesHolding(const NamedRouteList& l,
+                                                  const std::string& id) {
+  std::vector<const NamedRoute*> out;
+  for (const NamedRoute& n : l.named)
+    if (IndexIn(n, id) >= 0) out.push_back(&n);
+  return out;
+}
+
+const NamedRoute* FindNamedRoute(const NamedRouteList& l,
+                                 const std::string& name) {
+  for (const NamedRoute& n : l.named)
+    if (n.name == name) return &n;
+  return nullptr;
+}
+
+int IndexIn(const NamedRoute& n, const std::string& id) {
+  for (size_t i = 0; i < n.routes.size(); ++i)
+    if (n.routes[i] == id) return static_cast<int>(i);
+  return -1;
 }
 
 const OutboundServer* FindOutboundExact(const OutboundList& l,

@@ -1,6 +1,7 @@
 // Snapshot: everything the ESS adapter read from one account in one
 // discovery — the default route collection, each custom-mode domain's
-// collection, and the outbound servers — plus lookups over it.
+// collection, the named routes and the outbound servers — plus lookups over
+// it.
 //
 // ReadSnapshot only GETs. A custom domain that vanished (404) or stopped
 // being custom (409 NOT_CUSTOM) between the listing and its read is skipped
@@ -26,6 +27,7 @@ struct Snapshot {
   // The default collection first, then custom domains in listing order.
   std::vector<RouteCollection> collections;
   OutboundList outbound;
+  NamedRouteList named;              // named routes (default routes only)
   std::vector<std::string> skipped;  // "example.jp (no longer custom)"
 };
 
@@ -41,6 +43,13 @@ const RouteCollection* FindCollection(const Snapshot& s,
 const Route* FindRouteTo(const RouteCollection& c, const IpAddress& ip);
 const Route* FindRouteById(const RouteCollection& c, const std::string& id);
 int PrimaryCount(const RouteCollection& c);
+// The named routes holding route `id`, in listing order.
+std::vector<const NamedRoute*> NamedRoutesHolding(const NamedRouteList& l,
+                                                  const std::string& id);
+const NamedRoute* FindNamedRoute(const NamedRouteList& l,
+                                 const std::string& name);
+// 0-based index of `id` in `n`; -1 when absent.
+int IndexIn(const NamedRoute& n, const std::string& id);
 const OutboundServer* FindOutboundExact(const OutboundList& l,
                                         const IpAddress& ip);
 const OutboundServer* FindOutboundById(const OutboundList& l,

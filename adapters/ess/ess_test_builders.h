@@ -3,6 +3,7 @@
 #define RENUMBER_ADAPTERS_ESS_ESS_TEST_BUILDERS_H_
 
 #include <string>
+#include <vector>
 
 #include "adapters/ess/ess_snapshot.h"
 #include "src/model/model.h"
@@ -55,6 +56,11 @@ class SnapshotBuilder {
   SnapshotBuilder& Outbound(const std::string& id, const std::string& address,
                             const std::string& note = "web01") {
     s_.outbound.servers.push_back({id, address, note});
+    return *this;
+  }
+  SnapshotBuilder& Named(const std::string& name,
+                         std::vector<std::string> route_ids) {
+    s_.named.named.push_back({name, std::move(route_ids)});
     return *this;
   }
   ess::Snapshot Build() const { return s_; }

@@ -18,6 +18,23 @@ struct RunResult {
   Plan plan;
 };
 
+// As the engine does (src/engine/account_run.cc): a phase whose end state
+// the account is already in is not run at all, so an interrupted phase must
+// never leave the account looking finished before its last change.
+inline bool AlreadyThere(Phase phase, AccountState s) {
+  switch (phase) {
+    case Phase::kPrepare:
+      return s == AccountState::kPrepared || s == AccountState::kCutOver;
+    case Phase::kCutover:
+      return s == AccountState::kCutOver;
+    case Phase::kRollbackPrepare:
+      return s == AccountState::kNotStarted;
+    case Phase::kRollbackCutover:
+      return s == AccountState::kPrepared || s == AccountState::kNotStarted;
+  }
+  return false;
+}
+
 // Drives one phase like the engine. `stop_after` < 0 runs every change;
 // otherwise the run "crashes" after journaling that many outcomes, and when
 // `intent_only` the next change is journaled (and, with `applied`, applied)
@@ -28,6 +45,8 @@ inline Result<RunResult> RunPhase(Adapter* adapter, Phase phase,
                                   bool applied = false) {
   RunResult run;
   RN_ASSIGN_OR_RETURN(Discovery d, adapter->Discover(ctx.target));
+  run.plan.phase = phase;
+  if (AlreadyThere(phase, d.state)) return run;
   RN_ASSIGN_OR_RETURN(run.plan, adapter->PlanPhase(phase, d, ctx));
   if (run.plan.projected)
     return Status::PreconditionFailed("projected plan: not applied");

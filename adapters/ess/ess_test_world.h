@@ -54,6 +54,24 @@ class EssWorldState {
     vendor_.AddOutbound("192.0.2.80", "office");
   }
 
+  // An account with named routes: the old IP a failover behind another
+  // primary with an archive failover after it, held by two named routes
+  // (with others, and alone); a custom domain whose only route is the old
+  // IP; the old IP as outbound server.
+  void SeedNamed() {
+    const std::string primary =
+        vendor_.AddRoute("", "192.0.2.10", 25, "primary");
+    const std::string old_id = vendor_.AddRoute("", kOld, 25, "failover");
+    const std::string archive =
+        vendor_.AddRoute("", "192.0.2.11", 25, "failover");
+    vendor_.AddNamedRoute("dp-relay", {primary, old_id, archive});
+    vendor_.AddNamedRoute("dp-archive", {old_id});
+    vendor_.AddNamedRoute("dp-hr", {primary});
+    vendor_.SetDomain("x.example.jp", "custom");
+    vendor_.AddRoute("x.example.jp", kOld, 25, "primary");
+    vendor_.AddOutbound(kOld, "web01");
+  }
+
   AccountState StateNow() {
     auto a = NewAdapter();
     auto d = a->Discover(ctx_.target);
@@ -76,12 +94,36 @@ class EssWorldState {
     return d;
   }
 
-  // Every collection has a primary and no address appears twice.
+  // The vendor state with routes and named routes in order; outbound
+  // servers sorted (a set of allowed sources: the API has no order for
+  // them, and a re-added one comes last).
+  nlohmann::json StateDump() {
+    nlohmann::json d = vendor_.Dump();
+    std::vector<nlohmann::json> servers(d["outbound"].begin(),
+                                        d["outbound"].end());
+    std::sort(servers.begin(), servers.end(),
+              [](const nlohmann::json& a, const nlohmann::json& b) {
+                return a.dump() < b.dump();
+              });
+    d["outbound"] = servers;
+    return d;
+  }
+
+  // Every collection has a primary and no address appears twice; every
+  // named route holds at least one route, each once.
   void ExpectSane() {
     nlohmann::json d = vendor_.Dump();
     for (auto& [key, value] : d.items()) {
       if (key == "outbound") {
         EXPECT_FALSE(value.empty()) << "no outbound server left";
+        continue;
+      }
+      if (key.rfind("named:", 0) == 0) {
+        EXPECT_FALSE(value.empty()) << key << " is empty";
+        std::set<std::string> held;
+        for (const auto& a : value)
+          EXPECT_TRUE(held.insert(a.get<std::string>()).second)
+              << key << " holds a route twice: " << value.dump();
         continue;
       }
       if (value.empty()) continue;

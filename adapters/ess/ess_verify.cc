@@ -1,6 +1,8 @@
 #include "adapters/ess/ess_verify.h"
 
 #include "adapters/ess/ess_classify.h"
+#include "adapters/ess/ess_placement.h"
+#include "adapters/ess/ess_probe_checks.h"
 #include "adapters/ess/ess_snapshot.h"
 #include "adapters/ess/ess_text.h"
 
@@ -62,15 +64,73 @@ Check MissingTwin(const RouteCollection& c, const Route& old_route,
   return check;
 }
 
+// Whether the twin stands where the order rule puts it, beside the old.
+Check OrderCheck(const RouteCollection& c, const Route& old_route,
+                 const Route& twin) {
+  Check check;
+  check.name = "ess.order " + RouteObject(c.domain, twin.id);
+  const Text where = CollectionText(c.domain);
+  check.ok = NewRoutePlaced(c, old_route, twin);
+  const std::string ep = Endpoint(twin.address, twin.port);
+  if (check.ok) {
+    check.detail = MakeText(
+        where.en + ": " + ep + " stands next in line after " +
+            Endpoint(old_route.address, old_route.port),
+        where.ja + ": " + ep + " は " +
+            Endpoint(old_route.address, old_route.port) + " の次の順番です");
+    return check;
+  }
+  std::string ahead;  // the failover mail would reach first
+  for (const Route& r : c.routes)
+    if (!r.primary() && r.id != old_route.id && r.id != twin.id &&
+        ahead.empty() && RolePosition(c, r.id) < RolePosition(c, twin.id))
+      ahead = Endpoint(r.address, r.port);
+  check.detail = MakeText(
+      where.en + ": " + ep + " stands behind " + ahead +
+          ": when the old server stops, mail would go there first; run "
+          "prepare again",
+      where.ja + ": " + ep + " は " + ahead +
+          " の後ろにあります。旧サーバー停止時にメールが先にそちらへ配送され"
+          "ます。事前設定を再実行してください");
+  return check;
+}
+
+// Whether every named route holding the old default route holds the twin.
+void NamedChecks(const Snapshot& s, const Target& t, std::vector<Check>* out) {
+  const RouteCollection* def = FindCollection(s, "");
+  const Route* old_route = def ? FindRouteTo(*def, t.old_ip) : nullptr;
+  if (!old_route) return;
+  const Route* twin = FindRouteTo(*def, t.new_ip);
+  for (const NamedRoute* n : NamedRoutesHolding(s.named, old_route->id)) {
+    Check check;
+    check.name = "ess.named " + n->name;
+    check.ok = twin && IndexIn(*n, twin->id) >= 0;
+    const std::string ep = Endpoint(t.new_ip.ToString(), old_route->port);
+    check.detail =
+        check.ok ? MakeText("named route " + n->name + " holds " + ep,
+                            "名前付きルート " + n->name + " に " + ep +
+                                " が含まれます")
+                 : MakeText("named route " + n->name + " holds the old " +
+                                Endpoint(old_route->address, old_route->port) +
+                                " but not " + ep + "; run prepare again",
+                            "名前付きルート " + n->name + " に旧配送サーバー" +
+                                "はありますが " + ep +
+                                " がありません。事前設定を再実行してください");
+    out->push_back(std::move(check));
+  }
+}
+
 }  // namespace
 
 Result<VerifyReport> VerifyAccount(EssClient* client, Clock* clock,
-                                   Resolver* resolver, const Target& t,
-                                   bool run_checks) {
+                                   Resolver* resolver, SmtpProber* prober,
+                                   const Target& t, bool run_checks) {
   RN_ASSIGN_OR_RETURN(Snapshot s, ReadSnapshot(client));
   VerifyReport report;
   bool all_ok = true;
   bool any_new = false;
+  std::vector<SmtpProbeTarget> probes;
+  std::vector<Check> order_checks;
   for (RouteCollection& c : s.collections) {
     const Route* old_route = FindRouteTo(c, t.old_ip);
     Route* twin = nullptr;
@@ -82,6 +142,9 @@ Result<VerifyReport> VerifyAccount(EssClient* client, Clock* clock,
     }
     if (!twin) continue;
     any_new = true;
+    probes.push_back({t.new_ip, twin->port});
+    if (old_route && twin->port == old_route->port && !twin->primary())
+      order_checks.push_back(OrderCheck(c, *old_route, *twin));
     std::string error;
     if (run_checks && !HasFreshPass(*twin, clock->Now()))
       error = RunCheck(client, twin);
@@ -97,10 +160,13 @@ Result<VerifyReport> VerifyAccount(EssClient* client, Clock* clock,
     report.checks.push_back(check);
     all_ok = false;
   }
+  for (Check& c : order_checks) report.checks.push_back(std::move(c));
+  NamedChecks(s, t, &report.checks);
   Classification cl = Classify(s, t, resolver);
   report.state = cl.state;
   report.findings = std::move(cl.findings);
   report.new_side_verified = all_ok && any_new;
+  if (run_checks) ProbeNewServer(prober, probes, &report);
   return report;
 }
 

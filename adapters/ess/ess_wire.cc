@@ -63,6 +63,15 @@ std::string OutboundDeletePath(const std::string& id) {
   return std::string(kOutboundPath) + "/" + UrlEncode(id) + "/delete";
 }
 
+std::string NamedRouteAddPath(const std::string& name) {
+  return std::string(kNamedRoutesPath) + "/" + UrlEncode(name) + "/routes";
+}
+
+std::string NamedRouteRemovePath(const std::string& name,
+                                 const std::string& id) {
+  return NamedRouteAddPath(name) + "/" + UrlEncode(id) + "/remove";
+}
+
 Result<json> ParseJsonBody(const std::string& body) {
   json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object())
@@ -154,6 +163,37 @@ Result<DomainPage> DomainPageFromJson(const json& body) {
   };
   RN_ASSIGN_OR_RETURN(page.domains, ArrayField<Domain>(body, "domains", each));
   return page;
+}
+
+Result<NamedRouteList> NamedRouteListFromJson(const json& body) {
+  NamedRouteList list;
+  list.etag = OptionalString(body, "etag");
+  auto each = [](const json& j) -> Result<NamedRoute> {
+    if (!j.is_object())
+      return Status::Internal("a named route is not an object");
+    NamedRoute n;
+    RN_ASSIGN_OR_RETURN(n.name, StringField(j, "name"));
+    auto routes = j.find("routes");
+    if (routes == j.end() || !routes->is_array())
+      return Status::Internal("named route " + n.name + ": no route list");
+    for (const json& id : *routes) {
+      if (!id.is_string())
+        return Status::Internal("named route " + n.name +
+                                ": a route id is not a string");
+      n.routes.push_back(id.get<std::string>());
+    }
+    return n;
+  };
+  RN_ASSIGN_OR_RETURN(list.named,
+                      ArrayField<NamedRoute>(body, "named_routes", each));
+  return list;
+}
+
+json NamedRouteListToJson(const NamedRouteList& list) {
+  json named = json::array();
+  for (const NamedRoute& n : list.named)
+    named.push_back({{"name", n.name}, {"routes", n.routes}});
+  return {{"etag", list.etag}, {"named_routes", named}};
 }
 
 bool AddressIs(const std::string& address, const IpAddress& ip) {

@@ -67,6 +67,19 @@ struct OutboundList {
   std::vector<OutboundServer> servers;
 };
 
+// A named route (revision 2): an ordered list of default-route ids, used by
+// Data Protection rules; mail goes to its first reachable route.
+struct NamedRoute {
+  std::string name;
+  std::vector<std::string> routes;
+};
+
+// The account's named routes: one collection with one ETag.
+struct NamedRouteList {
+  std::string etag;
+  std::vector<NamedRoute> named;
+};
+
 struct Domain {
   std::string name;
   std::string route_mode;  // "default" or "custom"
@@ -84,6 +97,12 @@ std::string RouteActionPath(const std::string& id, const std::string& action);
 // "/v1/outbound-servers/{id}/delete".
 std::string OutboundDeletePath(const std::string& id);
 inline constexpr const char* kOutboundPath = "/v1/outbound-servers";
+inline constexpr const char* kNamedRoutesPath = "/v1/named-routes";
+// "/v1/named-routes/{name}/routes" (add a route).
+std::string NamedRouteAddPath(const std::string& name);
+// "/v1/named-routes/{name}/routes/{id}/remove".
+std::string NamedRouteRemovePath(const std::string& name,
+                                 const std::string& id);
 
 // Parses a body as JSON without throwing; kInternal "malformed JSON ...".
 Result<nlohmann::json> ParseJsonBody(const std::string& body);
@@ -99,6 +118,8 @@ Result<RouteCollection> RouteCollectionFromJson(const nlohmann::json& body,
                                                 const std::string& domain);
 Result<OutboundList> OutboundListFromJson(const nlohmann::json& body);
 Result<DomainPage> DomainPageFromJson(const nlohmann::json& body);
+Result<NamedRouteList> NamedRouteListFromJson(const nlohmann::json& body);
+nlohmann::json NamedRouteListToJson(const NamedRouteList& list);
 
 // True when `address` is an IP literal equal to `ip` (IPv4-mapped forms
 // compare equal to IPv4).

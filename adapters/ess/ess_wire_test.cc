@@ -125,6 +125,38 @@ TEST(EssWireTest, Paths) {
   EXPECT_EQ(RouteActionPath("r-1", "promote"),
             "/v1/inbound-routes/r-1/promote");
   EXPECT_EQ(OutboundDeletePath("o-9"), "/v1/outbound-servers/o-9/delete");
+  EXPECT_EQ(NamedRouteAddPath("dp-archive"),
+            "/v1/named-routes/dp-archive/routes");
+  EXPECT_EQ(NamedRouteRemovePath("dp archive", "r-1"),
+            "/v1/named-routes/dp%20archive/routes/r-1/remove");
+}
+
+TEST(EssWireTest, DecodesNamedRoutes) {
+  auto body = ParseJsonBody(
+      R"({"status": "SUCCESS", "etag": "\"n1\"", "named_routes": [
+           {"name": "dp-archive", "routes": ["r-7f3a", "r-81bd"]},
+           {"name": "dp-hr", "routes": ["r-81bd"], "extra": 1}]})");
+  ASSERT_TRUE(body.ok());
+  auto l = NamedRouteListFromJson(*body);
+  ASSERT_TRUE(l.ok()) << l.status().ToString();
+  EXPECT_EQ(l->etag, "\"n1\"");
+  ASSERT_EQ(l->named.size(), 2u);
+  EXPECT_EQ(l->named[0].name, "dp-archive");
+  EXPECT_EQ(l->named[0].routes,
+            (std::vector<std::string>{"r-7f3a", "r-81bd"}));
+  // A round trip through the snapshot form.
+  auto again = NamedRouteListFromJson(NamedRouteListToJson(*l));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->named[1].routes, l->named[1].routes);
+  // Shapes it cannot use are errors, never guesses.
+  for (const char* bad :
+       {R"({"named_routes": [{"name": "x"}]})",
+        R"({"named_routes": [{"name": "x", "routes": [1]}]})",
+        R"({"named_routes": [{"routes": []}]})", R"({"etag": "x"})"}) {
+    auto j = ParseJsonBody(bad);
+    ASSERT_TRUE(j.ok());
+    EXPECT_FALSE(NamedRouteListFromJson(*j).ok()) << bad;
+  }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -67,6 +68,41 @@ void PrintJsonParseError(const CLI::App& app, int argc, const char* const* argv,
   std::fputs(JsonErrorDocument(command, error, kExitBadInput).c_str(), stdout);
 }
 
+// Levenshtein distance, for "did you mean".
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min(
+          {row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// "renumber prepar": the first word is no command; the closest command
+// within two edits, or "" when none is close.
+std::string DidYouMean(const CLI::App& app, int argc, const char* const* argv) {
+  if (argc < 2 || argv[1][0] == '-') return "";
+  const std::string word = argv[1];
+  std::string best;
+  size_t best_distance = 3;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_name() == word) return "";
+    size_t d = EditDistance(word, sub->get_name());
+    if (d < best_distance) {
+      best_distance = d;
+      best = sub->get_name();
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 int RunCli(int argc, char** argv) {
@@ -97,6 +133,15 @@ int RunCli(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (std::string near = DidYouMean(app, argc, argv); !near.empty()) {
+      std::string error = "'" + std::string(argv[1]) +
+                          "' is not a renumber command; did you mean '" + near +
+                          "'? (see renumber --help)";
+      PrintForHumans(stderr,
+                     Tr(LangFromEnvironment(), "cli.error", error) + "\n");
+      PrintJsonParseError(app, argc, argv, error);
+      return kExitBadInput;
+    }
     int rc = app.exit(e);
     if (rc == 0) return kExitOk;
     PrintJsonParseError(app, argc, argv, e.what());

@@ -88,14 +88,14 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
     return kExitFailed;
   }
   std::fprintf(
-      stderr, "%s\n",
+      stdout, "%s\n",
       Tr(lang, "demo.intro", (*cluster)->customers().size(),
          (*cluster)->ess()->base_url(), (*cluster)->cdn()->base_url(), dir)
           .c_str());
   int n = 0, failures = 0;
   const int total = static_cast<int>(std::size(kSteps));
   for (const DemoStep& step : kSteps) {
-    std::fprintf(stderr, "\n== %s ==\n$ %s\n",
+    std::fprintf(stdout, "\n== %s ==\n$ %s\n",
                  Tr(lang, "demo.step", ++n, total).c_str(),
                  StepLine(step, dir).c_str());
     MigrationInvocation inv;
@@ -107,6 +107,7 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
     inv.expect = step.expect;
     inv.yes = true;
     inv.jobs = 4;
+    std::fflush(stdout);
     int rc = ExecuteMigration(inv, global);
     if (rc != step.want_exit) {
       ++failures;
@@ -126,7 +127,7 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
                          ? Tr(lang, "demo.done_removed", ess_writes, cdn_writes)
                          : Tr(lang, failures ? "demo.failed" : "demo.done",
                               ess_writes, cdn_writes, dir);
-  std::fprintf(stderr, "\n%s\n", done.c_str());
+  std::fprintf(stdout, "\n%s\n", done.c_str());
   return failures ? kExitFailed : kExitOk;
 }
 

@@ -4,6 +4,7 @@
 
 #include "src/cli/app.h"
 #include "src/cli/migration.h"
+#include "src/engine/plan_file.h"
 #include "src/engine/state_dir.h"
 #include "src/engine/status_report.h"
 #include "src/log/terminal_text.h"
@@ -11,6 +12,11 @@
 
 namespace renumber {
 namespace {
+
+struct StatusOptions {
+  std::string state_dir, campaign, plan_file, format = "text";
+  bool json = false;
+};
 
 struct CommandSpec {
   Command command;
@@ -45,15 +51,20 @@ const CommandSpec kSpecs[] = {
      "Examples:\n"
      "  renumber verify --plan plan.csv --expect prepared\n"
      "  renumber verify --plan plan.csv --expect cut-over --format json\n"
-     "  renumber verify --plan plan.csv --expect cut-over --read-only   "
-     "(monitoring)\n"},
+     "  renumber verify --plan plan.csv --expect auto --read-only --format "
+     "nagios   (monitoring)\n"
+     "  renumber verify --plan plan.csv --expect auto --read-only --format "
+     "prometheus \\\n"
+     "      --output /var/lib/prometheus/node-exporter/renumber.prom\n"},
     {Command::kCutover, "cutover",
      "After the maintenance: promote the new IP and remove the old one. "
      "Refused before maintenance_end (--ignore-window overrides; journaled) "
      "and for accounts whose new side does not verify.",
      "Examples:\n"
-     "  renumber cutover --plan plan.csv\n"
-     "  renumber cutover --plan plan.csv --yes --ignore-window\n"},
+     "  renumber cutover --plan plan.csv --dry-run     (preview, any time)\n"
+     "  renumber cutover --plan plan.csv               (after "
+     "maintenance_end; asks once)\n"
+     "  renumber cutover --plan plan.csv --only C-10001\n"},
     {Command::kRollback, "rollback",
      "Undo a phase from the journal: --phase prepare removes what prepare "
      "added; --phase cutover puts the old IP back in its role.",
@@ -79,7 +90,8 @@ void AddCommand(CLI::App& app, const CommandSpec& spec, GlobalOptions& global,
   }
   if (spec.command == Command::kCutover)
     cmd->add_flag("--ignore-window", inv->ignore_window,
-                  "cut over before maintenance_end (recorded in the journal)");
+                  "cut over before maintenance_end (recorded in the journal); "
+                  "only with a lead's approval, see the runbook");
   if (spec.command == Command::kRollback) {
     cmd->add_option("--phase", inv->rollback_phase, "prepare|cutover")
         ->required();
@@ -88,8 +100,20 @@ void AddCommand(CLI::App& app, const CommandSpec& spec, GlobalOptions& global,
   }
   if (spec.command == Command::kVerify) {
     cmd->add_option("--expect", inv->expect,
-                    "not-started|prepared|cut-over: exit 3 otherwise");
-    cmd->add_option("--format", inv->format, "text|json (json on stdout)");
+                    "not-started|prepared|cut-over, several comma-separated, "
+                    "or auto (prepared before each account's "
+                    "maintenance_end, cut-over after it): exit 3 otherwise");
+    cmd->add_option("--cutover-grace", inv->cutover_grace,
+                    "with --expect auto: how long after maintenance_end a "
+                    "prepared account is still only a warning (default 1h)");
+    cmd->add_option("--format", inv->format,
+                    "text|json|nagios|prometheus: json on stdout; nagios: a "
+                    "plugin's status line, perfdata and exit code (0 OK, 1 "
+                    "WARNING, 2 CRITICAL, 3 UNKNOWN); prometheus: the "
+                    "text-exposition format");
+    cmd->add_option("--output", inv->output_file,
+                    "with --format prometheus: write the file atomically "
+                    "here (node_exporter's textfile collector directory)");
     cmd->add_flag("--read-only", inv->read_only,
                   "send no request but GETs: report the vendors' last check "
                   "results instead of asking ESS to run its delivery check "
@@ -101,48 +125,76 @@ void AddCommand(CLI::App& app, const CommandSpec& spec, GlobalOptions& global,
   });
 }
 
-void AddStatus(CLI::App& app, GlobalOptions& global, CommandRun& run) {
-  struct Opts {
-    std::string state_dir, campaign;
-    bool json = false;
+// `renumber status`: the journal's view, optionally over every account of a
+// plan; exit 3 when an account needs someone to look (interrupted, failed,
+// refused), as verify's 3 does.
+int RunStatus(const StatusOptions& o, const GlobalOptions& global) {
+  const bool json = o.json || o.format == "json";
+  // The journal quotes vendors' error messages and plans' tickets: every
+  // human line is scrubbed and made terminal-safe (terminal_text.h).
+  auto fail = [&](int code, const std::string& message) {
+    PrintForHumans(stderr, Tr(global.lang, "cli.error", message) + "\n");
+    if (json)
+      std::fputs(JsonErrorDocument("status", message, code).c_str(), stdout);
+    return code;
   };
-  auto o = std::make_shared<Opts>();
+  if (o.format != "text" && o.format != "json")
+    return fail(kExitBadInput, "--format must be text or json");
+  std::vector<AccountKey> plan_accounts;
+  if (!o.plan_file.empty()) {
+    auto text = PosixFileSystem()->ReadFile(o.plan_file);
+    if (!text.ok()) return fail(kExitBadInput, text.status().message());
+    auto rows =
+        ParsePlanCsv(*text, o.plan_file, {/*allow_family_change=*/true});
+    if (!rows.ok()) return fail(kExitBadInput, rows.status().message());
+    for (const PlanRow& r : *rows) plan_accounts.push_back(r.target.account);
+  }
+  // A missing state dir is an empty status; one that is not the user's own
+  // is refused like every other command does.
+  const std::string root = ResolveStateDir(o.state_dir);
+  auto state = OpenStateDir(PosixFileSystem(), root, /*create=*/false);
+  if (!state.ok() && !state.status().Is(Code::kNotFound))
+    return fail(kExitBadInput, state.status().message());
+  auto s = BuildStatus(state.ok() ? state->fs.get() : PosixFileSystem(),
+                       root + "/journal", o.campaign);
+  if (!s.ok())
+    return fail(s.status().Is(Code::kNotFound) ? kExitBadInput : kExitFailed,
+                s.status().message());
+  if (!o.plan_file.empty()) RestrictToPlan(&*s, plan_accounts);
+  const int code = NeedsAttention(*s) ? kExitNotExpected : kExitOk;
+  // The table is the result (stdout), unless the JSON document is.
+  PrintForHumans(json ? stderr : stdout, RenderStatus(*s, global.lang));
+  if (json) {
+    nlohmann::json doc = StatusJson(*s);
+    doc["command"] = "status";
+    doc["exit_code"] = code;
+    std::printf("%s\n", doc.dump(2).c_str());
+  }
+  return code;
+}
+
+void AddStatus(CLI::App& app, GlobalOptions& global, CommandRun& run) {
+  auto o = std::make_shared<StatusOptions>();
   CLI::App* cmd = app.add_subcommand(
       "status",
       "From the journal (no vendor call): per account, the last phase, its "
-      "result and state, the last error, and when.");
+      "result and state, who last changed it, the last error, and when. "
+      "Exit 3 when an account was interrupted, failed or refused.");
   cmd->footer(
-      "Examples:\n  renumber status\n  renumber status --campaign "
-      "plan-2026-12 --json\n");
+      "Examples:\n  renumber status\n"
+      "  renumber status --plan plan.csv      (every account of the batch, "
+      "never-run ones too)\n"
+      "  renumber status --campaign plan-2026-12 --format json\n");
   cmd->add_option("--state-dir", o->state_dir,
                   "state directory (default $XDG_STATE_HOME/renumber)");
   cmd->add_option("--campaign", o->campaign, "only this campaign");
+  cmd->add_option("--plan", o->plan_file,
+                  "show every account of this plan, in its order, including "
+                  "those no run has reached (not-run)");
   cmd->add_flag("--json", o->json, "one JSON document on stdout");
+  cmd->add_option("--format", o->format, "text|json (json: as --json)");
   cmd->callback([o, &global, &run] {
-    run = [o, &global] {
-      // A missing state dir is an empty status; one that is not the
-      // user's own is refused like every other command does.
-      std::string root = ResolveStateDir(o->state_dir);
-      auto state = OpenStateDir(PosixFileSystem(), root, /*create=*/false);
-      if (!state.ok() && !state.status().Is(Code::kNotFound)) {
-        PrintForHumans(
-            stderr,
-            Tr(global.lang, "cli.error", state.status().message()) + "\n");
-        return static_cast<int>(kExitBadInput);
-      }
-      auto s = BuildStatus(state.ok() ? state->fs.get() : PosixFileSystem(),
-                           root + "/journal", o->campaign);
-      if (!s.ok()) {
-        PrintForHumans(
-            stderr, Tr(global.lang, "cli.error", s.status().message()) + "\n");
-        return static_cast<int>(s.status().Is(Code::kNotFound) ? kExitBadInput
-                                                               : kExitFailed);
-      }
-      // The journal quotes vendors' error messages: terminal-safe.
-      PrintForHumans(stderr, RenderStatus(*s, global.lang));
-      if (o->json) std::printf("%s\n", StatusJson(*s).dump(2).c_str());
-      return static_cast<int>(kExitOk);
-    };
+    run = [o, &global] { return RunStatus(*o, global); };
   });
 }
 
@@ -182,6 +234,9 @@ void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv) {
                   "name recorded in the journal (default: OS user)");
   cmd->add_option("--campaign", inv->campaign,
                   "journal name (default: the plan file's name)");
+  cmd->add_option("--log", inv->log_file,
+                  "also append the output, with times, to FILE (0600): a "
+                  "session record without tee");
 }
 
 void RegisterMigrationCommands(CLI::App& app, GlobalOptions& global,

@@ -3,16 +3,19 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <iostream>
 
 #include "adapters/registry.h"
 #include "src/cli/app.h"
 #include "src/cli/migration_inputs.h"
+#include "src/cli/output.h"
 #include "src/cli/progress.h"
+#include "src/cli/terminal.h"
 #include "src/core/resolver.h"
 #include "src/engine/campaign.h"
+#include "src/engine/monitoring.h"
 #include "src/engine/report.h"
 #include "src/engine/state_dir.h"
+#include "src/engine/status_report.h"
 #include "src/engine/transport_stack.h"
 #include "src/http/transport.h"
 #include "src/log/log.h"
@@ -24,21 +27,17 @@ namespace {
 
 using json = nlohmann::json;
 
-// Everything this command prints may quote a vendor's error text (which
-// may echo a credential back, or hold terminal escapes) or a plan's ticket:
-// scrubbed and made terminal-safe on the way out. JSON documents are
-// scrubbed only: JSON escapes control characters itself.
-void Print(const std::string& text, std::FILE* to) { PrintForHumans(to, text); }
-
-void PrintJson(const std::string& text) {
-  std::fputs(ScrubSecrets(text).c_str(), stdout);
-}
-
 // One command run: inputs checked first (Load), then the campaign (Run).
 class MigrationRun {
  public:
   MigrationRun(const MigrationInvocation& inv, const GlobalOptions& global)
-      : inv_(inv), lang_(global.lang) {}
+      : inv_(inv),
+        lang_(global.lang),
+        json_(inv.json || inv.format == "json"),
+        // The result on stdout is for a program: the table moves to stderr.
+        out_(json_ || inv.format == "nagios" ||
+                 (inv.format == "prometheus" && inv.output_file.empty()),
+             clock_) {}
 
   int Execute() {
     int code = Load();
@@ -50,21 +49,29 @@ class MigrationRun {
   // returns `code`.
   int Fail(int code, const std::string& raw) {
     const std::string message = ScrubSecrets(raw);
-    Print(Tr(lang_, "cli.error", message) + "\n", stderr);
-    if (inv_.json || inv_.format == "json")
-      PrintJson(JsonErrorDocument(CommandName(inv_.command), message, code));
+    out_.Error(Tr(lang_, "cli.error", message));
+    if (json_)
+      out_.Json(JsonErrorDocument(CommandName(inv_.command), message, code));
+    // A monitoring plugin that could not check says UNKNOWN, not CRITICAL.
+    if (inv_.format == "nagios") {
+      out_.Json(EscapeForTerminal("RENUMBER UNKNOWN - " + message) + "\n");
+      return static_cast<int>(Severity::kUnknown);
+    }
     return code;
   }
 
   int Load();
   int Run();
   Status LoadResolver();
-  bool Confirm(const std::vector<const AccountReport*>& work);
+  bool Confirm(const ConfirmRequest& request);
 
   const MigrationInvocation& inv_;
   const Lang lang_;
+  const bool json_;
   FileSystem* fs_ = PosixFileSystem();
   Clock* clock_ = RealClock();
+  Output out_;
+  std::unique_ptr<Terminal> terminal_ = OpenControllingTerminal();
   CommandOptions options_;
   StateDir state_;
   std::vector<PlanRow> rows_;
@@ -86,12 +93,17 @@ Status MigrationRun::LoadResolver() {
 int MigrationRun::Load() {
   if (Status s = ValidateOptions(inv_, &options_); !s.ok())
     return Fail(kExitBadInput, s.message());
+  if (!inv_.log_file.empty())
+    if (Status s = out_.OpenLog(fs_, inv_.log_file); !s.ok())
+      return Fail(kExitBadInput, s.message());
   auto rows = LoadRows(inv_, fs_, clock_);
   if (!rows.ok()) return Fail(kExitBadInput, rows.status().message());
   rows_ = std::move(*rows);
   writes_ = IsWriteCommand(inv_.command) && !inv_.dry_run;
-  bool terminal = inv_.assume_terminal || (isatty(0) && isatty(2));
-  if (writes_ && !inv_.yes && !terminal)
+  // The question is asked on the controlling terminal, whatever stdin,
+  // stdout and stderr are (`2>&1 | tee` included); without one (cron,
+  // systemd) nobody can answer.
+  if (writes_ && !inv_.yes && !terminal_)
     return Fail(kExitRefused, Tr(lang_, "cli.no_terminal"));
   if (Status s = LoadResolver(); !s.ok())
     return Fail(kExitBadInput, s.message());
@@ -114,31 +126,35 @@ int MigrationRun::Load() {
     return Fail(bad_input ? kExitBadInput : kExitFailed, s.message());
   }
   source_ = std::move(*source);
-  if (Status s = CheckCredentials(
-          source_.get(), rows_, inv_.credentials_file.empty(), inv_.plan_file);
-      !s.ok())
-    return Fail(kExitBadInput, s.message());
   return kExitOk;
 }
 
-bool MigrationRun::Confirm(const std::vector<const AccountReport*>& work) {
+bool MigrationRun::Confirm(const ConfirmRequest& request) {
+  const auto& work = request.with_work;
   size_t changes = 0;
   for (const AccountReport* r : work) {
-    Print(RenderAccountDetail(*r, inv_.command, lang_), stderr);
+    out_.Human(RenderAccountDetail(*r, inv_.command, lang_));
     changes += r->plan.changes.size();
   }
+  out_.Human("\n" + RenderPlanSummary(request, lang_));
   if (inv_.yes || inv_.dry_run) return true;
-  std::fprintf(stderr, "%s ",
-               Tr(lang_, work.size() == 1 ? "cli.confirm_one" : "cli.confirm",
-                  changes, work.size())
-                   .c_str());
-  std::fflush(stderr);
-  std::string answer;
-  if (!std::getline(std::cin, answer)) return false;
-  return answer == "y" || answer == "Y" || answer == "yes" || answer == "はい";
+  auto line = terminal_->Ask(
+      Tr(lang_, work.size() == 1 ? "cli.confirm_one" : "cli.confirm", changes,
+         work.size()) +
+      " ");
+  Answer answer = ParseYesNo(line.value_or(""));
+  std::string said = answer.yes ? Tr(lang_, "cli.answer_yes", answer.typed)
+                     : answer.typed.empty()
+                         ? Tr(lang_, "cli.answer_none")
+                         : Tr(lang_, "cli.answer_no", answer.typed);
+  std::fprintf(terminal_->stream(), "%s\n", EscapeForTerminal(said).c_str());
+  std::fflush(terminal_->stream());
+  return answer.yes;
 }
 
 int MigrationRun::Run() {
+  const Timestamp checked_at = clock_->Now();
+  const auto started = clock_->Steady();
   std::string campaign = CampaignName(inv_);
   std::string journal_path = state_.JournalPath(campaign);
   // A journal that is a link, a FIFO or another user's file is refused
@@ -167,13 +183,18 @@ int MigrationRun::Run() {
       clock_);
   InitHttpRuntime(std::max(64, inv_.jobs * 4));
   TransportStack stack(clock_, SystemRandom(), inv_.ca_file);
+  // Our own probe of new mail servers (ESS verify; reported, never a gate).
+  SmtpProbeOptions probe_options;
+  probe_options.ehlo_name = host;
+  std::unique_ptr<SmtpProber> smtp_prober = NewSmtpProber(probe_options);
   EngineDeps deps;
   deps.clock = clock_;
   deps.credentials = source_.get();
   deps.make_adapter =
       [&](const Credentials& c) -> Result<std::unique_ptr<Adapter>> {
     RN_ASSIGN_OR_RETURN(HttpTransport * t, stack.For(c));
-    return NewAdapter(c, AdapterDeps{t, clock_, resolver_, SystemRandom()});
+    return NewAdapter(c, AdapterDeps{t, clock_, resolver_, SystemRandom(),
+                                     smtp_prober.get()});
   };
   deps.journal = journal.get();
   deps.locks = writes_ ? &locks : nullptr;
@@ -185,13 +206,12 @@ int MigrationRun::Run() {
     executor = inv_.dry_run ? NewDryRunExecutor()
                             : NewLiveExecutor(journal.get(), run);
   std::unique_ptr<TerminalProgress> progress;
-  if (isatty(2) && !inv_.assume_terminal)
-    progress = std::make_unique<TerminalProgress>(stderr, clock_, lang_);
+  if (terminal_)
+    progress =
+        std::make_unique<TerminalProgress>(terminal_->stream(), clock_, lang_);
   CampaignResult result = RunCampaign(
       deps, options_, rows_, inv_.jobs, executor.get(),
-      [this](const std::vector<const AccountReport*>& work) {
-        return Confirm(work);
-      },
+      [this](const ConfirmRequest& request) { return Confirm(request); },
       progress.get());
   int code = CampaignExitCode(result);
   // plan: every account's findings and changes; verify: the accounts that
@@ -200,12 +220,38 @@ int MigrationRun::Run() {
   for (const AccountReport& r : result.accounts)
     if (inv_.command == Command::kPlan ||
         (inv_.command == Command::kVerify && r.result != AccountResult::kOk))
-      Print(RenderAccountDetail(r, inv_.command, lang_), stderr);
-  Print(RenderSummaryTable(result, inv_.command, lang_), stderr);
-  if (inv_.json || inv_.format == "json") {
+      out_.Human(RenderAccountDetail(r, inv_.command, lang_));
+  out_.Human(RenderSummaryTable(result, inv_.command, lang_));
+  MonitoringRun check;
+  check.result = &result;
+  check.now = checked_at;
+  check.duration = std::chrono::duration_cast<std::chrono::milliseconds>(
+      clock_->Steady() - started);
+  check.grace = options_.expect.grace;
+  check.last_change = LastChanges(contents->records);
+  check.version = RENUMBER_VERSION_STRING;
+  if (json_) {
     json doc = CampaignJson(result, inv_.command, campaign, code);
     doc["expect"] = inv_.expect.empty() ? json() : json(inv_.expect);
-    PrintJson(doc.dump(2) + "\n");
+    doc["checked_at"] = check.now.ToRfc3339();
+    doc["duration_ms"] = check.duration.count();
+    doc["version"] = check.version;
+    out_.Json(doc.dump(2) + "\n");
+  }
+  if (inv_.format == "nagios") {
+    NagiosOutput nagios = RenderNagios(check, lang_);
+    // Plain text that quotes vendors' errors: terminal-safe like any.
+    out_.Json(EscapeForTerminal(nagios.text));
+    return nagios.exit_code;  // the plugin's codes, not renumber's
+  }
+  if (inv_.format == "prometheus") {
+    const std::string text = RenderPrometheus(check);
+    if (inv_.output_file.empty()) {
+      out_.Json(text);
+    } else if (Status s = WriteFileAtomic(fs_, inv_.output_file, text, 0644);
+               !s.ok()) {
+      return Fail(kExitFailed, s.message());
+    }
   }
   return code;
 }

@@ -4,9 +4,10 @@
 //
 // ExecuteMigration validates every input before any network call (bad input
 // → exit 2, nothing changed), refuses a writing command without --yes when
-// there is no terminal (exit 4), then runs the campaign and prints: details
-// and the summary table on stderr (human), one JSON document on stdout with
-// --json.
+// there is no controlling terminal to ask on (exit 4), then runs the
+// campaign and prints (output.h): details and the summary table on stdout,
+// or, with --json, one JSON document on stdout and the human text on
+// stderr.
 #ifndef RENUMBER_CLI_MIGRATION_H_
 #define RENUMBER_CLI_MIGRATION_H_
 
@@ -34,7 +35,9 @@ struct MigrationInvocation {
   // Run.
   int jobs = 8;
   bool json = false;
-  std::string format = "text";  // verify --format text|json
+  // verify --format text|json|nagios|prometheus
+  std::string format = "text";
+  std::string output_file;  // verify --format prometheus --output FILE
   std::string state_dir;
   std::string operator_name;
   std::string campaign;
@@ -44,10 +47,10 @@ struct MigrationInvocation {
   bool force = false;
   std::string rollback_phase;  // prepare|cutover
   std::string expect;          // verify --expect
+  std::string cutover_grace;   // verify --expect auto: --cutover-grace
   bool read_only = false;      // verify: no vendor check requests
   int wait_lock_seconds = 0;
-  // Testing and demo: answer the question without a terminal.
-  bool assume_terminal = false;
+  std::string log_file;  // --log: the session record (output.h)
 };
 
 // Adds the common flags of a migration command to `cmd`.

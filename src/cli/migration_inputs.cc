@@ -11,6 +11,36 @@ bool IsWriteCommand(Command c) {
          c == Command::kRollback;
 }
 
+Result<Expectation> ParseExpectation(const std::string& text) {
+  Expectation e;
+  if (text.empty()) return e;
+  auto bad = [&](const std::string& word) {
+    return Status::InvalidArgument(
+        "--expect " + word +
+        ": not a state to expect; use one or more of: not-started, prepared, "
+        "cut-over (comma-separated), or auto");
+  };
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    std::string word = text.substr(start, comma - start);
+    start = comma + 1;
+    if (word == "auto") {
+      e.automatic = true;
+      continue;
+    }
+    auto s = ParseState(word);
+    if (!s.ok() || *s == AccountState::kPartial || *s == AccountState::kMissing)
+      return bad(word);
+    e.states.push_back(*s);
+  }
+  if (e.automatic && !e.states.empty())
+    return Status::InvalidArgument(
+        "--expect auto stands alone: it chooses the state per account");
+  return e;
+}
+
 namespace {
 
 Status ValidateRollbackAndExpect(const MigrationInvocation& inv,
@@ -25,12 +55,13 @@ Status ValidateRollbackAndExpect(const MigrationInvocation& inv,
           "rollback needs --phase prepare or --phase cutover");
     }
   }
-  if (!inv.expect.empty()) {
-    RN_ASSIGN_OR_RETURN(AccountState s, ParseState(inv.expect));
-    if (s == AccountState::kPartial || s == AccountState::kMissing)
-      return Status::InvalidArgument(
-          "--expect takes not-started, prepared or cut-over");
-    o->expect = s;
+  RN_ASSIGN_OR_RETURN(o->expect, ParseExpectation(inv.expect));
+  if (!inv.cutover_grace.empty()) {
+    if (!o->expect.automatic)
+      return Status::InvalidArgument("--cutover-grace goes with --expect auto");
+    auto grace = ParseDuration(inv.cutover_grace);
+    if (!grace.ok()) return grace.status().Annotate("--cutover-grace");
+    o->expect.grace = std::chrono::duration_cast<std::chrono::seconds>(*grace);
   }
   return Status::Ok();
 }
@@ -108,14 +139,25 @@ Status ValidateOptions(const MigrationInvocation& inv, CommandOptions* o) {
   o->command = inv.command;
   o->ignore_window = inv.ignore_window;
   o->force = inv.force;
-  o->vendor_checks = !inv.read_only;
+  // A dry run writes nothing, not even a vendor's check record; its gates
+  // report instead of refusing (dry run is the executor's job; this is
+  // only what the gates say).
+  o->vendor_checks = !inv.read_only && !inv.dry_run;
+  o->gates_report_only = inv.dry_run;
   if (inv.jobs < 1 || inv.jobs > 64)
     return Status::InvalidArgument("--jobs must be between 1 and 64");
   if (inv.wait_lock_seconds < 0 || inv.wait_lock_seconds > 86400)
     return Status::InvalidArgument("--wait-lock must be 0-86400 seconds");
   o->lock_wait = std::chrono::seconds(inv.wait_lock_seconds);
-  if (inv.format != "text" && inv.format != "json")
-    return Status::InvalidArgument("--format must be text or json");
+  if (inv.format != "text" && inv.format != "json" && inv.format != "nagios" &&
+      inv.format != "prometheus")
+    return Status::InvalidArgument(
+        "--format must be text, json, nagios or prometheus");
+  if (!inv.output_file.empty() && inv.format != "prometheus")
+    return Status::InvalidArgument("--output goes with --format prometheus");
+  if (inv.json && inv.format != "text" && inv.format != "json")
+    return Status::InvalidArgument("--json and --format " + inv.format +
+                                   " both want stdout: choose one");
   RN_RETURN_IF_ERROR(ValidateRollbackAndExpect(inv, o));
   return ValidateAccountsFlags(inv);
 }
@@ -159,25 +201,6 @@ Result<std::unique_ptr<CredentialSource>> OpenSource(
   if (access.operator_name.empty()) access.operator_name = inv.operator_name;
   if (access.ticket.empty()) access.ticket = inv.ticket;
   return OpenVaultCredentialSource(access, fs, clock, SystemRandom());
-}
-
-Status CheckCredentials(CredentialSource* src, const std::vector<PlanRow>& rows,
-                        bool from_vault, const std::string& plan_file) {
-  std::set<std::string> have;
-  for (const AccountKey& k : src->Accounts()) have.insert(k.ToString());
-  std::string missing;
-  for (const PlanRow& r : rows)
-    if (!have.count(r.target.account.ToString()))
-      missing += (missing.empty() ? "" : ", ") +
-                 (r.line > 0 ? plan_file + ":" + std::to_string(r.line) + ": "
-                             : std::string()) +
-                 r.target.account.ToString();
-  if (missing.empty()) return Status::Ok();
-  return Status::InvalidArgument(
-      "no credentials for " + missing +
-      (from_vault ? " (not in the vault, or the entry expired: see renumber "
-                    "vault list)"
-                  : ""));
 }
 
 }  // namespace renumber

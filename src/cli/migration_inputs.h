@@ -19,6 +19,9 @@ namespace renumber {
 
 bool IsWriteCommand(Command c);
 
+// "prepared", "prepared,cut-over" or "auto" ("" expects nothing).
+Result<Expectation> ParseExpectation(const std::string& text);
+
 // Checks flags that need no file or network; fills `options`.
 Status ValidateOptions(const MigrationInvocation& inv, CommandOptions* options);
 
@@ -34,11 +37,6 @@ std::string CampaignName(const MigrationInvocation& inv);
 // kUnauthorized (wrong passphrase) are bad input.
 Result<std::unique_ptr<CredentialSource>> OpenSource(
     const MigrationInvocation& inv, FileSystem* fs, Clock* clock);
-
-// kInvalidArgument naming every account without credentials.
-Status CheckCredentials(CredentialSource* source,
-                        const std::vector<PlanRow>& rows, bool from_vault,
-                        const std::string& plan_file);
 
 }  // namespace renumber
 

@@ -1,6 +1,36 @@
 #include "src/cli/progress.h"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "src/engine/text.h"
+
 namespace renumber {
+namespace {
+
+// The terminal's width in columns; no limit when `out` is no terminal.
+size_t Columns(FILE* out) {
+  winsize ws{};
+  if (ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    return ws.ws_col;
+  return 1000;
+}
+
+// `line` cut to `columns` terminal columns (CJK characters count two).
+std::string CutToWidth(const std::string& line, size_t columns) {
+  size_t cols = 0;
+  for (size_t i = 0; i < line.size();) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    size_t w = len >= 3 ? 2 : 1;
+    if (cols + w > columns) return line.substr(0, i);
+    cols += w;
+    i += len;
+  }
+  return line;
+}
+
+}  // namespace
 
 TerminalProgress::TerminalProgress(FILE* out, Clock* clock, Lang lang)
     : out_(out), clock_(clock), lang_(lang) {}
@@ -8,7 +38,7 @@ TerminalProgress::TerminalProgress(FILE* out, Clock* clock, Lang lang)
 std::string TerminalProgress::Render(const char* stage, int done, int failed,
                                      int total,
                                      std::chrono::milliseconds elapsed,
-                                     Lang lang) {
+                                     const std::string& slowest, Lang lang) {
   const int width = 24;
   int filled = total > 0 ? done * width / total : width;
   std::string bar(static_cast<size_t>(filled), '#');
@@ -21,9 +51,11 @@ std::string TerminalProgress::Render(const char* stage, int done, int failed,
   } else if (done >= total) {
     eta = "0:00";
   }
-  return "[" + bar + "] " +
-         Tr(lang, "progress.line", stage, done, total, failed, total - done,
-            eta);
+  std::string line =
+      "[" + bar + "] " +
+      Tr(lang, "progress.line", stage, done, total, failed, total - done, eta);
+  if (!slowest.empty()) line += "  | " + slowest;
+  return line;
 }
 
 void TerminalProgress::Stage(const char* name, int total) {
@@ -31,15 +63,26 @@ void TerminalProgress::Stage(const char* name, int total) {
   stage_ = name;
   total_ = total;
   done_ = failed_ = 0;
+  in_flight_.clear();
   start_ = clock_->Steady();
-  DrawLocked();
+  DrawLocked(true);
+}
+
+void TerminalProgress::Activity(const AccountKey& account,
+                                const std::string& what) {
+  std::lock_guard<std::mutex> l(mu_);
+  auto [it, fresh] = in_flight_.try_emplace(account.ToString());
+  if (fresh) it->second.since = clock_->Steady();
+  it->second.what = what;
+  DrawLocked(false);
 }
 
 void TerminalProgress::AccountDone(const AccountReport& report) {
   std::lock_guard<std::mutex> l(mu_);
   ++done_;
   if (report.result == AccountResult::kFailed) ++failed_;
-  DrawLocked();
+  in_flight_.erase(report.row.target.account.ToString());
+  DrawLocked(true);
 }
 
 void TerminalProgress::Finish() {
@@ -49,10 +92,28 @@ void TerminalProgress::Finish() {
   drawn_ = false;
 }
 
-void TerminalProgress::DrawLocked() {
-  auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
-      clock_->Steady() - start_);
-  std::string line = Render(stage_, done_, failed_, total_, elapsed, lang_);
+std::string TerminalProgress::SlowestLocked() const {
+  const std::pair<const std::string, InFlight>* oldest = nullptr;
+  for (const auto& entry : in_flight_)
+    if (!oldest || entry.second.since < oldest->second.since) oldest = &entry;
+  if (!oldest) return "";
+  auto secs = std::chrono::duration_cast<std::chrono::seconds>(
+                  clock_->Steady() - oldest->second.since)
+                  .count();
+  return Tr(lang_, "progress.slowest", oldest->first, oldest->second.what,
+            secs);
+}
+
+void TerminalProgress::DrawLocked(bool force) {
+  const auto now = clock_->Steady();
+  if (!force && drawn_ && now - last_draw_ < std::chrono::milliseconds(100))
+    return;
+  last_draw_ = now;
+  auto elapsed =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now - start_);
+  std::string line = CutToWidth(
+      Render(stage_, done_, failed_, total_, elapsed, SlowestLocked(), lang_),
+      Columns(out_) - 1);
   std::fprintf(out_, "\r\033[K%s", line.c_str());
   std::fflush(out_);
   drawn_ = true;

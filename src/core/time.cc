@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <thread>
 
 namespace renumber {
@@ -67,6 +68,11 @@ const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 }  // namespace
 
 Result<Timestamp> Timestamp::ParseRfc3339(std::string_view s) {
+  return ParseRfc3339(s, nullptr);
+}
+
+Result<Timestamp> Timestamp::ParseRfc3339(std::string_view s,
+                                          int* offset_minutes) {
   auto bad = [&](const char* why) {
     return Status::InvalidArgument("'" + std::string(s) +
                                    "' is not an RFC 3339 timestamp (" + why +
@@ -112,6 +118,7 @@ Result<Timestamp> Timestamp::ParseRfc3339(std::string_view s) {
     return bad("missing UTC offset (Z or +hh:mm)");
   }
   if (p != s.size()) return bad("trailing characters");
+  if (offset_minutes) *offset_minutes = offset_min;
   int64_t secs = DaysFromCivil(Y, M, D) * 86400 + h * 3600 + m * 60 + sec -
                  static_cast<int64_t>(offset_min) * 60;
   return Timestamp(secs * 1000000 + frac_us);
@@ -145,9 +152,11 @@ int64_t Timestamp::unix_seconds() const {
   return us_ >= 0 ? us_ / 1000000 : -((-us_ + 999999) / 1000000);
 }
 
-std::string Timestamp::ToRfc3339() const {
-  int64_t secs = unix_seconds();
-  int64_t frac = us_ - secs * 1000000;
+std::string Timestamp::ToRfc3339() const { return ToRfc3339(0); }
+
+std::string Timestamp::ToRfc3339(int offset_minutes) const {
+  int64_t secs = unix_seconds() + static_cast<int64_t>(offset_minutes) * 60;
+  int64_t frac = us_ - unix_seconds() * 1000000;
   int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
   int64_t rem = secs - days * 86400;
   int64_t y;
@@ -165,7 +174,18 @@ std::string Timestamp::ToRfc3339() const {
     while (f.back() == '0') f.pop_back();
     out += f;
   }
-  return out + "Z";
+  if (offset_minutes == 0) return out + "Z";
+  const int abs_min = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+  std::snprintf(buf, sizeof buf, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+',
+                abs_min / 60, abs_min % 60);
+  return out + buf;
+}
+
+int Timestamp::LocalOffsetMinutes() const {
+  time_t t = static_cast<time_t>(unix_seconds());
+  struct tm local {};
+  if (!localtime_r(&t, &local)) return 0;
+  return static_cast<int>(local.tm_gmtoff / 60);
 }
 
 std::string Timestamp::ToHttpDate() const {
@@ -248,6 +268,44 @@ std::chrono::microseconds FakeClock::total_slept() const {
   std::chrono::microseconds t{0};
   for (auto s : sleeps_) t += s;
   return t;
+}
+
+Result<std::chrono::milliseconds> ParseDuration(std::string_view text) {
+  auto bad = [&] {
+    return Status::InvalidArgument("'" + std::string(text) +
+                                   "' is not a duration; examples: 90s, 30m, "
+                                   "2h, 1h30m, 1d");
+  };
+  if (text.empty()) return bad();
+  int64_t total_s = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t start = i;
+    int64_t n = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+      n = n * 10 + (text[i] - '0');
+      if (n > 1000000) return bad();
+      ++i;
+    }
+    if (i == start || i == text.size()) return bad();
+    switch (text[i++]) {
+      case 's':
+        total_s += n;
+        break;
+      case 'm':
+        total_s += n * 60;
+        break;
+      case 'h':
+        total_s += n * 3600;
+        break;
+      case 'd':
+        total_s += n * 86400;
+        break;
+      default:
+        return bad();
+    }
+  }
+  return std::chrono::milliseconds(total_s * 1000);
 }
 
 }  // namespace renumber

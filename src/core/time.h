@@ -29,6 +29,10 @@ class Timestamp {
   // RFC 3339: "2026-12-10T06:00:00+09:00", "2026-12-09T21:00:00.5Z".
   // 'T'/'Z' case-insensitive; an offset is required.
   static Result<Timestamp> ParseRfc3339(std::string_view text);
+  // The same, also giving the offset the text was written in (minutes east
+  // of UTC, 0 for Z), so it can be shown back in the reader's terms.
+  static Result<Timestamp> ParseRfc3339(std::string_view text,
+                                        int* offset_minutes);
   // RFC 7231 IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT".
   static Result<Timestamp> ParseHttpDate(std::string_view text);
 
@@ -36,6 +40,11 @@ class Timestamp {
   int64_t unix_seconds() const;  // floor
   // "2026-12-09T21:00:00Z" (fraction only when non-zero).
   std::string ToRfc3339() const;
+  // The same instant written in another offset: "2026-12-10T06:00:00+09:00"
+  // for 540 ("Z" for 0).
+  std::string ToRfc3339(int offset_minutes) const;
+  // The offset of the process's local time zone at this instant.
+  int LocalOffsetMinutes() const;
   std::string ToHttpDate() const;
 
   Timestamp operator+(std::chrono::microseconds d) const {
@@ -58,6 +67,11 @@ class Timestamp {
   explicit Timestamp(int64_t us) : us_(us) {}
   int64_t us_ = 0;
 };
+
+// A duration as people write it on a command line: "90s", "30m", "2h",
+// "1d", "1h30m" (units s, m, h, d; at least one). kInvalidArgument with an
+// example otherwise.
+Result<std::chrono::milliseconds> ParseDuration(std::string_view text);
 
 class Clock {
  public:

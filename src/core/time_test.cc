@@ -78,3 +78,35 @@ TEST(RealClockTest, MovesForward) {
 
 }  // namespace
 }  // namespace renumber
+
+namespace renumber {
+namespace {
+
+TEST(DurationTest, AsPeopleWriteThem) {
+  EXPECT_EQ(*ParseDuration("90s"), std::chrono::seconds(90));
+  EXPECT_EQ(*ParseDuration("30m"), std::chrono::minutes(30));
+  EXPECT_EQ(*ParseDuration("1h30m"), std::chrono::minutes(90));
+  EXPECT_EQ(*ParseDuration("1d"), std::chrono::hours(24));
+  for (const char* bad : {"", "5", "m", "5x", "-5m", "1.5h", "5m ", "9999999s"})
+    EXPECT_FALSE(ParseDuration(bad).ok()) << bad;
+  EXPECT_NE(ParseDuration("soon").status().message().find("examples"),
+            std::string::npos);
+}
+
+TEST(TimeOffsetTest, KeepsTheOffsetTheTextWasWrittenIn) {
+  int offset = 1;
+  auto t = Timestamp::ParseRfc3339("2026-12-10T06:00:00+09:00", &offset);
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(offset, 540);
+  EXPECT_EQ(t->ToRfc3339(), "2026-12-09T21:00:00Z");
+  EXPECT_EQ(t->ToRfc3339(offset), "2026-12-10T06:00:00+09:00");
+  EXPECT_EQ(t->ToRfc3339(-330), "2026-12-09T15:30:00-05:30");
+  ASSERT_TRUE(Timestamp::ParseRfc3339("2026-12-10T06:00:00Z", &offset).ok());
+  EXPECT_EQ(offset, 0);
+  // A date line crossed by the offset.
+  auto late = Timestamp::ParseRfc3339("2026-12-31T23:30:00Z");
+  EXPECT_EQ(late->ToRfc3339(540), "2027-01-01T08:30:00+09:00");
+}
+
+}  // namespace
+}  // namespace renumber

@@ -1,6 +1,8 @@
 // The read-only commands (plan, verify) and the cutover gates of
 // AccountRun: everything that reads and decides but never writes a vendor
 // setting. See account_run.h.
+#include <algorithm>
+
 #include "src/engine/account_run.h"
 #include "src/engine/text.h"
 
@@ -8,17 +10,36 @@ namespace renumber {
 
 using json = nlohmann::json;
 
+std::vector<AccountState> Expectation::For(const Target& t,
+                                           Timestamp now) const {
+  if (!automatic) return states;
+  if (now < t.maintenance_end) return {AccountState::kPrepared};
+  if (now < t.maintenance_end + grace)
+    return {AccountState::kPrepared, AccountState::kCutOver};
+  return {AccountState::kCutOver};
+}
+
 Status AccountRun::Gates(const Discovery& d) {
   const Target& t = report_.row.target;
   Timestamp now = deps_.clock->Now();
   if (now < t.maintenance_end) {
-    if (!options_.ignore_window) {
-      Refuse(T("engine.before_window", t.maintenance_end.ToRfc3339()));
+    auto when = [&](const char* key) {
+      return Text{Tr(Lang::kEn, key,
+                     WhenText(t.maintenance_end, t.maintenance_end_offset, now,
+                              Lang::kEn)),
+                  Tr(Lang::kJa, key,
+                     WhenText(t.maintenance_end, t.maintenance_end_offset, now,
+                              Lang::kJa))};
+    };
+    if (options_.gates_report_only && !options_.ignore_window) {
+      report_.notes.push_back(when("engine.before_window_preview"));
+    } else if (!options_.ignore_window) {
+      Refuse(when("engine.before_window"));
       return Status::Ok();
+    } else {
+      report_.notes.push_back(when("engine.window_overridden"));
     }
-    report_.notes.push_back(
-        T("engine.window_overridden", t.maintenance_end.ToRfc3339()));
-    if (deps_.journal) {
+    if (deps_.journal && options_.ignore_window) {
       json rec = JournalRecord(deps_.run, "override", t.account, report_.phase);
       rec["gate"] = "maintenance-window";
       rec["maintenance_end"] = t.maintenance_end.ToRfc3339();
@@ -30,14 +51,21 @@ Status AccountRun::Gates(const Discovery& d) {
     Refuse(T("engine.not_ready", PhaseName(report_.phase), StateName(d.state)));
     return Status::Ok();
   }
-  RN_ASSIGN_OR_RETURN(VerifyReport v, adapter_->Verify(t, /*run_checks=*/true));
+  RN_ASSIGN_OR_RETURN(VerifyReport v,
+                      adapter_->Verify(t, options_.vendor_checks));
   report_.checks = v.checks;
   if (!v.new_side_verified) {
     std::string failing;
     for (const Check& c : v.checks)
-      if (!c.ok) failing += (failing.empty() ? "" : "; ") + c.name;
-    Refuse(T("engine.new_side_unverified",
-             failing.empty() ? std::string("-") : failing));
+      if (!c.ok && c.blocking)
+        failing += (failing.empty() ? "" : "; ") + c.name;
+    Text why = T(options_.gates_report_only ? "engine.unverified_preview"
+                                            : "engine.new_side_unverified",
+                 failing.empty() ? std::string("-") : failing);
+    if (options_.gates_report_only)
+      report_.notes.push_back(why);
+    else
+      Refuse(why);
   }
   return Status::Ok();
 }
@@ -67,12 +95,15 @@ Status AccountRun::VerifyCommand() {
   report_.findings = v.findings;
   report_.checks = v.checks;
   bool ok;
-  if (options_.expect) {
-    ok = v.state == *options_.expect;
+  if (options_.expect.active()) {
+    report_.expected =
+        options_.expect.For(report_.row.target, deps_.clock->Now());
+    ok = std::find(report_.expected.begin(), report_.expected.end(), v.state) !=
+         report_.expected.end();
     // The checks are about the new side; before prepare (or after its
     // rollback) there is none to check, and "missing twin" is expected.
-    if (*options_.expect != AccountState::kNotStarted)
-      for (const Check& c : v.checks) ok = ok && c.ok;
+    if (v.state != AccountState::kNotStarted)
+      for (const Check& c : v.checks) ok = ok && (c.ok || !c.blocking);
   } else {
     ok = v.state != AccountState::kPartial && v.state != AccountState::kMissing;
   }

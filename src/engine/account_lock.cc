@@ -24,15 +24,20 @@ std::string LockHolder::Describe(const std::string& text) {
   return who + ", renumber " + j->value("command", "?") + " of campaign " +
          j->value("campaign", "?") + ", pid " +
          std::to_string(j->value("pid", 0L)) + " on " + j->value("host", "?") +
-         ", since " + j->value("since", "?");
+         ", running since " + j->value("since", "?");
 }
 
 AccountLocks::AccountLocks(FileSystem* fs, std::string lock_dir, LockHolder me,
                            Clock* clock)
-    : fs_(fs), dir_(std::move(lock_dir)), me_(std::move(me)), clock_(clock) {}
+    : fs_(fs), dir_(std::move(lock_dir)), me_(std::move(me)), clock_(clock) {
+  // One start time for every lock of this run, so that a second run sees
+  // one holder, not one per account.
+  if (me_.since.empty()) me_.since = clock_->Now().ToRfc3339();
+}
 
 Result<std::unique_ptr<FileLock>> AccountLocks::Acquire(
-    const AccountKey& account, std::chrono::milliseconds wait) {
+    const AccountKey& account, std::chrono::milliseconds wait,
+    std::string* holder_out) {
   RN_RETURN_IF_ERROR(fs_->CreateDirs(dir_, 0700));
   // Customer ids become file names: percent-encode all but [A-Za-z0-9-._~].
   std::string path = dir_ + "/" + UrlEncode(account.customer) + "_" +
@@ -41,9 +46,7 @@ Result<std::unique_ptr<FileLock>> AccountLocks::Acquire(
   for (;;) {
     auto lock = fs_->Lock(path, /*wait=*/false);
     if (lock.ok()) {
-      LockHolder me = me_;
-      me.since = clock_->Now().ToRfc3339();
-      RN_RETURN_IF_ERROR((*lock)->WriteInfo(me.ToJson()));
+      RN_RETURN_IF_ERROR((*lock)->WriteInfo(me_.ToJson()));
       return lock;
     }
     if (!lock.status().Is(Code::kUnavailable)) return lock.status();
@@ -51,8 +54,8 @@ Result<std::unique_ptr<FileLock>> AccountLocks::Acquire(
       auto info = fs_->ReadFile(path);
       std::string holder =
           info.ok() ? LockHolder::Describe(*info) : "another renumber run";
-      return Status::PreconditionFailed(account.ToString() +
-                                        " is being worked on by " + holder);
+      if (holder_out) *holder_out = holder;
+      return Status::PreconditionFailed("being worked on by " + holder);
     }
     clock_->SleepFor(std::chrono::milliseconds(200));
   }

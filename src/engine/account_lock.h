@@ -27,10 +27,10 @@ struct LockHolder {
   std::string campaign;
   long pid = 0;
   std::string host;
-  std::string since;  // RFC 3339
+  std::string since;  // RFC 3339: when the holding run started
   std::string ToJson() const;
   // "alice (operator bob), renumber prepare of campaign x, pid 42 on h,
-  // since 2026-..."
+  // running since 2026-..."
   static std::string Describe(const std::string& json_text);
 };
 
@@ -39,9 +39,12 @@ class AccountLocks {
   AccountLocks(FileSystem* fs, std::string lock_dir, LockHolder me,
                Clock* clock);
   // Takes the account's lock, waiting up to `wait` (polling) for a holder to
-  // finish. kPreconditionFailed naming the holder when it stays taken.
+  // finish. kPreconditionFailed "being worked on by <holder>" when it stays
+  // taken (the same text for every account of one holder).
+  // `holder`, when given, receives the holder's description on that error.
   Result<std::unique_ptr<FileLock>> Acquire(const AccountKey& account,
-                                            std::chrono::milliseconds wait);
+                                            std::chrono::milliseconds wait,
+                                            std::string* holder = nullptr);
 
  private:
   FileSystem* fs_;

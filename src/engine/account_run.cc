@@ -141,6 +141,7 @@ void AccountRun::Refuse(Text why) {
 
 void AccountRun::Stage1() {
   start_ = deps_.clock->Steady();
+  report_.started_at = deps_.clock->Now();
   Status s = Stage1Inner();
   // Nothing has been written in stage 1, so an adapter's precondition (e.g.
   // "someone activated another version after ours") is a safety refusal.
@@ -154,30 +155,43 @@ void AccountRun::Stage1() {
     Fail(s);
   }
   stage1_ = deps_.clock->Steady() - start_;
+  report_.elapsed =
+      std::chrono::duration_cast<std::chrono::milliseconds>(stage1_);
   if (!HasWork()) {
-    report_.elapsed =
-        std::chrono::duration_cast<std::chrono::milliseconds>(stage1_);
     if (options_.command != Command::kPlan &&
         options_.command != Command::kVerify)
       JournalEnd();
+    // Nothing to apply: the account is free for another run at once, not
+    // after the question the others wait on.
+    lock_.reset();
   }
 }
 
 Status AccountRun::Stage1Inner() {
   const Target& t = report_.row.target;
   if (deps_.locks) {
-    auto lock = deps_.locks->Acquire(t.account, options_.lock_wait);
+    auto lock =
+        deps_.locks->Acquire(t.account, options_.lock_wait, &report_.held_by);
     if (!lock.ok()) {
-      Refuse(T("engine.locked", lock.status().message()));
+      if (report_.held_by.empty()) return lock.status();  // an I/O error
+      Refuse(T("engine.locked", report_.held_by));
       return Status::Ok();
     }
     lock_ = std::move(*lock);
   }
   std::string purpose = std::string(CommandName(options_.command)) +
                         " campaign " + deps_.run.campaign;
-  RN_ASSIGN_OR_RETURN(Credentials creds,
-                      deps_.credentials->Get(t.account, purpose));
-  RN_ASSIGN_OR_RETURN(adapter_, deps_.make_adapter(creds));
+  // A missing or expired credential fails this account only; the others
+  // of the batch run (a monitoring job still checks them).
+  auto creds = deps_.credentials->Get(t.account, purpose);
+  if (!creds.ok()) {
+    Fail(report_.row.line > 0 ? creds.status().Annotate(
+                                    "plan line " +
+                                    std::to_string(report_.row.line))
+                              : creds.status());
+    return Status::Ok();
+  }
+  RN_ASSIGN_OR_RETURN(adapter_, deps_.make_adapter(*creds));
   if (options_.command == Command::kPlan) return PlanCommand();
   if (options_.command == Command::kVerify) return VerifyCommand();
 
@@ -221,9 +235,19 @@ Status AccountRun::Stage1Inner() {
   return Status::Ok();
 }
 
-void AccountRun::Stage2(Executor& executor) {
+void AccountRun::Stage2(Executor& executor, ProgressSink* progress) {
   const auto stage2_start = deps_.clock->Steady();
-  report_.execution = executor.Execute(*adapter_, report_.plan, context_);
+  const AccountKey& account = report_.row.target.account;
+  const size_t total = report_.plan.changes.size();
+  auto on_change = [&](size_t done) {
+    if (progress)
+      progress->Activity(account, "apply " + std::to_string(done) + "/" +
+                                      std::to_string(total));
+  };
+  on_change(0);
+  report_.execution =
+      executor.Execute(*adapter_, report_.plan, context_, on_change);
+  if (progress) progress->Activity(account, "read back");
   if (executor.dry_run()) {
     report_.result = AccountResult::kWouldChange;
   } else {

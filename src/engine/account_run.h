@@ -25,6 +25,7 @@
 #include "src/engine/account_lock.h"
 #include "src/engine/executor.h"
 #include "src/engine/plan_file.h"
+#include "src/engine/progress_sink.h"
 #include "src/model/credential_source.h"
 
 namespace renumber {
@@ -32,13 +33,28 @@ namespace renumber {
 enum class Command { kPlan, kPrepare, kVerify, kCutover, kRollback };
 const char* CommandName(Command c);
 
+// verify --expect: the states an account may be in. With `automatic`, the
+// state it should be in by now: prepared before its maintenance_end,
+// cut-over after it, and either during `grace` after it (the night's
+// cutover is under way; monitoring warns instead of going critical).
+struct Expectation {
+  std::vector<AccountState> states;
+  bool automatic = false;
+  std::chrono::seconds grace{3600};
+  bool active() const { return automatic || !states.empty(); }
+  std::vector<AccountState> For(const Target& target, Timestamp now) const;
+};
+
 struct CommandOptions {
   Command command = Command::kPlan;
   Phase rollback_of = Phase::kPrepare;  // for kRollback
   bool ignore_window = false;           // cutover before maintenance_end
   bool force = false;                   // rollback over later changes
-  std::optional<AccountState> expect;   // verify --expect
-  bool vendor_checks = true;            // verify: ask vendors to run checks
+  Expectation expect;                   // verify --expect
+  bool vendor_checks = true;            // ask vendors to run checks
+  // A preview (the CLI sets it with the dry-run executor): the cutover gates
+  // say that they would refuse, as notes, and the plan is still shown.
+  bool gates_report_only = false;
   std::chrono::milliseconds lock_wait{0};
 };
 
@@ -77,10 +93,16 @@ struct AccountReport {
   Plan plan;                         // the command's phase
   std::optional<Plan> cutover_plan;  // `plan` shows prepare and cutover
   std::vector<Check> checks;
+  // verify --expect: the states accepted for this account at this run.
+  std::vector<AccountState> expected;
   ExecutionReport execution;
   Status error;
-  Text refusal;             // why a gate refused
+  Text refusal;  // why a gate refused
+  // When another run holds the account's lock: who (the refusal says the
+  // same in words). Accounts held elsewhere are not in this run.
+  std::string held_by;
   std::vector<Text> notes;  // e.g. window overridden
+  Timestamp started_at;     // when this run read the account
   std::chrono::milliseconds elapsed{0};
 };
 
@@ -93,8 +115,9 @@ class AccountRun {
   void Stage1();
   // True when stage 1 left changes to apply.
   bool HasWork() const;
-  // Applies the plan with `executor`, then reads back and classifies.
-  void Stage2(Executor& executor);
+  // Applies the plan with `executor`, then reads back and classifies;
+  // tells `progress` (may be null) of each change.
+  void Stage2(Executor& executor, ProgressSink* progress = nullptr);
   // Releases the lock early.
   void Release();
   // The user declined the confirmation: nothing is applied.

@@ -31,9 +31,9 @@ CampaignResult RunCampaign(const EngineDeps& deps,
 
   if (progress) progress->Stage("discover", n);
   ParallelFor(n, jobs, [&](int i) {
+    if (progress) progress->Activity(rows[i].target.account, "discover");
     runs[i]->Stage1();
-    if (progress && (!executor || !runs[i]->HasWork()))
-      progress->AccountDone(runs[i]->report());
+    if (progress) progress->AccountDone(runs[i]->report());
   });
 
   CampaignResult result;
@@ -41,10 +41,11 @@ CampaignResult RunCampaign(const EngineDeps& deps,
   for (int i = 0; i < n; ++i)
     if (executor && runs[i]->HasWork()) with_work.push_back(i);
   if (!with_work.empty()) {
-    std::vector<const AccountReport*> reports;
-    for (int i : with_work) reports.push_back(&runs[i]->report());
+    ConfirmRequest request;
+    for (int i : with_work) request.with_work.push_back(&runs[i]->report());
+    for (auto& r : runs) request.all.push_back(&r->report());
     if (progress) progress->Finish();
-    if (confirm && !confirm(reports)) {
+    if (confirm && !confirm(request)) {
       result.declined = true;
       for (auto& r : runs) r->Decline();
     } else {
@@ -52,7 +53,7 @@ CampaignResult RunCampaign(const EngineDeps& deps,
         progress->Stage("apply", static_cast<int>(with_work.size()));
       ParallelFor(static_cast<int>(with_work.size()), jobs, [&](int k) {
         AccountRun& run = *runs[with_work[k]];
-        run.Stage2(*executor);
+        run.Stage2(*executor, progress);
         if (progress) progress->AccountDone(run.report());
       });
     }

@@ -16,21 +16,19 @@
 #include <vector>
 
 #include "src/engine/account_run.h"
+#include "src/engine/progress_sink.h"
 
 namespace renumber {
 
-class ProgressSink {
- public:
-  virtual ~ProgressSink() = default;
-  // A stage starts over `total` accounts ("discover", "apply").
-  virtual void Stage(const char* name, int total) = 0;
-  virtual void AccountDone(const AccountReport& report) = 0;
-  virtual void Finish() = 0;
+// What the question is about: the accounts whose changes would be applied,
+// and every account of the run (plan order), for the summary above the
+// question (states, accounts held by another run, notes).
+struct ConfirmRequest {
+  std::vector<const AccountReport*> with_work;
+  std::vector<const AccountReport*> all;
 };
-
-// Returns true to go ahead with the listed accounts' changes.
-using Confirm =
-    std::function<bool(const std::vector<const AccountReport*>& with_work)>;
+// Returns true to go ahead with the changes of `with_work`.
+using Confirm = std::function<bool(const ConfirmRequest& request)>;
 
 struct CampaignResult {
   std::vector<AccountReport> accounts;  // in plan order

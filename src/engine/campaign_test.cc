@@ -73,9 +73,10 @@ class CampaignTest : public ::testing::Test {
     auto exec =
         dry ? NewDryRunExecutor() : NewLiveExecutor(journal_.get(), deps.run);
     asked_ = 0;
-    Confirm confirm = [&](const std::vector<const AccountReport*>& w) {
+    Confirm confirm = [&](const ConfirmRequest& request) {
       ++asked_;
-      asked_accounts_ = w.size();
+      asked_accounts_ = request.with_work.size();
+      EXPECT_EQ(request.all.size(), rows_.size());
       return yes;
     };
     return RunCampaign(deps, o, rows_, 2, writes ? exec.get() : nullptr,

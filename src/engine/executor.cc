@@ -15,7 +15,8 @@ class LiveExecutor : public Executor {
   bool dry_run() const override { return false; }
 
   ExecutionReport Execute(Adapter& adapter, const Plan& plan,
-                          const PhaseContext& ctx) override {
+                          const PhaseContext& ctx,
+                          const ChangeDone& done) override {
     ExecutionReport report;
     if (plan.projected) {
       report.status = Status::Internal("a projected plan cannot be applied");
@@ -58,6 +59,7 @@ class LiveExecutor : public Executor {
         report.status = cr.status;
         return report;
       }
+      if (done) done(report.changes.size());
     }
     return report;
   }
@@ -70,8 +72,8 @@ class LiveExecutor : public Executor {
 class DryRunExecutor : public Executor {
  public:
   bool dry_run() const override { return true; }
-  ExecutionReport Execute(Adapter&, const Plan& plan,
-                          const PhaseContext&) override {
+  ExecutionReport Execute(Adapter&, const Plan& plan, const PhaseContext&,
+                          const ChangeDone&) override {
     ExecutionReport report;
     for (const Change& c : plan.changes)
       report.changes.push_back({c, false, false, 0, Status::Ok()});

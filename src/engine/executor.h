@@ -9,6 +9,7 @@
 #ifndef RENUMBER_ENGINE_EXECUTOR_H_
 #define RENUMBER_ENGINE_EXECUTOR_H_
 
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -42,11 +43,15 @@ struct ExecutionReport {
   Status status;  // first failure; later changes are not attempted
 };
 
+// Called after each change of a plan with the number done so far.
+using ChangeDone = std::function<void(size_t done)>;
+
 class Executor {
  public:
   virtual ~Executor() = default;
   virtual ExecutionReport Execute(Adapter& adapter, const Plan& plan,
-                                  const PhaseContext& context) = 0;
+                                  const PhaseContext& context,
+                                  const ChangeDone& done = {}) = 0;
   virtual bool dry_run() const = 0;
 };
 

@@ -67,11 +67,34 @@ bool ValidUtf8(const std::string& s) {
   return true;
 }
 
+// "198.18.0.10" for "198.18.0.010": the address the person most likely
+// meant when an IPv4 octet has leading zeros; "" when that is not the
+// problem.
+std::string WithoutLeadingZeros(const std::string& text) {
+  std::string out;
+  size_t start = 0;
+  for (int part = 0; part < 4; ++part) {
+    size_t dot = text.find('.', start);
+    if ((part < 3) != (dot != std::string::npos)) return "";
+    std::string octet = text.substr(start, dot - start);
+    if (octet.empty() || octet.size() > 4 ||
+        octet.find_first_not_of("0123456789") != std::string::npos)
+      return "";
+    octet.erase(0, std::min(octet.find_first_not_of('0'), octet.size() - 1));
+    out += (part ? "." : "") + octet;
+    start = dot + 1;
+  }
+  return out != text && IpAddress::Parse(out).ok() ? out : "";
+}
+
 Result<IpAddress> CanonicalIp(const std::string& text, const char* column) {
   auto ip = IpAddress::Parse(text);
-  if (!ip.ok())
-    return Status::InvalidArgument(std::string(column) + ": " +
-                                   ip.status().message());
+  if (!ip.ok()) {
+    std::string meant = WithoutLeadingZeros(text);
+    return Status::InvalidArgument(
+        std::string(column) + ": " + ip.status().message() +
+        (meant.empty() ? "" : "; write '" + meant + "'"));
+  }
   if (ip->ToString() != text)
     return Status::InvalidArgument(std::string(column) + ": '" + text +
                                    "' is not in canonical form; write '" +
@@ -101,7 +124,8 @@ Result<Target> RowToTarget(const std::vector<std::string>& f,
   RN_ASSIGN_OR_RETURN(t.account.service, ParseService(f[col.at("service")]));
   RN_ASSIGN_OR_RETURN(t.old_ip, CanonicalIp(f[col.at("old_ip")], "old_ip"));
   RN_ASSIGN_OR_RETURN(t.new_ip, CanonicalIp(f[col.at("new_ip")], "new_ip"));
-  auto end = Timestamp::ParseRfc3339(f[col.at("maintenance_end")]);
+  auto end = Timestamp::ParseRfc3339(f[col.at("maintenance_end")],
+                                     &t.maintenance_end_offset);
   if (!end.ok()) return end.status().Annotate("maintenance_end");
   t.maintenance_end = *end;
   t.ticket = f[col.at("ticket")];
@@ -140,6 +164,10 @@ Result<std::vector<PlanRow>> ParsePlanCsv(const std::string& raw,
   std::map<std::string, size_t> col;
   bool have_header = false;
   std::map<std::string, int> seen;  // account -> line
+  std::string errors;               // every bad row, one per line
+  auto bad_row = [&errors](const Status& s) {
+    errors += (errors.empty() ? "" : "\n") + s.message();
+  };
   int line_no = 0;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -150,11 +178,17 @@ Result<std::vector<PlanRow>> ParsePlanCsv(const std::string& raw,
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     std::string where = origin + ":" + std::to_string(line_no);
-    if (!ValidUtf8(line))
-      return Status::InvalidArgument(where + ": not valid UTF-8");
+    if (!ValidUtf8(line)) {
+      bad_row(Status::InvalidArgument(where + ": not valid UTF-8"));
+      continue;
+    }
     size_t first = line.find_first_not_of(" \t");
     if (first == std::string::npos || line[first] == '#') continue;
     auto fields = SplitCsv(line);
+    if (!fields.ok() && have_header) {
+      bad_row(fields.status().Annotate(where));
+      continue;
+    }
     if (!fields.ok()) return fields.status().Annotate(where);
     if (!have_header) {
       auto header = ParseHeader(*fields);
@@ -163,20 +197,28 @@ Result<std::vector<PlanRow>> ParsePlanCsv(const std::string& raw,
       have_header = true;
       continue;
     }
-    if (fields->size() != col.size())
-      return Status::InvalidArgument(
+    if (fields->size() != col.size()) {
+      bad_row(Status::InvalidArgument(
           where + ": expected " + std::to_string(col.size()) +
-          " fields, found " + std::to_string(fields->size()));
+          " fields, found " + std::to_string(fields->size())));
+      continue;
+    }
     auto target = RowToTarget(*fields, col, options);
-    if (!target.ok()) return target.status().Annotate(where);
+    if (!target.ok()) {
+      bad_row(target.status().Annotate(where));
+      continue;
+    }
     std::string key = target->account.ToString();
     auto [it, fresh] = seen.emplace(key, line_no);
-    if (!fresh)
-      return Status::InvalidArgument(where + ": duplicate account " + key +
-                                     " (first on line " +
-                                     std::to_string(it->second) + ")");
+    if (!fresh) {
+      bad_row(Status::InvalidArgument(where + ": duplicate account " + key +
+                                      " (first on line " +
+                                      std::to_string(it->second) + ")"));
+      continue;
+    }
     rows.push_back({*target, line_no});
   }
+  if (!errors.empty()) return Status::InvalidArgument(errors);
   if (!have_header)
     return Status::InvalidArgument(
         origin +
@@ -196,7 +238,9 @@ Result<PlanRow> SingleAccountRow(const std::string& customer,
                                  const PlanOptions& options) {
   std::map<std::string, size_t> col;
   for (size_t i = 0; i < 6; ++i) col[kColumns[i]] = i;
-  std::string end = maintenance_end.empty() ? now.ToRfc3339() : maintenance_end;
+  std::string end = maintenance_end.empty()
+                        ? now.ToRfc3339(now.LocalOffsetMinutes())
+                        : maintenance_end;
   auto t = RowToTarget({customer, service, old_ip, new_ip, end, ticket}, col,
                        options);
   if (!t.ok()) return t.status().Annotate("command line");

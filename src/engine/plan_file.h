@@ -6,10 +6,11 @@
 //
 // UTF-8 (a BOM is accepted), header required (columns in any order; extra
 // columns are refused so a typo is not silently ignored), fields may be
-// double-quoted. Every error names the file and line and leaves nothing
-// changed: malformed CSV, unknown service, invalid or non-canonical IPs, old
-// equal to new, mixed families (unless allowed), duplicate accounts, a bad
-// timestamp.
+// double-quoted. Every bad row is reported (one line each, naming the file
+// and line; an IPv4 address with leading zeros gets the address to write
+// instead), and nothing is changed: malformed CSV, unknown service, invalid or
+// non-canonical IPs, old equal to new, mixed families (unless allowed),
+// duplicate accounts, a bad timestamp.
 //
 // Pure functions; thread-safe.
 #ifndef RENUMBER_ENGINE_PLAN_FILE_H_

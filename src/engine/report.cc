@@ -1,5 +1,6 @@
 #include "src/engine/report.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "src/engine/text.h"
@@ -31,17 +32,120 @@ std::string ResultText(const AccountReport& r, Lang lang) {
   return Tr(lang, std::string("report.result.") + AccountResultName(r.result));
 }
 
+// Why an account was refused or failed, without its own name (so that one
+// reason shared by many accounts reads the same for each); "" when neither.
+std::string ReasonOf(const AccountReport& r, Lang lang) {
+  if (r.result == AccountResult::kRefused)
+    return Tr(lang, "report.refused", Pick(r.refusal, lang));
+  if (r.error.ok()) return "";
+  std::string m = r.error.message();
+  const std::string prefix = r.row.target.account.ToString() + ": ";
+  while (m.rfind(prefix, 0) == 0) m.erase(0, prefix.size());
+  return Tr(lang, "report.error", m);
+}
+
+// "C-1/ess, C-1/cdn, C-2/ess … (+27)": at most `shown` names.
+std::string AccountList(const std::vector<std::string>& names, Lang lang,
+                        size_t shown = 8) {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < shown; ++i)
+    out += (i ? ", " : "") + names[i];
+  if (names.size() > shown)
+    out += " " + Tr(lang, "report.and_more", names.size() - shown);
+  return out;
+}
+
+// `counts` as "25 not-started, 3 prepared" in first-seen order.
+std::string CountList(const std::vector<std::pair<std::string, int>>& counts) {
+  std::string out;
+  for (const auto& [name, n] : counts)
+    out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + name;
+  return out;
+}
+
+void Count(std::vector<std::pair<std::string, int>>* counts,
+           const std::string& name, int n = 1) {
+  for (auto& [k, v] : *counts)
+    if (k == name) {
+      v += n;
+      return;
+    }
+  counts->push_back({name, n});
+}
+
+// "[ok]   ", "[FAIL] ", or "[warn] " for a failed check that is only
+// reported (Check::blocking false).
+const char* CheckMark(const Check& c) {
+  if (c.ok) return "[ok]   ";
+  return c.blocking ? "[FAIL] " : "[warn] ";
+}
+
 }  // namespace
 
-std::string PadColumns(const std::string& s, size_t width) {
-  size_t cols = 0;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    cols += len >= 3 ? 2 : 1;
-    i += len;
+std::string RenderReasons(const std::vector<const AccountReport*>& accounts,
+                          Lang lang) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> groups;
+  for (const AccountReport* r : accounts) {
+    std::string reason = ReasonOf(*r, lang);
+    if (reason.empty()) continue;
+    auto it = std::find_if(groups.begin(), groups.end(),
+                           [&](const auto& g) { return g.first == reason; });
+    if (it == groups.end()) it = groups.insert(groups.end(), {reason, {}});
+    it->second.push_back(r->row.target.account.ToString());
   }
-  return cols >= width ? s + " " : s + std::string(width - cols, ' ');
+  std::string out;
+  for (const auto& [reason, names] : groups) {
+    if (names.size() == 1) {
+      out += "  " + names[0] + ": " + reason + "\n";
+      continue;
+    }
+    out += "  " + reason + "\n    " +
+           Tr(lang, "report.accounts", names.size(), AccountList(names, lang)) +
+           "\n";
+  }
+  return out;
+}
+
+std::string RenderPlanSummary(const ConfirmRequest& request, Lang lang) {
+  std::vector<std::pair<std::string, int>> states, changes, notes;
+  std::vector<std::string> nothing;
+  int change_count = 0;
+  for (const AccountReport* r : request.all) {
+    if (r->state_before) Count(&states, StateName(*r->state_before));
+    if (r->result == AccountResult::kNothingToDo)
+      nothing.push_back(r->row.target.account.ToString());
+    for (const Finding& f : r->findings)
+      if (f.kind != Finding::Kind::kOldReference &&
+          f.kind != Finding::Kind::kNewReference)
+        Count(&notes, FindingKindName(f.kind));
+  }
+  for (const AccountReport* r : request.with_work)
+    for (const Change& c : r->plan.changes) {
+      Count(&changes, c.kind);
+      ++change_count;
+    }
+  std::string out = Tr(lang, "report.summary", request.all.size(),
+                       request.with_work.size(), change_count) +
+                    "\n";
+  if (!states.empty())
+    out += "  " + Tr(lang, "report.summary_states", CountList(states)) + "\n";
+  if (!changes.empty())
+    out += "  " + Tr(lang, "report.summary_changes", CountList(changes)) + "\n";
+  if (!notes.empty())
+    out += "  " + Tr(lang, "report.summary_notes", CountList(notes)) + "\n";
+  if (!nothing.empty())
+    out += "  " +
+           Tr(lang, "report.summary_nothing", nothing.size(),
+              AccountList(nothing, lang)) +
+           "\n";
+  std::vector<const AccountReport*> left_out;
+  for (const AccountReport* r : request.all)
+    if (r->result == AccountResult::kRefused || !r->error.ok())
+      left_out.push_back(r);
+  if (!left_out.empty())
+    out += "  " + Tr(lang, "report.summary_left_out", left_out.size()) + "\n" +
+           RenderReasons(left_out, lang);
+  return out;
 }
 
 std::string RenderAccountDetail(const AccountReport& r, Command command,
@@ -49,7 +153,10 @@ std::string RenderAccountDetail(const AccountReport& r, Command command,
   const Target& t = r.row.target;
   std::string out = t.account.ToString() + "  (" + t.old_ip.ToString() +
                     " -> " + t.new_ip.ToString() + ", maintenance_end " +
-                    t.maintenance_end.ToRfc3339() +
+                    (r.started_at == Timestamp()
+                         ? t.maintenance_end.ToRfc3339(t.maintenance_end_offset)
+                         : WhenText(t.maintenance_end, t.maintenance_end_offset,
+                                    r.started_at, lang)) +
                     (t.ticket.empty() ? "" : ", " + t.ticket) + ")\n";
   if (r.state_before)
     out += "  " + Tr(lang, "report.state", StateName(*r.state_before)) + "\n";
@@ -57,7 +164,7 @@ std::string RenderAccountDetail(const AccountReport& r, Command command,
     out += "  " + PadColumns(FindingKindName(f.kind), 16) + Pick(f.text, lang) +
            "\n";
   for (const Check& c : r.checks)
-    out += std::string("  ") + (c.ok ? "[ok]   " : "[FAIL] ") + c.name +
+    out += std::string("  ") + CheckMark(c) + c.name +
            (Pick(c.detail, lang).empty() ? "" : ": " + Pick(c.detail, lang)) +
            "\n";
   if (command == Command::kPlan) {
@@ -98,12 +205,13 @@ std::string RenderSummaryTable(const CampaignResult& result, Command command,
            PadColumns(std::to_string(r.execution.writes), 10) +
            Seconds(r.elapsed) + "\n";
   }
+  std::vector<const AccountReport*> all;
+  size_t held = 0;
   for (const AccountReport& r : result.accounts) {
-    if (!r.error.ok()) out += "  " + r.error.message() + "\n";
-    if (r.result == AccountResult::kRefused)
-      out += "  " + r.row.target.account.ToString() + ": " +
-             Pick(r.refusal, lang) + "\n";
+    all.push_back(&r);
+    held += !r.held_by.empty();
   }
+  out += RenderReasons(all, lang);
   std::string summary;
   for (int i = 0; i < 7; ++i) {
     if (!counts[i]) continue;
@@ -116,6 +224,11 @@ std::string RenderSummaryTable(const CampaignResult& result, Command command,
             result.accounts.size() == 1 ? "report.total_one" : "report.total",
             result.accounts.size(), summary) +
          "\n";
+  // Two terminals that started the same batch each did a part: say so
+  // where nobody can miss it.
+  if (held)
+    out +=
+        Tr(lang, "report.held_elsewhere", held, result.accounts.size()) + "\n";
   return out;
 }
 
@@ -135,6 +248,11 @@ json AccountJson(const AccountReport& r) {
   j["state_before"] =
       r.state_before ? json(StateName(*r.state_before)) : json();
   j["state_after"] = r.state_after ? json(StateName(*r.state_after)) : json();
+  if (!r.expected.empty()) {
+    json expected = json::array();
+    for (AccountState e : r.expected) expected.push_back(StateName(e));
+    j["expected"] = expected;
+  }
   json findings = json::array();
   for (const Finding& f : r.findings)
     findings.push_back({{"kind", FindingKindName(f.kind)},
@@ -156,7 +274,10 @@ json AccountJson(const AccountReport& r) {
   if (r.cutover_plan) j["cutover_plan"] = plan_json(*r.cutover_plan);
   json checks = json::array();
   for (const Check& c : r.checks)
-    checks.push_back({{"name", c.name}, {"ok", c.ok}, {"detail", c.detail.en}});
+    checks.push_back({{"name", c.name},
+                      {"ok", c.ok},
+                      {"blocking", c.blocking},
+                      {"detail", c.detail.en}});
   j["checks"] = checks;
   json applied = json::array();
   for (const ChangeReport& c : r.execution.changes)

@@ -16,8 +16,18 @@ namespace renumber {
 // Findings, checks and the planned changes of one account.
 std::string RenderAccountDetail(const AccountReport& report, Command command,
                                 Lang lang);
+// The table, then each reason for a refusal or a failure said once with the
+// accounts it applies to, then the totals.
 std::string RenderSummaryTable(const CampaignResult& result, Command command,
                                Lang lang);
+// The summary just above the question of a writing command: accounts per
+// state, changes per kind, notes (host-name references, CIDR entries, ...),
+// accounts with nothing to do, and the accounts left out of this run (held
+// by another run, refused, failed) with their reasons.
+std::string RenderPlanSummary(const ConfirmRequest& request, Lang lang);
+// Each distinct reason once, with the accounts it applies to.
+std::string RenderReasons(const std::vector<const AccountReport*>& accounts,
+                          Lang lang);
 nlohmann::json CampaignJson(const CampaignResult& result, Command command,
                             const std::string& campaign, int exit_code);
 nlohmann::json AccountJson(const AccountReport& report);

@@ -1,5 +1,6 @@
 #include "src/engine/status_report.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -10,6 +11,15 @@ namespace renumber {
 namespace {
 
 using json = nlohmann::json;
+
+// "C-10/ess" sorts as (customer, service in declaration order: ESS first).
+std::pair<std::string, int> SortKey(const std::string& account) {
+  size_t slash = account.rfind('/');
+  if (slash == std::string::npos) return {account, -1};
+  auto service = ParseService(account.substr(slash + 1));
+  return {account.substr(0, slash),
+          service.ok() ? static_cast<int>(*service) : -1};
+}
 
 void Apply(const json& r, const std::string& campaign, AccountStatus* s) {
   const std::string type = r.value("type", "");
@@ -23,6 +33,8 @@ void Apply(const json& r, const std::string& campaign, AccountStatus* s) {
     s->state.clear();  // unknown until read back: run verify
     s->writes = 0;     // of this run, unknown until its end
     s->operator_name = r.value("operator", "");
+    s->changed_by = s->operator_name;
+    s->changed_at = s->when;
   } else if (type == "outcome") {
     if (!r.value("ok", true) && r.contains("error"))
       s->last_error = r["error"].value("message", "");
@@ -32,6 +44,10 @@ void Apply(const json& r, const std::string& campaign, AccountStatus* s) {
     s->state = r.value("state", s->state);
     s->writes = r.value("writes", 0);
     s->operator_name = r.value("operator", "");
+    if (s->writes > 0) {
+      s->changed_by = s->operator_name;
+      s->changed_at = s->when;
+    }
     if (r.contains("error")) {
       s->last_error = r["error"].value("message", "");
     } else if (r.contains("refusal")) {
@@ -40,6 +56,16 @@ void Apply(const json& r, const std::string& campaign, AccountStatus* s) {
       s->last_error.clear();
     }
   }
+}
+
+// A journal time in the reader's local zone, to the minute.
+std::string LocalTime(const std::string& rfc3339) {
+  auto t = Timestamp::ParseRfc3339(rfc3339);
+  if (!t.ok()) return rfc3339.empty() ? "-" : rfc3339;
+  Timestamp whole = Timestamp::FromUnixSeconds(t->unix_seconds());
+  std::string local = whole.ToRfc3339(whole.LocalOffsetMinutes());
+  // 2026-12-10T06:00:00+09:00 -> 2026-12-10 06:00+09:00
+  return local.substr(0, 10) + " " + local.substr(11, 5) + local.substr(19);
 }
 
 }  // namespace
@@ -86,7 +112,48 @@ Result<StatusReport> BuildStatus(FileSystem* fs, const std::string& dir,
                                                : "campaigns: " + campaigns) +
                             ")");
   for (auto& [k, v] : by_account) out.accounts.push_back(v);
+  std::stable_sort(out.accounts.begin(), out.accounts.end(),
+                   [](const AccountStatus& a, const AccountStatus& b) {
+                     return SortKey(a.account) < SortKey(b.account);
+                   });
   return out;
+}
+
+void RestrictToPlan(StatusReport* report,
+                    const std::vector<AccountKey>& plan_accounts) {
+  std::map<std::string, AccountStatus> known;
+  for (AccountStatus& s : report->accounts) known[s.account] = std::move(s);
+  report->accounts.clear();
+  for (const AccountKey& key : plan_accounts) {
+    auto it = known.find(key.ToString());
+    if (it != known.end()) {
+      report->accounts.push_back(it->second);
+      continue;
+    }
+    AccountStatus never;
+    never.account = key.ToString();
+    never.result = "not-run";
+    report->accounts.push_back(never);
+  }
+}
+
+std::map<std::string, Timestamp> LastChanges(
+    const std::vector<json>& records) {
+  std::map<std::string, Timestamp> out;
+  for (const json& r : records) {
+    if (r.value("type", "") != "outcome" || !r.value("wrote", false)) continue;
+    auto t = Timestamp::ParseRfc3339(r.value("t", ""));
+    if (t.ok()) out[r.value("account", "")] = *t;
+  }
+  return out;
+}
+
+bool NeedsAttention(const StatusReport& report) {
+  for (const AccountStatus& s : report.accounts)
+    if (s.result == "interrupted" || s.result == "failed" ||
+        s.result == "refused")
+      return true;
+  return false;
 }
 
 std::string RenderStatus(const StatusReport& report, Lang lang) {
@@ -94,20 +161,23 @@ std::string RenderStatus(const StatusReport& report, Lang lang) {
     return Tr(lang, "status.empty", report.journal_dir) + "\n";
   auto row = [](const std::string& a, const std::string& b,
                 const std::string& c, const std::string& d,
-                const std::string& e, const std::string& f) {
+                const std::string& e, const std::string& by,
+                const std::string& f) {
     std::string line = PadColumns(a, 20) + PadColumns(b, 18) +
                        PadColumns(c, 15) + PadColumns(d, 13) +
-                       PadColumns(e, 29) + f;
+                       PadColumns(e, 22) + PadColumns(by, 14) + f;
     while (!line.empty() && line.back() == ' ') line.pop_back();
     return line + "\n";
   };
   std::string out =
       row(Tr(lang, "status.col.account"), Tr(lang, "status.col.phase"),
           Tr(lang, "status.col.result"), Tr(lang, "status.col.state"),
-          Tr(lang, "status.col.when"), Tr(lang, "status.col.error"));
+          Tr(lang, "status.col.when"), Tr(lang, "status.col.by"),
+          Tr(lang, "status.col.error"));
   for (const AccountStatus& s : report.accounts)
-    out += row(s.account, s.phase, s.result, s.state.empty() ? "-" : s.state,
-               s.when, s.last_error);
+    out += row(s.account, s.phase.empty() ? "-" : s.phase, s.result,
+               s.state.empty() ? "-" : s.state, LocalTime(s.when),
+               s.changed_by.empty() ? "-" : s.changed_by, s.last_error);
   for (const std::string& w : report.warnings)
     out += Tr(lang, "status.warning", w) + "\n";
   return out;
@@ -125,6 +195,8 @@ json StatusJson(const StatusReport& report) {
          {"last_error", s.last_error.empty() ? json() : json(s.last_error)},
          {"when", s.when},
          {"operator", s.operator_name},
+         {"changed_by", s.changed_by.empty() ? json() : json(s.changed_by)},
+         {"changed_at", s.changed_at.empty() ? json() : json(s.changed_at)},
          {"writes", s.writes}});
   return {{"accounts", accounts}, {"warnings", report.warnings}};
 }

@@ -4,12 +4,14 @@
 #ifndef RENUMBER_ENGINE_STATUS_REPORT_H_
 #define RENUMBER_ENGINE_STATUS_REPORT_H_
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "src/core/fs.h"
 #include "src/i18n/i18n.h"
+#include "src/model/model.h"
 
 namespace renumber {
 
@@ -17,11 +19,17 @@ struct AccountStatus {
   std::string account;
   std::string campaign;
   std::string phase;
-  std::string result;  // done, failed, refused, nothing-to-do, interrupted
-  std::string state;   // read back at the end of the run ("" unknown)
+  // done, failed, refused, nothing-to-do, interrupted; not-run for an
+  // account of the plan that no journal mentions.
+  std::string result;
+  std::string state;  // read back at the end of the run ("" unknown)
   std::string last_error;
-  std::string when;  // RFC 3339 of the last record
-  std::string operator_name;
+  std::string when;           // RFC 3339 of the last record
+  std::string operator_name;  // of the last run
+  // Who last changed the account and when: a later run that had nothing
+  // to do does not hide them.
+  std::string changed_by;
+  std::string changed_at;
   int writes = 0;
 };
 
@@ -33,9 +41,22 @@ struct StatusReport {
 
 // Reads every <journal_dir>/*.journal; `campaign` "" = all campaigns.
 // kNotFound naming the campaigns there when `campaign` has no journal (a
-// typo must not read as "nothing happened yet").
+// typo must not read as "nothing happened yet"). Accounts are sorted like
+// the plans' tables: by customer, ESS before CDN.
 Result<StatusReport> BuildStatus(FileSystem* fs, const std::string& journal_dir,
                                  const std::string& campaign);
+// Narrows `report` to the accounts of a plan, in plan order, adding those
+// no journal mentions as not-run.
+void RestrictToPlan(StatusReport* report,
+                    const std::vector<AccountKey>& plan_accounts);
+// When renumber last changed each account ("C-1/ess"): the time of the last
+// outcome record that wrote, from journal records (oldest first).
+std::map<std::string, Timestamp> LastChanges(
+    const std::vector<nlohmann::json>& records);
+
+// True when an account was interrupted, failed or refused: the exit code
+// of `status` says someone should look (as verify's does).
+bool NeedsAttention(const StatusReport& report);
 std::string RenderStatus(const StatusReport& report, Lang lang);
 nlohmann::json StatusJson(const StatusReport& report);
 

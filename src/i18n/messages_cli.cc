@@ -10,6 +10,7 @@ const std::vector<MessageEntry>& CliMessages() {
        "エラー: {} (renumber --help を参照してください)"},
       {"progress.line", "{} {}/{}  failed {}  remaining {}  ETA {}",
        "{} {}/{}  失敗 {}  残り {}  残り時間 {}"},
+      {"progress.slowest", "{} {} ({} s)", "{} {} ({} 秒)"},
       {"cli.no_terminal",
        "refusing to write without a terminal to ask on; pass --yes to apply "
        "(nothing was changed)",
@@ -19,6 +20,16 @@ const std::vector<MessageEntry>& CliMessages() {
        "上記 {} 件の変更を {} アカウントに適用しますか? [y/N]"},
       {"cli.confirm", "Apply these {} changes to {} accounts? [y/N]",
        "上記 {} 件の変更を {} アカウントに適用しますか? [y/N]"},
+      {"cli.answer_yes", "'{}' understood as yes: applying.",
+       "「{}」を「はい」と受け取りました。適用します。"},
+      {"cli.answer_none",
+       "No answer: nothing is changed (y, yes or はい apply).",
+       "回答がないため、何も変更しません (適用するには y、yes または はい "
+       "と入力してください)。"},
+      {"cli.answer_no",
+       "'{}' understood as no: nothing is changed (y, yes or はい apply).",
+       "「{}」を「いいえ」と受け取りました。何も変更しません (適用するには "
+       "y、yes または はい と入力してください)。"},
       {"demo.intro",
        "renumber demo: {} simulated customers; ESS simulator at {}, CDN "
        "simulator at {}; plan, credentials and journal in {}",

@@ -7,8 +7,8 @@ namespace renumber {
 
 const std::vector<MessageEntry>& EngineMessages() {
   static const std::vector<MessageEntry> kTable = {
-      {"engine.locked", "{}",
-       "{} (別の renumber が作業中のため、このアカウントには触れていません)"},
+      {"engine.locked", "another renumber run is working on it: {}",
+       "別の renumber が作業中のため、このアカウントには触れていません: {}"},
       {"engine.nothing_to_roll_back",
        "the journal holds no {} changes for this account: nothing to roll back",
        "ジャーナルにこのアカウントの {} "
@@ -23,6 +23,16 @@ const std::vector<MessageEntry>& EngineMessages() {
        "メンテナンス終了時刻 ({}) "
        "より前です。基盤変更メンテナンス完了後に切替を行うか、"
        "--ignore-window を指定してください"},
+      {"engine.before_window_preview",
+       "the maintenance-window gate would refuse this cut over now: "
+       "maintenance_end is {}",
+       "現時点では切替はメンテナンス時間の確認で拒否されます: "
+       "メンテナンス終了時刻は {} です"},
+      {"engine.unverified_preview",
+       "the new-side gate would refuse this cut over now: the new IP does "
+       "not verify yet ({})",
+       "現時点では切替は新しい IP の確認で拒否されます: まだ確認が取れて"
+       "いません ({})"},
       {"engine.window_overridden",
        "--ignore-window: cut over before maintenance_end ({}); recorded in "
        "the journal",
@@ -35,6 +45,35 @@ const std::vector<MessageEntry>& EngineMessages() {
        "{} (安全のため中止しました。何も変更していません)"},
       {"engine.declined", "not applied: the question was answered no",
        "確認に「いいえ」と回答されたため、適用していません"},
+      {"monitor.summary", "{} critical, {} warning, {} unknown of {} accounts",
+       "{0} 件が CRITICAL、{1} 件が WARNING、{2} 件が UNKNOWN (全 {3} アカウント)"},
+      {"monitor.unknown", "could not be checked: {}",
+       "確認できませんでした: {}"},
+      {"monitor.missing",
+       "missing: neither the old nor the new IP is referenced",
+       "missing: 旧 IP も新 IP も設定されていません"},
+      {"monitor.new_down", "cut over, but the new server fails: {}",
+       "切替済みですが、新サーバーの確認に失敗しています: {}"},
+      {"monitor.not_cut_over",
+       "not cut over, although the maintenance ended {}",
+       "基盤変更メンテナンスは {} に終了していますが、切替が済んでいません"},
+      {"monitor.cutover_due_now",
+       "cut over due: the maintenance ended {}",
+       "切替の時刻です: 基盤変更メンテナンスは {} に終了しました"},
+      {"monitor.partial", "partial: some references moved, some not",
+       "partial: 一部の参照だけが移行されています"},
+      {"monitor.not_expected", "not in the expected state ({})",
+       "想定した状態ではありません ({})"},
+      {"monitor.check", "a check fails: {}", "確認に失敗しています: {}"},
+      {"monitor.cutover_soon", "cut over due within a day: maintenance_end {}",
+       "1 日以内に切替予定です: メンテナンス終了時刻 {}"},
+      {"time.now", "now", "まもなく"},
+      {"time.minutes", "{} min", "{} 分"},
+      {"time.hours", "{} h", "{} 時間"},
+      {"time.hours_minutes", "{} h {} min", "{} 時間 {} 分"},
+      {"time.days", "{} days", "{} 日"},
+      {"time.in", "in {}", "あと {}"},
+      {"time.ago", "{} ago", "{} 前"},
       {"report.state", "state: {}", "状態: {}"},
       {"report.would", "{} would:", "{} で行う変更:"},
       {"report.will", "{} will:", "{} で行う変更:"},
@@ -48,6 +87,25 @@ const std::vector<MessageEntry>& EngineMessages() {
       {"report.col.writes", "WRITES", "書き込み"},
       {"report.col.time", "TIME", "時間"},
       {"report.total", "{} accounts: {}", "{} アカウント: {}"},
+      {"report.and_more", "… and {} more (see the table)",
+       "… ほか {} 件 (表を参照してください)"},
+      {"report.accounts", "{} accounts: {}", "{} アカウント: {}"},
+      {"report.held_elsewhere",
+       "!! {} of these {} accounts were NOT in this run: another renumber run "
+       "holds them (see above). Run again when it has finished, or pass "
+       "--wait-lock SECONDS.",
+       "!! {} / {} アカウントは今回の実行に含まれていません: 別の renumber "
+       "が作業中です (上記参照)。その作業が終わってから再実行するか、"
+       "--wait-lock 秒数 を指定してください。"},
+      {"report.summary", "Summary: {} accounts, {} with changes ({} changes)",
+       "概要: {} アカウント、うち変更あり {} アカウント (変更 {} 件)"},
+      {"report.summary_states", "states now: {}", "現在の状態: {}"},
+      {"report.summary_changes", "changes: {}", "変更の内訳: {}"},
+      {"report.summary_notes", "notes: {}", "注記: {}"},
+      {"report.summary_nothing", "nothing to do: {} accounts ({})",
+       "変更不要: {} アカウント ({})"},
+      {"report.summary_left_out", "not in this run: {} accounts",
+       "今回の実行に含まれないアカウント: {} 件"},
       {"report.total_one", "{} account: {}", "{} アカウント: {}"},
       {"status.col.account", "ACCOUNT", "アカウント"},
       {"status.col.phase", "PHASE", "フェーズ"},
@@ -55,6 +113,7 @@ const std::vector<MessageEntry>& EngineMessages() {
       {"status.col.state", "STATE", "状態"},
       {"status.col.when", "WHEN", "日時"},
       {"status.col.error", "LAST ERROR", "直近のエラー"},
+      {"status.col.by", "CHANGED BY", "変更者"},
       {"status.warning", "warning: {}", "警告: {}"},
       {"report.result.ok", "ok", "正常"},
       {"report.result.done", "done", "完了"},

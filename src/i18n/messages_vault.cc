@@ -9,6 +9,11 @@ const std::vector<MessageEntry>& VaultMessages() {
       {"vault.error", "error: {}", "エラー: {}"},
       {"vault.prompt_unlock",
        "Vault passphrase for {}: ", "認証情報保管庫 {} のパスフレーズ: "},
+      {"vault.prompt_retry",
+       "Wrong passphrase (recorded in the audit log). Try again ({} tries "
+       "left): ",
+       "パスフレーズが違います (監査ログに記録しました)。もう一度入力して"
+       "ください (残り {} 回): "},
       {"vault.prompt_new", "New vault passphrase (at least 12 characters): ",
        "新しい保管庫パスフレーズ (12 文字以上): "},
       {"vault.prompt_confirm",

@@ -77,7 +77,8 @@ Result<Credentials> ParseEntry(const json& e, const std::string& where) {
 
 class MemorySource : public CredentialSource {
  public:
-  explicit MemorySource(std::vector<Credentials> creds) {
+  MemorySource(std::vector<Credentials> creds, std::string origin)
+      : origin_(std::move(origin)) {
     for (auto& c : creds) by_key_[c.account] = std::move(c);
   }
   Result<Credentials> Get(const AccountKey& account,
@@ -85,7 +86,10 @@ class MemorySource : public CredentialSource {
     std::lock_guard<std::mutex> l(mu_);
     auto it = by_key_.find(account);
     if (it == by_key_.end())
-      return Status::NotFound("no credentials for " + account.ToString());
+      return Status::NotFound(
+          "no credentials for " + account.ToString() +
+          (origin_.empty() ? "" : " in " + origin_) +
+          "; the other accounts run (add it there and run again)");
     return it->second;
   }
   std::vector<AccountKey> Accounts() override {
@@ -96,6 +100,7 @@ class MemorySource : public CredentialSource {
   }
 
  private:
+  const std::string origin_;
   std::mutex mu_;
   std::map<AccountKey, Credentials> by_key_;
 };
@@ -135,12 +140,13 @@ Result<std::unique_ptr<CredentialSource>> OpenCredentialsFile(
   auto creds = ParseCredentialsJson(text, path);
   OPENSSL_cleanse(text.data(), text.size());
   if (!creds.ok()) return creds.status();
-  return NewMemoryCredentialSource(std::move(*creds));
+  return std::unique_ptr<CredentialSource>(
+      new MemorySource(std::move(*creds), path));
 }
 
 std::unique_ptr<CredentialSource> NewMemoryCredentialSource(
     std::vector<Credentials> credentials) {
-  return std::make_unique<MemorySource>(std::move(credentials));
+  return std::make_unique<MemorySource>(std::move(credentials), "");
 }
 
 }  // namespace renumber

@@ -73,6 +73,9 @@ struct Target {
   IpAddress old_ip;
   IpAddress new_ip;
   Timestamp maintenance_end;
+  // The UTC offset (minutes) maintenance_end was written in: times are shown
+  // back to people in it, not in UTC.
+  int maintenance_end_offset = 0;
   std::string ticket;
 };
 

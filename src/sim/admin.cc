@@ -111,6 +111,7 @@ ServerResponse ServeAdmin(const ServerRequest& request, SimHost* host) {
     if (!only("GET")) return Error(405, "use GET");
     return Json(200, host->api()->SaveState());
   }
+  if (auto vendor = host->api()->HandleAdmin(request)) return *vendor;
   return Error(404, "unknown simulator admin path " + request.path);
 }
 

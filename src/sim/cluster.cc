@@ -92,6 +92,7 @@ Result<std::vector<SimCustomer>> LoadOrSeedCustomers(
       return customers.status().Annotate("'" + options.state_file + "'");
     return customers;
   }
+  if (!options.customers.empty()) return options.customers;
   if (options.seed < 0 || options.seed > 100000)
     return Status::InvalidArgument("the number of customers must be 0-100000");
   if (!Timestamp::ParseRfc3339(options.maintenance_end).ok())

@@ -25,6 +25,9 @@ struct SimClusterOptions {
   std::string state_file;   // loaded at start when it exists
   FaultConfig faults;       // for both hosts
   Clock* clock = nullptr;   // null = real clock
+  // Non-empty: this world instead of SeedCustomers(seed) (tests that need
+  // other addresses, e.g. new IPs on loopback). A state file still wins.
+  std::vector<SimCustomer> customers;
 };
 
 // "127.0.0.1:18025", "[::1]:0", "localhost:8080" -> host and port.
@@ -38,7 +41,8 @@ Result<ListenAddress> ParseListenAddress(const std::string& text);
 Result<std::string> BaseUrlFor(const std::string& listen);
 
 // The customers of options.state_file when it exists (kInvalidArgument when
-// it is not a simulator state file), else SeedCustomers(seed, ...).
+// it is not a simulator state file), else options.customers when given, else
+// SeedCustomers(seed, ...).
 Result<std::vector<SimCustomer>> LoadOrSeedCustomers(
     const SimClusterOptions& options);
 // The plan CSV (0644) and the credentials file (0600), written atomically.

@@ -10,6 +10,7 @@
 //   GET  /_sim/settings, PUT /_sim/settings   vendor settings (SimApi)
 //   POST /_sim/customer-change   {"account": "C-10001"}
 //   GET  /_sim/state             the whole vendor state
+//   and the vendor's own admin paths (SimApi::HandleAdmin)
 //
 // Faults, applied around SimApi::Handle in this order:
 //   latency (fixed + uniform jitter) on every request;

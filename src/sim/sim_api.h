@@ -10,6 +10,7 @@
 #define RENUMBER_SIM_SIM_API_H_
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,15 @@ class SimApi {
   // Whole state, for --state files and for tests to inspect exactly.
   virtual nlohmann::json SaveState() const = 0;
   virtual Status LoadState(const nlohmann::json& state) = 0;
+  // The vendor's own admin paths under /_sim/ (e.g. ESS's delivery model,
+  // GET /_sim/delivery/{account}), reached after the admin endpoint has
+  // checked the admin token, for paths the host does not serve itself.
+  // nullopt: no such path (the host answers 404).
+  virtual std::optional<ServerResponse> HandleAdmin(
+      const ServerRequest& request) {
+    (void)request;
+    return std::nullopt;
+  }
 };
 
 }  // namespace renumber

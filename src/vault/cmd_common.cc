@@ -1,5 +1,7 @@
 #include "src/vault/cmd_common.h"
 
+#include "src/vault/vault_source.h"
+
 #include <cstdio>
 
 #include "src/cli/app.h"
@@ -67,18 +69,16 @@ Result<std::unique_ptr<Vault>> UnlockVault(const CommandContext& ctx,
   if (!ctx.fs->Exists(opts.path))
     return Status::NotFound("there is no vault at '" + opts.path +
                             "'; create one with 'renumber vault init'");
-  RN_ASSIGN_OR_RETURN(
-      Secret pass,
-      UnlockPassphrase(ctx.fs, ctx.prompter, ctx.passphrase_file,
-                       Tr(ctx.lang(), "vault.prompt_unlock", opts.path)));
-  return Vault::Open(opts, std::move(pass));
+  return UnlockVaultWithTries(
+      opts, ctx.prompter, ctx.passphrase_file,
+      [&](int left) { return UnlockPrompt(opts.path, left, ctx.lang()); });
 }
 
 int Fail(const CommandContext& ctx, const Status& s) {
   if (s.Is(Code::kUnauthorized) && s.message() == kWrongPassphrase) {
-    Say(Tr(ctx.lang(), "vault.wrong_passphrase"));
+    Remark(Tr(ctx.lang(), "vault.wrong_passphrase"));
   } else {
-    Say(Tr(ctx.lang(), "vault.error", s.message()));
+    Remark(Tr(ctx.lang(), "vault.error", s.message()));
   }
   switch (s.code()) {
     case Code::kOk:
@@ -104,7 +104,11 @@ Result<std::optional<Timestamp>> OptionalTime(const std::string& flag,
   return std::optional<Timestamp>(*t);
 }
 
-void Say(const std::string& line) { PrintForHumans(stderr, line + "\n"); }
+// Both scrubbed and made terminal-safe (terminal_text.h): they may quote
+// tickets, operators, entries and vendors' text.
+void Say(const std::string& line) { PrintForHumans(stdout, line + "\n"); }
+
+void Remark(const std::string& line) { PrintForHumans(stderr, line + "\n"); }
 
 void Emit(const std::string& text) {
   std::fwrite(text.data(), 1, text.size(), stdout);

@@ -58,10 +58,14 @@ int Fail(const CommandContext& ctx, const Status& s);
 Result<std::optional<Timestamp>> OptionalTime(const std::string& flag,
                                               const std::string& value);
 
-// Say: one line for humans on stderr, scrubbed and made terminal-safe
-// (terminal_text.h): it may quote tickets, operators, entries. Emit: stdout
-// as it is (a JSON document, or the revealed secret the user asked for).
+// Say: a result line for people, on stdout (`vault list | grep` works).
+// Remark: a line that is not the result, on stderr (errors, and the notice
+// after a revealed secret, so `vault show --reveal | xclip` copies only the
+// secret). Both are scrubbed and made terminal-safe (terminal_text.h): they
+// may quote tickets, operators, entries. Emit: raw text on stdout (JSON
+// documents, the secret the user asked for).
 void Say(const std::string& line);
+void Remark(const std::string& line);
 void Emit(const std::string& text);
 
 // A plain text table (display-width aware for Japanese headers).

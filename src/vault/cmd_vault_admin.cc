@@ -95,7 +95,7 @@ int PrintAudit(const CommandContext& ctx, const AdminFlags& f,
                         ? r.os_user
                         : r.operator_name + " (" + r.os_user + ")",
                     r.action, r.entry, r.ticket, r.result, r.detail});
-  PrintForHumans(stderr, FormatTable({"#", Tr(ctx.lang(), "vault.col_time"),
+  PrintForHumans(stdout, FormatTable({"#", Tr(ctx.lang(), "vault.col_time"),
                                       Tr(ctx.lang(), "vault.col_who"),
                                       Tr(ctx.lang(), "vault.col_action"),
                                       Tr(ctx.lang(), "vault.col_entry"),
@@ -138,17 +138,20 @@ int RunAudit(const CommandContext& ctx, const AdminFlags& f) {
                {"reason", a.reason}})
              .dump(2) +
          "\n");
+  // The verdict in words: the result on stdout, or beside the JSON document
+  // (which is then all of stdout) on stderr.
+  void (*say)(const std::string&) = f.json ? Remark : Say;
   if (a.first_broken != 0) {
-    Say(Tr(ctx.lang(), "vault.audit_broken", path, a.first_broken, a.reason));
+    say(Tr(ctx.lang(), "vault.audit_broken", path, a.first_broken, a.reason));
     return kExitFailed;
   }
-  if (!a.anchored) Say(Tr(ctx.lang(), "vault.audit_not_anchored"));
+  if (!a.anchored) say(Tr(ctx.lang(), "vault.audit_not_anchored"));
   if (!a.intact()) {
-    Say(Tr(ctx.lang(), "vault.audit_unverified", path, a.records,
+    say(Tr(ctx.lang(), "vault.audit_unverified", path, a.records,
            a.unauthenticated, Lines(a.unauthenticated_lines)));
     return kExitNotExpected;
   }
-  Say(Tr(ctx.lang(), "vault.audit_ok", path, a.records));
+  say(Tr(ctx.lang(), "vault.audit_ok", path, a.records));
   return kExitOk;
 }
 

@@ -63,7 +63,7 @@ int RunList(const CommandContext& ctx, const ReadFlags& f) {
     rows.push_back({e.creds.account.customer,
                     ServiceName(e.creds.account.service), e.creds.api_base,
                     e.ticket, e.expires_at.ToRfc3339(), DaysText(ctx, e)});
-  PrintForHumans(stderr, FormatTable({Tr(ctx.lang(), "vault.col_customer"),
+  PrintForHumans(stdout, FormatTable({Tr(ctx.lang(), "vault.col_customer"),
                                       Tr(ctx.lang(), "vault.col_service"),
                                       Tr(ctx.lang(), "vault.col_api_base"),
                                       Tr(ctx.lang(), "vault.col_ticket"),
@@ -87,7 +87,7 @@ int RunReveal(const CommandContext& ctx, const ReadFlags& f, Vault* v,
       account.service == Service::kEss ? e->creds.password : e->creds.api_token;
   Emit(s.reveal());  // no concatenated copy of the secret
   Emit("\n");
-  Say(Tr(ctx.lang(), "vault.revealed", account.ToString(), f.ticket));
+  Remark(Tr(ctx.lang(), "vault.revealed", account.ToString(), f.ticket));
   return kExitOk;
 }
 

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -48,7 +49,9 @@ Outcome Renumber(const std::vector<std::string>& args,
     ::dup2(err[1], 2);
     ::close(out[0]);
     ::close(err[0]);
-    std::vector<std::string> all = {RENUMBER_BINARY};
+    // RENUMBER_E2E_BINARY: the same tests against another build (e2e_env.h).
+    const char* other = std::getenv("RENUMBER_E2E_BINARY");
+    std::vector<std::string> all = {other && *other ? other : RENUMBER_BINARY};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : all) argv.push_back(a.data());
@@ -114,7 +117,7 @@ TEST_F(VaultCliTest, InitAtProductionCostThenAddAndReveal) {
                 std::chrono::steady_clock::now() - t0)
                 .count();
   ASSERT_EQ(init.code, 0) << init.err;
-  EXPECT_TRUE(Contains(init.err, "N=2^17, r=8, p=1")) << init.err;
+  EXPECT_TRUE(Contains(init.out, "N=2^17, r=8, p=1")) << init.out;
   std::printf("renumber vault init (N=2^17): %lld ms wall\n",
               static_cast<long long>(ms));
   EXPECT_EQ(Renumber(With({"vault", "init"})).code, 2);  // exists
@@ -147,8 +150,8 @@ TEST_F(VaultCliTest, ListShowRevealAuditRemove) {
 
   Outcome list = Renumber(With({"vault", "list"}));
   ASSERT_EQ(list.code, 0) << list.err;
-  EXPECT_TRUE(Contains(list.err, "C-1")) << list.err;
-  EXPECT_TRUE(Contains(list.err, "days left"));
+  EXPECT_TRUE(Contains(list.out, "C-1")) << list.out;
+  EXPECT_TRUE(Contains(list.out, "days left"));
   EXPECT_FALSE(Contains(list.err + list.out, "pw-one"));
   Outcome json = Renumber(With({"vault", "list", "--json"}));
   auto doc = nlohmann::json::parse(json.out);
@@ -179,7 +182,7 @@ TEST_F(VaultCliTest, ListShowRevealAuditRemove) {
   ASSERT_EQ(Renumber(With({"vault", "remove", "C-2/ess"})).code, 0);
   EXPECT_EQ(Renumber(With({"vault", "remove", "C-2/ess"})).code, 2);
   Outcome ja = Renumber(With({"--lang", "ja", "vault", "list"}));
-  EXPECT_TRUE(Contains(ja.err, "有効期限")) << ja.err;
+  EXPECT_TRUE(Contains(ja.out, "有効期限")) << ja.out;
 }
 
 TEST_F(VaultCliTest, ImportStoresEveryAccountAndRefusesOpenFiles) {
@@ -200,7 +203,7 @@ TEST_F(VaultCliTest, ImportStoresEveryAccountAndRefusesOpenFiles) {
   EXPECT_EQ(imp.code, 2);  // expiry more than 90 days ahead
   imp = Renumber(With({"vault", "import", creds, "--ticket", "T-2"}));
   ASSERT_EQ(imp.code, 0) << imp.err;
-  EXPECT_TRUE(Contains(imp.err, "delete the credentials file")) << imp.err;
+  EXPECT_TRUE(Contains(imp.out, "delete the credentials file")) << imp.out;
   Outcome reveal = Renumber(
       With({"vault", "show", "C-7/cdn", "--reveal", "--ticket", "T-2"}));
   EXPECT_EQ(reveal.out, "imported-token-secret\n");
@@ -225,10 +228,10 @@ TEST_F(VaultCliTest, ExpiredEntriesRefusedThenPurged) {
   EXPECT_TRUE(reveal.out.empty());
   EXPECT_TRUE(Contains(reveal.err, "expired on")) << reveal.err;
   Outcome list = Renumber(With({"vault", "list"}));
-  EXPECT_TRUE(Contains(list.err, "expired")) << list.err;
+  EXPECT_TRUE(Contains(list.out, "expired")) << list.out;
   Outcome purge_expired = Renumber(With({"vault", "purge"}));
   ASSERT_EQ(purge_expired.code, 0) << purge_expired.err;
-  EXPECT_TRUE(Contains(purge_expired.err, "C-CANARY-4242/ess"));
+  EXPECT_TRUE(Contains(purge_expired.out, "C-CANARY-4242/ess"));
   // Gone from the file: decrypt it and grep for the canary.
   std::string file = *PosixFileSystem()->ReadFile(vault_);
   auto key = DeriveBodyKey(Secret(kPass), *ParseHeader(file));
@@ -240,7 +243,7 @@ TEST_F(VaultCliTest, ExpiredEntriesRefusedThenPurged) {
   EXPECT_EQ(refused.code, 4);
   Outcome purge = Renumber(With({"vault", "purge", "--all", "--yes"}));
   ASSERT_EQ(purge.code, 0) << purge.err;
-  EXPECT_TRUE(Contains(purge.err, "C-LIVE/ess"));
+  EXPECT_TRUE(Contains(purge.out, "C-LIVE/ess"));
   EXPECT_TRUE(nlohmann::json::parse(
                   Renumber(With({"vault", "list", "--json"})).out)["entries"]
                   .empty());
@@ -258,12 +261,12 @@ TEST_F(VaultCliTest, PurgeOfManyNamesTenAndAuditsEveryOne) {
                                          Service::kEss, now, now + Days(3)));
   ASSERT_TRUE(PutEntries(v->get(), entries, false, "import").ok());
   Outcome list = Renumber(With({"vault", "list"}));
-  EXPECT_TRUE(Contains(list.err, "25 entries in")) << list.err;
+  EXPECT_TRUE(Contains(list.out, "25 entries in")) << list.out;
   Outcome purge = Renumber(With({"vault", "purge", "--all", "--yes"}));
   ASSERT_EQ(purge.code, 0) << purge.err;
-  EXPECT_TRUE(Contains(purge.err, "Purged 25 entries: C-500/ess")) << purge.err;
-  EXPECT_TRUE(Contains(purge.err, "C-509/ess … and 15 more")) << purge.err;
-  EXPECT_FALSE(Contains(purge.err, "C-510/ess")) << purge.err;
+  EXPECT_TRUE(Contains(purge.out, "Purged 25 entries: C-500/ess")) << purge.out;
+  EXPECT_TRUE(Contains(purge.out, "C-509/ess … and 15 more")) << purge.out;
+  EXPECT_FALSE(Contains(purge.out, "C-510/ess")) << purge.out;
   std::string audit = *PosixFileSystem()->ReadFile(AuditPathFor(vault_));
   for (int i = 0; i < 25; ++i)
     EXPECT_TRUE(Contains(audit, "\"C-" + std::to_string(500 + i) + "/ess\""))
@@ -322,7 +325,7 @@ TEST_F(VaultCliTest, AuditVerifyReportsTampering) {
   WriteTestFile(log, text, 0600);
   Outcome verify = Renumber(With({"vault", "audit", "--verify"}));
   EXPECT_EQ(verify.code, 1);
-  EXPECT_TRUE(Contains(verify.err, "record 2 is broken")) << verify.err;
+  EXPECT_TRUE(Contains(verify.out, "record 2 is broken")) << verify.out;
 }
 
 // The audit log cut to its first lines (the reveal at its end dropped), or
@@ -344,7 +347,7 @@ TEST_F(VaultCliTest, AuditLogCutShortOrDeletedIsFoundByVerifyAndEveryUnlock) {
   WriteTestFile(log, cut, 0600);
   Outcome verify = Renumber(With({"vault", "audit", "--verify"}));
   EXPECT_EQ(verify.code, 1) << verify.err;
-  EXPECT_TRUE(Contains(verify.err, "removed")) << verify.err;
+  EXPECT_TRUE(Contains(verify.out, "removed")) << verify.out;
   Outcome list = Renumber(With({"vault", "list"}));
   EXPECT_EQ(list.code, 1) << list.err;
   EXPECT_TRUE(Contains(list.err, "audit log")) << list.err;

@@ -36,7 +36,6 @@ class TtyPrompterImpl : public Prompter {
       ::close(fd);
       return Status::Unavailable("/dev/tty is not a terminal");
     }
-    (void)!::write(fd, prompt.data(), prompt.size());
     struct sigaction handler = {}, saved[4];
     handler.sa_handler = RestoreTtyAndReraise;
     g_saved_termios = old;
@@ -45,7 +44,10 @@ class TtyPrompterImpl : public Prompter {
     termios quiet = old;
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
     quiet.c_lflag |= ECHONL;
+    // Echo off (dropping anything typed ahead, which was echoed) before the
+    // prompt shows: what is typed once the prompt is visible is kept.
     ::tcsetattr(fd, TCSAFLUSH, &quiet);
+    (void)!::write(fd, prompt.data(), prompt.size());
     std::string line;
     line.reserve(kMaxLine);  // no reallocation: no stray copies to wipe
     bool eof = ReadLine(fd, &line);

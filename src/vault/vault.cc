@@ -320,4 +320,21 @@ Result<AuditVerdict> Vault::VerifyAudit() {
   return VerifyAuditLog(text, body.audit_keys, body.audit_anchor);
 }
 
+Result<std::unique_ptr<Vault>> UnlockVaultWithTries(
+    const VaultOptions& options, Prompter* prompter,
+    const std::string& passphrase_file,
+    const std::function<std::string(int left)>& prompt) {
+  const int kTries = 3;
+  for (int left = kTries;; --left) {
+    std::string source;
+    RN_ASSIGN_OR_RETURN(Secret pass,
+                        UnlockPassphrase(options.fs, prompter, passphrase_file,
+                                         prompt(left), &source));
+    auto v = Vault::Open(options, std::move(pass));
+    bool wrong = v.status().Is(Code::kUnauthorized) &&
+                 v.status().message() == kWrongPassphrase;
+    if (!wrong || source != "terminal" || left == 1) return v;
+  }
+}
+
 }  // namespace renumber::vault

@@ -48,6 +48,7 @@
 #include "src/core/time.h"
 #include "src/vault/audit.h"
 #include "src/vault/entry.h"
+#include "src/vault/passphrase.h"
 #include "src/vault/vault_format.h"
 
 namespace renumber::vault {
@@ -145,6 +146,17 @@ class Vault {
 
 // "C-10001/ess" -> AccountKey (kInvalidArgument with an example otherwise).
 Result<AccountKey> ParseAccount(const std::string& text);
+
+// Unlocks the vault with the passphrase from UnlockPassphrase's sources
+// (passphrase.h). A wrong passphrase typed at the terminal may be typed
+// again, three tries in all, each failed one audited by Open; one read from
+// a file fails at once (typing again would not change it). `prompt(left)`
+// is the question, `left` being the tries left including this one (3, 2,
+// 1).
+Result<std::unique_ptr<Vault>> UnlockVaultWithTries(
+    const VaultOptions& options, Prompter* prompter,
+    const std::string& passphrase_file,
+    const std::function<std::string(int left)>& prompt);
 
 }  // namespace renumber::vault
 

@@ -5,6 +5,12 @@
 #include "src/vault/vault.h"
 
 namespace renumber {
+
+std::string UnlockPrompt(const std::string& vault_path, int left, Lang lang) {
+  return left == 3 ? Tr(lang, "vault.prompt_unlock", vault_path)
+                   : Tr(lang, "vault.prompt_retry", left);
+}
+
 namespace {
 
 class VaultSource : public CredentialSource {
@@ -77,12 +83,11 @@ Result<std::unique_ptr<CredentialSource>> OpenVaultCredentialSourceWith(
         "no --credentials given and there is no vault at '" + opts.path +
         "'; pass --credentials FILE, or --vault PATH, or "
         "create one with 'renumber vault init'");
-  std::string prompt =
-      Tr(LangFromEnvironment(), "vault.prompt_unlock", opts.path);
   RN_ASSIGN_OR_RETURN(
-      Secret pass,
-      vault::UnlockPassphrase(fs, prompter, access.passphrase_file, prompt));
-  RN_ASSIGN_OR_RETURN(auto v, vault::Vault::Open(opts, std::move(pass)));
+      auto v, vault::UnlockVaultWithTries(
+                  opts, prompter, access.passphrase_file, [&](int left) {
+                    return UnlockPrompt(opts.path, left, LangFromEnvironment());
+                  }));
   return std::unique_ptr<CredentialSource>(
       new VaultSource(std::move(v), clock, access.ticket));
 }

@@ -25,6 +25,8 @@
 #include <memory>
 #include <string>
 
+#include "src/i18n/i18n.h"
+
 #include "src/core/fs.h"
 #include "src/core/random.h"
 #include "src/core/time.h"
@@ -44,6 +46,9 @@ struct VaultAccess {
 void AddVaultAccessOptions(CLI::App* command, VaultAccess* access);
 
 // The vault file `access` names: --vault, else <state dir>/vault.bin.
+// The unlock question with `left` tries left (3 on the first).
+std::string UnlockPrompt(const std::string& vault_path, int left, Lang lang);
+
 std::string ResolveVaultPath(const VaultAccess& access);
 
 Result<std::unique_ptr<CredentialSource>> OpenVaultCredentialSource(

@@ -80,6 +80,39 @@ TEST_F(VaultTest, RoundTripThroughTheFile) {
   EXPECT_TRUE(CoreDumpsDisabled());
 }
 
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos;
+       at = text.find(what, at + 1))
+    ++n;
+  return n;
+}
+
+// A person who mistypes at the terminal types again: three tries, each
+// failed one audited; a passphrase file is not asked again.
+TEST_F(VaultTest, ThreeTriesAtTheTerminalEachAudited) {
+  auto prompt = [](int left) { return "try, " + std::to_string(left); };
+  testing::ScriptedPrompter second({"typo one", kPass});
+  auto v = UnlockVaultWithTries(Options(), &second, "", prompt);
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_EQ(second.prompts, (std::vector<std::string>{"try, 3", "try, 2"}));
+  EXPECT_EQ(Count(AuditText(), "failed unlock"), 1u);
+
+  testing::ScriptedPrompter never({"typo a", "typo b", "typo c", kPass});
+  auto refused = UnlockVaultWithTries(Options(), &never, "", prompt);
+  EXPECT_EQ(refused.status().message(), kWrongPassphrase);
+  EXPECT_EQ(never.prompts.size(), 3u);
+  EXPECT_EQ(Count(AuditText(), "failed unlock"), 4u);
+
+  const std::string file = dir_.File("pass");
+  testing::WriteTestFile(file, "not it\n", 0600);
+  testing::ScriptedPrompter unused({kPass});
+  auto from_file = UnlockVaultWithTries(Options(), &unused, file, prompt);
+  EXPECT_EQ(from_file.status().message(), kWrongPassphrase);
+  EXPECT_TRUE(unused.prompts.empty());
+  EXPECT_EQ(Count(AuditText(), "failed unlock"), 5u);
+}
+
 TEST_F(VaultTest, CreateRefusesExistingAndOpenNeedsAVault) {
   EXPECT_TRUE(
       Vault::Create(Options(), Secret(kPass)).status().Is(Code::kConflict));

@@ -13,7 +13,9 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "src/http/message.h"
 #include "src/http/transport.h"
+#include "src/sim/test_client.h"
 
 namespace renumber {
 namespace {
@@ -53,27 +55,42 @@ void Drain(int out_fd, int err_fd, RunResult* r, pid_t pid, int timeout_s) {
     if (f.fd >= 0) close(f.fd);
 }
 
-json SortedRoutes(const json& routes, const std::string& collection) {
+json Routes(const json& routes, const std::string& collection) {
   json out = json::array();
   for (const json& r : routes)
     out.push_back({collection, r.value("address", ""), r.value("port", 0),
                    r.value("role", "")});
-  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Named routes by the addresses they hold (ids change when a route is
+// re-added).
+json NamedAddresses(const json& account) {
+  json out = json::object();
+  const json named = account.value("named_routes", json::object());
+  for (const json& n : named.value("named_routes", json::array())) {
+    json addresses = json::array();
+    for (const json& id : n["routes"])
+      for (const json& r : account["default_routes"]["routes"])
+        if (r["id"] == id) addresses.push_back(r["address"]);
+    out[n["name"].get<std::string>()] = addresses;
+  }
   return out;
 }
 
 json NormalizeEss(const json& state) {
   json accounts = json::object();
   for (const json& a : state.value("accounts", json::array())) {
-    json routes = SortedRoutes(a["default_routes"]["routes"], "default");
+    json routes = Routes(a["default_routes"]["routes"], "default");
     for (const json& d : a.value("domains", json::array()))
-      for (const json& r : SortedRoutes(d["routes"]["routes"], d["name"]))
+      for (const json& r : Routes(d["routes"]["routes"], d["name"]))
         routes.push_back(r);
     json outbound = json::array();
     for (const json& o : a["outbound"]["servers"])
       outbound.push_back(o.value("address", ""));
     std::sort(outbound.begin(), outbound.end());
     accounts[a.value("customer", "")] = {{"routes", routes},
+                                         {"named", NamedAddresses(a)},
                                          {"outbound", outbound}};
   }
   return accounts;
@@ -106,7 +123,10 @@ json NormalizeCdn(const json& state) {
 
 }  // namespace
 
-std::string RenumberBinary() { return RENUMBER_BINARY; }
+std::string RenumberBinary() {
+  const char* other = std::getenv("RENUMBER_E2E_BINARY");
+  return other && *other ? other : RENUMBER_BINARY;
+}
 
 json StdoutJson(const RunResult& r) {
   json j = json::parse(r.out, nullptr, false);
@@ -130,6 +150,7 @@ E2eEnv::E2eEnv(const E2eOptions& o) {
           ? (RealClock()->Now() - std::chrono::hours(1)).ToRfc3339()
           : o.maintenance_end;
   copts.faults = o.faults;
+  copts.customers = o.world;
   auto c = SimCluster::Start(copts);
   if (!c.ok()) throw std::runtime_error(c.status().ToString());
   cluster_ = std::move(*c);
@@ -159,6 +180,7 @@ RunResult E2eEnv::Run(const std::vector<std::string>& args,
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   pid_t pid = fork();
   if (pid == 0) {
+    setsid();  // no controlling terminal: like cron, even under a developer's
     dup2(out[1], 1);
     dup2(err[1], 2);
     int devnull = open("/dev/null", O_RDONLY);
@@ -182,48 +204,123 @@ RunResult E2eEnv::Run(const std::vector<std::string>& args,
   return r;
 }
 
-RunResult E2eEnv::RunOnTerminal(const std::vector<std::string>& args,
-                                const std::string& answer,
-                                int timeout_s) const {
-  std::vector<std::string> argv_s = {RenumberBinary()};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  int master = -1;
-  pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
-  if (pid < 0) throw std::runtime_error("forkpty failed");
-  if (pid == 0) {
+TerminalSession::TerminalSession(const std::vector<std::string>& argv_s,
+                                 const TerminalOptions& o) {
+  int out[2] = {-1, -1}, err[2] = {-1, -1};
+  if (o.pipe_stdout && pipe2(out, O_CLOEXEC) != 0)
+    throw std::runtime_error("pipe failed");
+  if (o.pipe_stderr && pipe2(err, O_CLOEXEC) != 0)
+    throw std::runtime_error("pipe failed");
+  winsize ws{};
+  ws.ws_row = 50;
+  ws.ws_col = static_cast<unsigned short>(o.columns);
+  pid_ = forkpty(&master_, nullptr, nullptr, &ws);
+  if (pid_ < 0) throw std::runtime_error("forkpty failed");
+  if (pid_ == 0) {
+    if (o.pipe_stdout) dup2(out[1], 1);
+    if (o.pipe_stderr) dup2(err[1], 2);
     setenv("LANG", "C.UTF-8", 1);
+    for (const std::string& e : o.env) putenv(strdup(e.c_str()));
     std::vector<char*> argv;
     for (auto& a : argv_s) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     execv(argv[0], argv.data());
     _exit(127);
   }
-  RunResult r;
-  bool answered = false;
+  if (o.pipe_stdout) {
+    close(out[1]);
+    out_ = out[0];
+  }
+  if (o.pipe_stderr) {
+    close(err[1]);
+    err_ = err[0];
+  }
+}
+
+TerminalSession::~TerminalSession() {
+  if (pid_ > 0) {
+    kill(pid_, SIGKILL);
+    Finish(5);
+  }
+}
+
+bool TerminalSession::Pump(int ms) {
+  pollfd fds[3] = {{master_, POLLIN, 0}, {out_, POLLIN, 0}, {err_, POLLIN, 0}};
+  std::string* sinks[3] = {&r_.tty, &r_.out, &r_.err};
+  if (master_ < 0 && out_ < 0 && err_ < 0) return false;
+  if (poll(fds, 3, ms) <= 0) return true;
+  char buf[8192];
+  for (int i = 0; i < 3; ++i) {
+    if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+      continue;
+    ssize_t n = read(fds[i].fd, buf, sizeof buf);
+    if (n > 0) {
+      sinks[i]->append(buf, static_cast<size_t>(n));
+      continue;
+    }
+    close(fds[i].fd);  // EOF, or EIO once the child has exited
+    (i == 0 ? master_ : i == 1 ? out_ : err_) = -1;
+  }
+  return master_ >= 0 || out_ >= 0 || err_ >= 0;
+}
+
+bool TerminalSession::WaitFor(const std::string& text, int timeout_s) {
   auto deadline =
       std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
-  char buf[4096];
-  for (;;) {
-    pollfd fd = {master, POLLIN, 0};
+  while (r_.tty.find(text) == std::string::npos) {
+    if (std::chrono::steady_clock::now() > deadline || !Pump(100))
+      return r_.tty.find(text) != std::string::npos;
+  }
+  return true;
+}
+
+void TerminalSession::Type(const std::string& line) {
+  std::string typed = line + "\n";
+  if (master_ >= 0 && write(master_, typed.data(), typed.size()) < 0) {
+    // The program has gone; Finish() reports how it ended.
+  }
+}
+
+RunResult TerminalSession::Finish(int timeout_s) {
+  if (pid_ <= 0) return r_;
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+  while (Pump(100)) {
     if (std::chrono::steady_clock::now() > deadline) {
-      kill(pid, SIGKILL);
-      break;
-    }
-    if (poll(&fd, 1, 200) <= 0) continue;
-    ssize_t n = read(master, buf, sizeof buf);
-    if (n <= 0) break;  // EIO once the child has exited
-    r.out.append(buf, static_cast<size_t>(n));
-    if (!answered && r.out.find("[y/N]") != std::string::npos) {
-      std::string line = answer + "\n";
-      if (write(master, line.data(), line.size()) < 0) break;
-      answered = true;
+      kill(pid_, SIGKILL);
+      deadline += std::chrono::seconds(5);
     }
   }
-  close(master);
   int status = 0;
-  waitpid(pid, &status, 0);
-  if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  if (WIFEXITED(status)) r_.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) r_.signal = WTERMSIG(status);
+  return r_;
+}
+
+std::unique_ptr<TerminalSession> E2eEnv::StartAtTerminal(
+    const std::vector<std::string>& args,
+    const TerminalOptions& options) const {
+  std::vector<std::string> argv = {RenumberBinary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return std::make_unique<TerminalSession>(argv, options);
+}
+
+RunResult E2eEnv::RunAtTerminal(const std::vector<std::string>& args,
+                                const std::string& answer,
+                                const TerminalOptions& options,
+                                int timeout_s) const {
+  auto session = StartAtTerminal(args, options);
+  if (session->WaitFor("[y/N]", timeout_s)) session->Type(answer);
+  return session->Finish(timeout_s);
+}
+
+RunResult E2eEnv::RunOnTerminal(const std::vector<std::string>& args,
+                                const std::string& answer,
+                                int timeout_s) const {
+  RunResult r = RunAtTerminal(args, answer, {}, timeout_s);
+  r.out = r.tty;
   return r;
 }
 
@@ -258,6 +355,21 @@ json E2eEnv::CdnVersionCounts() const {
        cluster_->cdn()->api()->SaveState().value("services", json::array()))
     out[s.value("id", "")] = s["versions"].size();
   return out;
+}
+
+json E2eEnv::EssDelivery(const std::string& account,
+                         const std::vector<std::string>& down) const {
+  std::string list;
+  for (const std::string& d : down) list += (list.empty() ? "" : ",") + d;
+  TestClient client(cluster_->ess()->base_url());
+  auto r = client.Send(
+      "GET", "/_sim/delivery/" + account + "?down=" + UrlEncode(list), "",
+      {BasicAuthHeader("sim-admin", cluster_->ess()->admin_token())},
+      std::chrono::milliseconds(60000));
+  if (!r.ok() || r->status != 200)
+    throw std::runtime_error("GET /_sim/delivery/" + account + ": " +
+                             (r.ok() ? r->body : r.status().ToString()));
+  return BodyJson(*r);
 }
 
 void E2eEnv::SetFaults(const FaultConfig& faults) {

@@ -8,6 +8,8 @@
 #ifndef RENUMBER_TESTS_E2E_E2E_ENV_H_
 #define RENUMBER_TESTS_E2E_E2E_ENV_H_
 
+#include <sys/types.h>
+
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -22,6 +24,40 @@ struct RunResult {
   int signal = 0;
   std::string out;
   std::string err;
+  std::string tty;  // what the terminal showed (terminal runs)
+};
+
+// A run of the binary as a person at a terminal starts it: the terminal is
+// its controlling terminal; stdout and stderr go to the terminal too, unless
+// piped (`renumber plan | less`, `renumber prepare 2>&1 | tee log`).
+struct TerminalOptions {
+  bool pipe_stdout = false;
+  bool pipe_stderr = false;
+  std::vector<std::string> env;  // "NAME=value" additions
+  int columns = 100;
+};
+
+// One such run in progress: the test reads the terminal, types, and
+// collects the result.
+class TerminalSession {
+ public:
+  TerminalSession(const std::vector<std::string>& argv,
+                  const TerminalOptions& options);
+  ~TerminalSession();
+  // Reads until the terminal has shown `text` (true), or the program
+  // ended or `timeout_s` passed (false).
+  bool WaitFor(const std::string& text, int timeout_s = 60);
+  // Types `line` and Enter.
+  void Type(const std::string& line);
+  // Reads until the program exits (killed after `timeout_s`).
+  RunResult Finish(int timeout_s = 120);
+  const std::string& tty() const { return r_.tty; }
+
+ private:
+  bool Pump(int ms);  // false once nothing can arrive any more
+  pid_t pid_ = -1;
+  int master_ = -1, out_ = -1, err_ = -1;
+  RunResult r_;
 };
 
 struct E2eOptions {
@@ -29,6 +65,8 @@ struct E2eOptions {
   // RFC 3339; "" = one hour ago (cutover allowed).
   std::string maintenance_end;
   FaultConfig faults;
+  // Non-empty: these customers instead of SeedCustomers(customers, ...).
+  std::vector<SimCustomer> world;
 };
 
 // Default options with `n` simulated customers.
@@ -61,6 +99,16 @@ class E2eEnv {
   // Output of both streams is in `out`.
   RunResult RunOnTerminal(const std::vector<std::string>& args,
                           const std::string& answer, int timeout_s = 120) const;
+  // The same with the streams of `options`; the terminal's text is in
+  // `tty`, piped streams in `out` / `err`.
+  RunResult RunAtTerminal(const std::vector<std::string>& args,
+                          const std::string& answer,
+                          const TerminalOptions& options,
+                          int timeout_s = 120) const;
+  // A terminal run the test drives itself (two terminals at once).
+  std::unique_ptr<TerminalSession> StartAtTerminal(
+      const std::vector<std::string>& args,
+      const TerminalOptions& options = {}) const;
   // `renumber <command> --plan P --credentials C --state-dir S --hosts H
   // <more...>`
   RunResult Renumber(const std::string& command,
@@ -71,10 +119,16 @@ class E2eEnv {
   long Writes() const;
   long Requests() const;
   // The vendors' state, normalized to what a migration may change and must
-  // restore: ESS routes as sorted (collection, address, port, role) and
-  // outbound addresses; CDN per service the active version number and its
-  // backends (all settings), directors and healthchecks.
+  // restore: ESS routes in order as (collection, address, port, role),
+  // named routes as the addresses they hold in order, and outbound
+  // addresses (sorted: a set); CDN per service the active version number
+  // and its backends (all settings), directors and healthchecks.
   nlohmann::json Normalized() const;
+  // The ESS simulator's delivery model for `account` with the servers
+  // `down` down (GET /_sim/delivery/{account}?down=..., over HTTP with the
+  // admin token): {"now", "history": [moments]} (ess_delivery.h).
+  nlohmann::json EssDelivery(const std::string& account,
+                             const std::vector<std::string>& down = {}) const;
   // The number of versions per CDN service ("no second clone left behind").
   nlohmann::json CdnVersionCounts() const;
   // Sets the faults of both simulators.
@@ -85,7 +139,9 @@ class E2eEnv {
   std::unique_ptr<SimCluster> cluster_;
 };
 
-// The path of the built binary (from the build system).
+// The path of the built binary (from the build system), or of the one
+// RENUMBER_E2E_BINARY names: run the same tests against an older build to
+// see which of them fail on it (e.g. the security tests of issue 12).
 std::string RenumberBinary();
 
 // Parses the JSON document a --json run printed on stdout.

@@ -111,12 +111,12 @@ TEST(FlowE2eTest, CutoverBeforeMaintenanceEndIsRefusedWithZeroWrites) {
   // Japanese output names the maintenance in the provider's words.
   RunResult ja = env.Renumber("cutover", {"--yes"}, {"LANG=ja_JP.UTF-8"});
   EXPECT_EQ(ja.exit_code, 4);
-  EXPECT_NE(ja.err.find("基盤変更メンテナンス"), std::string::npos) << ja.err;
+  EXPECT_NE(ja.out.find("基盤変更メンテナンス"), std::string::npos) << ja.out;
   // The override goes through and is journaled.
   RunResult forced = env.Renumber("cutover", {"--yes", "--ignore-window"});
   EXPECT_EQ(forced.exit_code, 0) << Describe(forced);
   RunResult status = env.Run({"status", "--state-dir", env.state_dir()});
-  EXPECT_NE(status.err.find("cut-over"), std::string::npos) << status.err;
+  EXPECT_NE(status.out.find("cut-over"), std::string::npos) << status.out;
 }
 
 TEST(FlowE2eTest, WriteWithoutTerminalOrYesIsRefused) {
@@ -154,17 +154,26 @@ TEST(FlowE2eTest, DemoRunsAndExitsZero) {
   E2eEnv env(Customers(1));
   RunResult r = env.Run({"demo"}, {"TMPDIR=" + env.dir()});
   EXPECT_EQ(r.exit_code, 0) << Describe(r);
-  EXPECT_NE(r.err.find("step 5/5"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("step 5/5"), std::string::npos) << r.out;
+  // Its world has a backup failover and named routes, and its plan shows
+  // the new route put ahead of the backup and joining the named routes.
+  EXPECT_NE(r.out.find("to the first failover position"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("to the named route dp-legal, right after"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("out of the named route dp-legal"), std::string::npos)
+      << r.out;
   // Its temp dir is gone, and the summary does not name it.
-  size_t at = r.err.find(env.dir() + "/renumber-demo-");
-  ASSERT_NE(at, std::string::npos) << r.err;
-  std::string demo_dir = r.err.substr(at, r.err.find_first_of(";\n ", at) - at);
+  size_t at = r.out.find(env.dir() + "/renumber-demo-");
+  ASSERT_NE(at, std::string::npos) << r.out;
+  std::string demo_dir = r.out.substr(at, r.out.find_first_of(";\n ", at) - at);
   EXPECT_FALSE(PosixFileSystem()->Exists(demo_dir)) << demo_dir;
-  size_t summary = r.err.find("demo finished");
-  ASSERT_NE(summary, std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("temporary files were removed", summary),
+  size_t summary = r.out.find("demo finished");
+  ASSERT_NE(summary, std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("temporary files were removed", summary),
             std::string::npos);
-  EXPECT_EQ(r.err.find(demo_dir, summary), std::string::npos);
+  EXPECT_EQ(r.out.find(demo_dir, summary), std::string::npos);
 }
 
 }  // namespace

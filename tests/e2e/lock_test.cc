@@ -26,7 +26,7 @@ TEST(LockE2eTest, TwoConcurrentRunsNeverBothWrite) {
   tb.join();
   EXPECT_EQ(a.exit_code, 0) << a.err;
   EXPECT_EQ(b.exit_code, 4) << b.err;
-  EXPECT_NE(b.err.find("alice"), std::string::npos) << b.err;
+  EXPECT_NE(b.out.find("alice"), std::string::npos) << b.out;
   // The second run made no write: the writes equal one clean prepare.
   E2eOptions clean_o;
   clean_o.customers = 1;
@@ -51,7 +51,7 @@ TEST(LockE2eTest, WaitLockLetsTheSecondRunFinishAfterTheFirst) {
   tb.join();
   EXPECT_EQ(a.exit_code, 0) << a.err;
   EXPECT_EQ(b.exit_code, 0) << b.err;
-  EXPECT_NE(b.err.find("nothing-to-do"), std::string::npos) << b.err;
+  EXPECT_NE(b.out.find("nothing-to-do"), std::string::npos) << b.out;
 }
 
 }  // namespace

@@ -48,6 +48,21 @@ TEST(StateDirE2eTest, AStateDirOthersMayWriteIsRefused) {
   EXPECT_FALSE(PosixFileSystem()->Exists(env.state_dir() + "/journal"));
 }
 
+// The same for a subdirectory: a journal/ others may write (where they
+// could plant or swap the journal) in a state dir that is fine.
+TEST(StateDirE2eTest, AJournalDirOthersMayWriteIsRefused) {
+  E2eEnv env(Customers(1));
+  const std::string journal = env.state_dir() + "/journal";
+  ASSERT_EQ(::mkdir(env.state_dir().c_str(), 0700), 0);
+  ASSERT_EQ(::mkdir(journal.c_str(), 0700), 0);
+  ASSERT_EQ(::chmod(journal.c_str(), 0777), 0);
+  RunResult r = env.Renumber("prepare", {"--yes"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("'" + journal + "'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("chmod 700"), std::string::npos) << r.err;
+  EXPECT_EQ(env.Requests(), 0) << "nothing may be sent";
+}
+
 TEST(StateDirE2eTest, AStateDirOfAnotherUserIsRefused) {
   if (::geteuid() != 0) GTEST_SKIP() << "needs root to give a dir away";
   E2eEnv env(Customers(1));
@@ -61,9 +76,10 @@ TEST(StateDirE2eTest, AStateDirOfAnotherUserIsRefused) {
 
 // A link in place of the account's lock file, pointing at a file the
 // attacker wants overwritten: the old code emptied it and wrote the lock
-// holder into it. Now the account is refused (exit 4, as for any lock it
-// cannot take) naming the link, and the file is untouched; so is a file a
-// dangling link names (never created).
+// holder into it. Now the account fails (exit 1, as for any lock file that
+// cannot be opened; a lock held by another run is exit 4) naming the link,
+// and the file is untouched; so is a file a dangling link names (never
+// created).
 TEST(StateDirE2eTest, APlantedLockLinkOverwritesNothing) {
   E2eEnv env(Customers(1));
   std::string victim = env.dir() + "/victim.conf";
@@ -77,8 +93,9 @@ TEST(StateDirE2eTest, APlantedLockLinkOverwritesNothing) {
   ASSERT_EQ(::symlink(chosen.c_str(), (locks + "/C-10001_cdn.lock").c_str()),
             0);
   RunResult r = env.Renumber("prepare", {"--yes"});
-  EXPECT_EQ(r.exit_code, 4) << r.err;
-  EXPECT_NE(r.err.find("symbolic link"), std::string::npos) << r.err;
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE((r.out + r.err).find("symbolic link"), std::string::npos)
+      << r.out << r.err;
   EXPECT_EQ(Slurp(victim), "precious\n");
   EXPECT_FALSE(PosixFileSystem()->Exists(chosen));
   EXPECT_EQ(env.Writes(), 0) << "an account without its lock is not worked";

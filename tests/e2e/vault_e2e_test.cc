@@ -51,7 +51,7 @@ TEST(VaultE2eTest, PrepareWithVaultCredentialsIsAudited) {
     for (const std::string& s : {c.ess_password, c.cdn_token})
       if (!s.empty()) {
         EXPECT_EQ(log.find(s), std::string::npos);
-        EXPECT_EQ(prep.err.find(s), std::string::npos);
+        EXPECT_EQ((prep.out + prep.err).find(s), std::string::npos);
       }
   // A wrong passphrase: refused as bad input, nothing sent to a vendor.
   std::string wrong = env.dir() + "/wrong";

@@ -87,6 +87,28 @@ RouteSet RouteSetFromState(const nlohmann::json& j) {
   return set;
 }
 
+nlohmann::json NamedSetToState(const NamedRouteSet& set) {
+  nlohmann::json named = nlohmann::json::array();
+  for (const NamedRoute& n : set.named) named.push_back(NamedRouteJson(n));
+  return {{"etag", set.etag}, {"named_routes", named}};
+}
+
+// Named routes of a state file; an older file without them has none (and
+// gets a fresh ETag from the caller).
+NamedRouteSet NamedSetFromState(const nlohmann::json& j) {
+  NamedRouteSet set;
+  set.etag = j.at("etag").get<std::string>();
+  for (const auto& n : j.at("named_routes")) {
+    NamedRoute named{n.at("name").get<std::string>(), {}};
+    for (const auto& id : n.at("routes"))
+      named.routes.push_back(id.get<std::string>());
+    if (named.routes.empty())
+      throw std::runtime_error("named route " + named.name + " is empty");
+    set.named.push_back(std::move(named));
+  }
+  return set;
+}
+
 }  // namespace
 
 std::string DomainCollection(const std::string& domain) {
@@ -154,6 +176,10 @@ nlohmann::json OutboundJson(const Outbound& server) {
       {"id", server.id}, {"address", server.address}, {"note", server.note}};
 }
 
+nlohmann::json NamedRouteJson(const NamedRoute& named) {
+  return {{"name", named.name}, {"routes", named.routes}};
+}
+
 nlohmann::json ChangeJson(const Change& c) {
   return {{"at", c.at.ToRfc3339()},
           {"actor", c.actor},
@@ -187,6 +213,23 @@ Domain* FindDomain(Account& account, const std::string& name) {
   return nullptr;
 }
 
+NamedRoute* FindNamedRoute(Account& account, const std::string& name) {
+  for (NamedRoute& n : account.named_routes.named) {
+    if (n.name == name) return &n;
+  }
+  return nullptr;
+}
+
+const NamedRoute* NamedRouteHolding(const Account& account,
+                                    const std::string& id) {
+  for (const NamedRoute& n : account.named_routes.named) {
+    for (const std::string& held : n.routes) {
+      if (held == id) return &n;
+    }
+  }
+  return nullptr;
+}
+
 nlohmann::json AccountToState(const Account& a) {
   nlohmann::json users = nlohmann::json::array();
   for (const User& u : a.users)
@@ -208,6 +251,7 @@ nlohmann::json AccountToState(const Account& a) {
           {"default_routes", RouteSetToState(a.default_routes)},
           {"domains", domains},
           {"outbound", {{"etag", a.outbound.etag}, {"servers", servers}}},
+          {"named_routes", NamedSetToState(a.named_routes)},
           {"change_log", log},
           {"next_route", a.next_route},
           {"next_outbound", a.next_outbound},
@@ -247,6 +291,19 @@ Result<Account> AccountFromState(const nlohmann::json& j) {
     a.next_route = j.at("next_route").get<uint64_t>();
     a.next_outbound = j.at("next_outbound").get<uint64_t>();
     a.etag_generation = j.at("etag_generation").get<uint64_t>();
+    if (j.contains("named_routes")) {
+      a.named_routes = NamedSetFromState(j.at("named_routes"));
+    } else {
+      a.named_routes.etag = NextEtag(a, kNamedCollection);
+    }
+    for (const NamedRoute& n : a.named_routes.named) {
+      for (const std::string& id : n.routes) {
+        auto ref = FindRoute(a, id);
+        if (!ref || ref->collection != kDefaultCollection)
+          throw std::runtime_error("named route " + n.name +
+                                   " holds an unknown default route " + id);
+      }
+    }
     return a;
   } catch (const std::exception& e) {
     return Status::InvalidArgument(std::string("ESS simulator state: ") +

@@ -5,7 +5,9 @@
 // Invariants kept by the helpers below: a route collection is ordered with
 // primaries first, then failovers (each in their own order); `order` on the
 // wire is the 1-based position; every change to a collection gives it a new
-// ETag that it never had before.
+// ETag that it never had before. A named route (revision 2) holds ids of
+// default routes only, is never empty, and holds a route at most once; a
+// default route a named route holds is never deleted (IN_USE).
 //
 // Plain values; the simulator's mutex guards them.
 #ifndef RENUMBER_ADAPTERS_ESS_SIMULATOR_ESS_MODEL_H_
@@ -48,6 +50,18 @@ struct Domain {
   RouteSet routes;         // used only when route_mode is "custom"
 };
 
+// A named route (ClientNet "Named routes", used by Data Protection rules):
+// an ordered list of default-route ids.
+struct NamedRoute {
+  std::string name;
+  std::vector<std::string> routes;
+};
+
+struct NamedRouteSet {
+  std::string etag;
+  std::vector<NamedRoute> named;  // in the order the console lists them
+};
+
 struct Outbound {
   std::string id;       // "o-12c9"
   std::string address;  // canonical IP or CIDR text
@@ -80,6 +94,7 @@ struct Account {
   RouteSet default_routes;
   std::vector<Domain> domains;  // sorted by name
   OutboundSet outbound;
+  NamedRouteSet named_routes;
   std::vector<Change> log;  // oldest first
   uint64_t next_route = 0;
   uint64_t next_outbound = 0;
@@ -89,6 +104,7 @@ struct Account {
 // Collection paths, used for ETags and console-edit log entries.
 inline const char* kDefaultCollection = "inbound-routes";
 inline const char* kOutboundCollection = "outbound-servers";
+inline const char* kNamedCollection = "named-routes";
 std::string DomainCollection(const std::string& domain);
 
 // A fresh ETag for `collection` of `account` (a quoted opaque string).
@@ -105,6 +121,7 @@ int PrimaryCount(const RouteSet& set);
 nlohmann::json RouteJson(const Route& route, int order, Timestamp now);
 bool CanPromote(const Route& route, Timestamp now);
 nlohmann::json OutboundJson(const Outbound& server);
+nlohmann::json NamedRouteJson(const NamedRoute& named);
 nlohmann::json ChangeJson(const Change& change);
 
 // Where a route id lives: the set and, for custom routes, the domain.
@@ -115,6 +132,10 @@ struct RouteRef {
 };
 std::optional<RouteRef> FindRoute(Account& account, const std::string& id);
 Domain* FindDomain(Account& account, const std::string& name);
+NamedRoute* FindNamedRoute(Account& account, const std::string& name);
+// The first named route that holds route `id`; nullptr when none does.
+const NamedRoute* NamedRouteHolding(const Account& account,
+                                    const std::string& id);
 
 // State file format (see README.md): every field, including ETags, ids,
 // counters and the change log, so a reload continues exactly.

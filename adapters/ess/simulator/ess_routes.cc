@@ -118,7 +118,7 @@ ServerResponse EssSim::CheckRoute(Req& r) {
   const Route route = ref.set->routes[ref.index];
   Check check{clock_->Now(), settings_.check_outcome, ""};
   auto ip = IpAddress::Parse(route.address);
-  if (ip.ok() && ip->IsLoopback()) {
+  if (ip.ok() && ip->IsLoopback() && settings_.check_loopback_smtp) {
     auto timeout = std::chrono::milliseconds(settings_.check_timeout_ms);
     r.lock->unlock();  // a real connection: do not hold up other requests
     ProbeResult probe = ProbeSmtp(*ip, route.port, timeout);
@@ -194,6 +194,10 @@ ServerResponse EssSim::DeleteRoute(Req& r) {
   if (del.error) return *del.error;
   if (auto err = CheckIfMatch(r, ref.set->etag)) return *err;
   Route route = ref.set->routes[ref.index];
+  if (const NamedRoute* holder = NamedRouteHolding(*r.account, route.id))
+    return Failure(409, "IN_USE",
+                   "route " + route.id + " is held by the named route " +
+                       holder->name + "; take it out of the named route first");
   if (route.role == "primary" && PrimaryCount(*ref.set) == 1)
     return Failure(409, "LAST_PRIMARY",
                    "route " + route.id + " is the only primary");
@@ -203,6 +207,37 @@ ServerResponse EssSim::DeleteRoute(Req& r) {
       del.ticket);
   r.call->committed = true;
   return Success(200, {{"etag", ref.set->etag}}, ref.set->etag);
+}
+
+ServerResponse EssSim::MoveRoute(Req& r) {
+  RouteRef ref;
+  if (auto err = RouteOf(r, &ref)) return *err;
+  const Route route = ref.set->routes[ref.index];
+  const int primaries = PrimaryCount(*ref.set);
+  const int same_role =
+      route.role == "primary"
+          ? primaries
+          : static_cast<int>(ref.set->routes.size()) - primaries;
+  auto position = r.body.find("position");
+  if (position == r.body.end() || !position->is_number_integer() ||
+      position->get<int64_t>() < 1 || position->get<int64_t>() > same_role)
+    return Failure(400, "INVALID_ARGUMENT",
+                   "position must be an integer from 1 to " +
+                       std::to_string(same_role) + " (the " + route.role +
+                       " routes of this collection)");
+  if (auto err = CheckIfMatch(r, ref.set->etag)) return *err;
+  auto& routes = ref.set->routes;
+  routes.erase(routes.begin() + static_cast<long>(ref.index));
+  const int first = route.role == "primary" ? 0 : PrimaryCount(*ref.set);
+  const int index = first + static_cast<int>(position->get<int64_t>()) - 1;
+  routes.insert(routes.begin() + index, route);
+  ref.set->etag = NextEtag(*r.account, ref.collection);
+  Log(r, "move", "route:" + route.id, route.address);
+  r.call->committed = true;
+  return Success(200,
+                 {{"route", RouteJson(route, index + 1, clock_->Now())},
+                  {"etag", ref.set->etag}},
+                 ref.set->etag);
 }
 
 }  // namespace renumber::ess_sim

@@ -73,6 +73,7 @@ class Seeder {
     Outbounds();
     a_.default_routes.etag = NextEtag(a_, kDefaultCollection);
     a_.outbound.etag = NextEtag(a_, kOutboundCollection);
+    a_.named_routes.etag = NextEtag(a_, kNamedCollection);
     std::sort(a_.domains.begin(), a_.domains.end(),
               [](const Domain& x, const Domain& y) { return x.name < y.name; });
     for (Domain& d : a_.domains)
@@ -81,29 +82,59 @@ class Seeder {
   }
 
  private:
-  void Add(RouteSet& set, const std::string& address, int port,
-           const char* role, std::optional<Check> check = std::nullopt) {
-    set.routes.push_back({NewRouteId(a_), address, port, role, check});
+  std::string Add(RouteSet& set, const std::string& address, int port,
+                  const char* role, std::optional<Check> check = std::nullopt) {
+    std::string id = NewRouteId(a_);
+    set.routes.push_back({id, address, port, role, check});
     Reorder(set);
+    return id;
+  }
+
+  void Named(const std::string& name, std::vector<std::string> routes) {
+    a_.named_routes.named.push_back({name, std::move(routes)});
   }
 
   void DefaultRoutes(int port) {
     RouteSet& set = a_.default_routes;
+    // (index % 8 == 2 or 6 never has ESS: see SeedCustomers.)
     switch (c_.index % 8) {
-      case 3:  // several primaries and an existing failover
-        Add(set, c_.old_ip, port, "primary", SeedCheck(c_, now_));
-        Add(set, OtherIp(c_, 0), 25, "primary");
+      case 1: {  // the old IP the only primary, held alone by a named route
+        std::string old =
+            Add(set, c_.old_ip, port, "primary", SeedCheck(c_, now_));
+        Named("dp-archive", {old});
+        break;
+      }
+      case 3: {  // several primaries and an existing backup failover; the
+                 // old route in a named route with another, and a named
+                 // route without it
+        std::string old =
+            Add(set, c_.old_ip, port, "primary", SeedCheck(c_, now_));
+        std::string other = Add(set, OtherIp(c_, 0), 25, "primary");
         Add(set, OtherIp(c_, 1), 25, "failover");
+        Named("dp-legal", {old, other});
+        Named("dp-hr", {other});
         break;
-      case 4:  // a host-name primary (DNS work), the old IP as failover
-        Add(set, "mail." + MainDomain(c_), port, "primary",
-            Check{now_ - hours(3), "PASS", "220 mail." + MainDomain(c_)});
-        Add(set, c_.old_ip, port, "failover", SeedCheck(c_, now_));
+      }
+      case 4: {  // a host-name primary (DNS work), the old IP as failover;
+                 // a named route holding both, the old one last
+        std::string host =
+            Add(set, "mail." + MainDomain(c_), port, "primary",
+                Check{now_ - hours(3), "PASS", "220 mail." + MainDomain(c_)});
+        std::string old =
+            Add(set, c_.old_ip, port, "failover", SeedCheck(c_, now_));
+        Named("dp-backup", {host, old});
         break;
-      case 6:  // an existing failover to another server
-        Add(set, c_.old_ip, port, "primary", SeedCheck(c_, now_));
-        Add(set, OtherIp(c_, 2), 587, "failover");
+      }
+      case 7: {  // the old IP a backup of another primary, with a second
+                 // backup (an archive service) after it; a named route
+                 // holding all three, the old one in the middle
+        std::string primary = Add(set, OtherIp(c_, 0), 25, "primary");
+        std::string old =
+            Add(set, c_.old_ip, port, "failover", SeedCheck(c_, now_));
+        std::string archive = Add(set, OtherIp(c_, 2), 587, "failover");
+        Named("dp-relay", {primary, old, archive});
         break;
+      }
       default:  // the old IP as the only primary
         Add(set, c_.old_ip, port, "primary", SeedCheck(c_, now_));
     }
@@ -115,7 +146,8 @@ class Seeder {
       int k = static_cast<int>(a_.domains.size());
       Add(d.routes, c_.old_ip, k % 3 == 2 ? 587 : 25, "primary",
           SeedCheck(c_, now_));
-      if (k % 2 == 1) Add(d.routes, OtherIp(c_, k + 3), 25, "failover");
+      // A backup failover in some; the old IP the only route in others.
+      if (k % 4 == 1) Add(d.routes, OtherIp(c_, k + 3), 25, "failover");
     }
     a_.domains.push_back(std::move(d));
   }

@@ -11,14 +11,15 @@
 namespace renumber::ess_sim {
 namespace {
 
-std::vector<std::string> Split(const std::string& path) {
+// The non-empty parts of `text` between `sep`s.
+std::vector<std::string> Split(const std::string& text, char sep = '/') {
   std::vector<std::string> out;
   size_t start = 0;
-  while (start <= path.size()) {
-    size_t slash = path.find('/', start);
-    if (slash == std::string::npos) slash = path.size();
-    if (slash > start) out.push_back(path.substr(start, slash - start));
-    start = slash + 1;
+  while (start <= text.size()) {
+    size_t at = text.find(sep, start);
+    if (at == std::string::npos) at = text.size();
+    if (at > start) out.push_back(text.substr(start, at - start));
+    start = at + 1;
   }
   return out;
 }
@@ -30,6 +31,7 @@ EssSim::EssSim(const std::vector<SimCustomer>& customers, Clock* clock)
   for (Account& a : SeedAccounts(customers, clock_->Now()))
     accounts_[a.customer] = std::move(a);
   IndexLogins();
+  history_.Reset(accounts_, clock_->Now(), "seeded");
 }
 
 void EssSim::IndexLogins() {
@@ -70,11 +72,19 @@ EssSim::Match EssSim::MatchPath(const std::string& m,
         {"check", &EssSim::CheckRoute},
         {"promote", &EssSim::PromoteRoute},
         {"demote", &EssSim::DemoteRoute},
-        {"delete", &EssSim::DeleteRoute}};
+        {"delete", &EssSim::DeleteRoute},
+        {"move", &EssSim::MoveRoute}};
     auto it = kActions.find(s[3]);
     if (it != kActions.end())
       return pick("POST /v1/inbound-routes/{id}/" + s[3], it->second);
   }
+  if (is(1) && s[1] == "named-routes")
+    return pick("GET /v1/named-routes", &EssSim::ListNamed);
+  if (is(3) && s[1] == "named-routes" && s[3] == "routes")
+    return pick("POST /v1/named-routes/{name}/routes", &EssSim::AddToNamed);
+  if (is(5) && s[1] == "named-routes" && s[3] == "routes" && s[5] == "remove")
+    return pick("POST /v1/named-routes/{name}/routes/{id}/remove",
+                &EssSim::RemoveFromNamed);
   if (is(1) && s[1] == "outbound-servers")
     return dual("GET /v1/outbound-servers", &EssSim::ListOutbound,
                 &EssSim::AddOutbound);
@@ -109,7 +119,12 @@ ServerResponse EssSim::Handle(const ServerRequest& request, SimCall* call) {
     r.body = std::move(*body);
   }
   r.segs.erase(r.segs.begin());  // "v1"
-  return (this->*match.handler)(r);
+  ServerResponse out = (this->*match.handler)(r);
+  // Every committed change of a collection is a moment of the delivery
+  // history (a check records a result and changes none).
+  if (call->committed && match.handler != &EssSim::CheckRoute)
+    history_.Record(*r.account, clock_->Now(), match.endpoint, r.actor);
+  return out;
 }
 
 std::optional<ServerResponse> EssSim::Authenticate(Req& r) {
@@ -213,6 +228,7 @@ Status EssSim::CustomerChange(const std::string& customer) {
       d.routes.etag = edit(DomainCollection(d.name));
   }
   a.outbound.etag = edit(kOutboundCollection);
+  a.named_routes.etag = edit(kNamedCollection);
   return Status::Ok();
 }
 
@@ -231,6 +247,10 @@ Status EssSim::Configure(const nlohmann::json& j) {
           v.get<int64_t>() > 60000)
         return Status::InvalidArgument("check_timeout_ms: 1-60000");
       s.check_timeout_ms = v.get<int>();
+    } else if (it.key() == "check_loopback_smtp") {
+      if (!v.is_boolean())
+        return Status::InvalidArgument("check_loopback_smtp: true or false");
+      s.check_loopback_smtp = v.get<bool>();
     } else if (it.key() == "rate_limit") {
       auto size =
           v.is_object() ? v.value("size", nlohmann::json()) : nlohmann::json();
@@ -258,6 +278,7 @@ nlohmann::json EssSim::Settings() const {
   std::lock_guard<std::mutex> l(mu_);
   return {{"check_outcome", settings_.check_outcome},
           {"check_timeout_ms", settings_.check_timeout_ms},
+          {"check_loopback_smtp", settings_.check_loopback_smtp},
           {"rate_limit",
            {{"size", settings_.rate_limit_size},
             {"window_s", settings_.rate_limit_window_s}}}};
@@ -285,7 +306,40 @@ Status EssSim::LoadState(const nlohmann::json& state) {
   accounts_ = std::move(loaded);
   windows_.clear();
   IndexLogins();
+  history_.Reset(accounts_, clock_->Now(), "loaded");
   return Status::Ok();
+}
+
+std::optional<ServerResponse> EssSim::HandleAdmin(const ServerRequest& req) {
+  const std::string prefix = "/_sim/delivery/";
+  if (req.path.rfind(prefix, 0) != 0) return std::nullopt;
+  auto error = [](int status, const std::string& message) {
+    ServerResponse out;
+    out.status = status;
+    out.headers.Set("Content-Type", "application/json; charset=utf-8");
+    out.body = nlohmann::json{{"error", message}}.dump();
+    return out;
+  };
+  if (req.method != "GET") return error(405, "use GET");
+  std::vector<std::string> down;
+  if (auto it = req.query_params.find("down"); it != req.query_params.end()) {
+    for (const std::string& item : Split(it->second, ',')) {
+      auto address = NormalizeRouteAddress(item);
+      if (!address) return error(400, "down: '" + item + "' is not an address");
+      down.push_back(*address);
+    }
+  }
+  const std::string customer = req.path.substr(prefix.size());
+  std::lock_guard<std::mutex> l(mu_);
+  auto account = accounts_.find(customer);
+  if (account == accounts_.end())
+    return error(404, "no ESS account " + customer);
+  auto answer = history_.Answer(account->second, down);
+  if (!answer) return error(404, "no delivery history for " + customer);
+  ServerResponse out;
+  out.headers.Set("Content-Type", "application/json; charset=utf-8");
+  out.body = answer->dump();
+  return out;
 }
 
 }  // namespace renumber::ess_sim

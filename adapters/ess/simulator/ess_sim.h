@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/ess/simulator/ess_delivery.h"
 #include "adapters/ess/simulator/ess_model.h"
 #include "src/core/time.h"
 #include "src/sim/sim_api.h"
@@ -22,7 +23,11 @@ namespace renumber::ess_sim {
 struct EssSettings {
   std::string check_outcome = "PASS";  // for non-loopback addresses
   int check_timeout_ms = 2000;         // SMTP connect / greeting timeout
-  int rate_limit_size = 0;             // POSTs per window; 0 = no limit
+  // Loopback addresses get a real SMTP check; false: they get
+  // check_outcome too (ESS's own ranges may reach a server that refuses
+  // everyone else, e.g. the operator's probe).
+  bool check_loopback_smtp = true;
+  int rate_limit_size = 0;  // POSTs per window; 0 = no limit
   int rate_limit_window_s = 60;
 };
 
@@ -38,6 +43,9 @@ class EssSim : public SimApi {
   nlohmann::json Settings() const override;
   nlohmann::json SaveState() const override;
   Status LoadState(const nlohmann::json& state) override;
+  // GET /_sim/delivery/{account}?down=ADDR,... (ess_delivery.h).
+  std::optional<ServerResponse> HandleAdmin(
+      const ServerRequest& request) override;
 
  private:
   // One request being served; `account` is valid while `lock` is held.
@@ -82,6 +90,11 @@ class EssSim : public SimApi {
   ServerResponse PromoteRoute(Req& r);
   ServerResponse DemoteRoute(Req& r);
   ServerResponse DeleteRoute(Req& r);
+  ServerResponse MoveRoute(Req& r);
+  // ess_named_routes.cc
+  ServerResponse ListNamed(Req& r);
+  ServerResponse AddToNamed(Req& r);
+  ServerResponse RemoveFromNamed(Req& r);
   // The default set, or a custom domain's set with its collection name;
   // a ready 404 / 409 NOT_CUSTOM otherwise.
   std::optional<ServerResponse> SetOf(Req& r, RouteSet** set,
@@ -104,6 +117,7 @@ class EssSim : public SimApi {
   };
   std::map<std::string, Window> windows_;  // rate limit, by customer
   EssSettings settings_;
+  DeliveryHistory history_;
 
   void IndexLogins();
 };

@@ -1,0 +1,135 @@
+#include "src/engine/monitoring.h"
+
+#include <gtest/gtest.h>
+
+namespace renumber {
+namespace {
+
+const Timestamp kEnd = *Timestamp::ParseRfc3339("2026-12-10T06:00:00+09:00");
+
+AccountReport Account(const std::string& customer, AccountState state,
+                      AccountResult result = AccountResult::kOk) {
+  AccountReport r;
+  r.row.target.account = {customer, Service::kEss};
+  r.row.target.maintenance_end = kEnd;
+  r.row.target.maintenance_end_offset = 540;
+  r.state_after = state;
+  r.result = result;
+  return r;
+}
+
+Check Failing(const std::string& name) {
+  Check c;
+  c.name = name;
+  c.ok = false;
+  return c;
+}
+
+using std::chrono::hours;
+using std::chrono::minutes;
+const std::chrono::seconds kGrace = hours(1);
+
+TEST(JudgeTest, TheRulesOfTheRunbook) {
+  const Timestamp before = kEnd - hours(72), soon = kEnd - hours(3),
+                  just_after = kEnd + minutes(20), late = kEnd + hours(2);
+  EXPECT_EQ(
+      Judge(Account("C", AccountState::kPrepared), before, kGrace).severity,
+      Severity::kOk);
+  EXPECT_EQ(Judge(Account("C", AccountState::kPrepared), soon, kGrace).severity,
+            Severity::kWarning);
+  EXPECT_EQ(
+      Judge(Account("C", AccountState::kPrepared), just_after, kGrace).severity,
+      Severity::kWarning);
+  Verdict late_v = Judge(Account("C", AccountState::kPrepared), late, kGrace);
+  EXPECT_EQ(late_v.severity, Severity::kCritical);
+  EXPECT_NE(late_v.why.en.find("2026-12-10T06:00:00+09:00 (2 h ago)"),
+            std::string::npos)
+      << late_v.why.en;
+  EXPECT_EQ(Judge(Account("C", AccountState::kCutOver), late, kGrace).severity,
+            Severity::kOk);
+  EXPECT_EQ(
+      Judge(Account("C", AccountState::kMissing), before, kGrace).severity,
+      Severity::kCritical);
+  EXPECT_EQ(
+      Judge(Account("C", AccountState::kPartial), before, kGrace).severity,
+      Severity::kWarning);
+  AccountReport down = Account("C", AccountState::kCutOver);
+  down.checks.push_back(Failing("smtp 198.19.0.1:25"));
+  EXPECT_EQ(Judge(down, late, kGrace).severity, Severity::kCritical);
+  AccountReport before_cut = Account("C", AccountState::kPrepared);
+  before_cut.checks.push_back(Failing("smtp 198.19.0.1:25"));
+  EXPECT_EQ(Judge(before_cut, before, kGrace).severity, Severity::kWarning);
+  AccountReport unread =
+      Account("C", AccountState::kPrepared, AccountResult::kFailed);
+  unread.state_after.reset();
+  unread.error = Status::PreconditionFailed("the vault entry expired on …");
+  Verdict u = Judge(unread, before, kGrace);
+  EXPECT_EQ(u.severity, Severity::kUnknown);
+  EXPECT_NE(u.why.en.find("expired on"), std::string::npos);
+}
+
+TEST(NagiosTest, WorstWinsWithPerfdataAndTheAccountsBehindIt) {
+  CampaignResult result;
+  result.accounts = {Account("C-1", AccountState::kPrepared),
+                     Account("C-2", AccountState::kMissing),
+                     Account("C-3", AccountState::kPartial)};
+  MonitoringRun run{&result, kEnd - hours(72), minutes(0), kGrace, {}, "1.2"};
+  run.duration = std::chrono::milliseconds(2310);
+  NagiosOutput out = RenderNagios(run, Lang::kEn);
+  EXPECT_EQ(out.exit_code, 2);
+  const std::string first = out.text.substr(0, out.text.find('\n'));
+  EXPECT_EQ(first,
+            "RENUMBER CRITICAL - 1 critical, 1 warning, 0 unknown of 3 "
+            "accounts | accounts=3 critical=1 warning=1 unknown=0 ok=1 "
+            "not_started=0 prepared=1 cut_over=0 partial=1 missing=1 "
+            "duration=2.310s");
+  EXPECT_LT(out.text.find("CRITICAL C-2/ess: missing"),
+            out.text.find("WARNING C-3/ess: partial"));
+  EXPECT_EQ(out.text.find("C-1/ess"), std::string::npos) << "OK is not listed";
+  result.accounts.resize(1);
+  EXPECT_EQ(RenderNagios(run, Lang::kEn).exit_code, 0);
+  result.accounts[0].result = AccountResult::kFailed;
+  result.accounts[0].state_after.reset();
+  EXPECT_EQ(RenderNagios(run, Lang::kEn).exit_code, 3);
+  NagiosOutput ja = RenderNagios(run, Lang::kJa);
+  EXPECT_NE(ja.text.find("確認できませんでした"), std::string::npos) << ja.text;
+}
+
+TEST(PrometheusTest, FamiliesLabelsAndEscaping) {
+  CampaignResult result;
+  result.accounts = {Account("C-\"1\"\\x", AccountState::kPrepared)};
+  Check probe;
+  probe.name = "http 198.19.0.1:443";
+  probe.ok = true;
+  probe.latency = std::chrono::milliseconds(42);
+  result.accounts[0].checks.push_back(probe);
+  MonitoringRun run{
+      &result, kEnd - hours(72), std::chrono::milliseconds(1500), kGrace, {},
+      "1.2"};
+  run.last_change["C-\"1\"\\x/ess"] = kEnd - hours(100);
+  std::string text = RenderPrometheus(run);
+  const std::string labels = R"(customer="C-\"1\"\\x",service="ess")";
+  EXPECT_NE(text.find("renumber_account_state{" + labels +
+                      ",state=\"prepared\"} 1\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("renumber_account_state{" + labels +
+                      ",state=\"cut-over\"} 0\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("renumber_account_check_latency_seconds{" + labels +
+                      ",check=\"http 198.19.0.1:443\"} 0.042\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("renumber_verify_duration_seconds 1.500\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("renumber_account_last_change_timestamp_seconds{" +
+                      labels + "} 1796490000.000\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("# TYPE renumber_account_up gauge\n"), std::string::npos);
+  EXPECT_NE(text.find("renumber_build_info{version=\"1.2\"} 1\n"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace renumber
