@@ -33,12 +33,13 @@ Code CodeForStatus(int status) {
   }
 }
 
-// A short, single-line excerpt of a body that is not the error JSON.
+// A short, single-line excerpt of a body that is not the error JSON,
+// scrubbed of our secrets before it is cut (scrubber.h).
 std::string Excerpt(const std::string& body) {
-  std::string out = body.substr(0, 120);
+  std::string out = ScrubAndCut(body, 120);
   for (char& c : out)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return body.size() > 120 ? out + "..." : out;
+  return out;
 }
 
 }  // namespace
