@@ -125,12 +125,15 @@ class PosixFs : public FileSystem {
   // secret), never a FIFO or another user's file.
   Result<std::unique_ptr<WritableFile>> Open(const std::string& path, int flags,
                                              unsigned mode) {
-    int fd =
-        ::open(path.c_str(), flags | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, mode);
+    int fd = ::open(
+        path.c_str(),
+        posix::WithoutTruncate(flags) | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK,
+        mode);
     if (fd < 0)
       return posix::OpenFailure(AT_FDCWD, path, "cannot open", path, errno);
-    if (Status s = posix::CheckOpenedFile(fd, path, posix::Ownership::kMine);
-        !s.ok()) {
+    Status s = posix::CheckOpenedFile(fd, path, posix::Ownership::kMine);
+    if (s.ok()) s = posix::FinishOpen(fd, path, flags);
+    if (!s.ok()) {
       ::close(fd);
       return s;
     }

@@ -194,6 +194,12 @@ Result<std::unique_ptr<FileLock>> LockFile(int fd, const std::string& path,
   return std::unique_ptr<FileLock>(new PosixFileLock(fd, path));
 }
 
+Status FinishOpen(int fd, const std::string& path, int flags) {
+  if ((flags & O_TRUNC) && ::ftruncate(fd, 0) != 0)
+    return ErrnoStatus("cannot truncate", path, errno);
+  return Status::Ok();
+}
+
 void NarrowMode(int fd, unsigned mode) {
   struct stat st;
   if (::fstat(fd, &st) == 0 && (st.st_mode & 07777 & ~mode) != 0)

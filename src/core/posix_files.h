@@ -10,6 +10,8 @@
 #ifndef RENUMBER_CORE_POSIX_FILES_H_
 #define RENUMBER_CORE_POSIX_FILES_H_
 
+#include <fcntl.h>
+
 #include <memory>
 #include <string>
 
@@ -52,6 +54,12 @@ std::unique_ptr<WritableFile> NewWritableFile(int fd, std::string path);
 // is closed on failure): kUnavailable at once when held and !wait.
 Result<std::unique_ptr<FileLock>> LockFile(int fd, const std::string& path,
                                            bool wait);
+
+// open(2) with `flags` but O_TRUNC, which FinishOpen applies once the file
+// passed CheckOpenedFile: a file that is refused (a hard link to someone's
+// file, another user's file) is never emptied first.
+inline int WithoutTruncate(int flags) { return flags & ~O_TRUNC; }
+Status FinishOpen(int fd, const std::string& path, int flags);
 
 // A file made looser than `mode` by hand (a journal made 0644) is narrowed.
 // Only for files CheckOpenedFile accepted as kMine.

@@ -243,14 +243,17 @@ class PrivateDirFs : public FileSystem {
   // A regular file of this user's with one link, never through a link.
   Result<Fd> OpenLeaf(const std::string& path, int flags, unsigned mode) {
     RN_ASSIGN_OR_RETURN(Leaf leaf, ResolveLeaf(path));
-    int fd = ::openat(leaf.dir.get(), leaf.name.c_str(),
-                      flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, mode);
+    int fd = ::openat(
+        leaf.dir.get(), leaf.name.c_str(),
+        posix::WithoutTruncate(flags) | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+        mode);
     if (fd < 0)
       return posix::OpenFailure(leaf.dir.get(), leaf.name, "cannot open", path,
                                 errno);
     Fd owned(fd);
     RN_RETURN_IF_ERROR(
         posix::CheckOpenedFile(fd, path, posix::Ownership::kMine));
+    RN_RETURN_IF_ERROR(posix::FinishOpen(fd, path, flags));
     return owned;
   }
 

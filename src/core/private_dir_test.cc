@@ -148,6 +148,14 @@ TEST_F(PrivateDirTest, RefusesLinksFifosAndHardLinks) {
   EXPECT_NE(lock.status().message().find("hard links"), std::string::npos)
       << lock.status().message();
   EXPECT_EQ(*posix_->ReadFile(target), "precious");
+  // Refused before it is emptied: O_TRUNC at open(2) would have emptied
+  // the file behind the hard link and only then refused it.
+  auto truncated = fs->OpenTruncate(hard, 0600);
+  EXPECT_EQ(truncated.status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(*posix_->ReadFile(target), "precious");
+  auto outside = posix_->OpenTruncate(hard, 0600);
+  EXPECT_EQ(outside.status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(*posix_->ReadFile(target), "precious");
 }
 
 // The directory is used through the descriptor it was opened with: when
