@@ -1,5 +1,7 @@
 #include "adapters/cdn/cdn_discover.h"
 
+#include <algorithm>
+
 #include "adapters/cdn/cdn_text.h"
 
 namespace renumber::cdn {
@@ -51,6 +53,36 @@ void AddBackendFindings(const ServiceSnapshot& s, const Target& t,
   }
 }
 
+// For a `missing` account (no active backend on either IP): the origin
+// servers the active versions do use, so that a wrong old_ip in the plan
+// shows at once. At most five named, the rest counted.
+Finding AddressesInUse(const std::vector<ServiceSnapshot>& services,
+                       const Target& t) {
+  constexpr size_t kNamed = 5;
+  std::vector<std::string> seen;
+  for (const ServiceSnapshot& s : services)
+    for (const Backend& b : s.active_config.backends)
+      if (std::find(seen.begin(), seen.end(), b.address) == seen.end())
+        seen.push_back(b.address);
+  std::string list;
+  for (size_t i = 0; i < seen.size() && i < kNamed; ++i)
+    list += (i ? ", " : "") + seen[i];
+  if (seen.size() > kNamed)
+    list += ", +" + std::to_string(seen.size() - kNamed);
+  if (list.empty()) list = "-";
+  const std::string old_ip = t.old_ip.ToString(), new_ip = t.new_ip.ToString();
+  return {
+      Finding::Kind::kNote,
+      "origin servers",
+      {"neither " + old_ip + " nor " + new_ip +
+           " is an origin server of this account; it uses " + list +
+           " (check old_ip in the plan)",
+       old_ip + " も " + new_ip +
+           " もこのアカウントのオリジンサーバーではありません。設定されている"
+           "オリジンサーバー: " +
+           list + " (計画ファイルの old_ip をご確認ください)"}};
+}
+
 }  // namespace
 
 AccountState CombineStates(const std::vector<ServiceState>& states) {
@@ -96,6 +128,8 @@ Discovery BuildDiscovery(const std::vector<ServiceSnapshot>& services,
     states.push_back(ClassifyService(s.active_config, a, s.name));
   }
   d.state = CombineStates(states);
+  if (d.state == AccountState::kMissing)
+    d.findings.push_back(AddressesInUse(services, target));
   d.snapshot = SnapshotToJson(services);
   return d;
 }

@@ -147,6 +147,37 @@ void OutboundFindings(const OutboundList& l, const Target& t,
   }
 }
 
+// For a `missing` account (neither IP is referenced): the delivery servers
+// it does use, so that a wrong old_ip in the plan shows at once. At most
+// five are named, the rest counted.
+Finding AddressesInUse(const Snapshot& s, const Target& t) {
+  constexpr size_t kNamed = 5;
+  std::vector<std::string> seen;
+  for (const RouteCollection& c : s.collections)
+    for (const Route& r : c.routes) {
+      const std::string ep = Endpoint(r.address, r.port);
+      if (std::find(seen.begin(), seen.end(), ep) == seen.end())
+        seen.push_back(ep);
+    }
+  std::string list;
+  for (size_t i = 0; i < seen.size() && i < kNamed; ++i)
+    list += (i ? ", " : "") + seen[i];
+  if (seen.size() > kNamed)
+    list += ", +" + std::to_string(seen.size() - kNamed);
+  if (list.empty()) list = "-";
+  const std::string old_ip = t.old_ip.ToString(), new_ip = t.new_ip.ToString();
+  return {
+      Finding::Kind::kNote, "delivery servers",
+      MakeText(
+          "neither " + old_ip + " nor " + new_ip +
+              " is a delivery server of this account; it uses " + list +
+              " (check old_ip in the plan)",
+          old_ip + " も " + new_ip +
+              " もこのアカウントの配送サーバーではありません。設定されている"
+              "配送サーバー: " +
+              list + " (計画ファイルの old_ip をご確認ください)")};
+}
+
 }  // namespace
 
 AccountState ClassifyState(const Snapshot& s, const Target& t) {
@@ -172,6 +203,8 @@ Classification Classify(const Snapshot& s, const Target& t,
     RouteFindings(c, t, resolver, &out.findings);
   NamedFindings(s, t, &out.findings);
   OutboundFindings(s.outbound, t, &out.findings);
+  if (out.state == AccountState::kMissing)
+    out.findings.push_back(AddressesInUse(s, t));
   for (const std::string& skipped : s.skipped) {
     out.findings.push_back(
         {Finding::Kind::kNote, "domain " + skipped,

@@ -45,6 +45,29 @@ TEST_F(EssClassifyTest, NotStartedPreparedCutOverMissing) {
   EXPECT_EQ(State(none), AccountState::kMissing);
 }
 
+TEST_F(EssClassifyTest, MissingNamesTheDeliveryServersInUse) {
+  // A wrong old_ip in the plan: the account uses other servers.
+  SnapshotBuilder none;
+  none.Route("", "r-9", "192.0.2.1", 25, kPrimary)
+      .Route("", "r-8", "192.0.2.2", 2525, kFailover)
+      .Route("a.jp", "r-7", "192.0.2.1", 25, kPrimary)
+      .Outbound("o-9", "192.0.2.1");
+  Classification c = Classify(none.Build(), target_, &resolver_);
+  ASSERT_EQ(c.state, AccountState::kMissing);
+  ASSERT_EQ(Count(c, K::kNote), 1);
+  const Finding& note = c.findings.back();
+  EXPECT_NE(note.text.en.find("it uses 192.0.2.1:25, 192.0.2.2:2525 (check "
+                              "old_ip in the plan)"),
+            std::string::npos)
+      << note.text.en;
+  EXPECT_NE(note.text.ja.find("192.0.2.1:25, 192.0.2.2:2525"),
+            std::string::npos);
+  // Not said for an account in any other state.
+  SnapshotBuilder started;
+  started.Route("", "r-1", kOld, 25, kPrimary);
+  EXPECT_EQ(Count(Classify(started.Build(), target_, &resolver_), K::kNote), 0);
+}
+
 TEST_F(EssClassifyTest, PartialStates) {
   // New route on another port than the old one.
   SnapshotBuilder port;

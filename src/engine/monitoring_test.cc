@@ -59,6 +59,24 @@ TEST(JudgeTest, TheRulesOfTheRunbook) {
   AccountReport before_cut = Account("C", AccountState::kPrepared);
   before_cut.checks.push_back(Failing("smtp 198.19.0.1:25"));
   EXPECT_EQ(Judge(before_cut, before, kGrace).severity, Severity::kWarning);
+  // Verify calls a prepared account with a failing check "not expected";
+  // the monitor names the check, since the state itself is the expected one.
+  AccountReport unchecked =
+      Account("C", AccountState::kPrepared, AccountResult::kNotExpected);
+  unchecked.expected = {AccountState::kPrepared};
+  unchecked.checks.push_back(Failing("ess.check r-1 (198.19.0.1:25)"));
+  Verdict uc = Judge(unchecked, before, kGrace);
+  EXPECT_EQ(uc.severity, Severity::kWarning);
+  EXPECT_NE(uc.why.en.find("ess.check r-1"), std::string::npos) << uc.why.en;
+  AccountReport wrong_state =
+      Account("C", AccountState::kNotStarted, AccountResult::kNotExpected);
+  wrong_state.expected = {AccountState::kPrepared};
+  wrong_state.checks.push_back(Failing("ess.check r-1 (198.19.0.1:25)"));
+  Verdict ws = Judge(wrong_state, before, kGrace);
+  EXPECT_EQ(ws.severity, Severity::kWarning);
+  EXPECT_NE(ws.why.en.find("not in the expected state (not-started)"),
+            std::string::npos)
+      << ws.why.en;
   AccountReport unread =
       Account("C", AccountState::kPrepared, AccountResult::kFailed);
   unread.state_after.reset();

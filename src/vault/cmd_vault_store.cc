@@ -107,8 +107,21 @@ int RunAdd(const CommandContext& ctx, const StoreFlags& f) {
   }
   std::string account = entry->creds.account.ToString();
   Timestamp expires = entry->expires_at;
+  // The expiry was in the future when the flags were read; unlocking (a
+  // person typing, scrypt on a busy machine) may have outlasted it, and the
+  // save drops expired entries: say so instead of "Stored".
+  if (expires <= ctx.clock->Now())
+    return Fail(ctx, Status::InvalidArgument(
+                         "--expires " + expires.ToRfc3339() +
+                         " passed while the vault was being unlocked; "
+                         "nothing stored"));
   Status s = PutEntries(v->get(), {std::move(*entry)}, f.replace, "add");
   if (!s.ok()) return Fail(ctx, s);
+  if (expires <= ctx.clock->Now())
+    return Fail(
+        ctx, Status::Internal(account + " expired (" + expires.ToRfc3339() +
+                              ") while the vault was being saved, and the save "
+                              "dropped it (see the audit log)"));
   Say(Tr(ctx.lang(), "vault.added", account, f.ticket, expires.ToRfc3339(),
          DaysLeft(ctx.clock->Now(), expires)));
   return kExitOk;

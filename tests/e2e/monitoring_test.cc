@@ -46,6 +46,19 @@ TEST(MonitoringE2eTest, NagiosCodesFollowTheMaintenance) {
   {  // Three days before: prepared is OK.
     E2eEnv env(EndingIn(std::chrono::hours(72)));
     ASSERT_EQ(env.Renumber("prepare", {"--yes"}).exit_code, 0);
+    // Before anyone ran verify, ESS never checked the new routes: WARNING,
+    // naming the check (the state itself is the expected one).
+    RunResult unchecked = env.Run(Verify(env, {"--format", "nagios"}));
+    EXPECT_EQ(unchecked.exit_code, 1) << unchecked.out;
+    EXPECT_NE(unchecked.out.find(
+                  "\nWARNING C-10001/ess: a check fails: ess.check r-"),
+              std::string::npos)
+        << unchecked.out;
+    // An account with many new routes: three named, the rest counted.
+    EXPECT_NE(unchecked.out.find(" more\n"), std::string::npos)
+        << unchecked.out;
+    // The operator's verify runs ESS's check on the new routes.
+    ASSERT_EQ(env.Renumber("verify", {"--expect", "prepared"}).exit_code, 0);
     RunResult ok = env.Run(Verify(env, {"--format", "nagios"}));
     EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
     EXPECT_EQ(FirstLine(ok.out).rfind("RENUMBER OK - 0 critical", 0), 0u)
@@ -100,6 +113,10 @@ TEST(MonitoringE2eTest, NagiosCodesFollowTheMaintenance) {
 TEST(MonitoringE2eTest, PrometheusFileParsesWithPromtool) {
   E2eEnv env(EndingIn(std::chrono::hours(72), 4));
   ASSERT_EQ(env.Renumber("prepare", {"--yes"}).exit_code, 0);
+  // As the runbook does: the operator's verify runs ESS's check on each new
+  // route; the read-only monitor then reads its result (a route ESS never
+  // checked is a failed check, and exit 3, for the monitor too).
+  ASSERT_EQ(env.Renumber("verify", {"--expect", "prepared"}).exit_code, 0);
   const std::string prom = env.dir() + "/textfile/renumber.prom";
   ASSERT_TRUE(
       PosixFileSystem()->CreateDirs(env.dir() + "/textfile", 0755).ok());
@@ -149,6 +166,7 @@ TEST(MonitoringE2eTest, ShippedUnitAndCronLineRunAsWritten) {
                 .exit_code,
             0);
   ASSERT_EQ(env.Renumber("prepare", {"--yes"}).exit_code, 0);
+  ASSERT_EQ(env.Renumber("verify", {"--expect", "prepared"}).exit_code, 0);
   const std::string out_dir = env.dir() + "/node-exporter";
   ASSERT_TRUE(PosixFileSystem()->CreateDirs(out_dir, 0755).ok());
   auto run_line = [&](std::string line, std::vector<std::string> envs) {
