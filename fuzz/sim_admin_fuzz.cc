@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "src/core/json_depth.h"
 #include "src/sim/basic_auth.h"
 #include "src/sim/host.h"
 
@@ -10,9 +11,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   (void)renumber::ParseBasicAuth(text);
   (void)renumber::Base64Decode(text);
-  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_discarded()) {
-    auto config = renumber::FaultConfigFromJson(j);
+  auto j = renumber::ParseBoundedJson(text);  // as the admin endpoint does
+  if (j.ok()) {
+    auto config = renumber::FaultConfigFromJson(*j);
     if (config.ok()) (void)renumber::FaultConfigToJson(*config);
   }
   return 0;

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "src/http/json_depth.h"
+#include "src/core/json_depth.h"
 #include "src/http/redact.h"
 #include "src/log/scrubber.h"
 #include "src/log/terminal_text.h"
