@@ -12,6 +12,8 @@
 #include "src/core/hardening.h"
 #include "src/log/log.h"
 #include "src/log/terminal_text.h"
+#include "src/model/paths.h"
+#include "src/store/open_store.h"
 
 namespace renumber {
 namespace {
@@ -120,6 +122,24 @@ int RunCli(int argc, char** argv) {
   app.require_subcommand(0, 1);
   app.fallthrough();  // global options may follow the subcommand
   GlobalOptions global;
+  global.open_audit_copy =
+      [](const std::string& flag,
+         const std::string& vault_path) -> Result<AuditCopyFn> {
+    StoreOpenOptions o;
+    o.spec = ChosenStoreSpec(flag);
+    if (!IsSharedStoreSpec(o.spec)) {
+      RN_RETURN_IF_ERROR(ValidateStoreSpec(o.spec));
+      return AuditCopyFn();
+    }
+    o.application_name = "renumber vault " + OsUserName() + "@" + HostName();
+    o.fs = PosixFileSystem();
+    o.clock = RealClock();
+    RN_ASSIGN_OR_RETURN(auto store, OpenCampaignStore(o));
+    std::shared_ptr<CampaignStore> shared(std::move(store));
+    return AuditCopyFn([shared, vault_path](const std::vector<std::string>& l) {
+      return shared->CopyAudit(vault_path, l);
+    });
+  };
   app.add_option("--log-level", global.log_level,
                  "trace|debug|info|warn|error|off (default warn)")
       ->capture_default_str();

@@ -103,6 +103,7 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
     inv.plan_file = dir + "/plan.csv";
     inv.credentials_file = dir + "/credentials.json";
     inv.state_dir = dir + "/state";
+    inv.store = "local";              // never a team store from $RENUMBER_STORE
     inv.hosts_file = dir + "/hosts";  // the seeded host names: no DNS
     inv.expect = step.expect;
     inv.yes = true;

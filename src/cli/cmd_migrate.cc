@@ -9,12 +9,14 @@
 #include "src/engine/status_report.h"
 #include "src/log/terminal_text.h"
 #include "src/model/paths.h"
+#include "src/store/cmd_store.h"
+#include "src/store/open_store.h"
 
 namespace renumber {
 namespace {
 
 struct StatusOptions {
-  std::string state_dir, campaign, plan_file, format = "text";
+  std::string state_dir, campaign, plan_file, format = "text", store, ca_file;
   bool json = false;
 };
 
@@ -149,23 +151,57 @@ int RunStatus(const StatusOptions& o, const GlobalOptions& global) {
     if (!rows.ok()) return fail(kExitBadInput, rows.status().message());
     for (const PlanRow& r : *rows) plan_accounts.push_back(r.target.account);
   }
-  // A missing state dir is an empty status; one that is not the user's own
-  // is refused like every other command does.
-  const std::string root = ResolveStateDir(o.state_dir);
-  auto state = OpenStateDir(PosixFileSystem(), root, /*create=*/false);
-  if (!state.ok() && !state.status().Is(Code::kNotFound))
-    return fail(kExitBadInput, state.status().message());
-  auto s = BuildStatus(state.ok() ? state->fs.get() : PosixFileSystem(),
-                       root + "/journal", o.campaign);
+  StoreOpenOptions so;
+  so.spec = ChosenStoreSpec(o.store);
+  so.state_dir = ResolveStateDir(o.state_dir);
+  so.ca_file = o.ca_file;
+  so.application_name = "renumber status " + OsUserName() + "@" + HostName();
+  so.fs = PosixFileSystem();
+  so.clock = RealClock();
+  // The local store: a missing state dir is an empty status; one that is
+  // not the user's own is refused like every other command does, and the
+  // journals are read through it (never through a link).
+  Result<StateDir> state = Status::NotFound("");
+  if (!IsSharedStoreSpec(so.spec)) {
+    state = OpenStateDir(PosixFileSystem(), so.state_dir, /*create=*/false);
+    if (!state.ok() && !state.status().Is(Code::kNotFound))
+      return fail(kExitBadInput, state.status().message());
+    if (state.ok()) so.fs = state->fs.get();
+  }
+  auto store = OpenCampaignStore(so);
+  if (!store.ok())
+    return fail(
+        store.status().Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed,
+        store.status().message());
+  auto journals = (*store)->ReadJournals();
+  if (!journals.ok()) return fail(kExitFailed, journals.status().message());
+  // The local store names its journal directory, as status always did.
+  const std::string where =
+      (*store)->Shared() ? (*store)->Where() : so.state_dir + "/journal";
+  auto s = BuildStatusFrom(*journals, where, o.campaign);
   if (!s.ok())
     return fail(s.status().Is(Code::kNotFound) ? kExitBadInput : kExitFailed,
                 s.status().message());
+  // A shared store also shows who is working on which account right now.
+  std::vector<HeldLock> held;
+  if ((*store)->Shared()) {
+    auto h = (*store)->HeldLocks();
+    if (!h.ok()) return fail(kExitFailed, h.status().message());
+    held = std::move(*h);
+  }
   if (!o.plan_file.empty()) RestrictToPlan(&*s, plan_accounts);
   const int code = NeedsAttention(*s) ? kExitNotExpected : kExitOk;
   // The table is the result (stdout), unless the JSON document is.
-  PrintForHumans(json ? stderr : stdout, RenderStatus(*s, global.lang));
+  std::string text = RenderStatus(*s, global.lang);
+  if ((*store)->Shared())
+    text += RenderHeldLocks(held, (*store)->Where(), global.lang);
+  PrintForHumans(json ? stderr : stdout, text);
   if (json) {
     nlohmann::json doc = StatusJson(*s);
+    if ((*store)->Shared()) {
+      doc["store"] = (*store)->Where();
+      doc["locks"] = HeldLocksJson(held);
+    }
     doc["command"] = "status";
     doc["exit_code"] = code;
     std::printf("%s\n", doc.dump(2).c_str());
@@ -184,10 +220,16 @@ void AddStatus(CLI::App& app, GlobalOptions& global, CommandRun& run) {
       "Examples:\n  renumber status\n"
       "  renumber status --plan plan.csv      (every account of the batch, "
       "never-run ones too)\n"
-      "  renumber status --campaign plan-2026-12 --format json\n");
+      "  renumber status --campaign plan-2026-12 --format json\n"
+      "  renumber status --store postgresql://renumber@db.example/renumber\n"
+      "      (team mode: every operator's records, and who holds which "
+      "account now)\n");
   cmd->add_option("--state-dir", o->state_dir,
                   "state directory (default $XDG_STATE_HOME/renumber)");
   cmd->add_option("--campaign", o->campaign, "only this campaign");
+  AddStoreOption(cmd, &o->store);
+  cmd->add_option("--ca-file", o->ca_file,
+                  "extra CA (PEM) to trust for the store's server");
   cmd->add_option("--plan", o->plan_file,
                   "show every account of this plan, in its order, including "
                   "those no run has reached (not-run)");
@@ -230,6 +272,7 @@ void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv) {
                 "one JSON document on stdout; human output on stderr");
   cmd->add_option("--state-dir", inv->state_dir,
                   "journal, locks, vault (default $XDG_STATE_HOME/renumber)");
+  AddStoreOption(cmd, &inv->store);
   cmd->add_option("--operator", inv->operator_name,
                   "name recorded in the journal (default: OS user)");
   cmd->add_option("--campaign", inv->campaign,

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "adapters/registry.h"
@@ -21,6 +22,7 @@
 #include "src/log/log.h"
 #include "src/log/terminal_text.h"
 #include "src/model/paths.h"
+#include "src/store/open_store.h"
 
 namespace renumber {
 namespace {
@@ -63,6 +65,7 @@ class MigrationRun {
   int Load();
   int Run();
   Status LoadResolver();
+  Status OpenStore();
   bool Confirm(const ConfirmRequest& request);
 
   const MigrationInvocation& inv_;
@@ -79,6 +82,7 @@ class MigrationRun {
   std::unique_ptr<Resolver> hosts_;
   Resolver* resolver_ = SystemResolver();
   std::unique_ptr<CredentialSource> source_;
+  std::unique_ptr<CampaignStore> store_;
 };
 
 Status MigrationRun::LoadResolver() {
@@ -87,6 +91,27 @@ Status MigrationRun::LoadResolver() {
   RN_ASSIGN_OR_RETURN(
       hosts_, NewHostsFileResolver(text, inv_.hosts_file, SystemResolver()));
   resolver_ = hosts_.get();
+  return Status::Ok();
+}
+
+Status MigrationRun::OpenStore() {
+  StoreOpenOptions o;
+  o.spec = ChosenStoreSpec(inv_.store);
+  o.state_dir = ResolveStateDir(inv_.state_dir);
+  o.ca_file = inv_.ca_file;
+  o.application_name =
+      "renumber " + std::string(CommandName(inv_.command)) + " " +
+      (inv_.operator_name.empty() ? OsUserName() : inv_.operator_name) + "@" +
+      HostName();
+  // The local store opens the journal and the locks through the state
+  // dir checked in Load (state_dir.h: relative to it, never through a link).
+  o.fs = state_.fs.get();
+  o.clock = clock_;
+  // Writing runs journal from several accounts at once (--jobs).
+  o.connections = IsWriteCommand(inv_.command) && !inv_.dry_run
+                      ? std::min(inv_.jobs, 4)
+                      : 1;
+  RN_ASSIGN_OR_RETURN(store_, OpenCampaignStore(o));
   return Status::Ok();
 }
 
@@ -118,7 +143,12 @@ int MigrationRun::Load() {
   if (!inv_.ca_file.empty())
     if (Status s = ValidateTransportOptions({inv_.ca_file}); !s.ok())
       return Fail(kExitBadInput, s.message());
-  auto source = OpenSource(inv_, fs_, clock_);
+  // The campaign store before the vault: a store that cannot be reached
+  // fails before anyone types a passphrase.
+  if (Status s = OpenStore(); !s.ok())
+    return Fail(s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed,
+                s.message());
+  auto source = OpenSource(inv_, fs_, clock_, store_.get());
   if (!source.ok()) {
     const Status& s = source.status();
     bool bad_input = s.Is(Code::kInvalidArgument) || s.Is(Code::kNotFound) ||
@@ -156,31 +186,28 @@ int MigrationRun::Run() {
   const Timestamp checked_at = clock_->Now();
   const auto started = clock_->Steady();
   std::string campaign = CampaignName(inv_);
-  std::string journal_path = state_.JournalPath(campaign);
   // A journal that is a link, a FIFO or another user's file is refused
   // (kInvalidArgument: exit 2) before anything is sent.
   auto exit_for = [](const Status& s) {
     return s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed;
   };
-  auto contents = ReadJournal(state_.fs.get(), journal_path);
+  auto contents = store_->ReadJournal(campaign);
   if (!contents.ok())
     return Fail(exit_for(contents.status()), contents.status().message());
-  std::unique_ptr<JournalWriter> journal;
+  std::unique_ptr<JournalSink> journal;
   if (writes_) {
-    auto j = JournalWriter::Open(state_.fs.get(), journal_path, clock_);
+    auto j = store_->OpenJournal(campaign);
     if (!j.ok()) return Fail(exit_for(j.status()), j.status().message());
     journal = std::move(*j);
   }
   RunInfo run{SystemRandom()->Hex(8), campaign, CommandName(inv_.command),
               OsUserName(),
               inv_.operator_name.empty() ? OsUserName() : inv_.operator_name};
-  char host[256] = "?";
-  gethostname(host, sizeof host - 1);
-  AccountLocks locks(
-      state_.fs.get(), state_.locks_dir(),
-      LockHolder{run.user, run.operator_name, run.command, campaign,
-                 static_cast<long>(getpid()), host, ""},
-      clock_);
+  const std::string host = HostName();
+  auto locks = store_->Locks(LockHolder{run.user, run.operator_name,
+                                        run.command, campaign,
+                                        static_cast<long>(getpid()), host, ""});
+  if (!locks.ok()) return Fail(kExitFailed, locks.status().message());
   InitHttpRuntime(std::max(64, inv_.jobs * 4));
   TransportStack stack(clock_, SystemRandom(), inv_.ca_file);
   // Our own probe of new mail servers (ESS verify; reported, never a gate).
@@ -197,7 +224,7 @@ int MigrationRun::Run() {
                                      smtp_prober.get()});
   };
   deps.journal = journal.get();
-  deps.locks = writes_ ? &locks : nullptr;
+  deps.locks = writes_ ? locks->get() : nullptr;
   deps.journal_records = &contents->records;
   deps.run = run;
 

@@ -39,6 +39,8 @@ struct MigrationInvocation {
   std::string format = "text";
   std::string output_file;  // verify --format prometheus --output FILE
   std::string state_dir;
+  // --store: "" = $RENUMBER_STORE, else the local state dir (src/store).
+  std::string store;
   std::string operator_name;
   std::string campaign;
   bool yes = false;

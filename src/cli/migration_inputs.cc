@@ -193,13 +193,20 @@ std::string CampaignName(const MigrationInvocation& inv) {
 }
 
 Result<std::unique_ptr<CredentialSource>> OpenSource(
-    const MigrationInvocation& inv, FileSystem* fs, Clock* clock) {
+    const MigrationInvocation& inv, FileSystem* fs, Clock* clock,
+    CampaignStore* store) {
   if (!inv.credentials_file.empty())
     return OpenCredentialsFile(fs, inv.credentials_file);
   VaultAccess access = inv.vault;
   access.state_dir_flag = inv.state_dir;
   if (access.operator_name.empty()) access.operator_name = inv.operator_name;
   if (access.ticket.empty()) access.ticket = inv.ticket;
+  if (store && store->Shared()) {
+    const std::string vault = ResolveVaultPath(access);
+    access.audit_copy = [store, vault](const std::vector<std::string>& lines) {
+      return store->CopyAudit(vault, lines);
+    };
+  }
   return OpenVaultCredentialSource(access, fs, clock, SystemRandom());
 }
 

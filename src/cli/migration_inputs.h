@@ -14,6 +14,7 @@
 #include "src/core/time.h"
 #include "src/engine/plan_file.h"
 #include "src/model/credential_source.h"
+#include "src/store/campaign_store.h"
 
 namespace renumber {
 
@@ -35,8 +36,10 @@ std::string CampaignName(const MigrationInvocation& inv);
 
 // The credentials file, else the vault. kInvalidArgument/kNotFound/
 // kUnauthorized (wrong passphrase) are bad input.
+// `store` (may be null) gets a copy of the vault's audit records.
 Result<std::unique_ptr<CredentialSource>> OpenSource(
-    const MigrationInvocation& inv, FileSystem* fs, Clock* clock);
+    const MigrationInvocation& inv, FileSystem* fs, Clock* clock,
+    CampaignStore* store = nullptr);
 
 }  // namespace renumber
 

@@ -3,16 +3,15 @@
 #include "src/cli/demo.h"
 #include "src/cli/migration.h"
 #include "src/sim/cmd_sim.h"
+#include "src/store/cmd_store.h"
 #include "src/vault/cmd_vault.h"
 
 namespace renumber {
 
 const std::vector<CommandRegistrar>& AllRegistrars() {
   static const std::vector<CommandRegistrar> kAll = {
-      RegisterMigrationCommands,
-      RegisterDemoCommand,
-      RegisterSimCommand,
-      RegisterVaultCommands,
+      RegisterMigrationCommands, RegisterDemoCommand,   RegisterSimCommand,
+      RegisterVaultCommands,     RegisterStoreCommands,
   };
   return kAll;
 }

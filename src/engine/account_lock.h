@@ -34,17 +34,29 @@ struct LockHolder {
   static std::string Describe(const std::string& json_text);
 };
 
-class AccountLocks {
+// Who may work an account: the local flock files below, or a shared
+// campaign store's locks (src/store). The returned lock is held until it is
+// destroyed (FileLock::WriteInfo is not used by the engine).
+class AccountLocker {
  public:
-  AccountLocks(FileSystem* fs, std::string lock_dir, LockHolder me,
-               Clock* clock);
+  virtual ~AccountLocker() = default;
   // Takes the account's lock, waiting up to `wait` (polling) for a holder to
   // finish. kPreconditionFailed "being worked on by <holder>" when it stays
   // taken (the same text for every account of one holder).
   // `holder`, when given, receives the holder's description on that error.
-  Result<std::unique_ptr<FileLock>> Acquire(const AccountKey& account,
-                                            std::chrono::milliseconds wait,
-                                            std::string* holder = nullptr);
+  // Any other error (I/O, a store that went away) leaves `holder` empty.
+  virtual Result<std::unique_ptr<FileLock>> Acquire(
+      const AccountKey& account, std::chrono::milliseconds wait,
+      std::string* holder = nullptr) = 0;
+};
+
+class AccountLocks : public AccountLocker {
+ public:
+  AccountLocks(FileSystem* fs, std::string lock_dir, LockHolder me,
+               Clock* clock);
+  Result<std::unique_ptr<FileLock>> Acquire(
+      const AccountKey& account, std::chrono::milliseconds wait,
+      std::string* holder = nullptr) override;
 
  private:
   FileSystem* fs_;

@@ -66,8 +66,8 @@ struct EngineDeps {
   Clock* clock = nullptr;
   CredentialSource* credentials = nullptr;
   AdapterMaker make_adapter;
-  JournalWriter* journal = nullptr;  // null for read-only commands and dry runs
-  AccountLocks* locks = nullptr;     // null for read-only commands and dry runs
+  JournalSink* journal = nullptr;  // null for read-only commands and dry runs
+  AccountLocker* locks = nullptr;  // null for read-only commands and dry runs
   const std::vector<nlohmann::json>* journal_records = nullptr;
   RunInfo run;
 };

@@ -10,7 +10,7 @@ using json = nlohmann::json;
 
 class LiveExecutor : public Executor {
  public:
-  LiveExecutor(JournalWriter* journal, RunInfo run)
+  LiveExecutor(JournalSink* journal, RunInfo run)
       : journal_(journal), run_(std::move(run)) {}
   bool dry_run() const override { return false; }
 
@@ -65,7 +65,7 @@ class LiveExecutor : public Executor {
   }
 
  private:
-  JournalWriter* journal_;
+  JournalSink* journal_;
   RunInfo run_;
 };
 
@@ -99,7 +99,7 @@ json JournalRecord(const RunInfo& run, const std::string& type,
           {"operator", run.operator_name}};
 }
 
-std::unique_ptr<Executor> NewLiveExecutor(JournalWriter* journal, RunInfo run) {
+std::unique_ptr<Executor> NewLiveExecutor(JournalSink* journal, RunInfo run) {
   return std::make_unique<LiveExecutor>(journal, std::move(run));
 }
 

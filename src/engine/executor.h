@@ -56,7 +56,7 @@ class Executor {
 };
 
 // `journal` is not owned and must outlive the executor.
-std::unique_ptr<Executor> NewLiveExecutor(JournalWriter* journal, RunInfo run);
+std::unique_ptr<Executor> NewLiveExecutor(JournalSink* journal, RunInfo run);
 std::unique_ptr<Executor> NewDryRunExecutor();
 
 // The common fields of a journal record for `account` and `phase`.

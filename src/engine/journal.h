@@ -35,7 +35,18 @@ std::string EncodeJournalLine(const nlohmann::json& record);
 // Decodes one line (without newline): kCorruption on a bad checksum or JSON.
 Result<nlohmann::json> DecodeJournalLine(const std::string& line);
 
-class JournalWriter {
+// Where a run's journal records go: the local file (JournalWriter) or a
+// shared campaign store (src/store). Append returns only once the record is
+// durable (fsync'd, or committed); an error means the caller must not do
+// what the record announces. Implementations are thread-safe.
+class JournalSink {
+ public:
+  virtual ~JournalSink() = default;
+  // Appends one record. The record gets "t" (time) if missing.
+  virtual Status Append(nlohmann::json record) = 0;
+};
+
+class JournalWriter : public JournalSink {
  public:
   // Creates the file (0600) and its directory (0700) when missing. A torn
   // last line left by a crash is closed with a newline so it stays a
@@ -43,7 +54,7 @@ class JournalWriter {
   static Result<std::unique_ptr<JournalWriter>> Open(
       FileSystem* fs, const std::string& path, Clock* clock = RealClock());
   // Appends and fsyncs one record. The record gets "t" (time) if missing.
-  Status Append(nlohmann::json record);
+  Status Append(nlohmann::json record) override;
   const std::string& path() const { return path_; }
 
  private:

@@ -70,30 +70,51 @@ std::string LocalTime(const std::string& rfc3339) {
 
 }  // namespace
 
-Result<StatusReport> BuildStatus(FileSystem* fs, const std::string& dir,
-                                 const std::string& campaign) {
-  StatusReport out;
-  out.journal_dir = dir;
+Result<std::vector<CampaignJournal>> ReadJournalDir(FileSystem* fs,
+                                                    const std::string& dir) {
+  std::vector<CampaignJournal> out;
   std::vector<std::string> names;
   if (fs->Exists(dir)) {
     RN_ASSIGN_OR_RETURN(names, fs->ListDir(dir));
   }
-  std::map<std::string, AccountStatus> by_account;
   const std::string ext = ".journal";
-  std::string campaigns;
-  bool found = campaign.empty();
   for (const std::string& name : names) {
     if (name.size() <= ext.size() ||
         name.compare(name.size() - ext.size(), ext.size(), ext) != 0)
       continue;
-    std::string camp = name.substr(0, name.size() - ext.size());
+    CampaignJournal j;
+    j.campaign = name.substr(0, name.size() - ext.size());
+    j.name = name;
+    RN_ASSIGN_OR_RETURN(j.contents, ReadJournal(fs, dir + "/" + name));
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+Result<StatusReport> BuildStatus(FileSystem* fs, const std::string& dir,
+                                 const std::string& campaign) {
+  RN_ASSIGN_OR_RETURN(std::vector<CampaignJournal> journals,
+                      ReadJournalDir(fs, dir));
+  return BuildStatusFrom(journals, dir, campaign);
+}
+
+Result<StatusReport> BuildStatusFrom(
+    const std::vector<CampaignJournal>& journals, const std::string& where,
+    const std::string& campaign) {
+  StatusReport out;
+  out.journal_dir = where;
+  std::map<std::string, AccountStatus> by_account;
+  std::string campaigns;
+  bool found = campaign.empty();
+  for (const CampaignJournal& j : journals) {
+    const std::string& camp = j.campaign;
     campaigns += (campaigns.empty() ? "" : ", ") + camp;
     if (!campaign.empty() && camp != campaign) continue;
     found = true;
-    RN_ASSIGN_OR_RETURN(JournalContents c, ReadJournal(fs, dir + "/" + name));
+    const JournalContents& c = j.contents;
     for (int line : c.corrupt_lines)
       out.warnings.push_back(
-          name + ":" + std::to_string(line) + ": corrupt record skipped" +
+          j.name + ":" + std::to_string(line) + ": corrupt record skipped" +
           (c.torn_tail && line == c.corrupt_lines.back() ? " (torn by a crash)"
                                                          : ""));
     for (const json& r : c.records) {
@@ -107,7 +128,8 @@ Result<StatusReport> BuildStatus(FileSystem* fs, const std::string& dir,
     }
   }
   if (!found)
-    return Status::NotFound("no campaign '" + campaign + "' in " + dir + " (" +
+    return Status::NotFound("no campaign '" + campaign + "' in " + where +
+                            " (" +
                             (campaigns.empty() ? "no journals there yet"
                                                : "campaigns: " + campaigns) +
                             ")");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "src/core/fs.h"
+#include "src/engine/journal.h"
 #include "src/i18n/i18n.h"
 #include "src/model/model.h"
 
@@ -39,12 +40,27 @@ struct StatusReport {
   std::string journal_dir;              // where it looked
 };
 
+// One campaign's journal as read from wherever it is kept.
+struct CampaignJournal {
+  std::string campaign;
+  std::string name;  // how warnings name it: "<campaign>.journal"
+  JournalContents contents;
+};
+
 // Reads every <journal_dir>/*.journal; `campaign` "" = all campaigns.
 // kNotFound naming the campaigns there when `campaign` has no journal (a
 // typo must not read as "nothing happened yet"). Accounts are sorted like
 // the plans' tables: by customer, ESS before CDN.
 Result<StatusReport> BuildStatus(FileSystem* fs, const std::string& journal_dir,
                                  const std::string& campaign);
+// Every <journal_dir>/*.journal, by file name.
+Result<std::vector<CampaignJournal>> ReadJournalDir(FileSystem* fs,
+                                                    const std::string& dir);
+// The same from journals already read (a campaign store); `where` names
+// where they were read in messages (the directory, or the store).
+Result<StatusReport> BuildStatusFrom(
+    const std::vector<CampaignJournal>& journals, const std::string& where,
+    const std::string& campaign);
 // Narrows `report` to the accounts of a plan, in plan order, adding those
 // no journal mentions as not-run.
 void RestrictToPlan(StatusReport* report,

@@ -22,4 +22,11 @@ std::string OsUserName() {
   return user && *user ? user : "unknown";
 }
 
+std::string HostName() {
+  char host[256] = "?";
+  if (gethostname(host, sizeof host - 1) != 0) return "?";
+  host[sizeof host - 1] = '\0';
+  return host;
+}
+
 }  // namespace renumber

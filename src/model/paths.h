@@ -13,6 +13,9 @@ std::string ResolveStateDir(const std::string& flag);
 // The OS user running the process ("unknown" if it cannot be told).
 std::string OsUserName();
 
+// This machine's host name ("?" if it cannot be told).
+std::string HostName();
+
 }  // namespace renumber
 
 #endif  // RENUMBER_MODEL_PATHS_H_

@@ -210,9 +210,11 @@ Result<AuditAnchor> AuditLog::AppendAll(const std::vector<AuditEvent>& events) {
   if (events.empty()) return AnchorOf(existing);
   // A torn last line (a crash mid-append) stays on its own line.
   std::string text = !existing.empty() && existing.back() != '\n' ? "\n" : "";
+  std::vector<std::string> lines;
   for (const AuditEvent& event : events) {
     RN_ASSIGN_OR_RETURN(last, BuildLine(event, last, count++));
     text += last + "\n";
+    lines.push_back(last);
   }
   const AuditAnchor anchor{count, HashLine(last)};
   RN_ASSIGN_OR_RETURN(auto file, fs_->OpenAppend(path_, 0600));
@@ -223,6 +225,10 @@ Result<AuditAnchor> AuditLog::AppendAll(const std::vector<AuditEvent>& events) {
   if (s.ok() && existing.empty()) s = fs_->SyncDir(DirName(path_));
   if (!s.ok())
     return s.Annotate("cannot write the vault audit log '" + path_ + "'");
+  if (copy_)
+    RN_RETURN_IF_ERROR(
+        copy_(lines).Annotate("cannot copy the vault audit record of '" +
+                              path_ + "' to the campaign store"));
   return anchor;
 }
 

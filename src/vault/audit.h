@@ -23,6 +23,7 @@
 #define RENUMBER_VAULT_AUDIT_H_
 
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -44,6 +45,11 @@ struct AuditEvent {
   std::string result;  // "ok", "expired", "not-found", "wrong passphrase"...
   std::string detail;  // purpose of a use, reason of a reveal; no secrets
 };
+
+// Where a copy of each record goes once it is on the local disk (team mode:
+// the campaign store's append-only audit table, out of reach of a local
+// attacker who can truncate the file). Gets the new lines, oldest first.
+using AuditCopy = std::function<Status(const std::vector<std::string>& lines)>;
 
 // The audit log file that belongs to a vault file.
 std::string AuditPathFor(const std::string& vault_path);
@@ -87,6 +93,11 @@ class AuditLog {
 
   // Records are MAC'd with the key `keys` gives for their sequence number.
   void SetKeys(const AuditKeys& keys);
+  // Every record appended from now on is also handed to `copy` after it is
+  // on disk; when the copy fails, Append fails (the caller then reveals and
+  // uses no secret), though the local record stays (beyond the vault's
+  // anchor, which the failed call does not advance).
+  void SetCopy(AuditCopy copy) { copy_ = std::move(copy); }
   // Appends one record and fsyncs it. Without a key (before unlock) only
   // "failed unlock" may be written. Returns the log's anchor right after
   // the append.
@@ -112,6 +123,7 @@ class AuditLog {
   std::string operator_;
   std::mutex mu_;
   AuditKeys keys_;
+  AuditCopy copy_;
 };
 
 struct AuditVerdict {

@@ -43,6 +43,14 @@ VaultOptions CommandContext::Options() const {
   return o;
 }
 
+Result<VaultOptions> CommandContext::OptionsWithStore() const {
+  VaultOptions o = Options();
+  if (global && global->open_audit_copy) {
+    RN_ASSIGN_OR_RETURN(o.audit_copy, global->open_audit_copy(store, o.path));
+  }
+  return o;
+}
+
 void AddCommonFlags(CLI::App* cmd, CommandContext* ctx) {
   cmd->add_option("--vault", ctx->vault_path,
                   "vault file (default: <state dir>/vault.bin)")
@@ -60,11 +68,15 @@ void AddCommonFlags(CLI::App* cmd, CommandContext* ctx) {
                   "who is doing the work, for the audit log (the OS user is "
                   "always recorded too)")
       ->group("Vault");
+  cmd->add_option("--store", ctx->store,
+                  "team mode: also copy every audit record to this campaign "
+                  "store (postgresql://…; default $RENUMBER_STORE)")
+      ->group("Vault");
 }
 
 Result<std::unique_ptr<Vault>> UnlockVault(const CommandContext& ctx,
                                            bool inspect_broken_audit) {
-  VaultOptions opts = ctx.Options();
+  RN_ASSIGN_OR_RETURN(VaultOptions opts, ctx.OptionsWithStore());
   opts.inspect_broken_audit = inspect_broken_audit;
   if (!ctx.fs->Exists(opts.path))
     return Status::NotFound("there is no vault at '" + opts.path +

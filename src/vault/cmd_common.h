@@ -31,6 +31,7 @@ struct CommandContext {
   std::string state_dir;   // --state-dir
   std::string passphrase_file;
   std::string operator_name;
+  std::string store;  // --store (team mode: audit records copied there)
   FileSystem* fs = nullptr;
   Clock* clock = nullptr;
   Random* random = nullptr;
@@ -39,6 +40,9 @@ struct CommandContext {
   Lang lang() const { return global->lang; }
   std::string ResolvedPath() const;
   VaultOptions Options() const;
+  // Options() with the campaign store's audit copy (--store or
+  // $RENUMBER_STORE); fails when that store cannot be opened.
+  Result<VaultOptions> OptionsWithStore() const;
 };
 
 // Adds --vault, --state-dir, --passphrase-file, --operator to `cmd`.

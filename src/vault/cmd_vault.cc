@@ -48,7 +48,9 @@ void RegisterInit(CLI::App* parent, CommandContext* ctx, CommandRun* run) {
   AddCommonFlags(cmd, ctx);
   cmd->callback([ctx, run] {
     *run = [ctx] {
-      VaultOptions opts = ctx->Options();
+      auto with_store = ctx->OptionsWithStore();
+      if (!with_store.ok()) return Fail(*ctx, with_store.status());
+      VaultOptions opts = std::move(*with_store);
       if (ctx->fs->Exists(opts.path))
         return Fail(*ctx,
                     Status::Conflict("a vault already exists at '" + opts.path +

@@ -48,7 +48,9 @@ Vault::Vault(const VaultOptions& options, std::unique_ptr<FileSystem> dir_fs,
       opts_(WithFs(options, dir_fs_.get())),
       passphrase_(std::move(passphrase)),
       audit_(dir_fs_.get(), options.clock, AuditPathFor(options.path),
-             options.os_user, options.operator_name) {}
+             options.os_user, options.operator_name) {
+  audit_.SetCopy(options.audit_copy);
+}
 
 Result<std::unique_ptr<FileSystem>> Vault::OpenDir(const VaultOptions& o,
                                                    bool create) {

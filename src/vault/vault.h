@@ -67,6 +67,8 @@ struct VaultOptions {
   // matches what the vault recorded of it, so the damage can be shown.
   // Every audited operation still refuses.
   bool inspect_broken_audit = false;
+  // Team mode: where a copy of every audit record goes (audit.h).
+  AuditCopy audit_copy;
 };
 
 class Vault {

@@ -78,6 +78,7 @@ Result<std::unique_ptr<CredentialSource>> OpenVaultCredentialSourceWith(
   opts.random = random;
   opts.os_user = OsUserName();
   opts.operator_name = access.operator_name;
+  opts.audit_copy = access.audit_copy;
   if (!fs->Exists(opts.path))
     return Status::NotFound(
         "no --credentials given and there is no vault at '" + opts.path +

@@ -22,8 +22,10 @@
 #define RENUMBER_VAULT_VAULT_SOURCE_H_
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "src/i18n/i18n.h"
 
@@ -41,6 +43,8 @@ struct VaultAccess {
   std::string passphrase_file;
   std::string operator_name;
   std::string ticket;
+  // Team mode: a copy of every audit record goes here (audit.h AuditCopy).
+  std::function<Status(const std::vector<std::string>& lines)> audit_copy;
 };
 
 void AddVaultAccessOptions(CLI::App* command, VaultAccess* access);

@@ -281,6 +281,36 @@ TEST_F(VaultTest, UseIsAuditedBeforeTheSecretIsReturned) {
             std::string::npos);
 }
 
+// Team mode: every audit record is copied once it is on disk; when the
+// copy cannot be made (the campaign store is down) no secret comes out.
+TEST_F(VaultTest, AuditRecordsAreCopiedAndAFailedCopyRefusesTheSecret) {
+  Add("C-1", Service::kEss);
+  std::vector<std::string> copies;
+  bool store_up = true;
+  VaultOptions opts = Options();
+  opts.audit_copy = [&](const std::vector<std::string>& lines) {
+    if (!store_up) return Status::Unavailable("campaign store: lost");
+    copies.insert(copies.end(), lines.begin(), lines.end());
+    return Status::Ok();
+  };
+  auto v = Vault::Open(opts, Secret(kPass));
+  ASSERT_TRUE(v.ok());
+  ASSERT_TRUE((*v)->Use({"C-1", Service::kEss}, "prepare plan-7", "").ok());
+  ASSERT_EQ(copies.size(), 1u);
+  std::string text = AuditText();
+  EXPECT_EQ(copies[0] + "\n",
+            text.substr(text.rfind('\n', text.size() - 2) + 1));
+  store_up = false;
+  auto denied = (*v)->Use({"C-1", Service::kEss}, "prepare plan-7", "");
+  EXPECT_FALSE(denied.ok());
+  EXPECT_TRUE(denied.status().Is(Code::kUnavailable))
+      << denied.status().message();
+  auto hidden = (*v)->Reveal({"C-1", Service::kEss}, "T-1", "why");
+  EXPECT_FALSE(hidden.ok());
+  // The local log still has both records.
+  EXPECT_EQ(ParseAuditLog(AuditText()).back().action, "reveal");
+}
+
 TEST_F(VaultTest, RekeyKeepsEntriesAndAuditChain) {
   Add("C-1", Service::kEss);
   ASSERT_TRUE(vault_->Rekey(Secret("a brand new passphrase")).ok());
