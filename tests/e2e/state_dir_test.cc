@@ -44,6 +44,11 @@ TEST(StateDirE2eTest, AStateDirOthersMayWriteIsRefused) {
   }
   RunResult status = env.Run({"status", "--state-dir", env.state_dir()});
   EXPECT_EQ(status.exit_code, 2) << status.err;
+  // The local campaign store reads the same journals (issue 18).
+  RunResult store =
+      env.Run({"store", "status", "--state-dir", env.state_dir()});
+  EXPECT_EQ(store.exit_code, 2) << store.err;
+  EXPECT_NE(store.err.find("chmod 700"), std::string::npos) << store.err;
   EXPECT_EQ(env.Requests(), 0) << "nothing may be sent";
   EXPECT_FALSE(PosixFileSystem()->Exists(env.state_dir() + "/journal"));
 }
