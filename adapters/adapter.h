@@ -35,8 +35,8 @@
 
 #include <chrono>
 #include <memory>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +64,11 @@ const char* FindingKindName(Finding::Kind kind);  // "old-reference", ...
 struct Discovery {
   AccountState state = AccountState::kMissing;
   std::vector<Finding> findings;
+  // The domains the account serves, for preflight's DNS checks (ESS: every
+  // domain of the account; CDN: the domains of each service's active
+  // version), lower case, without duplicates. Filled when
+  // AdapterDeps::list_domains is set (ESS lists them in any case).
+  std::vector<std::string> domains = {};
   // Adapter-private: what was read, for PlanPhase. Not shown to users.
   nlohmann::json snapshot;
 };
@@ -118,6 +123,8 @@ struct VerifyReport {
   AccountState state = AccountState::kMissing;
   std::vector<Finding> findings;
   std::vector<Check> checks;
+  // As Discovery::domains.
+  std::vector<std::string> domains = {};
   // True when every new route/backend exists and every check passed: the
   // gate for cutover.
   bool new_side_verified = false;

@@ -24,6 +24,10 @@ struct AdapterDeps {
   // ESS verify: our own probe of the new mail server (reported, never a
   // gate). Null: no probe.
   SmtpProber* smtp_prober = nullptr;
+  // Discover and Verify also list the account's domains
+  // (Discovery::domains), for preflight. The CDN needs one more GET per
+  // service for them, so only when asked.
+  bool list_domains = false;
 };
 
 using AdapterFactory = std::function<Result<std::unique_ptr<Adapter>>(

@@ -6,6 +6,7 @@
 
 #include "adapters/cdn/cdn_client.h"
 #include "adapters/cdn/cdn_discover.h"
+#include "adapters/cdn/cdn_domains.h"
 #include "adapters/cdn/cdn_finish.h"
 #include "adapters/cdn/cdn_history.h"
 #include "adapters/cdn/cdn_plan.h"
@@ -36,7 +37,8 @@ class CdnAdapter : public Adapter {
         client_(deps.transport, account_,
                 c.api_base.empty() ? kDefaultBase : c.api_base, c.api_token,
                 deps.clock),
-        resolver_(deps.resolver) {}
+        resolver_(deps.resolver),
+        list_domains_(deps.list_domains) {}
 
   Capabilities capabilities() const override {
     Capabilities caps;
@@ -47,7 +49,11 @@ class CdnAdapter : public Adapter {
 
   Result<Discovery> Discover(const Target& target) override {
     RN_ASSIGN_OR_RETURN(auto services, ReadAccount(&client_));
-    return BuildDiscovery(services, target, resolver_);
+    Discovery d = BuildDiscovery(services, target, resolver_);
+    if (list_domains_) {
+      RN_ASSIGN_OR_RETURN(d.domains, ReadActiveDomains(&client_, services));
+    }
+    return d;
   }
 
   Result<Plan> PlanPhase(Phase phase, const Discovery& discovery,
@@ -98,6 +104,7 @@ class CdnAdapter : public Adapter {
   std::string account_;
   CdnClient client_;
   Resolver* resolver_;
+  bool list_domains_ = false;
   std::map<std::string, DraftState> drafts_;  // per service, this run
 };
 
@@ -230,6 +237,9 @@ Result<VerifyReport> CdnAdapter::Verify(const Target& target, bool run_checks) {
   VerifyReport report;
   report.state = d.state;
   report.findings = d.findings;
+  if (list_domains_) {
+    RN_ASSIGN_OR_RETURN(report.domains, ReadActiveDomains(&client_, services));
+  }
   const Addresses a{target.old_ip, target.new_ip};
   bool all_ok = true;
   // The new side is verified when every service that references either IP

@@ -108,7 +108,8 @@ const SimCustomer& CdnSimTest::Customer(int shape, bool v6) const {
   return customers_.front();
 }
 
-std::unique_ptr<Adapter> CdnSimTest::NewAdapterFor(const SimCustomer& c) {
+std::unique_ptr<Adapter> CdnSimTest::NewAdapterFor(const SimCustomer& c,
+                                                   bool list_domains) {
   Credentials cred;
   cred.account = {c.id, Service::kCdn};
   cred.api_base = host_->base_url();
@@ -118,6 +119,7 @@ std::unique_ptr<Adapter> CdnSimTest::NewAdapterFor(const SimCustomer& c) {
   deps.clock = RealClock();
   deps.resolver = &resolver_;
   deps.random = &random_;
+  deps.list_domains = list_domains;
   auto a = NewCdnAdapter(cred, deps);
   EXPECT_TRUE(a.ok()) << a.status().ToString();
   return a.ok() ? std::move(*a) : nullptr;

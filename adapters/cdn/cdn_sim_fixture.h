@@ -53,7 +53,9 @@ class CdnSimTest : public ::testing::Test {
   std::vector<const SimCustomer*> CdnCustomers() const;
   int ShapeOf(const SimCustomer& c) const;
 
-  std::unique_ptr<Adapter> NewAdapterFor(const SimCustomer& c);
+  // `list_domains`: AdapterDeps::list_domains (for preflight).
+  std::unique_ptr<Adapter> NewAdapterFor(const SimCustomer& c,
+                                         bool list_domains = false);
   Target TargetFor(const SimCustomer& c) const;
 
   // Discover, PlanPhase, then Apply each change journaling intent/outcome;

@@ -36,6 +36,7 @@ class EssAdapter : public Adapter {
     d.state = c.state;
     d.findings = std::move(c.findings);
     d.snapshot = ess::SnapshotToJson(s);
+    d.domains = s.domains;
     return d;
   }
 

@@ -99,6 +99,14 @@ TEST_F(EssAdapterTest, DomainsArePagedAndOnlyCustomOnesRead) {
   }
   EXPECT_EQ(domain_pages, 3);
   EXPECT_EQ(custom_reads, 1);
+  // Every name listed is the account's domains (for preflight), in
+  // listing order, with no request more; Verify gives the same.
+  ASSERT_EQ(d->domains.size(), 230u);
+  EXPECT_EQ(d->domains.front(), "d0.jp");
+  EXPECT_EQ(d->domains[217], "d217.jp");
+  auto v = NewAdapter()->Verify(ctx_.target, false);
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_EQ(v->domains, d->domains);
 }
 
 TEST_F(EssAdapterTest, NeverDeletesAnOldRouteWhoseTwinIsNotReady) {

@@ -1,5 +1,9 @@
 #include "adapters/ess/ess_snapshot.h"
 
+#include <algorithm>
+
+#include "src/core/dns_name.h"
+
 namespace renumber {
 namespace ess {
 namespace {
@@ -21,6 +25,9 @@ Result<Snapshot> ReadSnapshot(EssClient* client) {
   RN_ASSIGN_OR_RETURN(s.named, client->GetNamedRoutes());
   RN_ASSIGN_OR_RETURN(std::vector<Domain> domains, client->ListDomains());
   for (const Domain& d : domains) {
+    const std::string name = NormalizeDnsName(d.name);
+    if (std::find(s.domains.begin(), s.domains.end(), name) == s.domains.end())
+      s.domains.push_back(name);
     if (d.route_mode != "custom") continue;
     auto c = client->GetRoutes(d.name);
     if (c.ok()) {

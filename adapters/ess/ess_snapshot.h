@@ -29,6 +29,9 @@ struct Snapshot {
   OutboundList outbound;
   NamedRouteList named;              // named routes (default routes only)
   std::vector<std::string> skipped;  // "example.jp (no longer custom)"
+  // Every domain of the account (GET /v1/domains), lower case, in listing
+  // order: Discovery::domains, for preflight. Not in SnapshotToJson.
+  std::vector<std::string> domains;
 };
 
 Result<Snapshot> ReadSnapshot(EssClient* client);

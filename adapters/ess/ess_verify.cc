@@ -127,6 +127,7 @@ Result<VerifyReport> VerifyAccount(EssClient* client, Clock* clock,
                                    const Target& t, bool run_checks) {
   RN_ASSIGN_OR_RETURN(Snapshot s, ReadSnapshot(client));
   VerifyReport report;
+  report.domains = s.domains;
   bool all_ok = true;
   bool any_new = false;
   std::vector<SmtpProbeTarget> probes;

@@ -38,13 +38,15 @@ Examples:
   renumber cutover --plan plan.csv
   renumber rollback --plan plan.csv --phase cutover
   renumber status
+  renumber preflight --plan plan.csv        (the customers' DNS)
   renumber vault list
 
 Exit codes:
   0  done, or in the expected state
   1  at least one account failed
   2  bad input; nothing was changed
-  3  verify or plan found accounts not in the expected state
+  3  verify or plan found accounts not in the expected state;
+     preflight found something to do
   4  refused by a safety gate; nothing was changed
 
 Run 'renumber COMMAND --help' for a command's options.)";

@@ -3,8 +3,11 @@
 // Starts the ESS and CDN simulators on free loopback ports with a handful of
 // varied customers whose maintenance has just ended, writes a plan and a
 // credentials file to a temporary directory, then runs exactly what a user
-// would type: plan → prepare → verify → cutover → verify. Exits 0 when
-// every account ends cut over.
+// would type: preflight (against a DNS simulator serving the customers'
+// zones; with the default six customers it finds things to do, exit 3, as
+// the seeded world is made to) → plan → prepare → verify → cutover →
+// verify. Exits 0 when every step ends as expected and every account ends
+// cut over.
 #include <stdlib.h>
 
 #include <cstdio>
@@ -15,10 +18,13 @@
 #include "src/cli/app.h"
 #include "src/cli/demo.h"
 #include "src/cli/migration.h"
+#include "src/cli/preflight_command.h"
 #include "src/core/fs.h"
 #include "src/http/transport.h"
 #include "src/log/terminal_text.h"
 #include "src/sim/cluster.h"
+#include "src/sim/dns_sim.h"
+#include "src/sim/dns_world.h"
 
 namespace renumber {
 namespace {
@@ -44,6 +50,32 @@ std::string StepLine(const DemoStep& s, const std::string& dir) {
     line += " --yes";
   if (*s.expect) line += std::string(" --expect ") + s.expect;
   return line;
+}
+
+// Step 1: preflight of every customer against the DNS simulator, with the
+// domains read from the vendor simulators.
+int PreflightStep(const std::string& dir, const SimDns& dns, int total,
+                  const GlobalOptions& global) {
+  PreflightInvocation inv;
+  inv.accounts.plan_file = dir + "/plan.csv";
+  inv.accounts.credentials_file = dir + "/credentials.json";
+  inv.accounts.state_dir = dir + "/state";
+  inv.accounts.hosts_file = dir + "/hosts";
+  inv.accounts.jobs = 4;
+  inv.accounts.preflight_dns.dns_servers = {dns.address()};
+  inv.accounts.preflight_dns.provider_ns = SimProviderNameServers();
+  inv.accounts.preflight_dns.dnsbl_zones = {kSimDnsblZone};
+  std::string line = "renumber preflight --plan " + inv.accounts.plan_file +
+                     " --credentials " + inv.accounts.credentials_file +
+                     " --state-dir " + inv.accounts.state_dir + " --hosts " +
+                     inv.accounts.hosts_file + " --dns-server " + dns.address();
+  for (const std::string& ns : inv.accounts.preflight_dns.provider_ns)
+    line += " --provider-ns " + ns;
+  line += std::string(" --dnsbl ") + kSimDnsblZone;
+  std::fprintf(stdout, "\n== %s ==\n$ %s\n",
+               Tr(global.lang, "demo.step", 1, total).c_str(), line.c_str());
+  std::fflush(stdout);
+  return ExecutePreflight(inv, global);
 }
 
 }  // namespace
@@ -80,6 +112,14 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
                    Tr(lang, "cli.error", cluster.status().message()) + "\n");
     return kExitFailed;
   }
+  // The customers' DNS zones, for the domains the vendor simulators hold.
+  auto dns = SimDns::Start(
+      SimDnsZones((*cluster)->customers(), (*cluster)->AccountDomains()), {});
+  if (!dns.ok()) {
+    std::fprintf(stderr, "%s\n",
+                 Tr(lang, "cli.error", dns.status().message()).c_str());
+    return kExitFailed;
+  }
   Status s = (*cluster)->WritePlan(dir + "/plan.csv");
   if (s.ok()) s = (*cluster)->WriteCredentials(dir + "/credentials.json");
   if (s.ok()) s = (*cluster)->WriteHostsFile(dir + "/hosts");
@@ -92,9 +132,17 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
       Tr(lang, "demo.intro", (*cluster)->customers().size(),
          (*cluster)->ess()->base_url(), (*cluster)->cdn()->base_url(), dir)
           .c_str());
-  int n = 0, failures = 0;
-  const int total = static_cast<int>(std::size(kSteps));
+  std::fprintf(stdout, "%s\n", Tr(lang, "demo.dns", (*dns)->address()).c_str());
+  int n = 1, failures = 0;
+  const int total = static_cast<int>(std::size(kSteps)) + 1;
+  // Findings (3) are what preflight is for; 1 (a check failed) or 2 are not.
+  if (int rc = PreflightStep(dir, **dns, total, global);
+      rc != kExitOk && rc != kExitNotExpected) {
+    ++failures;
+    std::fprintf(stderr, "%s\n", Tr(lang, "demo.step_failed", rc).c_str());
+  }
   for (const DemoStep& step : kSteps) {
+    if (failures) break;
     std::fprintf(stdout, "\n== %s ==\n$ %s\n",
                  Tr(lang, "demo.step", ++n, total).c_str(),
                  StepLine(step, dir).c_str());
@@ -119,6 +167,7 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   const long ess_writes = (*cluster)->ess()->Counters().value("writes", 0L);
   const long cdn_writes = (*cluster)->cdn()->Counters().value("writes", 0L);
   (*cluster)->Stop();
+  (*dns)->Stop();
   bool removed = false;
   if (!o.keep && o.dir.empty() && !failures) {
     std::error_code ec;  // leaving a temp dir behind is harmless

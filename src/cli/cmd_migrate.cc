@@ -33,6 +33,8 @@ const CommandSpec kSpecs[] = {
      "dns-dependent and CIDR notes) and what prepare and cutover would change.",
      "Examples:\n"
      "  renumber plan --plan plan.csv --credentials creds.json\n"
+     "  renumber plan --plan plan.csv --preflight --dnsbl bl.example.org   "
+     "(and the customers' DNS)\n"
      "  renumber plan --service ess --customer C-10001 --old-ip 203.0.113.10 "
      "--new-ip 198.51.100.20 --credentials creds.json --json\n"},
     {Command::kPrepare, "prepare",
@@ -89,6 +91,14 @@ void AddCommand(CLI::App& app, const CommandSpec& spec, GlobalOptions& global,
                   "show what would change; write nothing");
     cmd->add_option("--wait-lock", inv->wait_lock_seconds,
                     "seconds to wait for another run holding an account");
+  }
+  if (spec.command == Command::kPlan || spec.command == Command::kVerify) {
+    cmd->add_flag("--preflight", inv->preflight,
+                  "also check the customers' DNS (renumber preflight) for "
+                  "the domains discovery reads from ESS and the CDN, and "
+                  "show the findings after the accounts (text and json "
+                  "output; the exit code stays the accounts')");
+    AddPreflightDnsOptions(cmd, &inv->preflight_dns);
   }
   if (spec.command == Command::kCutover)
     cmd->add_flag("--ignore-window", inv->ignore_window,
@@ -242,7 +252,7 @@ void AddStatus(CLI::App& app, GlobalOptions& global, CommandRun& run) {
 
 }  // namespace
 
-void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv) {
+void AddAccountOptions(CLI::App* cmd, MigrationInvocation* inv) {
   cmd->add_option("--plan", inv->plan_file,
                   "plan CSV: customer,service,old_ip,new_ip,maintenance_end,"
                   "ticket");
@@ -259,6 +269,9 @@ void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv) {
   cmd->add_option("--ticket", inv->ticket, "ticket id written to notes");
   cmd->add_flag("--allow-family-change", inv->allow_family_change,
                 "allow IPv4 <-> IPv6 moves");
+}
+
+void AddVendorAccessOptions(CLI::App* cmd, MigrationInvocation* inv) {
   cmd->add_option("--credentials", inv->credentials_file,
                   "credentials JSON (0600); default: the vault");
   AddVaultAccessOptions(cmd, &inv->vault);
@@ -267,14 +280,19 @@ void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv) {
   cmd->add_option("--hosts", inv->hosts_file,
                   "hosts(5)-format file consulted before DNS when looking "
                   "for host names that point at the old IP");
-  cmd->add_option("--jobs,-j", inv->jobs, "accounts in parallel (default 8)");
-  cmd->add_flag("--json", inv->json,
-                "one JSON document on stdout; human output on stderr");
   cmd->add_option("--state-dir", inv->state_dir,
                   "journal, locks, vault (default $XDG_STATE_HOME/renumber)");
   AddStoreOption(cmd, &inv->store);
   cmd->add_option("--operator", inv->operator_name,
                   "name recorded in the journal (default: OS user)");
+}
+
+void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv) {
+  AddAccountOptions(cmd, inv);
+  AddVendorAccessOptions(cmd, inv);
+  cmd->add_option("--jobs,-j", inv->jobs, "accounts in parallel (default 8)");
+  cmd->add_flag("--json", inv->json,
+                "one JSON document on stdout; human output on stderr");
   cmd->add_option("--campaign", inv->campaign,
                   "journal name (default: the plan file's name)");
   cmd->add_option("--log", inv->log_file,

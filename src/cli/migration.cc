@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "adapters/registry.h"
 #include "src/cli/app.h"
@@ -11,7 +12,7 @@
 #include "src/cli/output.h"
 #include "src/cli/progress.h"
 #include "src/cli/terminal.h"
-#include "src/core/resolver.h"
+#include "src/dns/dns_resolver.h"
 #include "src/engine/campaign.h"
 #include "src/engine/monitoring.h"
 #include "src/engine/report.h"
@@ -22,6 +23,9 @@
 #include "src/log/log.h"
 #include "src/log/terminal_text.h"
 #include "src/model/paths.h"
+#include "src/preflight/campaign_domain_source.h"
+#include "src/preflight/preflight.h"
+#include "src/preflight/preflight_report.h"
 #include "src/store/open_store.h"
 
 namespace renumber {
@@ -65,6 +69,9 @@ class MigrationRun {
   int Load();
   int Run();
   Status LoadResolver();
+  Status LoadPreflight();
+  // plan / verify --preflight, over the domains the campaign discovered.
+  void Preflight(const CampaignResult& result, nlohmann::json* doc);
   Status OpenStore();
   bool Confirm(const ConfirmRequest& request);
 
@@ -82,8 +89,33 @@ class MigrationRun {
   std::unique_ptr<Resolver> hosts_;
   Resolver* resolver_ = SystemResolver();
   std::unique_ptr<CredentialSource> source_;
+  std::optional<PreflightSetup> preflight_;
+  std::unique_ptr<Resolver> preflight_dns_;
   std::unique_ptr<CampaignStore> store_;
 };
+
+Status MigrationRun::LoadPreflight() {
+  if (!inv_.preflight) return Status::Ok();
+  if (inv_.format == "nagios" || inv_.format == "prometheus")
+    return Status::InvalidArgument(
+        "--preflight goes with text or json output; for monitoring, run "
+        "`renumber preflight` as a check of its own");
+  RN_ASSIGN_OR_RETURN(preflight_,
+                      LoadPreflightSetup(inv_.preflight_dns, inv_.jobs));
+  RN_ASSIGN_OR_RETURN(preflight_dns_, NewDnsResolver(preflight_->dns));
+  return Status::Ok();
+}
+
+void MigrationRun::Preflight(const CampaignResult& result, json* doc) {
+  if (!preflight_) return;
+  std::unique_ptr<DomainSource> domains = NewCampaignDomainSource(result);
+  PreflightReport report =
+      RunPreflight(rows_, preflight_->options,
+                   {preflight_dns_.get(), domains.get(), clock_});
+  out_.Human("\n" + PreflightHeader(*preflight_, lang_) + "\n\n" +
+             RenderPreflight(report, lang_));
+  if (doc) AttachPreflightToCampaignJson(report, doc);
+}
 
 Status MigrationRun::LoadResolver() {
   if (inv_.hosts_file.empty()) return Status::Ok();
@@ -138,6 +170,9 @@ int MigrationRun::Load() {
                             /*create=*/true);
   if (!state.ok()) return Fail(kExitBadInput, state.status().message());
   state_ = std::move(*state);
+  if (Status s = LoadPreflight(); !s.ok())
+    return Fail(s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed,
+                s.message());
   // --ca-file must be readable PEM before anything is sent (an account's own
   // ca_file is checked when its transport is built).
   if (!inv_.ca_file.empty())
@@ -221,7 +256,7 @@ int MigrationRun::Run() {
       [&](const Credentials& c) -> Result<std::unique_ptr<Adapter>> {
     RN_ASSIGN_OR_RETURN(HttpTransport * t, stack.For(c));
     return NewAdapter(c, AdapterDeps{t, clock_, resolver_, SystemRandom(),
-                                     smtp_prober.get()});
+                                     smtp_prober.get(), inv_.preflight});
   };
   deps.journal = journal.get();
   deps.locks = writes_ ? locks->get() : nullptr;
@@ -249,6 +284,9 @@ int MigrationRun::Run() {
         (inv_.command == Command::kVerify && r.result != AccountResult::kOk))
       out_.Human(RenderAccountDetail(r, inv_.command, lang_));
   out_.Human(RenderSummaryTable(result, inv_.command, lang_));
+  json doc;
+  if (json_) doc = CampaignJson(result, inv_.command, campaign, code);
+  Preflight(result, json_ ? &doc : nullptr);
   MonitoringRun check;
   check.result = &result;
   check.now = checked_at;
@@ -258,7 +296,6 @@ int MigrationRun::Run() {
   check.last_change = LastChanges(contents->records);
   check.version = RENUMBER_VERSION_STRING;
   if (json_) {
-    json doc = CampaignJson(result, inv_.command, campaign, code);
     doc["expect"] = inv_.expect.empty() ? json() : json(inv_.expect);
     doc["checked_at"] = check.now.ToRfc3339();
     doc["duration_ms"] = check.duration.count();

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "src/cli/command.h"
+#include "src/cli/preflight_flags.h"
 #include "src/engine/account_run.h"
 #include "src/vault/vault_source.h"
 
@@ -53,9 +54,20 @@ struct MigrationInvocation {
   bool read_only = false;      // verify: no vendor check requests
   int wait_lock_seconds = 0;
   std::string log_file;  // --log: the session record (output.h)
+  // plan / verify --preflight: the customers' DNS checks (src/preflight)
+  // over the domains discovery read, shown after the accounts.
+  bool preflight = false;
+  PreflightDnsFlags preflight_dns;
 };
 
-// Adds the common flags of a migration command to `cmd`.
+// Adds the flags that choose the accounts (--plan, --only, and the
+// one-account --service, --customer, --old-ip, --new-ip, ...) to `cmd`.
+void AddAccountOptions(CLI::App* cmd, MigrationInvocation* inv);
+// Adds the flags that reach the vendors: --credentials (else the vault,
+// and its flags), --ca-file, --hosts, --state-dir, --operator.
+void AddVendorAccessOptions(CLI::App* cmd, MigrationInvocation* inv);
+// Adds the common flags of a migration command to `cmd` (the account and
+// vendor-access flags included).
 void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv);
 
 int ExecuteMigration(const MigrationInvocation& inv,

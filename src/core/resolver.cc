@@ -1,70 +1,114 @@
 #include "src/core/resolver.h"
 
-#include <arpa/inet.h>
-#include <netdb.h>
-#include <sys/socket.h>
-
 #include <algorithm>
 #include <cctype>
-#include <cstring>
+
+#include "src/core/dns_name.h"
 
 namespace renumber {
-namespace {
 
-class GetAddrInfoResolver : public Resolver {
- public:
-  Result<std::vector<IpAddress>> Resolve(const std::string& host) override {
-    addrinfo hints{};
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    addrinfo* res = nullptr;
-    int rc = getaddrinfo(host.c_str(), nullptr, &hints, &res);
-    if (rc == EAI_NONAME || rc == EAI_NODATA)
-      return Status::NotFound("host name '" + host + "' does not resolve");
-    if (rc != 0)
-      return Status::Unavailable("could not resolve '" + host +
-                                 "': " + gai_strerror(rc));
-    std::vector<IpAddress> out;
-    for (addrinfo* a = res; a; a = a->ai_next) {
-      IpAddress ip;
-      if (a->ai_family == AF_INET) {
-        auto* sin = reinterpret_cast<sockaddr_in*>(a->ai_addr);
-        ip = IpAddress::V4(ntohl(sin->sin_addr.s_addr));
-      } else if (a->ai_family == AF_INET6) {
-        auto* sin6 = reinterpret_cast<sockaddr_in6*>(a->ai_addr);
-        std::array<uint8_t, 16> b;
-        std::memcpy(b.data(), &sin6->sin6_addr, 16);
-        ip = IpAddress::V6(b);
-      } else {
-        continue;
-      }
-      if (std::find(out.begin(), out.end(), ip) == out.end()) out.push_back(ip);
-    }
-    freeaddrinfo(res);
-    return out;
+const char* RecordTypeName(RecordType type) {
+  switch (type) {
+    case RecordType::kA:
+      return "A";
+    case RecordType::kAaaa:
+      return "AAAA";
+    case RecordType::kMx:
+      return "MX";
+    case RecordType::kNs:
+      return "NS";
+    case RecordType::kTxt:
+      return "TXT";
+    case RecordType::kPtr:
+      return "PTR";
   }
-};
+  return "?";
+}
+
+Result<std::vector<IpAddress>> Resolver::LookupAddresses(
+    const std::string& name, RecordType a_or_aaaa) {
+  RN_ASSIGN_OR_RETURN(DnsAnswer a, Lookup(name, a_or_aaaa));
+  return std::move(a.addresses);
+}
+
+Result<std::vector<MxRecord>> Resolver::LookupMx(const std::string& name) {
+  RN_ASSIGN_OR_RETURN(DnsAnswer a, Lookup(name, RecordType::kMx));
+  return std::move(a.mx);
+}
+
+Result<std::vector<std::string>> Resolver::LookupNs(const std::string& name) {
+  RN_ASSIGN_OR_RETURN(DnsAnswer a, Lookup(name, RecordType::kNs));
+  return std::move(a.names);
+}
+
+Result<std::vector<std::string>> Resolver::LookupTxt(const std::string& name) {
+  RN_ASSIGN_OR_RETURN(DnsAnswer a, Lookup(name, RecordType::kTxt));
+  return std::move(a.texts);
+}
+
+Result<std::vector<std::string>> Resolver::LookupPtr(const IpAddress& ip) {
+  RN_ASSIGN_OR_RETURN(DnsAnswer a,
+                      Lookup(ReverseDnsName(ip), RecordType::kPtr));
+  return std::move(a.names);
+}
+
+namespace {
 
 class HostsFileResolver : public Resolver {
  public:
   HostsFileResolver(std::map<std::string, std::vector<IpAddress>> table,
                     Resolver* fallback)
       : table_(std::move(table)), fallback_(fallback) {}
+
   Result<std::vector<IpAddress>> Resolve(const std::string& host) override {
-    auto it = table_.find(Lower(host));
+    auto it = table_.find(NormalizeDnsName(host));
     if (it != table_.end()) return it->second;
     if (fallback_) return fallback_->Resolve(host);
     return Status::NotFound("host name '" + host + "' does not resolve");
   }
-  static std::string Lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(c));
-    return s;
+
+  Result<DnsAnswer> Lookup(const std::string& name, RecordType type) override {
+    auto it = table_.find(NormalizeDnsName(name));
+    bool address = type == RecordType::kA || type == RecordType::kAaaa;
+    if (it != table_.end() && address) return FromFile(name, it->second, type);
+    if (fallback_) return fallback_->Lookup(name, type);
+    return Status::NotFound(std::string("no ") + RecordTypeName(type) +
+                            " record for '" + name + "'");
   }
 
  private:
+  static Result<DnsAnswer> FromFile(const std::string& name,
+                                    const std::vector<IpAddress>& ips,
+                                    RecordType type) {
+    auto want = type == RecordType::kA ? IpAddress::Family::kV4
+                                       : IpAddress::Family::kV6;
+    DnsAnswer a;
+    for (const IpAddress& ip : ips)
+      if (ip.EffectiveFamily() == want) a.addresses.push_back(ip);
+    if (a.addresses.empty())
+      return Status::NotFound(std::string("no ") + RecordTypeName(type) +
+                              " record for '" + name + "' in the hosts file");
+    return a;
+  }
+
   std::map<std::string, std::vector<IpAddress>> table_;
   Resolver* fallback_;
 };
+
+std::vector<std::string> Words(const std::string& line) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i])))
+      ++i;
+    size_t start = i;
+    while (i < line.size() &&
+           !std::isspace(static_cast<unsigned char>(line[i])))
+      ++i;
+    if (i > start) words.push_back(line.substr(start, i - start));
+  }
+  return words;
+}
 
 }  // namespace
 
@@ -81,49 +125,20 @@ Result<std::unique_ptr<Resolver>> NewHostsFileResolver(
     ++line_no;
     if (size_t hash = line.find('#'); hash != std::string::npos)
       line.resize(hash);
-    std::vector<std::string> words;
-    size_t i = 0;
-    while (i < line.size()) {
-      while (i < line.size() &&
-             std::isspace(static_cast<unsigned char>(line[i])))
-        ++i;
-      size_t start = i;
-      while (i < line.size() &&
-             !std::isspace(static_cast<unsigned char>(line[i])))
-        ++i;
-      if (i > start) words.push_back(line.substr(start, i - start));
-    }
+    std::vector<std::string> words = Words(line);
     if (words.empty()) continue;
     auto ip = IpAddress::Parse(words[0]);
     if (!ip.ok() || words.size() < 2)
       return Status::InvalidArgument(origin + ":" + std::to_string(line_no) +
                                      ": expected 'ADDRESS NAME...'");
     for (size_t w = 1; w < words.size(); ++w) {
-      auto& ips = table[HostsFileResolver::Lower(words[w])];
+      auto& ips = table[NormalizeDnsName(words[w])];
       if (std::find(ips.begin(), ips.end(), *ip) == ips.end())
         ips.push_back(*ip);
     }
   }
   return std::unique_ptr<Resolver>(
       new HostsFileResolver(std::move(table), fallback));
-}
-
-Resolver* SystemResolver() {
-  static Resolver* r = new GetAddrInfoResolver;
-  return r;
-}
-
-void FakeResolver::Set(const std::string& host, std::vector<IpAddress> ips) {
-  std::lock_guard<std::mutex> l(mu_);
-  table_[host] = std::move(ips);
-}
-
-Result<std::vector<IpAddress>> FakeResolver::Resolve(const std::string& host) {
-  std::lock_guard<std::mutex> l(mu_);
-  auto it = table_.find(host);
-  if (it == table_.end())
-    return Status::NotFound("host name '" + host + "' does not resolve");
-  return it->second;
 }
 
 }  // namespace renumber

@@ -75,6 +75,7 @@ Status AccountRun::PlanCommand() {
   RN_ASSIGN_OR_RETURN(Discovery d, adapter_->Discover(t));
   report_.state_before = d.state;
   report_.findings = d.findings;
+  report_.domains = d.domains;
   RN_ASSIGN_OR_RETURN(report_.plan,
                       adapter_->PlanPhase(Phase::kPrepare, d, context_));
   RN_ASSIGN_OR_RETURN(Plan cut,
@@ -93,6 +94,7 @@ Status AccountRun::VerifyCommand() {
   report_.state_before = v.state;
   report_.state_after = v.state;
   report_.findings = v.findings;
+  report_.domains = v.domains;
   report_.checks = v.checks;
   bool ok;
   if (options_.expect.active()) {

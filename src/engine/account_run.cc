@@ -202,6 +202,7 @@ Status AccountRun::Stage1Inner() {
   report_.state_before = d.state;
   report_.state_after = d.state;
   report_.findings = d.findings;
+  report_.domains = d.domains;
   if (d.state == AccountState::kMissing) {
     Fail(Status::Internal(
         "critical: neither the old nor the new IP is referenced; renumber "

@@ -90,6 +90,9 @@ struct AccountReport {
   std::optional<AccountState> state_before;
   std::optional<AccountState> state_after;
   std::vector<Finding> findings;
+  // The account's domains as discovery read them (Discovery::domains;
+  // empty unless the adapter was asked to list them), for preflight.
+  std::vector<std::string> domains;
   Plan plan;                         // the command's phase
   std::optional<Plan> cutover_plan;  // `plan` shows prepare and cutover
   std::vector<Check> checks;

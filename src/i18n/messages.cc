@@ -10,7 +10,7 @@ const std::vector<MessageEntry>& AllMessages() {
     auto* v = new std::vector<MessageEntry>;
     for (const auto* table :
          {&CliMessages(), &EngineMessages(), &AdapterMessages(), &SimMessages(),
-          &VaultMessages(), &StoreMessages()})
+          &VaultMessages(), &PreflightMessages(), &StoreMessages()})
       v->insert(v->end(), table->begin(), table->end());
     return v;
   }();

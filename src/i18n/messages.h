@@ -16,12 +16,13 @@ struct MessageEntry {
 };
 
 // Each area's table; messages.cc joins them.
-const std::vector<MessageEntry>& CliMessages();      // messages_cli.cc
-const std::vector<MessageEntry>& EngineMessages();   // messages_engine.cc
-const std::vector<MessageEntry>& AdapterMessages();  // messages_adapters.cc
-const std::vector<MessageEntry>& SimMessages();      // messages_sim.cc
-const std::vector<MessageEntry>& VaultMessages();    // messages_vault.cc
-const std::vector<MessageEntry>& StoreMessages();    // messages_store.cc
+const std::vector<MessageEntry>& CliMessages();        // messages_cli.cc
+const std::vector<MessageEntry>& EngineMessages();     // messages_engine.cc
+const std::vector<MessageEntry>& AdapterMessages();    // messages_adapters.cc
+const std::vector<MessageEntry>& SimMessages();        // messages_sim.cc
+const std::vector<MessageEntry>& VaultMessages();      // messages_vault.cc
+const std::vector<MessageEntry>& PreflightMessages();  // messages_preflight.cc
+const std::vector<MessageEntry>& StoreMessages();      // messages_store.cc
 
 const std::vector<MessageEntry>& AllMessages();
 const MessageEntry* FindMessage(std::string_view key);

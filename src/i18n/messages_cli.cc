@@ -36,6 +36,11 @@ const std::vector<MessageEntry>& CliMessages() {
        "renumber デモ: 模擬顧客 {} 件。ESS シミュレーター {}、CDN "
        "シミュレーター {}。"
        "計画・認証情報・ジャーナルの保存先 {}"},
+      {"demo.dns",
+       "DNS simulator at {} (the customers' zones, for preflight; some "
+       "findings are expected)",
+       "DNS シミュレーター {} (顧客のDNSゾーン。preflight "
+       "用で、対応が必要な項目が出るのは想定どおりです)"},
       {"demo.step", "step {}/{}", "ステップ {}/{}"},
       {"demo.step_failed", "this step ended with exit code {}; stopping",
        "このステップは終了コード {} で終わりました。デモを中止します"},

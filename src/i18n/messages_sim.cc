@@ -39,6 +39,13 @@ const std::vector<MessageEntry>& SimMessages() {
       {"sim.wrote_credentials",
        "wrote the simulator-only credentials (mode 0600): {}",
        "シミュレーター専用の認証情報を書き出しました (モード 0600): {}"},
+      {"sim.wrote_domains", "wrote the customers' domains: {}",
+       "顧客のドメイン名を書き出しました: {}"},
+      {"sim.dns_address",
+       "  DNS (the customers' zones, UDP): {}  (renumber preflight "
+       "--dns-server)",
+       "  DNS (顧客のDNSゾーン、UDP): {}  (renumber preflight "
+       "--dns-server)"},
       {"sim.serving", "serving until Ctrl-C (SIGINT or SIGTERM)",
        "Ctrl-C (SIGINT / SIGTERM) を受けるまで応答を続けます"},
       {"sim.state_saved", "saved the simulator state to {}",
@@ -51,6 +58,11 @@ const std::vector<MessageEntry>& SimMessages() {
       {"sim.save_failed", "cannot save the simulator state to {}: {}",
        "シミュレーターの状態を {} に保存できません: {}"},
       {"sim.write_failed", "cannot write {}: {}", "{} を書き出せません: {}"},
+      {"sim.no_serve_dns",
+       "--write-domains and --dns need the simulators running: drop "
+       "--no-serve",
+       "--write-domains と --dns はシミュレーターの起動中にのみ使えます: "
+       "--no-serve を外してください"},
       {"sim.no_serve_port",
        "--no-serve with --write-credentials needs fixed ports in --ess and "
        "--cdn ({})",

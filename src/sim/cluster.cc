@@ -1,5 +1,6 @@
 #include "src/sim/cluster.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -196,6 +197,31 @@ Status SimCluster::WriteHostsFile(const std::string& path) const {
       "old IP.\n";
   for (const std::string& l : lines) text += l + "\n";
   return WriteFileAtomic(PosixFileSystem(), path, text, 0644);
+}
+
+std::map<std::string, std::vector<std::string>> SimCluster::AccountDomains()
+    const {
+  std::map<std::string, std::vector<std::string>> out;
+  auto add = [&](const std::string& key, const nlohmann::json& domains) {
+    std::vector<std::string>& names = out[key];
+    for (const auto& d : domains) {
+      const std::string name = d.value("name", "");
+      if (!name.empty() &&
+          std::find(names.begin(), names.end(), name) == names.end())
+        names.push_back(name);
+    }
+  };
+  nlohmann::json ess = ess_->api()->SaveState();
+  for (const auto& a : ess.value("accounts", nlohmann::json::array()))
+    add(a.value("customer", "") + "/ess",
+        a.value("domains", nlohmann::json::array()));
+  nlohmann::json cdn = cdn_->api()->SaveState();
+  for (const auto& s : cdn.value("services", nlohmann::json::array()))
+    for (const auto& v : s.value("versions", nlohmann::json::array()))
+      if (v.value("active", false))
+        add(s.value("account", "") + "/cdn",
+            v.value("domains", nlohmann::json::array()));
+  return out;
 }
 
 Status SimCluster::SaveState(const std::string& path) const {

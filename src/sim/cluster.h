@@ -6,6 +6,7 @@
 #ifndef RENUMBER_SIM_CLUSTER_H_
 #define RENUMBER_SIM_CLUSTER_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -73,6 +74,11 @@ class SimCluster {
   // lets discovery report them as dns-dependent without asking DNS (the
   // names are not real).
   Status WriteHostsFile(const std::string& path) const;
+  // The domains each account serves, as the simulators hold them now:
+  // "C-10001/ess" -> every ESS domain of the account, "C-10001/cdn" -> the
+  // domains of each service's active version (for the DNS simulator and
+  // for preflight's tests).
+  std::map<std::string, std::vector<std::string>> AccountDomains() const;
   // Customers + both vendors' state, as one JSON document.
   Status SaveState(const std::string& path) const;
   void Stop();

@@ -12,6 +12,7 @@
 #include "src/http/transport.h"
 #include "src/sim/admin.h"
 #include "src/sim/cluster.h"
+#include "src/sim/dns_sim.h"
 
 namespace renumber {
 namespace {
@@ -24,6 +25,8 @@ struct SimFlags {
   std::string state;
   std::string plan;
   std::string credentials;
+  std::string domains;
+  std::string dns;  // "" = no DNS simulator
   std::string faults;
   std::string admin_token;
   bool no_serve = false;
@@ -41,6 +44,10 @@ exit, so a campaign can span several runs.
 serving; add --no-serve to write the files and exit at once (the credentials
 then point at the --ess/--cdn addresses, which must have fixed ports).
 
+--dns HOST:PORT also serves the customers' DNS zones (UDP), for
+`renumber preflight --dns-server HOST:PORT --domains FILE` with the file of
+--write-domains.
+
 Faults (JSON, the shape of GET /_sim/faults) can be set at start with
 --faults and changed at run time:
   curl -u sim-admin:TOKEN -X PUT -d '{"error":{"rate":0.1}}' ESS_URL/_sim/faults
@@ -50,7 +57,8 @@ Examples:
   renumber sim --ess 127.0.0.1:18025 --cdn 127.0.0.1:18080 --seed 200 \
       --state sim.json --write-plan plan.csv --write-credentials creds.json
   renumber sim --seed 20 --write-plan plan.csv --write-credentials creds.json --no-serve
-  renumber sim --seed 50 --faults faults.json --json > sim-info.json &)";
+  renumber sim --seed 50 --faults faults.json --json > sim-info.json &
+  renumber sim --dns 127.0.0.1:5353 --write-plan plan.csv --write-domains domains.txt)";
 
 void Say(const std::string& line) {
   std::fprintf(stderr, "%s\n", line.c_str());
@@ -132,9 +140,11 @@ void PrintJson(SimCluster& c) {
   std::fflush(stdout);
 }
 
+// `domains`: what the running simulators hold (null with --no-serve).
 Status WriteFiles(Lang lang, const SimFlags& f,
                   const std::vector<SimCustomer>& customers,
-                  const std::string& ess_base, const std::string& cdn_base) {
+                  const std::string& ess_base, const std::string& cdn_base,
+                  const SimAccountDomains* domains) {
   if (!f.plan.empty()) {
     RN_RETURN_IF_ERROR(WritePlanFile(customers, f.plan).Annotate(f.plan));
     Say(Tr(lang, "sim.wrote_plan", f.plan));
@@ -144,6 +154,13 @@ Status WriteFiles(Lang lang, const SimFlags& f,
         WriteCredentialsFile(customers, ess_base, cdn_base, f.credentials)
             .Annotate(f.credentials));
     Say(Tr(lang, "sim.wrote_credentials", f.credentials));
+  }
+  if (!f.domains.empty() && domains) {
+    RN_RETURN_IF_ERROR(WriteFileAtomic(PosixFileSystem(), f.domains,
+                                       SimDomainsFile(customers, *domains),
+                                       0644)
+                           .Annotate(f.domains));
+    Say(Tr(lang, "sim.wrote_domains", f.domains));
   }
   return Status::Ok();
 }
@@ -163,7 +180,7 @@ int RunNoServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
     ess_base = *e;
     cdn_base = *c;
   }
-  Status s = WriteFiles(lang, f, *customers, ess_base, cdn_base);
+  Status s = WriteFiles(lang, f, *customers, ess_base, cdn_base, nullptr);
   if (!s.ok()) return Fail(lang, kExitFailed, s.message());
   return kExitOk;
 }
@@ -193,14 +210,27 @@ int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
                 Tr(lang, "sim.start_failed", cluster.status().message()));
   }
   SimCluster& c = **cluster;
+  std::unique_ptr<SimDns> dns;
+  if (!f.dns.empty()) {
+    auto a = ParseListenAddress(f.dns);
+    auto started = SimDns::Start(SimDnsZones(c.customers(), c.AccountDomains()),
+                                 {a->host, a->port});
+    if (!started.ok())
+      return Fail(lang, kExitFailed,
+                  Tr(lang, "sim.start_failed", started.status().message()));
+    dns = std::move(*started);
+  }
   if (f.json) PrintJson(c);
   PrintHuman(lang, c, f, loaded);
+  if (dns) Say(Tr(lang, "sim.dns_address", dns->address()));
+  const SimAccountDomains domains = c.AccountDomains();
   Status s = WriteFiles(lang, f, c.customers(), c.ess()->base_url(),
-                        c.cdn()->base_url());
+                        c.cdn()->base_url(), &domains);
   if (s.ok() && !f.state.empty()) s = c.SaveState(f.state).Annotate(f.state);
   if (!s.ok()) return Fail(lang, kExitFailed, s.message());
   Say(Tr(lang, "sim.serving"));
   WaitForSignal(set);
+  if (dns) dns->Stop();
   c.Stop();
   int rc = kExitOk;
   if (!f.state.empty()) {
@@ -224,7 +254,8 @@ int RunSim(const SimFlags& f, Lang lang) {
   o.cdn_listen = f.cdn;
   o.admin_token = f.admin_token;
   o.state_file = f.state;
-  for (const std::string* listen : {&f.ess, &f.cdn}) {
+  for (const std::string* listen : {&f.ess, &f.cdn, &f.dns}) {
+    if (listen->empty()) continue;
     auto a = ParseListenAddress(*listen);
     if (!a.ok()) return Fail(lang, kExitBadInput, a.status().message());
   }
@@ -234,6 +265,9 @@ int RunSim(const SimFlags& f, Lang lang) {
         lang, kExitBadInput,
         Tr(lang, "sim.bad_faults", f.faults, faults.status().message()));
   o.faults = *faults;
+  // The domains are what the running simulators hold; --dns serves them.
+  if (f.no_serve && (!f.domains.empty() || !f.dns.empty()))
+    return Fail(lang, kExitBadInput, Tr(lang, "sim.no_serve_dns"));
   return f.no_serve ? RunNoServe(lang, f, o) : RunServe(lang, f, o);
 }
 
@@ -263,6 +297,12 @@ void RegisterSimCommand(CLI::App& app, GlobalOptions& global, CommandRun& run) {
   cmd->add_option("--write-plan", flags->plan, "write the plan CSV here");
   cmd->add_option("--write-credentials", flags->credentials,
                   "write a credentials file (simulator-only, 0600) here");
+  cmd->add_option("--write-domains", flags->domains,
+                  "write the customers' domains (for renumber preflight "
+                  "--domains) here");
+  cmd->add_option("--dns", flags->dns,
+                  "also serve the customers' DNS zones on this HOST:PORT "
+                  "(UDP; 0 = a free port), for renumber preflight");
   cmd->add_option("--faults", flags->faults,
                   "fault configuration (JSON) for both simulators")
       ->check(CLI::ExistingFile);

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <set>
 #include <thread>
 
 #include "src/core/fs.h"
@@ -239,6 +240,40 @@ TEST_F(CmdSimTest, BusyPortFailsWithExit1) {
   pid_ = first;
   ::kill(pid_, SIGTERM);
   EXPECT_EQ(Wait(), 0);
+}
+
+// --dns serves the world's zones and --write-domains the matching file:
+// `renumber preflight` runs against them with nothing else.
+TEST_F(CmdSimTest, ServesTheCustomersDnsForPreflight) {
+  Spawn({"--seed", "6", "--ess", "127.0.0.1:0", "--cdn", "127.0.0.1:0", "--dns",
+         "127.0.0.1:0", "--write-plan", Path("plan.csv"), "--write-domains",
+         Path("domains.txt")});
+  ASSERT_TRUE(WaitForText("stderr", "serving until")) << Read("stderr");
+  const std::string err = Read("stderr");
+  const std::string tag = "DNS (the customers' zones, UDP): ";
+  size_t at = err.find(tag);
+  ASSERT_NE(at, std::string::npos) << err;
+  at += tag.size();
+  const std::string dns = err.substr(at, err.find(' ', at) - at);
+  EXPECT_NE(Read("domains.txt").find("C-10002/ess c10002.example.jp"),
+            std::string::npos);
+  const std::string cmd =
+      std::string(RENUMBER_BINARY) + " preflight --plan " + Path("plan.csv") +
+      " --domains " + Path("domains.txt") + " --dns-server " + dns +
+      " --json > " + Path("preflight.json") + " 2> " + Path("pf.err");
+  int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 3) << Read("pf.err");
+  auto doc = nlohmann::json::parse(Read("preflight.json"), nullptr, false);
+  ASSERT_FALSE(doc.is_discarded()) << Read("preflight.json");
+  EXPECT_EQ(doc["summary"]["customers"], 6);
+  EXPECT_EQ(doc["summary"]["errors"], 0) << Read("pf.err");
+  std::set<std::string> managers;
+  for (const auto& c : doc["customers"])
+    for (const auto& d : c["domains"]) managers.insert(d["managed_by"]);
+  EXPECT_EQ(managers, (std::set<std::string>{"other", "provider"}));
+  ASSERT_EQ(::kill(pid_, SIGTERM), 0);
+  EXPECT_EQ(Wait(), 0) << Read("stderr");
 }
 
 }  // namespace

@@ -154,7 +154,23 @@ TEST(FlowE2eTest, DemoRunsAndExitsZero) {
   E2eEnv env(Customers(1));
   RunResult r = env.Run({"demo"}, {"TMPDIR=" + env.dir()});
   EXPECT_EQ(r.exit_code, 0) << Describe(r);
-  EXPECT_NE(r.out.find("step 5/5"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("step 6/6"), std::string::npos) << r.out;
+  // Step 1 is preflight against the DNS simulator, the domains read from
+  // the vendor simulators: every check answered, and the seeded mix has
+  // things to do (exit 3, which the demo expects).
+  EXPECT_NE(r.out.find("renumber preflight --plan"), std::string::npos);
+  EXPECT_NE(r.out.find("Reading the domains of 9 account(s) from ESS and "
+                       "the CDN"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("preflight: 6 customers: 4 need action, 0 could not "
+                       "be fully checked, 2 with nothing to do"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("198.19.0.12 is listed in the DNS blocklist "
+                       "dnsbl.example"),
+            std::string::npos)
+      << r.out;
   // Its world has a backup failover and named routes, and its plan shows
   // the new route put ahead of the backup and joining the named routes.
   EXPECT_NE(r.out.find("to the first failover position"), std::string::npos)

@@ -145,6 +145,34 @@ TEST(MonitoringE2eTest, PrometheusFileParsesWithPromtool) {
   EXPECT_EQ(out, "") << "promtool's linter found problems: " << out;
 }
 
+// --expect with several states: a monitor that accepts either state of the
+// night is OK with prepared accounts, one that wants cut-over warns and
+// names the state; auto mixed with states is bad input, which a Nagios
+// plugin reports as UNKNOWN.
+TEST(MonitoringE2eTest, SeveralExpectedStates) {
+  E2eEnv env(EndingIn(std::chrono::hours(72), 2));
+  ASSERT_EQ(env.Renumber("prepare", {"--yes"}).exit_code, 0);
+  ASSERT_EQ(env.Renumber("verify", {"--expect", "prepared"}).exit_code, 0);
+  auto monitor = [&](const std::string& expect) {
+    return env.Run({"verify", "--plan", env.plan(), "--credentials",
+                    env.credentials(), "--state-dir", env.state_dir(),
+                    "--read-only", "--expect", expect, "--format", "nagios"});
+  };
+  RunResult either = monitor("cut-over,prepared");
+  EXPECT_EQ(either.exit_code, 0) << either.out << either.err;
+  EXPECT_EQ(FirstLine(either.out).rfind("RENUMBER OK - 0 critical", 0), 0u)
+      << either.out;
+  RunResult wants_cut = monitor("cut-over");
+  EXPECT_EQ(wants_cut.exit_code, 1) << wants_cut.out << wants_cut.err;
+  EXPECT_NE(wants_cut.out.find("not in the expected state (prepared)"),
+            std::string::npos)
+      << wants_cut.out;
+  RunResult mixed = monitor("auto,prepared");
+  EXPECT_EQ(mixed.exit_code, 3) << mixed.out;
+  EXPECT_NE(mixed.out.find("--expect auto stands alone"), std::string::npos)
+      << mixed.out;
+}
+
 // The shipped unit's ExecStart, run as systemd would run it: the state dir
 // from StateDirectory=, the passphrase from LoadCredentialEncrypted= (as
 // $CREDENTIALS_DIRECTORY/renumber-vault), no secret on the command line.

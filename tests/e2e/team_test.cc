@@ -13,6 +13,7 @@
 
 #include "src/core/fs.h"
 
+#include "src/sim/dns_sim.h"
 #include "src/store/test_pg_server.h"
 #include "tests/e2e/e2e_env.h"
 
@@ -270,8 +271,8 @@ TEST_F(TeamE2eTest, ServerStoppedAndRestartedMidCampaignLosesNothing) {
   stopper.join();
   ASSERT_GE(stopped_at, 12);
   EXPECT_EQ(broken.exit_code, 1) << broken.out << broken.err;
-  std::cerr << "the run the store left:\n" << broken.out.substr(
-      broken.out.find("ACCOUNT  ")) << "\n";
+  std::cerr << "the run the store left:\n"
+            << broken.out.substr(broken.out.find("ACCOUNT  ")) << "\n";
   EXPECT_TRUE(Has(broken.out, "campaign store was lost") ||
               Has(broken.out, "connection to the campaign store"))
       << broken.out;
@@ -344,6 +345,64 @@ TEST_F(TeamE2eTest, VaultAuditRecordsAreCopiedToTheStore) {
                 std::string::npos);
     }
   }
+}
+
+// Preflight reads the domains with the vault's logins; in team mode each
+// use ("preflight: read the domains") is copied to the store like
+// prepare's, and preflight writes nothing else there (no journal).
+TEST_F(TeamE2eTest, PreflightVaultUsesAreCopiedToTheStore) {
+  E2eEnv env(Customers(2));
+  Init(env);
+  auto dns = SimDns::Start(
+      SimDnsZones(env.cluster()->customers(), env.cluster()->AccountDomains()),
+      {});
+  ASSERT_TRUE(dns.ok()) << dns.status().ToString();
+  const std::string state = env.dir() + "/alice-state";
+  const std::string pass = env.dir() + "/pass";
+  std::ofstream(pass) << "correct horse battery staple\n";
+  chmod(pass.c_str(), 0600);
+  auto vault = [&](std::vector<std::string> args) {
+    args.insert(args.end(), {"--state-dir", state, "--passphrase-file", pass,
+                             "--operator", "alice", "--store", spec_});
+    return env.Run(args, server_->ClientEnv());
+  };
+  ASSERT_EQ(vault({"vault", "init"}).exit_code, 0);
+  ASSERT_EQ(vault({"vault", "import", env.credentials(), "--ticket", "T-1"})
+                .exit_code,
+            0);
+  RunResult r = env.Run(
+      {"preflight", "--plan", env.plan(), "--state-dir", state,
+       "--passphrase-file", pass, "--operator", "alice", "--hosts", env.hosts(),
+       "--store", spec_, "--dns-server", (*dns)->address(), "--json"},
+      server_->ClientEnv());
+  (*dns)->Stop();
+  ASSERT_EQ(r.exit_code, 3) << r.err;  // the seeded world has findings
+  EXPECT_EQ(json::parse(r.out)["summary"]["errors"], 0) << r.err;
+
+  auto local = PosixFileSystem()->ReadFile(state + "/vault.audit.jsonl");
+  ASSERT_TRUE(local.ok());
+  auto copied =
+      server_->AdminQuery(db_, "SELECT line FROM renumber_audit ORDER BY seq");
+  ASSERT_TRUE(copied.ok()) << copied.status().message();
+  std::string joined;
+  for (const std::string& line : *copied) joined += line + "\n";
+  EXPECT_EQ(joined, *local);
+  EXPECT_NE(joined.find("preflight: read the domains"), std::string::npos)
+      << joined;
+  EXPECT_EQ(JournalRows(), 0) << "preflight journals nothing";
+}
+
+// A --store that is no store is bad input for preflight too, before any
+// vendor or DNS query.
+TEST_F(TeamE2eTest, PreflightRefusesAStoreThatIsNoStore) {
+  E2eEnv env(Customers(1));
+  const long writes = env.Writes();
+  RunResult r =
+      env.Run({"preflight", "--plan", env.plan(), "--credentials",
+               env.credentials(), "--hosts", env.hosts(), "--store",
+               "mysql://db.example/renumber", "--dns-server", "127.0.0.1:9"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(env.Writes(), writes);
 }
 
 }  // namespace

@@ -33,7 +33,8 @@ TEST_F(CdnVersionsTest, CloneMakesAnUnlockedInactiveDraftWithEverything) {
   EXPECT_TRUE(last_call().committed);
   std::string v2 = "/service/" + sid + "/version/2",
               v3 = "/service/" + sid + "/version/3";
-  for (const char* what : {"/backend", "/healthcheck", "/director"}) {
+  for (const char* what :
+       {"/backend", "/healthcheck", "/director", "/domain"}) {
     json a = Json(Get(v2 + what, t)), b = Json(Get(v3 + what, t));
     ASSERT_EQ(a.size(), b.size()) << what;
     ASSERT_FALSE(a.empty()) << what;
@@ -49,6 +50,28 @@ TEST_F(CdnVersionsTest, CloneMakesAnUnlockedInactiveDraftWithEverything) {
   EXPECT_EQ(
       Json(Get("/service/" + sid + "/details", t))["active_version"]["number"],
       2);
+}
+
+// cdn.md: GET /service/{sid}/version/{v}/domain, an array of
+// {"name","comment"} (with the owner's service_id and version, as Fastly
+// sends); the service's name is a label, the domains are the version's.
+TEST_F(CdnVersionsTest, DomainsArePerVersion) {
+  std::string sid = ServiceId("C-10004");
+  std::string t = TokenOf("C-10004");
+  HttpResponse r = Get("/service/" + sid + "/version/2/domain", t);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(last_call().endpoint, "GET /service/{sid}/version/{v}/domain");
+  EXPECT_FALSE(last_call().committed);
+  json list = Json(r);
+  ASSERT_EQ(list.size(), 1u) << list.dump();
+  EXPECT_EQ(list[0], json({{"name", "www.c10004.example.jp"},
+                           {"comment", ""},
+                           {"service_id", sid},
+                           {"version", 2}}));
+  ExpectError(Get("/service/" + sid + "/version/99/domain", t), 404,
+              "Record not found");
+  ExpectError(Get("/service/" + sid + "/version/2/domain", TokenOf("C-10003")),
+              404, "Record not found");
 }
 
 TEST_F(CdnVersionsTest, ActivateLocksAndDeactivatesPrevious) {

@@ -69,6 +69,8 @@ ApiReply ListVersions(CdnState& state, const ApiRequest& req);
 ApiReply CloneVersion(CdnState& state, const ApiRequest& req);
 ApiReply ActivateVersion(CdnState& state, const ApiRequest& req);
 ApiReply ValidateVersionEndpoint(CdnState& state, const ApiRequest& req);
+// handlers_domain.cc
+ApiReply ListDomains(CdnState& state, const ApiRequest& req);
 // handlers_backend.cc
 ApiReply ListBackends(CdnState& state, const ApiRequest& req);
 ApiReply GetBackend(CdnState& state, const ApiRequest& req);

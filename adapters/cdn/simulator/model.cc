@@ -86,6 +86,10 @@ json ToJson(const Condition& c) {
           {"priority", c.priority}};
 }
 
+json ToJson(const Domain& d) {
+  return {{"name", d.name}, {"comment", d.comment}};
+}
+
 json VersionToWire(const Version& v, const std::string& service_id) {
   return {{"number", v.number},
           {"active", v.active},
@@ -108,7 +112,8 @@ json VersionToState(const Version& v) {
           {"backends", ListToJson(v.backends)},
           {"healthchecks", ListToJson(v.healthchecks)},
           {"directors", ListToJson(v.directors)},
-          {"conditions", ListToJson(v.conditions)}};
+          {"conditions", ListToJson(v.conditions)},
+          {"domains", ListToJson(v.domains)}};
 }
 
 json ServiceToState(const Service& s) {

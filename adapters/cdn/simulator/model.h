@@ -73,6 +73,13 @@ struct Condition {
   int priority = 10;
 };
 
+// A domain the version serves (cdn.md: `GET .../version/{v}/domain`).
+// Like the backends, domains belong to a version and are copied by clone.
+struct Domain {
+  std::string name;  // "www.c10001.example.jp"
+  std::string comment;
+};
+
 struct Version {
   int number = 1;
   bool active = false;
@@ -82,6 +89,7 @@ struct Version {
   std::vector<Healthcheck> healthchecks;
   std::vector<Director> directors;
   std::vector<Condition> conditions;
+  std::vector<Domain> domains;
 };
 
 struct Service {
@@ -112,6 +120,7 @@ nlohmann::json ToJson(const Backend& b);
 nlohmann::json ToJson(const Healthcheck& h);
 nlohmann::json ToJson(const Director& d);
 nlohmann::json ToJson(const Condition& c);
+nlohmann::json ToJson(const Domain& d);
 // Wire form: "number","active","locked","comment","service_id".
 nlohmann::json VersionToWire(const Version& v, const std::string& service_id);
 // Adds "service_id" and "version" to an object's JSON.

@@ -160,6 +160,13 @@ Status FromState(const json& j, Condition* c) {
   return r.status();
 }
 
+Status FromState(const json& j, Domain* d) {
+  Reader r(j, "domain");
+  r.Str("name", &d->name, true);
+  r.Str("comment", &d->comment);
+  return r.status();
+}
+
 Status FromState(const json& j, Version* v) {
   Reader r(j, "version");
   r.Int("number", &v->number, true);
@@ -170,7 +177,8 @@ Status FromState(const json& j, Version* v) {
   RN_RETURN_IF_ERROR(ReadList(r, "backends", &v->backends, each));
   RN_RETURN_IF_ERROR(ReadList(r, "healthchecks", &v->healthchecks, each));
   RN_RETURN_IF_ERROR(ReadList(r, "directors", &v->directors, each));
-  return ReadList(r, "conditions", &v->conditions, each);
+  RN_RETURN_IF_ERROR(ReadList(r, "conditions", &v->conditions, each));
+  return ReadList(r, "domains", &v->domains, each);
 }
 
 Status FromState(const json& j, Token* t) {

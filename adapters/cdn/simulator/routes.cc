@@ -13,6 +13,7 @@ const std::vector<Route>& Table() {
       {"PUT", "/service/{sid}/version/{v}/clone", CloneVersion},
       {"PUT", "/service/{sid}/version/{v}/activate", ActivateVersion},
       {"GET", "/service/{sid}/version/{v}/validate", ValidateVersionEndpoint},
+      {"GET", "/service/{sid}/version/{v}/domain", ListDomains},
       {"GET", "/service/{sid}/version/{v}/backend", ListBackends},
       {"POST", "/service/{sid}/version/{v}/backend", CreateBackend},
       {"GET", "/service/{sid}/version/{v}/backend/{name}", GetBackend},

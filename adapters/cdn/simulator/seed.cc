@@ -100,7 +100,10 @@ CdnWorld SeedCdnWorld(const std::vector<SimCustomer>& customers) {
     bool v6 = c.old_ip.find(':') != std::string::npos;
     SiteInfo site{DomainOf(c.id), c.old_ip, OtherIp(v6, rank)};
     int ordinal = 0;
-    for (const ServiceDraft& d : ShapeServices(rank % 6, site)) {
+    for (ServiceDraft& d : ShapeServices(rank % 6, site)) {
+      // The service serves the site its label names (cdn.md: the label is
+      // free text; the domains are the version's).
+      d.config.domains = {{d.name, ""}};
       Service s;
       s.id = Base62Id("service:" + c.id + ":" + std::to_string(ordinal++));
       s.name = d.name;

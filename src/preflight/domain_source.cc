@@ -1,0 +1,123 @@
+#include "src/preflight/domain_source.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "src/core/dns_name.h"
+
+namespace renumber {
+namespace {
+
+void AddUnique(std::vector<std::string>* names, const std::string& name) {
+  if (std::find(names->begin(), names->end(), name) == names->end())
+    names->push_back(name);
+}
+
+std::vector<std::string> Words(const std::string& line) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i])))
+      ++i;
+    size_t start = i;
+    while (i < line.size() &&
+           !std::isspace(static_cast<unsigned char>(line[i])))
+      ++i;
+    if (i > start) out.push_back(line.substr(start, i - start));
+  }
+  return out;
+}
+
+// Keys: "C-10001" (every account of the customer) or "C-10001/ess".
+class MapDomainSource : public DomainSource {
+ public:
+  explicit MapDomainSource(std::map<std::string, std::vector<std::string>> m)
+      : by_key_(std::move(m)) {}
+  Result<std::vector<std::string>> Domains(const AccountKey& account) override {
+    std::vector<std::string> out;
+    bool known = false;
+    for (const std::string& key : {account.customer, account.ToString()}) {
+      auto it = by_key_.find(key);
+      if (it == by_key_.end()) continue;
+      known = true;
+      for (const std::string& d : it->second) AddUnique(&out, d);
+    }
+    if (!known)
+      return Status::NotFound("no domains listed for " + account.ToString());
+    return out;
+  }
+
+ private:
+  const std::map<std::string, std::vector<std::string>> by_key_;
+};
+
+class FixedDomainSource : public DomainSource {
+ public:
+  explicit FixedDomainSource(std::vector<std::string> names)
+      : names_(std::move(names)) {}
+  Result<std::vector<std::string>> Domains(const AccountKey&) override {
+    return names_;
+  }
+
+ private:
+  const std::vector<std::string> names_;
+};
+
+}  // namespace
+
+Result<std::string> ParseDomainName(const std::string& text) {
+  std::string name = NormalizeDnsName(text);
+  if (!IsValidDnsName(name) || name.find('.') == std::string::npos)
+    return Status::InvalidArgument("'" + PrintableDnsText(text, 80) +
+                                   "' is not a domain name (e.g. example.jp)");
+  return name;
+}
+
+Result<std::unique_ptr<DomainSource>> NewDomainsFileSource(
+    const std::string& text, const std::string& origin) {
+  std::map<std::string, std::vector<std::string>> by_key;
+  size_t pos = 0;
+  int line_no = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string line =
+        text.substr(pos, nl == std::string::npos ? nl : nl - pos);
+    pos = nl == std::string::npos ? text.size() : nl + 1;
+    ++line_no;
+    if (size_t hash = line.find('#'); hash != std::string::npos)
+      line.resize(hash);
+    std::vector<std::string> words = Words(line);
+    if (words.empty()) continue;
+    const std::string where = origin + ":" + std::to_string(line_no) + ": ";
+    std::string key = words[0];
+    if (size_t slash = key.find('/'); slash != std::string::npos) {
+      auto service = ParseService(key.substr(slash + 1));
+      if (!service.ok() || slash == 0)
+        return Status::InvalidArgument(where + "'" + key +
+                                       "': use CUSTOMER or CUSTOMER/ess|cdn");
+    }
+    if (words.size() < 2)
+      return Status::InvalidArgument(where +
+                                     "expected 'CUSTOMER DOMAIN...' (e.g. "
+                                     "C-10001 example.jp www.example.jp)");
+    for (size_t w = 1; w < words.size(); ++w) {
+      auto name = ParseDomainName(words[w]);
+      if (!name.ok())
+        return Status::InvalidArgument(where + name.status().message());
+      AddUnique(&by_key[key], *name);
+    }
+  }
+  return std::unique_ptr<DomainSource>(new MapDomainSource(std::move(by_key)));
+}
+
+Result<std::unique_ptr<DomainSource>> NewFixedDomainSource(
+    const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const std::string& n : names) {
+    RN_ASSIGN_OR_RETURN(std::string name, ParseDomainName(n));
+    AddUnique(&out, name);
+  }
+  return std::unique_ptr<DomainSource>(new FixedDomainSource(std::move(out)));
+}
+
+}  // namespace renumber
