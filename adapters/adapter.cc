@@ -14,6 +14,8 @@ const char* FindingKindName(Finding::Kind kind) {
       return "cidr-covers-old";
     case Finding::Kind::kCidrNew:
       return "cidr-covers-new";
+    case Finding::Kind::kHiddenOrigin:
+      return "hidden-origin";
     case Finding::Kind::kNote:
       return "note";
   }

@@ -4,6 +4,7 @@
 //
 // Flow the engine drives for one account and one phase:
 //   Discover(target)               GETs only; what references old/new IP
+//   Verify(target, options)        read back + checks (cutover: the gate)
 //   PlanPhase(phase, discovery, ctx)  typed changes, each with a description
 //   for each change: journal intent -> Apply(change, ctx) -> journal outcome
 //   Discover(target) again         read back and classify
@@ -53,6 +54,9 @@ struct Finding {
     kDnsDependent,  // host name resolving to the old IP: DNS work, left alone
     kCidrOld,       // CIDR outbound entry containing the old IP: left alone
     kCidrNew,       // CIDR outbound entry already containing the new IP
+    kHiddenOrigin,  // the old IP where renumber never writes (CDN: custom
+                    // VCL, a snippet, a pool server, a Compute service):
+                    // manual work; the account is never cut-over with it
     kNote,          // anything else worth telling (e.g. a customer draft)
   };
   Kind kind = Kind::kNote;
@@ -64,6 +68,9 @@ const char* FindingKindName(Finding::Kind kind);  // "old-reference", ...
 struct Discovery {
   AccountState state = AccountState::kMissing;
   std::vector<Finding> findings;
+  // Shown under the change list (CDN: the vendor's diff of each staged
+  // version against the active one).
+  std::vector<Text> appendix;
   // The domains the account serves, for preflight's DNS checks (ESS: every
   // domain of the account; CDN: the domains of each service's active
   // version), lower case, without duplicates. Filled when
@@ -89,6 +96,12 @@ struct Plan {
   // account reaches the state it needs (e.g. cutover of a not-started
   // account, shown by `renumber plan`): it must not be applied.
   bool projected = false;
+  // Parts of the phase a readiness gate holds back, each saying what it
+  // waits for (CDN cutover: a service whose new origin does not answer for
+  // the site yet). The changes above may be applied without them; the
+  // engine runs the phase again for them (cutover --wait-ready) or reports
+  // them.
+  std::vector<Text> waiting;
 };
 
 struct ApplyOutcome {
@@ -105,7 +118,11 @@ struct PhaseContext {
   // interrupted run. Each element: {"change": Change-as-JSON,
   // "outcome": ApplyOutcome.result or null if only the intent was written}.
   nlohmann::json history = nlohmann::json::array();
-  bool force = false;  // rollback: discard changes made after ours
+  bool force = false;    // rollback: discard changes made after ours
+  std::string campaign;  // the journal's campaign (e.g. for version labels)
+  // Cutover: the gate as the adapter's Verify reported it
+  // (VerifyReport::gate); null when no gate was evaluated.
+  nlohmann::json gate;
 };
 
 struct Check {
@@ -117,6 +134,27 @@ struct Check {
   bool blocking = true;
   // How long the answer took, for checks that measure it (probes).
   std::optional<std::chrono::milliseconds> latency = std::nullopt;
+  // For our own probes that compare the new server with the old one (CDN
+  // origins): "same", "differs", "new-down", "old-down" or "both-down";
+  // empty for every other check. `expected` marks a result that is normal
+  // at this time (before the maintenance the new origin may still differ
+  // or be down: it holds the site only after the final sync).
+  std::string comparison = "";
+  bool expected = false;
+};
+
+struct VerifyOptions {
+  VerifyOptions() = default;
+  // Verify(target, false): read back only, no records (implicit, so the
+  // many callers that only choose run_checks stay short).
+  VerifyOptions(bool checks) : run_checks(checks) {}  // NOLINT
+  // ESS: ask the vendor to run its delivery check (a write of a check
+  // result only). False: read back only.
+  bool run_checks = true;
+  // What earlier runs journaled from VerifyReport::record for this
+  // account, oldest first (CDN: what the old origin answered before the
+  // maintenance, which the cutover gate compares the new origin with).
+  nlohmann::json records = nlohmann::json::array();
 };
 
 struct VerifyReport {
@@ -126,8 +164,16 @@ struct VerifyReport {
   // As Discovery::domains.
   std::vector<std::string> domains = {};
   // True when every new route/backend exists and every check passed: the
-  // gate for cutover.
+  // gate for cutover. An adapter that gates parts of the account
+  // separately sets `gate` and may leave this false: the engine then
+  // passes `gate` to PlanPhase, which holds back the parts that are not
+  // ready (Plan::waiting).
   bool new_side_verified = false;
+  // Adapter-private: the per-part gate, for PhaseContext::gate.
+  nlohmann::json gate;
+  // Facts to keep in the journal for later runs (VerifyOptions::records),
+  // e.g. the old origin's answers; null when there are none.
+  nlohmann::json record;
 };
 
 struct Capabilities {
@@ -135,6 +181,9 @@ struct Capabilities {
   bool optimistic_locking = false;     // ESS: per-collection ETag / If-Match
   bool vendor_delivery_check = false;  // ESS: POST .../check
   bool rate_limit_headers = false;     // CDN: Fastly-RateLimit-*
+  // Verify probes the servers and returns facts to journal (CDN: what the
+  // old origin answers): prepare runs it after its read back.
+  bool origin_probes = false;
 };
 
 class Adapter {
@@ -146,10 +195,11 @@ class Adapter {
                                  const PhaseContext& context) = 0;
   virtual Result<ApplyOutcome> Apply(const Change& change,
                                      const PhaseContext& context) = 0;
-  // Read back + vendor checks (ESS: `check` on each new route when its last
-  // PASS is not recent). `run_checks` false: read back only.
+  // Read back + checks (ESS: `check` on each new route when its last PASS
+  // is not recent; CDN: probes of the old and new origins). Never changes
+  // configuration.
   virtual Result<VerifyReport> Verify(const Target& target,
-                                      bool run_checks) = 0;
+                                      const VerifyOptions& options) = 0;
 };
 
 nlohmann::json ChangeToJson(const Change& change);

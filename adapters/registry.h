@@ -11,16 +11,28 @@
 #include "src/core/resolver.h"
 #include "src/core/time.h"
 #include "src/http/transport.h"
+#include "src/probe/http_probe.h"
 #include "src/probe/smtp_probe.h"
 
 namespace renumber {
 
 // What an adapter needs from the outside world. Not owned; must outlive it.
 struct AdapterDeps {
+  AdapterDeps() = default;
+  // The four every adapter needs; the optional ones are set by name.
+  AdapterDeps(HttpTransport* t, Clock* c, Resolver* r, Random* rnd)
+      : transport(t), clock(c), resolver(r), random(rnd) {}
   HttpTransport* transport = nullptr;  // already wrapped in retry + pacing
   Clock* clock = nullptr;
   Resolver* resolver = nullptr;
   Random* random = nullptr;
+  // Our own probes of origin servers (CDN verify and cutover gate). Null:
+  // the adapter reports that it cannot probe.
+  HttpProber* http_prober = nullptr;
+  // For an adapter that learns which vendor user its credentials belong
+  // to (CDN: GET /tokens/self): every credential of that user is then
+  // paced from one rate-limit budget. May be empty; thread-safe.
+  std::function<void(const std::string& user_id)> share_rate_budget;
   // ESS verify: our own probe of the new mail server (reported, never a
   // gate). Null: no probe.
   SmtpProber* smtp_prober = nullptr;

@@ -1,6 +1,8 @@
 #include "adapters/cdn/cdn_client.h"
 
+#include "src/core/json_depth.h"
 #include "src/http/message.h"
+#include "src/http/pacing.h"
 #include "src/log/log.h"
 
 namespace renumber::cdn {
@@ -9,8 +11,10 @@ namespace {
 constexpr int kGetAttempts = 3;  // re-reads of a GET whose body is not JSON
 
 nlohmann::json ParseJson(const std::string& body) {
-  // Non-throwing parse: a malformed body becomes a "discarded" value.
-  return nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  // A malformed body, or one nested deeper than any answer of the contract
+  // (src/core/json_depth.h), becomes a "discarded" value.
+  auto j = ParseBoundedJson(body);
+  return j.ok() ? std::move(*j) : nlohmann::json(nlohmann::json::value_t::discarded);
 }
 
 Code CodeForStatus(int status) {
@@ -82,18 +86,55 @@ HttpRequest CdnClient::Request(const std::string& method,
   return r;
 }
 
+std::string ErrorBodyText(const nlohmann::json& j) {
+  auto text = [](const nlohmann::json& o, const char* key) {
+    auto it = o.find(key);
+    return it != o.end() && it->is_string() ? it->get<std::string>()
+                                            : std::string();
+  };
+  auto join = [](const std::string& a, const std::string& b) {
+    return a.empty() ? b : b.empty() ? a : a + ": " + b;
+  };
+  if (!j.is_object()) return "";
+  if (j.contains("msg")) return join(text(j, "msg"), text(j, "detail"));
+  auto errors = j.find("errors");
+  if (errors != j.end() && errors->is_array()) {
+    std::string out;
+    for (const auto& e : *errors)
+      if (e.is_object())
+        out += (out.empty() ? "" : "; ") +
+               join(text(e, "title"), text(e, "detail"));
+    return out;
+  }
+  if (j.contains("title")) return join(text(j, "title"), text(j, "detail"));
+  return "";
+}
+
+std::string NextLink(const std::string& header) {
+  size_t pos = 0;
+  while (pos < header.size()) {
+    size_t open = header.find('<', pos);
+    if (open == std::string::npos) break;
+    size_t close = header.find('>', open);
+    if (close == std::string::npos) break;
+    size_t end = header.find('<', close);
+    const std::string params = header.substr(close + 1, end - close - 1);
+    if (params.find("rel=\"next\"") != std::string::npos ||
+        params.find("rel=next") != std::string::npos)
+      return header.substr(open + 1, close - open - 1);
+    pos = close + 1;
+  }
+  return "";
+}
+
 Status CdnClient::ErrorFromResponse(const std::string& call,
                                     const HttpResponse& r) {
   std::string detail = std::to_string(r.status);
-  nlohmann::json j = ParseJson(r.body);
-  if (j.is_object() && j.contains("msg")) {
-    if (j["msg"].is_string()) detail += " " + j["msg"].get<std::string>();
-    if (j.contains("detail") && j["detail"].is_string() &&
-        !j["detail"].get<std::string>().empty())
-      detail += ": " + j["detail"].get<std::string>();
-  } else if (!r.body.empty()) {
+  const std::string text = ErrorBodyText(ParseJson(r.body));
+  if (!text.empty())
+    detail += " " + text;
+  else if (!r.body.empty())
     detail += " " + Excerpt(r.body);
-  }
   return Error(CodeForStatus(r.status), call, detail);
 }
 
@@ -103,22 +144,55 @@ Result<nlohmann::json> CdnClient::Get(const std::string& path) {
   return std::move(*j);
 }
 
-Result<std::optional<nlohmann::json>> CdnClient::GetIfExists(
-    const std::string& path) {
+Result<HttpResponse> CdnClient::GetResponse(const std::string& path,
+                                            bool* missing) {
   const std::string call = "GET " + path;
+  *missing = false;
   for (int attempt = 1;; ++attempt) {
     Result<HttpResponse> r = transport_->Send(Request("GET", path));
     if (!r.ok()) return r.status().Annotate(account_ + ": " + call);
-    if (r->status == 404) return std::optional<nlohmann::json>();
+    if (r->status == 404) {
+      *missing = true;
+      return r;
+    }
+    if (r->status >= 300 && r->status <= 399)  // never followed: it would
+      return Error(Code::kForbidden, call,     // carry the token away
+                   std::to_string(r->status) + " redirect to '" +
+                       r->headers.GetOr("Location", "") + "' not followed");
     if (r->status < 200 || r->status > 299) return ErrorFromResponse(call, *r);
-    nlohmann::json j = ParseJson(r->body);
-    if (!j.is_discarded()) return std::optional<nlohmann::json>(std::move(j));
+    if (!ParseJson(r->body).is_discarded()) return r;
     if (attempt >= kGetAttempts)
       return Error(
           Code::kInternal, call,
           std::to_string(r->status) + " with a body that is not JSON (" +
               std::to_string(kGetAttempts) + " reads): " + Excerpt(r->body));
   }
+}
+
+Result<std::optional<nlohmann::json>> CdnClient::GetIfExists(
+    const std::string& path) {
+  bool missing = false;
+  RN_ASSIGN_OR_RETURN(HttpResponse r, GetResponse(path, &missing));
+  if (missing) return std::optional<nlohmann::json>();
+  return std::optional<nlohmann::json>(ParseJson(r.body));
+}
+
+Result<CdnClient::Page> CdnClient::GetPage(const std::string& path) {
+  bool missing = false;
+  RN_ASSIGN_OR_RETURN(HttpResponse r, GetResponse(path, &missing));
+  if (missing) return Error(Code::kNotFound, "GET " + path, "404 not found");
+  Page page;
+  page.body = ParseJson(r.body);
+  const std::string next = NextLink(r.headers.GetOr("Link", ""));
+  if (next.empty()) return page;
+  // Only links within api_base: the token goes with every request.
+  const std::string prefix = base_ + "/";
+  if (next.rfind(prefix, 0) != 0)
+    return Error(Code::kForbidden, "GET " + path,
+                 "the Link header's next page '" + next + "' is not under " +
+                     base_ + "; not followed");
+  page.next = next.substr(base_.size());
+  return page;
 }
 
 WriteReply CdnClient::Write(const std::string& method, const std::string& path,
@@ -140,10 +214,22 @@ WriteReply CdnClient::Write(const std::string& method, const std::string& path,
                             c == Code::kForbidden || c == Code::kRateLimited;
     out.kind =
         never_sent ? WriteReply::Kind::kRejected : WriteReply::Kind::kUnknown;
+    // Not a write the vendor saw: refused before sending (bad request, TLS,
+    // our own pacer pausing the account).
+    if (c == Code::kInvalidArgument || c == Code::kForbidden ||
+        PausedUntil(r.status()))
+      --writes_;
     out.error = r.status().Annotate(account_ + ": " + call);
     return out;
   }
   out.status = r->status;
+  if (r->status >= 300 && r->status <= 399) {  // never followed
+    out.kind = WriteReply::Kind::kRejected;
+    out.error = Error(Code::kForbidden, call,
+                      std::to_string(r->status) + " redirect to '" +
+                          r->headers.GetOr("Location", "") + "' not followed");
+    return out;
+  }
   if (r->status >= 200 && r->status <= 299) {
     out.body = ParseJson(r->body);
     if (!out.body.is_discarded()) {

@@ -3,7 +3,11 @@
 //
 // It builds URLs from the account's api_base, adds the Fastly-Key header
 // (the token is revealed only there), sends writes form-encoded, parses JSON
-// answers without exceptions, and turns every failure into a Status whose
+// answers without exceptions, follows `Link: <…>; rel="next"` paging only
+// within the api_base (a Link elsewhere would carry the token away: it is
+// an error), reads the three error-body shapes of the real service
+// ({"msg","detail"}, {"errors":[{"title","detail"}]}, problem+json
+// {"title","detail","status"}), and turns every failure into a Status whose
 // message names the account and the call:
 //   "C-10001/cdn: PUT /service/SU1.../version/4/activate: 400 Bad request: ..."
 // The token never appears in a message.
@@ -58,6 +62,13 @@ class CdnClient {
   Result<nlohmann::json> Get(const std::string& path);
   // Same, with 404 as an empty optional.
   Result<std::optional<nlohmann::json>> GetIfExists(const std::string& path);
+  // One page of a list: the body and the path of rel="next" ("" when the
+  // Link header has none). kForbidden when the next link leaves api_base.
+  struct Page {
+    nlohmann::json body;
+    std::string next;
+  };
+  Result<Page> GetPage(const std::string& path);
   // One write (POST, PUT, DELETE). Counted in writes(). `mode` kNever keeps
   // the transport from repeating a PUT that is not idempotent in effect
   // (clone, activate): its lost answer comes back here to be read back.
@@ -65,8 +76,9 @@ class CdnClient {
                    const Form& form = {},
                    RetryMode mode = RetryMode::kByMethod);
 
-  // Write requests handed to the transport so far (its own retries of a
-  // PUT/DELETE are not seen here).
+  // Write requests handed to the transport so far, less those it refused
+  // before sending (a bad request, TLS, the pacer pausing the account); its
+  // own retries of a PUT/DELETE are not seen here.
   int writes() const { return writes_; }
   const std::string& account() const { return account_; }
   Clock* clock() const { return clock_; }
@@ -77,6 +89,7 @@ class CdnClient {
  private:
   HttpRequest Request(const std::string& method, const std::string& path);
   Status ErrorFromResponse(const std::string& call, const HttpResponse& r);
+  Result<HttpResponse> GetResponse(const std::string& path, bool* missing);
 
   HttpTransport* transport_;
   std::string account_;
@@ -88,6 +101,12 @@ class CdnClient {
 
 // Path segment encoding (names may hold any character).
 std::string PathPart(const std::string& s);
+
+// The message of an error body in any of the three shapes: "msg: detail",
+// "title: detail"; "" when the body is none of them.
+std::string ErrorBodyText(const nlohmann::json& body);
+// The URL of rel="next" in a Link header, "" when none.
+std::string NextLink(const std::string& link_header);
 
 }  // namespace renumber::cdn
 

@@ -123,6 +123,65 @@ TEST_F(CdnClientTest, WritesAreFormEncodedAndClassified) {
   EXPECT_EQ(client_.writes(), 5);
 }
 
+TEST_F(CdnClientTest, ReadsAllThreeErrorShapes) {
+  fake_.PushResponse(
+      422, R"({"msg":"Version locked","detail":"Version '4' is locked"})");
+  EXPECT_EQ(client_.Write("PUT", "/service/SU1/version/4").error.message(),
+            "C-10001/cdn: PUT /service/SU1/version/4: 422 Version locked: "
+            "Version '4' is locked");
+  fake_.PushResponse(401, R"({"errors":[{"title":"Unauthorized",
+      "detail":"Provided credentials are missing or invalid"}]})");
+  auto e = client_.Get("/tokens/self");
+  EXPECT_EQ(e.status().code(), Code::kUnauthorized);
+  EXPECT_NE(e.status().message().find(
+                "401 Unauthorized: Provided credentials are missing"),
+            std::string::npos)
+      << e.status().message();
+  fake_.PushResponse(400, R"({"title":"Bad request","detail":"format",
+      "status":400})");
+  auto p = client_.Get("/service/SU1/diff/from/1/to/2");
+  EXPECT_NE(p.status().message().find("400 Bad request: format"),
+            std::string::npos)
+      << p.status().message();
+}
+
+TEST_F(CdnClientTest, RedirectsAreNeverFollowed) {
+  HttpResponse r;
+  r.status = 302;
+  r.headers.Set("Location", "https://evil.example/");
+  fake_.Push(r);
+  auto g = client_.Get("/service/SU1/details");
+  EXPECT_EQ(g.status().code(), Code::kForbidden);
+  EXPECT_NE(g.status().message().find("not followed"), std::string::npos);
+  fake_.Push(r);
+  WriteReply w = client_.Write("PUT", "/service/SU1/version/2/activate");
+  EXPECT_EQ(w.kind, WriteReply::Kind::kRejected);
+  EXPECT_EQ(fake_.request_count(), 2u);  // no request to the Location
+}
+
+TEST_F(CdnClientTest, PagesFollowLinkOnlyWithinTheApiBase) {
+  HttpResponse r;
+  r.status = 200;
+  r.body = "[]";
+  r.headers.Set("Link",
+                "<http://127.0.0.1:9/service?page=2&per_page=50>; "
+                "rel=\"next\", <http://127.0.0.1:9/service?page=9>; "
+                "rel=\"last\"");
+  fake_.Push(r);
+  auto page = client_.GetPage("/service?page=1&per_page=100");
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->next, "/service?page=2&per_page=50");
+  r.headers.Set("Link",
+                "<https://elsewhere.example/service?page=2>; "
+                "rel=\"next\"");
+  fake_.Push(r);
+  auto away = client_.GetPage("/service?page=1&per_page=100");
+  EXPECT_EQ(away.status().code(), Code::kForbidden);
+  r.headers.Set("Link", "<http://127.0.0.1:9/service?page=1>; rel=\"first\"");
+  fake_.Push(r);
+  EXPECT_EQ(client_.GetPage("/service")->next, "");
+}
+
 TEST(CdnFormTest, EncodesReservedAndUtf8) {
   EXPECT_EQ(EncodeForm({{"k", "日本"}, {"e", ""}}), "k=%E6%97%A5%E6%9C%AC&e=");
   EXPECT_EQ(PathPart("a/b c"), "a%2Fb%20c");

@@ -6,172 +6,74 @@
 namespace renumber::cdn {
 namespace {
 
-const char kTwinSuffix[] = "_renumber_new";
-const char kMarkerPrefix[] = "renumber-twin ";
+using nlohmann::json;
 
-// "" for a missing or null field; nullopt for a field of another type.
-std::optional<std::string> OptString(const nlohmann::json& j, const char* key) {
+// "" for a missing or null field; false when present with another type.
+bool Str(const json& j, const char* key, std::string* out) {
   auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return std::string();
-  if (!it->is_string()) return std::nullopt;
-  return it->get<std::string>();
+  if (it == j.end() || it->is_null()) {
+    out->clear();
+    return true;
+  }
+  if (!it->is_string()) return false;
+  *out = it->get<std::string>();
+  return true;
 }
 
 // Booleans arrive as true/false, 1/0 or their strings.
-bool AsBool(const nlohmann::json& j, const char* key) {
+bool Bool(const json& j, const char* key, bool dflt) {
   auto it = j.find(key);
-  if (it == j.end()) return false;
+  if (it == j.end() || it->is_null()) return dflt;
   if (it->is_boolean()) return it->get<bool>();
   if (it->is_number_integer()) return it->get<long long>() != 0;
   if (it->is_string()) {
     const std::string s = it->get<std::string>();
-    return s == "true" || s == "1";
+    if (s == "true" || s == "1") return true;
+    if (s == "false" || s == "0") return false;
   }
-  return false;
+  return dflt;
 }
 
-int AsInt(const nlohmann::json& j, const char* key) {
+// Integers arrive as numbers or decimal strings.
+int Int(const json& j, const char* key, int dflt) {
   auto it = j.find(key);
-  if (it == j.end()) return 0;
+  if (it == j.end()) return dflt;
   if (it->is_number_integer()) return it->get<int>();
   if (it->is_string()) {
     const std::string s = it->get<std::string>();
     if (!s.empty() && s.size() < 10 &&
-        std::all_of(s.begin(), s.end(), ::isdigit))
+        std::all_of(s.begin(), s.end(),
+                    [](unsigned char c) { return std::isdigit(c); }))
       return std::stoi(s);
   }
-  return 0;
+  return dflt;
 }
 
-Status Bad(const std::string& what, const std::string& why) {
-  return Status::Internal("unexpected answer to " + what + ": " + why);
+template <typename T, typename F>
+Result<std::vector<T>> List(const json& j, const char* what, F parse) {
+  if (!j.is_array())
+    return Status::Internal(std::string(what) + " is not a list");
+  std::vector<T> out;
+  for (const json& item : j) {
+    if (!item.is_object())
+      return Status::Internal(std::string("an entry of ") + what +
+                              " is not an object");
+    RN_ASSIGN_OR_RETURN(T value, parse(item));
+    out.push_back(std::move(value));
+  }
+  return out;
+}
+
+bool IsIpChar(char c) {
+  return std::isxdigit(static_cast<unsigned char>(c)) || c == '.' || c == ':';
 }
 
 }  // namespace
-
-bool Director::Has(const std::string& backend) const {
-  return std::find(backends.begin(), backends.end(), backend) != backends.end();
-}
 
 const Backend* VersionConfig::FindBackend(const std::string& name) const {
   for (const Backend& b : backends)
     if (b.name == name) return &b;
   return nullptr;
-}
-
-const Healthcheck* VersionConfig::FindHealthcheck(
-    const std::string& name) const {
-  for (const Healthcheck& h : healthchecks)
-    if (h.name == name) return &h;
-  return nullptr;
-}
-
-Result<Backend> ParseBackend(const nlohmann::json& j) {
-  if (!j.is_object()) return Status::Internal("a backend is not an object");
-  Backend b;
-  auto name = OptString(j, "name");
-  auto address = OptString(j, "address");
-  auto hc = OptString(j, "healthcheck");
-  auto comment = OptString(j, "comment");
-  if (!name || name->empty() || !address || !hc || !comment)
-    return Status::Internal("a backend lacks name/address or has bad types");
-  b.name = *name;
-  b.address = *address;
-  b.healthcheck = *hc;
-  b.comment = *comment;
-  b.auto_loadbalance = AsBool(j, "auto_loadbalance");
-  b.raw = j;
-  return b;
-}
-
-Result<Director> ParseDirector(const nlohmann::json& j) {
-  auto name = j.is_object() ? OptString(j, "name") : std::nullopt;
-  if (!name || name->empty())
-    return Status::Internal("a director lacks a name");
-  Director d;
-  d.name = *name;
-  auto it = j.find("backends");
-  if (it != j.end() && it->is_array()) {
-    for (const auto& b : *it)
-      if (b.is_string()) d.backends.push_back(b.get<std::string>());
-  }
-  return d;
-}
-
-Result<VersionConfig> ParseVersionConfig(const nlohmann::json& backends,
-                                         const nlohmann::json& directors,
-                                         const nlohmann::json& healthchecks,
-                                         const std::string& what) {
-  if (!backends.is_array() || !directors.is_array() || !healthchecks.is_array())
-    return Bad(what, "a list answer is not an array");
-  VersionConfig v;
-  for (const auto& j : backends) {
-    auto b = ParseBackend(j);
-    if (!b.ok()) return Bad(what, b.status().message());
-    v.backends.push_back(std::move(*b));
-  }
-  for (const auto& j : directors) {
-    auto d = ParseDirector(j);
-    if (!d.ok()) return Bad(what, d.status().message());
-    v.directors.push_back(std::move(*d));
-  }
-  for (const auto& j : healthchecks) {
-    auto name = j.is_object() ? OptString(j, "name") : std::nullopt;
-    if (!name || name->empty()) return Bad(what, "a healthcheck lacks a name");
-    v.healthchecks.push_back({*name, OptString(j, "host").value_or(""),
-                              OptString(j, "path").value_or("")});
-  }
-  return v;
-}
-
-AddressKind ClassifyAddress(const std::string& address, const IpAddress& old_ip,
-                            const IpAddress& new_ip) {
-  auto ip = IpAddress::Parse(address);
-  if (!ip.ok()) return AddressKind::kHostName;
-  if (*ip == old_ip) return AddressKind::kOld;
-  if (*ip == new_ip) return AddressKind::kNew;
-  return AddressKind::kOtherIp;
-}
-
-std::string TwinName(const std::string& old_name) {
-  return old_name + kTwinSuffix;
-}
-
-std::string EncodeTwinComment(const TwinMarker& m) {
-  nlohmann::json j = {{"of", m.of},
-                      {"auto_loadbalance", m.auto_loadbalance},
-                      {"healthcheck", m.healthcheck},
-                      {"comment", m.comment}};
-  return kMarkerPrefix + j.dump();
-}
-
-std::optional<TwinMarker> DecodeTwinComment(const std::string& comment) {
-  const std::string prefix = kMarkerPrefix;
-  if (comment.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
-  nlohmann::json j =
-      nlohmann::json::parse(comment.substr(prefix.size()), nullptr, false);
-  if (!j.is_object()) return std::nullopt;
-  auto of = OptString(j, "of");
-  auto hc = OptString(j, "healthcheck");
-  auto c = OptString(j, "comment");
-  if (!of || of->empty() || !hc || !c) return std::nullopt;
-  return TwinMarker{*of, AsBool(j, "auto_loadbalance"), *hc, *c};
-}
-
-std::string ProbeHost(const Backend& b, const std::string& service_name) {
-  for (const char* key :
-       {"override_host", "ssl_sni_hostname", "ssl_cert_hostname"}) {
-    std::string v = OptString(b.raw, key).value_or("");
-    if (!v.empty()) return v;
-  }
-  return service_name;
-}
-
-std::string HealthcheckName(const std::string& host) {
-  std::string out = "renumber_hc_";
-  for (unsigned char c : host)
-    out += std::isalnum(c) ? static_cast<char>(std::tolower(c)) : '_';
-  return out;
 }
 
 int ServiceDetails::Latest() const {
@@ -186,32 +88,138 @@ const VersionInfo* ServiceDetails::Find(int number) const {
   return nullptr;
 }
 
-Result<std::vector<VersionInfo>> ParseVersions(const nlohmann::json& j) {
-  if (!j.is_array()) return Status::Internal("versions are not an array");
-  std::vector<VersionInfo> out;
-  for (const auto& v : j) {
-    if (!v.is_object() || AsInt(v, "number") <= 0)
-      return Status::Internal("a version lacks its number");
-    out.push_back(
-        {AsInt(v, "number"), AsBool(v, "active"), AsBool(v, "locked")});
-  }
-  return out;
+Result<Backend> ParseBackend(const json& j) {
+  if (!j.is_object()) return Status::Internal("a backend is not an object");
+  Backend b;
+  bool ok = Str(j, "name", &b.name) && Str(j, "address", &b.address) &&
+            Str(j, "ipv4", &b.ipv4) && Str(j, "ipv6", &b.ipv6) &&
+            Str(j, "hostname", &b.hostname) &&
+            Str(j, "override_host", &b.override_host) &&
+            Str(j, "ssl_cert_hostname", &b.ssl_cert_hostname) &&
+            Str(j, "ssl_sni_hostname", &b.ssl_sni_hostname) &&
+            Str(j, "request_condition", &b.request_condition);
+  if (!ok || b.name.empty())
+    return Status::Internal(
+        "a backend lacks its name or has a field of the "
+        "wrong type");
+  if (b.address.empty()) b.address = !b.ipv4.empty() ? b.ipv4 : b.ipv6;
+  b.port = Int(j, "port", 80);
+  b.use_ssl = Bool(j, "use_ssl", false);
+  b.ssl_check_cert = Bool(j, "ssl_check_cert", true);
+  b.raw = j;
+  return b;
 }
 
-Result<ServiceDetails> ParseDetails(const nlohmann::json& j) {
+Result<std::vector<Backend>> ParseBackends(const json& j) {
+  return List<Backend>(j, "the backends", ParseBackend);
+}
+
+Result<std::vector<Director>> ParseDirectors(const json& j) {
+  return List<Director>(
+      j, "the directors", [](const json& d) -> Result<Director> {
+        Director out;
+        if (!Str(d, "name", &out.name) || out.name.empty())
+          return Status::Internal("a director lacks its name");
+        out.quorum = Int(d, "quorum", 0);
+        auto it = d.find("backends");
+        if (it != d.end() && it->is_array())
+          for (const json& b : *it)
+            if (b.is_string()) out.backends.push_back(b.get<std::string>());
+        return out;
+      });
+}
+
+Result<std::vector<std::string>> ParseDomains(const json& j) {
+  return List<std::string>(
+      j, "the domains", [](const json& d) -> Result<std::string> {
+        std::string name;
+        if (!Str(d, "name", &name) || name.empty())
+          return Status::Internal("a domain lacks its name");
+        return name;
+      });
+}
+
+Result<std::vector<Named>> ParseNamed(const json& j) {
+  return List<Named>(
+      j, "the VCL or snippets", [](const json& x) -> Result<Named> {
+        Named out;
+        if (!Str(x, "name", &out.name) || !Str(x, "content", &out.content))
+          return Status::Internal(
+              "a VCL or snippet has a field of the wrong type");
+        return out;
+      });
+}
+
+Result<std::vector<Pool>> ParsePools(const json& j) {
+  return List<Pool>(j, "the pools", [](const json& p) -> Result<Pool> {
+    Pool out;
+    if (!Str(p, "id", &out.id) || !Str(p, "name", &out.name) || out.id.empty())
+      return Status::Internal("a pool lacks its id");
+    return out;
+  });
+}
+
+Result<std::vector<VersionInfo>> ParseVersions(const json& j) {
+  return List<VersionInfo>(
+      j, "the versions", [](const json& v) -> Result<VersionInfo> {
+        VersionInfo out;
+        out.number = Int(v, "number", 0);
+        if (out.number <= 0)
+          return Status::Internal("a version lacks its number");
+        out.active = Bool(v, "active", false);
+        out.locked = Bool(v, "locked", false);
+        if (!Str(v, "comment", &out.comment))
+          return Status::Internal("a version's comment is not text");
+        return out;
+      });
+}
+
+Result<ServiceDetails> ParseDetails(const json& j) {
   if (!j.is_object()) return Status::Internal("details are not an object");
   ServiceDetails d;
-  d.id = OptString(j, "id").value_or("");
-  d.name = OptString(j, "name").value_or("");
-  auto versions = ParseVersions(j.value("versions", nlohmann::json::array()));
-  if (!versions.ok()) return versions.status();
-  d.versions = std::move(*versions);
+  if (!Str(j, "id", &d.id) || !Str(j, "name", &d.name) ||
+      !Str(j, "type", &d.type))
+    return Status::Internal("details have a field of the wrong type");
+  if (d.type.empty()) d.type = "vcl";
+  RN_ASSIGN_OR_RETURN(d.versions,
+                      ParseVersions(j.value("versions", json::array())));
   auto av = j.find("active_version");
-  if (av != j.end() && av->is_object()) d.active = AsInt(*av, "number");
+  if (av != j.end() && av->is_object()) d.active = Int(*av, "number", 0);
   if (d.active == 0)
     for (const auto& v : d.versions)
       if (v.active) d.active = v.number;
   return d;
+}
+
+AddressKind ClassifyBackend(const Backend& b, const IpAddress& old_ip,
+                            const IpAddress& new_ip) {
+  auto ip = IpAddress::Parse(b.address);
+  if (!ip.ok()) return AddressKind::kHostName;
+  if (*ip == old_ip) return AddressKind::kOld;
+  if (*ip == new_ip) return AddressKind::kNew;
+  // The derived fields follow `address`; a disagreement means the old IP
+  // is still in use there.
+  for (const std::string& derived : {b.ipv4, b.ipv6}) {
+    auto d = IpAddress::Parse(derived);
+    if (d.ok() && *d == old_ip) return AddressKind::kOld;
+  }
+  return AddressKind::kOtherIp;
+}
+
+bool MentionsIp(const std::string& text, const IpAddress& ip) {
+  const std::string needle = ip.ToString();
+  for (size_t at = text.find(needle); at != std::string::npos;
+       at = text.find(needle, at + 1)) {
+    const bool before = at > 0 && IsIpChar(text[at - 1]);
+    const size_t end = at + needle.size();
+    const bool after =
+        end < text.size() && IsIpChar(text[end]) &&
+        !(text[end] == '.' &&
+          (end + 1 >= text.size() ||
+           !std::isdigit(static_cast<unsigned char>(text[end + 1]))));
+    if (!before && !after) return true;
+  }
+  return false;
 }
 
 }  // namespace renumber::cdn

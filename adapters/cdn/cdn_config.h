@@ -1,18 +1,14 @@
-// The parts of one CDN service version that renumber reads and changes
-// (backends, directors, healthchecks), parsed from the API's JSON, and the
-// conventions renumber uses inside a version:
-// - the twin of backend "origin_1" is named "origin_1_renumber_new";
-// - a twin's `comment` records what cut over must restore on it, as
-//   "renumber-twin " + {"of","auto_loadbalance","healthcheck","comment"}
-//   (the old backend's name and original values), so cut over can be
-//   planned from live state alone;
-// - a healthcheck renumber adds is named "renumber_hc_" + the probed host.
-// Values; thread-safe. Parse errors are kInternal values, never exceptions.
+// What renumber reads of a CDN service (cdn.md "Objects"), parsed from the
+// API's JSON as the real service answers it: every field may be null,
+// numbers and booleans may come as strings ("quorum": "75", "1"), fields
+// the contract does not name are kept in `raw`.
+//
+// Values; thread-safe. Parse errors are kInternal values naming what was
+// wrong, never exceptions.
 #ifndef RENUMBER_ADAPTERS_CDN_CDN_CONFIG_H_
 #define RENUMBER_ADAPTERS_CDN_CDN_CONFIG_H_
 
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,80 +19,84 @@ namespace renumber::cdn {
 
 struct Backend {
   std::string name;
-  std::string address;
-  std::string healthcheck;  // "" when none (null on the wire)
-  std::string comment;
-  bool auto_loadbalance = false;
-  nlohmann::json raw;  // every field as read, for copying
+  std::string address;               // IP or host name
+  std::string ipv4, ipv6, hostname;  // derived by the vendor; "" when null
+  int port = 80;
+  bool use_ssl = false;
+  std::string override_host;      // "" when null
+  std::string ssl_cert_hostname;  // "" when null
+  std::string ssl_sni_hostname;   // "" when null
+  bool ssl_check_cert = true;
+  std::string request_condition;
+  nlohmann::json raw;  // the answer as read
 };
 
 struct Director {
   std::string name;
+  int quorum = 0;
   std::vector<std::string> backends;
-  bool Has(const std::string& backend) const;
 };
 
-struct Healthcheck {
+struct Pool {
+  std::string id, name;
+  std::vector<std::string> server_addresses;  // its servers' addresses
+};
+
+struct Named {  // a custom VCL file or a snippet
   std::string name;
-  std::string host;
-  std::string path;
+  std::string content;
 };
 
+// The parts of one version renumber reads.
 struct VersionConfig {
   std::vector<Backend> backends;
   std::vector<Director> directors;
-  std::vector<Healthcheck> healthchecks;
+  std::vector<std::string> domains;
+  std::vector<Named> vcls;
+  std::vector<Named> snippets;
+  std::vector<Pool> pools;
   const Backend* FindBackend(const std::string& name) const;
-  const Healthcheck* FindHealthcheck(const std::string& name) const;
 };
 
-// From the three list answers. kInternal naming `what` when an entry lacks
-// a name or has a field of the wrong type.
-Result<VersionConfig> ParseVersionConfig(const nlohmann::json& backends,
-                                         const nlohmann::json& directors,
-                                         const nlohmann::json& healthchecks,
-                                         const std::string& what);
-Result<Backend> ParseBackend(const nlohmann::json& j);
-Result<Director> ParseDirector(const nlohmann::json& j);
-
-// Where a backend address points relative to the migration.
-enum class AddressKind { kOld, kNew, kOtherIp, kHostName };
-AddressKind ClassifyAddress(const std::string& address, const IpAddress& old_ip,
-                            const IpAddress& new_ip);
-
-// What cut over restores on a twin.
-struct TwinMarker {
-  std::string of;  // the old backend's name
-  bool auto_loadbalance = false;
-  std::string healthcheck;
-  std::string comment;
-};
-std::string TwinName(const std::string& old_name);
-std::string EncodeTwinComment(const TwinMarker& marker);
-std::optional<TwinMarker> DecodeTwinComment(const std::string& comment);
-
-// The host a new healthcheck probes for `b`: override_host, else the SNI or
-// certificate host name, else the service name.
-std::string ProbeHost(const Backend& b, const std::string& service_name);
-std::string HealthcheckName(const std::string& host);
-
-// Service details: the version list and which one is active.
 struct VersionInfo {
   int number = 0;
   bool active = false;
   bool locked = false;
+  std::string comment;
 };
+
+// GET /service/{sid}/details.
 struct ServiceDetails {
   std::string id;
   std::string name;
-  int active = 0;  // 0: none
+  std::string type = "vcl";  // "vcl" or "wasm" (Compute)
+  int active = 0;            // 0: none
   std::vector<VersionInfo> versions;
   int Latest() const;
   const VersionInfo* Find(int number) const;
 };
+
+Result<Backend> ParseBackend(const nlohmann::json& j);
+Result<std::vector<Backend>> ParseBackends(const nlohmann::json& j);
+Result<std::vector<Director>> ParseDirectors(const nlohmann::json& j);
+Result<std::vector<std::string>> ParseDomains(const nlohmann::json& j);
+// Custom VCL ("content") and snippets ("content"; dynamic ones may be null).
+Result<std::vector<Named>> ParseNamed(const nlohmann::json& j);
+Result<std::vector<Pool>> ParsePools(const nlohmann::json& j);
 Result<ServiceDetails> ParseDetails(const nlohmann::json& j);
-// From GET /service/{sid}/version (an array of Version).
 Result<std::vector<VersionInfo>> ParseVersions(const nlohmann::json& j);
+
+// Where a backend points relative to the migration: the old or new IP in
+// `address` (or, for an IP address, its derived ipv4/ipv6), another IP, or
+// a host name.
+enum class AddressKind { kOld, kNew, kOtherIp, kHostName };
+AddressKind ClassifyBackend(const Backend& b, const IpAddress& old_ip,
+                            const IpAddress& new_ip);
+
+// True when `text` (VCL, a snippet) names `ip` as an address: the literal,
+// not followed or preceded by another address character (198.18.0.1 is not
+// in 198.18.0.10).
+bool MentionsIp(const std::string& text, const IpAddress& ip);
 
 }  // namespace renumber::cdn
 

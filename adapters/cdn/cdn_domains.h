@@ -4,27 +4,26 @@
 // service's name is a free label, not a domain). A service with no active
 // version serves no domain.
 //
-// Read only when asked (AdapterDeps::list_domains): one GET per service
-// with an active version. Names come back lower case without the trailing
-// dot, in service order, without duplicates; a name that is no domain name
-// is skipped (it is the customer's text, not ours to query).
-//
-// Errors name the account and the call (from CdnClient); an answer of the
-// wrong shape is kInternal naming the call. Threads: one at a time, like
-// the client.
+// The account read (cdn_read.h) already fetched every active version's
+// domains (the origin probes need them for the Host header), so listing
+// them costs no request: the adapter calls this only when asked
+// (AdapterDeps::list_domains), on the services it read. Names come back
+// lower case without the trailing dot, in service order, without
+// duplicates; a name that is no domain name is skipped (it is the
+// customer's text, not ours to query). A domain list of the wrong shape is
+// already an error of the read, naming the call.
 #ifndef RENUMBER_ADAPTERS_CDN_CDN_DOMAINS_H_
 #define RENUMBER_ADAPTERS_CDN_CDN_DOMAINS_H_
 
 #include <string>
 #include <vector>
 
-#include "adapters/cdn/cdn_client.h"
 #include "adapters/cdn/cdn_read.h"
 
 namespace renumber::cdn {
 
-Result<std::vector<std::string>> ReadActiveDomains(
-    CdnClient* client, const std::vector<ServiceSnapshot>& services);
+std::vector<std::string> ActiveDomains(
+    const std::vector<ServiceSnapshot>& services);
 
 }  // namespace renumber::cdn
 

@@ -1,5 +1,7 @@
 #include "adapters/cdn/cdn_history.h"
 
+#include <algorithm>
+
 namespace renumber::cdn {
 namespace {
 
@@ -28,7 +30,7 @@ void ReadOne(const nlohmann::json& record, std::vector<ServiceHistory>* all) {
   if (!record.is_object() || !record.contains("change")) return;
   const nlohmann::json& change = record["change"];
   const std::string kind = Str(change, "kind");
-  if (kind != "clone-version" && kind != "activate-version") return;
+  if (kind != "clone-version" && kind != "activate-staged") return;
   const nlohmann::json params =
       change.is_object() ? change.value("params", nlohmann::json()) : nullptr;
   const std::string sid = Str(params, "service_id");
@@ -36,25 +38,26 @@ void ReadOne(const nlohmann::json& record, std::vector<ServiceHistory>* all) {
   const nlohmann::json outcome = record.value("outcome", nlohmann::json());
   ServiceHistory* h = Entry(all, sid);
   if (h->label.empty()) h->label = Str(params, "service");
-  if (!Str(params, "phase").empty()) h->phase = Str(params, "phase");
   if (kind == "clone-version") {
-    h->clone_intent = true;
     h->clone_from = Int(params, "from_version");
-    h->clone_known_latest = Int(params, "known_latest");
-    h->cloned_from = Int(outcome, "cloned_from");
-    h->draft = Int(outcome, "draft");
+    if (outcome.is_object() && Int(outcome, "draft") > 0) {
+      h->draft = Int(outcome, "draft");
+      h->unresolved_above = 0;
+    } else {
+      const int known = Int(params, "known_latest");
+      h->unresolved_above = h->unresolved_above == 0
+                                ? known
+                                : std::min(h->unresolved_above, known);
+    }
     return;
   }
   h->activate_intent = true;
-  h->activate_done = Int(outcome, "activated") > 0;
-  if (h->activate_done) {
+  if (Int(outcome, "activated") > 0) {
     const int before = Int(outcome, "previous_active");
     if (h->activated != 0 && before != h->activated)
       h->foreign_between = before;
-    h->previous_active = before;
+    if (h->first_previous_active == 0) h->first_previous_active = before;
     h->activated = Int(outcome, "activated");
-    if (h->first_previous_active == 0)
-      h->first_previous_active = h->previous_active;
   }
 }
 

@@ -11,59 +11,59 @@ nlohmann::json Record(const std::string& kind, nlohmann::json params,
           {"outcome", outcome}};
 }
 
-TEST(CdnHistoryTest, ReadsDraftsAndActivationsPerService) {
+nlohmann::json Clone(const std::string& sid, int from, int known,
+                     int draft = 0) {
+  return Record("clone-version",
+                {{"service_id", sid},
+                 {"service", "www (" + sid + ")"},
+                 {"from_version", from},
+                 {"known_latest", known}},
+                draft ? nlohmann::json{{"cloned_from", from}, {"draft", draft}}
+                      : nlohmann::json());
+}
+
+TEST(CdnHistoryTest, TheInterruptedClonesOfEachService) {
   nlohmann::json h = nlohmann::json::array(
-      {Record("clone-version",
-              {{"service_id", "S1"},
-               {"from_version", 3},
-               {"known_latest", 4},
-               {"phase", "prepare"}},
-              {{"service_id", "S1"}, {"cloned_from", 3}, {"draft", 5}}),
-       Record("add-backend", {{"service_id", "S1"}}, {{"draft", 5}}),
-       Record("activate-version", {{"service_id", "S1"}},
-              {{"previous_active", 3}, {"activated", 5}}),
-       Record("clone-version",
-              {{"service_id", "S2"}, {"from_version", 1}, {"known_latest", 1}},
-              nullptr),
-       "garbage", Record("activate-version", {{"no_sid", 1}}, nullptr)});
+      {Clone("S1", 3, 4, 5),
+       Record("set-address", {{"service_id", "S1"}}, {{"draft", 5}}),
+       // S2: killed before the clone's answer was journaled, twice; the
+       // second run knew one version more (the first run's clone).
+       Clone("S2", 1, 2), Clone("S2", 1, 3), "garbage",
+       Record("activate-staged", {{"no_sid", 1}}, nullptr)});
   auto all = ReadHistory(h);
   ASSERT_EQ(all.size(), 2u);
   const ServiceHistory* s1 = FindHistory(all, "S1");
   ASSERT_NE(s1, nullptr);
   EXPECT_EQ(s1->draft, 5);
-  EXPECT_EQ(s1->cloned_from, 3);
-  EXPECT_TRUE(s1->activate_done);
-  EXPECT_EQ(s1->previous_active, 3);
-  EXPECT_EQ(s1->activated, 5);
-  EXPECT_EQ(s1->phase, "prepare");
+  EXPECT_EQ(s1->clone_from, 3);
+  EXPECT_EQ(s1->unresolved_above, 0);
   const ServiceHistory* s2 = FindHistory(all, "S2");
   ASSERT_NE(s2, nullptr);
-  EXPECT_TRUE(s2->clone_intent);
   EXPECT_EQ(s2->draft, 0);
-  EXPECT_EQ(s2->clone_known_latest, 1);
-  EXPECT_FALSE(s2->activate_intent);
-  EXPECT_EQ(s1->first_previous_active, 3);
-  EXPECT_EQ(FindHistory(all, "S3"), nullptr);
-  EXPECT_TRUE(ReadHistory(nlohmann::json::object()).empty());
+  EXPECT_EQ(s2->unresolved_above, 2);  // the earliest: copies above v2
+  EXPECT_EQ(FindHistory(all, "S9"), nullptr);
+  // A later clone with an outcome resolves the earlier intents.
+  h.push_back(Clone("S2", 1, 3, 3));
+  EXPECT_EQ(FindHistory(ReadHistory(h), "S2")->unresolved_above, 0);
+  EXPECT_EQ(FindHistory(ReadHistory(h), "S2")->draft, 3);
 }
 
-TEST(CdnHistoryTest, ASecondRunKeepsTheVersionBeforeTheFirstSwitch) {
-  nlohmann::json h = nlohmann::json::array(
-      {Record("activate-version", {{"service_id", "S1"}},
-              {{"previous_active", 3}, {"activated", 5}}),
-       Record("clone-version", {{"service_id", "S1"}},
-              {{"cloned_from", 5}, {"draft", 6}}),
-       Record("activate-version", {{"service_id", "S1"}},
-              {{"previous_active", 5}, {"activated", 6}})});
-  auto all = ReadHistory(h);
+TEST(CdnHistoryTest, SwitchesAndSomeoneElsesVersionBetweenThem) {
+  auto activate = [](int prev, int act) {
+    return Record("activate-staged", {{"service_id", "S1"}},
+                  {{"previous_active", prev}, {"activated", act}});
+  };
+  auto all = ReadHistory(nlohmann::json::array(
+      {activate(3, 5), activate(7, 8)}));  // 7: the customer's
   ASSERT_EQ(all.size(), 1u);
+  EXPECT_TRUE(all[0].activate_intent);
   EXPECT_EQ(all[0].first_previous_active, 3);
-  EXPECT_EQ(all[0].previous_active, 5);
-  EXPECT_EQ(all[0].activated, 6);
-  EXPECT_EQ(all[0].foreign_between, 0);
-  // The second switch was made on top of a version someone else activated.
-  h[2]["outcome"]["previous_active"] = 7;
-  EXPECT_EQ(ReadHistory(h)[0].foreign_between, 7);
+  EXPECT_EQ(all[0].activated, 8);
+  EXPECT_EQ(all[0].foreign_between, 7);
+  auto intent_only = ReadHistory(nlohmann::json::array(
+      {Record("activate-staged", {{"service_id", "S1"}}, nullptr)}));
+  EXPECT_TRUE(intent_only[0].activate_intent);
+  EXPECT_EQ(intent_only[0].activated, 0);
 }
 
 }  // namespace

@@ -1,24 +1,24 @@
 #include "adapters/cdn/cdn_plan.h"
 
 #include "adapters/cdn/cdn_history.h"
-#include "adapters/cdn/cdn_steps.h"
+#include "adapters/cdn/cdn_state.h"
 #include "adapters/cdn/cdn_text.h"
 
 namespace renumber::cdn {
 namespace {
 
-Change MakeChange(std::string id, std::string kind, nlohmann::json params,
-                  bool removes = false) {
+using nlohmann::json;
+
+Change MakeChange(std::string id, std::string kind, json params) {
   Change c;
   c.id = std::move(id);
   c.kind = std::move(kind);
   c.description = DescribeChange(c.kind, params);
   c.params = std::move(params);
-  c.removes_reference = removes;
   return c;
 }
 
-nlohmann::json BaseParams(const ServiceSnapshot& s) {
+json BaseParams(const ServiceSnapshot& s) {
   return {
       {"service_id", s.id}, {"service", s.label()}, {"service_name", s.name}};
 }
@@ -27,68 +27,138 @@ const char* PhaseWord(Phase p) {
   return p == Phase::kPrepare ? "prepare" : "cutover";
 }
 
-void AddServicePlan(Phase phase, const ServiceSnapshot& s,
-                    const ServiceSteps& steps, Plan* plan) {
-  nlohmann::json base = BaseParams(s);
-  nlohmann::json clone = base;
-  clone["from_version"] = s.details.active;
-  clone["known_latest"] = s.details.Latest();
-  clone["phase"] = PhaseWord(phase);
-  plan->changes.push_back(MakeChange(s.id + "/clone", "clone-version", clone));
-  for (const Step& step : steps.steps) {
-    nlohmann::json p = base;
-    p.update(step.params);
-    plan->changes.push_back(MakeChange(s.id + "/" + step.key, step.kind, p,
-                                       step.removes_reference));
+// The prepare steps of one service (also the first part of a cut over that
+// must build its switch again).
+void StageSteps(Phase phase, const ServiceSnapshot& s, const ServiceView& v,
+                const Addresses& a, Plan* plan) {
+  const json base = BaseParams(s);
+  std::vector<std::string> to_move = v.old_backends;
+  if (!v.staged_usable) {
+    json clone = base;
+    clone["from_version"] = s.details.active;
+    clone["known_latest"] = s.details.Latest();
+    clone["phase"] = PhaseWord(phase);
+    plan->changes.push_back(
+        MakeChange(s.id + "/clone", "clone-version", clone));
+    json label = base;
+    label["base"] = s.details.active;
+    label["old_ip"] = a.old_ip.ToString();
+    label["new_ip"] = a.new_ip.ToString();
+    plan->changes.push_back(MakeChange(s.id + "/label", "label-staged", label));
+  } else {
+    to_move = v.unstaged;
+    for (size_t i = 1; i < s.staged.size(); ++i) {  // leftovers
+      json p = base;
+      p["version"] = s.staged[i].number;
+      p["by"] = s.staged.front().number;
+      plan->changes.push_back(
+          MakeChange(s.id + "/supersede/" + std::to_string(s.staged[i].number),
+                     "supersede-staged", p));
+    }
   }
-  nlohmann::json activate = base;
-  activate["from_version"] = s.details.active;
-  activate["phase"] = PhaseWord(phase);
+  for (const std::string& name : to_move) {
+    const Backend* b = s.active.FindBackend(name);
+    json p = base;
+    p["backend"] = name;
+    p["old_address"] = b ? b->address : a.old_ip.ToString();
+    p["new_ip"] = a.new_ip.ToString();
+    p["base"] = s.details.active;
+    plan->changes.push_back(
+        MakeChange(s.id + "/address/" + name, "set-address", p));
+  }
+  json validate = base;
+  validate["base"] = s.details.active;
   plan->changes.push_back(
-      MakeChange(s.id + "/activate", "activate-version", activate));
+      MakeChange(s.id + "/validate", "validate-staged", validate));
 }
 
-std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
-  return out;
+// Is the cut-over gate open for `s`? Sets *why when it is not.
+bool GateOpen(const json& gate, const ServiceSnapshot& s, Text* why) {
+  if (!gate.is_object()) return true;  // no gate: plan everything
+  const json services = gate.value("services", json::object());
+  auto it = services.find(s.id);
+  if (it == services.end() || !it->is_object()) {
+    *why = {s.label() + ": the new origin was not probed",
+            s.label() + ": 新しいオリジンサーバーを確認できていません"};
+    return false;
+  }
+  if (it->value("ready", false)) return true;
+  // The reason names the service and the backend already.
+  *why = {it->value("why", s.label() + ": not ready"),
+          it->value("why_ja", s.label() + ": 準備中です")};
+  return false;
+}
+
+void HiddenNotes(const ServiceSnapshot& s, const ServiceView& v, Plan* plan) {
+  for (const HiddenOrigin& h : v.hidden)
+    plan->notes.push_back(HiddenOriginText(s.label(), h.where));
 }
 
 }  // namespace
 
 Result<Plan> PlanForward(Phase phase,
                          const std::vector<ServiceSnapshot>& services,
-                         const Target& target, const std::string& account) {
+                         const PhaseContext& ctx, const std::string& account) {
+  (void)account;
   Plan plan;
   plan.phase = phase;
-  const Addresses a{target.old_ip, target.new_ip};
-  for (const ServiceSnapshot& s : services) {
-    if (s.details.active == 0) continue;
-    auto steps = phase == Phase::kPrepare
-                     ? PrepareSteps(s.active_config, a, s.name)
-                     : CutoverSteps(s.active_config, a);
-    if (!steps.ok())
-      return Status(steps.status().code(), account + ": service " + s.label() +
-                                               ": " + steps.status().message());
-    if (steps->steps.empty()) continue;
-    if (!steps->unprepared.empty()) {
-      plan.projected = true;
-      const std::string olds = Join(steps->unprepared);
-      plan.notes.push_back(
-          {s.label() + ": origin servers " + olds +
-               " have no complete twin yet; this cut over is a projection "
-               "(run prepare first)",
-           s.label() + ": オリジンサーバー " + olds +
-               " の新 IP 側がまだ揃っていません。この切替は見込みです"
-               "（先に事前設定を実行してください）"});
+  const Addresses a{ctx.target.old_ip, ctx.target.new_ip};
+  std::vector<ServiceView> views;
+  for (const ServiceSnapshot& s : services) views.push_back(ViewService(s, a));
+  const AccountState account_state = CombineStates(views);
+  bool anything = false;
+  for (size_t i = 0; i < services.size(); ++i) {
+    const ServiceSnapshot& s = services[i];
+    const ServiceView& v = views[i];
+    HiddenNotes(s, v, &plan);
+    anything = anything || v.state != ServiceState::kNone;
+    switch (v.state) {
+      case ServiceState::kNone:
+      case ServiceState::kCutOver:
+        break;
+      case ServiceState::kPrepared:
+        if (phase == Phase::kPrepare) break;
+        [[fallthrough]];
+      case ServiceState::kNotStarted:
+      case ServiceState::kPreparedStale:
+      case ServiceState::kPartial: {
+        if (phase == Phase::kPrepare) {
+          StageSteps(phase, s, v, a, &plan);
+          break;
+        }
+        Text why;
+        if (!GateOpen(ctx.gate, s, &why)) {
+          plan.waiting.push_back(why);
+          break;
+        }
+        // A not-started account's cut over is a projection of what it will
+        // be after prepare: one switch per service.
+        if (v.state != ServiceState::kPrepared &&
+            account_state != AccountState::kNotStarted)
+          StageSteps(phase, s, v, a, &plan);
+        json activate = BaseParams(s);
+        activate["base"] = s.details.active;
+        activate["staged"] =
+            v.state == ServiceState::kPrepared ? s.staged.front().number : 0;
+        activate["old_ip"] = a.old_ip.ToString();
+        activate["new_ip"] = a.new_ip.ToString();
+        plan.changes.push_back(
+            MakeChange(s.id + "/activate", "activate-staged", activate));
+        break;
+      }
     }
-    AddServicePlan(phase, s, *steps, &plan);
   }
-  if (plan.changes.empty())
-    plan.notes.push_back(
-        {"Nothing to change on the CDN services for this "
-         "phase",
-         "このフェーズで CDN サービスに変更はありません"});
+  if (phase == Phase::kCutover && account_state == AccountState::kNotStarted &&
+      !plan.changes.empty()) {
+    plan.projected = true;
+    plan.notes.push_back(ProjectedCutoverText());
+  }
+  if (!anything && phase == Phase::kPrepare && !plan.notes.empty())
+    return Status::PreconditionFailed(
+        "the old IP is only in hidden origins (custom VCL, snippets, pools "
+        "or Compute services): manual work; renumber changes nothing");
+  if (plan.changes.empty() && plan.waiting.empty())
+    plan.notes.push_back(NothingToChangeText());
   return plan;
 }
 
@@ -97,57 +167,72 @@ Result<Plan> PlanRollback(Phase phase,
                           const PhaseContext& ctx, const std::string& account) {
   Plan plan;
   plan.phase = phase;
-  const std::string undoes =
-      phase == Phase::kRollbackPrepare ? "prepare" : "cutover";
-  for (const ServiceHistory& h : ReadHistory(ctx.history)) {
-    int prev = h.first_previous_active, ours = h.activated;
-    if (!h.activate_done && h.activate_intent && h.draft > 0) {
-      // The last switch may have happened: its draft may be live.
-      if (prev == 0) prev = h.cloned_from;
-      ours = h.draft;
-    }
-    const ServiceSnapshot* live = nullptr;
-    for (const auto& s : services)
-      if (s.id == h.sid) live = &s;
-    const std::string label = live ? live->label() : h.sid;
-    if (prev == 0 || ours == 0) {
-      plan.notes.push_back(
-          {label + ": " + undoes + " activated no version; nothing to undo",
-           label + ": " + undoes +
-               " では有効化したバージョンがないため、"
-               "切り戻し不要です"});
+  const auto history = ReadHistory(ctx.history);
+  for (const ServiceSnapshot& s : services) {
+    if (s.details.active == 0) continue;
+    const json base = BaseParams(s);
+    const std::optional<Mark> live_mark = s.ActiveMark();
+    if (phase == Phase::kRollbackPrepare) {
+      // Live traffic already goes to the new IP — by our switch, or by a
+      // version someone activated on top of it (a clone of our switch
+      // carries its tag too, so the tag cannot tell them apart here):
+      // undoing the staged draft cannot help; the cutover has to be rolled
+      // back first.
+      const bool ours_live =
+          live_mark && live_mark->For(ctx.target.old_ip, ctx.target.new_ip);
+      const ServiceView view =
+          ViewService(s, Addresses{ctx.target.old_ip, ctx.target.new_ip});
+      if (ours_live || !view.new_backends.empty())
+        return Status::PreconditionFailed(
+            account + ": service " + s.label() + ": the active version " +
+            std::to_string(s.details.active) +
+            " sends traffic to the new IP (cut over): roll back the cutover "
+            "first (renumber rollback --phase cutover)");
+      for (const StagedVersion& st : s.staged) {
+        json p = base;
+        p["version"] = st.number;
+        plan.changes.push_back(
+            MakeChange(s.id + "/abandon/" + std::to_string(st.number),
+                       "abandon-staged", p));
+      }
       continue;
     }
-    if (!live)
-      return Status::NotFound(account + ": service " + h.sid +
-                              " of the journal is no longer listed");
-    const int now = live->details.active;
-    if (now == prev) continue;  // already back
-    if (h.foreign_between != 0 && !ctx.force)
+    const ServiceHistory* h = FindHistory(history, s.id);
+    if (!h || !h->activate_intent) continue;
+    int previous = h->first_previous_active;
+    int ours = h->activated;
+    // A switch journaled as an intent only: the live version's tag says
+    // whether it is ours and what it replaced.
+    if (live_mark && live_mark->For(ctx.target.old_ip, ctx.target.new_ip)) {
+      if (previous == 0) previous = live_mark->base;
+      if (ours == 0) ours = s.details.active;
+    }
+    if (previous == 0 || s.details.active == previous) continue;
+    const bool ours_live = s.details.active == ours;
+    if ((!ours_live || h->foreign_between) && !ctx.force) {
+      const std::string what =
+          !ours_live ? "version " + std::to_string(s.details.active) +
+                           " is active: someone activated it after our "
+                           "cutover switched to version " +
+                           std::to_string(ours)
+                     : "version " + std::to_string(h->foreign_between) +
+                           " was activated by someone else between two of "
+                           "our switches";
       return Status::PreconditionFailed(
-          account + ": service " + label + ": version " +
-          std::to_string(h.foreign_between) + " was activated by someone " +
-          "else between two " + undoes + " runs; rolling back to version " +
-          std::to_string(prev) + " would discard it: use --force to do it " +
-          "anyway");
-    if (now != ours && !ctx.force)
-      return Status::PreconditionFailed(
-          account + ": service " + label + ": active version is " +
-          std::to_string(now) + ", not version " + std::to_string(ours) +
-          " that " + undoes +
-          " activated (someone activated another version "
-          "since); rolling back to version " +
-          std::to_string(prev) +
-          " would discard it: use --force to do it anyway");
-    nlohmann::json p = {{"service_id", h.sid}, {"service", label},
-                        {"version", prev},     {"expect_active", ours},
-                        {"live_active", now},  {"undoes", undoes}};
+          account + ": service " + s.label() + ": " + what +
+          "; not rolling back to version " + std::to_string(previous) +
+          " without --force");
+    }
+    json p = base;
+    p["version"] = previous;
+    p["expect_active"] = s.details.active;
+    p["live_active"] = s.details.active;
+    p["ours"] = ours;  // our switch: restaged from it, never from theirs
+    p["undoes"] = "cutover";
     plan.changes.push_back(
-        MakeChange(h.sid + "/reactivate", "reactivate-version", p));
+        MakeChange(s.id + "/reactivate", "reactivate-version", p));
   }
-  if (plan.changes.empty())
-    plan.notes.push_back({"Nothing to roll back on the CDN services",
-                          "CDN サービスで切り戻すものはありません"});
+  if (plan.changes.empty()) plan.notes.push_back(NothingToChangeText());
   return plan;
 }
 

@@ -6,7 +6,9 @@
 namespace renumber::cdn {
 namespace {
 
-constexpr int kPerPage = 100;
+using nlohmann::json;
+
+constexpr int kPerPage = 100;  // the server may answer fewer: follow Link
 constexpr int kMaxPages = 1000;
 
 Status Unexpected(const CdnClient& c, const std::string& call,
@@ -14,41 +16,113 @@ Status Unexpected(const CdnClient& c, const std::string& call,
   return c.Error(Code::kInternal, call, "unexpected answer: " + why.message());
 }
 
+json Field(const json& raw, const char* key) {
+  auto it = raw.find(key);
+  return it == raw.end() ? json::array() : *it;
+}
+
+// Builds a ServiceSnapshot from the raw answers (as read, or as kept).
 Result<ServiceSnapshot> Parse(const std::string& id, const std::string& name,
-                              const nlohmann::json& raw,
-                              const std::string& what) {
+                              const json& raw, const Target& t) {
   ServiceSnapshot s;
   s.id = id;
   s.name = name;
   s.raw = raw;
-  if (!raw.is_object() || !raw.contains("details"))
-    return Status::Internal(what + ": no details");
-  auto details = ParseDetails(raw["details"]);
-  if (!details.ok())
-    return Status::Internal(what + ": " + details.status().message());
-  s.details = std::move(*details);
+  RN_ASSIGN_OR_RETURN(s.details, ParseDetails(raw.value("details", json())));
   if (s.name.empty()) s.name = s.details.name;
   if (s.details.active > 0) {
-    const nlohmann::json none;
-    auto field = [&](const char* k) -> const nlohmann::json& {
-      return raw.contains(k) ? raw[k] : none;
-    };
-    RN_ASSIGN_OR_RETURN(
-        s.active_config,
-        ParseVersionConfig(field("backends"), field("directors"),
-                           field("healthchecks"), what));
+    RN_ASSIGN_OR_RETURN(s.active.backends,
+                        ParseBackends(Field(raw, "backends")));
+    RN_ASSIGN_OR_RETURN(s.active.domains, ParseDomains(Field(raw, "domains")));
+    RN_ASSIGN_OR_RETURN(s.active.directors,
+                        ParseDirectors(Field(raw, "directors")));
+    RN_ASSIGN_OR_RETURN(s.active.vcls, ParseNamed(Field(raw, "vcls")));
+    RN_ASSIGN_OR_RETURN(s.active.snippets, ParseNamed(Field(raw, "snippets")));
+    RN_ASSIGN_OR_RETURN(s.active.pools, ParsePools(Field(raw, "pools")));
+    for (Pool& p : s.active.pools) {
+      const json servers =
+          raw.value("pool_servers", json::object()).value(p.id, json::array());
+      for (const json& server : servers)
+        if (server.is_object() && server.contains("address") &&
+            server["address"].is_string())
+          p.server_addresses.push_back(server["address"].get<std::string>());
+    }
+  }
+  for (const VersionInfo& v : s.details.versions) {
+    if (v.locked || v.active) continue;
+    auto mark = ParseMark(v.comment);
+    if (!mark || mark->kind != MarkKind::kStaged ||
+        !mark->For(t.old_ip, t.new_ip))
+      continue;
+    s.staged.push_back({v.number, *mark, {}, ""});
+  }
+  std::sort(s.staged.begin(), s.staged.end(),
+            [](const StagedVersion& a, const StagedVersion& b) {
+              return a.number > b.number;
+            });
+  if (!s.staged.empty() && raw.contains("staged")) {
+    const json& st = raw["staged"];
+    if (st.value("number", 0) == s.staged[0].number) {
+      RN_ASSIGN_OR_RETURN(s.staged[0].backends,
+                          ParseBackends(Field(st, "backends")));
+      const json diff = st.value("diff", json());
+      if (diff.is_object() && diff.contains("diff") && diff["diff"].is_string())
+        s.staged[0].diff = diff["diff"].get<std::string>();
+    }
   }
   return s;
 }
 
-// The config of `version` as raw answers.
-Result<nlohmann::json> ReadConfigRaw(CdnClient* client, const std::string& sid,
-                                     int version) {
-  const std::string base = VersionPath(sid, version);
-  nlohmann::json raw = nlohmann::json::object();
-  for (const char* what : {"backend", "director", "healthcheck"}) {
-    RN_ASSIGN_OR_RETURN(raw[std::string(what) + "s"],
-                        client->Get(base + "/" + what));
+// The GETs of one service; raw answers keyed as Parse reads them.
+Result<json> ReadServiceRaw(CdnClient* client, const std::string& sid,
+                            const Target& t) {
+  json raw = json::object();
+  const std::string details_path = "/service/" + PathPart(sid) + "/details";
+  RN_ASSIGN_OR_RETURN(raw["details"], client->Get(details_path));
+  auto details = ParseDetails(raw["details"]);
+  if (!details.ok())
+    return Unexpected(*client, "GET " + details_path, details.status());
+  if (details->active > 0) {
+    const std::string base = VersionPath(sid, details->active);
+    std::vector<const char*> parts = {"backend", "domain"};
+    if (details->type != "wasm")
+      parts.insert(parts.end(), {"director", "vcl", "snippet", "pool"});
+    for (const char* part : parts) {
+      RN_ASSIGN_OR_RETURN(raw[std::string(part) + "s"],
+                          client->Get(base + "/" + part));
+    }
+    json servers = json::object();
+    if (raw.contains("pools")) {
+      auto pools = ParsePools(raw["pools"]);
+      if (!pools.ok())
+        return Unexpected(*client, "GET " + base + "/pool", pools.status());
+      for (const Pool& p : *pools) {
+        RN_ASSIGN_OR_RETURN(servers[p.id],
+                            client->Get("/service/" + PathPart(sid) + "/pool/" +
+                                        PathPart(p.id) + "/servers"));
+      }
+    }
+    raw["pool_servers"] = servers;
+  }
+  // The staged switch (newest first): its backends and the vendor's diff.
+  int staged = 0;
+  for (const VersionInfo& v : details->versions) {
+    auto mark = ParseMark(v.comment);
+    if (!v.locked && !v.active && mark && mark->kind == MarkKind::kStaged &&
+        mark->For(t.old_ip, t.new_ip))
+      staged = std::max(staged, v.number);
+  }
+  if (staged > 0) {
+    json st = {{"number", staged}};
+    RN_ASSIGN_OR_RETURN(st["backends"],
+                        client->Get(VersionPath(sid, staged) + "/backend"));
+    if (details->active > 0) {
+      RN_ASSIGN_OR_RETURN(
+          st["diff"], client->Get("/service/" + PathPart(sid) + "/diff/from/" +
+                                  std::to_string(details->active) + "/to/" +
+                                  std::to_string(staged) + "?format=text"));
+    }
+    raw["staged"] = st;
   }
   return raw;
 }
@@ -63,11 +137,22 @@ std::string ServiceSnapshot::label() const {
   return name.empty() ? id : name + " (" + id + ")";
 }
 
+std::optional<Mark> ServiceSnapshot::ActiveMark() const {
+  const VersionInfo* v = details.Find(details.active);
+  if (!v) return std::nullopt;
+  auto m = ParseMark(v->comment);
+  if (!m || m->kind != MarkKind::kStaged) return std::nullopt;
+  return m;
+}
+
 int ServiceSnapshot::PendingDraft() const {
-  const int latest = details.Latest();
-  const VersionInfo* v = details.Find(latest);
-  if (!v || latest <= details.active || v->locked || v->active) return 0;
-  return latest;
+  int newest = 0;
+  for (const VersionInfo& v : details.versions) {
+    if (v.locked || v.active || v.number <= details.active) continue;
+    if (ParseMark(v.comment)) continue;  // ours, staged or not
+    newest = std::max(newest, v.number);
+  }
+  return newest;
 }
 
 Result<ServiceDetails> ReadDetails(CdnClient* client, const std::string& sid) {
@@ -79,47 +164,29 @@ Result<ServiceDetails> ReadDetails(CdnClient* client, const std::string& sid) {
   return d;
 }
 
-Result<VersionConfig> ReadConfig(CdnClient* client, const std::string& sid,
-                                 int version) {
-  RN_ASSIGN_OR_RETURN(auto raw, ReadConfigRaw(client, sid, version));
-  const std::string what = "GET " + VersionPath(sid, version) + "/*";
-  auto v = ParseVersionConfig(raw["backends"], raw["directors"],
-                              raw["healthchecks"], what);
-  if (!v.ok())
-    return client->Error(Code::kInternal, what, v.status().message());
-  return v;
+Result<std::vector<Backend>> ReadBackends(CdnClient* client,
+                                          const std::string& sid, int version) {
+  const std::string path = VersionPath(sid, version) + "/backend";
+  RN_ASSIGN_OR_RETURN(auto j, client->Get(path));
+  auto b = ParseBackends(j);
+  if (!b.ok()) return Unexpected(*client, "GET " + path, b.status());
+  return b;
 }
 
-Result<nlohmann::json> ReadContent(CdnClient* client, const std::string& sid,
-                                   int version) {
-  RN_ASSIGN_OR_RETURN(auto raw, ReadConfigRaw(client, sid, version));
-  for (auto& [key, list] : raw.items()) {
-    if (!list.is_array()) continue;
-    for (auto& item : list)
-      if (item.is_object())
-        for (const char* k : {"service_id", "version", "created_at",
-                              "updated_at", "deleted_at", "locked"})
-          item.erase(k);
-    std::sort(list.begin(), list.end(),
-              [](const nlohmann::json& a, const nlohmann::json& b) {
-                return a.value("name", nlohmann::json()).dump() <
-                       b.value("name", nlohmann::json()).dump();
-              });
-  }
-  return raw;
-}
-
-Result<std::vector<ServiceSnapshot>> ReadAccount(CdnClient* client) {
+Result<std::vector<ServiceSnapshot>> ReadAccount(CdnClient* client,
+                                                 const Target& target) {
   std::vector<ServiceSnapshot> out;
   std::set<std::string> seen;
-  for (int page = 1; page <= kMaxPages; ++page) {
-    const std::string path = "/service?page=" + std::to_string(page) +
-                             "&per_page=" + std::to_string(kPerPage);
-    RN_ASSIGN_OR_RETURN(auto list, client->Get(path));
-    if (!list.is_array())
+  std::string path = "/service?page=1&per_page=" + std::to_string(kPerPage);
+  for (int page = 1; !path.empty(); ++page) {
+    if (page > kMaxPages)
+      return client->Error(Code::kInternal, "GET /service",
+                           "more than " + std::to_string(kMaxPages) + " pages");
+    RN_ASSIGN_OR_RETURN(CdnClient::Page p, client->GetPage(path));
+    if (!p.body.is_array())
       return client->Error(Code::kInternal, "GET " + path,
                            "unexpected answer: not an array");
-    for (const auto& entry : list) {
+    for (const json& entry : p.body) {
       if (!entry.is_object() || !entry.contains("id") ||
           !entry["id"].is_string())
         return client->Error(Code::kInternal, "GET " + path,
@@ -128,51 +195,42 @@ Result<std::vector<ServiceSnapshot>> ReadAccount(CdnClient* client) {
       if (!seen.insert(sid).second)
         return client->Error(Code::kInternal, "GET " + path,
                              "service " + sid + " listed twice");
-      const std::string details_path = "/service/" + PathPart(sid) + "/details";
-      nlohmann::json raw = nlohmann::json::object();
-      RN_ASSIGN_OR_RETURN(raw["details"], client->Get(details_path));
-      auto details = ParseDetails(raw["details"]);
-      if (!details.ok())
-        return Unexpected(*client, "GET " + details_path, details.status());
-      if (details->active > 0) {
-        RN_ASSIGN_OR_RETURN(auto cfg,
-                            ReadConfigRaw(client, sid, details->active));
-        raw.update(cfg);
-      }
+      RN_ASSIGN_OR_RETURN(json raw, ReadServiceRaw(client, sid, target));
       const std::string name =
           entry.contains("name") && entry["name"].is_string()
               ? entry["name"].get<std::string>()
               : "";
-      auto snap =
-          Parse(sid, name, raw, "GET " + VersionPath(sid, details->active));
+      auto snap = Parse(sid, name, raw, target);
       if (!snap.ok())
-        return client->Error(Code::kInternal, "read " + sid,
-                             snap.status().message());
+        return client->Error(Code::kInternal, "read service " + sid,
+                             "unexpected answer: " + snap.status().message());
       out.push_back(std::move(*snap));
     }
-    if (static_cast<int>(list.size()) < kPerPage) return out;
+    path = p.next;
   }
-  return client->Error(Code::kInternal, "GET /service",
-                       "more than " + std::to_string(kMaxPages) + " pages");
+  return out;
 }
 
-nlohmann::json SnapshotToJson(const std::vector<ServiceSnapshot>& services) {
-  nlohmann::json list = nlohmann::json::array();
+json SnapshotToJson(const std::vector<ServiceSnapshot>& services) {
+  json list = json::array();
   for (const auto& s : services)
     list.push_back({{"id", s.id}, {"name", s.name}, {"raw", s.raw}});
   return {{"services", list}};
 }
 
-Result<std::vector<ServiceSnapshot>> SnapshotFromJson(const nlohmann::json& j) {
+Result<std::vector<ServiceSnapshot>> SnapshotFromJson(const json& j,
+                                                      const Target& target) {
   std::vector<ServiceSnapshot> out;
   try {
     for (const auto& s : j.at("services")) {
-      RN_ASSIGN_OR_RETURN(auto snap, Parse(s.at("id").get<std::string>(),
-                                           s.at("name").get<std::string>(),
-                                           s.at("raw"), "discovery snapshot"));
-      out.push_back(std::move(snap));
+      auto snap = Parse(s.at("id").get<std::string>(),
+                        s.at("name").get<std::string>(), s.at("raw"), target);
+      if (!snap.ok())
+        return Status::InvalidArgument("not a CDN discovery snapshot: " +
+                                       snap.status().message());
+      out.push_back(std::move(*snap));
     }
-  } catch (const nlohmann::json::exception& e) {
+  } catch (const json::exception& e) {
     return Status::InvalidArgument(
         std::string("not a CDN discovery snapshot: ") + e.what());
   }

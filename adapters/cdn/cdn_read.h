@@ -1,6 +1,13 @@
-// Reading a CDN account: the service list (paginated), one service's
-// details and one version's configuration, and the account snapshot that
-// Discover keeps for PlanPhase. GETs only.
+// Reading a CDN account for one migration (GETs only): every service
+// (following the Link paging), its details, the active version's
+// backends, directors, domains, custom VCL, snippets and pools with their
+// servers, and the staged switch for this old → new pair (a version whose
+// comment carries our tag, cdn_marker.h) with its backends and the
+// vendor's diff from the active version. Compute (wasm) services have only
+// backends and domains read.
+//
+// The snapshot keeps every answer as read (Discovery.snapshot), so
+// PlanPhase works from it alone.
 //
 // Errors name the account and the call (from CdnClient); an answer of the
 // wrong shape is kInternal naming the call. Threads: one at a time.
@@ -13,42 +20,51 @@
 
 #include "adapters/cdn/cdn_client.h"
 #include "adapters/cdn/cdn_config.h"
+#include "adapters/cdn/cdn_marker.h"
+#include "src/model/model.h"
 
 namespace renumber::cdn {
 
 // "/service/SU1.../version/4"
 std::string VersionPath(const std::string& sid, int version);
 
-Result<ServiceDetails> ReadDetails(CdnClient* client, const std::string& sid);
-Result<VersionConfig> ReadConfig(CdnClient* client, const std::string& sid,
-                                 int version);
-// A version's backends, directors and healthchecks as comparable JSON: each
-// list sorted by name, without the fields naming the service or version.
-// Two versions with equal content are copies of each other.
-Result<nlohmann::json> ReadContent(CdnClient* client, const std::string& sid,
-                                   int version);
+// An unlocked, inactive version tagged as the staged switch of this pair.
+struct StagedVersion {
+  int number = 0;
+  Mark mark;
+  std::vector<Backend> backends;  // read for the newest one only
+  std::string diff;               // ditto: active -> staged, format=text
+};
 
-// One service as discovered: its details and, when it has an active
-// version, that version's configuration.
 struct ServiceSnapshot {
   std::string id;
   std::string name;
   ServiceDetails details;
-  VersionConfig active_config;  // empty when details.active == 0
-  // The answers as read: {"details","backends","directors","healthchecks"}.
-  nlohmann::json raw;
+  VersionConfig active;  // empty when details.active == 0
+  // Staged switches of this pair, newest first: [0] is the switch, any
+  // other is a leftover of an interrupted run (superseded by prepare).
+  std::vector<StagedVersion> staged;
+  nlohmann::json raw;  // every answer as read
   std::string label() const;
-  // The newest version when it is an unlocked, inactive draft above the
-  // active one (a customer's work in progress); 0 otherwise.
+  bool compute() const { return details.type == "wasm"; }
+  // The active version's tag: set when our staged switch is live.
+  std::optional<Mark> ActiveMark() const;
+  // The newest unlocked inactive version above the active one that is not
+  // ours (a customer's work in progress); 0 when none.
   int PendingDraft() const;
 };
 
-// Every service of the account (pages of 100; a shorter page is the last).
-Result<std::vector<ServiceSnapshot>> ReadAccount(CdnClient* client);
+Result<ServiceDetails> ReadDetails(CdnClient* client, const std::string& sid);
+Result<std::vector<Backend>> ReadBackends(CdnClient* client,
+                                          const std::string& sid, int version);
 
-// The adapter-private Discovery.snapshot and back.
+// Every service of the account, for `target`'s old and new IP.
+Result<std::vector<ServiceSnapshot>> ReadAccount(CdnClient* client,
+                                                 const Target& target);
+
 nlohmann::json SnapshotToJson(const std::vector<ServiceSnapshot>& services);
-Result<std::vector<ServiceSnapshot>> SnapshotFromJson(const nlohmann::json& j);
+Result<std::vector<ServiceSnapshot>> SnapshotFromJson(const nlohmann::json& j,
+                                                      const Target& target);
 
 }  // namespace renumber::cdn
 

@@ -2,12 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include "adapters/cdn/cdn_test_snapshots.h"
 #include "src/http/fake_transport.h"
 
 namespace renumber::cdn {
 namespace {
 
-// Serves `total` services (ids S0, S1, ...) with no active version.
+using nlohmann::json;
+
+// Serves `total` services (ids S0, S1, ...) with no active version, 30 a
+// page whatever was asked (the server's cap), paged by Link headers.
 void ServeServices(FakeTransport* fake, int total, bool repeat_first = false) {
   fake->SetHandler([=](const HttpRequest& r) -> Result<HttpResponse> {
     HttpResponse out;
@@ -15,13 +19,16 @@ void ServeServices(FakeTransport* fake, int total, bool repeat_first = false) {
     const std::string path = r.url.substr(r.url.find("/service"));
     if (path.rfind("/service?", 0) == 0) {
       const int page = std::stoi(path.substr(path.find("page=") + 5));
-      EXPECT_NE(path.find("per_page=100"), std::string::npos);
-      nlohmann::json list = nlohmann::json::array();
-      for (int i = (page - 1) * 100; i < std::min(total, page * 100); ++i)
+      json list = json::array();
+      for (int i = (page - 1) * 30; i < std::min(total, page * 30); ++i)
         list.push_back({{"id", "S" + std::to_string(repeat_first ? 0 : i)},
                         {"name", "svc" + std::to_string(i)},
                         {"version", 0}});
       out.body = list.dump();
+      if (page * 30 < total)
+        out.headers.Set("Link", "<http://127.0.0.1:9/service?page=" +
+                                    std::to_string(page + 1) +
+                                    "&per_page=30>; rel=\"next\"");
       return out;
     }
     out.body = R"({"active_version":null,"versions":[{"number":1}]})";
@@ -29,34 +36,54 @@ void ServeServices(FakeTransport* fake, int total, bool repeat_first = false) {
   });
 }
 
-TEST(CdnReadTest, ReadsEveryPageUntilAShortOne) {
+TEST(CdnReadTest, FollowsTheLinkHeaderToTheLastPage) {
   FakeTransport fake;
   CdnClient client(&fake, "C-1/cdn", "http://127.0.0.1:9", Secret("t"));
-  ServeServices(&fake, 201);
-  auto all = ReadAccount(&client);
+  ServeServices(&fake, 61);
+  auto all = ReadAccount(&client, testing::TestTarget());
   ASSERT_TRUE(all.ok()) << all.status().ToString();
-  EXPECT_EQ(all->size(), 201u);
-  EXPECT_EQ(all->back().id, "S200");
-  EXPECT_EQ(all->back().details.active, 0);
+  EXPECT_EQ(all->size(), 61u);
+  EXPECT_EQ(all->back().id, "S60");
   int pages = 0;
   for (const auto& r : fake.requests())
     pages += r.url.find("/service?page=") != std::string::npos;
   EXPECT_EQ(pages, 3);
   // The snapshot round-trips for PlanPhase.
-  auto back = SnapshotFromJson(SnapshotToJson(*all));
+  auto back = SnapshotFromJson(SnapshotToJson(*all), testing::TestTarget());
   ASSERT_TRUE(back.ok());
-  EXPECT_EQ(back->size(), 201u);
+  EXPECT_EQ(back->size(), 61u);
 }
 
 TEST(CdnReadTest, AServiceListedTwiceIsAnError) {
   FakeTransport fake;
   CdnClient client(&fake, "C-1/cdn", "http://127.0.0.1:9", Secret("t"));
   ServeServices(&fake, 2, /*repeat_first=*/true);
-  auto all = ReadAccount(&client);
+  auto all = ReadAccount(&client, testing::TestTarget());
   ASSERT_FALSE(all.ok());
   EXPECT_NE(all.status().message().find("C-1/cdn: GET /service?page=1"),
             std::string::npos);
-  EXPECT_FALSE(SnapshotFromJson(nlohmann::json::object()).ok());
+  EXPECT_FALSE(SnapshotFromJson(json::object(), testing::TestTarget()).ok());
+}
+
+TEST(CdnReadTest, StagedSwitchAndDraftsAreToldApart) {
+  testing::RawService s;
+  s.versions = {testing::VersionJ(1, false, true),
+                testing::VersionJ(2, true, true),
+                testing::VersionJ(3, false, false, testing::Staged(2)),
+                testing::VersionJ(4, false, false, "customer's draft")};
+  s.backends = {testing::BackendJ("origin_1", "198.18.0.5")};
+  s.staged_number = 3;
+  s.staged_backends = {testing::BackendJ("origin_1", "198.19.0.5")};
+  auto snaps = testing::Snapshots({s});
+  ASSERT_EQ(snaps.size(), 1u);
+  ASSERT_EQ(snaps[0].staged.size(), 1u);
+  EXPECT_EQ(snaps[0].staged[0].number, 3);
+  EXPECT_EQ(snaps[0].staged[0].mark.base, 2);
+  EXPECT_EQ(snaps[0].staged[0].backends[0].address, "198.19.0.5");
+  EXPECT_NE(snaps[0].staged[0].diff.find("+  address: 198.19.0.5"),
+            std::string::npos);
+  EXPECT_EQ(snaps[0].PendingDraft(), 4);  // the customer's, not ours
+  EXPECT_FALSE(snaps[0].ActiveMark().has_value());
 }
 
 }  // namespace

@@ -1,101 +1,151 @@
-// Crash at any point of a phase (kill -9 between any two journal records):
-// the phase's changes run up to change k, the adapter is dropped, a new one
-// gets the journal records as history, re-plans from live state and
-// applies. The vendor must end in exactly the intended state, with exactly
-// the documented number of committed writes over both runs (nothing done
-// twice) and no draft version left behind.
+// Crashes (kill -9 between any two journal records) in the middle of a
+// phase, once, twice and three times in a row: each run applies the
+// phase's changes up to some change k, the adapter is dropped, the next run
+// gets every earlier run's journal records as history, re-plans from live
+// state and applies. The vendor must end in exactly the state a clean run
+// gives, with exactly the documented number of committed writes over all
+// runs (nothing done twice) and at most one staged version per service —
+// recognised by its comment, never as "the newest unlocked version".
+// Random points come from a seed that every failure prints.
 #include <gtest/gtest.h>
 
-#include "adapters/cdn/cdn_sim_expect.h"
+#include <random>
+
+#include "adapters/cdn/cdn_marker.h"
 #include "adapters/cdn/cdn_sim_fixture.h"
 
 namespace renumber::cdn {
 namespace {
 
+using nlohmann::json;
+
 class CdnCrashTest : public CdnSimTest {
  protected:
-  // Unlocked, inactive versions above `above` in every service.
-  int DraftsAbove(const SimCustomer& c, const nlohmann::json& before) {
-    int n = 0;
-    for (const auto& [sid, svc] : before.items()) {
-      int latest_before = 0;
-      for (const auto& v : versions_before_[sid])
-        latest_before = std::max(latest_before, v["number"].get<int>());
-      for (const auto& v : Versions(c, sid))
-        if (v["number"].get<int>() > latest_before && v["locked"] == false) ++n;
-    }
-    return n;
-  }
-
-  void RememberVersions(const SimCustomer& c, const nlohmann::json& state) {
-    versions_before_.clear();
-    for (const auto& [sid, svc] : state.items())
-      versions_before_[sid] = Versions(c, sid);
-  }
-
-  // Runs `phase` crashing at every change in both ways; each time from the
-  // vendor state `saved`.
-  void CrashEverywhere(const SimCustomer& c, Phase phase,
-                       const nlohmann::json& saved,
-                       const nlohmann::json& original) {
+  // Per service: how many versions, and which carry a staged tag of this
+  // migration (unlocked).
+  json Shape(const SimCustomer& c) {
+    json out = json::object();
     const Target t = TargetFor(c);
-    const PhaseWrites w = ExpectedWrites(original, t);
-    const int expected = phase == Phase::kPrepare ? w.prepare : w.cutover;
-    RestoreState(saved);
-    auto probe = NewAdapterFor(c);
-    const size_t n = RunPhase(probe.get(), t, phase, nlohmann::json::array(),
-                              false, 0, Crash::kBeforeApply)
-                         .plan.changes.size();
-    ASSERT_GT(n, 2u);
-    for (size_t k = 0; k < n; ++k) {
-      for (Crash crash : {Crash::kBeforeApply, Crash::kAfterApply}) {
-        SCOPED_TRACE(std::string(PhaseName(phase)) + " crash at change " +
-                     std::to_string(k) +
-                     (crash == Crash::kAfterApply ? " after" : " before") +
-                     " applying it");
-        RestoreState(saved);
-        const nlohmann::json before = ActiveState(c);
-        RememberVersions(c, before);
-        ResetCounters();
-        auto first = NewAdapterFor(c);
-        PhaseRun cut = RunPhase(first.get(), t, phase, nlohmann::json::array(),
-                                false, static_cast<int>(k), crash);
-        ASSERT_TRUE(cut.status.ok()) << cut.status.ToString();
-        first.reset();  // kill -9: the adapter's memory is gone
-        auto second = NewAdapterFor(c);
-        PhaseRun resumed = RunPhase(second.get(), t, phase, cut.records);
-        ASSERT_TRUE(resumed.status.ok()) << resumed.status.ToString();
-        EXPECT_EQ(Counters()["committed_writes"], expected);
-        if (phase == Phase::kPrepare) {
-          ExpectPrepared(original, ActiveState(c), t);
-        } else {
-          ExpectCutOver(original, ActiveState(c), t);
+    for (const std::string& sid : ServiceIds(c)) {
+      json versions = Versions(c, sid);
+      int staged = 0, active = 0;
+      for (const json& v : versions) {
+        auto mark = ParseMark(v.value("comment", ""));
+        if (mark && mark->kind == MarkKind::kStaged &&
+            mark->For(t.old_ip, t.new_ip) && v["locked"] == false)
+          ++staged;
+        if (v["active"] == true) active = v["number"];
+      }
+      out[sid] = {{"versions", versions.size()},
+                  {"staged", staged},
+                  {"active", active}};
+    }
+    return out;
+  }
+
+  // Runs `phase` with crashes at `points` (change index, how), one run per
+  // point, then a run to the end; returns the committed writes of all.
+  int RunWithCrashes(const SimCustomer& c, Phase phase,
+                     const std::vector<std::pair<int, Crash>>& points) {
+    const Target t = TargetFor(c);
+    json history = json::array();
+    ResetCounters();
+    for (const auto& [k, how] : points) {
+      auto adapter = NewAdapterFor(c);
+      PhaseRun run = RunPhase(adapter.get(), t, phase, history, false, k, how);
+      EXPECT_TRUE(run.status.ok()) << run.status.ToString();
+      for (const json& r : run.records) history.push_back(r);
+    }  // kill -9: each adapter's memory is gone
+    PhaseRun last = RunPhase(NewAdapterFor(c).get(), t, phase, history);
+    EXPECT_TRUE(last.status.ok()) << last.status.ToString();
+    return Counters().value("committed_writes", -1);
+  }
+
+  int Changes(const SimCustomer& c, Phase phase) {
+    return static_cast<int>(RunPhase(NewAdapterFor(c).get(), TargetFor(c),
+                                     phase, json::array(), false, 0,
+                                     Crash::kBeforeApply)
+                                .plan.changes.size());
+  }
+};
+
+// Every single crash point of both phases, for a shape with one, two and
+// three old origins.
+TEST_F(CdnCrashTest, PrepareAndCutoverResumeFromAnyChange) {
+  const json fresh = host_->api()->SaveState();
+  for (int shape : {0, 3, 1}) {
+    const SimCustomer& c = Customer(shape);
+    SCOPED_TRACE(c.id + " shape " + std::to_string(shape));
+    SetOrigins(c, Origins::kSynced);
+    for (Phase phase : {Phase::kPrepare, Phase::kCutover}) {
+      // The clean run's outcome and writes, from the phase's start state.
+      RestoreState(fresh);
+      if (phase == Phase::kCutover) {
+        ASSERT_TRUE(
+            RunPhase(NewAdapterFor(c).get(), TargetFor(c), Phase::kPrepare)
+                .status.ok());
+      }
+      const json start = host_->api()->SaveState();
+      const int clean_writes = RunWithCrashes(c, phase, {});
+      const json clean = Shape(c);
+      const int n = [&] {
+        RestoreState(start);
+        return Changes(c, phase);
+      }();
+      ASSERT_GT(n, 0);
+      for (int k = 0; k < n; ++k) {
+        for (Crash how : {Crash::kBeforeApply, Crash::kAfterApply}) {
+          SCOPED_TRACE(std::string(PhaseName(phase)) + " crash at change " +
+                       std::to_string(k) +
+                       (how == Crash::kAfterApply ? " after" : " before") +
+                       " applying it");
+          RestoreState(start);
+          EXPECT_EQ(RunWithCrashes(c, phase, {{k, how}}), clean_writes);
+          EXPECT_EQ(Shape(c), clean);
         }
-        EXPECT_EQ(DraftsAbove(c, before), 0) << "a draft was left behind";
-        ResetCounters();
-        PhaseRun again = RunPhase(NewAdapterFor(c).get(), t, phase);
-        EXPECT_TRUE(again.plan.changes.empty());
-        EXPECT_EQ(Counters()["writes"], 0);
       }
     }
   }
+}
 
-  std::map<std::string, nlohmann::json> versions_before_;
-};
-
-TEST_F(CdnCrashTest, PrepareAndCutoverResumeFromAnyChange) {
-  const nlohmann::json fresh = host_->api()->SaveState();
-  for (int shape : {4, 5, 3}) {
+// Two and three consecutive kills at random points (seeded).
+TEST_F(CdnCrashTest, TwoAndThreeConsecutiveKillsAtRandomPoints) {
+  const json fresh = host_->api()->SaveState();
+  const unsigned base_seed = 20261210;
+  for (int trial = 0; trial < 24; ++trial) {
+    const unsigned seed = base_seed + trial;
+    std::mt19937 rng(seed);
+    const int shape = std::uniform_int_distribution<int>(0, 7)(rng);
+    const Phase phase = rng() % 2 ? Phase::kCutover : Phase::kPrepare;
+    const int kills = 2 + trial % 2;
     const SimCustomer& c = Customer(shape);
-    SCOPED_TRACE(c.id + " shape " + std::to_string(shape));
+    SCOPED_TRACE("seed " + std::to_string(seed) + ": " + c.id + " shape " +
+                 std::to_string(shape) + ", " + PhaseName(phase) + ", " +
+                 std::to_string(kills) + " kills");
+    SetOrigins(c, Origins::kSynced);
     RestoreState(fresh);
-    const nlohmann::json original = ActiveState(c);
-    CrashEverywhere(c, Phase::kPrepare, fresh, original);
-    RestoreState(fresh);
-    auto a = NewAdapterFor(c);
-    ASSERT_TRUE(RunPhase(a.get(), TargetFor(c), Phase::kPrepare).status.ok());
-    const nlohmann::json prepared = host_->api()->SaveState();
-    CrashEverywhere(c, Phase::kCutover, prepared, original);
+    if (phase == Phase::kCutover) {
+      ASSERT_TRUE(
+          RunPhase(NewAdapterFor(c).get(), TargetFor(c), Phase::kPrepare)
+              .status.ok());
+    }
+    const json start = host_->api()->SaveState();
+    const int clean_writes = RunWithCrashes(c, phase, {});
+    const json clean = Shape(c);
+    RestoreState(start);
+    const int n = Changes(c, phase);
+    std::vector<std::pair<int, Crash>> points;
+    for (int i = 0; i < kills; ++i)
+      points.emplace_back(std::uniform_int_distribution<int>(0, n - 1)(rng),
+                          rng() % 2 ? Crash::kAfterApply : Crash::kBeforeApply);
+    std::string where;
+    for (const auto& [k, how] : points)
+      where += " " + std::to_string(k) +
+               (how == Crash::kAfterApply ? "/after" : "/before");
+    SCOPED_TRACE("kills at" + where);
+    RestoreState(start);
+    EXPECT_EQ(RunWithCrashes(c, phase, points), clean_writes);
+    EXPECT_EQ(Shape(c), clean);
   }
 }
 

@@ -1,6 +1,7 @@
 // The domains a CDN account serves, for preflight (cdn_domains.h), over
-// real HTTP against the CDN simulator: listed only when asked, from each
-// service's active version, the same after a cutover activated the staged
+// real HTTP against the CDN simulator: listed only when asked (Discover and
+// Verify), from each service's active version as the account read fetched
+// it (no extra request), the same after a cutover activated the staged
 // clone (a clone copies the domains).
 #include <gtest/gtest.h>
 
@@ -18,7 +19,9 @@ class CdnDomainsTest : public CdnSimTest {
 };
 
 TEST_F(CdnDomainsTest, ListedOnlyWhenAskedFromTheActiveVersions) {
-  const SimCustomer& c = Customer(3);  // two services: www and shop
+  // Shape 7: three services (www, and two Compute services edge-app and
+  // edge-static), each serving its own domain; the labels are no domains.
+  const SimCustomer& c = Customer(7);
   const Target t = TargetFor(c);
   const std::string site = "c" + c.id.substr(2) + ".example.jp";
   ResetCounters();
@@ -26,19 +29,35 @@ TEST_F(CdnDomainsTest, ListedOnlyWhenAskedFromTheActiveVersions) {
   auto d = plain->Discover(t);
   ASSERT_TRUE(d.ok()) << d.status().ToString();
   EXPECT_TRUE(d->domains.empty());
-  EXPECT_EQ(DomainRequests(), 0) << "no extra GET unless asked";
+  // The read itself fetches each active version's domains (the origin
+  // probes need them): one GET per service.
+  EXPECT_EQ(DomainRequests(), 3);
 
+  ResetCounters();
   auto listing = NewAdapterFor(c, /*list_domains=*/true);
   auto listed = listing->Discover(t);
   ASSERT_TRUE(listed.ok()) << listed.status().ToString();
   EXPECT_EQ(listed->domains,
-            (std::vector<std::string>{"www." + site, "shop." + site}));
-  EXPECT_EQ(DomainRequests(), 2) << "one GET per service";
+            (std::vector<std::string>{"www." + site, "app." + site,
+                                      "static." + site}));
+  EXPECT_EQ(DomainRequests(), 3) << "listing them costs no extra GET";
   auto verified = listing->Verify(t, false);
   ASSERT_TRUE(verified.ok()) << verified.status().ToString();
   EXPECT_EQ(verified->domains, listed->domains);
+  EXPECT_EQ(DomainRequests(), 6);
+}
 
-  // Prepare stages a clone, cutover activates it: the domains go along.
+// Shape 1: one service named "<site> site" serving www.<site> and <site>.
+// Prepare stages a clone, cutover activates it: the domains go along.
+TEST_F(CdnDomainsTest, TheSameAfterTheStagedCloneIsActivated) {
+  const SimCustomer& c = Customer(1);
+  const Target t = TargetFor(c);
+  const std::string site = "c" + c.id.substr(2) + ".example.jp";
+  auto listing = NewAdapterFor(c, /*list_domains=*/true);
+  auto listed = listing->Discover(t);
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  EXPECT_EQ(listed->domains, (std::vector<std::string>{"www." + site, site}));
+  SetOrigins(c, Origins::kSynced);
   ASSERT_TRUE(RunPhase(listing.get(), t, Phase::kPrepare).status.ok());
   ASSERT_TRUE(RunPhase(listing.get(), t, Phase::kCutover).status.ok());
   auto after = NewAdapterFor(c, true)->Discover(t);

@@ -10,7 +10,8 @@
 namespace renumber::cdn {
 namespace {
 
-constexpr int kSeed = 12;  // 9 CDN customers: shapes 0-5, 0-2 again (2: v6)
+constexpr int kSeed = 12;  // 9 CDN customers: shapes 0-7, 0 again (on v6)
+constexpr int kShapes = 8;
 
 // Lowers every request's timeout to `*limit` (the slow-fault test).
 class TimeoutTransport : public HttpTransport {
@@ -37,8 +38,8 @@ std::string Domain(const SimCustomer& c) {
 }
 
 nlohmann::json Strip(nlohmann::json j) {
-  j.erase("service_id");
-  j.erase("version");
+  for (const char* k : {"service_id", "version", "created_at", "updated_at"})
+    j.erase(k);
   return j;
 }
 
@@ -62,8 +63,9 @@ void CdnSimTest::SetUp() {
 HttpTransport* CdnSimTest::TransportFor(const SimCustomer& c) {
   Chain& chain = chains_[c.cdn_token];
   if (!chain.retrying) {
-    chain.limiter = std::make_unique<RateLimiter>(RealClock());
-    chain.pacing = NewPacingTransport(timeouts_.get(), chain.limiter.get());
+    chain.slot = std::make_unique<RateLimiterSlot>(limiters_.For(
+        std::to_string(limiter_generation_) + "token:" + c.cdn_token));
+    chain.pacing = NewPacingTransport(timeouts_.get(), chain.slot.get());
     RetryPolicy policy;
     policy.initial_backoff = std::chrono::milliseconds(20);
     policy.max_backoff = std::chrono::milliseconds(500);
@@ -77,6 +79,8 @@ HttpTransport* CdnSimTest::TransportFor(const SimCustomer& c) {
 void CdnSimTest::RestoreState(const nlohmann::json& state) {
   ASSERT_TRUE(host_->api()->LoadState(state).ok());
   chains_.clear();
+  // Forget what pacing learnt: fresh limiters under fresh keys.
+  ++limiter_generation_;
 }
 
 void CdnSimTest::TearDown() {
@@ -93,7 +97,7 @@ std::vector<const SimCustomer*> CdnSimTest::CdnCustomers() const {
 int CdnSimTest::ShapeOf(const SimCustomer& c) const {
   int rank = 0;
   for (const SimCustomer* x : CdnCustomers()) {
-    if (x->id == c.id) return rank % 6;
+    if (x->id == c.id) return rank % kShapes;
     ++rank;
   }
   return -1;
@@ -119,6 +123,12 @@ std::unique_ptr<Adapter> CdnSimTest::NewAdapterFor(const SimCustomer& c,
   deps.clock = RealClock();
   deps.resolver = &resolver_;
   deps.random = &random_;
+  deps.http_prober = &prober_;
+  RateLimiterSlot* slot = chains_[c.cdn_token].slot.get();
+  deps.share_rate_budget = [this, slot](const std::string& user) {
+    slot->set(
+        limiters_.For(std::to_string(limiter_generation_) + "user:" + user));
+  };
   deps.list_domains = list_domains;
   auto a = NewCdnAdapter(cred, deps);
   EXPECT_TRUE(a.ok()) << a.status().ToString();
@@ -143,8 +153,17 @@ PhaseRun CdnSimTest::RunPhase(Adapter* adapter, const Target& target,
   ctx.target = target;
   ctx.history = history;
   ctx.force = force;
+  ctx.campaign = "sim-test";
   auto d = adapter->Discover(target);
   if (!d.ok()) return run.status = d.status(), run;
+  if (phase == Phase::kCutover) {  // the engine's gate
+    VerifyOptions o;
+    o.records = records_for_gate_;
+    auto v = adapter->Verify(target, o);
+    if (!v.ok()) return run.status = v.status(), run;
+    run.gate = *v;
+    ctx.gate = v->gate;
+  }
   auto plan = adapter->PlanPhase(phase, *d, ctx);
   if (!plan.ok()) return run.status = plan.status(), run;
   run.plan = *plan;
@@ -162,6 +181,47 @@ PhaseRun CdnSimTest::RunPhase(Adapter* adapter, const Target& target,
     run.records.back()["outcome"] = out->result;
   }
   return run;
+}
+
+int CdnSimTest::OldBackends(int shape) {
+  static const int kOld[kShapes] = {1, 3, 1, 2, 1, 2, 1, 1};
+  return kOld[shape % kShapes];
+}
+
+void CdnSimTest::SetOrigins(const SimCustomer& c, Origins origins) {
+  const OriginAnswer site = HtmlPage("Site of " + c.id, "welcome");
+  const OriginAnswer placeholder = HtmlPage("Server being prepared", "soon");
+  for (int port : {80, 443, 8080, 8443, 9443}) {
+    if (origins == Origins::kAfter)
+      prober_.Set(c.old_ip, port, Status::Unavailable("connection refused"));
+    else
+      prober_.Set(c.old_ip, port, site);
+    prober_.Set(c.new_ip, port,
+                origins == Origins::kBefore ? placeholder : site);
+  }
+}
+
+nlohmann::json CdnSimTest::Activations() {
+  auto r = client_->Send("GET", "/_sim/activations", "",
+                         {BasicAuthHeader("sim-admin", host_->admin_token())});
+  EXPECT_TRUE(r.ok() && r->status == 200);
+  return r.ok() ? BodyJson(*r) : nlohmann::json();
+}
+
+nlohmann::json CdnSimTest::Route(const std::string& sid,
+                                 const std::string& health) {
+  auto r = client_->Send(
+      "GET", "/_sim/route/" + sid + (health.empty() ? "" : "?health=" + health),
+      "", {BasicAuthHeader("sim-admin", host_->admin_token())});
+  EXPECT_TRUE(r.ok() && r->status == 200);
+  return r.ok() ? BodyJson(*r) : nlohmann::json();
+}
+
+std::vector<std::string> CdnSimTest::ServiceIds(const SimCustomer& c) {
+  std::vector<std::string> out;
+  for (const auto& s : BodyJson(Vendor(c, "GET", "/service?per_page=100")))
+    out.push_back(s["id"]);
+  return out;
 }
 
 nlohmann::json CdnSimTest::Counters() {

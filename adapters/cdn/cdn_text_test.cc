@@ -5,51 +5,51 @@
 namespace renumber::cdn {
 namespace {
 
-TEST(CdnTextTest, UpdateAndRenameNameTheSettings) {
-  Text up = DescribeChange(
-      "update-backend",
-      {{"service", "www (S1)"},
-       {"name", "origin_1"},
-       {"set", {{"auto_loadbalance", true}, {"healthcheck", "hc_x"}}}});
-  EXPECT_EQ(up.en,
-            "Update origin server origin_1 in the draft of www (S1): "
-            "auto_loadbalance on, healthcheck hc_x");
-  EXPECT_EQ(up.ja,
-            "www (S1) の下書きでオリジンサーバー origin_1 を更新"
-            "（auto_loadbalance 有効、ヘルスチェック hc_x）");
-  Text rn = DescribeChange(
-      "rename-backend",
-      {{"service", "www (S1)"},
-       {"from", "origin_1_renumber_new"},
-       {"to", "origin_1"},
-       {"set",
-        {{"auto_loadbalance", false}, {"healthcheck", ""}, {"comment", ""}}}});
-  EXPECT_EQ(rn.en,
-            "Rename origin server origin_1_renumber_new to origin_1 in the "
-            "draft of www (S1) and restore its original auto_loadbalance off, "
-            "no healthcheck, its comment");
-  EXPECT_NE(rn.ja.find("元の設定に戻す"), std::string::npos);
+TEST(CdnTextTest, SetAddressSaysOnlyTheAddressChanges) {
+  Text t = DescribeChange("set-address", {{"service", "www (S1)"},
+                                          {"backend", "origin_1"},
+                                          {"old_address", "198.18.0.5"},
+                                          {"new_ip", "198.19.0.5"}});
+  EXPECT_EQ(t.en,
+            "In the staged version of www (S1), set origin server origin_1 "
+            "from 198.18.0.5 to 198.19.0.5 (every other setting unchanged)");
+  EXPECT_NE(t.ja.find("オリジンサーバー origin_1"), std::string::npos);
+  EXPECT_NE(t.ja.find("他の設定は変更しません"), std::string::npos);
 }
 
 TEST(CdnTextTest, EveryKindHasBothLanguagesOnOneLine) {
   const nlohmann::json p = {{"service", "www (S1)"},
-                            {"name", "a"},
+                            {"backend", "a"},
                             {"from_version", 3},
                             {"version", 2},
                             {"live_active", 4},
-                            {"undoes", "prepare"},
-                            {"set", nlohmann::json::object()}};
+                            {"undoes", "cutover"},
+                            {"base", 3},
+                            {"old_ip", "198.18.0.5"},
+                            {"new_ip", "198.19.0.5"}};
   for (const char* kind :
-       {"clone-version", "add-healthcheck", "add-backend", "update-backend",
-        "link-director", "delete-backend", "rename-backend", "activate-version",
-        "reactivate-version"}) {
+       {"clone-version", "label-staged", "set-address", "validate-staged",
+        "supersede-staged", "activate-staged", "reactivate-version",
+        "abandon-staged"}) {
     Text t = DescribeChange(kind, p);
     EXPECT_FALSE(t.en.empty()) << kind;
     EXPECT_FALSE(t.ja.empty()) << kind;
+    EXPECT_NE(t.en, t.ja) << kind;
     EXPECT_EQ(t.en.find('\n'), std::string::npos) << kind;
     EXPECT_NE(t.en.find("www (S1)"), std::string::npos) << kind;
     EXPECT_NE(t.ja.find("www (S1)"), std::string::npos) << kind;
   }
+}
+
+TEST(CdnTextTest, FindingsUseTheNoticesTerms) {
+  EXPECT_NE(HiddenOriginText("www (S1)", "snippet debug")
+                .ja.find("隠れたオリジンサーバー"),
+            std::string::npos);
+  EXPECT_NE(StagedText("www (S1)", 4, 3, true, 5).en.find("prepared-stale"),
+            std::string::npos);
+  EXPECT_NE(
+      StagedText("www (S1)", 4, 3, false, 3).ja.find("切替用バージョン 4"),
+      std::string::npos);
 }
 
 }  // namespace

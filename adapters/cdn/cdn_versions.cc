@@ -6,29 +6,50 @@
 #include "adapters/cdn/cdn_write.h"
 
 namespace renumber::cdn {
+namespace {
 
-Result<std::vector<int>> DraftsAbove(CdnClient* client, const std::string& sid,
-                                     int above) {
-  const std::string path = "/service/" + PathPart(sid) + "/version";
-  RN_ASSIGN_OR_RETURN(auto j, client->Get(path));
-  auto versions = ParseVersions(j);
-  if (!versions.ok())
-    return client->Error(Code::kInternal, "GET " + path,
-                         "unexpected answer: " + versions.status().message());
-  std::vector<int> out;
-  for (const auto& v : *versions)
-    if (v.number > above && !v.locked && !v.active) out.push_back(v.number);
-  std::sort(out.begin(), out.end());
+// A version's objects as comparable JSON: each list sorted by name,
+// without the fields naming the version or when it changed.
+Result<nlohmann::json> ReadContent(CdnClient* client, const std::string& sid,
+                                   int version) {
+  const std::string base = VersionPath(sid, version);
+  nlohmann::json out = nlohmann::json::object();
+  for (const char* what :
+       {"backend", "director", "healthcheck", "domain", "snippet"}) {
+    RN_ASSIGN_OR_RETURN(nlohmann::json list, client->Get(base + "/" + what));
+    if (!list.is_array()) continue;
+    for (auto& item : list)
+      if (item.is_object())
+        for (const char* k : {"service_id", "version", "created_at",
+                              "updated_at", "deleted_at", "locked", "id"})
+          item.erase(k);
+    std::sort(list.begin(), list.end(),
+              [](const nlohmann::json& a, const nlohmann::json& b) {
+                return a.value("name", nlohmann::json()).dump() <
+                       b.value("name", nlohmann::json()).dump();
+              });
+    out[what] = list;
+  }
   return out;
 }
 
+}  // namespace
+
 Result<std::vector<int>> CopiesAbove(CdnClient* client, const std::string& sid,
                                      int from, int above) {
-  RN_ASSIGN_OR_RETURN(auto drafts, DraftsAbove(client, sid, above));
-  if (drafts.empty()) return drafts;
+  RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client, sid));
+  const VersionInfo* source = d.Find(from);
+  if (!source) return std::vector<int>{};
+  std::vector<int> candidates;
+  for (const VersionInfo& v : d.versions)
+    if (v.number > above && !v.locked && !v.active &&
+        v.comment == source->comment)
+      candidates.push_back(v.number);
+  std::sort(candidates.begin(), candidates.end());
+  if (candidates.empty()) return candidates;
   RN_ASSIGN_OR_RETURN(auto original, ReadContent(client, sid, from));
   std::vector<int> out;
-  for (int v : drafts) {
+  for (int v : candidates) {
     RN_ASSIGN_OR_RETURN(auto content, ReadContent(client, sid, v));
     if (content == original) out.push_back(v);
   }
@@ -39,10 +60,10 @@ Result<Cloned> CloneVersion(CdnClient* client, const std::string& sid, int from,
                             int known_latest) {
   int adopted = 0;
   auto appeared = [&]() -> Result<bool> {
-    RN_ASSIGN_OR_RETURN(auto drafts,
+    RN_ASSIGN_OR_RETURN(auto copies,
                         CopiesAbove(client, sid, from, known_latest));
-    if (drafts.empty()) return false;
-    adopted = drafts.back();
+    if (copies.empty()) return false;
+    adopted = copies.back();
     return true;
   };
   const std::string path = VersionPath(sid, from) + "/clone";
@@ -58,15 +79,26 @@ Result<Cloned> CloneVersion(CdnClient* client, const std::string& sid, int from,
                            "answer without a version number");
     out.number = n->get<int>();
   }
-  RN_ASSIGN_OR_RETURN(auto drafts, DraftsAbove(client, sid, known_latest));
-  drafts.erase(std::remove(drafts.begin(), drafts.end(), out.number),
-               drafts.end());
-  if (drafts.empty()) return out;
   RN_ASSIGN_OR_RETURN(auto copies,
                       CopiesAbove(client, sid, from, known_latest));
   for (int v : copies)
     if (v != out.number) out.appeared.push_back(v);
   return out;
+}
+
+Status SetComment(CdnClient* client, const std::string& sid, int version,
+                  const std::string& comment) {
+  auto has_it = [&]() -> Result<bool> {
+    RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client, sid));
+    const VersionInfo* v = d.Find(version);
+    return v && v->comment == comment;
+  };
+  RN_ASSIGN_OR_RETURN(bool already, has_it());
+  if (already) return Status::Ok();
+  // kNever: a lost answer is read back by us, not repeated blindly.
+  return WriteConfirmed(client, "PUT", VersionPath(sid, version),
+                        {{"comment", comment}}, has_it, {}, RetryMode::kNever)
+      .status();
 }
 
 Status ValidateVersion(CdnClient* client, const std::string& sid, int version) {

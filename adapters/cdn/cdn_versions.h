@@ -1,15 +1,17 @@
-// Version operations with read-backs: clone, validate, activate.
+// Version operations with read-backs: clone, comment, validate, activate.
 //
 // - Clone: a lost answer (5xx, timeout, body not JSON) is read back by
-//   listing the versions: the newest unlocked, inactive version above the
-//   newest one known before the call whose content equals the cloned
-//   version is adopted instead of cloning again. Other such copies that
-//   appeared during the call (e.g. one the transport re-sent) are reported,
-//   never touched; a draft with other content is a customer's and ignored.
+//   listing the versions: an untouched copy of the cloned version above
+//   the newest one known before the call — same comment (a clone carries
+//   its source's comment) and same content — is adopted instead of cloning
+//   again. Other such copies that appeared during the call are reported,
+//   never touched; a draft with other content or comment is someone
+//   else's and ignored.
+// - Comment: set on an unlocked version, confirmed by reading it back.
 // - Activate: a lost answer is read back from the details.
-// Both are sent with RetryMode::kNever: the transport must not repeat them,
-// since a repeated clone makes one more draft and a repeated activate can
-// undo a customer's activation made in between.
+// Clone and activate are sent with RetryMode::kNever: the transport must
+// not repeat them (a repeated clone makes one more draft; a repeated
+// activate can undo a customer's activation made in between).
 // - Validate: kPreconditionFailed listing the vendor's errors.
 // Errors name the account and the call. Threads: one at a time.
 #ifndef RENUMBER_ADAPTERS_CDN_CDN_VERSIONS_H_
@@ -25,7 +27,7 @@ namespace renumber::cdn {
 
 struct Cloned {
   int number = 0;
-  std::vector<int> appeared;  // other drafts that appeared during the call
+  std::vector<int> appeared;  // other copies that appeared during the call
 };
 
 // Clones version `from`; `known_latest` is the newest version number read
@@ -33,13 +35,15 @@ struct Cloned {
 Result<Cloned> CloneVersion(CdnClient* client, const std::string& sid, int from,
                             int known_latest);
 
-// Unlocked, inactive versions above `above`, oldest first.
-Result<std::vector<int>> DraftsAbove(CdnClient* client, const std::string& sid,
-                                     int above);
-// Those of them whose content equals version `from`'s: untouched clones of
-// it (ours, whose answer was lost), never a customer's edited draft.
+// Unlocked, inactive versions above `above` that are untouched copies of
+// version `from` (its comment and content), oldest first.
 Result<std::vector<int>> CopiesAbove(CdnClient* client, const std::string& sid,
                                      int from, int above);
+
+// Sets the comment of unlocked version `version` (no write when it is
+// already that).
+Status SetComment(CdnClient* client, const std::string& sid, int version,
+                  const std::string& comment);
 
 Status ValidateVersion(CdnClient* client, const std::string& sid, int version);
 

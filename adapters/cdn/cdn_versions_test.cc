@@ -28,6 +28,9 @@ class CdnVersionsTest : public ::testing::Test {
         return next;
       }
       if (path == "/service/SU1/version") return Json(200, versions_.dump());
+      if (path == "/service/SU1/details")
+        return Json(
+            200, nlohmann::json{{"id", "SU1"}, {"versions", versions_}}.dump());
       for (const auto& [v, list] : backends_.items())
         if (path == "/service/SU1/version/" + v + "/backend")
           return Json(200, list.dump());
@@ -75,6 +78,42 @@ TEST_F(CdnVersionsTest, ACustomersEditedDraftIsNeverAdopted) {
   EXPECT_EQ(cloned->number, 4);  // cloned again; v3 is not ours
   EXPECT_TRUE(cloned->appeared.empty());
   EXPECT_EQ(client_.writes(), 2);
+}
+
+TEST_F(CdnVersionsTest, ACopyWithAnotherCommentIsNotOurs) {
+  // Same content, but the customer's clone carries their own comment.
+  versions_ = nlohmann::json::parse(R"([{"number":2,"active":true,
+      "locked":true,"comment":"Update 2"},{"number":3,"locked":false,
+      "comment":"testing a new origin"}])");
+  backends_["2"] = nlohmann::json::parse(kOrigin);
+  backends_["3"] = nlohmann::json::parse(kOrigin);
+  puts_ = {Json(500, "{}"), Json(200, R"({"number":4})")};
+  ServeVersions();
+  auto cloned = CloneVersion(&client_, "SU1", 2, 2);
+  ASSERT_TRUE(cloned.ok()) << cloned.status().ToString();
+  EXPECT_EQ(cloned->number, 4);
+}
+
+TEST_F(CdnVersionsTest, CommentIsSetOnceAndReadBack) {
+  versions_ = nlohmann::json::parse(
+      R"([{"number":3,"locked":false,"comment":"Update 2"}])");
+  puts_ = {Json(500, "{}")};  // the answer is lost: read back, then repeat
+  ServeVersions();
+  fake_.SetHandler([this, inner = fake_.requests().size()](
+                       const HttpRequest& r) -> Result<HttpResponse> {
+    (void)inner;
+    if (r.method == "PUT") {
+      EXPECT_EQ(r.body, "comment=staged%20%E2%86%92");
+      versions_[0]["comment"] = "staged \xE2\x86\x92";
+      return Json(500, "{}");  // committed, answer lost
+    }
+    return Json(200,
+                nlohmann::json{{"id", "SU1"}, {"versions", versions_}}.dump());
+  });
+  EXPECT_TRUE(SetComment(&client_, "SU1", 3, "staged \xE2\x86\x92").ok());
+  EXPECT_EQ(client_.writes(), 1);  // read back, not repeated
+  EXPECT_TRUE(SetComment(&client_, "SU1", 3, "staged \xE2\x86\x92").ok());
+  EXPECT_EQ(client_.writes(), 1);  // already so: no write
 }
 
 TEST_F(CdnVersionsTest, CloneReportsOtherCopiesThatAppearedDuringTheCall) {

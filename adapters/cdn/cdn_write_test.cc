@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <map>
-
 #include "src/http/fake_transport.h"
 
 namespace renumber::cdn {
@@ -79,59 +77,6 @@ TEST_F(WriteConfirmedTest, RejectionReadsBackOnlyWhenAsked) {
       WriteConfirmed(&client_, "POST", "/b", {}, read_back_, {409}).ok());
   EXPECT_EQ(reads_, 2);
   EXPECT_EQ(client_.writes(), 3);
-}
-
-TEST(TwinFormTest, CopiesEverySettingButIdentityAndAddress) {
-  auto old = ParseBackend(nlohmann::json::parse(R"({
-    "name": "origin_1", "address": "198.18.0.5", "port": 443,
-    "use_ssl": true, "override_host": "www.a.jp",
-    "ssl_cert_hostname": "www.a.jp", "ssl_sni_hostname": "www.a.jp",
-    "ssl_check_cert": true, "healthcheck": null, "auto_loadbalance": false,
-    "weight": 50, "shield": null, "request_condition": "is_api",
-    "connect_timeout": 1500, "first_byte_timeout": 20000,
-    "between_bytes_timeout": 9000, "max_conn": 300, "comment": "main",
-    "ipv4": "198.18.0.5", "service_id": "SU1", "version": 3,
-    "min_tls_version": "1.2"})"))
-                 .value();
-  Form form = TwinForm(old, IpAddress::Parse("198.19.0.5").value(), "hc_x");
-  std::map<std::string, std::string> m(form.begin(), form.end());
-  EXPECT_EQ(m.size(), form.size()) << "a field was sent twice";
-  EXPECT_EQ(m["name"], "origin_1_renumber_new");
-  EXPECT_EQ(m["address"], "198.19.0.5");
-  EXPECT_EQ(m["port"], "443");
-  EXPECT_EQ(m["use_ssl"], "true");
-  EXPECT_EQ(m["override_host"], "www.a.jp");
-  EXPECT_EQ(m["ssl_sni_hostname"], "www.a.jp");
-  EXPECT_EQ(m["ssl_check_cert"], "true");
-  EXPECT_EQ(m["weight"], "50");
-  EXPECT_EQ(m["request_condition"], "is_api");
-  EXPECT_EQ(m["first_byte_timeout"], "20000");
-  EXPECT_EQ(m["max_conn"], "300");
-  EXPECT_EQ(m["min_tls_version"], "1.2");
-  EXPECT_EQ(m["healthcheck"], "hc_x");
-  EXPECT_EQ(m["auto_loadbalance"], "true");
-  EXPECT_EQ(m.count("shield"), 0u);  // null: left at its default (none)
-  EXPECT_EQ(m.count("ipv4"), 0u);
-  EXPECT_EQ(m.count("service_id"), 0u);
-  EXPECT_EQ(m.count("version"), 0u);
-  auto marker = DecodeTwinComment(m["comment"]);
-  ASSERT_TRUE(marker.has_value());
-  EXPECT_EQ(marker->of, "origin_1");
-  EXPECT_FALSE(marker->auto_loadbalance);
-  EXPECT_EQ(marker->healthcheck, "");
-  EXPECT_EQ(marker->comment, "main");
-}
-
-TEST(HasSettingsTest, TreatsNullHealthcheckAsEmpty) {
-  auto b = ParseBackend(nlohmann::json::parse(
-                            R"({"name":"a","address":"x","healthcheck":null,
-                                "auto_loadbalance":true,"comment":""})"))
-               .value();
-  EXPECT_TRUE(
-      HasSettings(b, {{"healthcheck", ""}, {"auto_loadbalance", true}}));
-  EXPECT_FALSE(HasSettings(b, {{"healthcheck", "hc"}}));
-  EXPECT_FALSE(HasSettings(b, {{"auto_loadbalance", false}}));
-  EXPECT_TRUE(HasSettings(b, nlohmann::json::object()));
 }
 
 }  // namespace

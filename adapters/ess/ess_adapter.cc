@@ -62,9 +62,10 @@ class EssAdapter : public Adapter {
     return ess::ApplyChange(&client_, deps_.clock, change, ctx.target);
   }
 
-  Result<VerifyReport> Verify(const Target& target, bool run_checks) override {
+  Result<VerifyReport> Verify(const Target& target,
+                              const VerifyOptions& options) override {
     return ess::VerifyAccount(&client_, deps_.clock, deps_.resolver,
-                              deps_.smtp_prober, target, run_checks);
+                              deps_.smtp_prober, target, options.run_checks);
   }
 
  private:

@@ -38,8 +38,11 @@ const CommandSpec kSpecs[] = {
      "  renumber plan --service ess --customer C-10001 --old-ip 203.0.113.10 "
      "--new-ip 198.51.100.20 --credentials creds.json --json\n"},
     {Command::kPrepare, "prepare",
-     "Add the new IP next to the old one (ESS failover route, CDN twin "
-     "backend). Shows the plan and asks once; --yes skips the question.",
+     "Before the maintenance: ESS — add the new IP as a failover next to the "
+     "old one; CDN — stage, per service, an inactive version with the "
+     "origin servers at the new IP (nothing live changes) and record what "
+     "the old origin answers. Shows the plan and asks once; --yes skips the "
+     "question.",
      "Examples:\n"
      "  renumber prepare --plan plan.csv --credentials creds.json\n"
      "  renumber prepare --plan plan.csv --yes --jobs 16   (vault "
@@ -54,6 +57,8 @@ const CommandSpec kSpecs[] = {
      "--read-only.",
      "Examples:\n"
      "  renumber verify --plan plan.csv --expect prepared\n"
+     "  (CDN: also probes the old and new origin servers and records what "
+     "the old one answers, for the cutover gate)\n"
      "  renumber verify --plan plan.csv --expect cut-over --format json\n"
      "  renumber verify --plan plan.csv --expect auto --read-only --format "
      "nagios   (monitoring)\n"
@@ -61,17 +66,25 @@ const CommandSpec kSpecs[] = {
      "prometheus \\\n"
      "      --output /var/lib/prometheus/node-exporter/renumber.prom\n"},
     {Command::kCutover, "cutover",
-     "After the maintenance: promote the new IP and remove the old one. "
+     "After the maintenance: ESS — promote the new IP and remove the old "
+     "one; CDN — activate each service's staged version in one switch, as "
+     "soon as its new origin answers for the site (not with a placeholder). "
      "Refused before maintenance_end (--ignore-window overrides; journaled) "
-     "and for accounts whose new side does not verify.",
+     "and for accounts whose new side does not verify; --wait-ready keeps "
+     "polling and switches each service when it is ready.",
      "Examples:\n"
      "  renumber cutover --plan plan.csv --dry-run     (preview, any time)\n"
      "  renumber cutover --plan plan.csv               (after "
      "maintenance_end; asks once)\n"
-     "  renumber cutover --plan plan.csv --only C-10001\n"},
+     "  renumber cutover --plan plan.csv --only C-10001\n"
+     "  renumber cutover --plan plan.csv --yes --wait-ready 30m\n"
+     "  renumber cutover --plan plan.csv --yes --check-path /health "
+     "--check-text OK\n"},
     {Command::kRollback, "rollback",
      "Undo a phase from the journal: --phase prepare removes what prepare "
-     "added; --phase cutover puts the old IP back in its role.",
+     "added (CDN: the staged version is marked abandoned; nothing live "
+     "changed); --phase cutover puts the old IP back in its role (CDN: the "
+     "version active before the switch is activated again).",
      "Examples:\n"
      "  renumber rollback --plan plan.csv --phase cutover\n"
      "  renumber rollback --plan plan.csv --phase prepare --yes\n"},
@@ -100,10 +113,24 @@ void AddCommand(CLI::App& app, const CommandSpec& spec, GlobalOptions& global,
                   "output; the exit code stays the accounts')");
     AddPreflightDnsOptions(cmd, &inv->preflight_dns);
   }
-  if (spec.command == Command::kCutover)
+  if (spec.command == Command::kCutover) {
     cmd->add_flag("--ignore-window", inv->ignore_window,
                   "cut over before maintenance_end (recorded in the journal); "
                   "only with a lead's approval, see the runbook");
+    cmd->add_option("--wait-ready", inv->wait_ready,
+                    "CDN: keep polling the new origins for up to DURATION "
+                    "(90s, 10m, 1h) and switch each service as soon as its "
+                    "new origin answers for the site");
+  }
+  if (spec.command != Command::kRollback) {
+    cmd->add_option("--check-path", inv->check_path,
+                    "CDN: the page the new origin must serve before cut over "
+                    "(default /), for plan rows without a check_path");
+    cmd->add_option("--check-text", inv->check_text,
+                    "CDN: a text that page must contain (default: compare "
+                    "status, Content-Type and HTML title with the old "
+                    "origin's answer recorded before the maintenance)");
+  }
   if (spec.command == Command::kRollback) {
     cmd->add_option("--phase", inv->rollback_phase, "prepare|cutover")
         ->required();
@@ -290,6 +317,10 @@ void AddVendorAccessOptions(CLI::App* cmd, MigrationInvocation* inv) {
 void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv) {
   AddAccountOptions(cmd, inv);
   AddVendorAccessOptions(cmd, inv);
+  cmd->add_option("--connect-to", inv->connect_to_file,
+                  "origin probes: a file of 'ORIGIN_IP PORT CONNECT_IP "
+                  "PORT' lines; connect there instead (like curl "
+                  "--connect-to; Host, SNI and certificate checks unchanged)");
   cmd->add_option("--jobs,-j", inv->jobs, "accounts in parallel (default 8)");
   cmd->add_flag("--json", inv->json,
                 "one JSON document on stdout; human output on stderr");

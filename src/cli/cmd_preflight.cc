@@ -200,8 +200,9 @@ CampaignResult PreflightRun::DiscoverDomains() {
   deps.make_adapter =
       [&](const Credentials& c) -> Result<std::unique_ptr<Adapter>> {
     RN_ASSIGN_OR_RETURN(HttpTransport * t, stack.For(c));
-    return NewAdapter(
-        c, AdapterDeps{t, clock_, resolver, SystemRandom(), nullptr, true});
+    AdapterDeps ad{t, clock_, resolver, SystemRandom()};
+    ad.list_domains = true;
+    return NewAdapter(c, ad);
   };
   const std::string user = OsUserName();
   deps.run = {

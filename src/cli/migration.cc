@@ -18,6 +18,7 @@
 #include "src/engine/report.h"
 #include "src/engine/state_dir.h"
 #include "src/engine/status_report.h"
+#include "src/engine/text.h"
 #include "src/engine/transport_stack.h"
 #include "src/http/transport.h"
 #include "src/log/log.h"
@@ -26,6 +27,7 @@
 #include "src/preflight/campaign_domain_source.h"
 #include "src/preflight/preflight.h"
 #include "src/preflight/preflight_report.h"
+#include "src/probe/http_probe.h"
 #include "src/store/open_store.h"
 
 namespace renumber {
@@ -69,6 +71,7 @@ class MigrationRun {
   int Load();
   int Run();
   Status LoadResolver();
+  Status LoadProber();
   Status LoadPreflight();
   // plan / verify --preflight, over the domains the campaign discovered.
   void Preflight(const CampaignResult& result, nlohmann::json* doc);
@@ -88,11 +91,26 @@ class MigrationRun {
   bool writes_ = false;
   std::unique_ptr<Resolver> hosts_;
   Resolver* resolver_ = SystemResolver();
+  std::unique_ptr<HttpProber> prober_;
   std::unique_ptr<CredentialSource> source_;
   std::optional<PreflightSetup> preflight_;
   std::unique_ptr<Resolver> preflight_dns_;
   std::unique_ptr<CampaignStore> store_;
 };
+
+// Our own probe of origin servers (CDN verify and the cutover gate), with
+// --ca-file trusted on top of the system store and --connect-to's map.
+Status MigrationRun::LoadProber() {
+  HttpProberOptions o;
+  o.ca_file = inv_.ca_file;
+  if (!inv_.connect_to_file.empty()) {
+    RN_ASSIGN_OR_RETURN(std::string text, fs_->ReadFile(inv_.connect_to_file));
+    RN_ASSIGN_OR_RETURN(o.connect_to,
+                        ConnectToMap::Parse(text, inv_.connect_to_file));
+  }
+  RN_ASSIGN_OR_RETURN(prober_, NewHttpProber(o));
+  return Status::Ok();
+}
 
 Status MigrationRun::LoadPreflight() {
   if (!inv_.preflight) return Status::Ok();
@@ -170,6 +188,7 @@ int MigrationRun::Load() {
                             /*create=*/true);
   if (!state.ok()) return Fail(kExitBadInput, state.status().message());
   state_ = std::move(*state);
+  if (Status s = LoadProber(); !s.ok()) return Fail(kExitBadInput, s.message());
   if (Status s = LoadPreflight(); !s.ok())
     return Fail(s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed,
                 s.message());
@@ -235,6 +254,16 @@ int MigrationRun::Run() {
     if (!j.ok()) return Fail(exit_for(j.status()), j.status().message());
     journal = std::move(*j);
   }
+  // verify records what the old origins answer (for the cutover gate); a
+  // monitoring user who cannot write the journal still gets its verdict.
+  std::unique_ptr<JournalSink> observations;
+  if (inv_.command == Command::kVerify) {
+    auto j = store_->OpenJournal(campaign);
+    if (j.ok())
+      observations = std::move(*j);
+    else
+      out_.Error(Tr(lang_, "cli.warning", j.status().message()));
+  }
   RunInfo run{SystemRandom()->Hex(8), campaign, CommandName(inv_.command),
               OsUserName(),
               inv_.operator_name.empty() ? OsUserName() : inv_.operator_name};
@@ -254,11 +283,20 @@ int MigrationRun::Run() {
   deps.credentials = source_.get();
   deps.make_adapter =
       [&](const Credentials& c) -> Result<std::unique_ptr<Adapter>> {
-    RN_ASSIGN_OR_RETURN(HttpTransport * t, stack.For(c));
-    return NewAdapter(c, AdapterDeps{t, clock_, resolver_, SystemRandom(),
-                                     smtp_prober.get(), inv_.preflight});
+    RateLimiterSlot* slot = nullptr;
+    RN_ASSIGN_OR_RETURN(HttpTransport * t, stack.For(c, &slot));
+    AdapterDeps ad{t, clock_, resolver_, SystemRandom()};
+    ad.smtp_prober = smtp_prober.get();
+    ad.http_prober = prober_.get();
+    ad.list_domains = inv_.preflight;
+    ad.share_rate_budget = [&stack, slot,
+                            base = c.api_base](const std::string& user) {
+      stack.ShareBudget(slot, base, user);
+    };
+    return NewAdapter(c, ad);
   };
   deps.journal = journal.get();
+  deps.observations = journal ? journal.get() : observations.get();
   deps.locks = writes_ ? locks->get() : nullptr;
   deps.journal_records = &contents->records;
   deps.run = run;
@@ -271,6 +309,13 @@ int MigrationRun::Run() {
   if (terminal_)
     progress =
         std::make_unique<TerminalProgress>(terminal_->stream(), clock_, lang_);
+  else  // scripts and cron still see what each account waits for (stderr)
+    deps.on_waiting = [this](const AccountReport& r) {
+      std::string line = r.row.target.account.ToString() + ":";
+      for (const Text& w : r.waiting)
+        line += "\n    " + Tr(lang_, "report.waiting", Pick(w, lang_));
+      std::fputs(ScrubSecrets(line + "\n").c_str(), stderr);
+    };
   CampaignResult result = RunCampaign(
       deps, options_, rows_, inv_.jobs, executor.get(),
       [this](const ConfirmRequest& request) { return Confirm(request); },
@@ -283,6 +328,12 @@ int MigrationRun::Run() {
     if (inv_.command == Command::kPlan ||
         (inv_.command == Command::kVerify && r.result != AccountResult::kOk))
       out_.Human(RenderAccountDetail(r, inv_.command, lang_));
+  // prepare: what was staged, as the vendor shows it (CDN diffs).
+  if (inv_.command == Command::kPrepare && !inv_.dry_run)
+    for (const AccountReport& r : result.accounts)
+      for (const Text& a : r.appendix)
+        out_.Human(r.row.target.account.ToString() + ": " + Pick(a, lang_) +
+                   "\n");
   out_.Human(RenderSummaryTable(result, inv_.command, lang_));
   json doc;
   if (json_) doc = CampaignJson(result, inv_.command, campaign, code);

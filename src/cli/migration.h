@@ -33,6 +33,11 @@ struct MigrationInvocation {
   VaultAccess vault;
   std::string ca_file;
   std::string hosts_file;
+  std::string connect_to_file;  // origin probes: where to connect instead
+  // The operator's check of the new origin (CDN cutover gate), for rows of
+  // the plan that give none.
+  std::string check_path, check_text;
+  std::string wait_ready;  // cutover --wait-ready DURATION ("90s", "10m")
   // Run.
   int jobs = 8;
   bool json = false;

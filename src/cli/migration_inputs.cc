@@ -135,6 +135,26 @@ Result<std::vector<PlanRow>> Narrow(std::vector<PlanRow> rows,
 
 }  // namespace
 
+Result<std::chrono::milliseconds> ParseDuration(const std::string& text) {
+  size_t digits = 0;
+  while (digits < text.size() &&
+         std::isdigit(static_cast<unsigned char>(text[digits])))
+    ++digits;
+  const std::string unit = text.substr(digits);
+  long long mult = unit.empty() || unit == "s" ? 1000
+                   : unit == "m"               ? 60000
+                   : unit == "h"               ? 3600000
+                                               : 0;
+  if (digits == 0 || digits > 6 || mult == 0)
+    return Status::InvalidArgument(
+        "'" + text + "' is not a duration: use e.g. 90s, 10m, 1h");
+  const long long ms = std::stoll(text.substr(0, digits)) * mult;
+  if (ms <= 0 || ms > 24LL * 3600000)
+    return Status::InvalidArgument("the duration '" + text +
+                                   "' must be more than 0 and at most 24h");
+  return std::chrono::milliseconds(ms);
+}
+
 Status ValidateOptions(const MigrationInvocation& inv, CommandOptions* o) {
   o->command = inv.command;
   o->ignore_window = inv.ignore_window;
@@ -158,6 +178,13 @@ Status ValidateOptions(const MigrationInvocation& inv, CommandOptions* o) {
   if (inv.json && inv.format != "text" && inv.format != "json")
     return Status::InvalidArgument("--json and --format " + inv.format +
                                    " both want stdout: choose one");
+  if (!inv.wait_ready.empty()) {
+    auto d = ParseDuration(inv.wait_ready);
+    if (!d.ok()) return d.status().Annotate("--wait-ready");
+    o->wait_ready = *d;
+  }
+  if (!inv.check_path.empty())
+    RN_RETURN_IF_ERROR(CheckPathValid(inv.check_path).Annotate("--check-path"));
   RN_RETURN_IF_ERROR(ValidateRollbackAndExpect(inv, o));
   return ValidateAccountsFlags(inv);
 }
@@ -168,12 +195,18 @@ Result<std::vector<PlanRow>> LoadRows(const MigrationInvocation& inv,
   if (!inv.plan_file.empty()) {
     RN_ASSIGN_OR_RETURN(std::string text, fs->ReadFile(inv.plan_file));
     RN_ASSIGN_OR_RETURN(auto rows, ParsePlanCsv(text, inv.plan_file, po));
+    for (PlanRow& r : rows) {  // the flags are the default check
+      if (r.target.check_path.empty()) r.target.check_path = inv.check_path;
+      if (r.target.check_text.empty()) r.target.check_text = inv.check_text;
+    }
     return Narrow(std::move(rows), inv.only);
   }
   RN_ASSIGN_OR_RETURN(
       PlanRow row,
       SingleAccountRow(inv.customer, inv.service, inv.old_ip, inv.new_ip,
                        inv.maintenance_end, inv.ticket, clock->Now(), po));
+  row.target.check_path = inv.check_path;
+  row.target.check_text = inv.check_text;
   return std::vector<PlanRow>{row};
 }
 

@@ -20,6 +20,8 @@ namespace renumber {
 
 bool IsWriteCommand(Command c);
 
+// "90", "90s", "10m", "1h" -> milliseconds (0 < d <= 24 h).
+Result<std::chrono::milliseconds> ParseDuration(const std::string& text);
 // "prepared", "prepared,cut-over" or "auto" ("" expects nothing).
 Result<Expectation> ParseExpectation(const std::string& text);
 

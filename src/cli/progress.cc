@@ -85,6 +85,17 @@ void TerminalProgress::AccountDone(const AccountReport& report) {
   DrawLocked(true);
 }
 
+void TerminalProgress::AccountWaiting(const AccountReport& report) {
+  std::lock_guard<std::mutex> l(mu_);
+  if (drawn_) std::fputs("\r\033[K", out_);
+  std::string line = report.row.target.account.ToString() + ":";
+  for (const Text& w : report.waiting)
+    line += "\n    " + Tr(lang_, "report.waiting",
+                          lang_ == Lang::kJa && !w.ja.empty() ? w.ja : w.en);
+  std::fprintf(out_, "%s\n", line.c_str());
+  DrawLocked(true);
+}
+
 void TerminalProgress::Finish() {
   std::lock_guard<std::mutex> l(mu_);
   if (drawn_) std::fputs("\r\033[K", out_);

@@ -23,6 +23,8 @@ class TerminalProgress : public ProgressSink {
   void Stage(const char* name, int total) override;
   void Activity(const AccountKey& account, const std::string& what) override;
   void AccountDone(const AccountReport& report) override;
+  // Prints what the account waits for above the bar (cutover --wait-ready).
+  void AccountWaiting(const AccountReport& report) override;
   void Finish() override;
 
   // The bar for the given counts (exposed for tests); `slowest` "" when no

@@ -1,8 +1,8 @@
 #include "src/core/resolver.h"
 
 #include <algorithm>
-#include <cctype>
 
+#include "src/core/config_lines.h"
 #include "src/core/dns_name.h"
 
 namespace renumber {
@@ -95,41 +95,16 @@ class HostsFileResolver : public Resolver {
   Resolver* fallback_;
 };
 
-std::vector<std::string> Words(const std::string& line) {
-  std::vector<std::string> words;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i])))
-      ++i;
-    size_t start = i;
-    while (i < line.size() &&
-           !std::isspace(static_cast<unsigned char>(line[i])))
-      ++i;
-    if (i > start) words.push_back(line.substr(start, i - start));
-  }
-  return words;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Resolver>> NewHostsFileResolver(
     const std::string& text, const std::string& origin, Resolver* fallback) {
   std::map<std::string, std::vector<IpAddress>> table;
-  size_t pos = 0;
-  int line_no = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    std::string line =
-        text.substr(pos, nl == std::string::npos ? nl : nl - pos);
-    pos = nl == std::string::npos ? text.size() : nl + 1;
-    ++line_no;
-    if (size_t hash = line.find('#'); hash != std::string::npos)
-      line.resize(hash);
-    std::vector<std::string> words = Words(line);
-    if (words.empty()) continue;
+  for (const ConfigLine& l : ConfigLines(text)) {
+    const std::vector<std::string>& words = l.words;
     auto ip = IpAddress::Parse(words[0]);
     if (!ip.ok() || words.size() < 2)
-      return Status::InvalidArgument(origin + ":" + std::to_string(line_no) +
+      return Status::InvalidArgument(origin + ":" + std::to_string(l.number) +
                                      ": expected 'ADDRESS NAME...'");
     for (size_t w = 1; w < words.size(); ++w) {
       auto& ips = table[NormalizeDnsName(words[w])];

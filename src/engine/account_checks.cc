@@ -52,9 +52,12 @@ Status AccountRun::Gates(const Discovery& d) {
     return Status::Ok();
   }
   RN_ASSIGN_OR_RETURN(VerifyReport v,
-                      adapter_->Verify(t, options_.vendor_checks));
+                      adapter_->Verify(t, VerifyWith(options_.vendor_checks)));
   report_.checks = v.checks;
-  if (!v.new_side_verified) {
+  Record(v);
+  context_.gate = v.gate;
+  // A gate per part (v.gate): PlanPhase holds back what is not ready.
+  if (!v.new_side_verified && v.gate.is_null()) {
     std::string failing;
     for (const Check& c : v.checks)
       if (!c.ok && c.blocking)
@@ -75,12 +78,14 @@ Status AccountRun::PlanCommand() {
   RN_ASSIGN_OR_RETURN(Discovery d, adapter_->Discover(t));
   report_.state_before = d.state;
   report_.findings = d.findings;
+  report_.appendix = d.appendix;
   report_.domains = d.domains;
   RN_ASSIGN_OR_RETURN(report_.plan,
                       adapter_->PlanPhase(Phase::kPrepare, d, context_));
   RN_ASSIGN_OR_RETURN(Plan cut,
                       adapter_->PlanPhase(Phase::kCutover, d, context_));
   report_.cutover_plan = std::move(cut);
+  report_.waiting = report_.cutover_plan->waiting;
   bool consistent =
       d.state != AccountState::kPartial && d.state != AccountState::kMissing;
   report_.result =
@@ -89,19 +94,30 @@ Status AccountRun::PlanCommand() {
 }
 
 Status AccountRun::VerifyCommand() {
-  RN_ASSIGN_OR_RETURN(VerifyReport v, adapter_->Verify(report_.row.target,
-                                                       options_.vendor_checks));
+  RN_ASSIGN_OR_RETURN(
+      VerifyReport v,
+      adapter_->Verify(report_.row.target, VerifyWith(options_.vendor_checks)));
   report_.state_before = v.state;
   report_.state_after = v.state;
   report_.findings = v.findings;
   report_.domains = v.domains;
   report_.checks = v.checks;
+  Record(v);
   bool ok;
   if (options_.expect.active()) {
     report_.expected =
         options_.expect.For(report_.row.target, deps_.clock->Now());
     ok = std::find(report_.expected.begin(), report_.expected.end(), v.state) !=
          report_.expected.end();
+    // A staged switch whose base the customer replaced is still prepared:
+    // cut over rebuilds it. Accepted, with a warning.
+    const bool prepared =
+        std::find(report_.expected.begin(), report_.expected.end(),
+                  AccountState::kPrepared) != report_.expected.end();
+    if (!ok && prepared && v.state == AccountState::kPreparedStale) {
+      ok = true;
+      report_.notes.push_back(T("engine.prepared_stale"));
+    }
     // The checks are about the new side; before prepare (or after its
     // rollback) there is none to check, and "missing twin" is expected.
     if (v.state != AccountState::kNotStarted)
@@ -109,8 +125,82 @@ Status AccountRun::VerifyCommand() {
   } else {
     ok = v.state != AccountState::kPartial && v.state != AccountState::kMissing;
   }
+  if (v.state == AccountState::kPreparedStale && !options_.expect.active())
+    report_.notes.push_back(T("engine.prepared_stale"));
   report_.result = ok ? AccountResult::kOk : AccountResult::kNotExpected;
   return Status::Ok();
+}
+
+VerifyOptions AccountRun::VerifyWith(bool run_checks) const {
+  VerifyOptions o(run_checks);
+  if (deps_.journal_records)
+    o.records =
+        AccountObservations(*deps_.journal_records, report_.row.target.account);
+  return o;
+}
+
+void AccountRun::Record(const VerifyReport& v) {
+  if (!deps_.observations || v.record.is_null() ||
+      (v.record.is_array() && v.record.empty()))
+    return;
+  json rec = JournalRecord(deps_.run, "observation", report_.row.target.account,
+                           report_.phase);
+  rec["observations"] = v.record;
+  Status s = deps_.observations->Append(rec);
+  if (!s.ok())
+    report_.notes.push_back(T("engine.observation_not_kept", s.message()));
+}
+
+Status AccountRun::ObserveAfterPrepare() {
+  if (!adapter_->capabilities().origin_probes) return Status::Ok();
+  RN_ASSIGN_OR_RETURN(VerifyReport v,
+                      adapter_->Verify(report_.row.target, VerifyWith(false)));
+  report_.checks = v.checks;
+  Record(v);
+  return Status::Ok();
+}
+
+Status AccountRun::Replan() {
+  const Target& t = report_.row.target;
+  RN_ASSIGN_OR_RETURN(Discovery d, adapter_->Discover(t));
+  RN_ASSIGN_OR_RETURN(VerifyReport v, adapter_->Verify(t, VerifyWith(true)));
+  report_.checks = v.checks;
+  Record(v);
+  context_.gate = v.gate;
+  RN_ASSIGN_OR_RETURN(report_.plan,
+                      adapter_->PlanPhase(report_.phase, d, context_));
+  if (report_.plan.projected)
+    return Status::PreconditionFailed(
+        std::string("the account became ") + StateName(d.state) +
+        " while waiting: " + PhaseName(report_.phase) + " stopped");
+  return Status::Ok();
+}
+
+void AccountRun::WaitForTheRest(Executor& executor) {
+  using std::chrono::microseconds;
+  const auto deadline = deps_.clock->Steady() + options_.wait_ready;
+  microseconds backoff = std::chrono::seconds(2);
+  while (!report_.plan.waiting.empty() && report_.error.ok()) {
+    report_.waiting = report_.plan.waiting;
+    if (deps_.on_waiting) deps_.on_waiting(report_);
+    const auto now = deps_.clock->Steady();
+    if (now >= deadline) break;
+    deps_.clock->SleepFor(std::min<microseconds>(
+        backoff, std::chrono::duration_cast<microseconds>(deadline - now)));
+    backoff = std::min<microseconds>(backoff * 3 / 2, std::chrono::seconds(15));
+    Status s = Replan();
+    if (!s.ok()) return Fail(s);
+    if (report_.plan.changes.empty()) continue;
+    ExecutionReport more = executor.Execute(*adapter_, report_.plan, context_);
+    for (ChangeReport& c : more.changes)
+      report_.execution.changes.push_back(std::move(c));
+    report_.execution.writes += more.writes;
+    if (!more.status.ok()) {
+      report_.execution.status = more.status;
+      return Fail(more.status);
+    }
+  }
+  report_.waiting = report_.plan.waiting;
 }
 
 }  // namespace renumber

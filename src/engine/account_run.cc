@@ -1,6 +1,9 @@
 #include "src/engine/account_run.h"
 
+#include <algorithm>
+
 #include "src/engine/text.h"
+#include "src/http/pacing.h"
 #include "src/log/log.h"
 
 namespace renumber {
@@ -20,9 +23,28 @@ bool Satisfied(Phase phase, AccountState state) {
       return state == AccountState::kNotStarted;
     case Phase::kRollbackCutover:
       return state == AccountState::kPrepared ||
+             state == AccountState::kPreparedStale ||
              state == AccountState::kNotStarted;
   }
   return false;
+}
+
+// The old IP is left only where renumber never writes (hidden origins):
+// what remains is manual work, not something a run can finish.
+bool OnlyManualWorkLeft(const std::vector<Finding>& findings) {
+  bool hidden = false;
+  for (const Finding& f : findings) {
+    if (f.kind == Finding::Kind::kOldReference) return false;
+    hidden = hidden || f.kind == Finding::Kind::kHiddenOrigin;
+  }
+  return hidden;
+}
+
+std::string JoinTexts(const std::vector<Text>& texts, bool ja) {
+  std::string out;
+  for (const Text& t : texts)
+    out += (out.empty() ? "" : "; ") + (ja && !t.ja.empty() ? t.ja : t.en);
+  return out;
 }
 
 // The phase whose journal history a phase needs.
@@ -71,6 +93,8 @@ const char* AccountResultName(AccountResult r) {
       return "refused";
     case AccountResult::kFailed:
       return "failed";
+    case AccountResult::kPaused:
+      return "paused";
   }
   return "?";
 }
@@ -108,6 +132,7 @@ AccountRun::AccountRun(const EngineDeps& deps, const CommandOptions& options,
   report_.phase = CommandPhase(options_);
   context_.target = report_.row.target;
   context_.force = options_.force;
+  context_.campaign = deps.run.campaign;
 }
 
 AccountRun::~AccountRun() = default;
@@ -120,10 +145,13 @@ void AccountRun::Decline() {
 }
 
 bool AccountRun::HasWork() const {
+  const bool waits =
+      options_.wait_ready.count() > 0 && !report_.plan.waiting.empty();
   return adapter_ && report_.error.ok() &&
          report_.result != AccountResult::kRefused &&
          report_.result != AccountResult::kNothingToDo &&
-         !report_.plan.projected && !report_.plan.changes.empty();
+         report_.result != AccountResult::kNotExpected &&
+         !report_.plan.projected && (!report_.plan.changes.empty() || waits);
 }
 
 void AccountRun::Fail(const Status& s) {
@@ -132,6 +160,12 @@ void AccountRun::Fail(const Status& s) {
   // Adapters already name the account; do not say it twice.
   report_.error =
       s.message().rfind(account + ":", 0) == 0 ? s : s.Annotate(account);
+  // The vendor's budget is spent for longer than we wait: not a failure
+  // of the change, a pause (nothing was sent).
+  if (auto until = PausedUntil(s)) {
+    report_.result = AccountResult::kPaused;
+    report_.paused_until = *until;
+  }
 }
 
 void AccountRun::Refuse(Text why) {
@@ -226,8 +260,18 @@ Status AccountRun::Stage1Inner() {
   }
   RN_ASSIGN_OR_RETURN(report_.plan,
                       adapter_->PlanPhase(report_.phase, d, context_));
+  report_.waiting = report_.plan.waiting;
   if (report_.plan.projected) {
     Refuse(T("engine.not_ready", PhaseName(report_.phase), StateName(d.state)));
+  } else if (report_.plan.changes.empty() && !report_.waiting.empty()) {
+    // Everything is held back by the gate: wait (--wait-ready) or say why.
+    if (options_.wait_ready.count() == 0)
+      Refuse(T("engine.waiting", JoinTexts(report_.waiting, false),
+               JoinTexts(report_.waiting, true)));
+  } else if (report_.plan.changes.empty() &&
+             OnlyManualWorkLeft(report_.findings)) {
+    report_.result = AccountResult::kNotExpected;
+    report_.notes.push_back(T("engine.manual_work", StateName(d.state)));
   } else if (report_.plan.changes.empty()) {
     return Status::Internal("nothing was planned, but the account is " +
                             std::string(StateName(d.state)) + ", not " +
@@ -252,8 +296,16 @@ void AccountRun::Stage2(Executor& executor, ProgressSink* progress) {
   if (executor.dry_run()) {
     report_.result = AccountResult::kWouldChange;
   } else {
-    if (!report_.execution.status.ok()) Fail(report_.execution.status);
+    if (!report_.execution.status.ok())
+      Fail(report_.execution.status);
+    else if (options_.wait_ready.count() > 0 && !report_.plan.waiting.empty())
+      WaitForTheRest(executor);
     Finish(ExpectedAfter(report_.phase));
+    if (report_.phase == Phase::kPrepare && report_.error.ok()) {
+      Status s = ObserveAfterPrepare();
+      if (!s.ok())
+        report_.notes.push_back(T("engine.probe_failed", s.message()));
+    }
   }
   report_.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       stage1_ + (deps_.clock->Steady() - stage2_start));
@@ -269,9 +321,20 @@ void AccountRun::Finish(AccountState expected) {
   }
   report_.state_after = d->state;
   report_.findings = d->findings;
+  report_.appendix = d->appendix;
   if (!report_.error.ok()) return;
+  if (!report_.waiting.empty()) {  // parts the gate still holds back
+    report_.result = AccountResult::kRefused;
+    report_.refusal =
+        T("engine.still_waiting", JoinTexts(report_.waiting, false),
+          JoinTexts(report_.waiting, true));
+    return;
+  }
   if (Satisfied(report_.phase, d->state)) {
     report_.result = AccountResult::kDone;
+  } else if (OnlyManualWorkLeft(d->findings)) {
+    report_.result = AccountResult::kNotExpected;
+    report_.notes.push_back(T("engine.manual_work", StateName(d->state)));
   } else {
     Fail(Status::Internal(std::string("read back: the account is ") +
                           StateName(d->state) + ", expected " +
@@ -292,6 +355,13 @@ void AccountRun::JournalEnd() {
   if (!report_.error.ok()) rec["error"] = JournalStatus(report_.error);
   if (report_.result == AccountResult::kRefused)
     rec["refusal"] = ScrubSecrets(report_.refusal.en);
+  if (report_.paused_until)
+    rec["paused_until"] = report_.paused_until->ToRfc3339();
+  if (!report_.waiting.empty()) {
+    json waiting = json::array();
+    for (const Text& w : report_.waiting) waiting.push_back(w.en);
+    rec["waiting"] = waiting;
+  }
   Status s = deps_.journal->Append(rec);
   if (!s.ok() && report_.error.ok()) Fail(s);
 }

@@ -5,8 +5,15 @@
 //
 // Rules enforced here (design.md): a phase already done makes no writes;
 // cutover is refused before maintenance_end unless overridden (and the
-// override is journaled) and refused when the new side does not verify; a
-// `missing` account is never touched; every write is journaled.
+// override is journaled) and refused when the new side does not verify
+// (an adapter that gates parts of the account — CDN services — holds the
+// parts that are not ready back in Plan::waiting; with wait_ready the
+// account polls its gate and switches each part when it is ready); a
+// `missing` account is never touched; every write is journaled. A write
+// the vendor's rate limit would delay past what the run waits leaves the
+// account `paused` until the budget resets (not failed). What the adapter's
+// Verify asks to keep (VerifyReport::record) is journaled as an
+// "observation" by prepare and verify, and handed back to later runs.
 //
 // Threads: an AccountRun is used by one thread at a time; different
 // accounts run in parallel and share only thread-safe dependencies.
@@ -56,10 +63,15 @@ struct CommandOptions {
   // say that they would refuse, as notes, and the plan is still shown.
   bool gates_report_only = false;
   std::chrono::milliseconds lock_wait{0};
+  // cutover --wait-ready: how long to keep polling the gate of parts held
+  // back (0: report them and stop).
+  std::chrono::milliseconds wait_ready{0};
 };
 
 using AdapterMaker =
     std::function<Result<std::unique_ptr<Adapter>>(const Credentials&)>;
+
+struct AccountReport;
 
 // Shared by all accounts of a command. Pointers are not owned.
 struct EngineDeps {
@@ -67,9 +79,15 @@ struct EngineDeps {
   CredentialSource* credentials = nullptr;
   AdapterMaker make_adapter;
   JournalSink* journal = nullptr;  // null for read-only commands and dry runs
+  // Where prepare and verify keep VerifyReport::record ("observation"
+  // records): the journal, also for verify; null for dry runs.
+  JournalSink* observations = nullptr;
   AccountLocker* locks = nullptr;  // null for read-only commands and dry runs
   const std::vector<nlohmann::json>* journal_records = nullptr;
   RunInfo run;
+  // Told, from worker threads, each time an account waits for parts of
+  // its phase (AccountReport::waiting). May be empty.
+  std::function<void(const AccountReport&)> on_waiting;
 };
 
 enum class AccountResult {
@@ -78,8 +96,9 @@ enum class AccountResult {
   kNothingToDo,  // already in the phase's end state: zero writes
   kWouldChange,  // dry run: changes listed, nothing written
   kNotExpected,  // plan/verify: not in the expected state
-  kRefused,      // a safety gate refused; nothing changed
+  kRefused,      // a safety gate refused (or held parts back); see refusal
   kFailed,       // an error; see error
+  kPaused,       // the vendor's rate limit: run again after paused_until
 };
 const char* AccountResultName(AccountResult r);
 
@@ -104,8 +123,11 @@ struct AccountReport {
   // When another run holds the account's lock: who (the refusal says the
   // same in words). Accounts held elsewhere are not in this run.
   std::string held_by;
-  std::vector<Text> notes;  // e.g. window overridden
-  Timestamp started_at;     // when this run read the account
+  std::vector<Text> notes;     // e.g. window overridden
+  std::vector<Text> waiting;   // parts held back by a gate, and why
+  std::vector<Text> appendix;  // Discovery::appendix (CDN: staged diffs)
+  std::optional<Timestamp> paused_until;  // kPaused
+  Timestamp started_at;                   // when this run read the account
   std::chrono::milliseconds elapsed{0};
 };
 
@@ -132,6 +154,11 @@ class AccountRun {
   Status PlanCommand();
   Status VerifyCommand();
   Status Gates(const Discovery& d);
+  VerifyOptions VerifyWith(bool run_checks) const;
+  void Record(const VerifyReport& v);
+  Status ObserveAfterPrepare();
+  void WaitForTheRest(Executor& executor);
+  Status Replan();
   void Fail(const Status& s);
   void Refuse(Text why);
   void JournalEnd();

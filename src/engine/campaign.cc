@@ -19,11 +19,16 @@ void ParallelFor(int n, int jobs, const std::function<void(int)>& fn) {
   for (auto& t : threads) t.join();
 }
 
-CampaignResult RunCampaign(const EngineDeps& deps,
+CampaignResult RunCampaign(const EngineDeps& given,
                            const CommandOptions& options,
                            const std::vector<PlanRow>& rows, int jobs,
                            Executor* executor, const Confirm& confirm,
                            ProgressSink* progress) {
+  EngineDeps deps = given;
+  if (progress && !deps.on_waiting)
+    deps.on_waiting = [progress](const AccountReport& r) {
+      progress->AccountWaiting(r);
+    };
   const int n = static_cast<int>(rows.size());
   std::vector<std::unique_ptr<AccountRun>> runs;
   for (const PlanRow& row : rows)
@@ -66,7 +71,8 @@ CampaignResult RunCampaign(const EngineDeps& deps,
 int CampaignExitCode(const CampaignResult& result) {
   bool failed = false, refused = result.declined, unexpected = false;
   for (const AccountReport& a : result.accounts) {
-    failed |= a.result == AccountResult::kFailed;
+    failed |= a.result == AccountResult::kFailed ||
+              a.result == AccountResult::kPaused;
     refused |= a.result == AccountResult::kRefused;
     unexpected |= a.result == AccountResult::kNotExpected;
   }

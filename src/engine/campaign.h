@@ -42,8 +42,9 @@ CampaignResult RunCampaign(const EngineDeps& deps,
                            Executor* executor, const Confirm& confirm,
                            ProgressSink* progress);
 
-// 1 if any account failed; else 4 if any was refused (or the user
-// declined); else 3 if any is not in the expected state; else 0.
+// 1 if any account failed or is paused (rate limit); else 4 if any was
+// refused (or the user declined); else 3 if any is not in the expected
+// state; else 0.
 int CampaignExitCode(const CampaignResult& result);
 
 // Runs fn(0..n-1) on up to `jobs` threads.

@@ -5,6 +5,7 @@
 
 #include "src/engine/fake_adapter.h"
 #include "src/engine/report.h"
+#include "src/http/pacing.h"
 
 namespace renumber {
 namespace {
@@ -62,6 +63,7 @@ class CampaignTest : public ::testing::Test {
     bool writes = cmd != Command::kPlan && cmd != Command::kVerify;
     // As the CLI composes a dry run: no journal, no locks, the dry executor.
     deps.journal = writes && !dry ? journal_.get() : nullptr;
+    deps.observations = dry ? nullptr : journal_.get();
     deps.locks = writes && !dry ? locks_.get() : nullptr;
     deps.journal_records = &records_;
     deps.run = {"run" + std::to_string(++runs_), "c", CommandName(cmd), "me",
@@ -70,6 +72,8 @@ class CampaignTest : public ::testing::Test {
     o.command = cmd;
     o.rollback_of = rollback_of;
     o.ignore_window = ignore_window;
+    o.wait_ready = wait_ready_;
+    o.expect = expect_;
     auto exec =
         dry ? NewDryRunExecutor() : NewLiveExecutor(journal_.get(), deps.run);
     asked_ = 0;
@@ -79,7 +83,7 @@ class CampaignTest : public ::testing::Test {
       EXPECT_EQ(request.all.size(), rows_.size());
       return yes;
     };
-    return RunCampaign(deps, o, rows_, 2, writes ? exec.get() : nullptr,
+    return RunCampaign(deps, o, rows_, jobs_, writes ? exec.get() : nullptr,
                        confirm, nullptr);
   }
 
@@ -91,6 +95,9 @@ class CampaignTest : public ::testing::Test {
   std::unique_ptr<AccountLocks> locks_;
   std::vector<PlanRow> rows_;
   std::vector<json> records_;
+  std::chrono::milliseconds wait_ready_{0};
+  int jobs_ = 2;
+  Expectation expect_;
   int runs_ = 0;
   int asked_ = 0;
   size_t asked_accounts_ = 0;
@@ -243,6 +250,124 @@ TEST_F(CampaignTest, LockedAccountIsRefused) {
   EXPECT_NE(r.accounts[0].refusal.en.find("alice"), std::string::npos);
   EXPECT_EQ(vendor_->accounts["C-1"].writes, 0);
   EXPECT_EQ(r.accounts[1].result, AccountResult::kDone);
+}
+
+// A gate per part (the CDN's per service): what is not ready is held back
+// and, without --wait-ready, the account is refused with the reason.
+TEST_F(CampaignTest, AClosedGateHoldsTheAccountBackAndSaysWhy) {
+  for (auto& [c, a] : vendor_->accounts) a.gated = true;
+  vendor_->accounts["C-2"].polls_until_ready = 100;
+  ASSERT_EQ(CampaignExitCode(Run(Command::kPrepare)), 0);
+  clock_.Advance(hours(2));  // after maintenance_end
+  const int writes = vendor_->total_writes;
+  auto r = Run(Command::kCutover);
+  EXPECT_EQ(r.accounts[0].result, AccountResult::kDone);
+  EXPECT_EQ(r.accounts[1].result, AccountResult::kRefused);
+  EXPECT_NE(r.accounts[1].refusal.en.find("C-2: the new side is not ready"),
+            std::string::npos)
+      << r.accounts[1].refusal.en;
+  EXPECT_EQ(r.accounts[1].waiting.size(), 1u);
+  EXPECT_EQ(vendor_->accounts["C-2"].writes, 1);  // prepare's only
+  EXPECT_EQ(vendor_->total_writes, writes + 4);   // C-1 and C-3: 2 each
+  EXPECT_EQ(CampaignExitCode(r), 4);
+}
+
+TEST_F(CampaignTest, WaitReadyPollsWithBackoffAndSwitchesWhenReady) {
+  for (auto& [c, a] : vendor_->accounts) a.gated = true;
+  ASSERT_EQ(CampaignExitCode(Run(Command::kPrepare)), 0);
+  clock_.Advance(hours(2));
+  vendor_->accounts["C-2"].polls_until_ready = 3;  // ready at the 4th look
+  vendor_->accounts["C-3"].polls_until_ready = 1000;
+  wait_ready_ = std::chrono::minutes(2);
+  jobs_ = 1;  // one account after the other: the fake clock's sleeps in order
+  const size_t sleeps_before = clock_.sleeps().size();
+  auto r = Run(Command::kCutover);
+  EXPECT_EQ(r.accounts[0].result, AccountResult::kDone);
+  EXPECT_EQ(r.accounts[1].result, AccountResult::kDone);
+  EXPECT_EQ(*r.accounts[1].state_after, AccountState::kCutOver);
+  // prepare's probe, the gate, then three polls.
+  EXPECT_EQ(vendor_->accounts["C-2"].verifies, 5);
+  // C-3 waited its two minutes, polling with a growing, bounded backoff.
+  EXPECT_EQ(r.accounts[2].result, AccountResult::kRefused);
+  EXPECT_EQ(vendor_->accounts["C-3"].writes, 1);
+  using std::chrono::microseconds;
+  const std::vector<microseconds> all = clock_.sleeps();
+  std::vector<microseconds> sleeps(all.begin() + sleeps_before, all.end());
+  ASSERT_GE(sleeps.size(), 3u + 6u);
+  // C-2: 2 s, 3 s, 4.5 s, then ready.
+  EXPECT_EQ(sleeps[0], std::chrono::seconds(2));
+  EXPECT_EQ(sleeps[1], std::chrono::seconds(3));
+  EXPECT_EQ(sleeps[2], std::chrono::milliseconds(4500));
+  // C-3: the same growth up to 15 s, exactly two minutes in all.
+  microseconds c3{0};
+  for (size_t i = 3; i < sleeps.size(); ++i) {
+    EXPECT_LE(sleeps[i], std::chrono::seconds(15));
+    c3 += sleeps[i];
+  }
+  EXPECT_EQ(sleeps[3], std::chrono::seconds(2));
+  EXPECT_EQ(c3, std::chrono::minutes(2));
+}
+
+TEST_F(CampaignTest, VerifyAndPrepareJournalObservationsForLaterRuns) {
+  for (auto& [c, a] : vendor_->accounts) {
+    a.gated = true;
+    a.observation = "old origin: 200 'Shop' of " + c;
+  }
+  ASSERT_EQ(CampaignExitCode(Run(Command::kPrepare)), 0);
+  // prepare probed after its read back and journaled what it saw.
+  auto j = ReadJournal(PosixFileSystem(), dir_ + "/j.journal");
+  int observations = 0;
+  for (const json& rec : j->records)
+    observations += rec.value("type", "") == "observation";
+  EXPECT_EQ(observations, 3);
+  Run(Command::kVerify);
+  j = ReadJournal(PosixFileSystem(), dir_ + "/j.journal");
+  observations = 0;
+  for (const json& rec : j->records)
+    observations += rec.value("type", "") == "observation";
+  EXPECT_EQ(observations, 6);
+  // The next run hands them back to Verify, the account's own only.
+  Run(Command::kVerify);
+  const json seen = vendor_->accounts["C-2"].records_seen;
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0][0]["seen"], "old origin: 200 'Shop' of C-2");
+}
+
+TEST_F(CampaignTest, PreparedStaleIsAcceptedAsPreparedWithAWarning) {
+  ASSERT_EQ(CampaignExitCode(Run(Command::kPrepare)), 0);
+  vendor_->accounts["C-1"].stale = true;
+  expect_.states = {AccountState::kPrepared};
+  auto v = Run(Command::kVerify);
+  EXPECT_EQ(CampaignExitCode(v), 0);
+  EXPECT_EQ(*v.accounts[0].state_after, AccountState::kPreparedStale);
+  ASSERT_EQ(v.accounts[0].notes.size(), 1u);
+  EXPECT_NE(v.accounts[0].notes[0].en.find("prepared-stale"),
+            std::string::npos);
+  json doc = CampaignJson(v, Command::kVerify, "c", 0);
+  EXPECT_EQ(doc["accounts"][0]["state_after"], "prepared-stale");
+}
+
+TEST_F(CampaignTest, ARateLimitLongerThanTheRunWaitsIsAPause) {
+  vendor_->accounts["C-2"].paused = true;
+  auto r = Run(Command::kPrepare);
+  EXPECT_EQ(r.accounts[1].result, AccountResult::kPaused);
+  ASSERT_TRUE(r.accounts[1].paused_until.has_value());
+  EXPECT_EQ(r.accounts[1].paused_until->unix_seconds(), 1796003600);
+  EXPECT_EQ(r.accounts[0].result, AccountResult::kDone);
+  EXPECT_EQ(CampaignExitCode(r), 1);
+  const std::string table = RenderSummaryTable(r, Command::kPrepare, Lang::kEn);
+  EXPECT_NE(table.find("paused until " +
+                       LocalHourMinute(*r.accounts[1].paused_until)),
+            std::string::npos)
+      << table;
+  EXPECT_NE(table.find("1 paused"), std::string::npos) << table;
+  json doc = CampaignJson(r, Command::kPrepare, "c", 1);
+  EXPECT_EQ(doc["accounts"][1]["result"], "paused");
+  EXPECT_EQ(doc["accounts"][1]["paused_until"], "2026-11-30T01:53:20Z");
+  // Resumable: the next run finishes it.
+  vendor_->accounts["C-2"].paused = false;
+  auto again = Run(Command::kPrepare);
+  EXPECT_EQ(again.accounts[1].result, AccountResult::kDone);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "src/engine/fake_adapter.h"
 
+#include "src/http/pacing.h"
+
 namespace renumber {
 namespace {
 
@@ -10,7 +12,12 @@ class FakeAdapter : public Adapter {
   FakeAdapter(std::shared_ptr<FakeVendorState> s, std::string customer)
       : s_(std::move(s)), customer_(std::move(customer)) {}
 
-  Capabilities capabilities() const override { return {}; }
+  Capabilities capabilities() const override {
+    std::lock_guard<std::mutex> l(s_->mu);
+    Capabilities caps;
+    caps.origin_probes = s_->accounts[customer_].gated;
+    return caps;
+  }
 
   Result<Discovery> Discover(const Target&) override {
     std::lock_guard<std::mutex> l(s_->mu);
@@ -19,7 +26,8 @@ class FakeAdapter : public Adapter {
     if (a.old_ref && !a.new_ref)
       d.state = AccountState::kNotStarted;
     else if (a.old_ref && a.new_ref && !a.new_primary)
-      d.state = AccountState::kPrepared;
+      d.state =
+          a.stale ? AccountState::kPreparedStale : AccountState::kPrepared;
     else if (!a.old_ref && a.new_ref && a.new_primary)
       d.state = AccountState::kCutOver;
     else if (!a.old_ref && !a.new_ref)
@@ -58,6 +66,12 @@ class FakeAdapter : public Adapter {
           add("remove-old", true);
           break;
         }
+        if (a.gated && ctx.gate.is_object() &&
+            !ctx.gate.value("ready", false)) {
+          p.waiting.push_back({customer_ + ": the new side is not ready",
+                               customer_ + ": 新しい側の準備ができていません"});
+          break;
+        }
         if (!a.new_primary) add("promote-new", false);
         if (a.old_ref) add("remove-old", true);
         break;
@@ -79,6 +93,10 @@ class FakeAdapter : public Adapter {
     if (s_->fail_changes.erase(c.id))
       return Status::Unavailable("POST /fake: 503 injected");
     auto& a = s_->accounts[customer_];
+    if (a.paused)
+      return PausedStatus(Timestamp::FromUnixSeconds(1796003600),
+                          std::chrono::minutes(55))
+          .Annotate(customer_ + ": POST /fake");
     if (c.kind == "add-new") a.new_ref = true;
     if (c.kind == "promote-new") {
       if (!a.new_verifies) return Status::PreconditionFailed("check FAIL");
@@ -97,14 +115,25 @@ class FakeAdapter : public Adapter {
     return ApplyOutcome{true, 1, json{{"did", c.kind}}};
   }
 
-  Result<VerifyReport> Verify(const Target& t, bool) override {
+  Result<VerifyReport> Verify(const Target& t,
+                              const VerifyOptions& o) override {
     RN_ASSIGN_OR_RETURN(Discovery d, Discover(t));
     std::lock_guard<std::mutex> l(s_->mu);
-    const auto& a = s_->accounts[customer_];
+    auto& a = s_->accounts[customer_];
+    ++a.verifies;
+    a.records_seen = o.records;
     VerifyReport v;
     v.state = d.state;
     v.checks.push_back({"fake.check new", a.new_verifies, {}});
     v.new_side_verified = a.new_ref && a.new_verifies;
+    if (a.gated) {
+      const bool ready = a.polls_until_ready <= 0;
+      if (a.polls_until_ready > 0) --a.polls_until_ready;
+      v.gate = {{"ready", ready}};
+      v.new_side_verified = false;
+    }
+    if (!a.observation.empty())
+      v.record = json::array({{{"seen", a.observation}}});
     return v;
   }
 

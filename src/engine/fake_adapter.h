@@ -21,6 +21,16 @@ struct FakeVendorState {
     bool new_primary = false;
     bool new_verifies = true;
     int writes = 0;
+    // A per-part gate (like the CDN's per service): Verify reports
+    // {"ready": …} and cutover holds the account back until ready; the
+    // new side turns ready after `polls_until_ready` more Verify calls.
+    bool gated = false;
+    int polls_until_ready = 0;
+    int verifies = 0;
+    std::string observation;      // Verify's record, journaled when not ""
+    nlohmann::json records_seen;  // VerifyOptions::records of the last call
+    bool stale = false;           // prepared -> prepared-stale
+    bool paused = false;          // writes fail as paused (rate limit)
   };
   std::mutex mu;
   std::map<std::string, Account> accounts;  // by customer

@@ -155,4 +155,15 @@ json PhaseHistory(const std::vector<json>& records, const AccountKey& account,
   return history;
 }
 
+json AccountObservations(const std::vector<json>& records,
+                         const AccountKey& account) {
+  const std::string acct = account.ToString();
+  json out = json::array();
+  for (const json& r : records)
+    if (r.value("type", "") == "observation" &&
+        r.value("account", "") == acct && r.contains("observations"))
+      out.push_back(r["observations"]);
+  return out;
+}
+
 }  // namespace renumber

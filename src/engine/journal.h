@@ -81,6 +81,11 @@ Result<JournalContents> ReadJournal(FileSystem* fs, const std::string& path);
 nlohmann::json PhaseHistory(const std::vector<nlohmann::json>& records,
                             const AccountKey& account, Phase phase);
 
+// The "observations" of every "observation" record of `account`, oldest
+// first (VerifyOptions::records).
+nlohmann::json AccountObservations(const std::vector<nlohmann::json>& records,
+                                   const AccountKey& account);
+
 }  // namespace renumber
 
 #endif  // RENUMBER_ENGINE_JOURNAL_H_

@@ -1,8 +1,8 @@
 #include "src/engine/monitoring.h"
 
 #include <algorithm>
-
 #include <cstdio>
+#include <iterator>
 #include <vector>
 
 #include "src/engine/text.h"
@@ -52,6 +52,23 @@ std::string FailingChecks(const AccountReport& r) {
     out += "; +" + std::to_string(failing - kNamed) + " more";
   return out;
 }
+
+// Our probes whose new server answers differently from the old one, where
+// that is not the normal state of things (before the maintenance the new
+// origin may still serve a placeholder: expected).
+std::string DifferingProbes(const AccountReport& r) {
+  std::string out;
+  for (const Check& c : r.checks)
+    if (c.comparison == "differs" && !c.expected)
+      out += (out.empty() ? "" : "; ") + c.name;
+  return out;
+}
+
+// Every state, in the order monitoring lists them.
+constexpr AccountState kStates[] = {
+    AccountState::kNotStarted,    AccountState::kPrepared,
+    AccountState::kPreparedStale, AccountState::kCutOver,
+    AccountState::kPartial,       AccountState::kMissing};
 
 std::string Number(double v) {
   char buf[32];
@@ -121,6 +138,8 @@ Verdict Judge(const AccountReport& r, Timestamp now,
     return {Severity::kWarning, WhenKey("monitor.cutover_due_now", t, now)};
   if (state == AccountState::kPartial)
     return {Severity::kWarning, T("monitor.partial")};
+  if (state == AccountState::kPreparedStale)
+    return {Severity::kWarning, T("monitor.prepared_stale")};
   // A state among the expected ones with a failing check is named by the
   // check (verify reports it as not expected too, but the state is right).
   const bool state_expected =
@@ -130,6 +149,8 @@ Verdict Judge(const AccountReport& r, Timestamp now,
     return {Severity::kWarning, T("monitor.not_expected", StateName(state))};
   if (!failing.empty())
     return {Severity::kWarning, T("monitor.check", failing)};
+  if (const std::string differs = DifferingProbes(r); !differs.empty())
+    return {Severity::kWarning, T("monitor.differs", differs)};
   if (state == AccountState::kPrepared &&
       t.maintenance_end - now < std::chrono::hours(24))
     return {Severity::kWarning, WhenKey("monitor.cutover_soon", t, now)};
@@ -139,7 +160,7 @@ Verdict Judge(const AccountReport& r, Timestamp now,
 NagiosOutput RenderNagios(const MonitoringRun& run, Lang lang) {
   std::vector<std::pair<Verdict, const AccountReport*>> judged;
   int counts[4] = {0, 0, 0, 0};
-  int states[5] = {0, 0, 0, 0, 0};
+  int states[std::size(kStates)] = {};
   Severity worst = Severity::kOk;
   for (const AccountReport& r : run.result->accounts) {
     Verdict v = Judge(r, run.now, run.grace);
@@ -158,9 +179,7 @@ NagiosOutput RenderNagios(const MonitoringRun& run, Lang lang) {
              " warning=" + std::to_string(counts[1]) +
              " unknown=" + std::to_string(counts[3]) +
              " ok=" + std::to_string(counts[0]);
-  for (AccountState s : {AccountState::kNotStarted, AccountState::kPrepared,
-                         AccountState::kCutOver, AccountState::kPartial,
-                         AccountState::kMissing}) {
+  for (AccountState s : kStates) {
     std::string label = StateName(s);
     for (char& c : label)
       if (c == '-') c = '_';
@@ -198,9 +217,7 @@ std::string RenderPrometheus(const MonitoringRun& run) {
          "1 for the state the account is in (read back from the vendor), 0 "
          "for the others.");
   for (const AccountReport& r : accounts)
-    for (AccountState s : {AccountState::kNotStarted, AccountState::kPrepared,
-                           AccountState::kCutOver, AccountState::kPartial,
-                           AccountState::kMissing})
+    for (AccountState s : kStates)
       out += "renumber_account_state{" + AccountLabels(r) + ",state=\"" +
              StateName(s) + "\"} " +
              (r.state_after && *r.state_after == s ? "1" : "0") + "\n";
@@ -227,6 +244,18 @@ std::string RenderPrometheus(const MonitoringRun& run) {
         out += "renumber_account_check_latency_seconds{" + AccountLabels(r) +
                ",check=\"" + LabelValue(c.name) + "\"} " +
                Number(c.latency->count() / 1000.0) + "\n";
+  Family(&out, "renumber_account_probe_result",
+         "1 for what our own probe found comparing the new server with the "
+         "old one (same, differs, new-down, old-down, both-down), 0 for the "
+         "others.");
+  for (const AccountReport& r : accounts)
+    for (const Check& c : r.checks)
+      if (!c.comparison.empty())
+        for (const char* result :
+             {"same", "differs", "new-down", "old-down", "both-down"})
+          out += "renumber_account_probe_result{" + AccountLabels(r) +
+                 ",check=\"" + LabelValue(c.name) + "\",result=\"" + result +
+                 "\"} " + (c.comparison == result ? "1" : "0") + "\n";
   Family(&out, "renumber_account_maintenance_end_timestamp_seconds",
          "The account's maintenance_end from the plan (Unix time).");
   for (const AccountReport& r : accounts)

@@ -7,9 +7,13 @@
 // - CRITICAL: the account is `missing`; its new server fails a check after
 //   cut over; the maintenance ended more than `grace` ago and it is not cut
 //   over.
-// - WARNING: `partial`; not in the expected state; a check fails before cut
-//   over; the maintenance ended less than `grace` ago and it is not cut over
-//   yet; it is prepared and its cut over is due within a day.
+// - WARNING: `partial`; `prepared-stale` (CDN: the customer activated
+//   another version since prepare); not in the expected state; a check
+//   fails before cut over; our probe finds the new server answering
+//   differently from the old one (`differs`), unless that is expected
+//   (before the maintenance the new origin may serve a placeholder); the
+//   maintenance ended less than `grace` ago and it is not cut over yet; it
+//   is prepared and its cut over is due within a day.
 // - UNKNOWN: it could not be checked (vendor down, no or expired
 //   credentials).
 // The worst wins: CRITICAL > WARNING > UNKNOWN > OK.

@@ -86,6 +86,82 @@ TEST(JudgeTest, TheRulesOfTheRunbook) {
   EXPECT_NE(u.why.en.find("expired on"), std::string::npos);
 }
 
+// The rules that wait on the CDN's staged switch (issue 10): a staged
+// version the customer's activation made stale, and our probe finding the
+// new origin answering differently from the old one.
+Check Probe(const std::string& comparison, bool ok, bool expected) {
+  Check c;
+  c.name = "cdn.origin www.example.jp origin_1 198.19.0.1:443";
+  c.ok = ok;
+  c.comparison = comparison;
+  c.expected = expected;
+  return c;
+}
+
+TEST(JudgeTest, PreparedStaleIsAWarning) {
+  const Timestamp before = kEnd - hours(72), late = kEnd + hours(2);
+  AccountReport stale = Account("C", AccountState::kPreparedStale);
+  stale.row.target.account.service = Service::kCdn;
+  Verdict v = Judge(stale, before, kGrace);
+  EXPECT_EQ(v.severity, Severity::kWarning);
+  EXPECT_NE(v.why.en.find("prepared-stale"), std::string::npos) << v.why.en;
+  EXPECT_NE(v.why.ja.find("切替用バージョン"), std::string::npos) << v.why.ja;
+  // Still not cut over long after the maintenance: critical, as for any.
+  EXPECT_EQ(Judge(stale, late, kGrace).severity, Severity::kCritical);
+}
+
+TEST(JudgeTest, AProbeThatDiffersIsAWarningUnlessExpected) {
+  const Timestamp before = kEnd - hours(72), late = kEnd + hours(2);
+  // Cut over, the gate passed (same status class, type, title), but the
+  // body the new origin serves is not the old one's: an old copy?
+  AccountReport cut = Account("C", AccountState::kCutOver);
+  cut.checks.push_back(Probe("differs", /*ok=*/true, /*expected=*/false));
+  Verdict v = Judge(cut, late, kGrace);
+  EXPECT_EQ(v.severity, Severity::kWarning);
+  EXPECT_NE(v.why.en.find("answers differently"), std::string::npos);
+  EXPECT_NE(v.why.en.find("origin_1"), std::string::npos) << v.why.en;
+  // Before the maintenance the new origin is not expected to hold the site
+  // yet (verify marks the difference expected): OK.
+  AccountReport prepared = Account("C", AccountState::kPrepared);
+  prepared.checks.push_back(Probe("differs", true, /*expected=*/true));
+  EXPECT_EQ(Judge(prepared, before, kGrace).severity, Severity::kOk);
+  // The same answer is OK; a failing blocking probe stays critical.
+  AccountReport same = Account("C", AccountState::kCutOver);
+  same.checks.push_back(Probe("same", true, false));
+  EXPECT_EQ(Judge(same, late, kGrace).severity, Severity::kOk);
+  AccountReport down = Account("C", AccountState::kCutOver);
+  down.checks.push_back(Probe("new-down", false, false));
+  EXPECT_EQ(Judge(down, late, kGrace).severity, Severity::kCritical);
+}
+
+TEST(PrometheusTest, PreparedStaleAndProbeResults) {
+  CampaignResult result;
+  result.accounts = {Account("C-1", AccountState::kPreparedStale)};
+  result.accounts[0].checks.push_back(Probe("differs", true, true));
+  MonitoringRun run{&result, kEnd - hours(72), minutes(0), kGrace, {}, "1.2"};
+  const std::string text = RenderPrometheus(run);
+  const std::string labels = R"(customer="C-1",service="ess")";
+  EXPECT_NE(text.find("renumber_account_state{" + labels +
+                      ",state=\"prepared-stale\"} 1\n"),
+            std::string::npos)
+      << text;
+  const std::string check =
+      ",check=\"cdn.origin www.example.jp origin_1 198.19.0.1:443\"";
+  EXPECT_NE(text.find("renumber_account_probe_result{" + labels + check +
+                      ",result=\"differs\"} 1\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("renumber_account_probe_result{" + labels + check +
+                      ",result=\"same\"} 0\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("renumber_account_severity{" + labels + "} 1\n"),
+            std::string::npos);
+  NagiosOutput nagios = RenderNagios(run, Lang::kEn);
+  EXPECT_EQ(nagios.exit_code, 1);
+  EXPECT_NE(nagios.text.find(" prepared_stale=1 "), std::string::npos)
+      << nagios.text;
+}
+
 TEST(NagiosTest, WorstWinsWithPerfdataAndTheAccountsBehindIt) {
   CampaignResult result;
   result.accounts = {Account("C-1", AccountState::kPrepared),
@@ -99,7 +175,8 @@ TEST(NagiosTest, WorstWinsWithPerfdataAndTheAccountsBehindIt) {
   EXPECT_EQ(first,
             "RENUMBER CRITICAL - 1 critical, 1 warning, 0 unknown of 3 "
             "accounts | accounts=3 critical=1 warning=1 unknown=0 ok=1 "
-            "not_started=0 prepared=1 cut_over=0 partial=1 missing=1 "
+            "not_started=0 prepared=1 prepared_stale=0 cut_over=0 partial=1 "
+            "missing=1 "
             "duration=2.310s");
   EXPECT_LT(out.text.find("CRITICAL C-2/ess: missing"),
             out.text.find("WARNING C-3/ess: partial"));

@@ -8,6 +8,7 @@ namespace {
 
 const char* const kColumns[] = {"customer", "service",         "old_ip",
                                 "new_ip",   "maintenance_end", "ticket"};
+const char* const kOptionalColumns[] = {"check_path", "check_text"};
 
 // Splits one CSV record (RFC 4180 quoting, no embedded newlines).
 Result<std::vector<std::string>> SplitCsv(const std::string& line) {
@@ -129,6 +130,12 @@ Result<Target> RowToTarget(const std::vector<std::string>& f,
   if (!end.ok()) return end.status().Annotate("maintenance_end");
   t.maintenance_end = *end;
   t.ticket = f[col.at("ticket")];
+  if (col.count("check_path")) {
+    t.check_path = f[col.at("check_path")];
+    if (!t.check_path.empty())
+      RN_RETURN_IF_ERROR(CheckPathValid(t.check_path).Annotate("check_path"));
+  }
+  if (col.count("check_text")) t.check_text = f[col.at("check_text")];
   RN_RETURN_IF_ERROR(CheckPair(t, options));
   return t;
 }
@@ -139,6 +146,7 @@ Result<std::map<std::string, size_t>> ParseHeader(
   for (size_t i = 0; i < fields.size(); ++i) {
     bool known = false;
     for (const char* c : kColumns) known = known || fields[i] == c;
+    for (const char* c : kOptionalColumns) known = known || fields[i] == c;
     if (!known)
       return Status::InvalidArgument("unknown column '" + fields[i] + "'");
     if (!col.emplace(fields[i], i).second)
@@ -154,6 +162,17 @@ Result<std::map<std::string, size_t>> ParseHeader(
 }
 
 }  // namespace
+
+Status CheckPathValid(const std::string& path) {
+  if (path.empty() || path[0] != '/' || path.size() > 1024)
+    return Status::InvalidArgument("'" + path +
+                                   "' is not a path (it must start with '/')");
+  for (unsigned char c : path)
+    if (c <= ' ' || c == 0x7f)
+      return Status::InvalidArgument(
+          "a check path may not hold spaces or control characters");
+  return Status::Ok();
+}
 
 Result<std::vector<PlanRow>> ParsePlanCsv(const std::string& raw,
                                           const std::string& origin,

@@ -6,9 +6,12 @@
 //
 // UTF-8 (a BOM is accepted), header required (columns in any order; extra
 // columns are refused so a typo is not silently ignored), fields may be
-// double-quoted. Every bad row is reported (one line each, naming the file
-// and line; an IPv4 address with leading zeros gets the address to write
-// instead), and nothing is changed: malformed CSV, unknown service, invalid or
+// double-quoted. Two optional columns give the operator's check of the new
+// origin for the CDN cutover gate: check_path (starts with '/') and
+// check_text (a text the page must contain); empty cells mean none. Every
+// bad row is reported (one line each, naming the file and line; an IPv4
+// address with leading zeros gets the address to write instead), and
+// nothing is changed: malformed CSV, unknown service, invalid or
 // non-canonical IPs, old equal to new, mixed families (unless allowed),
 // duplicate accounts, a bad timestamp.
 //
@@ -32,6 +35,10 @@ struct PlanRow {
 struct PlanOptions {
   bool allow_family_change = false;
 };
+
+// A check path as the plan and --check-path take it: "/", "/health?x=1";
+// kInvalidArgument for anything else (no scheme, no spaces or controls).
+Status CheckPathValid(const std::string& path);
 
 Result<std::vector<PlanRow>> ParsePlanCsv(const std::string& text,
                                           const std::string& origin,

@@ -25,6 +25,9 @@ class ProgressSink {
   virtual void Activity(const AccountKey& account, const std::string& what) = 0;
   // `report`'s account finished this stage.
   virtual void AccountDone(const AccountReport& report) = 0;
+  // The account waits for parts of its phase (report.waiting), e.g.
+  // cutover --wait-ready polling a gate. Default: nothing shown.
+  virtual void AccountWaiting(const AccountReport& report) { (void)report; }
   virtual void Finish() = 0;
 };
 

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "src/engine/text.h"
+#include "src/http/pacing.h"
 
 namespace renumber {
 namespace {
@@ -26,6 +28,19 @@ void AppendPlan(std::string* out, const Plan& plan, const char* key,
     *out +=
         "    " + std::to_string(++i) + ". " + Pick(c.description, lang) + "\n";
   for (const Text& n : plan.notes) *out += "    - " + Pick(n, lang) + "\n";
+  for (const Text& w : plan.waiting)
+    *out += "    - " + Tr(lang, "report.waiting", Pick(w, lang)) + "\n";
+}
+
+// Each line of a multi-line text, indented.
+void AppendIndented(std::string* out, const std::string& text) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    *out += "    " + text.substr(start, end - start) + "\n";
+    start = end + 1;
+  }
 }
 
 std::string ResultText(const AccountReport& r, Lang lang) {
@@ -37,6 +52,11 @@ std::string ResultText(const AccountReport& r, Lang lang) {
 std::string ReasonOf(const AccountReport& r, Lang lang) {
   if (r.result == AccountResult::kRefused)
     return Tr(lang, "report.refused", Pick(r.refusal, lang));
+  // A pause is said as such (the error with the request it stopped before
+  // stays in the journal and in --json).
+  if (r.paused_until)
+    return Tr(lang, "engine.paused_line", LocalHourMinute(*r.paused_until),
+              r.paused_until->ToRfc3339());
   if (r.error.ok()) return "";
   std::string m = r.error.message();
   const std::string prefix = r.row.target.account.ToString() + ": ";
@@ -171,9 +191,11 @@ std::string RenderAccountDetail(const AccountReport& r, Command command,
     if (!r.plan.changes.empty() || r.state_before)
       AppendPlan(&out, r.plan, "report.would", lang);
     if (r.cutover_plan) AppendPlan(&out, *r.cutover_plan, "report.would", lang);
-  } else if (command != Command::kVerify && !r.plan.changes.empty()) {
+  } else if (command != Command::kVerify &&
+             (!r.plan.changes.empty() || !r.plan.waiting.empty())) {
     AppendPlan(&out, r.plan, "report.will", lang);
   }
+  for (const Text& a : r.appendix) AppendIndented(&out, Pick(a, lang));
   for (const Text& n : r.notes) out += "  ! " + Pick(n, lang) + "\n";
   if (r.result == AccountResult::kRefused)
     out += "  " + Tr(lang, "report.refused", Pick(r.refusal, lang)) + "\n";
@@ -190,7 +212,8 @@ std::string RenderSummaryTable(const CampaignResult& result, Command command,
                     PadColumns(Tr(lang, "report.col.state"), 13) +
                     PadColumns(Tr(lang, "report.col.writes"), 10) +
                     Tr(lang, "report.col.time") + "\n";
-  int counts[7] = {0};
+  constexpr int kResults = static_cast<int>(AccountResult::kPaused) + 1;
+  int counts[kResults] = {0};
   for (const AccountReport& r : result.accounts) {
     ++counts[static_cast<int>(r.result)];
     std::string state = r.state_after    ? StateName(*r.state_after)
@@ -213,13 +236,21 @@ std::string RenderSummaryTable(const CampaignResult& result, Command command,
   }
   out += RenderReasons(all, lang);
   std::string summary;
-  for (int i = 0; i < 7; ++i) {
+  for (int i = 0; i < kResults; ++i) {
     if (!counts[i]) continue;
     if (!summary.empty()) summary += ", ";
     summary += std::to_string(counts[i]) + " " +
                Tr(lang, std::string("report.result.") +
                             AccountResultName(static_cast<AccountResult>(i)));
   }
+  // "paused until HH:MM" in the last line too: the earliest resume time.
+  std::optional<Timestamp> resume;
+  for (const AccountReport& r : result.accounts)
+    if (r.paused_until && (!resume || *r.paused_until < *resume))
+      resume = r.paused_until;
+  if (resume)
+    summary +=
+        " (" + Tr(lang, "report.paused_until", LocalHourMinute(*resume)) + ")";
   out += Tr(lang,
             result.accounts.size() == 1 ? "report.total_one" : "report.total",
             result.accounts.size(), summary) +
@@ -266,9 +297,12 @@ json AccountJson(const AccountReport& r) {
                          {"kind", c.kind},
                          {"description", c.description.en},
                          {"removes_reference", c.removes_reference}});
+    json waiting = json::array();
+    for (const Text& w : p.waiting) waiting.push_back(w.en);
     return json{{"phase", PhaseName(p.phase)},
                 {"projected", p.projected},
-                {"changes", changes}};
+                {"changes", changes},
+                {"waiting", waiting}};
   };
   j["plan"] = plan_json(r.plan);
   if (r.cutover_plan) j["cutover_plan"] = plan_json(*r.cutover_plan);
@@ -293,6 +327,14 @@ json AccountJson(const AccountReport& r) {
                                    {"message", r.error.message()}};
   j["refusal"] =
       r.result == AccountResult::kRefused ? json(r.refusal.en) : json();
+  j["paused_until"] =
+      r.paused_until ? json(r.paused_until->ToRfc3339()) : json();
+  json waiting = json::array();
+  for (const Text& w : r.waiting) waiting.push_back(w.en);
+  j["waiting"] = waiting;
+  json appendix = json::array();
+  for (const Text& a : r.appendix) appendix.push_back(a.en);
+  j["appendix"] = appendix;
   json notes = json::array();
   for (const Text& n : r.notes) notes.push_back(n.en);
   j["notes"] = notes;

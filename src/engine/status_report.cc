@@ -119,7 +119,8 @@ Result<StatusReport> BuildStatusFrom(
                                                          : ""));
     for (const json& r : c.records) {
       std::string acct = r.value("account", "");
-      if (acct.empty()) continue;
+      // What verify saw is not a phase of the account.
+      if (acct.empty() || r.value("type", "") == "observation") continue;
       AccountStatus& s = by_account[acct];
       s.account = acct;
       // Several campaigns may touch one account: the latest record wins.

@@ -28,12 +28,13 @@ std::string CredentialFingerprint(const Credentials& c) {
 }
 
 TransportStack::TransportStack(Clock* clock, Random* random,
-                               std::string ca_file, RetryPolicy policy)
+                               std::string ca_file, RetryPolicy policy,
+                               std::chrono::microseconds max_rate_wait)
     : clock_(clock),
       random_(random),
       ca_file_(std::move(ca_file)),
       policy_(policy),
-      limiters_(clock) {}
+      limiters_(clock, max_rate_wait) {}
 
 TransportStack::~TransportStack() = default;
 
@@ -49,7 +50,8 @@ Result<HttpTransport*> TransportStack::BaseFor(const std::string& ca_file) {
   return raw;
 }
 
-Result<HttpTransport*> TransportStack::For(const Credentials& c) {
+Result<HttpTransport*> TransportStack::For(const Credentials& c,
+                                           RateLimiterSlot** slot) {
   std::lock_guard<std::mutex> l(mu_);
   // An account's own CA wins over the global one; both add to the system
   // store, never replace it.
@@ -57,11 +59,20 @@ Result<HttpTransport*> TransportStack::For(const Credentials& c) {
   RN_ASSIGN_OR_RETURN(HttpTransport * base, BaseFor(ca));
   layers_.push_back(NewLoggingTransport(base));
   HttpTransport* logged = layers_.back().get();
-  layers_.push_back(
-      NewPacingTransport(logged, limiters_.For(CredentialFingerprint(c))));
+  slots_.push_back(
+      std::make_unique<RateLimiterSlot>(limiters_.For(CredentialFingerprint(c))));
+  if (slot) *slot = slots_.back().get();
+  layers_.push_back(NewPacingTransport(logged, slots_.back().get()));
   HttpTransport* paced = layers_.back().get();
   layers_.push_back(NewRetryingTransport(paced, clock_, random_, policy_));
   return layers_.back().get();
+}
+
+void TransportStack::ShareBudget(RateLimiterSlot* slot,
+                                 const std::string& api_base,
+                                 const std::string& user) {
+  if (!slot || user.empty()) return;
+  slot->set(limiters_.For(api_base + "#user:" + user));
 }
 
 }  // namespace renumber

@@ -4,7 +4,9 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <ctime>
 
 #include "src/http/retry.h"
 
@@ -24,46 +26,66 @@ std::optional<double> ParseNumber(const std::optional<std::string>& text) {
   return v;
 }
 
+constexpr char kPausedMarker[] = "[paused-until ";
+
 class PacingTransport : public HttpTransport {
  public:
+  PacingTransport(HttpTransport* inner, RateLimiterSlot* slot)
+      : inner_(inner), slot_(slot) {}
   PacingTransport(HttpTransport* inner, RateLimiter* limiter)
-      : inner_(inner), limiter_(limiter) {}
+      : inner_(inner),
+        own_(std::make_unique<RateLimiterSlot>(limiter)),
+        slot_(own_.get()) {}
 
   Result<HttpResponse> Send(const HttpRequest& request) override {
     if (request.method == "GET") return inner_->Send(request);
-    limiter_->BeforeWrite();
+    RateLimiter* limiter = slot_->get();
+    RN_RETURN_IF_ERROR(limiter->BeforeWrite());
     Result<HttpResponse> result = inner_->Send(request);
-    if (result.ok()) limiter_->Observe(*result);
+    if (result.ok())
+      limiter->Observe(*result);
+    else
+      limiter->WriteFailed();
     return result;
   }
 
  private:
   HttpTransport* inner_;
-  RateLimiter* limiter_;
+  std::unique_ptr<RateLimiterSlot> own_;
+  RateLimiterSlot* slot_;
 };
 
 }  // namespace
 
-RateLimiter::RateLimiter(Clock* clock, int burst_reserve)
-    : clock_(clock), burst_reserve_(burst_reserve) {}
+RateLimiter::RateLimiter(Clock* clock, int burst_reserve,
+                         std::chrono::microseconds max_wait)
+    : clock_(clock), burst_reserve_(burst_reserve), max_wait_(max_wait) {}
 
-void RateLimiter::BeforeWrite() {
+Status RateLimiter::BeforeWrite() {
   microseconds delay{0};
   {
     std::lock_guard<std::mutex> l(mu_);
     const Timestamp now = clock_->Now();
     delay = DelayLocked(now);
+    // Too long to wait here: pause the account until the budget resets
+    // (the whole budget is back then, not just the next paced slot).
+    if (delay > max_wait_) {
+      const Timestamp until = reset_ && now < *reset_ ? *reset_ : now + delay;
+      return PausedStatus(until, until - now);
+    }
     const Timestamp at = now + delay;
     last_write_ = at;
     // Spend one write of the current window, so the next writer (maybe on
     // another thread, before our response arrives) sees it gone.
     if (remaining_ && *remaining_ > 0 && reset_ && at < *reset_) --*remaining_;
+    ++in_flight_;
   }
   // A long pause should not look like a hang.
   if (delay >= std::chrono::seconds(1))
     spdlog::info("pacing writes to the vendor's rate limit: waiting {:.1f} s",
                  delay.count() / 1e6);
   if (delay.count() > 0) clock_->SleepFor(delay);
+  return Status::Ok();
 }
 
 void RateLimiter::Observe(const HttpResponse& response) {
@@ -72,6 +94,7 @@ void RateLimiter::Observe(const HttpResponse& response) {
   std::optional<double> reset =
       ParseNumber(response.headers.Get("Fastly-RateLimit-Reset"));
   std::lock_guard<std::mutex> l(mu_);
+  if (in_flight_ > 0) --in_flight_;
   const Timestamp now = clock_->Now();
   std::optional<Timestamp> reset_at;
   if (reset) reset_at = Timestamp::FromUnixMicros(std::llround(*reset * 1e6));
@@ -86,13 +109,19 @@ void RateLimiter::Observe(const HttpResponse& response) {
   if (!remaining && !reset_at) return;
   // Within one window our own count is authoritative when it is lower: a
   // response from an earlier write does not know about writes let through
-  // since. A new window starts from the server's count.
+  // since. A new window starts from the server's count. Either way the
+  // writes still in flight may not be in the server's count yet.
   const bool new_window = !reset_ || now >= *reset_;
   if (remaining) {
-    long long r = std::max(0LL, std::llround(*remaining));
+    long long r = std::max(0LL, std::llround(*remaining) - in_flight_);
     remaining_ = (new_window || !remaining_) ? r : std::min(*remaining_, r);
   }
   if (reset_at) reset_ = reset_at;
+}
+
+void RateLimiter::WriteFailed() {
+  std::lock_guard<std::mutex> l(mu_);
+  if (in_flight_ > 0) --in_flight_;
 }
 
 std::chrono::microseconds RateLimiter::NextDelay() {
@@ -114,13 +143,53 @@ std::chrono::microseconds RateLimiter::DelayLocked(Timestamp now) {
 RateLimiter* RateLimiterRegistry::For(const std::string& key) {
   std::lock_guard<std::mutex> l(mu_);
   auto& limiter = limiters_[key];
-  if (!limiter) limiter = std::make_unique<RateLimiter>(clock_);
+  if (!limiter) limiter = std::make_unique<RateLimiter>(clock_, 10, max_wait_);
   return limiter.get();
 }
 
 std::unique_ptr<HttpTransport> NewPacingTransport(HttpTransport* inner,
                                                   RateLimiter* limiter) {
   return std::make_unique<PacingTransport>(inner, limiter);
+}
+
+std::unique_ptr<HttpTransport> NewPacingTransport(HttpTransport* inner,
+                                                  RateLimiterSlot* slot) {
+  return std::make_unique<PacingTransport>(inner, slot);
+}
+
+std::string LocalHourMinute(Timestamp t) {
+  const time_t secs = static_cast<time_t>(t.unix_seconds());
+  struct tm local;
+  localtime_r(&secs, &local);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", local.tm_hour, local.tm_min);
+  return buf;
+}
+
+Status PausedStatus(Timestamp until, std::chrono::microseconds wait) {
+  const long minutes =
+      static_cast<long>(std::chrono::duration_cast<std::chrono::minutes>(
+                            wait + std::chrono::seconds(59))
+                            .count());
+  return Status::RateLimited(
+      "too little of the vendor's write budget for this user is left: paused "
+      "until " +
+      LocalHourMinute(until) + " (" + std::to_string(minutes) +
+      " min, longer than this run waits); run again then " + kPausedMarker +
+      until.ToRfc3339() + "]");
+}
+
+std::optional<Timestamp> PausedUntil(const Status& status) {
+  if (!status.Is(Code::kRateLimited)) return std::nullopt;
+  const std::string& m = status.message();
+  size_t at = m.find(kPausedMarker);
+  if (at == std::string::npos) return std::nullopt;
+  at += sizeof kPausedMarker - 1;
+  size_t end = m.find(']', at);
+  if (end == std::string::npos) return std::nullopt;
+  auto t = Timestamp::ParseRfc3339(m.substr(at, end - at));
+  if (!t.ok()) return std::nullopt;
+  return *t;
 }
 
 }  // namespace renumber

@@ -29,7 +29,7 @@ class PacingTest : public ::testing::Test {
 TEST_F(PacingTest, UnknownBudgetNoWait) {
   RateLimiter limiter(&clock_);
   EXPECT_EQ(limiter.NextDelay(), microseconds(0));
-  limiter.BeforeWrite();
+  EXPECT_TRUE(limiter.BeforeWrite().ok());
   limiter.Observe(HttpResponse{200, {}, ""});
   EXPECT_EQ(limiter.NextDelay(), microseconds(0));
   EXPECT_TRUE(clock_.sleeps().empty());
@@ -38,24 +38,25 @@ TEST_F(PacingTest, UnknownBudgetNoWait) {
 TEST_F(PacingTest, PlentyLeftNoWait) {
   RateLimiter limiter(&clock_, /*burst_reserve=*/10);
   limiter.Observe(Budget(500, seconds(3600)));
-  for (int i = 0; i < 5; ++i) limiter.BeforeWrite();
+  for (int i = 0; i < 5; ++i) EXPECT_TRUE(limiter.BeforeWrite().ok());
   EXPECT_TRUE(clock_.sleeps().empty());
 }
 
 TEST_F(PacingTest, SpreadsTheLastWritesOverTheWindow) {
   RateLimiter limiter(&clock_, /*burst_reserve=*/10);
-  limiter.BeforeWrite();  // the write whose response tells the budget
+  EXPECT_TRUE(
+      limiter.BeforeWrite().ok());  // the write whose response tells the budget
   limiter.Observe(Budget(4, seconds(50)));
   // 50 s to the reset, 4 writes left: one every 50/(4+1) = 10 s.
   EXPECT_EQ(limiter.NextDelay(), seconds(10));
-  limiter.BeforeWrite();
+  EXPECT_TRUE(limiter.BeforeWrite().ok());
   ASSERT_EQ(clock_.sleeps().size(), 1u);
   EXPECT_EQ(clock_.sleeps()[0], seconds(10));
 }
 
 TEST_F(PacingTest, HeaderNamesAreCaseInsensitive) {
   RateLimiter limiter(&clock_, 10);
-  limiter.BeforeWrite();
+  EXPECT_TRUE(limiter.BeforeWrite().ok());
   limiter.Observe(Budget(4, seconds(50), "fastly-ratelimit-remaining",
                          "FASTLY-RATELIMIT-RESET"));
   EXPECT_EQ(limiter.NextDelay(), seconds(10));
@@ -65,7 +66,7 @@ TEST_F(PacingTest, NoneLeftWaitsForResetThenBudgetUnknown) {
   RateLimiter limiter(&clock_, 10);
   limiter.Observe(Budget(0, seconds(30)));
   EXPECT_EQ(limiter.NextDelay(), seconds(30));
-  limiter.BeforeWrite();
+  EXPECT_TRUE(limiter.BeforeWrite().ok());
   EXPECT_EQ(clock_.total_slept(), seconds(30));
   // The window has reset: no wait until a response says otherwise.
   EXPECT_EQ(limiter.NextDelay(), microseconds(0));
@@ -76,9 +77,12 @@ TEST_F(PacingTest, CountsWritesItLetsThrough) {
   // writers): the third must not spend a write that is already gone.
   RateLimiter limiter(&clock_, 10);
   limiter.Observe(Budget(2, seconds(30)));
-  limiter.BeforeWrite();  // no previous write: goes now; 1 left
-  limiter.BeforeWrite();  // 30 s / (1+1) after the previous one; 0 left
-  limiter.BeforeWrite();  // none left: until the reset (15 s later)
+  EXPECT_TRUE(
+      limiter.BeforeWrite().ok());  // no previous write: goes now; 1 left
+  EXPECT_TRUE(limiter.BeforeWrite()
+                  .ok());  // 30 s / (1+1) after the previous one; 0 left
+  EXPECT_TRUE(
+      limiter.BeforeWrite().ok());  // none left: until the reset (15 s later)
   ASSERT_EQ(clock_.sleeps().size(), 2u);
   EXPECT_EQ(clock_.sleeps()[0], seconds(15));
   EXPECT_EQ(clock_.sleeps()[1], seconds(15));
@@ -87,9 +91,9 @@ TEST_F(PacingTest, CountsWritesItLetsThrough) {
 TEST_F(PacingTest, LateResponseDoesNotGiveBackSpentWrites) {
   RateLimiter limiter(&clock_, 10);
   limiter.Observe(Budget(3, seconds(40)));
-  limiter.BeforeWrite();
-  limiter.BeforeWrite();
-  limiter.BeforeWrite();  // we have spent all three
+  EXPECT_TRUE(limiter.BeforeWrite().ok());
+  EXPECT_TRUE(limiter.BeforeWrite().ok());
+  EXPECT_TRUE(limiter.BeforeWrite().ok());  // we have spent all three
   // A response to the first write arrives late, saying 2 were left then.
   HttpResponse late;
   late.status = 200;
@@ -103,12 +107,39 @@ TEST_F(PacingTest, LateResponseDoesNotGiveBackSpentWrites) {
             Timestamp::FromUnixSeconds(1796000040));
 }
 
+TEST_F(PacingTest, WritesLetThroughBeforeTheBudgetWasKnownAreCounted) {
+  // Two writers of one user start together: both writes go (nothing is
+  // known yet). The first answer says 2 were left after it — but the other
+  // write is still in flight, so only 1 is.
+  RateLimiter limiter(&clock_, 10);
+  ASSERT_TRUE(limiter.BeforeWrite().ok());
+  ASSERT_TRUE(limiter.BeforeWrite().ok());
+  limiter.Observe(Budget(2, seconds(30)));
+  EXPECT_EQ(limiter.NextDelay(), seconds(15));  // 30 s / (1+1), not /(2+1)
+  ASSERT_TRUE(limiter.BeforeWrite().ok());      // the last write
+  // The other first write's answer arrives: 1 left when it was counted,
+  // but the write just let through spends it.
+  limiter.Observe(Budget(1, seconds(15)));
+  EXPECT_EQ(limiter.NextDelay(), seconds(15));  // none left: to the reset
+  EXPECT_TRUE(limiter.BeforeWrite().ok());
+  EXPECT_EQ(clock_.total_slept(), seconds(30));  // 15 s paced + 15 s reset
+}
+
+TEST_F(PacingTest, AFailedSendIsNoLongerInFlight) {
+  RateLimiter limiter(&clock_, 10);
+  ASSERT_TRUE(limiter.BeforeWrite().ok());
+  limiter.WriteFailed();
+  ASSERT_TRUE(limiter.BeforeWrite().ok());
+  limiter.Observe(Budget(4, seconds(50)));
+  EXPECT_EQ(limiter.NextDelay(), seconds(10));  // 50 / (4+1): 4 left
+}
+
 TEST_F(PacingTest, NewWindowTakesTheServersCount) {
   RateLimiter limiter(&clock_, 10);
   limiter.Observe(Budget(1, seconds(10)));
   clock_.Advance(seconds(11));  // window over
   limiter.Observe(Budget(900, seconds(3600)));
-  for (int i = 0; i < 20; ++i) limiter.BeforeWrite();
+  for (int i = 0; i < 20; ++i) EXPECT_TRUE(limiter.BeforeWrite().ok());
   EXPECT_TRUE(clock_.sleeps().empty());
 }
 
@@ -152,6 +183,70 @@ TEST(RateLimiterRegistryTest, OneLimiterPerKey) {
   RateLimiter* a = registry.For("https://api/#token-a");
   EXPECT_EQ(registry.For("https://api/#token-a"), a);
   EXPECT_NE(registry.For("https://api/#token-b"), a);
+}
+
+TEST_F(PacingTest, AWaitLongerThanTheRunWillsIsAPauseNotASleep) {
+  RateLimiter limiter(&clock_, 10, std::chrono::minutes(2));
+  const Timestamp reset = clock_.Now() + std::chrono::minutes(50);
+  HttpResponse r{200, {}, ""};
+  r.headers.Add("Fastly-RateLimit-Remaining", "0");
+  r.headers.Add("Fastly-RateLimit-Reset", std::to_string(reset.unix_seconds()));
+  limiter.Observe(r);
+  Status s = limiter.BeforeWrite();
+  ASSERT_EQ(s.code(), Code::kRateLimited);
+  EXPECT_TRUE(clock_.sleeps().empty());  // nothing slept
+  EXPECT_NE(s.message().find("paused until " + LocalHourMinute(reset)),
+            std::string::npos)
+      << s.message();
+  auto until = PausedUntil(s.Annotate("C-10001/cdn: PUT /x"));
+  ASSERT_TRUE(until.has_value());
+  EXPECT_EQ(until->unix_seconds(), reset.unix_seconds());
+  EXPECT_FALSE(PausedUntil(Status::RateLimited("429 Too many")).has_value());
+  // A wait within the bound is slept as before.
+  clock_.Set(reset - std::chrono::seconds(30));
+  EXPECT_TRUE(limiter.BeforeWrite().ok());
+  EXPECT_EQ(clock_.sleeps().size(), 1u);
+}
+
+TEST_F(PacingTest, APacedSlotTooFarAwayPausesUntilTheBudgetResets) {
+  // 1 write left for 100 min: the paced slot is 50 min away; the account
+  // pauses until the reset (the whole budget back), not until the slot.
+  RateLimiter limiter(&clock_, 10, std::chrono::minutes(5));
+  const Timestamp reset = clock_.Now() + std::chrono::minutes(100);
+  HttpResponse r{200, {}, ""};
+  r.headers.Add("Fastly-RateLimit-Remaining", "1");
+  r.headers.Add("Fastly-RateLimit-Reset", std::to_string(reset.unix_seconds()));
+  ASSERT_TRUE(limiter.BeforeWrite().ok());  // the first write is not paced
+  limiter.Observe(r);
+  Status s = limiter.BeforeWrite();
+  ASSERT_EQ(s.code(), Code::kRateLimited) << s.ToString();
+  auto until = PausedUntil(s);
+  ASSERT_TRUE(until.has_value());
+  EXPECT_EQ(until->unix_seconds(), reset.unix_seconds());
+  EXPECT_NE(s.message().find("(100 min,"), std::string::npos) << s.message();
+}
+
+TEST_F(PacingTest, ASlotCanMoveATransportToAnotherBudget) {
+  FakeTransport fake;
+  fake.SetHandler([&](const HttpRequest&) -> Result<HttpResponse> {
+    HttpResponse resp{200, {}, ""};
+    resp.headers.Add("Fastly-RateLimit-Remaining", "0");
+    resp.headers.Add(
+        "Fastly-RateLimit-Reset",
+        std::to_string((clock_.Now() + seconds(60)).unix_seconds()));
+    return resp;
+  });
+  RateLimiter mine(&clock_, 10), shared(&clock_, 10);
+  RateLimiterSlot slot(&mine);
+  auto paced = NewPacingTransport(&fake, &slot);
+  HttpRequest post;
+  post.method = "POST";
+  post.url = "https://api.example/service";
+  ASSERT_TRUE(paced->Send(post).ok());  // `mine` learns: none left
+  slot.set(&shared);                    // the user's shared budget
+  ASSERT_TRUE(paced->Send(post).ok());  // `shared` knew nothing: no wait
+  EXPECT_TRUE(clock_.sleeps().empty());
+  EXPECT_EQ(shared.NextDelay(), seconds(60));  // and learnt from the answer
 }
 
 }  // namespace

@@ -69,7 +69,8 @@ TestPki::~TestPki() {
   if (!dir_.empty()) ::rmdir(dir_.c_str());
 }
 
-Status TestPki::Create(const std::string& name, const std::string& server_ip) {
+Status TestPki::Create(const std::string& name, const std::string& server_ip,
+                       const std::vector<std::string>& dns_names) {
   const char* tmp = std::getenv("TMPDIR");
   std::string templ =
       std::string(tmp && *tmp ? tmp : "/tmp") + "/renumber-pki-XXXXXX";
@@ -89,10 +90,15 @@ Status TestPki::Create(const std::string& name, const std::string& server_ip) {
       X509_sign(ca.get(), ca_key.get(), EVP_sha256()) > 0;
   if (!ok) return Status::Internal("cannot build the CA certificate");
 
-  CertPtr leaf = NewCert(leaf_key.get(), server_ip, 2);
+  const std::string cn = !server_ip.empty()
+                             ? server_ip
+                             : (dns_names.empty() ? name : dns_names.front());
+  CertPtr leaf = NewCert(leaf_key.get(), cn, 2);
   if (!leaf) return Status::Internal("X509_new failed");
   X509_set_issuer_name(leaf.get(), X509_get_subject_name(ca.get()));
-  const std::string san = "IP:" + server_ip;
+  std::string san = server_ip.empty() ? "" : "IP:" + server_ip;
+  for (const std::string& dns : dns_names)
+    san += (san.empty() ? "DNS:" : ",DNS:") + dns;
   ok = AddExt(leaf.get(), ca.get(), NID_basic_constraints, "CA:FALSE") &&
        AddExt(leaf.get(), ca.get(), NID_key_usage,
               "critical,digitalSignature") &&

@@ -1,10 +1,12 @@
-// Test support: a throw-away PKI made with OpenSSL 3 (EVP/X509), written as
-// PEM files to a fresh temporary directory that is removed on destruction.
-// Not thread-safe; one per test.
+// A throw-away PKI made with OpenSSL 3 (EVP/X509), written as PEM files to
+// a fresh temporary directory that is removed on destruction: for tests,
+// and for the simulated origin servers of `renumber sim` / `renumber demo`
+// (never a real site's certificate). Not thread-safe; one per user.
 #ifndef RENUMBER_HTTP_TLS_TEST_CERTS_H_
 #define RENUMBER_HTTP_TLS_TEST_CERTS_H_
 
 #include <string>
+#include <vector>
 
 #include "src/core/status.h"
 
@@ -18,8 +20,10 @@ class TestPki {
   ~TestPki();
 
   // A self-signed CA ("<name> CA") and a server certificate for
-  // subjectAltName IP:`server_ip` signed by it (P-256 keys, SHA-256).
-  Status Create(const std::string& name, const std::string& server_ip);
+  // subjectAltName IP:`server_ip` (when not empty) and DNS:`dns_names`
+  // ("*.example.jp" allowed), signed by it (P-256 keys, SHA-256).
+  Status Create(const std::string& name, const std::string& server_ip,
+                const std::vector<std::string>& dns_names = {});
 
   const std::string& ca_file() const { return ca_file_; }
   const std::string& cert_file() const { return cert_file_; }

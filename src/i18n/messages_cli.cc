@@ -5,6 +5,7 @@ namespace renumber {
 
 const std::vector<MessageEntry>& CliMessages() {
   static const std::vector<MessageEntry> kTable = {
+      {"cli.warning", "warning: {}", "警告: {}"},
       {"cli.error", "error: {}", "エラー: {}"},
       {"cli.bad_option", "error: {} (see renumber --help)",
        "エラー: {} (renumber --help を参照してください)"},
@@ -42,18 +43,25 @@ const std::vector<MessageEntry>& CliMessages() {
        "DNS シミュレーター {} (顧客のDNSゾーン。preflight "
        "用で、対応が必要な項目が出るのは想定どおりです)"},
       {"demo.step", "step {}/{}", "ステップ {}/{}"},
+      {"demo.maintenance",
+       "== the platform maintenance ends at {}: the old servers stop, the "
+       "new ones come back one by one (until then they answer a "
+       "placeholder page) ==",
+       "== 基盤変更メンテナンスは {} に終了します。旧サーバーは停止し、"
+       "新サーバーが順に稼働します(それまでは準備中のページを返します) =="},
       {"demo.step_failed", "this step ended with exit code {}; stopping",
        "このステップは終了コード {} で終わりました。デモを中止します"},
       {"demo.done",
-       "demo finished: every account is cut over ({} ESS writes, {} CDN "
+       "demo finished: every account is as expected ({} ESS writes, {} CDN "
        "writes). Files: {}",
-       "デモ完了: すべてのアカウントが切替済みです (ESS 書き込み {} 件、CDN "
-       "書き込み {} 件)。ファイル: {}"},
+       "デモ完了: すべてのアカウントが想定どおりの状態です (ESS 書き込み {} "
+       "件、CDN 書き込み {} 件)。ファイル: {}"},
       {"demo.done_removed",
-       "demo finished: every account is cut over ({} ESS writes, {} CDN "
+       "demo finished: every account is as expected ({} ESS writes, {} CDN "
        "writes). Its temporary files were removed (--keep keeps them).",
-       "デモ完了: すべてのアカウントが切替済みです (ESS 書き込み {} 件、CDN "
-       "書き込み {} 件)。一時ファイルは削除しました (--keep で残せます)。"},
+       "デモ完了: すべてのアカウントが想定どおりの状態です (ESS 書き込み {} "
+       "件、CDN 書き込み {} 件)。一時ファイルは削除しました (--keep "
+       "で残せます)。"},
       {"demo.failed",
        "demo failed ({} ESS writes, {} CDN writes). Files kept in {}",
        "デモ失敗 (ESS 書き込み {} 件、CDN 書き込み {} 件)。ファイルは {} "

@@ -41,6 +41,39 @@ const std::vector<MessageEntry>& EngineMessages() {
       {"engine.new_side_unverified",
        "the new IP does not verify yet ({}); nothing was removed",
        "新しい IP アドレスの確認が取れていません ({})。何も削除していません"},
+      {"engine.waiting",
+       "waiting for the new origin: {0}; nothing was changed (run again, or "
+       "cutover --wait-ready DURATION)",
+       "新しいオリジンサーバーの準備を待っています: {1}。何も変更していません"
+       "(再実行するか、cutover --wait-ready を指定してください)"},
+      {"engine.still_waiting",
+       "switched what was ready; still waiting for: {0} (run again, or "
+       "cutover --wait-ready DURATION)",
+       "準備ができたものは切り替えました。まだ待っているもの: {1}"
+       "(再実行するか、cutover --wait-ready を指定してください)"},
+      {"engine.prepared_stale",
+       "prepared-stale: the customer activated another version after the "
+       "switch was staged; cutover will stage it again from the active "
+       "version",
+       "prepared-stale: 切替用バージョンの作成後にお客様が別のバージョンを"
+       "有効化しています。切替時に有効バージョンから作り直します"},
+      {"engine.manual_work",
+       "the account stays {} because the old IP remains in hidden origins "
+       "(see the hidden-origin findings): manual work, renumber never "
+       "changes them",
+       "旧 IP が隠れたオリジンサーバーに残っているため、アカウントは {} "
+       "のままです(hidden-origin の項目を参照)。手作業で変更してください"
+       "(本ツールは変更しません)"},
+      {"engine.probe_failed", "the origin probes did not run: {}",
+       "オリジンサーバーの確認を実行できませんでした: {}"},
+      {"engine.observation_not_kept",
+       "what the old origin answered could not be kept in the journal: {}",
+       "旧オリジンサーバーの応答をジャーナルに記録できませんでした: {}"},
+      {"engine.paused_line",
+       "paused until {} ({}): the vendor's write budget resets then; run "
+       "the same command again to continue",
+       "{} ({}) まで一時停止しています。その時刻にベンダーの書き込み上限が"
+       "戻ります。同じコマンドを再実行すると続きから作業します"},
       {"engine.adapter_refused", "{}; nothing was changed",
        "{} (安全のため中止しました。何も変更していません)"},
       {"engine.declined", "not applied: the question was answered no",
@@ -65,6 +98,14 @@ const std::vector<MessageEntry>& EngineMessages() {
       {"monitor.not_expected", "not in the expected state ({})",
        "想定した状態ではありません ({})"},
       {"monitor.check", "a check fails: {}", "確認に失敗しています: {}"},
+      {"monitor.prepared_stale",
+       "prepared-stale: the customer activated another CDN version since "
+       "prepare; cut over builds the staged version again on it",
+       "prepared-stale: 事前設定のあとにお客様が別の CDN バージョンを有効化しました。"
+       "切替時に切替用バージョンをそのバージョンから作り直します"},
+      {"monitor.differs",
+       "the new origin answers differently from the old one: {}",
+       "新しいオリジンサーバーの応答が旧オリジンサーバーと異なります: {}"},
       {"monitor.cutover_soon", "cut over due within a day: maintenance_end {}",
        "1 日以内に切替予定です: メンテナンス終了時刻 {}"},
       {"time.now", "now", "まもなく"},
@@ -122,6 +163,9 @@ const std::vector<MessageEntry>& EngineMessages() {
       {"report.result.not-expected", "not-expected", "想定外の状態"},
       {"report.result.refused", "refused", "拒否"},
       {"report.result.failed", "failed", "失敗"},
+      {"report.result.paused", "paused", "一時停止"},
+      {"report.waiting", "waiting: {}", "待機中: {}"},
+      {"report.paused_until", "paused until {}", "{} まで一時停止"},
       {"status.empty",
        "no account has been worked on yet: no journal records in {} (another "
        "state directory? see --state-dir)",

@@ -5,6 +5,11 @@ namespace renumber {
 
 const std::vector<MessageEntry>& SimMessages() {
   static const std::vector<MessageEntry> kTable = {
+      {"sim.wrote_origins",
+       "wrote {0}/connect-to and {0}/origins-ca.pem (pass --connect-to and "
+       "--ca-file to renumber)",
+       "{0}/connect-to と {0}/origins-ca.pem を書き出しました (renumber に "
+       "--connect-to と --ca-file を指定してください)"},
       {"sim.title",
        "renumber sim: simulated ESS and CDN management APIs for tests and "
        "demos (not the real services)",

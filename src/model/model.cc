@@ -44,6 +44,8 @@ const char* StateName(AccountState s) {
       return "cut-over";
     case AccountState::kPartial:
       return "partial";
+    case AccountState::kPreparedStale:
+      return "prepared-stale";
     case AccountState::kMissing:
       return "missing";
   }
@@ -51,9 +53,9 @@ const char* StateName(AccountState s) {
 }
 
 Result<AccountState> ParseState(std::string_view text) {
-  for (AccountState s :
-       {AccountState::kNotStarted, AccountState::kPrepared,
-        AccountState::kCutOver, AccountState::kPartial, AccountState::kMissing})
+  for (AccountState s : {AccountState::kNotStarted, AccountState::kPrepared,
+                         AccountState::kCutOver, AccountState::kPartial,
+                         AccountState::kMissing, AccountState::kPreparedStale})
     if (text == StateName(s)) return s;
   return Status::InvalidArgument("unknown account state '" + std::string(text) +
                                  "'");

@@ -26,11 +26,14 @@ Result<Phase> ParsePhase(std::string_view text);
 
 // Read back from the vendor, never assumed.
 enum class AccountState {
-  kNotStarted,  // old only
-  kPrepared,    // old and new, new as failover / twin
-  kCutOver,     // new only
-  kPartial,     // anything in between
-  kMissing,     // neither old nor new: critical, never caused by us
+  kNotStarted,     // old only
+  kPrepared,       // ESS: old and new, new as failover; CDN: a staged switch
+                   // whose base is the active version
+  kCutOver,        // new only
+  kPartial,        // anything in between
+  kMissing,        // neither old nor new: critical, never caused by us
+  kPreparedStale,  // CDN: a staged switch exists, but the customer
+                   // activated another version since (cut over rebuilds it)
 };
 const char* StateName(AccountState s);  // "not-started", "prepared", ...
 Result<AccountState> ParseState(std::string_view text);
@@ -77,6 +80,11 @@ struct Target {
   // back to people in it, not in UTC.
   int maintenance_end_offset = 0;
   std::string ticket;
+  // The operator's check of the new origin for the cutover gate (CDN): a
+  // path to fetch and a text the page must contain; empty: compare with
+  // what the old origin answered before the maintenance.
+  std::string check_path;
+  std::string check_text;
 };
 
 // A line for humans in both languages.

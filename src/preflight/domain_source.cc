@@ -1,8 +1,8 @@
 #include "src/preflight/domain_source.h"
 
 #include <algorithm>
-#include <cctype>
 
+#include "src/core/config_lines.h"
 #include "src/core/dns_name.h"
 
 namespace renumber {
@@ -11,21 +11,6 @@ namespace {
 void AddUnique(std::vector<std::string>* names, const std::string& name) {
   if (std::find(names->begin(), names->end(), name) == names->end())
     names->push_back(name);
-}
-
-std::vector<std::string> Words(const std::string& line) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i])))
-      ++i;
-    size_t start = i;
-    while (i < line.size() &&
-           !std::isspace(static_cast<unsigned char>(line[i])))
-      ++i;
-    if (i > start) out.push_back(line.substr(start, i - start));
-  }
-  return out;
 }
 
 // Keys: "C-10001" (every account of the customer) or "C-10001/ess".
@@ -76,19 +61,9 @@ Result<std::string> ParseDomainName(const std::string& text) {
 Result<std::unique_ptr<DomainSource>> NewDomainsFileSource(
     const std::string& text, const std::string& origin) {
   std::map<std::string, std::vector<std::string>> by_key;
-  size_t pos = 0;
-  int line_no = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    std::string line =
-        text.substr(pos, nl == std::string::npos ? nl : nl - pos);
-    pos = nl == std::string::npos ? text.size() : nl + 1;
-    ++line_no;
-    if (size_t hash = line.find('#'); hash != std::string::npos)
-      line.resize(hash);
-    std::vector<std::string> words = Words(line);
-    if (words.empty()) continue;
-    const std::string where = origin + ":" + std::to_string(line_no) + ": ";
+  for (const ConfigLine& l : ConfigLines(text)) {
+    const std::vector<std::string>& words = l.words;
+    const std::string where = origin + ":" + std::to_string(l.number) + ": ";
     std::string key = words[0];
     if (size_t slash = key.find('/'); slash != std::string::npos) {
       auto service = ParseService(key.substr(slash + 1));

@@ -138,6 +138,17 @@ Result<std::unique_ptr<SimCluster>> SimCluster::Start(
                                          token, options.faults));
   RN_ASSIGN_OR_RETURN(c->cdn_, StartHost(std::move(cdn), options.cdn_listen,
                                          token, options.faults));
+  if (options.origins) {
+    OriginFarmOptions o = options.origin_options;
+    if (!o.clock) o.clock = options.clock;
+    if (o.maintenance_end == Timestamp()) {
+      auto end = Timestamp::ParseRfc3339(options.maintenance_end);
+      if (end.ok()) o.maintenance_end = *end;
+    }
+    RN_ASSIGN_OR_RETURN(
+        c->origins_,
+        OriginFarm::Start(c->customers_, c->cdn_->api()->SaveState(), o));
+  }
   return c;
 }
 
@@ -199,6 +210,13 @@ Status SimCluster::WriteHostsFile(const std::string& path) const {
   return WriteFileAtomic(PosixFileSystem(), path, text, 0644);
 }
 
+Status SimCluster::WriteConnectTo(const std::string& path) const {
+  if (!origins_)
+    return Status::InvalidArgument("the cluster runs no simulated origins");
+  return WriteFileAtomic(PosixFileSystem(), path,
+                         origins_->connect_to().ToText(), 0644);
+}
+
 std::map<std::string, std::vector<std::string>> SimCluster::AccountDomains()
     const {
   std::map<std::string, std::vector<std::string>> out;
@@ -233,6 +251,7 @@ Status SimCluster::SaveState(const std::string& path) const {
 }
 
 void SimCluster::Stop() {
+  if (origins_) origins_->Stop();
   if (ess_) ess_->Stop();
   if (cdn_) cdn_->Stop();
 }

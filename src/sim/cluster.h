@@ -13,6 +13,7 @@
 
 #include "src/core/time.h"
 #include "src/sim/host.h"
+#include "src/sim/origin_farm.h"
 #include "src/sim/world.h"
 
 namespace renumber {
@@ -26,6 +27,10 @@ struct SimClusterOptions {
   std::string state_file;   // loaded at start when it exists
   FaultConfig faults;       // for both hosts
   Clock* clock = nullptr;   // null = real clock
+  // Real origin servers for the CDN customers' old and new addresses
+  // (origin_farm.h): off by default.
+  bool origins = false;
+  OriginFarmOptions origin_options;  // maintenance_end and clock filled in
   // Non-empty: this world instead of SeedCustomers(seed) (tests that need
   // other addresses, e.g. new IPs on loopback). A state file still wins.
   std::vector<SimCustomer> customers;
@@ -64,6 +69,8 @@ class SimCluster {
 
   SimHost* ess() { return ess_.get(); }
   SimHost* cdn() { return cdn_.get(); }
+  // The origin servers; null unless options.origins.
+  OriginFarm* origins() { return origins_.get(); }
   const std::vector<SimCustomer>& customers() const { return customers_; }
 
   Status WritePlan(const std::string& path) const;
@@ -74,6 +81,9 @@ class SimCluster {
   // lets discovery report them as dns-dependent without asking DNS (the
   // names are not real).
   Status WriteHostsFile(const std::string& path) const;
+  // Where the simulated origins listen (renumber --connect-to); needs
+  // options.origins. The origins' CA is origins()->ca_file().
+  Status WriteConnectTo(const std::string& path) const;
   // The domains each account serves, as the simulators hold them now:
   // "C-10001/ess" -> every ESS domain of the account, "C-10001/cdn" -> the
   // domains of each service's active version (for the DNS simulator and
@@ -88,6 +98,7 @@ class SimCluster {
   std::vector<SimCustomer> customers_;
   std::unique_ptr<SimHost> ess_;
   std::unique_ptr<SimHost> cdn_;
+  std::unique_ptr<OriginFarm> origins_;
 };
 
 }  // namespace renumber

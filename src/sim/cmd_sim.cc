@@ -31,6 +31,8 @@ struct SimFlags {
   std::string admin_token;
   bool no_serve = false;
   bool json = false;
+  std::string origins;  // "" (none), before, synced, after, timed, stale-copy
+  std::string origin_dir;  // where to write connect-to and the CA
 };
 
 constexpr const char* kFooter =
@@ -52,8 +54,17 @@ Faults (JSON, the shape of GET /_sim/faults) can be set at start with
 --faults and changed at run time:
   curl -u sim-admin:TOKEN -X PUT -d '{"error":{"rate":0.1}}' ESS_URL/_sim/faults
 
+--origins PHASE also serves a real HTTP(S) origin server for every CDN
+customer's old and new address (PHASE: before — the new ones answer a
+placeholder; synced — both the site; after — the old ones are off; timed —
+before until --maintenance-end, then after, the new servers coming back one
+by one; stale-copy — the new ones serve an older copy of the site, the same
+title with another body); --write-origins DIR writes DIR/connect-to and DIR/origins-ca.pem
+for renumber's --connect-to and --ca-file.
+
 Examples:
   renumber sim --seed 50
+  renumber sim --seed 12 --origins before --write-origins /tmp/origins
   renumber sim --ess 127.0.0.1:18025 --cdn 127.0.0.1:18080 --seed 200 \
       --state sim.json --write-plan plan.csv --write-credentials creds.json
   renumber sim --seed 20 --write-plan plan.csv --write-credentials creds.json --no-serve
@@ -227,6 +238,17 @@ int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
   Status s = WriteFiles(lang, f, c.customers(), c.ess()->base_url(),
                         c.cdn()->base_url(), &domains);
   if (s.ok() && !f.state.empty()) s = c.SaveState(f.state).Annotate(f.state);
+  if (s.ok() && c.origins() && !f.origin_dir.empty()) {
+    s = PosixFileSystem()->CreateDirs(f.origin_dir, 0700);
+    if (s.ok()) s = c.WriteConnectTo(f.origin_dir + "/connect-to");
+    if (s.ok()) {
+      auto ca = PosixFileSystem()->ReadFile(c.origins()->ca_file());
+      s = ca.ok() ? WriteFileAtomic(PosixFileSystem(),
+                                    f.origin_dir + "/origins-ca.pem", *ca, 0644)
+                  : ca.status();
+    }
+    if (s.ok()) Say(Tr(lang, "sim.wrote_origins", f.origin_dir));
+  }
   if (!s.ok()) return Fail(lang, kExitFailed, s.message());
   Say(Tr(lang, "sim.serving"));
   WaitForSignal(set);
@@ -265,6 +287,14 @@ int RunSim(const SimFlags& f, Lang lang) {
         lang, kExitBadInput,
         Tr(lang, "sim.bad_faults", f.faults, faults.status().message()));
   o.faults = *faults;
+  if (!f.origins.empty()) {
+    auto phase = ParseOriginPhase(f.origins);
+    if (!phase.ok()) return Fail(lang, kExitBadInput, phase.status().message());
+    o.origins = true;
+    o.origin_options.phase = *phase;
+  } else if (!f.origin_dir.empty()) {
+    return Fail(lang, kExitBadInput, "--write-origins needs --origins PHASE");
+  }
   // The domains are what the running simulators hold; --dns serves them.
   if (f.no_serve && (!f.domains.empty() || !f.dns.empty()))
     return Fail(lang, kExitBadInput, Tr(lang, "sim.no_serve_dns"));
@@ -310,6 +340,12 @@ void RegisterSimCommand(CLI::App& app, GlobalOptions& global, CommandRun& run) {
                   "simulator admin token (default: random; prefer the "
                   "environment variable)")
       ->envname("RENUMBER_SIM_ADMIN_TOKEN");
+  cmd->add_option("--origins", flags->origins,
+                  "also serve the CDN customers' origin servers: before, "
+                  "synced, after, timed or stale-copy (see below)");
+  cmd->add_option("--write-origins", flags->origin_dir,
+                  "write DIR/connect-to and DIR/origins-ca.pem for the "
+                  "origins (renumber --connect-to / --ca-file)");
   cmd->add_flag("--no-serve", flags->no_serve,
                 "write the requested files and exit without serving");
   cmd->add_flag("--json", flags->json,

@@ -10,7 +10,8 @@
 //   GET  /_sim/settings, PUT /_sim/settings   vendor settings (SimApi)
 //   POST /_sim/customer-change   {"account": "C-10001"}
 //   GET  /_sim/state             the whole vendor state
-//   and the vendor's own admin paths (SimApi::HandleAdmin)
+//   and the vendor's own admin paths (SimApi::HandleAdmin), e.g. the CDN's
+//   GET /_sim/route/{sid} and GET /_sim/activations.
 //
 // Faults, applied around SimApi::Handle in this order:
 //   latency (fixed + uniform jitter) on every request;

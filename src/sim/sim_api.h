@@ -59,9 +59,10 @@ class SimApi {
   virtual nlohmann::json SaveState() const = 0;
   virtual Status LoadState(const nlohmann::json& state) = 0;
   // The vendor's own admin paths under /_sim/ (e.g. ESS's delivery model,
-  // GET /_sim/delivery/{account}), reached after the admin endpoint has
-  // checked the admin token, for paths the host does not serve itself.
-  // nullopt: no such path (the host answers 404).
+  // GET /_sim/delivery/{account}; the CDN's routing model,
+  // GET /_sim/route/{sid}, and GET /_sim/activations), reached after the admin
+  // endpoint has checked the admin token, for paths the host does not serve
+  // itself. nullopt: no such path (the host answers 404).
   virtual std::optional<ServerResponse> HandleAdmin(
       const ServerRequest& request) {
     (void)request;

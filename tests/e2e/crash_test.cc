@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <random>
 
 #include "tests/e2e/e2e_env.h"
 
@@ -93,6 +94,88 @@ TEST(CrashE2eTest, CutoverKilledAtEveryIntent) {
 }
 TEST(CrashE2eTest, CutoverKilledAfterEveryWrite) {
   CrashAndResume("cutover", "write");
+}
+
+// The CDN accounts, killed two and three times in a row at random points
+// (before a change is sent, or after it was applied and before the journal
+// records its answer — the clone's included), then run to the end: the
+// same vendor state as a clean run, no second draft, at most one staged
+// version per service. The seed and the kill points are printed on
+// failure.
+std::vector<std::string> CdnArgs(E2eEnv& env) {
+  std::vector<std::string> args = {"--yes", "--jobs", "1"};
+  for (const SimCustomer& c : env.cluster()->customers())
+    if (c.has_cdn) args.insert(args.end(), {"--only", c.id + "/cdn"});
+  return args;
+}
+
+void KilledSeveralTimes(const std::string& command, int kills, unsigned seed) {
+  json clean_state, clean_versions;
+  int intents = 0;
+  {
+    E2eEnv env(Customers(8));
+    std::vector<std::string> args = CdnArgs(env);
+    if (command == "cutover") {
+      ASSERT_EQ(env.Renumber("prepare", args).exit_code, 0);
+    }
+    args.push_back("--json");
+    RunResult r = env.Renumber(command, args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const json& a : Accounts(r))
+      intents += static_cast<int>(a["applied"].size());
+    clean_state = env.Normalized();
+    clean_versions = env.CdnVersionCounts();
+  }
+  ASSERT_GE(intents, kills);
+  std::mt19937 rng(seed);
+  E2eEnv env(Customers(8));
+  std::vector<std::string> args = CdnArgs(env);
+  if (command == "cutover") {
+    ASSERT_EQ(env.Renumber("prepare", args).exit_code, 0);
+  }
+  // Each kill leaves enough intents for the next one to happen.
+  const int span = std::max(1, intents / (kills + 1));
+  std::string where;
+  for (int k = 0; k < kills; ++k) {
+    const int n = std::uniform_int_distribution<int>(1, span)(rng);
+    const char* point = rng() % 2 ? "write" : "intent";
+    where += std::string(" ") + point + ":" + std::to_string(n);
+    SCOPED_TRACE("seed " + std::to_string(seed) + ", " + command +
+                 " killed at" + where);
+    RunResult killed =
+        env.Renumber(command, args,
+                     {"RENUMBER_TEST_CRASH_AT=" + std::string(point) + ":" +
+                      std::to_string(n)});
+    ASSERT_EQ(killed.signal, 9) << killed.err;
+  }
+  SCOPED_TRACE("seed " + std::to_string(seed) + ", " + command + " killed at" +
+               where);
+  RunResult again = env.Renumber(command, args);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(env.Normalized(), clean_state);
+  EXPECT_EQ(env.CdnVersionCounts(), clean_versions);
+  const json staged = env.CdnStagedCounts();
+  for (const auto& [sid, n] : staged.items()) EXPECT_LE(n.get<int>(), 1) << sid;
+  std::vector<std::string> verify(args.begin() + 1, args.end());
+  verify.insert(verify.end(),
+                {"--expect", command == "prepare" ? "prepared" : "cut-over"});
+  EXPECT_EQ(env.Renumber("verify", verify).exit_code, 0);
+}
+
+constexpr unsigned kCrashSeed = 20261210;
+
+TEST(CrashE2eTest, CdnPrepareKilledTwiceAndThreeTimes) {
+  for (unsigned i = 0; i < 2; ++i) {
+    KilledSeveralTimes("prepare", 2, kCrashSeed + i);
+    KilledSeveralTimes("prepare", 3, kCrashSeed + 100 + i);
+  }
+}
+
+TEST(CrashE2eTest, CdnCutoverKilledTwiceAndThreeTimes) {
+  for (unsigned i = 0; i < 2; ++i) {
+    KilledSeveralTimes("cutover", 2, kCrashSeed + 200 + i);
+    KilledSeveralTimes("cutover", 3, kCrashSeed + 300 + i);
+  }
 }
 
 }  // namespace

@@ -150,6 +150,9 @@ E2eEnv::E2eEnv(const E2eOptions& o) {
           ? (RealClock()->Now() - std::chrono::hours(1)).ToRfc3339()
           : o.maintenance_end;
   copts.faults = o.faults;
+  copts.origins = true;
+  copts.origin_options.phase = o.origin_phase;
+  copts.origin_options.stagger = o.origin_stagger;
   copts.customers = o.world;
   auto c = SimCluster::Start(copts);
   if (!c.ok()) throw std::runtime_error(c.status().ToString());
@@ -157,8 +160,11 @@ E2eEnv::E2eEnv(const E2eOptions& o) {
   Status s = cluster_->WritePlan(plan());
   if (s.ok()) s = cluster_->WriteCredentials(credentials());
   if (s.ok()) s = cluster_->WriteHostsFile(hosts());
+  if (s.ok()) s = cluster_->WriteConnectTo(connect_to());
   if (!s.ok()) throw std::runtime_error(s.ToString());
 }
+
+std::string E2eEnv::origin_ca() const { return cluster_->origins()->ca_file(); }
 
 E2eEnv::~E2eEnv() {
   if (cluster_) cluster_->Stop();
@@ -328,10 +334,17 @@ RunResult E2eEnv::Renumber(const std::string& command,
                            const std::vector<std::string>& more,
                            const std::vector<std::string>& env) const {
   std::vector<std::string> args = {
-      command,       "--plan",    plan(),    "--credentials", credentials(),
-      "--state-dir", state_dir(), "--hosts", hosts()};
+      command,       "--plan",    plan(),     "--credentials", credentials(),
+      "--state-dir", state_dir(), "--hosts",  hosts(),         "--connect-to",
+      connect_to(),  "--ca-file", origin_ca()};
   args.insert(args.end(), more.begin(), more.end());
   return Run(args, env);
+}
+
+Status E2eEnv::RewritePlan(const std::string& rfc3339) {
+  std::vector<SimCustomer> customers = cluster_->customers();
+  for (SimCustomer& c : customers) c.maintenance_end = rfc3339;
+  return WritePlanFile(customers, plan());
 }
 
 long E2eEnv::Writes() const {
@@ -354,6 +367,20 @@ json E2eEnv::CdnVersionCounts() const {
   for (const json& s :
        cluster_->cdn()->api()->SaveState().value("services", json::array()))
     out[s.value("id", "")] = s["versions"].size();
+  return out;
+}
+
+json E2eEnv::CdnStagedCounts() const {
+  json out = json::object();
+  for (const json& s :
+       cluster_->cdn()->api()->SaveState().value("services", json::array())) {
+    int staged = 0;
+    for (const json& v : s["versions"])
+      staged +=
+          !v.value("locked", true) &&
+          v.value("comment", "").find("[renumber-staged ") != std::string::npos;
+    out[s.value("id", "")] = staged;
+  }
   return out;
 }
 

@@ -1,7 +1,9 @@
 // End-to-end test environment: both simulators in this process (on free
-// loopback ports), a temp dir with a plan and a credentials file, and a way
-// to run the real `renumber` binary against them and read the simulators'
-// counters and state.
+// loopback ports), real origin servers for every CDN customer's old and new
+// address (SimCluster origins, phase "synced" unless set otherwise), a temp
+// dir with a plan, a credentials file, a hosts file and the origins'
+// connect-to map and CA, and a way to run the real `renumber` binary
+// against them and read the simulators' counters and state.
 //
 // Not thread-safe except Run(), which may be called from several threads
 // (concurrent runs of the binary).
@@ -65,6 +67,10 @@ struct E2eOptions {
   // RFC 3339; "" = one hour ago (cutover allowed).
   std::string maintenance_end;
   FaultConfig faults;
+  OriginPhase origin_phase = OriginPhase::kSynced;
+  // kTimed: the n-th CDN customer's new origin comes back n × stagger
+  // after the origins' maintenance end (OriginFarm::SetMaintenanceEnd).
+  std::chrono::milliseconds origin_stagger{2000};
   // Non-empty: these customers instead of SeedCustomers(customers, ...).
   std::vector<SimCustomer> world;
 };
@@ -87,7 +93,12 @@ class E2eEnv {
   std::string state_dir() const { return dir_ + "/state"; }
   // The seeded host names at their customers' old IPs (no DNS needed).
   std::string hosts() const { return dir_ + "/hosts"; }
+  // Where the simulated origins listen (--connect-to) and their CA
+  // (--ca-file).
+  std::string connect_to() const { return dir_ + "/connect-to"; }
+  std::string origin_ca() const;
   SimCluster* cluster() { return cluster_.get(); }
+  OriginFarm* origins() { return cluster_->origins(); }
 
   // Runs the binary with `args` (no shell) and `env` additions
   // ("NAME=value"). Kills it after `timeout_s`.
@@ -110,7 +121,7 @@ class E2eEnv {
       const std::vector<std::string>& args,
       const TerminalOptions& options = {}) const;
   // `renumber <command> --plan P --credentials C --state-dir S --hosts H
-  // <more...>`
+  // --connect-to M --ca-file CA <more...>`
   RunResult Renumber(const std::string& command,
                      const std::vector<std::string>& more = {},
                      const std::vector<std::string>& env = {}) const;
@@ -131,8 +142,14 @@ class E2eEnv {
                              const std::vector<std::string>& down = {}) const;
   // The number of versions per CDN service ("no second clone left behind").
   nlohmann::json CdnVersionCounts() const;
+  // Per CDN service, the unlocked versions whose comment tags them as a
+  // staged switch ("[renumber-staged ").
+  nlohmann::json CdnStagedCounts() const;
   // Sets the faults of both simulators.
   void SetFaults(const FaultConfig& faults);
+  // Rewrites the plan with every row's maintenance_end set to `rfc3339`
+  // (an operator moving the window, or a test stepping over it).
+  Status RewritePlan(const std::string& rfc3339);
 
  private:
   std::string dir_;

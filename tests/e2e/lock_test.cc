@@ -2,12 +2,29 @@
 // told who holds the account; never both write.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <thread>
 
 #include "tests/e2e/e2e_env.h"
 
 namespace renumber {
 namespace {
+
+// Waits (at most 60 s) until the run started first holds both accounts of
+// the customer: each account is locked before its adapter's first request,
+// so a request on each vendor means both locks are taken. A fixed sleep
+// let the second run win the race on a loaded machine (the first run's
+// start-up, the vault's key derivation, took longer than the sleep).
+void WaitUntilBothVendorsAreAsked(E2eEnv& env) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  auto asked = [](SimHost* h) {
+    return h->Counters().value("requests", 0L) > 0;
+  };
+  while (!(asked(env.cluster()->ess()) && asked(env.cluster()->cdn())) &&
+         std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
 
 TEST(LockE2eTest, TwoConcurrentRunsNeverBothWrite) {
   E2eOptions o;
@@ -18,7 +35,7 @@ TEST(LockE2eTest, TwoConcurrentRunsNeverBothWrite) {
   std::thread ta([&] {
     a = env.Renumber("prepare", {"--yes", "--operator", "alice"});
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  WaitUntilBothVendorsAreAsked(env);
   std::thread tb([&] {
     b = env.Renumber("prepare", {"--yes", "--operator", "bob"});
   });
@@ -43,7 +60,7 @@ TEST(LockE2eTest, WaitLockLetsTheSecondRunFinishAfterTheFirst) {
   E2eEnv env(o);
   RunResult a, b;
   std::thread ta([&] { a = env.Renumber("prepare", {"--yes"}); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  WaitUntilBothVendorsAreAsked(env);
   std::thread tb([&] {
     b = env.Renumber("prepare", {"--yes", "--wait-lock", "60"});
   });

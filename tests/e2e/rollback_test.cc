@@ -31,7 +31,7 @@ TEST(RollbackE2eTest, RollbackPrepareRestoresTheStart) {
 }
 
 TEST(RollbackE2eTest, RollbackCutoverRestoresThePreparedState) {
-  E2eEnv env;
+  E2eEnv env(Customers(8));
   ASSERT_EQ(env.Renumber("prepare", {"--yes"}).exit_code, 0);
   json prepared = env.Normalized();
   ASSERT_EQ(env.Renumber("cutover", {"--yes"}).exit_code, 0);
@@ -44,33 +44,53 @@ TEST(RollbackE2eTest, RollbackCutoverRestoresThePreparedState) {
   // ESS: the same routes in the same roles (the API puts a re-added
   // primary last among primaries, so order within a role may differ; the
   // normalization compares sorted sets). CDN: the version active before the
-  // cutover is active again, with its backends, directors, healthchecks.
+  // cutover is active again, with its backends, directors, healthchecks,
+  // and the switch is staged again (prepared).
   EXPECT_EQ(after["ess"], prepared["ess"]);
   EXPECT_EQ(after["cdn"], prepared["cdn"]);
   EXPECT_EQ(env.Renumber("verify", {"--expect", "prepared"}).exit_code, 0);
 }
 
 TEST(RollbackE2eTest, CdnRollbackStopsWhenSomeoneChangedTheServiceAfterUs) {
-  E2eEnv env;
+  E2eEnv env(Customers(8));
   ASSERT_EQ(env.Renumber("prepare", {"--yes"}).exit_code, 0);
+  ASSERT_EQ(env.Renumber("cutover", {"--yes"}).exit_code, 0);
   // The customer activates a new version of every CDN account afterwards.
-  std::string cdn_customer;
   for (const SimCustomer& c : env.cluster()->customers())
     if (c.has_cdn) {
       ASSERT_TRUE(env.cluster()->cdn()->api()->CustomerChange(c.id).ok());
-      if (cdn_customer.empty()) cdn_customer = c.id;
     }
-  ASSERT_FALSE(cdn_customer.empty());
+  const long writes = env.Writes();
   RunResult rb =
-      env.Renumber("rollback", {"--phase", "prepare", "--yes", "--json"});
-  EXPECT_NE(rb.exit_code, 0);
-  bool refused_cdn = false;
+      env.Renumber("rollback", {"--phase", "cutover", "--yes", "--json"});
+  EXPECT_EQ(rb.exit_code, 4) << rb.err;
+  int refused_cdn = 0;
   for (const json& a : Accounts(rb))
-    if (a["service"] == "cdn" && a["result"] != "done") refused_cdn = true;
-  EXPECT_TRUE(refused_cdn) << rb.out;
+    if (a["service"] == "cdn") {
+      EXPECT_EQ(a["result"], "refused") << a.dump();
+      EXPECT_NE(a["refusal"].get<std::string>().find("without --force"),
+                std::string::npos)
+          << a.dump();
+      ++refused_cdn;
+    }
+  EXPECT_GT(refused_cdn, 0) << rb.out;
+  // A prepare rollback on a cut-over service: roll back the cutover first.
+  std::vector<std::string> cdn_only = {"--phase", "prepare", "--yes", "--json"};
+  for (const SimCustomer& c : env.cluster()->customers())
+    if (c.has_cdn) cdn_only.insert(cdn_only.end(), {"--only", c.id + "/cdn"});
+  RunResult wrong = env.Renumber("rollback", cdn_only);
+  EXPECT_EQ(wrong.exit_code, 4) << wrong.err;
+  for (const json& a : Accounts(wrong))
+    if (a["service"] == "cdn") {
+      EXPECT_NE(
+          a["refusal"].get<std::string>().find("roll back the cutover first"),
+          std::string::npos)
+          << a.dump();
+    }
   RunResult forced =
-      env.Renumber("rollback", {"--phase", "prepare", "--yes", "--force"});
+      env.Renumber("rollback", {"--phase", "cutover", "--yes", "--force"});
   EXPECT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_GT(env.Writes(), writes);
 }
 
 }  // namespace

@@ -39,6 +39,8 @@ class TeamCrashE2eTest : public ::testing::Test {
   std::vector<std::string> Args(E2eEnv& env, const std::string& command,
                                 const std::string& op,
                                 const std::string& spec) {
+    // --connect-to / --ca-file: the simulated origins, which the CDN
+    // cutover's gate probes.
     std::vector<std::string> args = {command,
                                      "--plan",
                                      env.plan(),
@@ -46,6 +48,10 @@ class TeamCrashE2eTest : public ::testing::Test {
                                      env.credentials(),
                                      "--hosts",
                                      env.hosts(),
+                                     "--connect-to",
+                                     env.connect_to(),
+                                     "--ca-file",
+                                     env.origin_ca(),
                                      "--state-dir",
                                      env.dir() + "/" + op,
                                      "--store",

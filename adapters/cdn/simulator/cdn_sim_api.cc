@@ -1,5 +1,6 @@
-// NewCdnSimApi: the ZenlogicCDN management-API simulator (cdn.md), a
-// stateful subset of Fastly's configuration API. See README.md.
+// NewCdnSimApi: the ZenlogicCDN management-API simulator (cdn.md revision
+// 2), a stateful subset of Fastly's configuration API with its traffic
+// semantics (routing.h). See README.md.
 #include <algorithm>
 #include <cctype>
 #include <memory>
@@ -8,6 +9,7 @@
 
 #include "adapters/cdn/simulator/handlers.h"
 #include "adapters/cdn/simulator/routes.h"
+#include "adapters/cdn/simulator/routing.h"
 #include "adapters/cdn/simulator/seed.h"
 #include "adapters/cdn/simulator/state.h"
 #include "src/sim/vendors.h"
@@ -32,8 +34,17 @@ bool IsFormContentType(const std::string& value) {
 ServerResponse ToResponse(const ApiReply& reply) {
   ServerResponse r;
   r.status = reply.status;
-  r.headers.Set("Content-Type", "application/json");
+  r.headers.Set("Content-Type", reply.content_type);
+  for (const auto& [name, value] : reply.headers) r.headers.Set(name, value);
   r.body = reply.body.dump(-1, ' ', false, json::error_handler_t::replace);
+  return r;
+}
+
+ServerResponse AdminJson(int status, const json& body) {
+  ServerResponse r;
+  r.status = status;
+  r.headers.Set("Content-Type", "application/json; charset=utf-8");
+  r.body = body.dump();
   return r;
 }
 
@@ -42,8 +53,12 @@ class CdnSimApi : public SimApi {
   CdnSimApi(const std::vector<SimCustomer>& customers, Clock* clock)
       : clock_(clock ? clock : RealClock()) {
     cdnsim::CdnWorld world = cdnsim::SeedCdnWorld(customers);
+    state_.clock = clock_;
     state_.accounts = std::move(world.accounts);
     state_.services = std::move(world.services);
+    for (const SimCustomer& c : customers)
+      if (c.has_cdn) state_.old_ips[c.id] = c.old_ip;
+    cdnsim::RecordSeedActivations(&state_);
     IndexTokens();
   }
 
@@ -60,6 +75,20 @@ class CdnSimApi : public SimApi {
     }
   }
 
+  std::optional<ServerResponse> HandleAdmin(
+      const ServerRequest& request) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    const std::string prefix = "/_sim/route/";
+    if (request.path == "/_sim/activations") {
+      if (request.method != "GET")
+        return AdminJson(405, {{"error", "use GET"}});
+      return AdminJson(200, cdnsim::HistoryToJson(state_.history));
+    }
+    if (request.path.rfind(prefix, 0) != 0) return std::nullopt;
+    if (request.method != "GET") return AdminJson(405, {{"error", "use GET"}});
+    return Route(request.path.substr(prefix.size()), request);
+  }
+
   Status CustomerChange(const std::string& account) override {
     std::lock_guard<std::mutex> lock(mu_);
     return cdnsim::ApplyCustomerChange(&state_, account);
@@ -67,16 +96,12 @@ class CdnSimApi : public SimApi {
 
   Status Configure(const json& settings) override {
     std::lock_guard<std::mutex> lock(mu_);
-    RN_ASSIGN_OR_RETURN(
-        cdnsim::RateLimitConfig config,
-        cdnsim::RateLimitFromSettings(settings, state_.limiter.config()));
-    state_.limiter.Reconfigure(config);
-    return Status::Ok();
+    return cdnsim::ApplySettings(settings, &state_);
   }
 
   json Settings() const override {
     std::lock_guard<std::mutex> lock(mu_);
-    return cdnsim::SettingsJson(state_.limiter.config());
+    return cdnsim::SettingsJson(state_);
   }
 
   json SaveState() const override {
@@ -94,14 +119,40 @@ class CdnSimApi : public SimApi {
  private:
   struct TokenInfo {
     size_t account;  // index into state_.accounts
-    bool can_write;
+    size_t token;    // index into its tokens
   };
 
   void IndexTokens() {
     tokens_.clear();
     for (size_t i = 0; i < state_.accounts.size(); ++i)
-      for (const cdnsim::Token& t : state_.accounts[i].tokens)
-        tokens_[t.token] = {i, t.scope == "global"};
+      for (size_t k = 0; k < state_.accounts[i].tokens.size(); ++k)
+        tokens_[state_.accounts[i].tokens[k].token] = {i, k};
+  }
+
+  // GET /_sim/route/{sid}?health=name:up,name:down
+  ServerResponse Route(const std::string& sid, const ServerRequest& request) {
+    const cdnsim::Service* service = nullptr;
+    for (const cdnsim::Service& s : state_.services)
+      if (s.id == sid) service = &s;
+    if (!service)
+      return AdminJson(404, {{"error", "no CDN service '" + sid + "'"}});
+    auto text = request.query_params.find("health");
+    auto health = cdnsim::ParseHealth(
+        text == request.query_params.end() ? "" : text->second);
+    if (!health.ok())
+      return AdminJson(400, {{"error", health.status().message()}});
+    const cdnsim::Version* active = service->Active();
+    if (!active)
+      return AdminJson(200, {{"service_id", sid},
+                             {"version", 0},
+                             {"classes", json::array()},
+                             {"addresses", json::array()}});
+    json out =
+        cdnsim::RouteToJson(cdnsim::RouteVersion(*service, *active, *health));
+    out["service_id"] = sid;
+    out["version"] = active->number;
+    out["type"] = service->type;
+    return AdminJson(200, out);
   }
 
   ServerResponse HandleLocked(const ServerRequest& request, SimCall* call) {
@@ -112,29 +163,37 @@ class CdnSimApi : public SimApi {
     call->endpoint = route ? route->Endpoint() : "";
     auto key = request.headers.Get("Fastly-Key");
     auto token = key ? tokens_.find(*key) : tokens_.end();
-    if (token == tokens_.end())
+    if (token == tokens_.end()) {
+      if (request.path == "/tokens/self")  // a JSON:API-style endpoint
+        return ToResponse(
+            cdnsim::ErrorsReply(401, "Unauthorized",
+                                "Provided credentials are missing or invalid"));
       return ToResponse(
           cdnsim::ErrorReply(401, "Provided credentials are missing or invalid",
                              "Send an API token in the Fastly-Key header"));
+    }
     req.account = &state_.accounts[token->second.account];
+    req.token = &req.account->tokens[token->second.token];
     call->account = req.account->id;
     if (request.method == "GET" || request.method == "HEAD")
       return ToResponse(Dispatch(route, req));
     cdnsim::RateDecision rate =
-        state_.limiter.Take(*key, clock_->Now().unix_seconds());
-    ApiReply reply =
-        rate.allowed ? WriteReply(route, token->second, &req) : TooMany(rate);
+        state_.limiter.Take(req.token->user_id, clock_->Now().unix_seconds());
+    ApiReply reply = rate.allowed ? WriteReply(route, &req) : TooMany(rate);
     call->committed = reply.committed;
     ServerResponse out = ToResponse(reply);
     out.headers.Set("Fastly-RateLimit-Remaining",
                     std::to_string(rate.remaining));
     out.headers.Set("Fastly-RateLimit-Reset", std::to_string(rate.reset_unix));
+    if (!rate.allowed && state_.limiter.config().retry_after)
+      out.headers.Set("Retry-After",
+                      std::to_string(std::max<int64_t>(
+                          1, rate.reset_unix - clock_->Now().unix_seconds())));
     return out;
   }
 
-  ApiReply WriteReply(const cdnsim::Route* route, const TokenInfo& token,
-                      ApiRequest* req) {
-    if (!token.can_write)
+  ApiReply WriteReply(const cdnsim::Route* route, ApiRequest* req) {
+    if (req->token->scope != "global")
       return cdnsim::ErrorReply(
           403, "Forbidden",
           "This API token's scope (global:read) does not allow changes");
@@ -162,8 +221,8 @@ class CdnSimApi : public SimApi {
     return cdnsim::ErrorReply(
         429, "Too many requests",
         "Rate limit of " + std::to_string(c.size) + " non-GET requests per " +
-            std::to_string(c.window_s) + " s exceeded; it resets at " +
-            std::to_string(rate.reset_unix));
+            std::to_string(c.window_s) + " s for this user exceeded; it " +
+            "resets at " + std::to_string(rate.reset_unix));
   }
 
   Clock* clock_;

@@ -18,7 +18,7 @@ TEST_F(CdnAuthTest, MissingKeyIs401OnReadsAndWrites) {
   EXPECT_EQ(last_call().account, "");
   EXPECT_FALSE(last_call().committed);
   // Nothing was cloned.
-  EXPECT_EQ(Json(Get("/service/" + sid + "/version")).size(), 3u);
+  EXPECT_EQ(Json(Get("/service/" + sid + "/version")).size(), 2u);
 }
 
 TEST_F(CdnAuthTest, WrongKeyIs401) {
@@ -37,12 +37,14 @@ TEST_F(CdnAuthTest, ReadOnlyTokenReadsButGets403OnEveryWrite) {
   std::string sid = ServiceId("C-10005");
   HttpResponse list = Get("/service", ro);
   ASSERT_EQ(list.status, 200);
-  EXPECT_EQ(Json(list).size(), 2u);
+  EXPECT_EQ(Json(list).size(), 1u);
   EXPECT_EQ(last_call().account, "C-10005");
-  std::string draft = "/service/" + sid + "/version/3";  // unlocked draft
+  std::string draft = "/service/" + sid + "/version/4";  // unlocked draft
   const std::vector<std::pair<std::string, std::string>> writes = {
-      {"PUT", "/service/" + sid + "/version/2/clone"},
-      {"PUT", "/service/" + sid + "/version/3/activate"},
+      {"PUT", "/service/" + sid + "/version/3/clone"},
+      {"PUT", "/service/" + sid + "/version/4/activate"},
+      {"PUT", "/service/" + sid + "/version/4/lock"},
+      {"PUT", draft},
       {"POST", draft + "/backend"},
       {"PUT", draft + "/backend/origin_1"},
       {"DELETE", draft + "/backend/origin_1"},
@@ -59,8 +61,8 @@ TEST_F(CdnAuthTest, ReadOnlyTokenReadsButGets403OnEveryWrite) {
     EXPECT_FALSE(last_call().committed) << method << " " << path;
   }
   nlohmann::json versions = Json(Get("/service/" + sid + "/version", ro));
-  EXPECT_EQ(versions.size(), 3u);  // nothing cloned
-  EXPECT_EQ(Json(Get(draft + "/backend", ro)).size(), 2u);
+  EXPECT_EQ(versions.size(), 4u);  // nothing cloned
+  EXPECT_EQ(Json(Get(draft + "/backend", ro)).size(), 4u);
 }
 
 TEST_F(CdnAuthTest, AnotherCustomersServiceIsNotFound) {
@@ -76,7 +78,7 @@ TEST_F(CdnAuthTest, AnotherCustomersServiceIsNotFound) {
   EXPECT_FALSE(last_call().committed);
   EXPECT_EQ(
       Json(Get("/service/" + other + "/version", TokenOf("C-10004"))).size(),
-      2u);
+      4u);
   // Exactly like a service that does not exist at all.
   ExpectError(Get("/service/0000000000000000000000/details"), 404,
               "Record not found");
@@ -105,7 +107,7 @@ TEST_F(CdnAuthTest, WriteBodyMustBeFormEncoded) {
   EXPECT_NE(detail.find("x-www-form-urlencoded"), std::string::npos);
   ExpectError(Post(path, "name=x&address=192.0.2.1%G0"), 400, "Bad request");
   ExpectError(Post(path, "name=x%FF&address=192.0.2.1"), 400, "Bad request");
-  EXPECT_EQ(Json(Get(path)).size(), 2u);  // nothing created
+  EXPECT_EQ(Json(Get(path)).size(), 4u);  // nothing created
   // A charset parameter is fine.
   HttpResponse ok =
       Send("POST", path, TokenOf("C-10003"), "name=x&address=192.0.2.1",

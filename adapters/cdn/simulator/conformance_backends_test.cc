@@ -19,39 +19,65 @@ class CdnBackendsTest : public CdnConformanceTest {
   std::string sid_, draft_;
 };
 
-TEST_F(CdnBackendsTest, ListAndGetShowEveryContractField) {
+TEST_F(CdnBackendsTest, ListAndGetAreShapedLikeTheRealService) {
   json list = Json(Get(draft_ + "/backend"));
-  ASSERT_EQ(list.size(), 2u);
-  json expected = {{"name", "origin_1"},
-                   {"address", "198.18.0.3"},
-                   {"port", 443},
-                   {"use_ssl", true},
-                   {"override_host", "www.c10003.example.jp"},
-                   {"ssl_cert_hostname", "www.c10003.example.jp"},
-                   {"ssl_sni_hostname", "www.c10003.example.jp"},
-                   {"ssl_check_cert", true},
-                   {"healthcheck", "hc_root"},
-                   {"auto_loadbalance", false},
-                   {"weight", 100},
-                   {"shield", "tyo-tokyo-jp"},
-                   {"request_condition", ""},
-                   {"connect_timeout", 1000},
-                   {"first_byte_timeout", 15000},
-                   {"between_bytes_timeout", 10000},
-                   {"max_conn", 200},
-                   {"comment", ""},
-                   {"service_id", sid_},
-                   {"version", 4}};
-  EXPECT_EQ(list[0], expected);
+  ASSERT_EQ(list.size(), 4u);
+  json b = list[0];
+  EXPECT_EQ(b["name"], "origin_1");
+  EXPECT_EQ(b["address"], "198.18.0.3");
+  EXPECT_EQ(b["ipv4"], "198.18.0.3");  // derived from address
+  EXPECT_TRUE(b["ipv6"].is_null());
+  EXPECT_TRUE(b["hostname"].is_null());
+  EXPECT_EQ(b["port"], 443);
+  EXPECT_EQ(b["use_ssl"], true);
+  EXPECT_EQ(b["override_host"], "www.c10003.example.jp");
+  EXPECT_EQ(b["ssl_cert_hostname"], "www.c10003.example.jp");
+  EXPECT_EQ(b["ssl_sni_hostname"], "www.c10003.example.jp");
+  EXPECT_EQ(b["ssl_check_cert"], true);
+  EXPECT_EQ(b["healthcheck"], "hc_root");
+  EXPECT_EQ(b["auto_loadbalance"], false);
+  EXPECT_EQ(b["weight"], 100);
+  EXPECT_TRUE(b["shield"].is_null());
+  EXPECT_TRUE(b["share_key"].is_null());
+  EXPECT_EQ(b["request_condition"], "");
+  EXPECT_EQ(b["service_id"], sid_);
+  EXPECT_EQ(b["version"], 3);
+  // Fields the contract does not name are there too, null when unset.
+  for (const char* k : {"created_at", "updated_at"})
+    EXPECT_TRUE(b[k].is_string()) << k;
+  for (const char* k : {"deleted_at", "ssl_ca_cert", "ssl_client_cert",
+                        "ssl_client_key", "min_tls_version"})
+    EXPECT_TRUE(b.contains(k) && b[k].is_null()) << k;
   HttpResponse one = Get(draft_ + "/backend/origin_1");
   ASSERT_EQ(one.status, 200);
-  EXPECT_EQ(Json(one), expected);
+  EXPECT_EQ(Json(one), b);
   EXPECT_EQ(last_call().endpoint,
             "GET /service/{sid}/version/{v}/backend/{name}");
-  EXPECT_EQ(list[1]["name"], "static_1");
-  EXPECT_EQ(list[1]["address"], "203.0.113.17");
-  EXPECT_EQ(list[1]["request_condition"], "is_static");
-  EXPECT_TRUE(list[1]["shield"].is_null());
+  // A host-name backend has hostname, not ipv4.
+  EXPECT_EQ(list[3]["name"], "legacy");
+  EXPECT_EQ(list[3]["hostname"], "origin.c10003.example.jp");
+  EXPECT_TRUE(list[3]["ipv4"].is_null());
+  EXPECT_EQ(list[3]["request_condition"], "is_legacy");
+}
+
+TEST_F(CdnBackendsTest, SettingTheAddressSetsTheFittingFieldAndClearsTheRest) {
+  auto set = [&](const std::string& address) {
+    HttpResponse r = Put(draft_ + "/backend/origin_1", "address=" + address);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return Json(r);
+  };
+  json v6 = set("2001%3Adb8%3Ab%3A%3A3");
+  EXPECT_EQ(v6["ipv6"], "2001:db8:b::3");
+  EXPECT_TRUE(v6["ipv4"].is_null());
+  json host = set("new.c10003.example.jp");
+  EXPECT_EQ(host["hostname"], "new.c10003.example.jp");
+  EXPECT_TRUE(host["ipv6"].is_null());
+  json v4 = set("198.19.0.3");
+  EXPECT_EQ(v4["ipv4"], "198.19.0.3");
+  EXPECT_TRUE(v4["hostname"].is_null());
+  // Nothing else moved with it.
+  EXPECT_EQ(v4["healthcheck"], "hc_root");
+  EXPECT_EQ(v4["port"], 443);
 }
 
 TEST_F(CdnBackendsTest, GetUnknownBackendIs404) {
@@ -64,11 +90,11 @@ TEST_F(CdnBackendsTest, GetUnknownBackendIs404) {
 }
 
 TEST_F(CdnBackendsTest, CreateWithOnlyNameAndAddressTakesDefaults) {
-  HttpResponse r = Post(draft_ + "/backend", "name=twin&address=198.19.0.3");
+  HttpResponse r = Post(draft_ + "/backend", "name=extra&address=198.19.0.3");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_TRUE(last_call().committed);
   EXPECT_EQ(last_call().endpoint, "POST /service/{sid}/version/{v}/backend");
-  json expected = {{"name", "twin"},
+  json expected = {{"name", "extra"},
                    {"address", "198.19.0.3"},
                    {"port", 80},
                    {"use_ssl", false},
@@ -81,16 +107,18 @@ TEST_F(CdnBackendsTest, CreateWithOnlyNameAndAddressTakesDefaults) {
                    {"weight", 100},
                    {"shield", nullptr},
                    {"request_condition", ""},
+                   {"share_key", nullptr},
                    {"connect_timeout", 1000},
                    {"first_byte_timeout", 15000},
                    {"between_bytes_timeout", 10000},
                    {"max_conn", 200},
                    {"comment", ""},
                    {"service_id", sid_},
-                   {"version", 4}};
-  EXPECT_EQ(Json(r), expected);
-  EXPECT_EQ(Json(Get(draft_ + "/backend/twin")), expected);
-  EXPECT_EQ(Json(Get(draft_ + "/backend")).size(), 3u);
+                   {"version", 3}};
+  json got = Json(r);
+  for (const auto& [k, v] : expected.items()) EXPECT_EQ(got[k], v) << k;
+  EXPECT_EQ(Json(Get(draft_ + "/backend/extra")), got);
+  EXPECT_EQ(Json(Get(draft_ + "/backend")).size(), 5u);
 }
 
 TEST_F(CdnBackendsTest, CreateSetsEveryFieldAndDecodesTheForm) {
@@ -100,7 +128,7 @@ TEST_F(CdnBackendsTest, CreateSetsEveryFieldAndDecodesTheForm) {
       "&ssl_cert_hostname=www.c10003.example.jp"
       "&ssl_sni_hostname=www.c10003.example.jp&ssl_check_cert=false"
       "&healthcheck=hc_root&auto_loadbalance=true&weight=50"
-      "&shield=tyo-tokyo-jp&request_condition=is_static"
+      "&shield=tyo-tokyo-jp&request_condition=is_legacy&share_key=site"
       "&connect_timeout=2000&first_byte_timeout=30000"
       "&between_bytes_timeout=20000&max_conn=300"
       "&comment=twin+of+origin_1+%28%E6%96%B0%29%26more"
@@ -115,7 +143,8 @@ TEST_F(CdnBackendsTest, CreateSetsEveryFieldAndDecodesTheForm) {
   EXPECT_EQ(b["healthcheck"], "hc_root");
   EXPECT_EQ(b["weight"], 50);
   EXPECT_EQ(b["shield"], "tyo-tokyo-jp");
-  EXPECT_EQ(b["request_condition"], "is_static");
+  EXPECT_EQ(b["request_condition"], "is_legacy");
+  EXPECT_EQ(b["share_key"], "site");
   EXPECT_EQ(b["override_host"], "www.c10003.example.jp");
   EXPECT_EQ(b["ssl_cert_hostname"], "www.c10003.example.jp");
   EXPECT_EQ(b["ssl_sni_hostname"], "www.c10003.example.jp");
@@ -125,20 +154,17 @@ TEST_F(CdnBackendsTest, CreateSetsEveryFieldAndDecodesTheForm) {
   EXPECT_EQ(b["max_conn"], 300);
   EXPECT_EQ(b["comment"], "twin of origin_1 (\xE6\x96\xB0)&more");
   EXPECT_FALSE(b.contains("unknown_field"));
-  EXPECT_FALSE(b.contains("ipv4"));
+  EXPECT_EQ(b["ipv4"], "198.19.0.3");  // derived, never taken from the form
 }
 
 TEST_F(CdnBackendsTest, AddressesOfEveryKindAreAccepted) {
-  for (const char* address :
-       {"198.19.0.3", "2001:db8:b::3", "2001%3Adb8%3A%3A1",
-        "origin.c10003.example.jp", "localhost"}) {
+  for (const char* address : {"2001%3Adb8%3A%3A1"}) {
     std::string name = "b" + std::to_string(std::hash<std::string>()(address));
     HttpResponse r =
         Post(draft_ + "/backend", "name=" + name + "&address=" + address);
     EXPECT_EQ(r.status, 200) << address << " " << r.body;
   }
-  HttpResponse v6 = Get(draft_ + "/backend");
-  EXPECT_EQ(Json(v6).size(), 7u);
+  EXPECT_EQ(Json(Get(draft_ + "/backend")).size(), 5u);  // the limit
 }
 
 TEST_F(CdnBackendsTest, BadFieldsAre400AndChangeNothing) {
@@ -165,7 +191,7 @@ TEST_F(CdnBackendsTest, BadFieldsAre400AndChangeNothing) {
     ExpectError(r, 400, "Bad request");
     EXPECT_FALSE(last_call().committed) << body;
   }
-  EXPECT_EQ(Json(Get(draft_ + "/backend")).size(), 2u);
+  EXPECT_EQ(Json(Get(draft_ + "/backend")).size(), 4u);
   ExpectError(Put(draft_ + "/backend/origin_1", "port=99999"), 400,
               "Bad request");
   ExpectError(Put(draft_ + "/backend/origin_1", "address=1.2.3.4.5"), 400,
@@ -196,31 +222,59 @@ TEST_F(CdnBackendsTest, UpdateChangesOnlyTheFieldsSent) {
 }
 
 TEST_F(CdnBackendsTest, NameFieldRenames) {
-  ASSERT_EQ(Post(draft_ + "/backend", "name=twin&address=198.19.0.3").status,
-            200);
-  ASSERT_EQ(Delete(draft_ + "/backend/origin_1").status, 200);
-  HttpResponse r = Put(draft_ + "/backend/twin", "name=origin_1&port=443");
+  HttpResponse r = Put(draft_ + "/backend/legacy", "name=legacy_2&port=443");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(Json(r)["name"], "origin_1");
-  EXPECT_EQ(Json(Get(draft_ + "/backend/origin_1"))["address"], "198.19.0.3");
-  ExpectError(Get(draft_ + "/backend/twin"), 404, "Record not found");
+  EXPECT_EQ(Json(r)["name"], "legacy_2");
+  ExpectError(Get(draft_ + "/backend/legacy"), 404, "Record not found");
   // Renaming onto another backend's name is a duplicate.
-  ExpectError(Put(draft_ + "/backend/static_1", "name=origin_1"), 409,
+  ExpectError(Put(draft_ + "/backend/legacy_2", "name=origin_1"), 409,
               "Duplicate record");
-  EXPECT_EQ(Json(Get(draft_ + "/backend/static_1"))["name"], "static_1");
+  EXPECT_EQ(Json(Get(draft_ + "/backend/legacy_2"))["name"], "legacy_2");
 }
 
 TEST_F(CdnBackendsTest, DeleteAnswersStatusOk) {
-  HttpResponse r = Delete(draft_ + "/backend/static_1");
+  HttpResponse r = Delete(draft_ + "/backend/legacy");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(Json(r), json({{"status", "ok"}}));
   EXPECT_TRUE(last_call().committed);
   EXPECT_EQ(last_call().endpoint,
             "DELETE /service/{sid}/version/{v}/backend/{name}");
-  ExpectError(Get(draft_ + "/backend/static_1"), 404, "Record not found");
+  ExpectError(Get(draft_ + "/backend/legacy"), 404, "Record not found");
   // The active version still has it.
-  EXPECT_EQ(Get("/service/" + sid_ + "/version/3/backend/static_1").status,
+  EXPECT_EQ(Get("/service/" + sid_ + "/version/2/backend/legacy").status, 200);
+}
+
+TEST_F(CdnBackendsTest, ABackendADirectorNamesCannotBeDeleted) {
+  std::string detail = ExpectError(Delete(draft_ + "/backend/origin_2"), 422,
+                                   "Unprocessable Entity");
+  EXPECT_NE(detail.find("director 'pool'"), std::string::npos) << detail;
+  EXPECT_FALSE(last_call().committed);
+  EXPECT_EQ(Get(draft_ + "/backend/origin_2").status, 200);
+  // Out of the director first, then it can go.
+  ASSERT_EQ(Delete(draft_ + "/director/pool/backend/origin_2").status, 200);
+  EXPECT_EQ(Delete(draft_ + "/backend/origin_2").status, 200);
+}
+
+TEST_F(CdnBackendsTest, CreatingOverTheBackendLimitIs422) {
+  // C-10007's service holds 3 backends and may hold 3.
+  std::string t = TokenOf("C-10007");
+  int v = CloneActive("C-10007");
+  std::string path = VersionPath("C-10007", v) + "/backend";
+  HttpResponse r = Post(path, "name=twin&address=2001%3Adb8%3Ab%3A%3A7", t);
+  std::string detail = ExpectError(r, 422, "Unprocessable Entity");
+  EXPECT_NE(detail.find("at most 3"), std::string::npos) << detail;
+  EXPECT_FALSE(last_call().committed);
+  EXPECT_EQ(Json(Get(path, t)).size(), 3u);
+  // Changing an address is fine at the limit.
+  EXPECT_EQ(Put(path + "/origin_1", "address=2001%3Adb8%3Ab%3A%3A7", t).status,
             200);
+  // The limit is a setting per service.
+  ASSERT_TRUE(
+      api_->Configure({{"backend_limit", {{ServiceId("C-10007"), 4}}}}).ok());
+  EXPECT_EQ(Post(path, "name=twin&address=2001%3Adb8%3Ab%3A%3A7", t).status,
+            200);
+  EXPECT_EQ(api_->Configure({{"backend_limit", {{"nope", 4}}}}).code(),
+            Code::kInvalidArgument);
 }
 
 TEST_F(CdnBackendsTest, NamesWithEscapesInThePath) {
@@ -236,18 +290,12 @@ TEST_F(CdnBackendsTest, NamesWithEscapesInThePath) {
 TEST_F(CdnBackendsTest, Ipv6CustomerHasIpv6Backends) {
   std::string t = TokenOf("C-10007");
   json list = Json(Get(VersionPath("C-10007", 2) + "/backend", t));
-  ASSERT_EQ(list.size(), 1u);
+  ASSERT_EQ(list.size(), 3u);
   EXPECT_EQ(list[0]["address"], "2001:db8:a::7");
-  EXPECT_EQ(list[0]["shield"], "tyo-tokyo-jp");
-  json api = Json(Get(VersionPath("C-10007", 1, 1) + "/backend", t));
-  ASSERT_EQ(api.size(), 2u);
-  EXPECT_EQ(api[0]["address"], "2001:db8:a::7");
-  EXPECT_EQ(api[1]["address"].get<std::string>().rfind("2001:db8:ff::", 0), 0u);
-  int v = CloneActive("C-10007");
-  HttpResponse r = Post(VersionPath("C-10007", v) + "/backend",
-                        "name=twin&address=2001%3Adb8%3Ab%3A%3A7&port=443", t);
-  ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(Json(r)["address"], "2001:db8:b::7");
+  EXPECT_EQ(list[0]["ipv6"], "2001:db8:a::7");
+  EXPECT_TRUE(list[0]["ipv4"].is_null());
+  EXPECT_EQ(list[2]["address"].get<std::string>().rfind("2001:db8:ff::", 0),
+            0u);
 }
 
 }  // namespace

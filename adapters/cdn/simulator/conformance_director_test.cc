@@ -1,6 +1,6 @@
 // Conformance (cdn.md "Healthcheck", "Director", validation): healthcheck
-// list and create, director members, every validation rule, and activation
-// refusing an invalid version.
+// list, create and delete, director members, every validation rule, and
+// activation refusing an invalid version.
 #include "adapters/cdn/simulator/conformance_fixture.h"
 
 namespace renumber::cdnsim::testing {
@@ -12,10 +12,10 @@ class CdnDirectorTest : public CdnConformanceTest {
  protected:
   void SetUp() override {
     CdnConformanceTest::SetUp();
-    token_ = TokenOf("C-10004");
-    sid_ = ServiceId("C-10004");
+    token_ = TokenOf("C-10003");
+    sid_ = ServiceId("C-10003");
     draft_ = "/service/" + sid_ + "/version/" +
-             std::to_string(CloneActive("C-10004"));
+             std::to_string(CloneActive("C-10003"));
   }
   HttpResponse Do(const std::string& method, const std::string& suffix,
                   const std::string& body = "") {
@@ -48,7 +48,7 @@ TEST_F(CdnDirectorTest, HealthchecksListAndCreate) {
   json list = Json(Do("GET", "/healthcheck"));
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0]["name"], "hc_root");
-  EXPECT_EQ(list[0]["host"], "www.c10004.example.jp");
+  EXPECT_EQ(list[0]["host"], "www.c10003.example.jp");
   EXPECT_EQ(list[0]["path"], "/");
   EXPECT_EQ(list[0]["method"], "HEAD");
   EXPECT_EQ(list[0]["expected_response"], 200);
@@ -57,7 +57,7 @@ TEST_F(CdnDirectorTest, HealthchecksListAndCreate) {
   EXPECT_EQ(list[0]["window"], 5);
   HttpResponse r =
       Do("POST", "/healthcheck",
-         "name=hc_new&host=www.c10004.example.jp&path=%2Fhealth&method=GET"
+         "name=hc_new&host=www.c10003.example.jp&path=%2Fhealth&method=GET"
          "&expected_response=204&check_interval=10000&threshold=2&window=4"
          "&bogus=1");
   ASSERT_EQ(r.status, 200) << r.body;
@@ -91,6 +91,23 @@ TEST_F(CdnDirectorTest, HealthcheckDuplicateAndBadFields) {
   EXPECT_EQ(Json(Do("GET", "/healthcheck")).size(), 1u);
 }
 
+TEST_F(CdnDirectorTest, HealthcheckDelete) {
+  ASSERT_EQ(Do("POST", "/healthcheck", "name=hc_x&host=x.example.jp").status,
+            200);
+  HttpResponse r = Do("DELETE", "/healthcheck/hc_x");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r), json({{"status", "ok"}}));
+  EXPECT_TRUE(last_call().committed);
+  EXPECT_EQ(last_call().endpoint,
+            "DELETE /service/{sid}/version/{v}/healthcheck/{name}");
+  ExpectError(Do("DELETE", "/healthcheck/hc_x"), 404, "Record not found");
+  // Deleting one that backends still use is allowed; validation says so.
+  ASSERT_EQ(Do("DELETE", "/healthcheck/hc_root").status, 200);
+  json v = Validate();
+  EXPECT_EQ(v["status"], "error");
+  EXPECT_EQ(v["errors"].size(), 3u);  // origin_1, origin_2, origin_3
+}
+
 TEST_F(CdnDirectorTest, DirectorListAndMembers) {
   json list = Json(Do("GET", "/director"));
   ASSERT_EQ(list.size(), 1u);
@@ -98,7 +115,8 @@ TEST_F(CdnDirectorTest, DirectorListAndMembers) {
   EXPECT_EQ(list[0]["type"], 1);
   EXPECT_EQ(list[0]["quorum"], 75);
   EXPECT_EQ(list[0]["retries"], 5);
-  EXPECT_EQ(list[0]["backends"], json({"origin_1", "origin_2"}));
+  EXPECT_EQ(list[0]["backends"], json({"origin_1", "origin_2", "origin_3"}));
+  EXPECT_TRUE(list[0]["shield"].is_null());
   ASSERT_EQ(Do("POST", "/backend", "name=twin&address=198.19.0.4").status, 200);
   HttpResponse add = Do("POST", "/director/pool/backend/twin");
   ASSERT_EQ(add.status, 200) << add.body;
@@ -110,14 +128,14 @@ TEST_F(CdnDirectorTest, DirectorListAndMembers) {
   EXPECT_EQ(last_call().endpoint,
             "POST /service/{sid}/version/{v}/director/{dname}/backend/{bname}");
   EXPECT_EQ(Json(Do("GET", "/director"))[0]["backends"],
-            json({"origin_1", "origin_2", "twin"}));
+            json({"origin_1", "origin_2", "origin_3", "twin"}));
   ExpectError(Do("POST", "/director/pool/backend/twin"), 409,
               "Duplicate record");
   HttpResponse del = Do("DELETE", "/director/pool/backend/origin_1");
   ASSERT_EQ(del.status, 200) << del.body;
   EXPECT_EQ(Json(del), json({{"status", "ok"}}));
   EXPECT_EQ(Json(Do("GET", "/director"))[0]["backends"],
-            json({"origin_2", "twin"}));
+            json({"origin_2", "origin_3", "twin"}));
   EXPECT_EQ(Validate()["status"], "ok");
 }
 
@@ -132,7 +150,7 @@ TEST_F(CdnDirectorTest, MemberRequestsNameExistingThings) {
               "Record not found");
   ExpectError(Do("DELETE", "/director/pool/backend/legacy"), 404,
               "Record not found");  // a backend, but not a member
-  EXPECT_EQ(Json(Do("GET", "/director"))[0]["backends"].size(), 2u);
+  EXPECT_EQ(Json(Do("GET", "/director"))[0]["backends"].size(), 3u);
 }
 
 TEST_F(CdnDirectorTest, ValidVersionValidatesAndActivates) {
@@ -145,12 +163,12 @@ TEST_F(CdnDirectorTest, ValidVersionValidatesAndActivates) {
 }
 
 TEST_F(CdnDirectorTest, NoBackendIsInvalid) {
-  for (const char* name : {"origin_1", "origin_2", "legacy"})
-    ASSERT_EQ(Do("DELETE", std::string("/backend/") + name).status, 200);
-  for (const char* name : {"origin_1", "origin_2"})
+  for (const char* name : {"origin_1", "origin_2", "origin_3"})
     ASSERT_EQ(
         Do("DELETE", std::string("/director/pool/backend/") + name).status,
         200);
+  for (const char* name : {"origin_1", "origin_2", "origin_3", "legacy"})
+    ASSERT_EQ(Do("DELETE", std::string("/backend/") + name).status, 200);
   ExpectInvalid("no backends");
 }
 
@@ -173,7 +191,7 @@ TEST_F(CdnDirectorTest, TwoBackendsWithOneNameAreInvalid) {
   json state = api_->SaveState();
   for (json& s : state["services"])
     if (s["id"] == sid_)
-      s["versions"][2]["backends"].push_back(s["versions"][2]["backends"][2]);
+      s["versions"][2]["backends"].push_back(s["versions"][2]["backends"][3]);
   ASSERT_TRUE(api_->LoadState(state).ok());
   ExpectInvalid("'legacy' is used by more than one backend");
 }

@@ -87,6 +87,30 @@ HttpResponse CdnConformanceTest::Delete(const std::string& path,
   return Send("DELETE", path, token);
 }
 
+HttpResponse CdnConformanceTest::Admin(const std::string& path_and_query) {
+  ServerRequest request;
+  request.method = "GET";
+  size_t q = path_and_query.find('?');
+  request.path = path_and_query.substr(0, q);
+  request.raw_path = request.path;
+  if (q != std::string::npos) {
+    request.query = path_and_query.substr(q + 1);
+    size_t eq = request.query.find('=');
+    request.query_params[request.query.substr(0, eq)] =
+        eq == std::string::npos ? "" : request.query.substr(eq + 1);
+  }
+  auto served = api_->HandleAdmin(request);
+  HttpResponse out;
+  if (!served) {
+    out.status = 404;
+    return out;
+  }
+  out.status = served->status;
+  out.headers = served->headers;
+  out.body = served->body;
+  return out;
+}
+
 nlohmann::json CdnConformanceTest::Json(const HttpResponse& r) {
   auto j = nlohmann::json::parse(r.body, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) ADD_FAILURE() << "not JSON: " << r.body;

@@ -21,7 +21,9 @@
 
 namespace renumber::cdnsim::testing {
 
-// Ten customers, CDN ranks 0..7 (shapes 0..5, 0, 1); C-10007 and C-10008
+// Ten customers, CDN ranks 0..7 (shapes 0..7: C-10002 one, C-10003
+// director, C-10004 images, C-10005 conditions, C-10006 production,
+// C-10007 at-limit, C-10008 hidden, C-10009 compute); C-10007 and C-10008
 // are IPv6. Tokens are "cdn-token-<id>".
 std::vector<SimCustomer> TestCustomers();
 std::string TokenOf(const std::string& customer_id);
@@ -47,6 +49,8 @@ class CdnConformanceTest : public ::testing::Test {
 
   // The body as JSON (a parse failure fails the test).
   static nlohmann::json Json(const HttpResponse& r);
+  // An admin request (SimApi::HandleAdmin): GET `path_and_query`.
+  HttpResponse Admin(const std::string& path_and_query);
   // Expects `status` and {"msg": msg, "detail": <string>}; returns detail.
   static std::string ExpectError(const HttpResponse& r, int status,
                                  const std::string& msg);

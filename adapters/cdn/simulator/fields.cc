@@ -124,6 +124,7 @@ Status ApplyBackendForm(const Form& form, Backend* b) {
   r.Int("weight", &b->weight, 1, 100);
   r.OptStr("shield", &b->shield);
   r.Str("request_condition", &b->request_condition);
+  r.OptStr("share_key", &b->share_key);
   r.Int("connect_timeout", &b->connect_timeout, 0, INT_MAX);
   r.Int("first_byte_timeout", &b->first_byte_timeout, 0, INT_MAX);
   r.Int("between_bytes_timeout", &b->between_bytes_timeout, 0, INT_MAX);

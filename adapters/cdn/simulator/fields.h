@@ -7,7 +7,8 @@
 //   returns kInvalidArgument whose message is the error "detail", and *out
 //   may be partly changed: callers apply to a copy.
 // - Nullable text fields (override_host, ssl_cert_hostname,
-//   ssl_sni_hostname, healthcheck, shield) become null when sent empty.
+//   ssl_sni_hostname, healthcheck, shield, share_key) become null when sent
+//   empty. ipv4 / ipv6 / hostname are never read: they follow `address`.
 // - CheckAddress accepts an IPv4 or IPv6 address or an RFC 1123 host name
 //   (labels of letters, digits and '-', not all-numeric).
 // Pure functions; thread-safe.

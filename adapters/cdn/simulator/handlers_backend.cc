@@ -1,6 +1,8 @@
-// Backends: list, get, create, update (and rename), delete.
+// Backends: list, get, create (within the service's backend limit), update
+// (and rename), delete (refused while a director names the backend).
 #include "adapters/cdn/simulator/fields.h"
 #include "adapters/cdn/simulator/handlers.h"
+#include "adapters/cdn/simulator/wire.h"
 
 namespace renumber::cdnsim {
 namespace {
@@ -17,7 +19,7 @@ std::vector<Backend>::iterator FindBackend(Version& v,
 ApiReply BackendReply(const Backend& b, const Service& s, const Version& v,
                       bool committed) {
   ApiReply r;
-  r.body = WithOwner(ToJson(b), s.id, v.number);
+  r.body = BackendWire(b, s, v);
   r.committed = committed;
   return r;
 }
@@ -44,8 +46,7 @@ ApiReply ListBackends(CdnState& state, const ApiRequest& req) {
   Version* v = FindVersion(state, req, &s, &r);
   if (!v) return r;
   r.body = json::array();
-  for (const Backend& b : v->backends)
-    r.body.push_back(WithOwner(ToJson(b), s->id, v->number));
+  for (const Backend& b : v->backends) r.body.push_back(BackendWire(b, *s, *v));
   return r;
 }
 
@@ -75,7 +76,13 @@ ApiReply CreateBackend(CdnState& state, const ApiRequest& req) {
   if (!st.ok()) return BadRequest(st.message());
   if (FindBackend(*v, b.name) != v->backends.end())
     return Duplicate(b.name, *s, *v);
+  if (static_cast<int>(v->backends.size()) >= s->backend_limit)
+    return ErrorReply(422, "Unprocessable Entity",
+                      "Service '" + s->id + "' may hold at most " +
+                          std::to_string(s->backend_limit) +
+                          " backends per version (an account setting)");
   v->backends.push_back(b);
+  Touch(state, v);
   return BackendReply(b, *s, *v, true);
 }
 
@@ -97,6 +104,7 @@ ApiReply UpdateBackend(CdnState& state, const ApiRequest& req) {
   if (b.name != it->name && FindBackend(*v, b.name) != v->backends.end())
     return Duplicate(b.name, *s, *v);
   *it = b;
+  Touch(state, v);
   return BackendReply(b, *s, *v, true);
 }
 
@@ -105,9 +113,17 @@ ApiReply DeleteBackend(CdnState& state, const ApiRequest& req) {
   Service* s = nullptr;
   Version* v = FindDraft(state, req, &s, &r);
   if (!v) return r;
-  auto it = FindBackend(*v, req.params.at("name"));
-  if (it == v->backends.end()) return NoBackend(req.params.at("name"), *s, *v);
-  v->backends.erase(it);  // directors keep the name: see README.md
+  const std::string& name = req.params.at("name");
+  auto it = FindBackend(*v, name);
+  if (it == v->backends.end()) return NoBackend(name, *s, *v);
+  for (const Director& d : v->directors)
+    for (const std::string& member : d.backends)
+      if (member == name)
+        return ErrorReply(422, "Unprocessable Entity",
+                          "Backend '" + name + "' is used by director '" +
+                              d.name + "': remove it from the director first");
+  v->backends.erase(it);
+  Touch(state, v);
   r.body = {{"status", "ok"}};
   r.committed = true;
   return r;

@@ -1,18 +1,19 @@
-// Healthchecks (list, create) and directors (list, add and remove members).
+// Healthchecks (list, create, delete) and directors (list, add and remove
+// members).
 #include "adapters/cdn/simulator/fields.h"
 #include "adapters/cdn/simulator/handlers.h"
+#include "adapters/cdn/simulator/wire.h"
 
 namespace renumber::cdnsim {
 namespace {
 
 using nlohmann::json;
 
-template <typename T>
-json OwnedList(const std::vector<T>& items, const Service& s,
-               const Version& v) {
+template <typename T, typename F>
+json OwnedList(const std::vector<T>& items, const Service& s, const Version& v,
+               F wire) {
   json out = json::array();
-  for (const T& item : items)
-    out.push_back(WithOwner(ToJson(item), s.id, v.number));
+  for (const T& item : items) out.push_back(wire(item, s, v));
   return out;
 }
 
@@ -56,7 +57,7 @@ ApiReply ListHealthchecks(CdnState& state, const ApiRequest& req) {
   Service* s = nullptr;
   Version* v = FindVersion(state, req, &s, &r);
   if (!v) return r;
-  r.body = OwnedList(v->healthchecks, *s, *v);
+  r.body = OwnedList(v->healthchecks, *s, *v, HealthcheckWire);
   return r;
 }
 
@@ -77,9 +78,29 @@ ApiReply CreateHealthcheck(CdnState& state, const ApiRequest& req) {
           409, "Duplicate record",
           "Healthcheck '" + h.name + "' already exists" + InVersion(*s, *v));
   v->healthchecks.push_back(h);
-  r.body = WithOwner(ToJson(h), s->id, v->number);
+  Touch(state, v);
+  r.body = HealthcheckWire(h, *s, *v);
   r.committed = true;
   return r;
+}
+
+ApiReply DeleteHealthcheck(CdnState& state, const ApiRequest& req) {
+  ApiReply r;
+  Service* s = nullptr;
+  Version* v = FindDraft(state, req, &s, &r);
+  if (!v) return r;
+  const std::string& name = req.params.at("name");
+  for (auto it = v->healthchecks.begin(); it != v->healthchecks.end(); ++it) {
+    if (it->name != name) continue;
+    // Like the real service, backends that still name it are not checked
+    // here: validation reports them.
+    v->healthchecks.erase(it);
+    Touch(state, v);
+    r.body = {{"status", "ok"}};
+    r.committed = true;
+    return r;
+  }
+  return NotFound("Cannot find healthcheck '" + name + "'" + InVersion(*s, *v));
 }
 
 ApiReply ListDirectors(CdnState& state, const ApiRequest& req) {
@@ -87,7 +108,7 @@ ApiReply ListDirectors(CdnState& state, const ApiRequest& req) {
   Service* s = nullptr;
   Version* v = FindVersion(state, req, &s, &r);
   if (!v) return r;
-  r.body = OwnedList(v->directors, *s, *v);
+  r.body = OwnedList(v->directors, *s, *v, DirectorWire);
   return r;
 }
 
@@ -104,6 +125,7 @@ ApiReply AddDirectorBackend(CdnState& state, const ApiRequest& req) {
                         "Backend '" + bname + "' is already in director '" +
                             d->name + "'" + InVersion(*s, *v));
   d->backends.push_back(bname);
+  Touch(state, v);
   r.body = Membership(*d, bname, *s, *v);
   r.committed = true;
   return r;
@@ -121,6 +143,7 @@ ApiReply RemoveDirectorBackend(CdnState& state, const ApiRequest& req) {
     for (auto it = d.backends.begin(); it != d.backends.end(); ++it) {
       if (*it != bname) continue;
       d.backends.erase(it);
+      Touch(state, v);
       r.body = {{"status", "ok"}};
       r.committed = true;
       return r;

@@ -52,6 +52,7 @@ json ToJson(const Backend& b) {
           {"weight", b.weight},
           {"shield", OptString(b.shield)},
           {"request_condition", b.request_condition},
+          {"share_key", OptString(b.share_key)},
           {"connect_timeout", b.connect_timeout},
           {"first_byte_timeout", b.first_byte_timeout},
           {"between_bytes_timeout", b.between_bytes_timeout},
@@ -90,18 +91,32 @@ json ToJson(const Domain& d) {
   return {{"name", d.name}, {"comment", d.comment}};
 }
 
-json VersionToWire(const Version& v, const std::string& service_id) {
-  return {{"number", v.number},
-          {"active", v.active},
-          {"locked", v.locked},
-          {"comment", v.comment},
-          {"service_id", service_id}};
+json ToJson(const Vcl& v) {
+  return {{"name", v.name}, {"content", v.content}, {"main", v.main}};
 }
 
-json WithOwner(json j, const std::string& service_id, int version) {
-  j["service_id"] = service_id;
-  j["version"] = version;
-  return j;
+json ToJson(const Snippet& s) {
+  return {{"name", s.name},
+          {"type", s.type},
+          {"content", s.content},
+          {"dynamic", s.dynamic},
+          {"priority", s.priority}};
+}
+
+json ToJson(const Pool& p) {
+  return {{"id", p.id},
+          {"name", p.name},
+          {"quorum", p.quorum},
+          {"use_tls", p.use_tls},
+          {"tls_cert_hostname", OptString(p.tls_cert_hostname)},
+          {"comment", p.comment}};
+}
+
+json ToJson(const PoolServer& p) {
+  return {
+      {"id", p.id},          {"address", p.address},   {"port", p.port},
+      {"weight", p.weight},  {"max_conn", p.max_conn}, {"disabled", p.disabled},
+      {"comment", p.comment}};
 }
 
 json VersionToState(const Version& v) {
@@ -109,26 +124,41 @@ json VersionToState(const Version& v) {
           {"active", v.active},
           {"locked", v.locked},
           {"comment", v.comment},
+          {"created_at", v.created_at},
+          {"updated_at", v.updated_at},
           {"backends", ListToJson(v.backends)},
           {"healthchecks", ListToJson(v.healthchecks)},
           {"directors", ListToJson(v.directors)},
           {"conditions", ListToJson(v.conditions)},
-          {"domains", ListToJson(v.domains)}};
+          {"domains", ListToJson(v.domains)},
+          {"vcls", ListToJson(v.vcls)},
+          {"snippets", ListToJson(v.snippets)},
+          {"pools", ListToJson(v.pools)}};
 }
 
 json ServiceToState(const Service& s) {
   json versions = json::array();
   for (const Version& v : s.versions) versions.push_back(VersionToState(v));
+  json servers = json::object();
+  for (const auto& [pool, list] : s.pool_servers)
+    servers[pool] = ListToJson(list);
   return {{"id", s.id},
           {"name", s.name},
           {"account", s.account},
-          {"versions", versions}};
+          {"type", s.type},
+          {"backend_limit", s.backend_limit},
+          {"created_at", s.created_at},
+          {"versions", versions},
+          {"pool_servers", servers}};
 }
 
 json AccountToState(const Account& a) {
   json tokens = json::array();
   for (const Token& t : a.tokens)
-    tokens.push_back({{"token", t.token}, {"scope", t.scope}});
+    tokens.push_back({{"token", t.token},
+                      {"scope", t.scope},
+                      {"user_id", t.user_id},
+                      {"id", t.id}});
   return {{"id", a.id}, {"customer_id", a.customer_id}, {"tokens", tokens}};
 }
 

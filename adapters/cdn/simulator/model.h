@@ -1,15 +1,20 @@
 // The CDN simulator's stored objects (cdn.md "Objects") and their JSON.
 //
-// One JSON shape serves both the wire and the state file: an object's wire
-// form is its state form plus "service_id" and "version". FromJson functions
-// read state files: missing optional fields take the create defaults, a
-// missing required field or a wrong type is kInvalidArgument (never an
-// exception).
+// Two JSON forms:
+// - the state form (ToJson, *ToState): what a state file holds, only the
+//   stored fields;
+// - the wire form (wire.h): what the API answers, shaped like the real
+//   service's answers — every field present, null for unset ones, derived
+//   fields (ipv4/ipv6/hostname from address), timestamps, owner fields.
+// FromState functions read state files: missing optional fields take the
+// create defaults, a missing required field or a wrong type is
+// kInvalidArgument (never an exception).
 //
 // Values; not synchronized (CdnSimApi guards them with its mutex).
 #ifndef RENUMBER_ADAPTERS_CDN_SIMULATOR_MODEL_H_
 #define RENUMBER_ADAPTERS_CDN_SIMULATOR_MODEL_H_
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -34,6 +39,7 @@ struct Backend {
   int weight = 100;
   std::optional<std::string> shield;
   std::string request_condition;
+  std::optional<std::string> share_key;
   int connect_timeout = 1000;
   int first_byte_timeout = 15000;
   int between_bytes_timeout = 10000;
@@ -73,10 +79,43 @@ struct Condition {
   int priority = 10;
 };
 
-// A domain the version serves (cdn.md: `GET .../version/{v}/domain`).
-// Like the backends, domains belong to a version and are copied by clone.
 struct Domain {
-  std::string name;  // "www.c10001.example.jp"
+  std::string name;
+  std::string comment;
+};
+
+struct Vcl {
+  std::string name;
+  std::string content;
+  bool main = false;
+};
+
+struct Snippet {
+  std::string name;
+  std::string type = "recv";  // init, recv, fetch, deliver, ...
+  std::string content;
+  int dynamic = 0;  // 0 versioned, 1 dynamic
+  int priority = 100;
+};
+
+// A dynamic server pool of a version. Its servers are not versioned: they
+// live on the service, under the pool's id (PoolServers).
+struct Pool {
+  std::string id;  // 22 characters, kept by clones
+  std::string name;
+  int quorum = 75;
+  bool use_tls = false;
+  std::optional<std::string> tls_cert_hostname;
+  std::string comment;
+};
+
+struct PoolServer {
+  std::string id;
+  std::string address;
+  int port = 80;
+  int weight = 100;
+  int max_conn = 200;
+  bool disabled = false;
   std::string comment;
 };
 
@@ -85,18 +124,28 @@ struct Version {
   bool active = false;
   bool locked = false;
   std::string comment;
+  std::string created_at;  // RFC 3339 UTC
+  std::string updated_at;
   std::vector<Backend> backends;
   std::vector<Healthcheck> healthchecks;
   std::vector<Director> directors;
   std::vector<Condition> conditions;
   std::vector<Domain> domains;
+  std::vector<Vcl> vcls;
+  std::vector<Snippet> snippets;
+  std::vector<Pool> pools;
 };
 
 struct Service {
   std::string id;                 // 22 characters, base62
-  std::string name;               // e.g. "www.c10001.example.jp"
+  std::string name;               // a free-text label, e.g. "Production"
   std::string account;            // renumber customer id, "C-10001"
+  std::string type = "vcl";       // "vcl" or "wasm" (Compute)
+  int backend_limit = 5;          // backends one version may hold
+  std::string created_at;         // RFC 3339 UTC
   std::vector<Version> versions;  // versions[i].number == i + 1
+  // Pool servers by pool id (not versioned, like the real service).
+  std::map<std::string, std::vector<PoolServer>> pool_servers;
 
   Version* Find(int number);
   const Version* Find(int number) const;
@@ -107,7 +156,9 @@ struct Service {
 
 struct Token {
   std::string token;
-  std::string scope;  // "global" (read and write) or "global:read"
+  std::string scope;    // "global" (read and write) or "global:read"
+  std::string user_id;  // the user it belongs to: the rate-limit budget
+  std::string id;       // the token's own id (GET /tokens/self)
 };
 
 struct Account {
@@ -116,16 +167,16 @@ struct Account {
   std::vector<Token> tokens;
 };
 
+// State form of each object.
 nlohmann::json ToJson(const Backend& b);
 nlohmann::json ToJson(const Healthcheck& h);
 nlohmann::json ToJson(const Director& d);
 nlohmann::json ToJson(const Condition& c);
 nlohmann::json ToJson(const Domain& d);
-// Wire form: "number","active","locked","comment","service_id".
-nlohmann::json VersionToWire(const Version& v, const std::string& service_id);
-// Adds "service_id" and "version" to an object's JSON.
-nlohmann::json WithOwner(nlohmann::json j, const std::string& service_id,
-                         int version);
+nlohmann::json ToJson(const Vcl& v);
+nlohmann::json ToJson(const Snippet& s);
+nlohmann::json ToJson(const Pool& p);
+nlohmann::json ToJson(const PoolServer& p);
 
 // Whole objects for state files.
 nlohmann::json VersionToState(const Version& v);

@@ -108,6 +108,7 @@ Status FromState(const json& j, Backend* b) {
   r.Int("weight", &b->weight);
   r.OptStr("shield", &b->shield);
   r.Str("request_condition", &b->request_condition);
+  r.OptStr("share_key", &b->share_key);
   r.Int("connect_timeout", &b->connect_timeout);
   r.Int("first_byte_timeout", &b->first_byte_timeout);
   r.Int("between_bytes_timeout", &b->between_bytes_timeout);
@@ -167,24 +168,72 @@ Status FromState(const json& j, Domain* d) {
   return r.status();
 }
 
+Status FromState(const json& j, Vcl* v) {
+  Reader r(j, "vcl");
+  r.Str("name", &v->name, true);
+  r.Str("content", &v->content);
+  r.Bool("main", &v->main);
+  return r.status();
+}
+
+Status FromState(const json& j, Snippet* s) {
+  Reader r(j, "snippet");
+  r.Str("name", &s->name, true);
+  r.Str("type", &s->type);
+  r.Str("content", &s->content);
+  r.Int("dynamic", &s->dynamic);
+  r.Int("priority", &s->priority);
+  return r.status();
+}
+
+Status FromState(const json& j, Pool* p) {
+  Reader r(j, "pool");
+  r.Str("id", &p->id, true);
+  r.Str("name", &p->name, true);
+  r.Int("quorum", &p->quorum);
+  r.Bool("use_tls", &p->use_tls);
+  r.OptStr("tls_cert_hostname", &p->tls_cert_hostname);
+  r.Str("comment", &p->comment);
+  return r.status();
+}
+
+Status FromState(const json& j, PoolServer* p) {
+  Reader r(j, "pool server");
+  r.Str("id", &p->id, true);
+  r.Str("address", &p->address, true);
+  r.Int("port", &p->port);
+  r.Int("weight", &p->weight);
+  r.Int("max_conn", &p->max_conn);
+  r.Bool("disabled", &p->disabled);
+  r.Str("comment", &p->comment);
+  return r.status();
+}
+
 Status FromState(const json& j, Version* v) {
   Reader r(j, "version");
   r.Int("number", &v->number, true);
   r.Bool("active", &v->active);
   r.Bool("locked", &v->locked);
   r.Str("comment", &v->comment);
+  r.Str("created_at", &v->created_at);
+  r.Str("updated_at", &v->updated_at);
   auto each = [](const json& x, auto* out) { return FromState(x, out); };
   RN_RETURN_IF_ERROR(ReadList(r, "backends", &v->backends, each));
   RN_RETURN_IF_ERROR(ReadList(r, "healthchecks", &v->healthchecks, each));
   RN_RETURN_IF_ERROR(ReadList(r, "directors", &v->directors, each));
   RN_RETURN_IF_ERROR(ReadList(r, "conditions", &v->conditions, each));
-  return ReadList(r, "domains", &v->domains, each);
+  RN_RETURN_IF_ERROR(ReadList(r, "domains", &v->domains, each));
+  RN_RETURN_IF_ERROR(ReadList(r, "vcls", &v->vcls, each));
+  RN_RETURN_IF_ERROR(ReadList(r, "snippets", &v->snippets, each));
+  return ReadList(r, "pools", &v->pools, each);
 }
 
 Status FromState(const json& j, Token* t) {
   Reader r(j, "token");
   r.Str("token", &t->token, true);
   r.Str("scope", &t->scope, true);
+  r.Str("user_id", &t->user_id, true);
+  r.Str("id", &t->id);
   RN_RETURN_IF_ERROR(r.status());
   if (t->scope != "global" && t->scope != "global:read")
     return Status::InvalidArgument("cdn state: unknown token scope '" +
@@ -200,9 +249,34 @@ Result<Service> ServiceFromState(const json& j) {
   r.Str("id", &s.id, true);
   r.Str("name", &s.name, true);
   r.Str("account", &s.account, true);
+  r.Str("type", &s.type);
+  r.Int("backend_limit", &s.backend_limit);
+  r.Str("created_at", &s.created_at);
   RN_RETURN_IF_ERROR(
       ReadList(r, "versions", &s.versions,
                [](const json& x, Version* v) { return FromState(x, v); }));
+  if (s.type != "vcl" && s.type != "wasm")
+    return Status::InvalidArgument("cdn state: service " + s.id +
+                                   ": type must be vcl or wasm");
+  if (s.backend_limit < 1)
+    return Status::InvalidArgument("cdn state: service " + s.id +
+                                   ": backend_limit must be at least 1");
+  auto servers = j.find("pool_servers");
+  if (servers != j.end()) {
+    if (!servers->is_object())
+      return Status::InvalidArgument(
+          "cdn state: pool_servers must be an object");
+    for (const auto& [pool, list] : servers->items()) {
+      if (!list.is_array())
+        return Status::InvalidArgument("cdn state: pool_servers." + pool +
+                                       " must be an array");
+      for (const json& x : list) {
+        PoolServer p;
+        RN_RETURN_IF_ERROR(FromState(x, &p));
+        s.pool_servers[pool].push_back(std::move(p));
+      }
+    }
+  }
   int active = 0;
   for (size_t i = 0; i < s.versions.size(); ++i) {
     if (s.versions[i].number != static_cast<int>(i) + 1)

@@ -15,9 +15,9 @@ void RateLimiter::Reconfigure(RateLimitConfig config) {
   buckets_.clear();
 }
 
-RateDecision RateLimiter::Take(const std::string& token, int64_t now_unix) {
+RateDecision RateLimiter::Take(const std::string& user, int64_t now_unix) {
   int64_t window = FloorDiv(now_unix, config_.window_s);
-  Bucket& bucket = buckets_[token];
+  Bucket& bucket = buckets_[user];
   if (bucket.window != window) bucket = Bucket{window, 0};
   RateDecision d;
   d.reset_unix = (window + 1) * config_.window_s;

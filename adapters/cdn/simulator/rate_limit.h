@@ -1,4 +1,5 @@
-// Per-token fixed-window limiter of non-GET requests (cdn.md "Rate limit").
+// Per-user fixed-window limiter of non-GET requests (cdn.md "Rate limit":
+// every token of one user shares one budget; the key is the user's id).
 //
 // Windows are aligned to the Unix epoch: the window holding time t is
 // [floor(t / window_s) * window_s, that + window_s), so every token's window
@@ -19,6 +20,8 @@ namespace renumber::cdnsim {
 struct RateLimitConfig {
   int size = 1000;
   int window_s = 3600;
+  // Whether a 429 carries Retry-After (the real service may leave it out).
+  bool retry_after = false;
 };
 
 struct RateDecision {
@@ -30,10 +33,10 @@ struct RateDecision {
 class RateLimiter {
  public:
   explicit RateLimiter(RateLimitConfig config = {}) : config_(config) {}
-  // Starts afresh: every token gets a full window.
+  // Starts afresh: every user gets a full window.
   void Reconfigure(RateLimitConfig config);
   const RateLimitConfig& config() const { return config_; }
-  RateDecision Take(const std::string& token, int64_t now_unix);
+  RateDecision Take(const std::string& user, int64_t now_unix);
 
  private:
   struct Bucket {

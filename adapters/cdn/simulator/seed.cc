@@ -1,8 +1,10 @@
 #include "adapters/cdn/simulator/seed.h"
 
 #include <cctype>
+#include <chrono>
 
 #include "adapters/cdn/simulator/seed_shapes.h"
+#include "src/core/time.h"
 
 namespace renumber::cdnsim {
 namespace {
@@ -39,8 +41,14 @@ std::string OtherIp(bool v6, int rank) {
   return std::string("2001:db8:ff::") + kHex[n >> 4] + kHex[n & 15];
 }
 
-// Versions 1..draft.versions, all locked (each was activated once), with
-// draft.active active; then the optional unlocked draft.
+// A seeded object's time: day `n` of September 2026 (deterministic).
+std::string SeedTime(int n) {
+  auto base = Timestamp::ParseRfc3339("2026-09-01T00:00:00Z");
+  return (*base + std::chrono::hours(24 * n)).ToRfc3339();
+}
+
+// Versions 1..d.versions, all locked (each was activated once, or locked
+// for review), with d.active active; then the optional unlocked draft.
 std::vector<Version> History(const ServiceDraft& d, const SiteInfo& site) {
   std::vector<Version> out;
   for (int n = 1; n <= d.versions; ++n) {
@@ -48,14 +56,18 @@ std::vector<Version> History(const ServiceDraft& d, const SiteInfo& site) {
     v.number = n;
     v.locked = true;
     v.active = n == d.active;
-    v.comment =
-        n == 1 ? "Initial configuration" : "Update " + std::to_string(n);
+    v.comment = n == 1         ? "Initial configuration"
+                : n > d.active ? "Locked for review, never activated"
+                               : "Update " + std::to_string(n);
+    v.created_at = SeedTime(n);
+    v.updated_at = SeedTime(n);
     out.push_back(std::move(v));
   }
   if (d.draft) {
     Version v = d.config;
     v.number = d.versions + 1;
     v.comment = "Work in progress: new application server";
+    v.created_at = v.updated_at = SeedTime(d.versions + 1);
     Backend app;
     app.name = "new_app";
     app.address = site.other_ip;
@@ -69,6 +81,21 @@ std::vector<Version> History(const ServiceDraft& d, const SiteInfo& site) {
     out.push_back(std::move(v));
   }
   return out;
+}
+
+// Pools get ids (kept by every version), their servers ids too.
+void AssignPoolIds(const std::string& sid, const ServiceDraft& d, Service* s) {
+  for (Version& v : s->versions) {
+    for (Pool& p : v.pools) p.id = Base62Id("pool:" + sid + ":" + p.name);
+  }
+  int n = 0;
+  for (const auto& [name, servers] : d.pool_servers) {
+    const std::string id = Base62Id("pool:" + sid + ":" + name);
+    for (PoolServer server : servers) {
+      server.id = Base62Id("server:" + id + ":" + std::to_string(n++));
+      s->pool_servers[id].push_back(server);
+    }
+  }
 }
 
 }  // namespace
@@ -94,21 +121,26 @@ CdnWorld SeedCdnWorld(const std::vector<SimCustomer>& customers) {
     Account account;
     account.id = c.id;
     account.customer_id = Base62Id("customer:" + c.id);
-    account.tokens = {{c.cdn_token, "global"},
-                      {ReadOnlyTokenFor(c.cdn_token), "global:read"}};
+    // Both tokens belong to one user: they share one rate-limit budget.
+    const std::string user = Base62Id("user:" + c.id);
+    const std::string ro = ReadOnlyTokenFor(c.cdn_token);
+    account.tokens = {
+        {c.cdn_token, "global", user, Base62Id("token:" + c.cdn_token)},
+        {ro, "global:read", user, Base62Id("token:" + ro)}};
     world.accounts.push_back(std::move(account));
     bool v6 = c.old_ip.find(':') != std::string::npos;
-    SiteInfo site{DomainOf(c.id), c.old_ip, OtherIp(v6, rank)};
+    SiteInfo site{DomainOf(c.id), c.old_ip, OtherIp(v6, rank), c.id};
     int ordinal = 0;
-    for (ServiceDraft& d : ShapeServices(rank % 6, site)) {
-      // The service serves the site its label names (cdn.md: the label is
-      // free text; the domains are the version's).
-      d.config.domains = {{d.name, ""}};
+    for (const ServiceDraft& d : ShapeServices(rank % kShapeCount, site)) {
       Service s;
       s.id = Base62Id("service:" + c.id + ":" + std::to_string(ordinal++));
       s.name = d.name;
+      s.type = d.type;
       s.account = c.id;
+      s.backend_limit = d.backend_limit;
+      s.created_at = SeedTime(0);
       s.versions = History(d, site);
+      AssignPoolIds(s.id, d, &s);
       world.services.push_back(std::move(s));
     }
     ++rank;

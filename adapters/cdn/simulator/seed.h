@@ -2,13 +2,15 @@
 //
 // Deterministic: the same customers give byte-identical state. Every
 // customer with has_cdn gets an Account (its cdn_token with scope "global",
-// plus a derived read-only "global:read" token) and one or two services.
-// The shape of a customer's services is chosen by its rank among the CDN
-// customers (0, 1, 2, ...) modulo 6 — see README.md "Seeded shapes" — so
-// that even a small world holds every case: plain and TLS origins, with and
-// without healthchecks, directors, shields, request conditions, host-name
-// backends, backends at other IPs, a draft newer than the active version, a
-// rolled-back newest version, and customers with two services. IPv6
+// plus a derived read-only "global:read" token, both of one user) and one
+// to three services. The shape of a customer's services is chosen by its
+// rank among the CDN customers (0, 1, 2, ...) modulo kShapeCount (8) — see
+// README.md "Seeded shapes" — so that a world of 12 customers holds every
+// case: one origin; a director with quorum 75; auto-balanced site and
+// images origins; request conditions and a shielded origin; a service named
+// "Production" whose site is only in its domains; a service at its backend
+// limit; the old IP hidden in VCL, a snippet and a pool; Compute services;
+// a customer's draft; a version locked without being activated. IPv6
 // customers get the same shapes with IPv6 addresses.
 //
 // Pure functions; thread-safe.

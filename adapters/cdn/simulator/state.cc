@@ -2,19 +2,19 @@
 
 #include <set>
 
+#include "adapters/cdn/simulator/routing.h"
+
 namespace renumber::cdnsim {
 namespace {
 
 using nlohmann::json;
 
-Status PositiveInt(const json& j, const char* key, int* out) {
-  auto it = j.find(key);
-  if (it == j.end()) return Status::Ok();
-  if (!it->is_number_integer() || it->get<int64_t>() < 1 ||
-      it->get<int64_t>() > 1000000000)
-    return Status::InvalidArgument(std::string("rate_limit.") + key +
+Status PositiveInt(const json& j, const std::string& what, int* out) {
+  if (!j.is_number_integer() || j.get<int64_t>() < 1 ||
+      j.get<int64_t>() > 1000000000)
+    return Status::InvalidArgument(what +
                                    " must be an integer from 1 to 1000000000");
-  *out = it->get<int>();
+  *out = j.get<int>();
   return Status::Ok();
 }
 
@@ -54,42 +54,131 @@ Status ReadAll(const json& j, const char* key, std::vector<T>* out, F from) {
   return Status::Ok();
 }
 
-}  // namespace
-
-json SettingsJson(const RateLimitConfig& c) {
-  return {{"rate_limit", {{"size", c.size}, {"window_s", c.window_s}}}};
+Status RateLimitSettings(const json& value, RateLimitConfig* c) {
+  if (!value.is_object())
+    return Status::InvalidArgument("rate_limit must be an object");
+  for (const auto& [key, v] : value.items()) {
+    if (key == "size") {
+      RN_RETURN_IF_ERROR(PositiveInt(v, "rate_limit.size", &c->size));
+    } else if (key == "window_s") {
+      RN_RETURN_IF_ERROR(PositiveInt(v, "rate_limit.window_s", &c->window_s));
+    } else if (key == "retry_after") {
+      if (!v.is_boolean())
+        return Status::InvalidArgument(
+            "rate_limit.retry_after must be true "
+            "or false");
+      c->retry_after = v.get<bool>();
+    } else {
+      return Status::InvalidArgument("unknown rate_limit setting '" + key +
+                                     "' (known: size, window_s, retry_after)");
+    }
+  }
+  return Status::Ok();
 }
 
-Result<RateLimitConfig> RateLimitFromSettings(const json& settings,
-                                              RateLimitConfig current) {
+Status BackendLimits(const json& value, CdnState* state) {
+  if (!value.is_object())
+    return Status::InvalidArgument(
+        "backend_limit must be an object of "
+        "service id -> limit");
+  std::map<Service*, int> limits;
+  for (const auto& [sid, v] : value.items()) {
+    Service* found = nullptr;
+    for (Service& s : state->services)
+      if (s.id == sid) found = &s;
+    if (!found)
+      return Status::InvalidArgument("backend_limit: unknown service '" + sid +
+                                     "'");
+    RN_RETURN_IF_ERROR(PositiveInt(v, "backend_limit." + sid, &limits[found]));
+  }
+  for (auto& [s, n] : limits) s->backend_limit = n;
+  return Status::Ok();
+}
+
+Activation HistoryFromJson(const json& j) {
+  Activation a;
+  a.seq = j.value("seq", 0);
+  a.service_id = j.value("service_id", "");
+  a.account = j.value("account", "");
+  a.version = j.value("version", 0);
+  a.previous = j.value("previous", 0);
+  a.at = j.value("at", "");
+  a.by = j.value("by", "");
+  a.routes = j.value("routes", json());
+  a.routes_old_down = j.value("routes_old_down", json());
+  a.config = j.value("config", json());
+  return a;
+}
+
+}  // namespace
+
+json SettingsJson(const CdnState& state) {
+  const RateLimitConfig& c = state.limiter.config();
+  json limits = json::object();
+  for (const Service& s : state.services) limits[s.id] = s.backend_limit;
+  return {{"rate_limit",
+           {{"size", c.size},
+            {"window_s", c.window_s},
+            {"retry_after", c.retry_after}}},
+          {"max_per_page", state.settings.max_per_page},
+          {"backend_limit", limits}};
+}
+
+Status ApplySettings(const json& settings, CdnState* state) {
   if (!settings.is_object())
     return Status::InvalidArgument("CDN settings must be a JSON object");
+  RateLimitConfig rate = state->limiter.config();
+  CdnSettings next = state->settings;
   for (const auto& [key, value] : settings.items()) {
-    if (key != "rate_limit")
-      return Status::InvalidArgument("unknown CDN setting '" + key +
-                                     "' (known: rate_limit)");
-    if (!value.is_object())
-      return Status::InvalidArgument("rate_limit must be an object");
-    for (const auto& item : value.items())
-      if (item.key() != "size" && item.key() != "window_s")
-        return Status::InvalidArgument("unknown rate_limit setting '" +
-                                       item.key() +
-                                       "' (known: size, "
-                                       "window_s)");
-    RN_RETURN_IF_ERROR(PositiveInt(value, "size", &current.size));
-    RN_RETURN_IF_ERROR(PositiveInt(value, "window_s", &current.window_s));
+    if (key == "rate_limit") {
+      RN_RETURN_IF_ERROR(RateLimitSettings(value, &rate));
+    } else if (key == "max_per_page") {
+      RN_RETURN_IF_ERROR(
+          PositiveInt(value, "max_per_page", &next.max_per_page));
+    } else if (key != "backend_limit") {
+      return Status::InvalidArgument(
+          "unknown CDN setting '" + key +
+          "' (known: rate_limit, max_per_page, backend_limit)");
+    }
   }
-  return current;
+  if (settings.contains("backend_limit"))
+    RN_RETURN_IF_ERROR(BackendLimits(settings["backend_limit"], state));
+  if (settings.contains("rate_limit")) state->limiter.Reconfigure(rate);
+  state->settings = next;
+  return Status::Ok();
+}
+
+json HistoryToJson(const std::vector<Activation>& history) {
+  json out = json::array();
+  for (const Activation& a : history)
+    out.push_back({{"seq", a.seq},
+                   {"service_id", a.service_id},
+                   {"account", a.account},
+                   {"version", a.version},
+                   {"previous", a.previous},
+                   {"at", a.at},
+                   {"by", a.by},
+                   {"routes", a.routes},
+                   {"routes_old_down", a.routes_old_down},
+                   {"config", a.config}});
+  return out;
 }
 
 json StateToJson(const CdnState& state) {
   json accounts = json::array(), services = json::array();
-  for (const Account& a : state.accounts) accounts.push_back(AccountToState(a));
+  for (const Account& a : state.accounts) {
+    json j = AccountToState(a);
+    auto old = state.old_ips.find(a.id);
+    if (old != state.old_ips.end()) j["old_ip"] = old->second;
+    accounts.push_back(j);
+  }
   for (const Service& s : state.services) services.push_back(ServiceToState(s));
-  json out = SettingsJson(state.limiter.config());
+  json out = SettingsJson(state);
+  out.erase("backend_limit");  // kept per service
   out["format"] = kStateFormat;
   out["accounts"] = accounts;
   out["services"] = services;
+  out["history"] = HistoryToJson(state.history);
   return out;
 }
 
@@ -98,31 +187,49 @@ Status StateFromJson(const json& j, CdnState* state) {
     return Status::InvalidArgument(std::string("cdn state: format must be '") +
                                    kStateFormat + "'");
   CdnState loaded;
+  loaded.clock = state->clock;
   RN_RETURN_IF_ERROR(
       ReadAll(j, "accounts", &loaded.accounts, AccountFromState));
+  for (const json& a : j["accounts"])
+    if (a.contains("old_ip") && a["old_ip"].is_string())
+      loaded.old_ips[a.value("id", "")] = a["old_ip"].get<std::string>();
   RN_RETURN_IF_ERROR(
       ReadAll(j, "services", &loaded.services, ServiceFromState));
   RN_RETURN_IF_ERROR(CheckUnique(loaded));
   json settings = json::object();
-  if (j.contains("rate_limit")) settings["rate_limit"] = j["rate_limit"];
-  RN_ASSIGN_OR_RETURN(RateLimitConfig config,
-                      RateLimitFromSettings(settings, RateLimitConfig{}));
-  loaded.limiter.Reconfigure(config);
+  for (const char* key : {"rate_limit", "max_per_page"})
+    if (j.contains(key)) settings[key] = j[key];
+  RN_RETURN_IF_ERROR(ApplySettings(settings, &loaded));
+  auto history = j.find("history");
+  if (history != j.end() && history->is_array())
+    for (const json& a : *history) loaded.history.push_back(HistoryFromJson(a));
   *state = std::move(loaded);
   return Status::Ok();
 }
 
-Status ApplyCustomerChange(CdnState* state, const std::string& account) {
-  bool known = false;
-  for (const Account& a : state->accounts) known = known || a.id == account;
-  if (!known) return Status::NotFound("no CDN account " + account);
+void RecordSeedActivations(CdnState* state) {
   for (Service& s : state->services) {
-    if (s.account != account || !s.Active()) continue;
-    Version& v = CloneVersionOf(s, s.ActiveNumber());
+    const Version* active = s.Active();
+    if (!active) continue;
+    // Re-activating the active version records it without changing it.
+    const std::string at = active->updated_at;
+    ActivateVersionOf(*state, s, active->number, "seed");
+    s.Find(active->number)->updated_at = at;
+    state->history.back().at = at;
+    state->history.back().previous = 0;
+  }
+}
+
+Status ApplyCustomerChange(CdnState* state, const std::string& account) {
+  if (!state->FindAccount(account))
+    return Status::NotFound("no CDN account " + account);
+  for (Service& s : state->services) {
+    if (s.account != account || !s.Active() || s.type != "vcl") continue;
+    Version& v = CloneVersionOf(*state, s, s.ActiveNumber());
     v.comment = "Changed by the customer in the console";
     if (!v.backends.empty())
       v.backends.front().comment = "edited in the console";
-    ActivateVersionOf(s, v.number);
+    ActivateVersionOf(*state, s, v.number, "console");
     return Status::Ok();
   }
   return Status::NotFound("CDN account " + account +

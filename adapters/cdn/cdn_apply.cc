@@ -1,0 +1,431 @@
+#include "adapters/cdn/cdn_apply.h"
+
+#include <algorithm>
+#include <set>
+
+#include "adapters/cdn/cdn_history.h"
+#include "adapters/cdn/cdn_marker.h"
+#include "adapters/cdn/cdn_read.h"
+#include "adapters/cdn/cdn_versions.h"
+#include "adapters/cdn/cdn_write.h"
+
+namespace renumber::cdn {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kRounds = 3;
+
+std::string Param(const Change& c, const char* key) {
+  auto it = c.params.find(key);
+  return it != c.params.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+int IntParam(const Change& c, const char* key) {
+  auto it = c.params.find(key);
+  return it != c.params.end() && it->is_number_integer() ? it->get<int>() : 0;
+}
+
+// A backend's settings other than where it points and when it changed.
+json Settings(const Backend& b) {
+  json j = b.raw;
+  for (const char* k :
+       {"address", "ipv4", "ipv6", "hostname", "version", "service_id",
+        "created_at", "updated_at", "deleted_at", "locked"})
+    j.erase(k);
+  return j;
+}
+
+// Why `draft` is not `active` with its old backends at the new IP ("" when
+// it is exactly that).
+std::string Difference(const std::vector<Backend>& active,
+                       const std::vector<Backend>& draft, const Target& t) {
+  if (active.size() != draft.size())
+    return "it has " + std::to_string(draft.size()) + " backends, not " +
+           std::to_string(active.size());
+  for (const Backend& a : active) {
+    const Backend* d = nullptr;
+    for (const Backend& x : draft)
+      if (x.name == a.name) d = &x;
+    if (!d) return "backend " + a.name + " is missing";
+    if (Settings(*d) != Settings(a))
+      return "backend " + a.name + " has other settings";
+    const AddressKind ka = ClassifyBackend(a, t.old_ip, t.new_ip);
+    const AddressKind kd = ClassifyBackend(*d, t.old_ip, t.new_ip);
+    if (ka == AddressKind::kOld && kd != AddressKind::kNew)
+      return "backend " + a.name + " is not at the new IP";
+    if (ka != AddressKind::kOld && d->address != a.address)
+      return "backend " + a.name + " points elsewhere";
+  }
+  return "";
+}
+
+std::set<int> LockedVersions(const ServiceDetails& d) {
+  std::set<int> out;
+  for (const VersionInfo& v : d.versions)
+    if (v.locked) out.insert(v.number);
+  return out;
+}
+
+}  // namespace
+
+std::string ChangeApplier::DraftNote(const std::string& sid) const {
+  auto it = drafts_.find(sid);
+  if (it == drafts_.end()) return "";
+  return "; staged version " + std::to_string(it->second.number) +
+         " of service " + sid + " is not active";
+}
+
+Result<json> ChangeApplier::Apply(const Change& c, const PhaseContext& ctx) {
+  if (Param(c, "service_id").empty())
+    return Status::InvalidArgument(client_->account() + ": change " + c.id +
+                                   " has no service_id");
+  Result<json> r = Status::InvalidArgument(
+      client_->account() + ": unknown CDN change kind '" + c.kind + "'");
+  if (c.kind == "clone-version") r = Clone(c, ctx);
+  if (c.kind == "label-staged") r = Label(c, ctx);
+  if (c.kind == "set-address") r = SetAddress(c, ctx);
+  if (c.kind == "validate-staged") r = Validate(c, ctx);
+  if (c.kind == "activate-staged") r = Activate(c, ctx);
+  if (c.kind == "reactivate-version") r = Reactivate(c, ctx);
+  if (c.kind == "abandon-staged" || c.kind == "supersede-staged")
+    r = Relabel(c, ctx);
+  if (r.ok()) (*r)["service_id"] = Param(c, "service_id");
+  return r;
+}
+
+Result<ChangeApplier::Draft> ChangeApplier::Current(const std::string& sid,
+                                                    const Target& t,
+                                                    bool any_base) {
+  auto it = drafts_.find(sid);
+  if (it != drafts_.end()) return it->second;
+  RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client_, sid));
+  Draft found;
+  for (const VersionInfo& v : d.versions) {
+    auto mark = ParseMark(v.comment);
+    if (v.locked || v.active || !mark || mark->kind != MarkKind::kStaged ||
+        !mark->For(t.old_ip, t.new_ip))
+      continue;
+    if (!any_base && mark->base != d.active) continue;
+    if (v.number > found.number) found = {v.number, mark->base};
+  }
+  if (found.number == 0)
+    return client_->Error(Code::kPreconditionFailed, "service " + sid,
+                          "no staged version for " + t.old_ip.ToString() +
+                              " -> " + t.new_ip.ToString() +
+                              " on the active version (run prepare)");
+  drafts_[sid] = found;
+  return found;
+}
+
+Result<json> ChangeApplier::Clone(const Change& c, const PhaseContext& ctx) {
+  const std::string sid = Param(c, "service_id");
+  RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client_, sid));
+  if (d.active == 0)
+    return client_->Error(Code::kPreconditionFailed, "service " + sid,
+                          "no active version to clone");
+  json out = {{"cloned_from", d.active}, {"left_behind", json::array()}};
+  auto done = [&](int draft, const char* how) {
+    drafts_[sid] = {draft, d.active};
+    out["draft"] = draft;
+    out["how"] = how;
+    return out;
+  };
+  if (drafts_.count(sid) && drafts_[sid].base == d.active)
+    return done(drafts_[sid].number, "this run");
+  // A staged version of this pair on the active version is ours already.
+  auto staged = Current(sid, ctx.target, false);
+  if (staged.ok()) return done(staged->number, "staged");
+  // The clone of an interrupted run.
+  const auto history = ReadHistory(ctx.history);
+  const ServiceHistory* h = FindHistory(history, sid);
+  const VersionInfo* active = d.Find(d.active);
+  if (h && h->draft > 0) {
+    const VersionInfo* v = d.Find(h->draft);
+    const bool untouched = v && active && v->comment == active->comment;
+    if (v && !v->locked && !v->active && h->clone_from == d.active && untouched)
+      return done(h->draft, "journal");
+    if (v && !v->locked && !v->active) out["left_behind"].push_back(h->draft);
+  }
+  if (h && h->unresolved_above > 0) {
+    RN_ASSIGN_OR_RETURN(
+        auto copies, CopiesAbove(client_, sid, d.active, h->unresolved_above));
+    if (!copies.empty() && h->clone_from == d.active) {
+      for (int v : copies)
+        if (v != copies.back()) out["left_behind"].push_back(v);
+      return done(copies.back(), "untouched copy");
+    }
+    for (int v : copies) out["left_behind"].push_back(v);
+  }
+  RN_ASSIGN_OR_RETURN(Cloned cloned,
+                      CloneVersion(client_, sid, d.active, d.Latest()));
+  for (int v : cloned.appeared) out["left_behind"].push_back(v);
+  return done(cloned.number, "cloned");
+}
+
+Result<json> ChangeApplier::Label(const Change& c, const PhaseContext& ctx) {
+  const std::string sid = Param(c, "service_id");
+  auto it = drafts_.find(sid);
+  if (it == drafts_.end())
+    return client_->Error(Code::kPreconditionFailed, "service " + sid,
+                          "no staged version in this run: its clone-version "
+                          "change must be applied first");
+  const Draft draft = it->second;
+  const Target& t = ctx.target;
+  RN_RETURN_IF_ERROR(SetComment(
+      client_, sid, draft.number,
+      StagedComment(draft.base, t.old_ip, t.new_ip, t.ticket, campaign_)));
+  // An older staged switch of this pair is replaced by this one.
+  json superseded = json::array();
+  RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client_, sid));
+  for (const VersionInfo& v : d.versions) {
+    auto mark = ParseMark(v.comment);
+    if (v.number == draft.number || v.locked || v.active || !mark ||
+        mark->kind != MarkKind::kStaged || !mark->For(t.old_ip, t.new_ip))
+      continue;
+    RN_RETURN_IF_ERROR(SetComment(client_, sid, v.number,
+                                  SupersededComment(*mark, draft.number)));
+    superseded.push_back(v.number);
+  }
+  return json{{"draft", draft.number},
+              {"base", draft.base},
+              {"superseded", superseded}};
+}
+
+Status ChangeApplier::MoveBackend(const std::string& sid, int draft,
+                                  const std::string& name, const Target& t) {
+  const std::string path =
+      VersionPath(sid, draft) + "/backend/" + PathPart(name);
+  auto at_new = [&]() -> Result<bool> {
+    RN_ASSIGN_OR_RETURN(auto j, client_->GetIfExists(path));
+    if (!j) return false;
+    auto b = ParseBackend(*j);
+    return b.ok() &&
+           ClassifyBackend(*b, t.old_ip, t.new_ip) == AddressKind::kNew;
+  };
+  RN_ASSIGN_OR_RETURN(auto j, client_->GetIfExists(path));
+  if (!j)
+    return client_->Error(Code::kPreconditionFailed, "GET " + path,
+                          "backend " + name + " is not in staged version " +
+                              std::to_string(draft));
+  auto b = ParseBackend(*j);
+  if (!b.ok())
+    return client_->Error(Code::kInternal, "GET " + path, b.status().message());
+  switch (ClassifyBackend(*b, t.old_ip, t.new_ip)) {
+    case AddressKind::kNew:
+      return Status::Ok();
+    case AddressKind::kOld:
+      // kNever: a lost answer is read back by us, not repeated blindly.
+      return WriteConfirmed(client_, "PUT", path,
+                            {{"address", t.new_ip.ToString()}}, at_new, {},
+                            RetryMode::kNever)
+          .status();
+    default:
+      return client_->Error(
+          Code::kPreconditionFailed, "GET " + path,
+          "backend " + name + " of staged version " + std::to_string(draft) +
+              " points at " + b->address + ", neither the old nor the new IP");
+  }
+}
+
+Result<json> ChangeApplier::SetAddress(const Change& c,
+                                       const PhaseContext& ctx) {
+  const std::string sid = Param(c, "service_id");
+  RN_ASSIGN_OR_RETURN(Draft draft, Current(sid, ctx.target, false));
+  const int before = client_->writes();
+  RN_RETURN_IF_ERROR(
+      MoveBackend(sid, draft.number, Param(c, "backend"), ctx.target));
+  return json{{"draft", draft.number},
+              {"backend", Param(c, "backend")},
+              {"address", ctx.target.new_ip.ToString()},
+              {"updated", client_->writes() > before}};
+}
+
+Status ChangeApplier::CheckDraft(const std::string& sid, const Draft& d,
+                                 const Target& t) {
+  RN_ASSIGN_OR_RETURN(std::vector<Backend> active,
+                      ReadBackends(client_, sid, d.base));
+  RN_ASSIGN_OR_RETURN(std::vector<Backend> staged,
+                      ReadBackends(client_, sid, d.number));
+  const std::string why = Difference(active, staged, t);
+  if (!why.empty())
+    return client_->Error(Code::kPreconditionFailed, "service " + sid,
+                          "staged version " + std::to_string(d.number) +
+                              " is not version " + std::to_string(d.base) +
+                              " with the old backends at the new IP: " + why);
+  return ValidateVersion(client_, sid, d.number);
+}
+
+Result<json> ChangeApplier::Validate(const Change& c, const PhaseContext& ctx) {
+  const std::string sid = Param(c, "service_id");
+  RN_ASSIGN_OR_RETURN(Draft draft, Current(sid, ctx.target, true));
+  RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client_, sid));
+  if (d.active != draft.base)
+    return client_->Error(
+        Code::kConflict, "service " + sid,
+        "version " + std::to_string(d.active) +
+            " was activated while the switch was staged on version " +
+            std::to_string(draft.base) + "; run prepare again");
+  RN_RETURN_IF_ERROR(CheckDraft(sid, draft, ctx.target));
+  return json{{"draft", draft.number}, {"valid", true}};
+}
+
+Result<ChangeApplier::Draft> ChangeApplier::Build(const std::string& sid,
+                                                  int base, const Target& t,
+                                                  json* superseded) {
+  RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client_, sid));
+  RN_ASSIGN_OR_RETURN(Cloned cloned,
+                      CloneVersion(client_, sid, base, d.Latest()));
+  Draft draft{cloned.number, base};
+  drafts_[sid] = draft;
+  RN_RETURN_IF_ERROR(
+      SetComment(client_, sid, draft.number,
+                 StagedComment(base, t.old_ip, t.new_ip, t.ticket, campaign_)));
+  for (const VersionInfo& v : d.versions) {
+    auto mark = ParseMark(v.comment);
+    if (v.locked || v.active || !mark || mark->kind != MarkKind::kStaged ||
+        !mark->For(t.old_ip, t.new_ip))
+      continue;
+    RN_RETURN_IF_ERROR(SetComment(client_, sid, v.number,
+                                  SupersededComment(*mark, draft.number)));
+    superseded->push_back(v.number);
+  }
+  RN_ASSIGN_OR_RETURN(std::vector<Backend> backends,
+                      ReadBackends(client_, sid, base));
+  for (const Backend& b : backends)
+    if (ClassifyBackend(b, t.old_ip, t.new_ip) == AddressKind::kOld)
+      RN_RETURN_IF_ERROR(MoveBackend(sid, draft.number, b.name, t));
+  return draft;
+}
+
+Result<json> ChangeApplier::Activate(const Change& c, const PhaseContext& ctx) {
+  const std::string sid = Param(c, "service_id");
+  const Target& t = ctx.target;
+  RN_ASSIGN_OR_RETURN(Draft draft, Current(sid, t, true));
+  json out = {{"rebuilt", json::array()}, {"superseded", json::array()}};
+  int ours_live = 0;  // a switch this change activated and then replaced
+  for (int round = 1; round <= kRounds; ++round) {
+    RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client_, sid));
+    if (d.active == draft.number) {  // activated already (a lost answer)
+      out["previous_active"] = draft.base;
+      out["activated"] = draft.number;
+      return out;
+    }
+    // Built on another version (the customer activated one since), or
+    // changed by someone: build the switch again on the active version.
+    // (Our own switch of this change being live is no reason: the next
+    // one is built on the customer's version it replaced.)
+    const bool on_live = d.active == draft.base || d.active == ours_live;
+    Status usable =
+        on_live ? CheckDraft(sid, draft, t) : Status::Conflict("stale");
+    if (!usable.ok()) {
+      if (!usable.Is(Code::kPreconditionFailed) && !usable.Is(Code::kConflict))
+        return usable;
+      json superseded = json::array();
+      RN_ASSIGN_OR_RETURN(draft, Build(sid, d.active, t, &superseded));
+      out["rebuilt"].push_back(draft.number);
+      for (const auto& v : superseded) out["superseded"].push_back(v);
+      RN_RETURN_IF_ERROR(CheckDraft(sid, draft, t));
+      RN_ASSIGN_OR_RETURN(d, ReadDetails(client_, sid));
+      if (d.active != draft.base && d.active != ours_live) continue;
+    }
+    const std::set<int> locked_before = LockedVersions(d);
+    RN_RETURN_IF_ERROR(ActivateVersion(client_, sid, draft.number));
+    RN_ASSIGN_OR_RETURN(ServiceDetails after, ReadDetails(client_, sid));
+    // A version someone activated just before ours (now locked, replaced
+    // by our switch): build the switch on it, so their change is kept.
+    int theirs = 0;
+    for (int v : LockedVersions(after))
+      if (!locked_before.count(v) && v != draft.number)
+        theirs = std::max(theirs, v);
+    if (theirs == 0 && after.active == draft.number) {
+      out["previous_active"] = draft.base;
+      out["activated"] = draft.number;
+      return out;
+    }
+    if (theirs == 0)
+      return client_->Error(Code::kConflict, "service " + sid,
+                            "version " + std::to_string(after.active) +
+                                " is active after activating staged version " +
+                                std::to_string(draft.number));
+    ours_live = draft.number;
+    json superseded = json::array();
+    RN_ASSIGN_OR_RETURN(draft, Build(sid, theirs, t, &superseded));
+    out["rebuilt"].push_back(draft.number);
+    out["built_on_customer_version"] = theirs;
+  }
+  return client_->Error(Code::kConflict, "service " + sid,
+                        "the active version kept changing; the switch was "
+                        "tried " +
+                            std::to_string(kRounds) + " times");
+}
+
+Result<json> ChangeApplier::Reactivate(const Change& c,
+                                       const PhaseContext& ctx) {
+  const std::string sid = Param(c, "service_id");
+  const int version = IntParam(c, "version");
+  const int expect = IntParam(c, "expect_active");
+  if (version <= 0)
+    return Status::InvalidArgument(client_->account() + ": change " + c.id +
+                                   " has no version");
+  RN_ASSIGN_OR_RETURN(auto d, ReadDetails(client_, sid));
+  if (d.active == version)
+    return json{{"present", true}, {"activated", version}};
+  if (d.active != expect && !ctx.force)
+    return client_->Error(Code::kPreconditionFailed, "service " + sid,
+                          "active version is " + std::to_string(d.active) +
+                              ", not version " + std::to_string(expect) +
+                              " that our cutover activated; not "
+                              "rolling back to version " +
+                              std::to_string(version) + " without --force");
+  RN_RETURN_IF_ERROR(ActivateVersion(client_, sid, version));
+  json out = {{"activated", version}, {"replaced", d.active}};
+  // Our switch becomes the staged switch again (a clone carries its
+  // comment, tag included): the service is prepared, as before the cut
+  // over, and a new cut over is one activation. Cloned from the version
+  // our cutover activated — never from a version someone activated on top
+  // of it (forced), whose own changes would ride along.
+  const int ours = c.params.value("ours", d.active);
+  const VersionInfo* switch_version = d.Find(ours);
+  auto mark =
+      switch_version ? ParseMark(switch_version->comment) : std::nullopt;
+  if (mark && mark->kind == MarkKind::kStaged &&
+      mark->For(ctx.target.old_ip, ctx.target.new_ip) &&
+      mark->base == version) {
+    RN_ASSIGN_OR_RETURN(ServiceDetails now, ReadDetails(client_, sid));
+    RN_ASSIGN_OR_RETURN(Cloned restaged,
+                        CloneVersion(client_, sid, ours, now.Latest()));
+    out["restaged"] = restaged.number;
+  }
+  return out;
+}
+
+Result<json> ChangeApplier::Relabel(const Change& c, const PhaseContext& ctx) {
+  const std::string sid = Param(c, "service_id");
+  const int version = IntParam(c, "version");
+  RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client_, sid));
+  const VersionInfo* v = d.Find(version);
+  auto mark = v ? ParseMark(v->comment) : std::nullopt;
+  if (!v || !mark || !mark->For(ctx.target.old_ip, ctx.target.new_ip))
+    return client_->Error(Code::kPreconditionFailed, "service " + sid,
+                          "version " + std::to_string(version) +
+                              " is not a staged switch of this migration");
+  if (mark->kind != MarkKind::kStaged)
+    return json{{"version", version}, {"present", true}};
+  if (v->active)
+    return client_->Error(Code::kPreconditionFailed, "service " + sid,
+                          "staged version " + std::to_string(version) +
+                              " is active: roll back the cutover first");
+  if (v->locked)
+    return client_->Error(Code::kPreconditionFailed, "service " + sid,
+                          "staged version " + std::to_string(version) +
+                              " is locked; its comment cannot change");
+  const std::string comment = c.kind == "abandon-staged"
+                                  ? AbandonedComment(*mark)
+                                  : SupersededComment(*mark, IntParam(c, "by"));
+  RN_RETURN_IF_ERROR(SetComment(client_, sid, version, comment));
+  return json{{"version", version},
+              {c.kind == "abandon-staged" ? "abandoned" : "superseded", true}};
+}
+
+}  // namespace renumber::cdn

@@ -1,0 +1,76 @@
+// Applying one change of a CDN plan (cdn_plan.h) to the vendor,
+// idempotently: every change re-reads what it changes and writes only what
+// is missing, so a change whose effect is present makes no write.
+//
+// The staged switch a run works on is remembered per service: the version
+// clone-version made or adopted in this run, else the staged version the
+// comment tag names for this old → new pair and the active version. After
+// a crash, clone-version adopts the interrupted run's clone instead of
+// cloning again: the draft its journaled outcome names, or an untouched
+// copy (the source's comment and content) above the newest version known
+// before an intent whose outcome was never journaled.
+//
+// activate-staged switches in one write when the staged version is built
+// on the active one and differs from it only in the moved addresses;
+// otherwise (the customer activated another version since, or edited our
+// staged version) it builds the switch again on the active version first.
+// If a version the customer activated appears between our check and our
+// activation, the switch is built again on that version and activated
+// (so the customer's change is kept); at most 3 rounds, then kConflict.
+//
+// Errors name the account and the call. Threads: one at a time.
+#ifndef RENUMBER_ADAPTERS_CDN_CDN_APPLY_H_
+#define RENUMBER_ADAPTERS_CDN_CDN_APPLY_H_
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "adapters/adapter.h"
+#include "adapters/cdn/cdn_client.h"
+#include "adapters/cdn/cdn_config.h"
+
+namespace renumber::cdn {
+
+class ChangeApplier {
+ public:
+  ChangeApplier(CdnClient* client, std::string campaign)
+      : client_(client), campaign_(std::move(campaign)) {}
+
+  // The outcome to journal (carries service_id and, for staged-version
+  // steps, the draft).
+  Result<nlohmann::json> Apply(const Change& change, const PhaseContext& ctx);
+  // "; staged version N of service S is not active" for error messages.
+  std::string DraftNote(const std::string& sid) const;
+
+ private:
+  struct Draft {
+    int number = 0;
+    int base = 0;
+  };
+  Result<nlohmann::json> Clone(const Change& c, const PhaseContext& ctx);
+  Result<nlohmann::json> Label(const Change& c, const PhaseContext& ctx);
+  Result<nlohmann::json> SetAddress(const Change& c, const PhaseContext& ctx);
+  Result<nlohmann::json> Validate(const Change& c, const PhaseContext& ctx);
+  Result<nlohmann::json> Activate(const Change& c, const PhaseContext& ctx);
+  Result<nlohmann::json> Reactivate(const Change& c, const PhaseContext& ctx);
+  Result<nlohmann::json> Relabel(const Change& c, const PhaseContext& ctx);
+
+  // The staged version of this run, or the one tagged for the pair on the
+  // active version (`any_base`: on any version).
+  Result<Draft> Current(const std::string& sid, const Target& t, bool any_base);
+  // Clone `base`, label it, move its old backends: a complete switch.
+  Result<Draft> Build(const std::string& sid, int base, const Target& t,
+                      nlohmann::json* superseded);
+  Status MoveBackend(const std::string& sid, int draft, const std::string& name,
+                     const Target& t);
+  Status CheckDraft(const std::string& sid, const Draft& d, const Target& t);
+
+  CdnClient* client_;
+  std::string campaign_;
+  std::map<std::string, Draft> drafts_;  // per service, this run
+};
+
+}  // namespace renumber::cdn
+
+#endif  // RENUMBER_ADAPTERS_CDN_CDN_APPLY_H_
