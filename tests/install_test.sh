@@ -42,9 +42,13 @@ grep -q '^ExecStart=/usr/bin/renumber verify ' \
   fail "ExecStart does not run /usr/bin/renumber"
 
 # renumber(1) formats with no warning, in both languages, and says what it
-# should.
+# should. Japanese: groff 1.22 has no line-breaking rules for CJK text, so
+# long Japanese sentences draw "can't break / cannot adjust line" (category
+# break) warnings that are no fault of the page; every other one counts.
 for page in man1/renumber.1 ja/man1/renumber.1; do
-  out=$(groff -k -man -Tutf8 -ww -z "$root/usr/share/man/$page" 2>&1) ||
+  quiet=
+  case $page in ja/*) quiet=-Wbreak ;; esac
+  out=$(groff -k -man -Tutf8 -ww $quiet -z "$root/usr/share/man/$page" 2>&1) ||
     fail "groff failed on $page: $out"
   [ -z "$out" ] || fail "groff warned on $page: $out"
 done

@@ -1,5 +1,6 @@
 #include "adapters/cdn/cdn_client.h"
 
+#include "src/core/json_depth.h"
 #include "src/http/message.h"
 #include "src/http/status_meaning.h"
 #include "src/http/pacing.h"
@@ -11,8 +12,10 @@ namespace {
 constexpr int kGetAttempts = 3;  // re-reads of a GET whose body is not JSON
 
 nlohmann::json ParseJson(const std::string& body) {
-  // Non-throwing parse: a malformed body becomes a "discarded" value.
-  return nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  // A malformed body, or one nested deeper than any answer of the contract
+  // (src/core/json_depth.h), becomes a "discarded" value.
+  auto j = ParseBoundedJson(body);
+  return j.ok() ? std::move(*j) : nlohmann::json(nlohmann::json::value_t::discarded);
 }
 
 Code CodeForStatus(int status) {
@@ -35,12 +38,13 @@ Code CodeForStatus(int status) {
   }
 }
 
-// A short, single-line excerpt of a body that is not the error JSON.
+// A short, single-line excerpt of a body that is not the error JSON,
+// scrubbed of our secrets before it is cut (scrubber.h).
 std::string Excerpt(const std::string& body) {
-  std::string out = body.substr(0, 120);
+  std::string out = ScrubAndCut(body, 120);
   for (char& c : out)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return body.size() > 120 ? out + "..." : out;
+  return out;
 }
 
 }  // namespace

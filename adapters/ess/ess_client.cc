@@ -99,15 +99,15 @@ Status EssClient::ResponseError(const std::string& call,
   auto j = ParseJsonBody(response.body);
   if (!j.ok()) return Status(CodeForStatus(response.status), text, ja);
   std::string code = j->value("code", "");
-  std::string message = j->value("message", "");
-  if (message.size() > kMaxVendorMessage)
-    message = message.substr(0, kMaxVendorMessage) + "...";
+  // Vendor text may echo our credentials: scrubbed whole before it is cut
+  // (a cut first could leave the start of a secret that no longer matches).
+  std::string message = ScrubAndCut(j->value("message", ""), kMaxVendorMessage);
   std::string vendor = code;  // the vendor's own words
   if (!message.empty()) vendor += (vendor.empty() ? "" : ": ") + message;
   if (!code.empty()) text += " " + code;
   if (!message.empty()) text += ": " + message;
   if (!vendor.empty()) ja += ": " + vendor;
-  text = ScrubSecrets(text);  // vendor text may echo our credentials
+  text = ScrubSecrets(text);
   ja = ScrubSecrets(ja);
   if (response.status == 428)
     return Status::Internal(text + " (bug: the adapter sent no If-Match)",

@@ -1,5 +1,6 @@
 #include "adapters/ess/ess_wire.h"
 
+#include "src/core/json_depth.h"
 #include "src/http/message.h"
 
 namespace renumber {
@@ -76,8 +77,10 @@ std::string NamedRouteRemovePath(const std::string& name,
 }
 
 Result<json> ParseJsonBody(const std::string& body) {
-  json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object())
+  // Bounded (json_depth.h): the transport refuses deeper answers already,
+  // but a decoder never relies on who called it.
+  auto j = ParseBoundedJson(body);
+  if (!j.ok() || !j->is_object())
     return Status::Internal("malformed JSON in the response (" +
                                 std::to_string(body.size()) + " bytes)",
                             "応答の JSON の形式が正しくありません（" +

@@ -10,7 +10,9 @@
 #include "src/cli/command.h"
 #include "src/cli/help_i18n.h"
 #include "src/cli/registrars.h"
+#include "src/core/hardening.h"
 #include "src/log/log.h"
+#include "src/log/terminal_text.h"
 #include "src/model/paths.h"
 #include "src/store/open_store.h"
 
@@ -140,6 +142,13 @@ std::unique_ptr<CLI::App> BuildApp(GlobalOptions& global, CommandRun& run) {
 }
 
 int RunCli(int argc, char** argv) {
+  // First, before any argument is acted on or any secret read: a crash on
+  // hostile input must not write the process's memory (tokens, passwords)
+  // to a core file, and no other process of this user may read it.
+  if (Status s = DisableCoreDumps(); !s.ok()) {
+    std::fprintf(stderr, "renumber: %s\n", s.message().c_str());
+    return kExitFailed;
+  }
   GlobalOptions global;
   global.lang = LangBeforeParsing(argc, argv);
   global.open_audit_copy =
@@ -170,10 +179,10 @@ int RunCli(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     if (std::string near = DidYouMean(app, argc, argv); !near.empty()) {
       const std::string word = argv[1];
-      std::fprintf(stderr, "%s\n",
-                   Tr(global.lang, "cli.error",
-                      Tr(global.lang, "cli.not_a_command", word, near))
-                       .c_str());
+      PrintForHumans(stderr,
+                     Tr(global.lang, "cli.error",
+                        Tr(global.lang, "cli.not_a_command", word, near)) +
+                         "\n");
       PrintJsonParseError(app, argc, argv,
                           Tr(Lang::kEn, "cli.not_a_command", word, near));
       return kExitBadInput;
@@ -189,19 +198,18 @@ int RunCli(int argc, char** argv) {
   if (!global.lang_flag.empty()) {
     auto lang = ParseLang(global.lang_flag);
     if (!lang.ok()) {
-      std::fprintf(stderr, "%s\n",
-                   Tr(global.lang, "cli.bad_option",
-                      Localized(lang.status(), global.lang))
-                       .c_str());
+      PrintForHumans(stderr, Tr(global.lang, "cli.bad_option",
+                                Localized(lang.status(), global.lang)) +
+                                 "\n");
       return kExitBadInput;
     }
     global.lang = *lang;
   }
   Status s = InitLogging(global.log_level, global.log_format);
   if (!s.ok()) {
-    std::fprintf(
-        stderr, "%s\n",
-        Tr(global.lang, "cli.bad_option", Localized(s, global.lang)).c_str());
+    PrintForHumans(stderr, Tr(global.lang, "cli.bad_option",
+                              Localized(s, global.lang)) +
+                               "\n");
     return kExitBadInput;
   }
   if (!run) {

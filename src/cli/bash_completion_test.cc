@@ -33,7 +33,7 @@ TEST(BashCompletionTest, ScriptCoversTheCommandLine) {
         "'rollback --phase') COMPREPLY=($(compgen -W 'prepare cutover'",
         "'prepare --plan') COMPREPLY=($(compgen -f",
         "--ticket --expires --maintenance-end --replace --vault --state-dir "
-        "--passphrase-file --operator'; files=1;;"})
+        "--passphrase-file --operator --store'; files=1;;"})
     EXPECT_NE(script.find(want), std::string::npos) << want << "\n" << script;
   EXPECT_EQ(script.find("FILE"), std::string::npos)
       << "a positional's name is no word to complete";

@@ -5,7 +5,9 @@
 #include "src/cli/app.h"
 #include "src/cli/migration.h"
 #include "src/engine/plan_file.h"
+#include "src/engine/state_dir.h"
 #include "src/engine/status_report.h"
+#include "src/log/terminal_text.h"
 #include "src/model/paths.h"
 #include "src/store/cmd_store.h"
 #include "src/store/open_store.h"
@@ -167,10 +169,12 @@ void AddCommand(CLI::App& app, const CommandSpec& spec, GlobalOptions& global,
 // refused), as verify's 3 does.
 int RunStatus(const StatusOptions& o, const GlobalOptions& global) {
   const bool json = o.json || o.format == "json";
+  // The journal quotes vendors' error messages and plans' tickets: every
+  // human line is scrubbed and made terminal-safe (terminal_text.h).
   auto fail = [&](int code, const Status& s) {
-    std::fprintf(
-        stderr, "%s\n",
-        Tr(global.lang, "cli.error", Localized(s, global.lang)).c_str());
+    PrintForHumans(stderr,
+                   Tr(global.lang, "cli.error", Localized(s, global.lang)) +
+                       "\n");
     if (json)
       std::fputs(JsonErrorDocument("status", s.message(), code).c_str(),
                  stdout);
@@ -197,6 +201,16 @@ int RunStatus(const StatusOptions& o, const GlobalOptions& global) {
   so.application_name = "renumber status " + OsUserName() + "@" + HostName();
   so.fs = PosixFileSystem();
   so.clock = RealClock();
+  // The local store: a missing state dir is an empty status; one that is
+  // not the user's own is refused like every other command does, and the
+  // journals are read through it (never through a link).
+  Result<StateDir> state = Status::NotFound("");
+  if (!IsSharedStoreSpec(so.spec)) {
+    state = OpenStateDir(PosixFileSystem(), so.state_dir, /*create=*/false);
+    if (!state.ok() && !state.status().Is(Code::kNotFound))
+      return fail(kExitBadInput, state.status());
+    if (state.ok()) so.fs = state->fs.get();
+  }
   auto store = OpenCampaignStore(so);
   if (!store.ok())
     return fail(
@@ -224,7 +238,7 @@ int RunStatus(const StatusOptions& o, const GlobalOptions& global) {
   std::string text = RenderStatus(*s, global.lang);
   if ((*store)->Shared())
     text += RenderHeldLocks(held, (*store)->Where(), global.lang);
-  std::fputs(text.c_str(), json ? stderr : stdout);
+  PrintForHumans(json ? stderr : stdout, text);
   if (json) {
     nlohmann::json doc = StatusJson(*s);
     if ((*store)->Shared()) {

@@ -111,17 +111,23 @@ void LocalizeHelp(CLI::App* app, Lang lang) {
 std::string ParseErrorText(const CLI::ParseError& e, Lang lang) {
   const std::string what = e.what();
   if (lang != Lang::kJa) return what;
-  const std::string name = e.get_name();
-  const char* key = name == "ExtrasError"        ? "help.error.extras"
-                    : name == "RequiredError"    ? "help.error.required"
-                    : name == "ArgumentMismatch" ? "help.error.mismatch"
-                    : name == "ConversionError"  ? "help.error.conversion"
-                    : name == "ValidationError"  ? "help.error.validation"
-                    : name == "ExcludesError"    ? "help.error.excludes"
-                    : name == "RequiresError"    ? "help.error.requires"
-                    : name == "InvalidError"     ? "help.error.invalid"
-                    : name == "HorribleError"    ? "help.error.invalid"
-                                                 : "help.error.other";
+  // By type: get_name() is the app's name for errors a subcommand throws
+  // with its own name (CLI11's ExtrasError(name, args)).
+  auto is = [&e](auto* type) {
+    return dynamic_cast<decltype(type)>(&e) != nullptr;
+  };
+  const char* key =
+      is((const CLI::ExtrasError*)nullptr)        ? "help.error.extras"
+      : is((const CLI::RequiredError*)nullptr)    ? "help.error.required"
+      : is((const CLI::ArgumentMismatch*)nullptr) ? "help.error.mismatch"
+      : is((const CLI::ConversionError*)nullptr)  ? "help.error.conversion"
+      : is((const CLI::ValidationError*)nullptr)  ? "help.error.validation"
+      : is((const CLI::ExcludesError*)nullptr)    ? "help.error.excludes"
+      : is((const CLI::RequiresError*)nullptr)    ? "help.error.requires"
+      : is((const CLI::InvalidError*)nullptr) ||
+              is((const CLI::HorribleError*)nullptr)
+          ? "help.error.invalid"
+          : "help.error.other";
   return Tr(lang, key, Detail(what));
 }
 

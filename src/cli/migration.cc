@@ -16,11 +16,13 @@
 #include "src/engine/campaign.h"
 #include "src/engine/monitoring.h"
 #include "src/engine/report.h"
+#include "src/engine/state_dir.h"
 #include "src/engine/status_report.h"
 #include "src/engine/text.h"
 #include "src/engine/transport_stack.h"
 #include "src/http/transport.h"
 #include "src/log/log.h"
+#include "src/log/terminal_text.h"
 #include "src/model/paths.h"
 #include "src/preflight/campaign_domain_source.h"
 #include "src/preflight/preflight.h"
@@ -63,7 +65,7 @@ class MigrationRun {
       out_.Json(JsonErrorDocument(CommandName(inv_.command), message, code));
     // A monitoring plugin that could not check says UNKNOWN, not CRITICAL.
     if (inv_.format == "nagios") {
-      out_.Json("RENUMBER UNKNOWN - " + message + "\n");
+      out_.Json(EscapeForTerminal("RENUMBER UNKNOWN - " + message) + "\n");
       return static_cast<int>(Severity::kUnknown);
     }
     return code;
@@ -87,6 +89,7 @@ class MigrationRun {
   Output out_;
   std::unique_ptr<Terminal> terminal_ = OpenControllingTerminal();
   CommandOptions options_;
+  StateDir state_;
   std::vector<PlanRow> rows_;
   bool writes_ = false;
   std::unique_ptr<Resolver> hosts_;
@@ -156,7 +159,9 @@ Status MigrationRun::OpenStore() {
       "renumber " + std::string(CommandName(inv_.command)) + " " +
       (inv_.operator_name.empty() ? OsUserName() : inv_.operator_name) + "@" +
       HostName();
-  o.fs = fs_;
+  // The local store opens the journal and the locks through the state
+  // dir checked in Load (state_dir.h: relative to it, never through a link).
+  o.fs = state_.fs.get();
   o.clock = clock_;
   // Writing runs journal from several accounts at once (--jobs).
   o.connections = IsWriteCommand(inv_.command) && !inv_.dry_run
@@ -184,6 +189,12 @@ int MigrationRun::Load() {
                 Status::PreconditionFailed(Tr(Lang::kEn, "cli.no_terminal"),
                                            Tr(Lang::kJa, "cli.no_terminal")));
   if (Status s = LoadResolver(); !s.ok()) return Fail(kExitBadInput, s);
+  // A state dir someone else owns or may write is refused before anything
+  // is read from it or sent anywhere.
+  auto state = OpenStateDir(fs_, ResolveStateDir(inv_.state_dir),
+                            /*create=*/true);
+  if (!state.ok()) return Fail(kExitBadInput, state.status());
+  state_ = std::move(*state);
   if (Status s = LoadProber(); !s.ok()) return Fail(kExitBadInput, s);
   if (Status s = LoadPreflight(); !s.ok())
     return Fail(s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed, s);
@@ -225,7 +236,7 @@ bool MigrationRun::Confirm(const ConfirmRequest& request) {
                      : answer.typed.empty()
                          ? Tr(lang_, "cli.answer_none")
                          : Tr(lang_, "cli.answer_no", answer.typed);
-  std::fprintf(terminal_->stream(), "%s\n", said.c_str());
+  std::fprintf(terminal_->stream(), "%s\n", EscapeForTerminal(said).c_str());
   std::fflush(terminal_->stream());
   return answer.yes;
 }
@@ -233,16 +244,18 @@ bool MigrationRun::Confirm(const ConfirmRequest& request) {
 int MigrationRun::Run() {
   const Timestamp checked_at = clock_->Now();
   const auto started = clock_->Steady();
-  std::string state_dir = ResolveStateDir(inv_.state_dir);
   std::string campaign = CampaignName(inv_);
-  if (Status s = fs_->CreateDirs(state_dir, 0700); !s.ok())
-    return Fail(kExitFailed, s);
+  // A journal that is a link, a FIFO or another user's file is refused
+  // (kInvalidArgument: exit 2) before anything is sent.
+  auto exit_for = [](const Status& s) {
+    return s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed;
+  };
   auto contents = store_->ReadJournal(campaign);
-  if (!contents.ok()) return Fail(kExitFailed, contents.status());
+  if (!contents.ok()) return Fail(exit_for(contents.status()), contents.status());
   std::unique_ptr<JournalSink> journal;
   if (writes_) {
     auto j = store_->OpenJournal(campaign);
-    if (!j.ok()) return Fail(kExitFailed, j.status());
+    if (!j.ok()) return Fail(exit_for(j.status()), j.status());
     journal = std::move(*j);
   }
   // verify records what the old origins answer (for the cutover gate); a
@@ -350,7 +363,8 @@ int MigrationRun::Run() {
   }
   if (inv_.format == "nagios") {
     NagiosOutput nagios = RenderNagios(check, lang_);
-    out_.Json(nagios.text);
+    // Plain text that quotes vendors' errors: terminal-safe like any.
+    out_.Json(EscapeForTerminal(nagios.text));
     return nagios.exit_code;  // the plugin's codes, not renumber's
   }
   if (inv_.format == "prometheus") {

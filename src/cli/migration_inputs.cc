@@ -127,6 +127,14 @@ Status ValidateAccountsFlags(const MigrationInvocation& inv) {
 Result<std::vector<PlanRow>> Narrow(std::vector<PlanRow> rows,
                                     const std::vector<std::string>& only) {
   if (only.empty()) return rows;
+  for (const std::string& w : only) {
+    size_t slash = w.find('/');
+    RN_RETURN_IF_ERROR(
+        ValidateCustomerId(w.substr(0, slash)).Annotate("--only"));
+    if (slash != std::string::npos)
+      RN_RETURN_IF_ERROR(
+          ParseService(w.substr(slash + 1)).status().Annotate("--only"));
+  }
   std::set<std::string> wanted(only.begin(), only.end()), used;
   std::vector<PlanRow> out;
   for (PlanRow& r : rows) {

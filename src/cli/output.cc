@@ -1,6 +1,7 @@
 #include "src/cli/output.h"
 
 #include "src/log/log.h"
+#include "src/log/terminal_text.h"
 
 namespace renumber {
 
@@ -40,14 +41,14 @@ void Output::Log(const std::string& text) {
 }
 
 void Output::Human(const std::string& text) {
-  const std::string clean = ScrubSecrets(text);
+  const std::string clean = ForHumans(text);
   std::fputs(clean.c_str(), human_);
   std::fflush(human_);
   Log(clean);
 }
 
 void Output::Error(const std::string& text) {
-  const std::string clean = ScrubSecrets(text);
+  const std::string clean = ForHumans(text);
   std::fprintf(stderr, "%s\n", clean.c_str());
   Log(clean);
 }

@@ -11,132 +11,35 @@
 #include <cstdio>
 #include <cstring>
 
+#include "src/core/posix_files.h"
+#include "src/core/private_dir.h"
+
 namespace renumber {
 namespace {
 
-// The system's reason in Japanese for the usual ones, else its English.
-std::string ErrnoJa(int err) {
-  switch (err) {
-    case ENOENT:
-      return "ファイルまたはディレクトリがありません";
-    case EACCES:
-    case EPERM:
-      return "権限がありません";
-    case ENOSPC:
-      return "空き容量がありません";
-    case EROFS:
-      return "読み取り専用のファイルシステムです";
-    case EEXIST:
-      return "すでに存在します";
-    case ENOTDIR:
-      return "ディレクトリではありません";
-    case EISDIR:
-      return "ディレクトリです";
-    case EIO:
-      return "入出力エラーです";
-    default:
-      return std::strerror(err);
-  }
-}
-
-// `what` and `what_ja` say what failed ("cannot open", "開けません").
-Status ErrnoStatus(const std::string& what, const std::string& what_ja,
-                   const std::string& path, int err) {
-  std::string msg = what + " '" + path + "': " + std::strerror(err);
-  std::string ja = "'" + path + "' を" + what_ja + ": " + ErrnoJa(err);
-  if (err == ENOENT) return Status::NotFound(msg, ja);
-  if (err == EACCES || err == EPERM) return Status::Forbidden(msg, ja);
-  return Status::Internal(msg, ja);
-}
-
-class PosixWritableFile : public WritableFile {
- public:
-  PosixWritableFile(int fd, std::string path)
-      : fd_(fd), path_(std::move(path)) {}
-  ~PosixWritableFile() override {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Status Append(std::string_view data) override {
-    while (!data.empty()) {
-      ssize_t n = ::write(fd_, data.data(), data.size());
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        return ErrnoStatus("cannot write", "書き込めません", path_, errno);
-      }
-      data.remove_prefix(static_cast<size_t>(n));
-    }
-    return Status::Ok();
-  }
-  Status Sync() override {
-    if (::fsync(fd_) != 0)
-      return ErrnoStatus("cannot fsync", "ディスクに同期できません", path_,
-                         errno);
-    return Status::Ok();
-  }
-  Status Close() override {
-    int fd = fd_;
-    fd_ = -1;
-    if (fd >= 0 && ::close(fd) != 0)
-      return ErrnoStatus("cannot close", "閉じられません", path_, errno);
-    return Status::Ok();
-  }
-
- private:
-  int fd_;
-  std::string path_;
-};
-
-class PosixFileLock : public FileLock {
- public:
-  PosixFileLock(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
-  ~PosixFileLock() override {
-    ::flock(fd_, LOCK_UN);
-    ::close(fd_);
-  }
-  Status WriteInfo(std::string_view info) override {
-    if (::ftruncate(fd_, 0) != 0 ||
-        ::pwrite(fd_, info.data(), info.size(), 0) !=
-            static_cast<ssize_t>(info.size()))
-      return ErrnoStatus("cannot write lock info", "ロック情報を書き込めません",
-                         path_, errno);
-    return Status::Ok();
-  }
-
- private:
-  int fd_;
-  std::string path_;
-};
+using posix::ErrnoStatus;
 
 class PosixFs : public FileSystem {
  public:
-  Result<std::string> ReadFile(const std::string& path) override {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return ErrnoStatus("cannot open", "開けません", path, errno);
-    std::string out;
-    char buf[65536];
-    for (;;) {
-      ssize_t n = ::read(fd, buf, sizeof buf);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        int err = errno;
-        ::close(fd);
-        return ErrnoStatus("cannot read", "読めません", path, err);
-      }
-      if (n == 0) break;
-      out.append(buf, static_cast<size_t>(n));
-    }
+  using FileSystem::ReadFile;
+  Result<std::string> ReadFile(const std::string& path,
+                               size_t max_bytes) override {
+    // O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return ErrnoStatus("cannot open", path, errno);
+    Status s = posix::CheckOpenedFile(fd, path, posix::Ownership::kAny);
+    Result<std::string> out =
+        s.ok() ? posix::ReadWhole(fd, path, max_bytes) : Result<std::string>(s);
     ::close(fd);
     return out;
   }
   Result<std::unique_ptr<WritableFile>> OpenAppend(const std::string& path,
                                                    unsigned mode) override {
-    return Open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, mode);
+    return Open(path, O_WRONLY | O_CREAT | O_APPEND, mode);
   }
   Result<std::unique_ptr<WritableFile>> OpenTruncate(const std::string& path,
                                                      unsigned mode) override {
-    // Never through a symlink: a planted link must not redirect a secret.
-    return Open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
-                mode);
+    return Open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
   }
   Status Rename(const std::string& from, const std::string& to) override {
     if (::rename(from.c_str(), to.c_str()) != 0)
@@ -205,42 +108,100 @@ class PosixFs : public FileSystem {
   }
   Result<std::unique_ptr<FileLock>> Lock(const std::string& path,
                                          bool wait) override {
-    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    int fd =
+        ::open(path.c_str(),
+               O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
     if (fd < 0)
-      return ErrnoStatus("cannot open lock file",
-                         "開けません（ロックファイル）", path, errno);
-    int rc;
-    do {
-      rc = ::flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB));
-    } while (rc != 0 && errno == EINTR);
-    if (rc != 0) {
-      int err = errno;
+      return posix::OpenFailure(AT_FDCWD, path, "cannot open lock file", path,
+                                errno);
+    if (Status s = posix::CheckOpenedFile(fd, path, posix::Ownership::kMine);
+        !s.ok()) {
       ::close(fd);
-      if (err == EWOULDBLOCK)
-        return Status::Unavailable(
-            "'" + path + "' is locked by another run",
-            "'" + path + "' は別の実行がロックしています");
-      return ErrnoStatus("cannot lock", "ロックできません", path, err);
+      return s;
     }
-    return std::unique_ptr<FileLock>(new PosixFileLock(fd, path));
+    return posix::LockFile(fd, path, wait);
+  }
+  Result<std::unique_ptr<FileSystem>> OpenPrivateDir(const std::string& dir,
+                                                     bool create) override {
+    return NewPrivateDirFileSystem(dir, create);
   }
 
  private:
+  // Never through a symlink (a planted link must not redirect a record or a
+  // secret), never a FIFO or another user's file.
   Result<std::unique_ptr<WritableFile>> Open(const std::string& path, int flags,
                                              unsigned mode) {
-    int fd = ::open(path.c_str(), flags, mode);
-    if (fd < 0) return ErrnoStatus("cannot open", "開けません", path, errno);
-    // An existing file keeps its mode through open(2): narrow one that is
-    // looser than asked (a journal or log made 0644 by hand). Best effort:
-    // a file we do not own stays as it is.
-    struct stat st;
-    if (::fstat(fd, &st) == 0 && (st.st_mode & 07777 & ~mode) != 0)
-      (void)::fchmod(fd, st.st_mode & 07777 & mode);
-    return std::unique_ptr<WritableFile>(new PosixWritableFile(fd, path));
+    int fd = ::open(
+        path.c_str(),
+        posix::WithoutTruncate(flags) | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK,
+        mode);
+    if (fd < 0)
+      return posix::OpenFailure(AT_FDCWD, path, "cannot open", path, errno);
+    Status s = posix::CheckOpenedFile(fd, path, posix::Ownership::kMine);
+    if (s.ok()) s = posix::FinishOpen(fd, path, flags);
+    if (!s.ok()) {
+      ::close(fd);
+      return s;
+    }
+    posix::NarrowMode(fd, mode);
+    return posix::NewWritableFile(fd, path);
   }
 };
 
+// The default OpenPrivateDir: every call goes to `base`.
+class ForwardingFs : public FileSystem {
+ public:
+  explicit ForwardingFs(FileSystem* base) : base_(base) {}
+  using FileSystem::ReadFile;
+  Result<std::string> ReadFile(const std::string& p, size_t max) override {
+    return base_->ReadFile(p, max);
+  }
+  Result<std::unique_ptr<WritableFile>> OpenAppend(const std::string& p,
+                                                   unsigned m) override {
+    return base_->OpenAppend(p, m);
+  }
+  Result<std::unique_ptr<WritableFile>> OpenTruncate(const std::string& p,
+                                                     unsigned m) override {
+    return base_->OpenTruncate(p, m);
+  }
+  Status Rename(const std::string& f, const std::string& t) override {
+    return base_->Rename(f, t);
+  }
+  Status Remove(const std::string& p) override { return base_->Remove(p); }
+  Status SyncDir(const std::string& d) override { return base_->SyncDir(d); }
+  Status CreateDirs(const std::string& d, unsigned m) override {
+    return base_->CreateDirs(d, m);
+  }
+  bool Exists(const std::string& p) override { return base_->Exists(p); }
+  Result<unsigned> Mode(const std::string& p) override {
+    return base_->Mode(p);
+  }
+  Status Chmod(const std::string& p, unsigned m) override {
+    return base_->Chmod(p, m);
+  }
+  Result<std::vector<std::string>> ListDir(const std::string& d) override {
+    return base_->ListDir(d);
+  }
+  Result<std::unique_ptr<FileLock>> Lock(const std::string& p,
+                                         bool wait) override {
+    return base_->Lock(p, wait);
+  }
+  Result<std::unique_ptr<FileSystem>> OpenPrivateDir(const std::string& d,
+                                                     bool create) override {
+    return base_->OpenPrivateDir(d, create);
+  }
+
+ private:
+  FileSystem* base_;
+};
+
 }  // namespace
+
+Result<std::unique_ptr<FileSystem>> FileSystem::OpenPrivateDir(
+    const std::string& dir, bool create) {
+  if (create) RN_RETURN_IF_ERROR(CreateDirs(dir, 0700));
+  return std::unique_ptr<FileSystem>(new ForwardingFs(this));
+}
 
 FileSystem* PosixFileSystem() {
   static FileSystem* fs = new PosixFs;
@@ -277,21 +238,16 @@ Status WriteFileAtomic(FileSystem* fs, const std::string& path,
 
 Status CheckPrivateFile(FileSystem* fs, const std::string& path) {
   RN_ASSIGN_OR_RETURN(unsigned mode, fs->Mode(path));
-  if (mode & 077) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04o", mode & 07777);
+  if (mode & 077)
     return Status::InvalidArgument(
+        "'" + path + "' holds secrets but is readable by group or others " +
+            "(mode " + posix::ModeText(mode) + "); run: chmod 600 '" + path +
+            "'",
         "'" + path +
-            "' holds secrets but is readable by group or others "
-            "(mode " +
-            buf + "); run: chmod 600 '" + path + "'",
-        "'" + path +
-            "' "
-            "には秘密情報が含まれていますが、グループや他のユーザーが読める状態"
-            "です"
-            "（モード " +
-            buf + "）。次を実行してください: chmod 600 '" + path + "'");
-  }
+            "' には秘密情報が含まれていますが、グループや他のユーザーが読める"
+            "状態です（モード " +
+            posix::ModeText(mode) + "）。次を実行してください: chmod 600 '" +
+            path + "'");
   return Status::Ok();
 }
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "src/core/json_depth.h"
 #include "src/http/message.h"
 
 namespace renumber {
@@ -15,17 +16,17 @@ std::string LockHolder::ToJson() const {
 }
 
 Text LockHolder::Describe(const std::string& text) {
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object())
+  auto j = ParseBoundedJson(text);
+  if (!j.ok() || !j->is_object())
     return {"another renumber run", "別の renumber の実行"};
-  const std::string user = j.value("user", "?");
-  const std::string op = j.value("operator", "");
+  const std::string user = j->value("user", "?");
+  const std::string op = j->value("operator", "");
   const bool named = !op.empty() && op != user;
-  const std::string command = j.value("command", "?");
-  const std::string campaign = j.value("campaign", "?");
-  const std::string pid = std::to_string(j.value("pid", 0L));
-  const std::string host = j.value("host", "?");
-  const std::string since = j.value("since", "?");
+  const std::string command = j->value("command", "?");
+  const std::string campaign = j->value("campaign", "?");
+  const std::string pid = std::to_string(j->value("pid", 0L));
+  const std::string host = j->value("host", "?");
+  const std::string since = j->value("since", "?");
   return {user + (named ? " (operator " + op + ")" : "") + ", renumber " +
               command + " of campaign " + campaign + ", pid " + pid + " on " +
               host + ", running since " + since,

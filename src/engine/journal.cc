@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "src/core/json_depth.h"
 #include "src/core/time.h"
 
 namespace renumber {
@@ -58,8 +59,10 @@ Result<json> DecodeJournalLine(const std::string& line) {
   if (line.compare(0, 8, crc) != 0)
     return Status::Corruption("journal line checksum mismatch",
                               "ジャーナルの行のチェックサムが一致しません");
-  json j = json::parse(body, nullptr, false);
-  if (j.is_discarded() || !j.is_object())
+  // Bounded: a record nested deeper than any we write is corrupt, and
+  // copying or dumping it would recurse once per level.
+  auto j = ParseBoundedJson(body);
+  if (!j.ok() || !j->is_object())
     return Status::Corruption(
         "journal line is not a JSON object",
         "ジャーナルの行が JSON オブジェクトではありません");

@@ -134,8 +134,7 @@ Result<Target> RowToTarget(const std::vector<std::string>& f,
                            const PlanOptions& options) {
   Target t;
   t.account.customer = f[col.at("customer")];
-  if (t.account.customer.empty())
-    return Status::InvalidArgument("customer is empty", "customer が空です");
+  RN_RETURN_IF_ERROR(ValidateCustomerId(t.account.customer));
   RN_ASSIGN_OR_RETURN(t.account.service, ParseService(f[col.at("service")]));
   RN_ASSIGN_OR_RETURN(t.old_ip, CanonicalIp(f[col.at("old_ip")], "old_ip"));
   RN_ASSIGN_OR_RETURN(t.new_ip, CanonicalIp(f[col.at("new_ip")], "new_ip"));

@@ -151,7 +151,7 @@ const std::vector<MessageEntry>& CliMessages() {
        "new ones come back one by one (until then they answer a "
        "placeholder page) ==",
        "== 基盤変更メンテナンスは {} に終了します。旧サーバーは停止し、"
-       "新サーバーが順に稼働します(それまでは準備中のページを返します) =="},
+       "新サーバーが順に稼働します（それまでは準備中のページを返します） =="},
       {"demo.step_failed", "this step ended with exit code {}; stopping",
        "このステップは終了コード {} で終わりました。デモを中止します"},
       {"demo.done",

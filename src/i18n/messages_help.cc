@@ -28,13 +28,15 @@ const std::vector<HelpEntry>& HelpTexts() {
        "  renumber cutover --plan plan.csv\n"
        "  renumber rollback --plan plan.csv --phase cutover\n"
        "  renumber status\n"
+       "  renumber preflight --plan plan.csv        (the customers' DNS)\n"
        "  renumber vault list\n"
        "\n"
        "Exit codes:\n"
        "  0  done, or in the expected state\n"
        "  1  at least one account failed\n"
        "  2  bad input; nothing was changed\n"
-       "  3  verify or plan found accounts not in the expected state\n"
+       "  3  verify or plan found accounts not in the expected state;\n"
+       "     preflight found something to do\n"
        "  4  refused by a safety gate; nothing was changed\n"
        "\n"
        "Run 'renumber COMMAND --help' for a command's options.",
@@ -56,6 +58,7 @@ const std::vector<HelpEntry>& HelpTexts() {
        "  renumber cutover --plan plan.csv\n"
        "  renumber rollback --plan plan.csv --phase cutover\n"
        "  renumber status\n"
+       "  renumber preflight --plan plan.csv        （お客様の DNS）\n"
        "  renumber vault list\n"
        "\n"
        "終了コード:\n"
@@ -63,12 +66,14 @@ const std::vector<HelpEntry>& HelpTexts() {
        "  1  少なくとも 1 つのアカウントで失敗しました\n"
        "  2  入力に誤りがあります。何も変更していません\n"
        "  3  verify または plan "
-       "で想定と異なる状態のアカウントが見つかりました\n"
+       "で想定と異なる状態のアカウントが見つかりました。\n"
+       "     preflight で対応が必要な項目が見つかりました\n"
        "  4  安全確認により中止しました。何も変更していません\n"
        "\n"
        "各コマンドのオプションは 'renumber コマンド --help' で表示できます。"},
       {"renumber moves Email Security.cloud delivery servers (配送サーバー) "
-       "and ZenlogicCDN origin servers (オリジンサーバー) from a server's old "
+       "and ZenlogicCDN origin servers (オリジンサーバー) from a server's "
+       "old "
        "IP to its new IP around the 基盤変更メンテナンス, without a lost mail "
        "or a failed page view.",
        "renumber は、基盤変更メンテナンスに合わせて、Email Security.cloud "
@@ -133,12 +138,18 @@ const std::vector<HelpEntry>& HelpTexts() {
        "  renumber status\n"
        "  renumber status --plan plan.csv      (every account of the batch, "
        "never-run ones too)\n"
-       "  renumber status --campaign plan-2026-12 --format json\n",
+       "  renumber status --campaign plan-2026-12 --format json\n"
+       "  renumber status --store postgresql://renumber@db.example/renumber\n"
+       "      (team mode: every operator's records, and who holds which "
+       "account now)\n",
        "例:\n"
        "  renumber status\n"
        "  renumber status --plan plan.csv      "
        "（作業対象のすべてのアカウント。未実施のものも含む）\n"
-       "  renumber status --campaign plan-2026-12 --format json\n"},
+       "  renumber status --campaign plan-2026-12 --format json\n"
+       "  renumber status --store postgresql://renumber@db.example/renumber\n"
+       "      （チームでの作業: "
+       "すべての担当者の記録と、現在どのアカウントを誰が使用中か）\n"},
       {"state directory (default $XDG_STATE_HOME/renumber)",
        "保存先ディレクトリ（既定は $XDG_STATE_HOME/renumber）"},
       {"only this campaign", "この作業（キャンペーン）だけ"},
@@ -197,18 +208,27 @@ const std::vector<HelpEntry>& HelpTexts() {
        "で行う変更を表示します。"},
       {"Examples:\n"
        "  renumber plan --plan plan.csv --credentials creds.json\n"
+       "  renumber plan --plan plan.csv --preflight --dnsbl bl.example.org   "
+       "(and the customers' DNS)\n"
        "  renumber plan --service ess --customer C-10001 --old-ip 203.0.113.10 "
        "--new-ip 198.51.100.20 --credentials creds.json --json\n",
        "例:\n"
        "  renumber plan --plan plan.csv --credentials creds.json\n"
+       "  renumber plan --plan plan.csv --preflight --dnsbl bl.example.org   "
+       "（お客様の DNS も確認）\n"
        "  renumber plan --service ess --customer C-10001 --old-ip 203.0.113.10 "
        "--new-ip 198.51.100.20 --credentials creds.json --json\n"},
-      {"Add the new IP next to the old one (ESS failover route, CDN twin "
-       "backend). Shows the plan and asks once; --yes skips the question.",
-       "旧 IP の隣に新 IP を追加します（ESS "
-       "はフェイルオーバーの配送サーバー、CDN "
-       "はオリジンサーバーの複製）。計画を表示して一度だけ確認します。--yes "
-       "で確認を省略できます。"},
+      {"Before the maintenance: ESS — add the new IP as a failover next to the "
+       "old one; CDN — stage, per service, an inactive version with the origin "
+       "servers at the new IP (nothing live changes) and record what the old "
+       "origin answers. Shows the plan and asks once; --yes skips the "
+       "question.",
+       "基盤変更メンテナンスの前に行います。ESS は旧 IP の隣に新 IP "
+       "をフェイルオーバーの配送サーバーとして追加し、CDN "
+       "はサービスごとに、オリジンサーバーを新 IP "
+       "にした切替用バージョンを無効のまま作成して（公開中の設定は変わりません"
+       "）、旧オリジンサーバーの応答を記録します。計画を表示して一度だけ確認し"
+       "ます。--yes で確認を省略できます。"},
       {"Examples:\n"
        "  renumber prepare --plan plan.csv --credentials creds.json\n"
        "  renumber prepare --plan plan.csv --yes --jobs 16   (vault "
@@ -233,6 +253,8 @@ const std::vector<HelpEntry>& HelpTexts() {
        "のときは依頼しません。"},
       {"Examples:\n"
        "  renumber verify --plan plan.csv --expect prepared\n"
+       "  (CDN: also probes the old and new origin servers and records what "
+       "the old one answers, for the cutover gate)\n"
        "  renumber verify --plan plan.csv --expect cut-over --format json\n"
        "  renumber verify --plan plan.csv --expect auto --read-only --format "
        "nagios   (monitoring)\n"
@@ -241,35 +263,55 @@ const std::vector<HelpEntry>& HelpTexts() {
        "      --output /var/lib/prometheus/node-exporter/renumber.prom\n",
        "例:\n"
        "  renumber verify --plan plan.csv --expect prepared\n"
+       "  （CDN "
+       "では旧と新のオリジンサーバーも確認し、切替の可否の判定に使うため、旧オ"
+       "リジンサーバーの応答を記録します）\n"
        "  renumber verify --plan plan.csv --expect cut-over --format json\n"
        "  renumber verify --plan plan.csv --expect auto --read-only --format "
        "nagios   （監視）\n"
        "  renumber verify --plan plan.csv --expect auto --read-only --format "
        "prometheus \\\n"
        "      --output /var/lib/prometheus/node-exporter/renumber.prom\n"},
-      {"After the maintenance: promote the new IP and remove the old one. "
+      {"After the maintenance: ESS — promote the new IP and remove the old "
+       "one; CDN — activate each service's staged version in one switch, as "
+       "soon as its new origin answers for the site (not with a placeholder). "
        "Refused before maintenance_end (--ignore-window overrides; journaled) "
-       "and for accounts whose new side does not verify.",
-       "メンテナンスの後に、新 IP を昇格して旧 IP "
-       "を削除します。maintenance_end より前は行いません（--ignore-window "
+       "and for accounts whose new side does not verify; --wait-ready keeps "
+       "polling and switches each service when it is ready.",
+       "基盤変更メンテナンスの後に行います。ESS は新 IP を昇格して旧 IP "
+       "を削除し、CDN "
+       "は新しいオリジンサーバーがサイトの内容を返すようになり次第（準備中のペ"
+       "ージではなく）、サービスごとに切替用バージョンを一度の操作で有効化しま"
+       "す。maintenance_end より前は行いません（--ignore-window "
        "で上書きでき、ジャーナルに記録されます）。新 IP "
-       "側の確認が取れないアカウントも行いません。"},
+       "側の確認が取れないアカウントも行いません。--wait-ready "
+       "を付けると確認を繰り返し、準備ができたサービスから切り替えます。"},
       {"Examples:\n"
        "  renumber cutover --plan plan.csv --dry-run     (preview, any time)\n"
        "  renumber cutover --plan plan.csv               (after "
        "maintenance_end; asks once)\n"
-       "  renumber cutover --plan plan.csv --only C-10001\n",
+       "  renumber cutover --plan plan.csv --only C-10001\n"
+       "  renumber cutover --plan plan.csv --yes --wait-ready 30m\n"
+       "  renumber cutover --plan plan.csv --yes --check-path /health "
+       "--check-text OK\n",
        "例:\n"
        "  renumber cutover --plan plan.csv --dry-run     "
        "（事前確認。いつでも実行可）\n"
        "  renumber cutover --plan plan.csv               （maintenance_end "
        "の後。一度だけ確認）\n"
-       "  renumber cutover --plan plan.csv --only C-10001\n"},
+       "  renumber cutover --plan plan.csv --only C-10001\n"
+       "  renumber cutover --plan plan.csv --yes --wait-ready 30m\n"
+       "  renumber cutover --plan plan.csv --yes --check-path /health "
+       "--check-text OK\n"},
       {"Undo a phase from the journal: --phase prepare removes what prepare "
-       "added; --phase cutover puts the old IP back in its role.",
+       "added (CDN: the staged version is marked abandoned; nothing live "
+       "changed); --phase cutover puts the old IP back in its role (CDN: the "
+       "version active before the switch is activated again).",
        "ジャーナルから工程を切り戻します: --phase prepare "
-       "は事前設定で追加したものを削除し、--phase cutover は旧 IP "
-       "を元の役割に戻します。"},
+       "は事前設定で追加したものを削除し（CDN "
+       "では切替用バージョンを破棄済みにします。公開中の設定は変わっていません"
+       "）、--phase cutover は旧 IP を元の役割に戻します（CDN "
+       "では切替前に有効だったバージョンを再び有効化します）。"},
       {"Examples:\n"
        "  renumber rollback --plan plan.csv --phase cutover\n"
        "  renumber rollback --plan plan.csv --phase prepare --yes\n",
@@ -297,6 +339,8 @@ const std::vector<HelpEntry>& HelpTexts() {
        "  renumber report --plan plan.csv --live --format html --output "
        "report.html\n"
        "  renumber report --campaign plan-2026-12 --format json\n"
+       "  renumber report --plan plan.csv --store "
+       "postgresql://renumber@db.example/renumber   (the team's store)\n"
        "  renumber --lang ja report --plan plan.csv --format html --output "
        "report.ja.html\n",
        "例:\n"
@@ -306,6 +350,9 @@ const std::vector<HelpEntry>& HelpTexts() {
        "  renumber report --plan plan.csv --live --format html --output "
        "report.html\n"
        "  renumber report --campaign plan-2026-12 --format json\n"
+       "  renumber report --plan plan.csv --store "
+       "postgresql://renumber@db.example/renumber   "
+       "（チームで共有するストア）\n"
        "  renumber --lang ja report --plan plan.csv --format html --output "
        "report.ja.html\n"},
       {"md|html|json (default md): html is one self-contained page with the "
@@ -330,8 +377,10 @@ const std::vector<HelpEntry>& HelpTexts() {
       {"with --live: credentials JSON (0600); default: the vault",
        "--live と一緒に: 認証情報の JSON ファイル（モード "
        "0600）。既定は保管庫"},
-      {"with --live: extra CA (PEM) to trust",
-       "--live と一緒に: 追加で信頼する認証局（PEM）"},
+      {"extra CA (PEM) to trust: the store's server, and with --live the "
+       "vendors",
+       "追加で信頼する認証局（PEM）: ストアのサーバー用。--live "
+       "と一緒に使うときは各サービス用にも使います"},
       {"with --live: hosts(5)-format file consulted before DNS",
        "--live と一緒に: DNS より先に参照する hosts(5) 形式のファイル"},
       {"with --live: accounts in parallel (default 8)",
@@ -373,20 +422,43 @@ const std::vector<HelpEntry>& HelpTexts() {
        "then point at the --ess/--cdn addresses, which must have fixed "
        "ports).\n"
        "\n"
+       "--dns HOST:PORT also serves the customers' DNS zones (UDP), for\n"
+       "`renumber preflight --dns-server HOST:PORT --domains FILE` with the "
+       "file of\n"
+       "--write-domains.\n"
+       "\n"
        "Faults (JSON, the shape of GET /_sim/faults) can be set at start with\n"
        "--faults and changed at run time:\n"
        "  curl -u sim-admin:TOKEN -X PUT -d '{\"error\":{\"rate\":0.1}}' "
        "ESS_URL/_sim/faults\n"
        "\n"
+       "--origins PHASE also serves a real HTTP(S) origin server for every "
+       "CDN\n"
+       "customer's old and new address (PHASE: before — the new ones answer a\n"
+       "placeholder; synced — both the site; after — the old ones are off; "
+       "timed —\n"
+       "before until --maintenance-end, then after, the new servers coming "
+       "back one\n"
+       "by one; stale-copy — the new ones serve an older copy of the site, the "
+       "same\n"
+       "title with another body); --write-origins DIR writes DIR/connect-to "
+       "and DIR/origins-ca.pem\n"
+       "for renumber's --connect-to and --ca-file.\n"
+       "\n"
        "Examples:\n"
        "  renumber sim --seed 50\n"
+       "  renumber sim --seed 12 --origins before --write-origins "
+       "/tmp/origins\n"
        "  renumber sim --ess 127.0.0.1:18025 --cdn 127.0.0.1:18080 --seed 200 "
        "\\\n"
        "      --state sim.json --write-plan plan.csv --write-credentials "
        "creds.json\n"
        "  renumber sim --seed 20 --write-plan plan.csv --write-credentials "
        "creds.json --no-serve\n"
-       "  renumber sim --seed 50 --faults faults.json --json > sim-info.json &",
+       "  renumber sim --seed 50 --faults faults.json --json > sim-info.json "
+       "&\n"
+       "  renumber sim --dns 127.0.0.1:5353 --write-plan plan.csv "
+       "--write-domains domains.txt",
        "Ctrl-C（SIGINT/"
        "SIGTERM）まで、両方のシミュレーターをループバックで起動します。\n"
        "表示される認証情報はシミュレーター専用です。--seed "
@@ -405,14 +477,36 @@ const std::vector<HelpEntry>& HelpTexts() {
        "のアドレスを指すため、ポートを固定\n"
        "してください）。\n"
        "\n"
+       "--dns HOST:PORT を指定すると、お客様の DNS ゾーンにも（UDP "
+       "で）応答します。\n"
+       "--write-domains で書き出したファイルと合わせて\n"
+       "`renumber preflight --dns-server HOST:PORT --domains FILE` "
+       "で使います。\n"
+       "\n"
        "障害の設定（JSON。GET /_sim/faults と同じ形）は、起動時に --faults "
        "で指定\n"
        "でき、実行中にも変更できます:\n"
        "  curl -u sim-admin:TOKEN -X PUT -d '{\"error\":{\"rate\":0.1}}' "
        "ESS_URL/_sim/faults\n"
        "\n"
+       "--origins PHASE を指定すると、CDN "
+       "の各お客様の旧アドレスと新アドレスで実際の\n"
+       "HTTP(S) のオリジンサーバーも起動します（PHASE: before — "
+       "新サーバーは準備中の\n"
+       "ページを返す。synced — 両方ともサイトを返す。after — "
+       "旧サーバーは停止。\n"
+       "timed — --maintenance-end までは before、その後は after "
+       "で、新サーバーが順に\n"
+       "稼働する。stale-copy — "
+       "新サーバーはサイトの古いコピーを返す（タイトルは同じで\n"
+       "本文が異なる））。--write-origins DIR は、renumber の --connect-to と "
+       "--ca-file\n"
+       "に使う DIR/connect-to と DIR/origins-ca.pem を書き出します。\n"
+       "\n"
        "例:\n"
        "  renumber sim --seed 50\n"
+       "  renumber sim --seed 12 --origins before --write-origins "
+       "/tmp/origins\n"
        "  renumber sim --ess 127.0.0.1:18025 --cdn 127.0.0.1:18080 --seed 200 "
        "\\\n"
        "      --state sim.json --write-plan plan.csv --write-credentials "
@@ -420,7 +514,9 @@ const std::vector<HelpEntry>& HelpTexts() {
        "  renumber sim --seed 20 --write-plan plan.csv --write-credentials "
        "creds.json --no-serve\n"
        "  renumber sim --seed 50 --faults faults.json --json > sim-info.json "
-       "&"},
+       "&\n"
+       "  renumber sim --dns 127.0.0.1:5353 --write-plan plan.csv "
+       "--write-domains domains.txt"},
       {"Serve simulated ESS and CDN management APIs (tests, demos)",
        "ESS と CDN の管理 API のシミュレーターを起動します（テスト、デモ用）"},
       {"ESS simulator listen HOST:PORT (0 = a free port)",
@@ -556,10 +652,15 @@ const std::vector<HelpEntry>& HelpTexts() {
       {"print the vault's audit log; --verify checks chain and MACs",
        "保管庫の監査ログを表示します。--verify でハッシュの連鎖と MAC "
        "を検証します"},
-      {"check every record's hash chain and MAC (needs the passphrase); exit 1 "
-       "at the first broken record",
-       "すべての記録のハッシュの連鎖と MAC "
-       "を検証します（パスフレーズが必要）。壊れた記録があれば終了コード 1"},
+      {"check every record's hash chain and MAC and the log's length against "
+       "the vault (needs the passphrase); exit 0 intact, 3 unverified (records "
+       "without a MAC: failed unlocks), 1 broken (edited, removed, truncated "
+       "or deleted)",
+       "すべての記録のハッシュの連鎖と "
+       "MAC、ログの長さを保管庫と照合して検証します（パスフレーズが必要）。終了"
+       "コードは、問題がなければ 0、検証できない記録（MAC のない記録: "
+       "ロック解除の失敗）があれば "
+       "3、壊れていれば（記録の編集・削除、ログの切り詰め・削除）1"},
       {"JSON on stdout", "標準出力に JSON を出力します"},
       {"Examples:\n"
        "  renumber vault audit\n"
@@ -684,6 +785,177 @@ const std::vector<HelpEntry>& HelpTexts() {
        "管庫です。登録には有効期限（最長 90 "
        "日）があり、期限後に削除されます。使用と表示はすべて、先に監査ログに記"
        "録されます。"},
+      {"CDN: a text that page must contain (default: compare status, "
+       "Content-Type and HTML title with the old origin's answer recorded "
+       "before the maintenance)",
+       "CDN: "
+       "そのページに含まれているべき文字列（既定では、ステータス、Content-"
+       "Type、HTML "
+       "のタイトルを、基盤変更メンテナンスの前に記録した旧オリジンサーバーの応"
+       "答と比べます）"},
+      {"CDN: keep polling the new origins for up to DURATION (90s, 10m, 1h) "
+       "and switch each service as soon as its new origin answers for the site",
+       "CDN: 新しいオリジンサーバーの確認を最長 DURATION（90s、10m、1h "
+       "など）繰り返し、新しいオリジンサーバーがサイトの内容を返すようになった"
+       "サービスから順に切り替えます"},
+      {"CDN: the page the new origin must serve before cut over (default /), "
+       "for plan rows without a check_path",
+       "CDN: 切替の前に新しいオリジンサーバーが返す必要のあるページ（既定は "
+       "/）。計画ファイルで check_path を指定していない行に使います"},
+      {"DNS blocklist zone to look the new IP up in (repeatable; none by "
+       "default)",
+       "新 IP を照会する DNS "
+       "ブロックリストのゾーン（複数回指定可。既定はなし）"},
+      {"Examples:\n"
+       "  renumber preflight --plan plan.csv --credentials creds.json\n"
+       "  renumber preflight --plan plan.csv --json          (vault "
+       "credentials)\n"
+       "  renumber preflight --plan plan.csv --domains domains.txt   (no "
+       "vendor asked)\n"
+       "  renumber preflight --service ess --customer C-10001 --old-ip "
+       "203.0.113.10 --new-ip 198.51.100.20 --domain example.co.jp "
+       "--maintenance-end 2026-12-10T06:00:00+09:00\n"
+       "  renumber preflight --plan plan.csv --credentials creds.json "
+       "--dns-server 127.0.0.1:5353 --dnsbl bl.example.org\n"
+       "domains file: one line per customer or account, e.g.\n"
+       "  C-10001      example.co.jp www.example.co.jp\n"
+       "  C-10002/ess  example.jp\n",
+       "例:\n"
+       "  renumber preflight --plan plan.csv --credentials creds.json\n"
+       "  renumber preflight --plan plan.csv --json          "
+       "（保管庫の認証情報を使用）\n"
+       "  renumber preflight --plan plan.csv --domains domains.txt   "
+       "（サービスへの問い合わせなし）\n"
+       "  renumber preflight --service ess --customer C-10001 --old-ip "
+       "203.0.113.10 --new-ip 198.51.100.20 --domain example.co.jp "
+       "--maintenance-end 2026-12-10T06:00:00+09:00\n"
+       "  renumber preflight --plan plan.csv --credentials creds.json "
+       "--dns-server 127.0.0.1:5353 --dnsbl bl.example.org\n"
+       "ドメイン名のファイル: お客様またはアカウントごとに 1 行。例:\n"
+       "  C-10001      example.co.jp www.example.co.jp\n"
+       "  C-10002/ess  example.jp\n"},
+      {"Examples:\n"
+       "  renumber store init --store "
+       "postgresql://renumber@db.example/renumber\n"
+       "  export RENUMBER_STORE=postgresql://renumber@db.example/renumber\n"
+       "  renumber store migrate\n"
+       "  renumber store status --json\n",
+       "例:\n"
+       "  renumber store init --store "
+       "postgresql://renumber@db.example/renumber\n"
+       "  export RENUMBER_STORE=postgresql://renumber@db.example/renumber\n"
+       "  renumber store migrate\n"
+       "  renumber store status --json\n"},
+      {"Read-only DNS checks per customer, for what the provider's notice "
+       "warns about: which name servers serve each domain and the A/AAAA/MX "
+       "records still at the old IP (on other name servers the customer "
+       "changes them after the maintenance; on Zenlogic's, Zenlogic does); SPF "
+       "of mail domains for the new IP; reverse DNS (PTR, forward-confirmed) "
+       "of the new IP; the new IP in DNS blocklists. The domains are read from "
+       "ESS and the CDN (GETs only), unless --domains or --domain gives them. "
+       "Exit 3 when something needs doing, 1 when a check could not be done.",
+       "基盤変更メンテナンスのお知らせで注意が呼びかけられている点を、お客様ご"
+       "とに DNS で確認します（読み取りのみ）: "
+       "各ドメイン名を管理しているネームサーバーと、旧 IP のままの A/AAAA/MX "
+       "レコード（他社ネームサーバーではメンテナンスの後にお客様が変更し、Zenlo"
+       "gic 提供のネームサーバーでは Zenlogic "
+       "が変更します）、メール用ドメイン名の SPF に新 IP が含まれているか、新 "
+       "IP の逆引き（PTR。正引きとの一致も確認）、DNS ブロックリストへの新 IP "
+       "の登録。ドメイン名は ESS と CDN から読み取ります（GET "
+       "のみ）。--domains または --domain "
+       "で指定することもできます。対応が必要な項目があれば終了コード "
+       "3、確認できなかった項目があれば 1 です。"},
+      {"The campaign store a team shares (PostgreSQL): create and upgrade its "
+       "schema, and see who is connected and which accounts are locked.",
+       "チームで共有する作業記録のストア（PostgreSQL）: "
+       "スキーマの作成と更新を行い、誰が接続しているか、どのアカウントがロック"
+       "されているかを確認します。"},
+      {"Zenlogic's name servers, or a domain covering them (repeatable; "
+       "default ns1.zenlogic.jp, ns2.zenlogic.jp)",
+       "Zenlogic "
+       "提供のネームサーバー、またはそれらを含むドメイン名（複数回指定可。既定"
+       "は ns1.zenlogic.jp、ns2.zenlogic.jp）"},
+      {"a domain of the one customer, instead of the vendors' (repeatable)",
+       "1 アカウント分: "
+       "お客様のドメイン名。サービスから読み取る代わりに使います（複数回指定可"
+       "）"},
+      {"accounts read and customers checked in parallel (default 8)",
+       "並行して読み取るアカウントと確認するお客様の数（既定は 8）"},
+      {"also append the output, with times, to FILE (0600)",
+       "出力を時刻付きで FILE（モード 0600）にも追記します"},
+      {"also check the customers' DNS (renumber preflight) for the domains "
+       "discovery reads from ESS and the CDN, and show the findings after the "
+       "accounts (text and json output; the exit code stays the accounts')",
+       "ESS と CDN から読み取ったドメイン名について、お客様の DNS "
+       "も確認し（renumber preflight）、結果をアカウントの後に表示します（text "
+       "と json の出力。終了コードはアカウントの結果のままです）"},
+      {"also serve the CDN customers' origin servers: before, synced, after, "
+       "timed or stale-copy (see below)",
+       "CDN のお客様のオリジンサーバーも起動します: "
+       "before、synced、after、timed、stale-copy のいずれか（下記を参照）"},
+      {"also serve the customers' DNS zones on this HOST:PORT (UDP; 0 = a free "
+       "port), for renumber preflight",
+       "お客様の DNS ゾーンにもこの HOST:PORT で応答します（UDP。0 "
+       "は空いているポート）。renumber preflight 用"},
+      {"apply the schema migrations this renumber brings",
+       "この renumber に含まれるスキーマの更新を適用します"},
+      {"campaign store shared by a team: a PostgreSQL connection string "
+       "(postgresql://user@host/db; password from ~/.pgpass, TLS verified). "
+       "Default $RENUMBER_STORE, else the local state directory",
+       "チームで共有する作業記録のストア: PostgreSQL "
+       "の接続文字列（postgresql://user@host/db。パスワードは ~/.pgpass "
+       "から読み、TLS の証明書を検証します）。既定は "
+       "$RENUMBER_STORE、なければローカルの保存先ディレクトリ"},
+      {"create the schema in an empty database (run once, as the database's "
+       "owner); an initialized store is left alone",
+       "空のデータベースにスキーマを作成します（データベースの所有者として一度"
+       "だけ実行）。初期化済みのストアには何もしません"},
+      {"extra CA (PEM) to trust for the server; verification is always on",
+       "ストアのサーバー用に追加で信頼する認証局（PEM）。証明書の検証は常に行い"
+       "ます"},
+      {"extra CA (PEM) to trust for the store's server",
+       "ストアのサーバー用に追加で信頼する認証局（PEM）"},
+      {"name server to ask, IP[:PORT] (repeatable; default: the system's, from "
+       "/etc/resolv.conf)",
+       "問い合わせるネームサーバー "
+       "IP[:PORT]（複数回指定可。既定はシステムの設定で、/etc/resolv.conf "
+       "から読みます）"},
+      {"one JSON document on stdout; the report on stderr",
+       "標準出力に JSON を 1 つ出力します。報告は標準エラー出力に出ます"},
+      {"origin probes: a file of 'ORIGIN_IP PORT CONNECT_IP PORT' lines; "
+       "connect there instead (like curl --connect-to; Host, SNI and "
+       "certificate checks unchanged)",
+       "オリジンサーバーの確認用: 'ORIGIN_IP PORT CONNECT_IP PORT' "
+       "の行を書いたファイル。代わりにそちらへ接続します（curl --connect-to "
+       "と同様。Host、SNI、証明書の検証は変わりません）"},
+      {"seconds to wait for the first try of a DNS query (default 2; two "
+       "tries, the second twice as long)",
+       "DNS の問い合わせの 1 回目で応答を待つ秒数（既定は 2。問い合わせは 2 "
+       "回で、2 回目はその 2 倍待ちます）"},
+      {"team mode: also copy every audit record to this campaign store "
+       "(postgresql://…; default $RENUMBER_STORE)",
+       "チームでの作業: "
+       "監査ログのすべての記録をこの作業記録のストアにもコピーします（postgresq"
+       "l://…。既定は $RENUMBER_STORE）"},
+      {"the customers' domains instead of the vendors': lines of "
+       "'CUSTOMER[/ess|cdn] DOMAIN...' (ESS domains get the SPF check)",
+       "サービスから読み取る代わりに使う、お客様のドメイン名のファイル: "
+       "'CUSTOMER[/ess|cdn] DOMAIN...' の形式の行（ESS のドメイン名は SPF "
+       "も確認します）"},
+      {"the store, its schema version, renumber connections, locks held (who, "
+       "what, where) and each campaign's accounts by state",
+       "ストアとそのスキーマのバージョン、renumber "
+       "の接続、保持中のロック（誰が、どのアカウントを、どこから）、キャンペー"
+       "ンごとの状態別のアカウントを表示します"},
+      {"without a PostgreSQL store: the local state directory",
+       "PostgreSQL のストアを使わないとき: ローカルの保存先ディレクトリ"},
+      {"write DIR/connect-to and DIR/origins-ca.pem for the origins (renumber "
+       "--connect-to / --ca-file)",
+       "オリジンサーバー用の DIR/connect-to と DIR/origins-ca.pem "
+       "を書き出します（renumber の --connect-to / --ca-file 用）"},
+      {"write the customers' domains (for renumber preflight --domains) here",
+       "お客様のドメイン名をここに書き出します（renumber preflight --domains "
+       "用）"},
   };
   return kTable;
 }

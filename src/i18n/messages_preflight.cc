@@ -66,7 +66,7 @@ const std::vector<MessageEntry>& PreflightMessages() {
       // SPF.
       {"preflight.spf_pass",
        "The SPF record of {0} authorises the new IP {1} ({2}).",
-       "{0} のSPFレコードは新しいIPアドレス {1} を許可しています ({2})。"},
+       "{0} のSPFレコードは新しいIPアドレス {1} を許可しています（{2}）。"},
       {"preflight.spf_none",
        "{0} has no SPF record: receivers cannot check mail from {1} by SPF "
        "(a record such as \"v=spf1 {2} ~all\" lets them).",
@@ -97,8 +97,8 @@ const std::vector<MessageEntry>& PreflightMessages() {
       {"preflight.spf_permerror",
        "The SPF record of {0} is broken (permerror: {1}): receivers treat it "
        "as an error and may refuse the mail.",
-       "{0} のSPFレコードに誤りがあります (permerror: "
-       "{1})。送信先メールサーバーでエラーとして扱われ、配送を拒否される"
+       "{0} のSPFレコードに誤りがあります（permerror: "
+       "{1}）。送信先メールサーバーでエラーとして扱われ、配送を拒否される"
        "おそれがあります。"},
       {"preflight.spf_permerror_action",
        "Before the maintenance, correct the SPF record of {0} and make sure "
@@ -113,7 +113,7 @@ const std::vector<MessageEntry>& PreflightMessages() {
        "The new IP {0} has no reverse DNS (no PTR record at {1}): many "
        "receivers refuse mail from such an IP or mark it as spam.",
        "新しいIPアドレス {0} に逆引き (PTR) レコードがありません "
-       "({1})。逆引きできないIPアドレスからのメールは、送信先メールサーバー"
+       "（{1}）。逆引きできないIPアドレスからのメールは、送信先メールサーバー"
        "で配送を拒否されたり迷惑メールと判断されたりすることがあります。"},
       {"preflight.ptr_missing_action",
        "Ask Zenlogic, before the maintenance, to set reverse DNS (a PTR "
@@ -151,7 +151,7 @@ const std::vector<MessageEntry>& PreflightMessages() {
        "The new IP {0} is listed in the DNS blocklist {1} ({2}; {3}): "
        "receivers using it refuse mail from {0}.",
        "新しいIPアドレス {0} がDNSブロックリスト {1} に登録されています "
-       "({2}; {3})。このリストを使う送信先メールサーバーでは {0} "
+       "（{2}; {3}）。このリストを使う送信先メールサーバーでは {0} "
        "からのメールの配送が拒否されます。"},
       {"preflight.dnsbl_listed_action",
        "Before the maintenance, ask the operator of {0} to delist {1} (most "

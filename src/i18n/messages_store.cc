@@ -6,7 +6,7 @@ namespace renumber {
 const std::vector<MessageEntry>& StoreMessages() {
   static const std::vector<MessageEntry> kTable = {
       {"store.held_none", "No account is being worked on now ({}).",
-       "現在作業中のアカウントはありません ({})。"},
+       "現在作業中のアカウントはありません（{}）。"},
       {"store.held",
        "Being worked on now ({}):", "現在作業中のアカウント ({}):"},
       {"store.held_line", "  {}  {}, connected from {}", "  {}  {}、接続元 {}"},

@@ -88,10 +88,22 @@ const std::vector<MessageEntry>& VaultMessages() {
       {"vault.audit_broken", "Audit log {}: record {} is broken: {}",
        "監査ログ {}: レコード {} が壊れています: {}"},
       {"vault.audit_ok",
-       "Audit log {}: {} record(s), hash chain and MACs intact ({} failed "
-       "unlock record(s) carry no MAC).",
-       "監査ログ {}: {} 件、ハッシュチェーンと MAC は正常です（MAC のない"
-       "ロック解除失敗の記録 {} 件）。"},
+       "Audit log {}: {} record(s), intact: every record's MAC and the hash "
+       "chain verify, and the log is as long as the vault recorded.",
+       "監査ログ {}: {} 件、改ざんはありません（全レコードの MAC とハッシュ"
+       "チェーンが正しく、ログの長さも保管庫の記録と一致しています）。"},
+      {"vault.audit_unverified",
+       "Audit log {}: UNVERIFIED. {} record(s) chained and in place, but {} "
+       "of them (line(s) {}) carry no MAC: \"failed unlock\" records, which "
+       "anyone able to write the log could have written.",
+       "監査ログ {}: 未検証。{} 件はチェーンどおりですが、うち {} 件（行 {}） "
+       "には MAC がありません: ロック解除失敗の記録で、ログに書き込める者なら"
+       "誰でも書けるものです。"},
+      {"vault.audit_not_anchored",
+       "This vault was written before it recorded its audit log's length; "
+       "the next change or use records it.",
+       "この保管庫は監査ログの長さを記録する前の版で作られました。次の変更"
+       "または使用の際に記録されます。"},
   };
   return kTable;
 }

@@ -1,11 +1,15 @@
 #include "src/model/credential_source.h"
 
+#include <openssl/crypto.h>
+
 #include <algorithm>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "src/core/json_depth.h"
+#include "src/core/url.h"
 #include "src/log/log.h"
 
 namespace renumber {
@@ -32,38 +36,13 @@ Result<std::string> Field(const json& entry, const char* name, bool required,
 }  // namespace
 
 Status CheckApiBase(const std::string& url) {
-  const bool https = url.rfind("https://", 0) == 0;
-  if (!https && url.rfind("http://", 0) != 0)
-    return Status::InvalidArgument(
-        "\"api_base\" must be an https:// URL",
-        "\"api_base\" は https:// で始まる URL で指定してください");
-  const size_t start = https ? 8 : 7;
-  std::string authority =
-      url.substr(start, url.find_first_of("/?#", start) - start);
-  // Not echoed: the part before '@' may be a password.
-  if (authority.find('@') != std::string::npos)
-    return Status::InvalidArgument(
-        "\"api_base\" must not hold a user name or password (user@host); "
-        "give them as username/password or api_token",
-        "\"api_base\" "
-        "にユーザー名やパスワード（user@host）を含めないでください。"
-        "username/password または api_token で指定してください");
-  if (https) return Status::Ok();
-  std::string host = authority;
-  if (!host.empty() && host[0] == '[') {
-    host = host.substr(1, host.find(']') - 1);
-  } else if (size_t colon = host.rfind(':'); colon != std::string::npos) {
-    host.resize(colon);
-  }
-  auto ip = IpAddress::Parse(host);
-  if (host == "localhost" || (ip.ok() && ip->IsLoopback())) return Status::Ok();
-  return Status::InvalidArgument(
-      "\"api_base\" " + url +
-          ": plain http:// is allowed only to a loopback address; use "
-          "https://",
-      "\"api_base\" " + url +
-          ": 暗号化しない http:// はループバックアドレスにのみ使えます。"
-          "https:// を使ってください");
+  // The transport parses every request URL with the same parser and rule,
+  // so a base accepted here is one the transport will send to.
+  auto parsed = ParseUrl(url);
+  Status s = parsed.ok() ? CheckVendorUrl(*parsed) : parsed.status();
+  if (s.ok()) return s;
+  return Status::InvalidArgument("\"api_base\": " + s.message(),
+                                 "\"api_base\": " + s.Message(true));
 }
 
 const std::vector<std::string>& CredentialsFileKeys() {
@@ -108,6 +87,7 @@ Result<Credentials> ParseEntry(const json& e, const std::string& where) {
         where + ": オブジェクト（{…}）で指定してください");
   Credentials c;
   RN_ASSIGN_OR_RETURN(c.account.customer, Field(e, "customer", true, where));
+  RN_RETURN_IF_ERROR(ValidateCustomerId(c.account.customer).Annotate(where));
   RN_ASSIGN_OR_RETURN(std::string service, Field(e, "service", true, where));
   auto svc = ParseService(service);
   if (!svc.ok()) return svc.status().Annotate(where);
@@ -117,9 +97,6 @@ Result<Credentials> ParseEntry(const json& e, const std::string& where) {
       RefuseUnknownKeys(e, CredentialsEntryKeys(c.account.service), at));
   RN_ASSIGN_OR_RETURN(c.api_base, Field(e, "api_base", true, at));
   RN_ASSIGN_OR_RETURN(c.ca_file, Field(e, "ca_file", false, at));
-  if (c.account.customer.empty())
-    return Status::InvalidArgument(where + ": \"customer\" is empty",
-                                   where + ": \"customer\" が空です");
   RN_RETURN_IF_ERROR(CheckApiBase(c.api_base).Annotate(at));
   if (c.account.service == Service::kEss) {
     RN_ASSIGN_OR_RETURN(c.username, Field(e, "username", true, at));
@@ -178,10 +155,13 @@ class MemorySource : public CredentialSource {
 
 Result<std::vector<Credentials>> ParseCredentialsJson(
     const std::string& text, const std::string& origin) {
-  json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded())
-    return Status::InvalidArgument(origin + ": not valid JSON",
-                                   origin + ": JSON として正しくありません");
+  auto parsed = ParseBoundedJson(text);
+  if (!parsed.ok())
+    return Status::InvalidArgument(
+        origin + ": not valid JSON (" + parsed.status().message() + ")",
+        origin + ": JSON として正しくありません（" +
+            parsed.status().Message(true) + "）");
+  json doc = std::move(*parsed);
   if (!doc.is_object() || !doc.contains("version") || doc["version"] != json(1))
     return Status::InvalidArgument(
         origin + ": expected {\"version\": 1, \"accounts\": [...]}",
@@ -209,10 +189,13 @@ Result<std::vector<Credentials>> ParseCredentialsJson(
 Result<std::unique_ptr<CredentialSource>> OpenCredentialsFile(
     FileSystem* fs, const std::string& path) {
   RN_RETURN_IF_ERROR(CheckPrivateFile(fs, path));
-  RN_ASSIGN_OR_RETURN(std::string text, fs->ReadFile(path));
-  RN_ASSIGN_OR_RETURN(auto creds, ParseCredentialsJson(text, path));
+  RN_ASSIGN_OR_RETURN(std::string text,
+                      fs->ReadFile(path, kMaxCredentialsFileBytes));
+  auto creds = ParseCredentialsJson(text, path);
+  OPENSSL_cleanse(text.data(), text.size());
+  if (!creds.ok()) return creds.status();
   return std::unique_ptr<CredentialSource>(
-      new MemorySource(std::move(creds), path));
+      new MemorySource(std::move(*creds), path));
 }
 
 std::unique_ptr<CredentialSource> NewMemoryCredentialSource(

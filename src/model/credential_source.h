@@ -31,7 +31,9 @@ class CredentialSource {
 
 // An api_base is https://, or plain http:// to a loopback address only
 // (simulators), and holds no user name or password; kInvalidArgument
-// otherwise (the message never repeats a user:password part).
+// otherwise (the message never repeats a user:password part). The check is
+// ParseUrl + CheckVendorUrl (src/core/url.h), exactly what the transport
+// applies to every request it sends.
 Status CheckApiBase(const std::string& url);
 
 // A credentials file in the credentials-template format
@@ -46,6 +48,9 @@ Status CheckApiBase(const std::string& url);
 // account entry of `service` (every other key is refused).
 const std::vector<std::string>& CredentialsFileKeys();
 const std::vector<std::string>& CredentialsEntryKeys(Service service);
+
+// A credentials file larger than this is refused unread.
+inline constexpr size_t kMaxCredentialsFileBytes = size_t{16} << 20;
 Result<std::vector<Credentials>> ParseCredentialsJson(
     const std::string& text, const std::string& origin);
 Result<std::unique_ptr<CredentialSource>> OpenCredentialsFile(

@@ -65,6 +65,24 @@ Result<AccountState> ParseState(std::string_view text) {
       "不明なアカウントの状態 '" + std::string(text) + "' です");
 }
 
+Status ValidateCustomerId(std::string_view id) {
+  auto alnum = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= '0' && c <= '9');
+  };
+  bool ok = !id.empty() && id.size() <= 64 && alnum(id[0]);
+  for (char c : id) ok = ok && (alnum(c) || c == '.' || c == '-' || c == '_');
+  if (ok) return Status::Ok();
+  if (id.empty())
+    return Status::InvalidArgument("the customer id is empty",
+                                   "顧客 ID（customer）が空です");
+  return Status::InvalidArgument(
+      "the customer id is not valid: use 1-64 letters, digits, '.', '-' or "
+      "'_', starting with a letter or a digit (e.g. C-10001)",
+      "顧客 ID（customer）が正しくありません。英数字と '.'、'-'、'_' で 1〜64 "
+      "文字、先頭は英数字にしてください（例: C-10001）");
+}
+
 std::string AccountKey::ToString() const {
   return customer + "/" + ServiceName(service);
 }

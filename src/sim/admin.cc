@@ -1,5 +1,6 @@
 #include "src/sim/admin.h"
 
+#include "src/core/json_depth.h"
 #include "src/sim/basic_auth.h"
 
 namespace renumber {
@@ -28,9 +29,11 @@ bool Authorized(const ServerRequest& request, const std::string& token) {
 }
 
 Result<nlohmann::json> ParseBody(const std::string& body) {
-  nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
-  if (j.is_discarded())
-    return Status::InvalidArgument("the body is not valid JSON");
+  // A client's JSON, bounded like every JSON from outside (json_depth.h).
+  auto j = ParseBoundedJson(body);
+  if (!j.ok())
+    return Status::InvalidArgument("the body is not valid JSON (" +
+                                   j.status().message() + ")");
   return j;
 }
 

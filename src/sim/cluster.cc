@@ -7,6 +7,7 @@
 
 #include "src/core/fs.h"
 #include "src/core/ip.h"
+#include "src/core/json_depth.h"
 #include "src/core/random.h"
 #include "src/sim/vendors.h"
 
@@ -17,9 +18,10 @@ constexpr int kStateVersion = 1;
 
 Result<nlohmann::json> ReadState(const std::string& path) {
   RN_ASSIGN_OR_RETURN(std::string text, PosixFileSystem()->ReadFile(path));
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object() ||
-      j.value("version", 0) != kStateVersion || !j.contains("customers"))
+  auto parsed = ParseBoundedJson(text);
+  nlohmann::json j = parsed.ok() ? std::move(*parsed) : nlohmann::json();
+  if (!j.is_object() || j.value("version", 0) != kStateVersion ||
+      !j.contains("customers"))
     return Status::InvalidArgument(
         "'" + path + "' is not a renumber simulator state file",
         "'" + path +

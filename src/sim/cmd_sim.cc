@@ -8,6 +8,7 @@
 
 #include "src/cli/app.h"
 #include "src/core/fs.h"
+#include "src/core/json_depth.h"
 #include "src/http/transport.h"
 #include "src/sim/admin.h"
 #include "src/sim/cluster.h"
@@ -82,11 +83,11 @@ int Fail(Lang lang, int code, const std::string& message) {
 Result<FaultConfig> ReadFaults(const std::string& path) {
   if (path.empty()) return FaultConfig{};
   RN_ASSIGN_OR_RETURN(std::string text, PosixFileSystem()->ReadFile(path));
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded())
+  auto j = ParseBoundedJson(text);
+  if (!j.ok())
     return Status::InvalidArgument("not valid JSON",
                                    "JSON として正しくありません");
-  return FaultConfigFromJson(j);
+  return FaultConfigFromJson(*j);
 }
 
 // Read-only ESS users as the ESS simulator's state lists them.

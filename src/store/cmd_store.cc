@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "src/cli/app.h"
+#include "src/engine/state_dir.h"
 #include "src/engine/text.h"
 #include "src/i18n/i18n.h"
 #include "src/model/paths.h"
@@ -138,6 +139,12 @@ int RunLocalStatus(const GlobalOptions& g, const StoreOptions& o) {
   so.state_dir = ResolveStateDir(o.state_dir);
   so.fs = PosixFileSystem();
   so.clock = RealClock();
+  // As `renumber status`: a missing state dir has no campaigns, one that is
+  // not the user's own is refused, the journals are read through it.
+  auto state = OpenStateDir(PosixFileSystem(), so.state_dir, /*create=*/false);
+  if (!state.ok() && !state.status().Is(Code::kNotFound))
+    return Fail(g, o, state.status());
+  if (state.ok()) so.fs = state->fs.get();
   auto store = OpenCampaignStore(so);
   if (!store.ok()) return Fail(g, o, store.status());
   auto accounts = (*store)->Accounts("");

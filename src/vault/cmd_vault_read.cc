@@ -5,6 +5,7 @@
 
 #include "src/cli/app.h"
 #include "src/i18n/i18n.h"
+#include "src/log/terminal_text.h"
 #include "src/vault/cmd_common.h"
 
 namespace renumber::vault {
@@ -62,15 +63,13 @@ int RunList(const CommandContext& ctx, const ReadFlags& f) {
     rows.push_back({e.creds.account.customer,
                     ServiceName(e.creds.account.service), e.creds.api_base,
                     e.ticket, e.expires_at.ToRfc3339(), DaysText(ctx, e)});
-  std::fputs(FormatTable({Tr(ctx.lang(), "vault.col_customer"),
-                          Tr(ctx.lang(), "vault.col_service"),
-                          Tr(ctx.lang(), "vault.col_api_base"),
-                          Tr(ctx.lang(), "vault.col_ticket"),
-                          Tr(ctx.lang(), "vault.col_expires"),
-                          Tr(ctx.lang(), "vault.col_days_left")},
-                         rows)
-                 .c_str(),
-             stdout);
+  PrintForHumans(stdout, FormatTable({Tr(ctx.lang(), "vault.col_customer"),
+                                      Tr(ctx.lang(), "vault.col_service"),
+                                      Tr(ctx.lang(), "vault.col_api_base"),
+                                      Tr(ctx.lang(), "vault.col_ticket"),
+                                      Tr(ctx.lang(), "vault.col_expires"),
+                                      Tr(ctx.lang(), "vault.col_days_left")},
+                                     rows));
   Say(entries->size() == 1
           ? Tr(ctx.lang(), "vault.list_count_one", (*v)->path())
           : Tr(ctx.lang(), "vault.list_count", entries->size(), (*v)->path()));

@@ -58,10 +58,7 @@ Result<VaultEntry> EntryFromFlags(const CommandContext& ctx,
   e.creds.api_base = f.api_base;
   e.creds.username = f.username;
   e.creds.ca_file = f.ca_file;
-  if (f.customer.empty() || f.customer.find('/') != std::string::npos)
-    return Status::InvalidArgument(
-        "--customer must be an id like C-10001",
-        "--customer には C-10001 のようなお客様 ID を指定してください");
+  RN_RETURN_IF_ERROR(ValidateCustomerId(f.customer).Annotate("--customer", "--customer"));
   RN_RETURN_IF_ERROR(CheckApiBase(f.api_base).Annotate("--api-base"));
   if (e.creds.account.service == Service::kEss && f.username.empty())
     return Status::InvalidArgument(
@@ -149,7 +146,7 @@ int RunImport(const CommandContext& ctx, const StoreFlags& f) {
   if (!expires.ok()) return Fail(ctx, expires.status());
   Status priv = CheckPrivateFile(ctx.fs, f.file);
   if (!priv.ok()) return Fail(ctx, priv);
-  auto text = ctx.fs->ReadFile(f.file);
+  auto text = ctx.fs->ReadFile(f.file, kMaxCredentialsFileBytes);
   if (!text.ok()) return Fail(ctx, text.status());
   auto creds = ParseCredentialsJson(*text, f.file);
   Wipe(&*text);

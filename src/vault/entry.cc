@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "src/core/json_depth.h"
 #include "src/log/log.h"
 #include "src/vault/crypto.h"
 
@@ -90,6 +91,9 @@ Result<VaultEntry> ParseEntry(const json& j, size_t index) {
   VaultEntry e;
   RN_ASSIGN_OR_RETURN(e.creds.account.customer,
                       Str(j, "customer", true, where));
+  if (!ValidateCustomerId(e.creds.account.customer).ok())
+    return Status::Corruption(where + ": bad \"customer\"",
+                              where + ": \"customer\" の値が正しくありません");
   RN_ASSIGN_OR_RETURN(std::string service, Str(j, "service", true, where));
   auto svc = ParseService(service);
   if (!svc.ok())
@@ -109,6 +113,55 @@ Result<VaultEntry> ParseEntry(const json& j, size_t index) {
     RN_ASSIGN_OR_RETURN(e.creds.api_token, LoadSecret(j, "api_token", where));
   }
   return e;
+}
+
+json AuditJson(const VaultBody& body) {
+  json keys = json::array();
+  for (const AuditKey& k : body.audit_keys)
+    keys.push_back({{"from", k.from}, {"key", ToHex(k.key.reveal())}});
+  json audit = {{"keys", keys}};
+  if (body.audit_anchor) {
+    audit["records"] = body.audit_anchor->records;
+    audit["last_hash"] = body.audit_anchor->last_hash;
+  }
+  return audit;
+}
+
+Status ParseAudit(const json& doc, VaultBody* body) {
+  auto it = doc.find("audit");
+  if (it == doc.end()) {  // written before keys and anchors were kept
+    RN_ASSIGN_OR_RETURN(Secret first, AuditMacKey(body->vault_key));
+    body->audit_keys = {{1, std::move(first)}};
+    return Status::Ok();
+  }
+  const Status bad =
+      Status::Corruption("vault body: bad \"audit\"",
+                         "保管庫の本体: \"audit\" が正しくありません");
+  if (!it->is_object() || !it->contains("keys") || !(*it)["keys"].is_array())
+    return bad;
+  uint64_t last_from = 0;
+  for (const json& k : (*it)["keys"]) {
+    if (!k.is_object() || !k.contains("from") ||
+        !k["from"].is_number_unsigned() || !k.contains("key") ||
+        !k["key"].is_string())
+      return bad;
+    uint64_t from = k["from"].get<uint64_t>();
+    auto key = FromHex(k["key"].get_ref<const std::string&>());
+    if (!key.ok() || key->size() != kKeyBytes || from <= last_from ||
+        (last_from == 0 && from != 1))
+      return bad;
+    body->audit_keys.push_back({from, Secret(std::move(*key))});
+    last_from = from;
+  }
+  if (body->audit_keys.empty()) return bad;
+  if (it->contains("records")) {
+    const json& n = (*it)["records"];
+    auto h = it->find("last_hash");
+    if (!n.is_number_unsigned() || h == it->end() || !h->is_string())
+      return bad;
+    body->audit_anchor = AuditAnchor{n.get<uint64_t>(), h->get<std::string>()};
+  }
+  return Status::Ok();
 }
 
 Result<VaultBody> ParseBody(const json& doc) {
@@ -136,6 +189,7 @@ Result<VaultBody> ParseBody(const json& doc) {
     RN_ASSIGN_OR_RETURN(VaultEntry e, ParseEntry((*it)[i], i));
     body.entries.push_back(std::move(e));
   }
+  RN_RETURN_IF_ERROR(ParseAudit(doc, &body));
   return body;
 }
 
@@ -150,16 +204,18 @@ Secret EncodeBody(const VaultBody& body) {
   JsonWiper wiper{&doc};
   for (const VaultEntry& e : body.entries)
     doc["entries"].push_back(EntryJson(e));
+  if (!body.audit_keys.empty()) doc["audit"] = AuditJson(body);
   return Secret(doc.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 Result<VaultBody> DecodeBody(const Secret& json_text) {
-  json doc = json::parse(json_text.reveal(), nullptr,
-                         /*allow_exceptions=*/false);
-  JsonWiper wiper{&doc};
-  if (doc.is_discarded())
+  // Bounded: wiping and reading the document recurse once per level.
+  auto parsed = ParseBoundedJson(json_text.reveal());
+  if (!parsed.ok())
     return Status::Corruption("vault body: not JSON",
                               "保管庫の本体: JSON ではありません");
+  json doc = std::move(*parsed);
+  JsonWiper wiper{&doc};
   try {
     return ParseBody(doc);
   } catch (const json::exception& e) {  // the library's boundary

@@ -95,7 +95,7 @@ Result<Secret> ReadSecretFile(FileSystem* fs, const std::string& path,
   const std::string& what_ja =
       what_ja_or_empty.empty() ? what : what_ja_or_empty;
   RN_RETURN_IF_ERROR(CheckPrivateFile(fs, path).Annotate(what, what_ja));
-  auto text = fs->ReadFile(path);
+  auto text = fs->ReadFile(path, kMaxSecretFileBytes);
   if (!text.ok()) return text.status().Annotate(what, what_ja);
   std::string value = std::move(*text);
   if (!value.empty() && value.back() == '\n') value.pop_back();

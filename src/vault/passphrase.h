@@ -25,6 +25,8 @@ inline constexpr const char* kPassphraseFileEnv =
     "RENUMBER_VAULT_PASSPHRASE_FILE";
 inline constexpr const char* kCredentialName = "renumber-vault";
 inline constexpr size_t kMinPassphraseLength = 12;
+// A passphrase or secret file larger than this is refused unread.
+inline constexpr size_t kMaxSecretFileBytes = 64 * 1024;
 
 // Reads a line of hidden input from the user.
 class Prompter {

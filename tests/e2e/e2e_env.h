@@ -158,7 +158,9 @@ class E2eEnv {
   std::unique_ptr<SimCluster> cluster_;
 };
 
-// The path of the built binary (from the build system).
+// The path of the built binary (from the build system), or of the one
+// RENUMBER_E2E_BINARY names: run the same tests against an older build to
+// see which of them fail on it (e.g. the security tests of issue 12).
 std::string RenumberBinary();
 
 // Parses the JSON document a --json run printed on stdout.

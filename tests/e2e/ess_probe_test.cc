@@ -115,7 +115,7 @@ TEST(EssProbeE2eTest, ProbesReportWithoutBlockingCutOver) {
                               {"LANG=ja_JP.UTF-8"});
   EXPECT_EQ(ja.exit_code, 3);
   // The verify table is a result: stdout (issue 14).
-  EXPECT_NE(ja.out.find("[warn] smtp.probe 127.0.0.53:"), std::string::npos)
+  EXPECT_NE(ja.out.find("［注意］ smtp.probe 127.0.0.53:"), std::string::npos)
       << ja.out;
   EXPECT_NE(ja.out.find("ESSの配送チェック"), std::string::npos) << ja.out;
 

@@ -91,6 +91,12 @@ std::string EnglishIn(const std::string& text) {
   std::string found;
   std::istringstream lines(text);
   for (std::string line; std::getline(lines, line);) {
+    // The staged version's diff quotes the CDN's own configuration as the
+    // CDN shows it (field names, the version's bilingual comment): data,
+    // not our words.
+    if (!line.empty() && (line[0] == '+' || line[0] == '-' ||
+                          line.rfind(" - ", 0) == 0))
+      continue;
     const std::string rest = " " + WithoutNames(line) + " ";
     for (const std::string& w : kEnglish) {
       const bool word = std::isalpha(static_cast<unsigned char>(w[0]));

@@ -1,4 +1,4 @@
-#include "src/vault/hardening.h"
+#include "src/core/hardening.h"
 
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -7,7 +7,7 @@
 #include <cstring>
 #include <string>
 
-namespace renumber::vault {
+namespace renumber {
 
 Status DisableCoreDumps() {
   rlimit none = {0, 0};
@@ -31,4 +31,4 @@ bool CoreDumpsDisabled() {
          ::prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) == 0;
 }
 
-}  // namespace renumber::vault
+}  // namespace renumber
