@@ -126,7 +126,7 @@ Status WriteCredentialsFile(const std::vector<SimCustomer>& customers,
                             const std::string& cdn_base,
                             const std::string& path) {
   std::string text =
-      CredentialsJson(customers, ess_base, cdn_base).dump(2) + "\n";
+      CredentialsJson(customers, ess_base, cdn_base).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   return WriteFileAtomic(PosixFileSystem(), path, text, 0600);
 }
 
@@ -262,7 +262,7 @@ Status SimCluster::SaveState(const std::string& path) const {
                           {"customers", CustomersToJson(customers_)},
                           {"ess", ess_->api()->SaveState()},
                           {"cdn", cdn_->api()->SaveState()}};
-  return WriteFileAtomic(PosixFileSystem(), path, state.dump() + "\n", 0600);
+  return WriteFileAtomic(PosixFileSystem(), path, state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", 0600);
 }
 
 void SimCluster::Stop() {

@@ -26,7 +26,7 @@ ServerResponse FaultError(int status) {
                           {"message", "simulated server fault"},
                           {"msg", "Internal Server Error"},
                           {"detail", "simulated server fault"}}
-               .dump();
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 

@@ -70,9 +70,11 @@ TEST(EssProbeE2eTest, ProbesReportWithoutBlockingCutOver) {
     for (const auto& [i, e] : expect) {
       if (a["customer"] != world[i].id) continue;
       const int port = servers.count(i) ? servers[i]->port() : refused_port;
+      // A copy: a structured binding cannot be captured in C++17 (clang).
+      const std::string old_ip = world[i].old_ip;
       auto set_port = [&](json& routes) {
         for (json& r : routes)
-          if (r["address"] == world[i].old_ip) r["port"] = port;
+          if (r["address"] == old_ip) r["port"] = port;
       };
       set_port(a["default_routes"]["routes"]);
       for (json& d : a["domains"]) set_port(d["routes"]["routes"]);

@@ -54,7 +54,7 @@ ServerResponse Success(int status, nlohmann::json body,
   r.status = status;
   r.headers.Set("Content-Type", kJson);
   if (!etag.empty()) r.headers.Set("ETag", etag);
-  r.body = out.dump();
+  r.body = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 
@@ -66,7 +66,7 @@ ServerResponse Failure(int status, const std::string& code,
   r.body =
       nlohmann::json{
           {"status", "FAILURE"}, {"code", code}, {"message", message}}
-          .dump();
+          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 
