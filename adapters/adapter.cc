@@ -41,8 +41,9 @@ Result<Change> ChangeFromJson(const nlohmann::json& j) {
     c.removes_reference = j.value("removes_reference", false);
     return c;
   } catch (const nlohmann::json::exception& e) {
-    return Status::Corruption(std::string("malformed change record: ") +
-                              e.what());
+    return Status::Corruption(
+        std::string("malformed change record: ") + e.what(),
+        std::string("変更の記録の形式が正しくありません: ") + e.what());
   }
 }
 

@@ -66,10 +66,14 @@ class CdnAdapter : public Adapter {
     const int writes = client_.writes() - before;
     if (!r.ok()) {
       if (writes == 0) return r.status();
+      const Text draft = applier_->DraftNote(Param(change, "service_id"));
       return Status(r.status().code(),
                     r.status().message() + " [" + std::to_string(writes) +
-                        " write(s) made by change " + change.id +
-                        applier_->DraftNote(Param(change, "service_id")) + "]");
+                        " write(s) made by change " + change.id + draft.en +
+                        "]",
+                    r.status().Message(true) + "（変更 " + change.id + " で " +
+                        std::to_string(writes) + " 件を書き込み済みです" +
+                        draft.ja + "）");
     }
     ApplyOutcome out;
     out.writes = writes;
@@ -111,13 +115,17 @@ Result<std::unique_ptr<Adapter>> NewCdnAdapter(const Credentials& credentials,
                                                const AdapterDeps& deps) {
   const std::string account = credentials.account.ToString();
   if (credentials.account.service != Service::kCdn)
-    return Status::InvalidArgument(account + ": not a CDN account");
+    return Status::InvalidArgument(
+        account + ": not a CDN account",
+        account + ": CDN のアカウントではありません");
   if (credentials.api_token.empty())
-    return Status::InvalidArgument(account +
-                                   ": the credentials lack the "
-                                   "CDN API token");
+    return Status::InvalidArgument(
+        account + ": the credentials lack the CDN API token",
+        account + ": 認証情報に CDN の API トークンがありません");
   if (!deps.transport)
-    return Status::Internal(account + ": no HTTP transport for the adapter");
+    return Status::Internal(
+        account + ": no HTTP transport for the adapter",
+        account + ": CDN との通信に必要な準備ができていません（内部エラー）");
   return std::unique_ptr<Adapter>(
       std::make_unique<cdn::CdnAdapter>(credentials, deps));
 }

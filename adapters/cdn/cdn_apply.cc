@@ -69,19 +69,23 @@ std::set<int> LockedVersions(const ServiceDetails& d) {
 
 }  // namespace
 
-std::string ChangeApplier::DraftNote(const std::string& sid) const {
+Text ChangeApplier::DraftNote(const std::string& sid) const {
   auto it = drafts_.find(sid);
-  if (it == drafts_.end()) return "";
-  return "; staged version " + std::to_string(it->second.number) +
-         " of service " + sid + " is not active";
+  if (it == drafts_.end()) return {};
+  const std::string n = std::to_string(it->second.number);
+  return {"; staged version " + n + " of service " + sid + " is not active",
+          "。サービス " + sid + " の切替用バージョン " + n +
+              " はまだ有効化されていません"};
 }
 
 Result<json> ChangeApplier::Apply(const Change& c, const PhaseContext& ctx) {
   if (Param(c, "service_id").empty())
-    return Status::InvalidArgument(client_->account() + ": change " + c.id +
-                                   " has no service_id");
+    return Status::InvalidArgument(
+        client_->account() + ": change " + c.id + " has no service_id",
+        client_->account() + ": 変更 " + c.id + " に service_id がありません");
   Result<json> r = Status::InvalidArgument(
-      client_->account() + ": unknown CDN change kind '" + c.kind + "'");
+      client_->account() + ": unknown CDN change kind '" + c.kind + "'",
+      client_->account() + ": 不明な CDN の変更の種類 '" + c.kind + "' です");
   if (c.kind == "clone-version") r = Clone(c, ctx);
   if (c.kind == "label-staged") r = Label(c, ctx);
   if (c.kind == "set-address") r = SetAddress(c, ctx);
@@ -366,8 +370,9 @@ Result<json> ChangeApplier::Reactivate(const Change& c,
   const int version = IntParam(c, "version");
   const int expect = IntParam(c, "expect_active");
   if (version <= 0)
-    return Status::InvalidArgument(client_->account() + ": change " + c.id +
-                                   " has no version");
+    return Status::InvalidArgument(
+        client_->account() + ": change " + c.id + " has no version",
+        client_->account() + ": 変更 " + c.id + " に version がありません");
   RN_ASSIGN_OR_RETURN(auto d, ReadDetails(client_, sid));
   if (d.active == version)
     return json{{"present", true}, {"activated", version}};

@@ -40,8 +40,9 @@ class ChangeApplier {
   // The outcome to journal (carries service_id and, for staged-version
   // steps, the draft).
   Result<nlohmann::json> Apply(const Change& change, const PhaseContext& ctx);
-  // "; staged version N of service S is not active" for error messages.
-  std::string DraftNote(const std::string& sid) const;
+  // "; staged version N of service S is not active" for error messages
+  // (empty when this run has no staged version of S).
+  Text DraftNote(const std::string& sid) const;
 
  private:
   struct Draft {

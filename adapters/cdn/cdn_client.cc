@@ -1,6 +1,8 @@
 #include "adapters/cdn/cdn_client.h"
 
+#include "src/core/json_depth.h"
 #include "src/http/message.h"
+#include "src/http/status_meaning.h"
 #include "src/http/pacing.h"
 #include "src/log/log.h"
 
@@ -10,8 +12,10 @@ namespace {
 constexpr int kGetAttempts = 3;  // re-reads of a GET whose body is not JSON
 
 nlohmann::json ParseJson(const std::string& body) {
-  // Non-throwing parse: a malformed body becomes a "discarded" value.
-  return nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  // A malformed body, or one nested deeper than any answer of the contract
+  // (src/core/json_depth.h), becomes a "discarded" value.
+  auto j = ParseBoundedJson(body);
+  return j.ok() ? std::move(*j) : nlohmann::json(nlohmann::json::value_t::discarded);
 }
 
 Code CodeForStatus(int status) {
@@ -34,12 +38,13 @@ Code CodeForStatus(int status) {
   }
 }
 
-// A short, single-line excerpt of a body that is not the error JSON.
+// A short, single-line excerpt of a body that is not the error JSON,
+// scrubbed of our secrets before it is cut (scrubber.h).
 std::string Excerpt(const std::string& body) {
-  std::string out = body.substr(0, 120);
+  std::string out = ScrubAndCut(body, 120);
   for (char& c : out)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return body.size() > 120 ? out + "..." : out;
+  return out;
 }
 
 }  // namespace
@@ -67,9 +72,15 @@ CdnClient::CdnClient(HttpTransport* transport, std::string account,
 }
 
 Status CdnClient::Error(Code code, const std::string& what,
-                        const std::string& detail) const {
+                        const std::string& detail,
+                        const std::string& detail_ja) const {
   // `detail` may quote the vendor, who may echo our token back.
-  return Status(code, account_ + ": " + what + ": " + ScrubSecrets(detail));
+  const std::string scrubbed = ScrubSecrets(detail);
+  return Status(code, account_ + ": " + what + ": " + scrubbed,
+                account_ + ": " + what + ": " +
+                    (detail_ja.empty() ? "CDN から想定外の応答がありました（" +
+                                             scrubbed + "）"
+                                       : ScrubSecrets(detail_ja)));
 }
 
 HttpRequest CdnClient::Request(const std::string& method,
@@ -126,17 +137,19 @@ std::string NextLink(const std::string& header) {
 Status CdnClient::ErrorFromResponse(const std::string& call,
                                     const HttpResponse& r) {
   std::string detail = std::to_string(r.status);
-  const std::string text = ErrorBodyText(ParseJson(r.body));
-  if (!text.empty())
-    detail += " " + text;
-  else if (!r.body.empty())
-    detail += " " + Excerpt(r.body);
-  return Error(CodeForStatus(r.status), call, detail);
+  std::string vendor = ErrorBodyText(ParseJson(r.body));  // the vendor's words
+  if (vendor.empty() && !r.body.empty()) vendor = Excerpt(r.body);
+  if (!vendor.empty()) detail += " " + vendor;
+  return Error(
+      CodeForStatus(r.status), call, detail,
+      VendorStatusJa(r.status) + (vendor.empty() ? "" : ": " + vendor));
 }
 
 Result<nlohmann::json> CdnClient::Get(const std::string& path) {
   RN_ASSIGN_OR_RETURN(auto j, GetIfExists(path));
-  if (!j) return Error(Code::kNotFound, "GET " + path, "404 not found");
+  if (!j)
+    return Error(Code::kNotFound, "GET " + path, "404 not found",
+                 VendorStatusJa(404));
   return std::move(*j);
 }
 

@@ -82,9 +82,11 @@ class CdnClient {
   int writes() const { return writes_; }
   const std::string& account() const { return account_; }
   Clock* clock() const { return clock_; }
-  // "C-10001/cdn: <what>: <detail>" with the given code.
-  Status Error(Code code, const std::string& what,
-               const std::string& detail) const;
+  // "C-10001/cdn: <what>: <detail>" with the given code; in Japanese with
+  // `detail_ja`, or, when that is "", as an unexpected answer quoting
+  // `detail` (the vendor's own words, or a shape it should not have).
+  Status Error(Code code, const std::string& what, const std::string& detail,
+               const std::string& detail_ja = "") const;
 
  private:
   HttpRequest Request(const std::string& method, const std::string& path);

@@ -62,6 +62,17 @@ TEST_F(CdnClientTest, AVendorEchoingTheTokenNeverPutsItInAnError) {
   ExpectNoToken(client_.Write("POST", "/service/SU1/version/4/clone").error);
 }
 
+// The token echoed where the 120-byte excerpt of a non-JSON body ends: the
+// old client cut first, so its first bytes ("to") survived the cut and no
+// longer matched the token.
+TEST_F(CdnClientTest, AnEchoAtTheCutOfTheExcerptLeavesNoPart) {
+  fake_.PushResponse(403, std::string(118, 'x') + kToken + " is bad");
+  Status s = client_.Get("/service/SU1/details").status();
+  EXPECT_NE(s.message().find("xxxx"), std::string::npos) << s.message();
+  EXPECT_EQ(s.message().find("xt"), std::string::npos)
+      << "part of the token: " << s.message();
+}
+
 TEST_F(CdnClientTest, MalformedGetIsReReadThenNamed) {
   fake_.PushResponse(200, R"({"id": "SU1", "vers)");
   fake_.PushResponse(200, R"({"id":"SU1"})");

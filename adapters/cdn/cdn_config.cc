@@ -8,6 +8,13 @@ namespace {
 
 using nlohmann::json;
 
+// The vendor's answer is not shaped as documented (an unexpected answer,
+// kInternal); the Japanese keeps the English detail (field names).
+Status Malformed(const std::string& what) {
+  return Status::Internal(what,
+                          "CDN の応答の形式が想定と異なります（" + what + "）");
+}
+
 // "" for a missing or null field; false when present with another type.
 bool Str(const json& j, const char* key, std::string* out) {
   auto it = j.find(key);
@@ -51,13 +58,12 @@ int Int(const json& j, const char* key, int dflt) {
 
 template <typename T, typename F>
 Result<std::vector<T>> List(const json& j, const char* what, F parse) {
-  if (!j.is_array())
-    return Status::Internal(std::string(what) + " is not a list");
+  if (!j.is_array()) return Malformed(std::string(what) + " is not a list");
   std::vector<T> out;
   for (const json& item : j) {
     if (!item.is_object())
-      return Status::Internal(std::string("an entry of ") + what +
-                              " is not an object");
+      return Malformed(std::string("an entry of ") + what +
+                       " is not an object");
     RN_ASSIGN_OR_RETURN(T value, parse(item));
     out.push_back(std::move(value));
   }
@@ -89,7 +95,7 @@ const VersionInfo* ServiceDetails::Find(int number) const {
 }
 
 Result<Backend> ParseBackend(const json& j) {
-  if (!j.is_object()) return Status::Internal("a backend is not an object");
+  if (!j.is_object()) return Malformed("a backend is not an object");
   Backend b;
   bool ok = Str(j, "name", &b.name) && Str(j, "address", &b.address) &&
             Str(j, "ipv4", &b.ipv4) && Str(j, "ipv6", &b.ipv6) &&
@@ -99,7 +105,7 @@ Result<Backend> ParseBackend(const json& j) {
             Str(j, "ssl_sni_hostname", &b.ssl_sni_hostname) &&
             Str(j, "request_condition", &b.request_condition);
   if (!ok || b.name.empty())
-    return Status::Internal(
+    return Malformed(
         "a backend lacks its name or has a field of the "
         "wrong type");
   if (b.address.empty()) b.address = !b.ipv4.empty() ? b.ipv4 : b.ipv6;
@@ -119,7 +125,7 @@ Result<std::vector<Director>> ParseDirectors(const json& j) {
       j, "the directors", [](const json& d) -> Result<Director> {
         Director out;
         if (!Str(d, "name", &out.name) || out.name.empty())
-          return Status::Internal("a director lacks its name");
+          return Malformed("a director lacks its name");
         out.quorum = Int(d, "quorum", 0);
         auto it = d.find("backends");
         if (it != d.end() && it->is_array())
@@ -134,7 +140,7 @@ Result<std::vector<std::string>> ParseDomains(const json& j) {
       j, "the domains", [](const json& d) -> Result<std::string> {
         std::string name;
         if (!Str(d, "name", &name) || name.empty())
-          return Status::Internal("a domain lacks its name");
+          return Malformed("a domain lacks its name");
         return name;
       });
 }
@@ -144,8 +150,7 @@ Result<std::vector<Named>> ParseNamed(const json& j) {
       j, "the VCL or snippets", [](const json& x) -> Result<Named> {
         Named out;
         if (!Str(x, "name", &out.name) || !Str(x, "content", &out.content))
-          return Status::Internal(
-              "a VCL or snippet has a field of the wrong type");
+          return Malformed("a VCL or snippet has a field of the wrong type");
         return out;
       });
 }
@@ -154,7 +159,7 @@ Result<std::vector<Pool>> ParsePools(const json& j) {
   return List<Pool>(j, "the pools", [](const json& p) -> Result<Pool> {
     Pool out;
     if (!Str(p, "id", &out.id) || !Str(p, "name", &out.name) || out.id.empty())
-      return Status::Internal("a pool lacks its id");
+      return Malformed("a pool lacks its id");
     return out;
   });
 }
@@ -164,22 +169,21 @@ Result<std::vector<VersionInfo>> ParseVersions(const json& j) {
       j, "the versions", [](const json& v) -> Result<VersionInfo> {
         VersionInfo out;
         out.number = Int(v, "number", 0);
-        if (out.number <= 0)
-          return Status::Internal("a version lacks its number");
+        if (out.number <= 0) return Malformed("a version lacks its number");
         out.active = Bool(v, "active", false);
         out.locked = Bool(v, "locked", false);
         if (!Str(v, "comment", &out.comment))
-          return Status::Internal("a version's comment is not text");
+          return Malformed("a version's comment is not text");
         return out;
       });
 }
 
 Result<ServiceDetails> ParseDetails(const json& j) {
-  if (!j.is_object()) return Status::Internal("details are not an object");
+  if (!j.is_object()) return Malformed("details are not an object");
   ServiceDetails d;
   if (!Str(j, "id", &d.id) || !Str(j, "name", &d.name) ||
       !Str(j, "type", &d.type))
-    return Status::Internal("details have a field of the wrong type");
+    return Malformed("details have a field of the wrong type");
   if (d.type.empty()) d.type = "vcl";
   RN_ASSIGN_OR_RETURN(d.versions,
                       ParseVersions(j.value("versions", json::array())));

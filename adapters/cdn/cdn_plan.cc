@@ -156,7 +156,10 @@ Result<Plan> PlanForward(Phase phase,
   if (!anything && phase == Phase::kPrepare && !plan.notes.empty())
     return Status::PreconditionFailed(
         "the old IP is only in hidden origins (custom VCL, snippets, pools "
-        "or Compute services): manual work; renumber changes nothing");
+        "or Compute services): manual work; renumber changes nothing",
+        "旧 IP は隠れたオリジンサーバー（カスタム VCL、スニペット、プール、"
+        "Compute サービス）にしかありません。手作業での変更が必要です"
+        "（本ツールは何も変更しません）");
   if (plan.changes.empty() && plan.waiting.empty())
     plan.notes.push_back(NothingToChangeText());
   return plan;
@@ -185,9 +188,14 @@ Result<Plan> PlanRollback(Phase phase,
       if (ours_live || !view.new_backends.empty())
         return Status::PreconditionFailed(
             account + ": service " + s.label() + ": the active version " +
-            std::to_string(s.details.active) +
-            " sends traffic to the new IP (cut over): roll back the cutover "
-            "first (renumber rollback --phase cutover)");
+                std::to_string(s.details.active) +
+                " sends traffic to the new IP (cut over): roll back the "
+                "cutover first (renumber rollback --phase cutover)",
+            account + ": サービス " + s.label() + ": 有効バージョン " +
+                std::to_string(s.details.active) +
+                " は新 IP に通信を送っています（切替済み）。"
+                "先に切替を切り戻してください"
+                "（renumber rollback --phase cutover）");
       for (const StagedVersion& st : s.staged) {
         json p = base;
         p["version"] = st.number;
@@ -210,18 +218,29 @@ Result<Plan> PlanRollback(Phase phase,
     if (previous == 0 || s.details.active == previous) continue;
     const bool ours_live = s.details.active == ours;
     if ((!ours_live || h->foreign_between) && !ctx.force) {
-      const std::string what =
-          !ours_live ? "version " + std::to_string(s.details.active) +
-                           " is active: someone activated it after our "
-                           "cutover switched to version " +
-                           std::to_string(ours)
-                     : "version " + std::to_string(h->foreign_between) +
-                           " was activated by someone else between two of "
-                           "our switches";
+      const Text what =
+          !ours_live
+              ? Text{"version " + std::to_string(s.details.active) +
+                         " is active: someone activated it after our "
+                         "cutover switched to version " +
+                         std::to_string(ours),
+                     "バージョン " + std::to_string(s.details.active) +
+                         " が有効です。本ツールの切替でバージョン " +
+                         std::to_string(ours) +
+                         " に切り替えた後に、ほかの方が有効化しました"}
+              : Text{"version " + std::to_string(h->foreign_between) +
+                         " was activated by someone else between two of "
+                         "our switches",
+                     "バージョン " + std::to_string(h->foreign_between) +
+                         " が、本ツールによる 2 回の切替の間にほかの方によって"
+                         "有効化されました"};
       return Status::PreconditionFailed(
-          account + ": service " + s.label() + ": " + what +
-          "; not rolling back to version " + std::to_string(previous) +
-          " without --force");
+          account + ": service " + s.label() + ": " + what.en +
+              "; not rolling back to version " + std::to_string(previous) +
+              " without --force",
+          account + ": サービス " + s.label() + ": " + what.ja +
+              "。--force を指定しない限り、バージョン " +
+              std::to_string(previous) + " には切り戻しません");
     }
     json p = base;
     p["version"] = previous;

@@ -129,7 +129,7 @@ TEST(CdnPlanTest, HiddenOriginsAreNotesAndAloneArePreconditionFailed) {
   ASSERT_FALSE(plan->notes.empty());
   EXPECT_NE(plan->notes[0].en.find("snippet dbg"), std::string::npos);
   RawService only = s;
-  only.backends = {BackendJ("images", "203.0.113.9")};
+  only.backends = nlohmann::json::array({BackendJ("images", "203.0.113.9")});
   auto refused = PlanForward(Phase::kPrepare, Snapshots({only}), Ctx(), "C-1");
   EXPECT_EQ(refused.status().code(), Code::kPreconditionFailed);
 }

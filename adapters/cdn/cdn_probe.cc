@@ -179,9 +179,9 @@ ProbeOutcome CompareOrigins(const OriginProbe& p,
             "before the maintenance, or give --check-path and "
             "--check-text)",
         where +
-            ": 旧オリジンサーバーの応答の記録がありません(メンテナンス前に "
+            ": 旧オリジンサーバーの応答の記録がありません（メンテナンス前に "
             "verify を実行するか、--check-path と --check-text を"
-            "指定してください)"};
+            "指定してください）"};
     return out;
   }
   const std::string diff = GateDifference(*at_new, *old);

@@ -226,13 +226,17 @@ Result<std::vector<ServiceSnapshot>> SnapshotFromJson(const json& j,
       auto snap = Parse(s.at("id").get<std::string>(),
                         s.at("name").get<std::string>(), s.at("raw"), target);
       if (!snap.ok())
-        return Status::InvalidArgument("not a CDN discovery snapshot: " +
-                                       snap.status().message());
+        return Status::InvalidArgument(
+            "not a CDN discovery snapshot: " + snap.status().message(),
+            "CDN の読み取り結果の形式が正しくありません: " +
+                snap.status().Message(true));
       out.push_back(std::move(*snap));
     }
   } catch (const json::exception& e) {
     return Status::InvalidArgument(
-        std::string("not a CDN discovery snapshot: ") + e.what());
+        std::string("not a CDN discovery snapshot: ") + e.what(),
+        std::string("CDN の読み取り結果の形式が正しくありません（") + e.what() +
+            "）");
   }
   return out;
 }

@@ -71,9 +71,10 @@ TEST(CdnReadTest, StagedSwitchAndDraftsAreToldApart) {
                 testing::VersionJ(2, true, true),
                 testing::VersionJ(3, false, false, testing::Staged(2)),
                 testing::VersionJ(4, false, false, "customer's draft")};
-  s.backends = {testing::BackendJ("origin_1", "198.18.0.5")};
+  s.backends = json::array({testing::BackendJ("origin_1", "198.18.0.5")});
   s.staged_number = 3;
-  s.staged_backends = {testing::BackendJ("origin_1", "198.19.0.5")};
+  s.staged_backends =
+      json::array({testing::BackendJ("origin_1", "198.19.0.5")});
   auto snaps = testing::Snapshots({s});
   ASSERT_EQ(snaps.size(), 1u);
   ASSERT_EQ(snaps[0].staged.size(), 1u);

@@ -99,7 +99,7 @@ Result<VerifyReport> VerifyAccount(CdnClient* client, HttpProber* prober,
                 "domain)",
             s.label() + " " + name +
                 ": 確認に使うホスト名がありません(override_host もドメインも"
-                "未設定)"}});
+                "未設定）"}});
     probes.insert(probes.end(), mine.begin(), mine.end());
     if (v.state != ServiceState::kCutOver)
       gate_services[s.id] = {{"ready", skipped.empty()},
@@ -131,7 +131,7 @@ Result<VerifyReport> VerifyAccount(CdnClient* client, HttpProber* prober,
       Text detail = c.detail;
       if (!after && c.kind != "same" && o.ok()) {
         detail.en += " — expected before the maintenance";
-        detail.ja += "(基盤変更メンテナンス前のため想定どおり)";
+        detail.ja += "（基盤変更メンテナンス前のため想定どおり）";
       }
       if (after && !c.ready) {
         detail.en += "; not ready: " + c.why.en;

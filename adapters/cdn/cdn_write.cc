@@ -29,8 +29,11 @@ Result<nlohmann::json> WriteConfirmed(CdnClient* client,
     if (client->clock() && attempt < kWriteAttempts)
       client->clock()->SleepFor(kRepeatWait * attempt);
   }
-  return Status(last.code(), last.message() + " (read back: not applied; " +
-                                 std::to_string(kWriteAttempts) + " attempts)");
+  return Status(last.code(),
+                last.message() + " (read back: not applied; " +
+                    std::to_string(kWriteAttempts) + " attempts)",
+                last.Message(true) + "（読み戻しの結果、反映されていません。" +
+                    std::to_string(kWriteAttempts) + " 回試行）");
 }
 
 }  // namespace renumber::cdn

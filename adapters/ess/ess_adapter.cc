@@ -54,7 +54,8 @@ class EssAdapter : public Adapter {
       case Phase::kRollbackCutover:
         return ess::PlanRollbackCutover(*s, ctx);
     }
-    return Status::Internal("ESS adapter: unknown phase");
+    return Status::Internal("ESS adapter: unknown phase",
+                            "ESS: 不明な工程です（内部エラー）");
   }
 
   Result<ApplyOutcome> Apply(const Change& change,
@@ -79,14 +80,19 @@ Result<std::unique_ptr<Adapter>> NewEssAdapter(const Credentials& credentials,
                                                const AdapterDeps& deps) {
   const std::string who = credentials.account.ToString();
   if (!deps.transport || !deps.clock || !deps.resolver)
-    return Status::Internal(who + ": ESS adapter dependencies are missing");
+    return Status::Internal(
+        who + ": ESS adapter dependencies are missing",
+        who + ": ESS の処理に必要な準備ができていません（内部エラー）");
   if (credentials.account.service != Service::kEss)
-    return Status::InvalidArgument(who + ": not an ESS account");
+    return Status::InvalidArgument(who + ": not an ESS account",
+                                   who + ": ESS のアカウントではありません");
   if (credentials.api_base.empty())
-    return Status::InvalidArgument(who + ": api_base is missing");
+    return Status::InvalidArgument(who + ": api_base is missing",
+                                   who + ": api_base がありません");
   if (credentials.username.empty() || credentials.password.empty())
-    return Status::InvalidArgument(who +
-                                   ": ESS needs a username and a password");
+    return Status::InvalidArgument(
+        who + ": ESS needs a username and a password",
+        who + ": ESS にはユーザー名とパスワードが必要です");
   return std::unique_ptr<Adapter>(new EssAdapter(credentials, deps));
 }
 

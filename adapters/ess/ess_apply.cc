@@ -36,7 +36,9 @@ json ServerResult(const OutboundServer& s) {
 Result<ApplyOutcome> ApplyAddOutbound(const ApplyEnv& env,
                                       const ChangeParams& p) {
   auto ip = IpAddress::Parse(p.address);
-  if (!ip.ok()) return ip.status().Annotate("ESS add-outbound params");
+  if (!ip.ok())
+    return ip.status().Annotate("ESS add-outbound params",
+                                "ESS の送信サーバー追加の内容");
   return OnOutbound(
       env, [&](const OutboundList& l, const Progress& pr) -> Result<Step> {
         if (const OutboundServer* s = FindOutboundExact(l, *ip)) {
@@ -73,31 +75,38 @@ Result<ApplyOutcome> ApplyDeleteOutbound(const ApplyEnv& env,
             old_side ? env.target->old_ip : env.target->new_ip;
         if (!AddressIs(s->address, expected))
           return Refuse(env, path,
-                        "outbound server " + s->id + " (" + s->address +
-                            ") changed address");
+                        {"outbound server " + s->id + " (" + s->address +
+                             ") changed address",
+                         "送信サーバー " + s->id + "（" + s->address +
+                             "）のアドレスが変わっています"});
         if (old_side && !OutboundCovers(l, env.target->new_ip, s->id))
           return Refuse(env, path,
-                        "the new IP " + env.target->new_ip.ToString() +
-                            " is not among the outbound servers");
+                        {"the new IP " + env.target->new_ip.ToString() +
+                             " is not among the outbound servers",
+                         "新 IP " + env.target->new_ip.ToString() +
+                             " が送信サーバーに含まれていません"});
         if (l.servers.size() < 2)
-          return Refuse(env, path, "it is the last outbound server");
+          return Refuse(env, path,
+                        {"it is the last outbound server",
+                         "最後の送信サーバーのため削除できません"});
         return Step::Post(path, DeleteBody(p));
       });
 }
 
 }  // namespace
 
-Status Refuse(const ApplyEnv& env, const std::string& path,
-              const std::string& why) {
-  return Status::PreconditionFailed(env.client->CallName("POST", path) +
-                                    " not sent: " + why);
+Status Refuse(const ApplyEnv& env, const std::string& path, const Text& why) {
+  const std::string call = env.client->CallName("POST", path);
+  return Status::PreconditionFailed(call + " not sent: " + why.en,
+                                    call + " は送信していません: " + why.ja);
 }
 
 Result<ChangeParams> DecodeParams(const Change& change) {
   const json& j = change.params;
   if (!j.is_object())
-    return Status::Internal("ESS change " + change.id +
-                            ": params not an object");
+    return Status::Internal(
+        "ESS change " + change.id + ": params not an object",
+        "ESS の変更 " + change.id + ": 内容がオブジェクトではありません");
   ChangeParams p;
   p.domain = Str(j, "domain");
   p.route_id = Str(j, "route_id");
@@ -143,7 +152,9 @@ Result<ApplyOutcome> ApplyChange(EssClient* client, Clock* clock,
   if ((needs_route_id && p.route_id.empty()) ||
       (needs_server_id && p.server_id.empty()) ||
       (needs_name && p.name.empty()))
-    return Status::Internal("ESS change " + change.id + ": no object id");
+    return Status::Internal(
+        "ESS change " + change.id + ": no object id",
+        "ESS の変更 " + change.id + ": 対象の ID がありません");
   if (k == kind::kAddRoute || k == kind::kRestoreRoute)
     return ApplyAddRoute(env, p);
   if (k == kind::kAddOutbound || k == kind::kRestoreOutbound)
@@ -159,7 +170,8 @@ Result<ApplyOutcome> ApplyChange(EssClient* client, Clock* clock,
   if (k == kind::kPlaceRoute) return ApplyPlaceRoute(env, p);
   if (k == kind::kJoinNamedRoute) return ApplyJoinNamedRoute(env, p);
   if (k == kind::kLeaveNamedRoute) return ApplyLeaveNamedRoute(env, p);
-  return Status::Internal("ESS adapter: unknown change kind '" + k + "'");
+  return Status::Internal("ESS adapter: unknown change kind '" + k + "'",
+                          "ESS: 不明な変更の種類 '" + k + "' です");
 }
 
 }  // namespace ess

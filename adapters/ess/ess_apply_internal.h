@@ -72,10 +72,10 @@ Result<ApplyOutcome> ApplyJoinNamedRoute(const ApplyEnv& env,
 Result<ApplyOutcome> ApplyLeaveNamedRoute(const ApplyEnv& env,
                                           const ChangeParams& p);
 
-// A refusal naming the call that was not sent:
-// "C-10001/ess: POST /v1/inbound-routes/r-1/delete not sent: <why>".
-Status Refuse(const ApplyEnv& env, const std::string& path,
-              const std::string& why);
+// A refusal naming the call that was not sent (kPreconditionFailed):
+// "C-10001/ess: POST /v1/inbound-routes/r-1/delete not sent: <why>", and
+// its Japanese with `why.ja`.
+Status Refuse(const ApplyEnv& env, const std::string& path, const Text& why);
 // "r-1 (198.18.0.1:25, primary)".
 std::string Describe(const Route& r);
 

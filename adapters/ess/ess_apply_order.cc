@@ -56,7 +56,9 @@ std::string RelationText(const Anchor& a) {
 Result<ApplyOutcome> ApplyPlaceRoute(const ApplyEnv& env,
                                      const ChangeParams& p) {
   auto anchor = AnchorFromJson(p.anchor);
-  if (!anchor.ok()) return anchor.status().Annotate("ESS place-route params");
+  if (!anchor.ok())
+    return anchor.status().Annotate("ESS place-route params",
+                                    "ESS の配送サーバー配置の内容");
   return OnRoutes(
       env, p.domain,
       [&](const RouteCollection& c, const Progress& pr) -> Result<Step> {
@@ -64,11 +66,16 @@ Result<ApplyOutcome> ApplyPlaceRoute(const ApplyEnv& env,
         const std::string where = CollectionText(p.domain).en;
         if (!r)
           return Refuse(env, CollectionPath(p.domain),
-                        "no route to " + p.address + " in " + where);
+                        {"no route to " + p.address + " in " + where,
+                         where + " に " + p.address +
+                             " への配送サーバーが"
+                             "ありません"});
         const std::string path = RouteActionPath(r->id, "move");
         if (r->role != p.role)
           return Refuse(env, path,
-                        Describe(*r) + " is no longer a " + p.role + " route");
+                        {Describe(*r) + " is no longer a " + p.role + " route",
+                         Describe(*r) + " はもう " + p.role +
+                             " の配送サーバーではありません"});
         const int position = PositionFor(c, *r, *anchor);
         if (position == 0)
           return Step::Done({{"route_id", r->id},
@@ -79,10 +86,13 @@ Result<ApplyOutcome> ApplyPlaceRoute(const ApplyEnv& env,
                              {"position", RolePosition(c, r->id)},
                              {"moved", pr.wrote()}});
         if (position < 0)
-          return Refuse(env, path,
-                        "cannot stand " + RelationText(*anchor) + ": " +
-                            anchor->address + " is not a " + p.role +
-                            " route of " + where);
+          return Refuse(
+              env, path,
+              {"cannot stand " + RelationText(*anchor) + ": " +
+                   anchor->address + " is not a " + p.role + " route of " +
+                   where,
+               anchor->address + " が " + where + " の " + p.role +
+                   " の配送サーバーではないため、その位置に置けません"});
         return Step::Post(path, {{"position", position}});
       });
 }
@@ -91,7 +101,8 @@ Result<ApplyOutcome> ApplyJoinNamedRoute(const ApplyEnv& env,
                                          const ChangeParams& p) {
   auto anchor = AnchorFromJson(p.anchor);
   if (!anchor.ok())
-    return anchor.status().Annotate("ESS join-named-route params");
+    return anchor.status().Annotate("ESS join-named-route params",
+                                    "ESS の名前付きルート追加の内容");
   return OnNamed(
       env,
       [&](const RouteCollection& def, const NamedRouteList& named,
@@ -99,9 +110,14 @@ Result<ApplyOutcome> ApplyJoinNamedRoute(const ApplyEnv& env,
         const std::string path = NamedRouteAddPath(p.name);
         const NamedRoute* n = FindNamedRoute(named, p.name);
         if (!n)
-          return Refuse(env, path, "the named route " + p.name + " is gone");
+          return Refuse(env, path,
+                        {"the named route " + p.name + " is gone",
+                         "名前付きルート " + p.name + " がなくなっています"});
         const Route* r = RouteTo(def, p.address);
-        if (!r) return Refuse(env, path, "no default route to " + p.address);
+        if (!r)
+          return Refuse(env, path,
+                        {"no default route to " + p.address,
+                         "既定のルートに " + p.address + " がありません"});
         if (const int at = IndexIn(*n, r->id); at >= 0)
           return Step::Done({{"name", p.name},
                              {"route_id", r->id},
@@ -114,10 +130,12 @@ Result<ApplyOutcome> ApplyJoinNamedRoute(const ApplyEnv& env,
           position =
               beside ? NamedPositionFor(*n, anchor->relation, beside->id) : -1;
           if (position < 0)
-            return Refuse(env, path,
-                          anchor->address + " is not in the named route " +
-                              p.name + ", so " + p.address +
-                              " has no place beside it");
+            return Refuse(
+                env, path,
+                {anchor->address + " is not in the named route " + p.name +
+                     ", so " + p.address + " has no place beside it",
+                 anchor->address + " が名前付きルート " + p.name +
+                     " にないため、" + p.address + " を置く位置がありません"});
         } else {
           position = 1;
         }
@@ -147,14 +165,19 @@ Result<ApplyOutcome> ApplyLeaveNamedRoute(const ApplyEnv& env,
           const Route* stays = RouteTo(def, p.replacement);
           if (!stays || IndexIn(*n, stays->id) < 0)
             return Refuse(env, path,
-                          p.replacement + " is not in the named route " +
-                              p.name + ": taking " + p.address +
-                              " out would leave it without a replacement");
+                          {p.replacement + " is not in the named route " +
+                               p.name + ": taking " + p.address +
+                               " out would leave it without a replacement",
+                           p.replacement + " が名前付きルート " + p.name +
+                               " にないため、" + p.address +
+                               " を外すと代わりがなくなります"});
         }
         if (n->routes.size() < 2)
           return Refuse(
               env, path,
-              p.address + " is the only route of the named route " + p.name);
+              {p.address + " is the only route of the named route " + p.name,
+               p.address + " は名前付きルート " + p.name +
+                   " の唯一の配送サーバーです"});
         return Step::Post(path, json::object());
       });
 }

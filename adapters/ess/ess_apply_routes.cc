@@ -31,17 +31,26 @@ Result<ApplyOutcome> OnRoutesForDelete(const ApplyEnv& env,
 }
 
 // "still in the named routes dp-a, dp-b"; "" when none holds `id`.
+// The named routes that still hold route `id` ("" when none).
 std::string HeldBy(const NamedRouteList& named, const std::string& id) {
   std::string names;
   for (const NamedRoute* n : NamedRoutesHolding(named, id))
     names += (names.empty() ? "" : ", ") + n->name;
-  return names.empty() ? "" : "it is still in the named route(s) " + names;
+  return names;
 }
 
-std::string CheckText(const Route& r) {
-  if (!r.last_check) return "never checked";
-  return r.last_check->result + " at " + r.last_check->at.ToRfc3339() +
-         (r.last_check->detail.empty() ? "" : ": " + r.last_check->detail);
+Text HeldText(const Text& what, const std::string& names) {
+  return {what.en + ": it is still in the named route(s) " + names,
+          what.ja + ": まだ名前付きルート " + names + " に含まれています"};
+}
+
+Text CheckText(const Route& r) {
+  if (!r.last_check) return {"never checked", "未確認"};
+  const std::string at = r.last_check->at.ToRfc3339();
+  const std::string detail =
+      r.last_check->detail.empty() ? "" : ": " + r.last_check->detail;
+  return {r.last_check->result + " at " + at + detail,
+          at + " に " + r.last_check->result + detail};
 }
 
 json CheckJson(const Route& r) {
@@ -67,13 +76,17 @@ Result<Step> CheckOrStop(const ApplyEnv& env, const Route& r,
   const std::string path = RouteActionPath(r.id, "check");
   if (p.checks >= 1 && RecentFail(r, env.clock->Now()))
     return Refuse(env, path,
-                  "the delivery check of " + Describe(r) + " gave " +
-                      CheckText(r) + "; nothing removed");
+                  {"the delivery check of " + Describe(r) + " gave " +
+                       CheckText(r).en + "; nothing removed",
+                   Describe(r) + " の配送チェックの結果は " + CheckText(r).ja +
+                       " でした。何も削除していません"});
   if (p.checks >= 2)
-    return Refuse(env, path,
-                  "no usable delivery check of " + Describe(r) + " after " +
-                      std::to_string(p.checks) + " tries (" + CheckText(r) +
-                      ")");
+    return Refuse(
+        env, path,
+        {"no usable delivery check of " + Describe(r) + " after " +
+             std::to_string(p.checks) + " tries (" + CheckText(r).en + ")",
+         std::to_string(p.checks) + " 回試みましたが、" + Describe(r) +
+             " の配送チェックの結果が得られません（" + CheckText(r).ja + "）"});
   return Step::Check(path);
 }
 
@@ -96,7 +109,9 @@ std::string Describe(const Route& r) {
 
 Result<ApplyOutcome> ApplyAddRoute(const ApplyEnv& env, const ChangeParams& p) {
   auto ip = IpAddress::Parse(p.address);
-  if (!ip.ok()) return ip.status().Annotate("ESS add-route params");
+  if (!ip.ok())
+    return ip.status().Annotate("ESS add-route params",
+                                "ESS の配送サーバー追加の内容");
   return OnRoutes(
       env, p.domain,
       [&](const RouteCollection& c, const Progress& pr) -> Result<Step> {
@@ -108,9 +123,13 @@ Result<ApplyOutcome> ApplyAddRoute(const ApplyEnv& env, const ChangeParams& p) {
         if (r->port != p.port)
           return Status::Conflict(
               env.client->CallName("POST", CollectionPath(p.domain)) +
-              " not sent: " + CollectionText(p.domain).en +
-              " already routes to " + r->address + " on port " +
-              std::to_string(r->port));
+                  " not sent: " + CollectionText(p.domain).en +
+                  " already routes to " + r->address + " on port " +
+                  std::to_string(r->port),
+              env.client->CallName("POST", CollectionPath(p.domain)) +
+                  " は送信していません: " + CollectionText(p.domain).ja +
+                  " にはすでに " + r->address + " のポート " +
+                  std::to_string(r->port) + " への配送サーバーがあります");
         json result = RouteResult(p.domain, *r);
         result["created"] = pr.wrote();
         return Step::Done(result);
@@ -125,7 +144,8 @@ Result<ApplyOutcome> ApplyCheckRoute(const ApplyEnv& env,
         const Route* r = FindRouteById(c, p.route_id);
         if (!r)
           return Refuse(env, RouteActionPath(p.route_id, "check"),
-                        "route " + p.route_id + " is gone");
+                        {"route " + p.route_id + " is gone",
+                         "配送サーバー " + p.route_id + " がなくなっています"});
         if (HasFreshPass(*r, env.clock->Now())) {
           json result = RouteResult(p.domain, *r);
           result["checked"] = pr.checks > 0;
@@ -145,7 +165,9 @@ Result<ApplyOutcome> ApplyPromoteRoute(const ApplyEnv& env,
         if (!r)
           return Refuse(
               env, path,
-              "the new route " + p.route_id + " is gone; run prepare again");
+              {"the new route " + p.route_id + " is gone; run prepare again",
+               "新しい配送サーバー " + p.route_id +
+                   " がなくなっています。prepare を再実行してください"});
         if (r->primary()) {
           json result = RouteResult(p.domain, *r);
           result["promoted"] = pr.wrote();
@@ -167,14 +189,20 @@ Result<ApplyOutcome> ApplyDemoteRoute(const ApplyEnv& env,
       [&](const RouteCollection& c, const Progress& pr) -> Result<Step> {
         const std::string path = RouteActionPath(p.route_id, "demote");
         const Route* r = FindRouteById(c, p.route_id);
-        if (!r) return Refuse(env, path, "route " + p.route_id + " is gone");
+        if (!r)
+          return Refuse(env, path,
+                        {"route " + p.route_id + " is gone",
+                         "配送サーバー " + p.route_id + " がなくなっています"});
         if (!r->primary()) {
           json result = RouteResult(p.domain, *r);
           result["demoted"] = pr.wrote();
           return Step::Done(result);
         }
         if (PrimaryCount(c) < 2)
-          return Refuse(env, path, Describe(*r) + " is the only primary route");
+          return Refuse(
+              env, path,
+              {Describe(*r) + " is the only primary route",
+               Describe(*r) + " は唯一のプライマリの配送サーバーです"});
         return Step::Post(path, json::object());
       });
 }
@@ -198,25 +226,34 @@ Result<ApplyOutcome> ApplyDeleteOldRoute(const ApplyEnv& env,
         }
         seen_role = old_route->role;
         const Route* twin = FindRouteTo(c, env.target->new_ip);
-        const std::string what = "old route " + Describe(*old_route);
+        const Text what{"old route " + Describe(*old_route),
+                        "旧 IP の配送サーバー " + Describe(*old_route)};
+        const std::string twin_at =
+            Endpoint(env.target->new_ip.ToString(), old_route->port);
         if (!twin || twin->port != old_route->port)
           return Refuse(
               env, path,
-              what + ": its replacement " +
-                  Endpoint(env.target->new_ip.ToString(), old_route->port) +
-                  " is missing");
+              {what.en + ": its replacement " + twin_at + " is missing",
+               what.ja + ": 置き換え先の " + twin_at + " がありません"});
         if (old_route->primary() && !twin->primary())
           return Refuse(env, path,
-                        what + ": its replacement " + Describe(*twin) +
-                            " is not primary yet");
+                        {what.en + ": its replacement " + Describe(*twin) +
+                             " is not primary yet",
+                         what.ja + ": 置き換え先の " + Describe(*twin) +
+                             " がまだプライマリではありません"});
         if (!HasFreshPass(*twin, env.clock->Now()))
-          return Refuse(env, path,
-                        what + ": its replacement " + Describe(*twin) +
-                            " is not verified (" + CheckText(*twin) + ")");
+          return Refuse(
+              env, path,
+              {what.en + ": its replacement " + Describe(*twin) +
+                   " is not verified (" + CheckText(*twin).en + ")",
+               what.ja + ": 置き換え先の " + Describe(*twin) +
+                   " の確認が取れていません（" + CheckText(*twin).ja + "）"});
         if (old_route->primary() && PrimaryCount(c) < 2)
-          return Refuse(env, path, what + " is the only primary route");
+          return Refuse(env, path,
+                        {what.en + " is the only primary route",
+                         what.ja + " は唯一のプライマリの配送サーバーです"});
         if (std::string held = HeldBy(named, old_route->id); !held.empty())
-          return Refuse(env, path, what + ": " + held);
+          return Refuse(env, path, HeldText(what, held));
         return Step::Post(path, DeleteBody(p));
       });
 }
@@ -239,11 +276,17 @@ Result<ApplyOutcome> ApplyRemoveAddedRoute(const ApplyEnv& env,
         if (!AddressIs(r->address, env.target->new_ip))
           return Refuse(
               env, path,
-              "route " + Describe(*r) + " no longer points at the new IP");
+              {"route " + Describe(*r) + " no longer points at the new IP",
+               "配送サーバー " + Describe(*r) +
+                   " はもう新 IP を指していません"});
         if (r->primary() && PrimaryCount(c) < 2)
-          return Refuse(env, path, Describe(*r) + " is the only primary route");
+          return Refuse(
+              env, path,
+              {Describe(*r) + " is the only primary route",
+               Describe(*r) + " は唯一のプライマリの配送サーバーです"});
         if (std::string held = HeldBy(named, r->id); !held.empty())
-          return Refuse(env, path, Describe(*r) + ": " + held);
+          return Refuse(env, path,
+                        HeldText({Describe(*r), Describe(*r)}, held));
         return Step::Post(path, DeleteBody(p));
       });
 }

@@ -42,6 +42,13 @@ std::string Named(const Route& r) {
   return Endpoint(r.address, r.port) + " (" + r.id + ")";
 }
 
+// The same in Japanese: a route the plan has yet to create ("new") is
+// 新規.
+std::string NamedJa(const Route& r) {
+  return Endpoint(r.address, r.port) + "（" + (r.id == "new" ? "新規" : r.id) +
+         "）";
+}
+
 // "to the first failover position" / "right after 198.18.0.1".
 Text AnchorText(const Anchor& a, const std::string& role) {
   const Text r = RoleText(role);
@@ -80,9 +87,9 @@ Change AddRouteChange(const std::string& domain, const Route& old_route,
       kind::kAddRoute, CollectionId(domain),
       MakeText("Add " + ep + " as a failover delivery server next to " +
                    old_route.address + " in " + where.en,
-               where.ja + "に " + ep +
-                   " をフェイルオーバーの配送サーバーとして追加 (" +
-                   old_route.address + " の隣)"),
+               where.ja + "に新しい配送サーバー " + ep +
+                   " をフェイルオーバーとして追加（旧配送サーバー " +
+                   old_route.address + " と並べて設定）"),
       {{"domain", domain},
        {"address", address},
        {"port", old_route.port},
@@ -126,7 +133,7 @@ Change CheckRouteChange(const std::string& domain, const Route& r) {
       kind::kCheckRoute, CollectionId(domain),
       MakeText(
           "Run the delivery check of " + Named(r) + " in " + where.en,
-          where.ja + "の配送サーバー " + Named(r) + " の配送チェックを実行"),
+          where.ja + "の配送サーバー " + NamedJa(r) + " の配送チェックを実行"),
       RouteRef(domain, r));
 }
 
@@ -139,7 +146,7 @@ Change PromoteRouteChange(const std::string& domain, const Route& r,
       kind::kPromoteRoute, CollectionId(domain),
       MakeText(std::string(check_first ? "Check and promote " : "Promote ") +
                    Named(r) + " to primary in " + where.en,
-               where.ja + "の配送サーバー " + Named(r) +
+               where.ja + "の配送サーバー " + NamedJa(r) +
                    (check_first ? " を配送チェックしてプライマリに昇格"
                                 : " をプライマリに昇格")),
       params);
@@ -150,7 +157,7 @@ Change DemoteRouteChange(const std::string& domain, const Route& r) {
   return NewChange(
       kind::kDemoteRoute, CollectionId(domain),
       MakeText("Return " + Named(r) + " to failover in " + where.en,
-               where.ja + "の配送サーバー " + Named(r) +
+               where.ja + "の配送サーバー " + NamedJa(r) +
                    " をフェイルオーバーに戻す"),
       RouteRef(domain, r));
 }
@@ -167,14 +174,16 @@ Change DeleteRouteChange(const std::string& domain, const Route& old_route,
   params["reason"] = "ServerMigration";
   params["note"] = MigrationNote(t);
   AddTicket(t, &params);
-  Change c = NewChange(
-      kind::kDeleteRoute, CollectionId(domain),
-      MakeText("Delete old delivery server " + Named(old_route) + ", " +
-                   role.en + ", from " + where.en + " (replaced by " +
-                   Named(replacement) + ")",
-               where.ja + "から旧配送サーバー " + Named(old_route) + " (" +
-                   role.ja + ") を削除 (後継: " + Named(replacement) + ")"),
-      params);
+  Change c =
+      NewChange(kind::kDeleteRoute, CollectionId(domain),
+                MakeText("Delete old delivery server " + Named(old_route) +
+                             ", " + role.en + ", from " + where.en +
+                             " (replaced by " + Named(replacement) + ")",
+                         where.ja + "から旧配送サーバー " +
+                             Endpoint(old_route.address, old_route.port) +
+                             "（" + old_route.id + "、" + role.ja +
+                             "）を削除（後継: " + NamedJa(replacement) + "）"),
+                params);
   c.removes_reference = true;
   return c;
 }
@@ -189,7 +198,7 @@ Change DeleteOutboundChange(const OutboundServer& s, const Target& t) {
   Change c = NewChange(
       kind::kDeleteOutbound, s.id,
       MakeText("Delete old outbound server " + s.address + " (" + s.id + ")",
-               "旧送信サーバー " + s.address + " (" + s.id + ") を削除"),
+               "旧送信サーバー " + s.address + "（" + s.id + "）を削除"),
       params);
   c.removes_reference = true;
   return c;
@@ -205,8 +214,8 @@ Change RemoveAddedRouteChange(const std::string& domain, const Route& r,
   return NewChange(
       kind::kRemoveAddedRoute, CollectionId(domain),
       MakeText("Remove " + Named(r) + ", added by prepare, from " + where.en,
-               "事前設定で追加した配送サーバー " + Named(r) + " を" + where.ja +
-                   "から削除"),
+               "事前設定で追加した配送サーバー " + NamedJa(r) + " を" +
+                   where.ja + "から削除"),
       params);
 }
 
@@ -220,7 +229,7 @@ Change RemoveAddedOutboundChange(const OutboundServer& s, const Target& t) {
                    MakeText("Remove outbound server " + s.address + " (" +
                                 s.id + "), added by prepare",
                             "事前設定で追加した送信サーバー " + s.address +
-                                " (" + s.id + ") を削除"),
+                                "（" + s.id + "）を削除"),
                    params);
 }
 
@@ -248,7 +257,7 @@ Change JoinNamedRouteChange(const std::string& name, const std::string& address,
       kind::kJoinNamedRoute, NamedId(name),
       MakeText(
           "Add " + ep + " to the named route " + name + ", " + to.en,
-          "名前付きルート " + name + " に " + ep + " を追加 (" + to.ja + ")"),
+          "名前付きルート " + name + " に " + ep + " を追加（" + to.ja + "）"),
       {{"name", name},
        {"address", address},
        {"port", port},
@@ -261,8 +270,8 @@ Change LeaveNamedRouteChange(const std::string& name, const Route& route,
       kind::kLeaveNamedRoute, NamedId(name),
       MakeText("Take " + Named(route) + " out of the named route " + name +
                    " (" + replacement + " stays in it)",
-               "名前付きルート " + name + " から " + Named(route) +
-                   " を外す (" + replacement + " は残ります)"),
+               "名前付きルート " + name + " から " + NamedJa(route) +
+                   " を外す（" + replacement + " は残ります）"),
       {{"name", name},
        {"route_id", route.id},
        {"address", route.address},

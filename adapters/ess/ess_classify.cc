@@ -74,7 +74,7 @@ Text RouteText(const Route& r, const RouteCollection& c, const char* en_what,
   return MakeText(std::string(en_what) + " " + Endpoint(r.address, r.port) +
                       " (" + role.en + ") in " + where.en,
                   where.ja + "の" + ja_what + " " +
-                      Endpoint(r.address, r.port) + " (" + role.ja + ")");
+                      Endpoint(r.address, r.port) + "（" + role.ja + "）");
 }
 
 void HostNameFinding(const Route& r, const RouteCollection& c, const Target& t,
@@ -98,7 +98,7 @@ void HostNameFinding(const Route& r, const RouteCollection& c, const Target& t,
                     ": change its DNS record (left alone here)",
                 "ホスト名 " + r.address + " は旧IP " + t.old_ip.ToString() +
                     " を指しています: DNSレコードの変更が必要です "
-                    "(ここでは変更しません)")});
+                    "（ここでは変更しません）")});
 }
 
 void RouteFindings(const RouteCollection& c, const Target& t,
@@ -129,14 +129,14 @@ void OutboundFindings(const OutboundList& l, const Target& t,
     } else if (AddressIs(a, t.new_ip)) {
       out->push_back({Finding::Kind::kNewReference, object,
                       MakeText("outbound server " + a + " (new IP)",
-                               "送信サーバー " + a + " (新IP)")});
+                               "送信サーバー " + a + "（新IP）")});
     }
     if (CidrContains(a, t.old_ip)) {
       out->push_back(
           {Finding::Kind::kCidrOld, object,
            MakeText("outbound block " + a + " contains the old IP (left alone)",
                     "送信サーバーのアドレス範囲 " + a +
-                        " は旧IPを含みます (変更しません)")});
+                        " は旧IPを含みます（変更しません）")});
     }
     if (CidrContains(a, t.new_ip)) {
       out->push_back(
@@ -175,7 +175,7 @@ Finding AddressesInUse(const Snapshot& s, const Target& t) {
           old_ip + " も " + new_ip +
               " もこのアカウントの配送サーバーではありません。設定されている"
               "配送サーバー: " +
-              list + " (計画ファイルの old_ip をご確認ください)")};
+              list + "（計画ファイルの old_ip をご確認ください）")};
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "adapters/ess/ess_client.h"
 
+#include "src/http/status_meaning.h"
+
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
@@ -93,18 +95,24 @@ HttpRequest EssClient::NewRequest(const std::string& method,
 Status EssClient::ResponseError(const std::string& call,
                                 const HttpResponse& response) const {
   std::string text = call + ": " + std::to_string(response.status);
+  std::string ja = call + ": " + VendorStatusJa(response.status);
   auto j = ParseJsonBody(response.body);
-  if (!j.ok()) return Status(CodeForStatus(response.status), text);
+  if (!j.ok()) return Status(CodeForStatus(response.status), text, ja);
   std::string code = j->value("code", "");
-  std::string message = j->value("message", "");
-  if (message.size() > kMaxVendorMessage)
-    message = message.substr(0, kMaxVendorMessage) + "...";
+  // Vendor text may echo our credentials: scrubbed whole before it is cut
+  // (a cut first could leave the start of a secret that no longer matches).
+  std::string message = ScrubAndCut(j->value("message", ""), kMaxVendorMessage);
+  std::string vendor = code;  // the vendor's own words
+  if (!message.empty()) vendor += (vendor.empty() ? "" : ": ") + message;
   if (!code.empty()) text += " " + code;
   if (!message.empty()) text += ": " + message;
-  text = ScrubSecrets(text);  // vendor text may echo our credentials
+  if (!vendor.empty()) ja += ": " + vendor;
+  text = ScrubSecrets(text);
+  ja = ScrubSecrets(ja);
   if (response.status == 428)
-    return Status::Internal(text + " (bug: the adapter sent no If-Match)");
-  return Status(CodeForStatus(response.status), text);
+    return Status::Internal(text + " (bug: the adapter sent no If-Match)",
+                            ja + "（内部エラー: If-Match を送っていません）");
+  return Status(CodeForStatus(response.status), text, ja);
 }
 
 Result<json> EssClient::GetJson(const std::string& path, std::string* etag) {
@@ -115,7 +123,9 @@ Result<json> EssClient::GetJson(const std::string& path, std::string* etag) {
   auto body = ParseJsonBody(response->body);
   if (!body.ok()) return body.status().Annotate(call);
   if (!IsSuccessBody(*body))
-    return Status::Internal(call + ": 200 without \"status\": \"SUCCESS\"");
+    return Status::Internal(
+        call + ": 200 without \"status\": \"SUCCESS\"",
+        call + ": 200 の応答に \"status\": \"SUCCESS\" がありません");
   if (etag) *etag = response->headers.GetOr("ETag", "");
   return body;
 }
@@ -137,8 +147,11 @@ Result<std::vector<Domain>> EssClient::ListDomains() {
         decoded->domains.empty())
       return all;
   }
-  return Status::Internal(account_ + ": GET /v1/domains: more than " +
-                          std::to_string(kMaxPages) + " pages");
+  return Status::Internal(
+      account_ + ": GET /v1/domains: more than " + std::to_string(kMaxPages) +
+          " pages",
+      account_ + ": GET /v1/domains: " + std::to_string(kMaxPages) +
+          " ページを超えています");
 }
 
 Result<RouteCollection> EssClient::GetRoutes(const std::string& domain) {
@@ -196,7 +209,9 @@ PostReply EssClient::Post(const std::string& path, const json& body,
     }
     reply.error =
         Status::Internal(call + ": " + std::to_string(response->status) +
-                         " with an unreadable body");
+                             " with an unreadable body",
+                         call + ": " + std::to_string(response->status) +
+                             " の応答の本文を読み取れません");
     return reply;  // kUnknown: it probably committed; read back
   }
   reply.error = ResponseError(call, *response);

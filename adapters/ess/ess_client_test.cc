@@ -78,6 +78,22 @@ TEST_F(EssClientTest, AVendorEchoingTheCredentialsNeverPutsThemInAnError) {
   EXPECT_NE(c.status().message().find("redacted"), std::string::npos);
 }
 
+// A secret echoed right where the 300-byte excerpt of the message ends:
+// the old client cut first and then scrubbed, so the first bytes of the
+// password ("s3") survived the cut and no longer matched it.
+TEST_F(EssClientTest, AnEchoAtTheCutOfTheMessageLeavesNoPart) {
+  t_.Push(400, json{{"status", "FAILURE"},
+                    {"code", "E_INPUT"},
+                    {"message", std::string(298, 'y') + "s3cret-pw refused"}}
+                   .dump());
+  auto c = client_.GetRoutes("");
+  ASSERT_FALSE(c.ok());
+  const std::string& m = c.status().message();
+  EXPECT_NE(m.find("yyyy"), std::string::npos) << m;
+  EXPECT_EQ(m.find("ys"), std::string::npos) << "part of the password: " << m;
+  EXPECT_NE(m.find("..."), std::string::npos) << "the cut is marked: " << m;
+}
+
 TEST_F(EssClientTest, MalformedJsonIsAClearErrorNamingTheCall) {
   t_.Push(200, R"({"status": "SUCCESS", "etag": "e1", "rou)");
   auto c = client_.GetRoutes("example.jp");

@@ -40,15 +40,18 @@ json AnchorToJson(const Anchor& a) {
 
 Result<Anchor> AnchorFromJson(const json& j) {
   if (!j.is_object() || !j.contains("relation") || !j["relation"].is_string())
-    return Status::Internal("anchor: no relation");
+    return Status::Internal("anchor: no relation",
+                            "配置の基準: 位置関係の指定がありません");
   const std::string rel = j["relation"];
   if (rel == "first") return Anchor::First();
   auto a = j.find("address");
   if (a == j.end() || !a->is_string())
-    return Status::Internal("anchor: no address");
+    return Status::Internal("anchor: no address",
+                            "配置の基準: アドレスがありません");
   if (rel == "after") return Anchor::After(a->get<std::string>());
   if (rel == "before") return Anchor::Before(a->get<std::string>());
-  return Status::Internal("anchor: unknown relation " + rel);
+  return Status::Internal("anchor: unknown relation " + rel,
+                          "配置の基準: 不明な位置関係 " + rel + " です");
 }
 
 std::optional<Anchor> NewRouteAnchor(const Route& old_route,

@@ -23,7 +23,7 @@ void NoteState(AccountState state, Plan* plan) {
     case AccountState::kMissing:
       plan->notes.push_back(
           MakeText("neither the old nor the new IP is referenced (critical)",
-                   "旧IPも新IPも設定されていません (重大)"));
+                   "旧IPも新IPも設定されていません（重大）"));
       break;
     default:
       break;
@@ -95,7 +95,7 @@ void PlanCutoverCollection(const Snapshot& s, const RouteCollection& c,
             " next to the old one; run prepare first (old route kept)",
         where.ja + ": 旧配送サーバーの隣に新IP " + t.new_ip.ToString() +
             " のルートがありません。先に事前設定を実行してください "
-            "(旧ルートは残します)"));
+            "（旧ルートは残します）"));
     return;
   }
   const bool fresh = HasFreshPass(*twin, now) && twin->can_promote;

@@ -24,8 +24,8 @@ Text KindText(const SmtpProbeResult& r) {
               "); expected when the server accepts port 25 only from "
               "ESS's ranges, as customers are asked to — ESS's own check "
               "decides",
-          "ここからは接続できません (" + d +
-              ")。お客様には25番ポートをESSのアドレス範囲からのみ受け付ける"
+          "ここからは接続できません（" + d +
+              "）。お客様には25番ポートをESSのアドレス範囲からのみ受け付ける"
               "ようお願いしているため想定内です。判断はESSの配送チェックに"
               "よります");
     case Kind::kBadGreeting:
@@ -33,17 +33,17 @@ Text KindText(const SmtpProbeResult& r) {
           "bad-greeting (" + d +
               "): the server answered, but not with 220 — ESS's own check "
               "decides",
-          "応答が220ではありません (" + d +
-              ")。判断はESSの配送チェックによります");
+          "応答が220ではありません（" + d +
+              "）。判断はESSの配送チェックによります");
     case Kind::kTimeout:
       return MakeText(
           "timeout (" + d + ") — ESS's own check decides",
-          "タイムアウト (" + d + ")。判断はESSの配送チェックによります");
+          "タイムアウト（" + d + "）。判断はESSの配送チェックによります");
     case Kind::kError:
       break;
   }
   return MakeText("could not probe (" + d + ")",
-                  "確認できませんでした (" + d + ")");
+                  "確認できませんでした（" + d + "）");
 }
 
 std::string Ep(const SmtpProbeTarget& t) {

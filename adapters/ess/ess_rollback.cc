@@ -28,13 +28,18 @@ Result<std::vector<Record>> ParseHistory(const json& history) {
   std::vector<Record> out;
   if (history.is_null()) return out;
   if (!history.is_array())
-    return Status::Corruption("ESS rollback: history is not a list");
+    return Status::Corruption("ESS rollback: history is not a list",
+                              "ESS の切り戻し: 履歴がリストではありません");
   for (const json& item : history) {
     if (!item.is_object() || !item.contains("change"))
-      return Status::Corruption("ESS rollback: a history record has no change");
+      return Status::Corruption(
+          "ESS rollback: a history record has no change",
+          "ESS の切り戻し: 変更のない履歴の記録があります");
     const json& cj = item.at("change");
     if (!cj.is_object() || !cj.contains("kind") || !cj.at("kind").is_string())
-      return Status::Corruption("ESS rollback: a history change has no kind");
+      return Status::Corruption(
+          "ESS rollback: a history change has no kind",
+          "ESS の切り戻し: 種類のない変更が履歴にあります");
     Change c;
     c.id = cj.value("id", "");
     c.kind = cj.at("kind").get<std::string>();
@@ -83,7 +88,7 @@ const Route* AddedRoute(const Record& r, const RouteCollection& c,
                    "before the outcome was journaled)",
                where.ja + ": ルート " + route->id +
                    " はアドレスとポートで特定しました "
-                   "(追加の記録が中断されていました)"));
+                   "（追加の記録が中断されていました）"));
   return route;
 }
 
@@ -108,10 +113,16 @@ Status PlanRemoveRoutes(const std::vector<Record>& records, const Snapshot& s,
                              route->address + ")";
     if (!ctx.force && route->primary())
       return Status::PreconditionFailed(
-          what + " was promoted after prepare; roll back the cutover first");
+          what + " was promoted after prepare; roll back the cutover first",
+          what +
+              " は事前設定の後にプライマリに昇格しています。先に切替を切り戻し"
+              "てください");
     if (!ctx.force && !FindRouteTo(*c, t.old_ip))
       return Status::PreconditionFailed(
-          what + ": the old route is gone; roll back the cutover first");
+          what + ": the old route is gone; roll back the cutover first",
+          what +
+              ": 旧 IP "
+              "の配送サーバーがなくなっています。先に切替を切り戻してください");
     plan->changes.push_back(RemoveAddedRouteChange(domain, *route, t));
   }
   return Status::Ok();
@@ -140,13 +151,18 @@ Status PlanLeaveNamed(const std::vector<Record>& records, const Snapshot& s,
     if (!ctx.force && !ours.count(n->name))
       return Status::PreconditionFailed(
           what + " holds " + added->address +
-          ", which prepare did not add there: take it out in the console "
-          "first, or use --force");
+              ", which prepare did not add there: take it out in the console "
+              "first, or use --force",
+          what + " には事前設定で追加していない " + added->address +
+              " が含まれています。先に管理画面で外すか、--force "
+              "を指定してください");
     if (!ctx.force && !has_old)
       return Status::PreconditionFailed(
           what +
-          ": the old route is no longer in it; roll back the cutover "
-          "first");
+              ": the old route is no longer in it; roll back the cutover first",
+          what +
+              ": 旧 IP "
+              "の配送サーバーが含まれていません。先に切替を切り戻してください");
     plan->changes.push_back(
         LeaveNamedRouteChange(n->name, *added, IndexIn(*n, added->id) + 1,
                               has_old ? old_route->address : ""));
@@ -173,8 +189,11 @@ Status PlanRemoveOutbound(const std::vector<Record>& records, const Snapshot& s,
     if (!ctx.force && !OutboundCovers(s.outbound, t.old_ip))
       return Status::PreconditionFailed(
           t.account.ToString() + "/outbound server " + server->id +
-          ": the old IP is no longer an outbound server; roll back the "
-          "cutover first");
+              ": the old IP is no longer an outbound server; roll back the "
+              "cutover first",
+          t.account.ToString() + "/送信サーバー " + server->id +
+              ": 旧 IP "
+              "がもう送信サーバーにありません。先に切替を切り戻してください");
     plan->changes.push_back(RemoveAddedOutboundChange(*server, t));
   }
   return Status::Ok();
@@ -286,7 +305,7 @@ Result<Plan> PlanRollbackPrepare(const Snapshot& s, const PhaseContext& ctx) {
         "no journal of a prepare run that added anything: nothing to roll "
         "back (renumber only removes what it added)",
         "追加を行った事前設定の記録がありません: 切り戻すものはありません "
-        "(renumber は自分が追加したものだけを削除します)"));
+        "（renumber は自分が追加したものだけを削除します）"));
     return plan;
   }
   RN_RETURN_IF_ERROR(PlanLeaveNamed(records, s, ctx, &plan));

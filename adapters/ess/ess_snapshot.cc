@@ -60,11 +60,15 @@ json SnapshotToJson(const Snapshot& s) {
 
 Result<Snapshot> SnapshotFromJson(const json& j) {
   if (!j.is_object() || !j.contains("collections") || !j.contains("outbound"))
-    return Status::Internal("ESS discovery snapshot is missing or malformed");
+    return Status::Internal(
+        "ESS discovery snapshot is missing or malformed",
+        "ESS の読み取り結果がないか、形式が正しくありません");
   Snapshot s;
   for (const json& c : j.at("collections")) {
     if (!c.is_object() || !c.contains("domain") || !c.at("domain").is_string())
-      return Status::Internal("ESS snapshot: malformed collection");
+      return Status::Internal(
+          "ESS snapshot: malformed collection",
+          "ESS の読み取り結果: 配送サーバーの一覧の形式が正しくありません");
     RN_ASSIGN_OR_RETURN(
         RouteCollection rc,
         RouteCollectionFromJson(c, c.at("domain").get<std::string>()));

@@ -9,10 +9,14 @@ namespace {
 Status WithUncertainty(const Status& s, const Progress& p,
                        const Status& last_unknown) {
   if (!p.uncertain || p.committed) return s;
-  return Status(s.code(),
-                s.message() + " (an earlier write got no answer: " +
-                    last_unknown.message() +
-                    "; its effect may be present: read the account back)");
+  return Status(
+      s.code(),
+      s.message() +
+          " (an earlier write got no answer: " + last_unknown.message() +
+          "; its effect may be present: read the account back)",
+      s.Message(true) + "（先の書き込みに応答がありませんでした: " +
+          last_unknown.Message(true) +
+          "。反映されている可能性があるため、アカウントを読み直してください）");
 }
 
 }  // namespace
@@ -61,11 +65,17 @@ Result<ApplyOutcome> RunWriteLoop(EssClient* client, const ReadFn& read,
       return Status(last_unknown.code(),
                     last_unknown.message() + " (" + std::to_string(unknown) +
                         " writes without an answer and no effect found on "
-                        "read-back; gave up)");
+                        "read-back; gave up)",
+                    last_unknown.Message(true) + "（" +
+                        std::to_string(unknown) +
+                        " 回の書き込みに応答がなく、読み戻しても反映されていな"
+                        "いため、中止しました）");
     }
     if (step->if_match && etag->empty())
       return Status::Internal(client->CallName("POST", step->path) +
-                              ": no ETag known for the collection");
+                                  ": no ETag known for the collection",
+                              client->CallName("POST", step->path) +
+                                  ": 一覧の ETag が分かりません（内部エラー）");
     PostReply reply =
         client->Post(step->path, step->body, step->if_match ? *etag : "");
     ++p.posts;
@@ -79,7 +89,10 @@ Result<ApplyOutcome> RunWriteLoop(EssClient* client, const ReadFn& read,
           return WithUncertainty(
               Status::PreconditionFailed(
                   reply.error.message() + " (" + std::to_string(stale) +
-                  " times in a row: the collection keeps changing; gave up)"),
+                      " times in a row: the collection keeps changing; gave "
+                      "up)",
+                  reply.error.Message(true) + "（" + std::to_string(stale) +
+                      " 回続けて一覧が変更されたため、中止しました）"),
               p, last_unknown);
         }
         break;
@@ -96,8 +109,11 @@ Result<ApplyOutcome> RunWriteLoop(EssClient* client, const ReadFn& read,
   }
   return WithUncertainty(
       Status::Internal(client->account() + ": gave up after " +
-                       std::to_string(kMaxRounds) +
-                       " read-decide-write rounds"),
+                           std::to_string(kMaxRounds) +
+                           " read-decide-write rounds",
+                       client->account() + ": 読み取り・判断・書き込みを " +
+                           std::to_string(kMaxRounds) +
+                           " 回繰り返しても終わらないため、中止しました"),
       p, last_unknown);
 }
 

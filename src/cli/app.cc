@@ -8,8 +8,11 @@
 #include <vector>
 
 #include "src/cli/command.h"
+#include "src/cli/help_i18n.h"
 #include "src/cli/registrars.h"
+#include "src/core/hardening.h"
 #include "src/log/log.h"
+#include "src/log/terminal_text.h"
 #include "src/model/paths.h"
 #include "src/store/open_store.h"
 
@@ -105,16 +108,49 @@ std::string DidYouMean(const CLI::App& app, int argc, const char* const* argv) {
   return best;
 }
 
+// The language asked for before the command line is parsed (help texts
+// are set up before): --lang's value wherever it stands, else LANG.
+Lang LangBeforeParsing(int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    std::string value;
+    if (a == "--lang" && i + 1 < argc) value = argv[i + 1];
+    if (a.rfind("--lang=", 0) == 0) value = a.substr(7);
+    if (auto lang = ParseLang(value); lang.ok()) return *lang;
+  }
+  return LangFromEnvironment();
+}
+
 }  // namespace
 
+std::unique_ptr<CLI::App> BuildApp(GlobalOptions& global, CommandRun& run) {
+  auto app = std::make_unique<CLI::App>(kDescription, "renumber");
+  app->footer(kFooter);
+  app->set_version_flag("--version",
+                        std::string("renumber ") + RENUMBER_VERSION_STRING);
+  app->require_subcommand(0, 1);
+  app->fallthrough();  // global options may follow the subcommand
+  app->add_option("--log-level", global.log_level,
+                  "trace|debug|info|warn|error|off (default warn)")
+      ->capture_default_str();
+  app->add_option("--log-format", global.log_format, "text|json")
+      ->capture_default_str();
+  app->add_option("--lang", global.lang_flag,
+                  "en|ja for messages (default from LANG)");
+  for (const CommandRegistrar& reg : AllRegistrars()) reg(*app, global, run);
+  return app;
+}
+
 int RunCli(int argc, char** argv) {
-  CLI::App app(kDescription, "renumber");
-  app.footer(kFooter);
-  app.set_version_flag("--version",
-                       std::string("renumber ") + RENUMBER_VERSION_STRING);
-  app.require_subcommand(0, 1);
-  app.fallthrough();  // global options may follow the subcommand
+  // First, before any argument is acted on or any secret read: a crash on
+  // hostile input must not write the process's memory (tokens, passwords)
+  // to a core file, and no other process of this user may read it.
+  if (Status s = DisableCoreDumps(); !s.ok()) {
+    std::fprintf(stderr, "renumber: %s\n", s.message().c_str());
+    return kExitFailed;
+  }
   GlobalOptions global;
+  global.lang = LangBeforeParsing(argc, argv);
   global.open_audit_copy =
       [](const std::string& flag,
          const std::string& vault_path) -> Result<AuditCopyFn> {
@@ -133,48 +169,47 @@ int RunCli(int argc, char** argv) {
       return shared->CopyAudit(vault_path, l);
     });
   };
-  app.add_option("--log-level", global.log_level,
-                 "trace|debug|info|warn|error|off (default warn)")
-      ->capture_default_str();
-  app.add_option("--log-format", global.log_format, "text|json")
-      ->capture_default_str();
-  app.add_option("--lang", global.lang_flag,
-                 "en|ja for messages (default from LANG)");
   CommandRun run;
-  for (const CommandRegistrar& reg : AllRegistrars()) reg(app, global, run);
+  std::unique_ptr<CLI::App> built = BuildApp(global, run);
+  CLI::App& app = *built;
+  LocalizeHelp(&app, global.lang);
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (std::string near = DidYouMean(app, argc, argv); !near.empty()) {
-      std::string error = "'" + std::string(argv[1]) +
-                          "' is not a renumber command; did you mean '" + near +
-                          "'? (see renumber --help)";
-      std::fprintf(stderr, "%s\n",
-                   Tr(LangFromEnvironment(), "cli.error", error).c_str());
-      PrintJsonParseError(app, argc, argv, error);
+      const std::string word = argv[1];
+      PrintForHumans(stderr,
+                     Tr(global.lang, "cli.error",
+                        Tr(global.lang, "cli.not_a_command", word, near)) +
+                         "\n");
+      PrintJsonParseError(app, argc, argv,
+                          Tr(Lang::kEn, "cli.not_a_command", word, near));
       return kExitBadInput;
     }
-    int rc = app.exit(e);
-    if (rc == 0) return kExitOk;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::fprintf(
+        stderr, "%s\n",
+        Tr(global.lang, "cli.bad_option", ParseErrorText(e, global.lang))
+            .c_str());
     PrintJsonParseError(app, argc, argv, e.what());
     return kExitBadInput;
   }
-  global.lang = LangFromEnvironment();
   if (!global.lang_flag.empty()) {
     auto lang = ParseLang(global.lang_flag);
     if (!lang.ok()) {
-      std::fprintf(
-          stderr, "%s\n",
-          Tr(Lang::kEn, "cli.bad_option", lang.status().message()).c_str());
+      PrintForHumans(stderr, Tr(global.lang, "cli.bad_option",
+                                Localized(lang.status(), global.lang)) +
+                                 "\n");
       return kExitBadInput;
     }
     global.lang = *lang;
   }
   Status s = InitLogging(global.log_level, global.log_format);
   if (!s.ok()) {
-    std::fprintf(stderr, "%s\n",
-                 Tr(global.lang, "cli.bad_option", s.message()).c_str());
+    PrintForHumans(stderr, Tr(global.lang, "cli.bad_option",
+                              Localized(s, global.lang)) +
+                               "\n");
     return kExitBadInput;
   }
   if (!run) {

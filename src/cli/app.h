@@ -4,7 +4,11 @@
 #ifndef RENUMBER_CLI_APP_H_
 #define RENUMBER_CLI_APP_H_
 
+#include <CLI/CLI.hpp>
+#include <memory>
 #include <string>
+
+#include "src/cli/command.h"
 
 namespace renumber {
 
@@ -18,6 +22,11 @@ enum ExitCode {
 };
 
 int RunCli(int argc, char** argv);
+
+// The whole command line, every subcommand registered, in English (RunCli
+// localizes it); for RunCli and for tests of --help, the man page and the
+// completion.
+std::unique_ptr<CLI::App> BuildApp(GlobalOptions& global, CommandRun& run);
 
 // The JSON document (pretty-printed, with a final newline) a command prints
 // on stdout when it stops with an error before any account ran: command

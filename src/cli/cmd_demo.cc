@@ -29,6 +29,7 @@
 #include "src/cli/preflight_command.h"
 #include "src/core/fs.h"
 #include "src/http/transport.h"
+#include "src/log/terminal_text.h"
 #include "src/sim/cluster.h"
 #include "src/sim/dns_sim.h"
 #include "src/sim/dns_world.h"
@@ -126,7 +127,7 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   std::string dir = o.dir;
   if (!dir.empty()) {
     if (Status s = PosixFileSystem()->CreateDirs(dir, 0700); !s.ok()) {
-      std::fprintf(stderr, "%s\n", Tr(lang, "cli.error", s.message()).c_str());
+      PrintForHumans(stderr, Tr(lang, "cli.error", Localized(s, lang)) + "\n");
       return kExitBadInput;
     }
   } else {
@@ -152,8 +153,9 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   copts.origin_options.phase = OriginPhase::kBefore;
   auto cluster = SimCluster::Start(copts);
   if (!cluster.ok()) {
-    std::fprintf(stderr, "%s\n",
-                 Tr(lang, "cli.error", cluster.status().message()).c_str());
+    PrintForHumans(stderr, Tr(lang, "cli.error",
+                              Localized(cluster.status(), lang)) +
+                               "\n");
     return kExitFailed;
   }
   // The customers' DNS zones, for the domains the vendor simulators hold.
@@ -171,7 +173,7 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   if (s.ok())
     s = CopyFile((*cluster)->origins()->ca_file(), dir + "/origins-ca.pem");
   if (!s.ok()) {
-    std::fprintf(stderr, "%s\n", Tr(lang, "cli.error", s.message()).c_str());
+    PrintForHumans(stderr, Tr(lang, "cli.error", Localized(s, lang)) + "\n");
     return kExitFailed;
   }
   std::fprintf(

@@ -5,7 +5,9 @@
 #include "src/cli/app.h"
 #include "src/cli/migration.h"
 #include "src/engine/plan_file.h"
+#include "src/engine/state_dir.h"
 #include "src/engine/status_report.h"
+#include "src/log/terminal_text.h"
 #include "src/model/paths.h"
 #include "src/store/cmd_store.h"
 #include "src/store/open_store.h"
@@ -167,21 +169,29 @@ void AddCommand(CLI::App& app, const CommandSpec& spec, GlobalOptions& global,
 // refused), as verify's 3 does.
 int RunStatus(const StatusOptions& o, const GlobalOptions& global) {
   const bool json = o.json || o.format == "json";
-  auto fail = [&](int code, const std::string& message) {
-    std::fprintf(stderr, "%s\n", Tr(global.lang, "cli.error", message).c_str());
+  // The journal quotes vendors' error messages and plans' tickets: every
+  // human line is scrubbed and made terminal-safe (terminal_text.h).
+  auto fail = [&](int code, const Status& s) {
+    PrintForHumans(stderr,
+                   Tr(global.lang, "cli.error", Localized(s, global.lang)) +
+                       "\n");
     if (json)
-      std::fputs(JsonErrorDocument("status", message, code).c_str(), stdout);
+      std::fputs(JsonErrorDocument("status", s.message(), code).c_str(),
+                 stdout);
     return code;
   };
   if (o.format != "text" && o.format != "json")
-    return fail(kExitBadInput, "--format must be text or json");
+    return fail(kExitBadInput,
+                Status::InvalidArgument(
+                    "--format must be text or json",
+                    "--format には text か json を指定してください"));
   std::vector<AccountKey> plan_accounts;
   if (!o.plan_file.empty()) {
     auto text = PosixFileSystem()->ReadFile(o.plan_file);
-    if (!text.ok()) return fail(kExitBadInput, text.status().message());
+    if (!text.ok()) return fail(kExitBadInput, text.status());
     auto rows =
         ParsePlanCsv(*text, o.plan_file, {/*allow_family_change=*/true});
-    if (!rows.ok()) return fail(kExitBadInput, rows.status().message());
+    if (!rows.ok()) return fail(kExitBadInput, rows.status());
     for (const PlanRow& r : *rows) plan_accounts.push_back(r.target.account);
   }
   StoreOpenOptions so;
@@ -191,25 +201,35 @@ int RunStatus(const StatusOptions& o, const GlobalOptions& global) {
   so.application_name = "renumber status " + OsUserName() + "@" + HostName();
   so.fs = PosixFileSystem();
   so.clock = RealClock();
+  // The local store: a missing state dir is an empty status; one that is
+  // not the user's own is refused like every other command does, and the
+  // journals are read through it (never through a link).
+  Result<StateDir> state = Status::NotFound("");
+  if (!IsSharedStoreSpec(so.spec)) {
+    state = OpenStateDir(PosixFileSystem(), so.state_dir, /*create=*/false);
+    if (!state.ok() && !state.status().Is(Code::kNotFound))
+      return fail(kExitBadInput, state.status());
+    if (state.ok()) so.fs = state->fs.get();
+  }
   auto store = OpenCampaignStore(so);
   if (!store.ok())
     return fail(
         store.status().Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed,
-        store.status().message());
+        store.status());
   auto journals = (*store)->ReadJournals();
-  if (!journals.ok()) return fail(kExitFailed, journals.status().message());
+  if (!journals.ok()) return fail(kExitFailed, journals.status());
   // The local store names its journal directory, as status always did.
   const std::string where =
       (*store)->Shared() ? (*store)->Where() : so.state_dir + "/journal";
   auto s = BuildStatusFrom(*journals, where, o.campaign);
   if (!s.ok())
     return fail(s.status().Is(Code::kNotFound) ? kExitBadInput : kExitFailed,
-                s.status().message());
+                s.status());
   // A shared store also shows who is working on which account right now.
   std::vector<HeldLock> held;
   if ((*store)->Shared()) {
     auto h = (*store)->HeldLocks();
-    if (!h.ok()) return fail(kExitFailed, h.status().message());
+    if (!h.ok()) return fail(kExitFailed, h.status());
     held = std::move(*h);
   }
   if (!o.plan_file.empty()) RestrictToPlan(&*s, plan_accounts);
@@ -218,7 +238,7 @@ int RunStatus(const StatusOptions& o, const GlobalOptions& global) {
   std::string text = RenderStatus(*s, global.lang);
   if ((*store)->Shared())
     text += RenderHeldLocks(held, (*store)->Where(), global.lang);
-  std::fputs(text.c_str(), json ? stderr : stdout);
+  PrintForHumans(json ? stderr : stdout, text);
   if (json) {
     nlohmann::json doc = StatusJson(*s);
     if ((*store)->Shared()) {
@@ -289,7 +309,8 @@ void AddVendorAccessOptions(CLI::App* cmd, MigrationInvocation* inv) {
                   "credentials JSON (0600); default: the vault");
   AddVaultAccessOptions(cmd, &inv->vault);
   cmd->add_option("--ca-file", inv->ca_file,
-                  "extra CA (PEM) to trust; verification is always on");
+                  "extra CA (PEM) to trust; verification is always on")
+      ->envname("RENUMBER_CA_FILE");
   cmd->add_option("--hosts", inv->hosts_file,
                   "hosts(5)-format file consulted before DNS when looking "
                   "for host names that point at the old IP");
@@ -306,7 +327,8 @@ void AddMigrationOptions(CLI::App* cmd, MigrationInvocation* inv) {
   cmd->add_option("--connect-to", inv->connect_to_file,
                   "origin probes: a file of 'ORIGIN_IP PORT CONNECT_IP "
                   "PORT' lines; connect there instead (like curl "
-                  "--connect-to; Host, SNI and certificate checks unchanged)");
+                  "--connect-to; Host, SNI and certificate checks unchanged)")
+      ->envname("RENUMBER_CONNECT_TO");
   cmd->add_option("--jobs,-j", inv->jobs, "accounts in parallel (default 8)");
   cmd->add_flag("--json", inv->json,
                 "one JSON document on stdout; human output on stderr");

@@ -55,9 +55,10 @@ class PreflightRun {
   }
 
  private:
-  int Fail(int code, const std::string& raw) {
-    const std::string message = ScrubSecrets(raw);
-    out_.Error(Tr(lang_, "cli.error", message));
+  // `s` in the reader's language on the terminal, in English in the JSON.
+  int Fail(int code, const Status& s) {
+    const std::string message = ScrubSecrets(s.message());
+    out_.Error(Tr(lang_, "cli.error", ScrubSecrets(Localized(s, lang_))));
     if (inv_.json) out_.Json(JsonErrorDocument("preflight", message, code));
     return code;
   }
@@ -88,28 +89,27 @@ class PreflightRun {
 int PreflightRun::Load() {
   if (!inv_.log_file.empty())
     if (Status s = out_.OpenLog(fs_, inv_.log_file); !s.ok())
-      return Fail(kExitBadInput, s.message());
+      return Fail(kExitBadInput, s);
   MigrationInvocation accounts = inv_.accounts;
   accounts.command = Command::kPlan;
   CommandOptions unused;
   if (Status s = ValidateOptions(accounts, &unused); !s.ok())
-    return Fail(kExitBadInput, s.message());
+    return Fail(kExitBadInput, s);
   auto rows = LoadRows(accounts, fs_, clock_);
-  if (!rows.ok()) return Fail(kExitBadInput, rows.status().message());
+  if (!rows.ok()) return Fail(kExitBadInput, rows.status());
   rows_ = std::move(*rows);
   auto setup =
       LoadPreflightSetup(inv_.accounts.preflight_dns, inv_.accounts.jobs);
-  if (!setup.ok()) return Fail(kExitBadInput, setup.status().message());
+  if (!setup.ok()) return Fail(kExitBadInput, setup.status());
   setup_ = std::move(*setup);
-  if (Status s = LoadGivenDomains(); !s.ok())
-    return Fail(kExitBadInput, s.message());
+  if (Status s = LoadGivenDomains(); !s.ok()) return Fail(kExitBadInput, s);
   if (!given_)
     if (int code = OpenVendors(); code != kExitOk) return code;
   auto dns = NewDnsResolver(setup_.dns);
   if (!dns.ok())
     return Fail(
         dns.status().Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed,
-        dns.status().message());
+        dns.status());
   dns_ = std::move(*dns);
   return kExitOk;
 }
@@ -117,7 +117,9 @@ int PreflightRun::Load() {
 Status PreflightRun::LoadGivenDomains() {
   if (!inv_.domains_file.empty() && !inv_.domains.empty())
     return Status::InvalidArgument(
-        "give the domains either in --domains FILE or with --domain NAME");
+        "give the domains either in --domains FILE or with --domain NAME",
+        "ドメイン名は --domains FILE か --domain NAME のどちらか一方で"
+        "指定してください");
   if (!inv_.domains_file.empty()) {
     RN_ASSIGN_OR_RETURN(std::string text, fs_->ReadFile(inv_.domains_file));
     RN_ASSIGN_OR_RETURN(given_, NewDomainsFileSource(text, inv_.domains_file));
@@ -129,8 +131,12 @@ Status PreflightRun::LoadGivenDomains() {
   if (customers.size() > 1)
     return Status::InvalidArgument(
         "--domain NAME is for one customer; this plan has " +
-        std::to_string(customers.size()) +
-        " (use --domains FILE, or --only CUSTOMER)");
+            std::to_string(customers.size()) +
+            " (use --domains FILE, or --only CUSTOMER)",
+        "--domain NAME はお客様 1 件分の指定です。この計画には " +
+            std::to_string(customers.size()) +
+            " 件のお客様が含まれています（--domains FILE または "
+            "--only CUSTOMER をご利用ください）");
   RN_ASSIGN_OR_RETURN(given_, NewFixedDomainSource(inv_.domains));
   return Status::Ok();
 }
@@ -140,21 +146,21 @@ Status PreflightRun::LoadGivenDomains() {
 int PreflightRun::OpenVendors() {
   if (!inv_.accounts.hosts_file.empty()) {
     auto text = fs_->ReadFile(inv_.accounts.hosts_file);
-    if (!text.ok()) return Fail(kExitBadInput, text.status().message());
+    if (!text.ok()) return Fail(kExitBadInput, text.status());
     auto hosts =
         NewHostsFileResolver(*text, inv_.accounts.hosts_file, SystemResolver());
-    if (!hosts.ok()) return Fail(kExitBadInput, hosts.status().message());
+    if (!hosts.ok()) return Fail(kExitBadInput, hosts.status());
     hosts_ = std::move(*hosts);
   }
   if (!inv_.accounts.ca_file.empty())
     if (Status s = ValidateTransportOptions({inv_.accounts.ca_file}); !s.ok())
-      return Fail(kExitBadInput, s.message());
+      return Fail(kExitBadInput, s);
   // A team's store before the vault (as `plan` does): one that cannot be
   // reached fails before anyone types a passphrase. Preflight journals
   // nothing; the store only gets the vault's audit copies.
   const std::string spec = ChosenStoreSpec(inv_.accounts.store);
   if (Status s = ValidateStoreSpec(spec); !s.ok())
-    return Fail(kExitBadInput, s.message());
+    return Fail(kExitBadInput, s);
   if (IsSharedStoreSpec(spec) && inv_.accounts.credentials_file.empty()) {
     StoreOpenOptions o;
     o.spec = spec;
@@ -170,7 +176,7 @@ int PreflightRun::OpenVendors() {
     if (!store.ok())
       return Fail(store.status().Is(Code::kInvalidArgument) ? kExitBadInput
                                                             : kExitFailed,
-                  store.status().message());
+                  store.status());
     store_ = std::move(*store);
   }
   auto source = OpenSource(inv_.accounts, fs_, clock_, store_.get());
@@ -178,10 +184,15 @@ int PreflightRun::OpenVendors() {
     const Status& s = source.status();
     bool bad_input = s.Is(Code::kInvalidArgument) || s.Is(Code::kNotFound) ||
                      s.Is(Code::kUnauthorized);
-    return Fail(bad_input ? kExitBadInput : kExitFailed,
-                s.message() +
-                    " (the domains are read from the vendors; without their "
-                    "logins, give them with --domains FILE)");
+    return Fail(
+        bad_input ? kExitBadInput : kExitFailed,
+        Status(s.code(),
+               s.message() + " (the domains are read from the vendors; without "
+                             "their logins, give them with --domains FILE)",
+               Localized(s, Lang::kJa) +
+                   "（ドメイン名はベンダーから読み取ります。"
+                   "ログイン情報がない場合は --domains FILE "
+                   "で指定してください）"));
   }
   credentials_ = std::move(*source);
   return kExitOk;

@@ -16,11 +16,13 @@
 #include "src/engine/campaign.h"
 #include "src/engine/monitoring.h"
 #include "src/engine/report.h"
+#include "src/engine/state_dir.h"
 #include "src/engine/status_report.h"
 #include "src/engine/text.h"
 #include "src/engine/transport_stack.h"
 #include "src/http/transport.h"
 #include "src/log/log.h"
+#include "src/log/terminal_text.h"
 #include "src/model/paths.h"
 #include "src/preflight/campaign_domain_source.h"
 #include "src/preflight/preflight.h"
@@ -42,7 +44,8 @@ class MigrationRun {
         json_(inv.json || inv.format == "json"),
         // The result on stdout is for a program: the table moves to stderr.
         out_(json_ || inv.format == "nagios" ||
-                 (inv.format == "prometheus" && inv.output_file.empty()),
+                 (inv.format == "prometheus" && inv.output_file.empty()) ||
+                 inv.on_result != nullptr,
              clock_) {}
 
   int Execute() {
@@ -53,14 +56,16 @@ class MigrationRun {
  private:
   // Prints the error (and, with --json, a JSON document saying it) and
   // returns `code`.
-  int Fail(int code, const std::string& raw) {
-    const std::string message = ScrubSecrets(raw);
-    out_.Error(Tr(lang_, "cli.error", message));
+  // `s` in the reader's language on the terminal; in English in the JSON
+  // document and the Nagios line (for programs).
+  int Fail(int code, const Status& s) {
+    const std::string message = ScrubSecrets(s.message());
+    out_.Error(Tr(lang_, "cli.error", ScrubSecrets(Localized(s, lang_))));
     if (json_)
       out_.Json(JsonErrorDocument(CommandName(inv_.command), message, code));
     // A monitoring plugin that could not check says UNKNOWN, not CRITICAL.
     if (inv_.format == "nagios") {
-      out_.Json("RENUMBER UNKNOWN - " + message + "\n");
+      out_.Json(EscapeForTerminal("RENUMBER UNKNOWN - " + message) + "\n");
       return static_cast<int>(Severity::kUnknown);
     }
     return code;
@@ -84,6 +89,7 @@ class MigrationRun {
   Output out_;
   std::unique_ptr<Terminal> terminal_ = OpenControllingTerminal();
   CommandOptions options_;
+  StateDir state_;
   std::vector<PlanRow> rows_;
   bool writes_ = false;
   std::unique_ptr<Resolver> hosts_;
@@ -114,7 +120,10 @@ Status MigrationRun::LoadPreflight() {
   if (inv_.format == "nagios" || inv_.format == "prometheus")
     return Status::InvalidArgument(
         "--preflight goes with text or json output; for monitoring, run "
-        "`renumber preflight` as a check of its own");
+        "`renumber preflight` as a check of its own",
+        "--preflight は text または json 出力と組み合わせてご利用ください。"
+        "監視に使う場合は `renumber preflight` を単独のチェックとして"
+        "実行してください");
   RN_ASSIGN_OR_RETURN(preflight_,
                       LoadPreflightSetup(inv_.preflight_dns, inv_.jobs));
   RN_ASSIGN_OR_RETURN(preflight_dns_, NewDnsResolver(preflight_->dns));
@@ -150,7 +159,9 @@ Status MigrationRun::OpenStore() {
       "renumber " + std::string(CommandName(inv_.command)) + " " +
       (inv_.operator_name.empty() ? OsUserName() : inv_.operator_name) + "@" +
       HostName();
-  o.fs = fs_;
+  // The local store opens the journal and the locks through the state
+  // dir checked in Load (state_dir.h: relative to it, never through a link).
+  o.fs = state_.fs.get();
   o.clock = clock_;
   // Writing runs journal from several accounts at once (--jobs).
   o.connections = IsWriteCommand(inv_.command) && !inv_.dry_run
@@ -162,41 +173,46 @@ Status MigrationRun::OpenStore() {
 
 int MigrationRun::Load() {
   if (Status s = ValidateOptions(inv_, &options_); !s.ok())
-    return Fail(kExitBadInput, s.message());
+    return Fail(kExitBadInput, s);
   if (!inv_.log_file.empty())
     if (Status s = out_.OpenLog(fs_, inv_.log_file); !s.ok())
-      return Fail(kExitBadInput, s.message());
+      return Fail(kExitBadInput, s);
   auto rows = LoadRows(inv_, fs_, clock_);
-  if (!rows.ok()) return Fail(kExitBadInput, rows.status().message());
+  if (!rows.ok()) return Fail(kExitBadInput, rows.status());
   rows_ = std::move(*rows);
   writes_ = IsWriteCommand(inv_.command) && !inv_.dry_run;
   // The question is asked on the controlling terminal, whatever stdin,
   // stdout and stderr are (`2>&1 | tee` included); without one (cron,
   // systemd) nobody can answer.
   if (writes_ && !inv_.yes && !terminal_)
-    return Fail(kExitRefused, Tr(lang_, "cli.no_terminal"));
-  if (Status s = LoadResolver(); !s.ok())
-    return Fail(kExitBadInput, s.message());
-  if (Status s = LoadProber(); !s.ok()) return Fail(kExitBadInput, s.message());
+    return Fail(kExitRefused,
+                Status::PreconditionFailed(Tr(Lang::kEn, "cli.no_terminal"),
+                                           Tr(Lang::kJa, "cli.no_terminal")));
+  if (Status s = LoadResolver(); !s.ok()) return Fail(kExitBadInput, s);
+  // A state dir someone else owns or may write is refused before anything
+  // is read from it or sent anywhere.
+  auto state = OpenStateDir(fs_, ResolveStateDir(inv_.state_dir),
+                            /*create=*/true);
+  if (!state.ok()) return Fail(kExitBadInput, state.status());
+  state_ = std::move(*state);
+  if (Status s = LoadProber(); !s.ok()) return Fail(kExitBadInput, s);
   if (Status s = LoadPreflight(); !s.ok())
-    return Fail(s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed,
-                s.message());
+    return Fail(s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed, s);
   // --ca-file must be readable PEM before anything is sent (an account's own
   // ca_file is checked when its transport is built).
   if (!inv_.ca_file.empty())
     if (Status s = ValidateTransportOptions({inv_.ca_file}); !s.ok())
-      return Fail(kExitBadInput, s.message());
+      return Fail(kExitBadInput, s);
   // The campaign store before the vault: a store that cannot be reached
   // fails before anyone types a passphrase.
   if (Status s = OpenStore(); !s.ok())
-    return Fail(s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed,
-                s.message());
+    return Fail(s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed, s);
   auto source = OpenSource(inv_, fs_, clock_, store_.get());
   if (!source.ok()) {
     const Status& s = source.status();
     bool bad_input = s.Is(Code::kInvalidArgument) || s.Is(Code::kNotFound) ||
                      s.Is(Code::kUnauthorized);
-    return Fail(bad_input ? kExitBadInput : kExitFailed, s.message());
+    return Fail(bad_input ? kExitBadInput : kExitFailed, s);
   }
   source_ = std::move(*source);
   return kExitOk;
@@ -220,7 +236,7 @@ bool MigrationRun::Confirm(const ConfirmRequest& request) {
                      : answer.typed.empty()
                          ? Tr(lang_, "cli.answer_none")
                          : Tr(lang_, "cli.answer_no", answer.typed);
-  std::fprintf(terminal_->stream(), "%s\n", said.c_str());
+  std::fprintf(terminal_->stream(), "%s\n", EscapeForTerminal(said).c_str());
   std::fflush(terminal_->stream());
   return answer.yes;
 }
@@ -228,16 +244,18 @@ bool MigrationRun::Confirm(const ConfirmRequest& request) {
 int MigrationRun::Run() {
   const Timestamp checked_at = clock_->Now();
   const auto started = clock_->Steady();
-  std::string state_dir = ResolveStateDir(inv_.state_dir);
   std::string campaign = CampaignName(inv_);
-  if (Status s = fs_->CreateDirs(state_dir, 0700); !s.ok())
-    return Fail(kExitFailed, s.message());
+  // A journal that is a link, a FIFO or another user's file is refused
+  // (kInvalidArgument: exit 2) before anything is sent.
+  auto exit_for = [](const Status& s) {
+    return s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed;
+  };
   auto contents = store_->ReadJournal(campaign);
-  if (!contents.ok()) return Fail(kExitFailed, contents.status().message());
+  if (!contents.ok()) return Fail(exit_for(contents.status()), contents.status());
   std::unique_ptr<JournalSink> journal;
   if (writes_) {
     auto j = store_->OpenJournal(campaign);
-    if (!j.ok()) return Fail(kExitFailed, j.status().message());
+    if (!j.ok()) return Fail(exit_for(j.status()), j.status());
     journal = std::move(*j);
   }
   // verify records what the old origins answer (for the cutover gate); a
@@ -257,7 +275,7 @@ int MigrationRun::Run() {
   auto locks = store_->Locks(LockHolder{run.user, run.operator_name,
                                         run.command, campaign,
                                         static_cast<long>(getpid()), host, ""});
-  if (!locks.ok()) return Fail(kExitFailed, locks.status().message());
+  if (!locks.ok()) return Fail(kExitFailed, locks.status());
   InitHttpRuntime(std::max(64, inv_.jobs * 4));
   TransportStack stack(clock_, SystemRandom(), inv_.ca_file);
   // Our own probe of new mail servers (ESS verify; reported, never a gate).
@@ -321,6 +339,10 @@ int MigrationRun::Run() {
         out_.Human(r.row.target.account.ToString() + ": " + Pick(a, lang_) +
                    "\n");
   out_.Human(RenderSummaryTable(result, inv_.command, lang_));
+  if (inv_.on_result) {
+    inv_.on_result(result, checked_at);
+    return code;
+  }
   json doc;
   if (json_) doc = CampaignJson(result, inv_.command, campaign, code);
   Preflight(result, json_ ? &doc : nullptr);
@@ -341,7 +363,8 @@ int MigrationRun::Run() {
   }
   if (inv_.format == "nagios") {
     NagiosOutput nagios = RenderNagios(check, lang_);
-    out_.Json(nagios.text);
+    // Plain text that quotes vendors' errors: terminal-safe like any.
+    out_.Json(EscapeForTerminal(nagios.text));
     return nagios.exit_code;  // the plugin's codes, not renumber's
   }
   if (inv_.format == "prometheus") {
@@ -350,7 +373,7 @@ int MigrationRun::Run() {
       out_.Json(text);
     } else if (Status s = WriteFileAtomic(fs_, inv_.output_file, text, 0644);
                !s.ok()) {
-      return Fail(kExitFailed, s.message());
+      return Fail(kExitFailed, s);
     }
   }
   return code;

@@ -11,12 +11,14 @@
 #ifndef RENUMBER_CLI_MIGRATION_H_
 #define RENUMBER_CLI_MIGRATION_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "src/cli/command.h"
 #include "src/cli/preflight_flags.h"
 #include "src/engine/account_run.h"
+#include "src/engine/campaign.h"
 #include "src/vault/vault_source.h"
 
 namespace renumber {
@@ -59,6 +61,11 @@ struct MigrationInvocation {
   bool read_only = false;      // verify: no vendor check requests
   int wait_lock_seconds = 0;
   std::string log_file;  // --log: the session record (output.h)
+  // For a caller that wants the result rather than its printout (`renumber
+  // report --live`): called once, after the campaign, with its result and
+  // when it was checked. The human text then goes to stderr, and no JSON
+  // document, Nagios line or Prometheus text is printed.
+  std::function<void(const CampaignResult&, Timestamp checked_at)> on_result;
   // plan / verify --preflight: the customers' DNS checks (src/preflight)
   // over the domains discovery read, shown after the accounts.
   bool preflight = false;

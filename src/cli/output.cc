@@ -1,6 +1,7 @@
 #include "src/cli/output.h"
 
 #include "src/log/log.h"
+#include "src/log/terminal_text.h"
 
 namespace renumber {
 
@@ -14,11 +15,13 @@ Output::~Output() {
 Status Output::OpenLog(FileSystem* fs, const std::string& path) {
   if (fs->Exists(path))
     if (Status s = CheckPrivateFile(fs, path); !s.ok())
-      return Status::InvalidArgument("--log " + path + ": " + s.message());
+      return Status::InvalidArgument("--log " + path + ": " + s.message(),
+                                     "--log " + path + ": " + s.Message(true));
   auto file = fs->OpenAppend(path, 0600);
   if (!file.ok())
-    return Status::InvalidArgument("--log " + path + ": " +
-                                   file.status().message());
+    return Status::InvalidArgument(
+        "--log " + path + ": " + file.status().message(),
+        "--log " + path + ": " + file.status().Message(true));
   log_ = std::move(*file);
   return Status::Ok();
 }
@@ -38,14 +41,14 @@ void Output::Log(const std::string& text) {
 }
 
 void Output::Human(const std::string& text) {
-  const std::string clean = ScrubSecrets(text);
+  const std::string clean = ForHumans(text);
   std::fputs(clean.c_str(), human_);
   std::fflush(human_);
   Log(clean);
 }
 
 void Output::Error(const std::string& text) {
-  const std::string clean = ScrubSecrets(text);
+  const std::string clean = ForHumans(text);
   std::fprintf(stderr, "%s\n", clean.c_str());
   Log(clean);
 }

@@ -9,7 +9,10 @@
 // error is also appended to FILE with the time it was printed (created 0600;
 // an existing file must already be private).
 //
-// Everything printed or logged is scrubbed of loaded secrets.
+// Everything printed or logged is scrubbed of loaded secrets; human text
+// and errors are also made terminal-safe (terminal_text.h: a vendor's
+// message or a plan's ticket cannot drive the terminal). JSON documents are
+// JSON-escaped by whoever built them.
 //
 // Thread-safety: one thread prints (the command's); not thread-safe.
 #ifndef RENUMBER_CLI_OUTPUT_H_

@@ -19,8 +19,9 @@ Result<std::vector<std::string>> DomainNames(
   for (const std::string& n : names) {
     auto name = ParseDomainName(n);
     if (!name.ok())
-      return Status::InvalidArgument(std::string(flag) + " " +
-                                     name.status().message());
+      return Status::InvalidArgument(
+          std::string(flag) + " " + name.status().message(),
+          std::string(flag) + " " + name.status().Message(true));
     out.push_back(*name);
   }
   return out;
@@ -58,7 +59,9 @@ Result<PreflightSetup> LoadPreflightSetup(const PreflightDnsFlags& flags,
     s.dns.servers.push_back(parsed);
   }
   if (!(flags.dns_timeout_seconds >= 0.01 && flags.dns_timeout_seconds <= 60))
-    return Status::InvalidArgument("--dns-timeout must be 0.01-60 seconds");
+    return Status::InvalidArgument(
+        "--dns-timeout must be 0.01-60 seconds",
+        "--dns-timeout は 0.01～60 秒で指定してください");
   s.dns.timeout = std::chrono::milliseconds(
       static_cast<int64_t>(flags.dns_timeout_seconds * 1000));
   s.dns.max_in_flight = std::min(256, s.options.jobs * 4);

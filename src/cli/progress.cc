@@ -30,6 +30,24 @@ std::string CutToWidth(const std::string& line, size_t columns) {
   return line;
 }
 
+// What an account is doing, as the engine names it ("discover",
+// "apply 31/54", "read back"), in `lang`: the words translated, a count
+// after them kept.
+std::string ActivityText(const std::string& what, Lang lang) {
+  std::string head = what, tail;
+  const size_t space = what.rfind(' ');
+  if (space != std::string::npos &&
+      what.find_first_not_of("0123456789/", space + 1) == std::string::npos) {
+    head = what.substr(0, space);
+    tail = what.substr(space);
+  }
+  std::string key = head;
+  for (char& c : key)
+    if (c == ' ') c = '_';
+  const std::string word = WordIn("activity", key, lang);
+  return (word == key ? head : word) + tail;
+}
+
 }  // namespace
 
 TerminalProgress::TerminalProgress(FILE* out, Clock* clock, Lang lang)
@@ -51,9 +69,9 @@ std::string TerminalProgress::Render(const char* stage, int done, int failed,
   } else if (done >= total) {
     eta = "0:00";
   }
-  std::string line =
-      "[" + bar + "] " +
-      Tr(lang, "progress.line", stage, done, total, failed, total - done, eta);
+  std::string line = "[" + bar + "] " +
+                     Tr(lang, "progress.line", ActivityText(stage, lang), done,
+                        total, failed, total - done, eta);
   if (!slowest.empty()) line += "  | " + slowest;
   return line;
 }
@@ -111,8 +129,8 @@ std::string TerminalProgress::SlowestLocked() const {
   auto secs = std::chrono::duration_cast<std::chrono::seconds>(
                   clock_->Steady() - oldest->second.since)
                   .count();
-  return Tr(lang_, "progress.slowest", oldest->first, oldest->second.what,
-            secs);
+  return Tr(lang_, "progress.slowest", oldest->first,
+            ActivityText(oldest->second.what, lang_), secs);
 }
 
 void TerminalProgress::DrawLocked(bool force) {

@@ -2,6 +2,7 @@
 
 #include "src/cli/demo.h"
 #include "src/cli/migration.h"
+#include "src/cli/report_command.h"
 #include "src/cli/preflight_command.h"
 #include "src/sim/cmd_sim.h"
 #include "src/store/cmd_store.h"
@@ -11,8 +12,13 @@ namespace renumber {
 
 const std::vector<CommandRegistrar>& AllRegistrars() {
   static const std::vector<CommandRegistrar> kAll = {
-      RegisterMigrationCommands, RegisterPreflightCommand, RegisterDemoCommand,
-      RegisterSimCommand,        RegisterVaultCommands,    RegisterStoreCommands,
+      RegisterMigrationCommands,
+      RegisterPreflightCommand,
+      RegisterReportCommand,
+      RegisterDemoCommand,
+      RegisterSimCommand,
+      RegisterVaultCommands,
+      RegisterStoreCommands,
   };
   return kAll;
 }

@@ -55,7 +55,8 @@ Result<std::vector<IpAddress>> FakeResolver::Resolve(const std::string& host) {
     if (a.ok()) out.insert(out.end(), a->addresses.begin(), a->addresses.end());
   }
   if (out.empty())
-    return Status::NotFound("host name '" + host + "' does not resolve");
+    return Status::NotFound("host name '" + host + "' does not resolve",
+                            "ホスト名 '" + host + "' の名前解決ができません");
   return out;
 }
 

@@ -11,119 +11,58 @@
 #include <cstdio>
 #include <cstring>
 
+#include "src/core/posix_files.h"
+#include "src/core/private_dir.h"
+
 namespace renumber {
 namespace {
 
-Status ErrnoStatus(const std::string& what, const std::string& path, int err) {
-  std::string msg = what + " '" + path + "': " + std::strerror(err);
-  if (err == ENOENT) return Status::NotFound(msg);
-  if (err == EACCES || err == EPERM) return Status::Forbidden(msg);
-  return Status::Internal(msg);
-}
-
-class PosixWritableFile : public WritableFile {
- public:
-  PosixWritableFile(int fd, std::string path)
-      : fd_(fd), path_(std::move(path)) {}
-  ~PosixWritableFile() override {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Status Append(std::string_view data) override {
-    while (!data.empty()) {
-      ssize_t n = ::write(fd_, data.data(), data.size());
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        return ErrnoStatus("cannot write", path_, errno);
-      }
-      data.remove_prefix(static_cast<size_t>(n));
-    }
-    return Status::Ok();
-  }
-  Status Sync() override {
-    if (::fsync(fd_) != 0) return ErrnoStatus("cannot fsync", path_, errno);
-    return Status::Ok();
-  }
-  Status Close() override {
-    int fd = fd_;
-    fd_ = -1;
-    if (fd >= 0 && ::close(fd) != 0)
-      return ErrnoStatus("cannot close", path_, errno);
-    return Status::Ok();
-  }
-
- private:
-  int fd_;
-  std::string path_;
-};
-
-class PosixFileLock : public FileLock {
- public:
-  PosixFileLock(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
-  ~PosixFileLock() override {
-    ::flock(fd_, LOCK_UN);
-    ::close(fd_);
-  }
-  Status WriteInfo(std::string_view info) override {
-    if (::ftruncate(fd_, 0) != 0 ||
-        ::pwrite(fd_, info.data(), info.size(), 0) !=
-            static_cast<ssize_t>(info.size()))
-      return ErrnoStatus("cannot write lock info", path_, errno);
-    return Status::Ok();
-  }
-
- private:
-  int fd_;
-  std::string path_;
-};
+using posix::ErrnoStatus;
 
 class PosixFs : public FileSystem {
  public:
-  Result<std::string> ReadFile(const std::string& path) override {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  using FileSystem::ReadFile;
+  Result<std::string> ReadFile(const std::string& path,
+                               size_t max_bytes) override {
+    // O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return ErrnoStatus("cannot open", path, errno);
-    std::string out;
-    char buf[65536];
-    for (;;) {
-      ssize_t n = ::read(fd, buf, sizeof buf);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        int err = errno;
-        ::close(fd);
-        return ErrnoStatus("cannot read", path, err);
-      }
-      if (n == 0) break;
-      out.append(buf, static_cast<size_t>(n));
-    }
+    Status s = posix::CheckOpenedFile(fd, path, posix::Ownership::kAny);
+    Result<std::string> out =
+        s.ok() ? posix::ReadWhole(fd, path, max_bytes) : Result<std::string>(s);
     ::close(fd);
     return out;
   }
   Result<std::unique_ptr<WritableFile>> OpenAppend(const std::string& path,
                                                    unsigned mode) override {
-    return Open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, mode);
+    return Open(path, O_WRONLY | O_CREAT | O_APPEND, mode);
   }
   Result<std::unique_ptr<WritableFile>> OpenTruncate(const std::string& path,
                                                      unsigned mode) override {
-    // Never through a symlink: a planted link must not redirect a secret.
-    return Open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
-                mode);
+    return Open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
   }
   Status Rename(const std::string& from, const std::string& to) override {
     if (::rename(from.c_str(), to.c_str()) != 0)
-      return ErrnoStatus("cannot rename to '" + to + "'", from, errno);
+      return ErrnoStatus("cannot rename to '" + to + "'",
+                         "'" + to + "' に名前を変更できません", from, errno);
     return Status::Ok();
   }
   Status Remove(const std::string& path) override {
     if (::unlink(path.c_str()) != 0)
-      return ErrnoStatus("cannot remove", path, errno);
+      return ErrnoStatus("cannot remove", "削除できません", path, errno);
     return Status::Ok();
   }
   Status SyncDir(const std::string& dir) override {
     int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return ErrnoStatus("cannot open directory", dir, errno);
+    if (fd < 0)
+      return ErrnoStatus("cannot open directory", "開けません（ディレクトリ）",
+                         dir, errno);
     int rc = ::fsync(fd);
     int err = errno;
     ::close(fd);
-    if (rc != 0) return ErrnoStatus("cannot fsync directory", dir, err);
+    if (rc != 0)
+      return ErrnoStatus("cannot fsync directory",
+                         "ディスクに同期できません（ディレクトリ）", dir, err);
     return Status::Ok();
   }
   Status CreateDirs(const std::string& dir, unsigned mode) override {
@@ -135,7 +74,8 @@ class PosixFs : public FileSystem {
       partial = dir.substr(0, pos);
       if (partial.empty()) continue;
       if (::mkdir(partial.c_str(), mode) != 0 && errno != EEXIST)
-        return ErrnoStatus("cannot create directory", partial, errno);
+        return ErrnoStatus("cannot create directory",
+                           "作成できません（ディレクトリ）", partial, errno);
     }
     return Status::Ok();
   }
@@ -146,17 +86,17 @@ class PosixFs : public FileSystem {
   Result<unsigned> Mode(const std::string& path) override {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0)
-      return ErrnoStatus("cannot stat", path, errno);
+      return ErrnoStatus("cannot stat", "調べられません", path, errno);
     return static_cast<unsigned>(st.st_mode & 07777);
   }
   Status Chmod(const std::string& path, unsigned mode) override {
     if (::chmod(path.c_str(), mode) != 0)
-      return ErrnoStatus("cannot chmod", path, errno);
+      return ErrnoStatus("cannot chmod", "権限を変更できません", path, errno);
     return Status::Ok();
   }
   Result<std::vector<std::string>> ListDir(const std::string& dir) override {
     DIR* d = ::opendir(dir.c_str());
-    if (!d) return ErrnoStatus("cannot list", dir, errno);
+    if (!d) return ErrnoStatus("cannot list", "一覧できません", dir, errno);
     std::vector<std::string> out;
     while (dirent* e = ::readdir(d)) {
       std::string name = e->d_name;
@@ -168,38 +108,100 @@ class PosixFs : public FileSystem {
   }
   Result<std::unique_ptr<FileLock>> Lock(const std::string& path,
                                          bool wait) override {
-    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) return ErrnoStatus("cannot open lock file", path, errno);
-    int rc;
-    do {
-      rc = ::flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB));
-    } while (rc != 0 && errno == EINTR);
-    if (rc != 0) {
-      int err = errno;
+    int fd =
+        ::open(path.c_str(),
+               O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
+    if (fd < 0)
+      return posix::OpenFailure(AT_FDCWD, path, "cannot open lock file", path,
+                                errno);
+    if (Status s = posix::CheckOpenedFile(fd, path, posix::Ownership::kMine);
+        !s.ok()) {
       ::close(fd);
-      if (err == EWOULDBLOCK)
-        return Status::Unavailable("'" + path + "' is locked by another run");
-      return ErrnoStatus("cannot lock", path, err);
+      return s;
     }
-    return std::unique_ptr<FileLock>(new PosixFileLock(fd, path));
+    return posix::LockFile(fd, path, wait);
+  }
+  Result<std::unique_ptr<FileSystem>> OpenPrivateDir(const std::string& dir,
+                                                     bool create) override {
+    return NewPrivateDirFileSystem(dir, create);
   }
 
  private:
+  // Never through a symlink (a planted link must not redirect a record or a
+  // secret), never a FIFO or another user's file.
   Result<std::unique_ptr<WritableFile>> Open(const std::string& path, int flags,
                                              unsigned mode) {
-    int fd = ::open(path.c_str(), flags, mode);
-    if (fd < 0) return ErrnoStatus("cannot open", path, errno);
-    // An existing file keeps its mode through open(2): narrow one that is
-    // looser than asked (a journal or log made 0644 by hand). Best effort:
-    // a file we do not own stays as it is.
-    struct stat st;
-    if (::fstat(fd, &st) == 0 && (st.st_mode & 07777 & ~mode) != 0)
-      (void)::fchmod(fd, st.st_mode & 07777 & mode);
-    return std::unique_ptr<WritableFile>(new PosixWritableFile(fd, path));
+    int fd = ::open(
+        path.c_str(),
+        posix::WithoutTruncate(flags) | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK,
+        mode);
+    if (fd < 0)
+      return posix::OpenFailure(AT_FDCWD, path, "cannot open", path, errno);
+    Status s = posix::CheckOpenedFile(fd, path, posix::Ownership::kMine);
+    if (s.ok()) s = posix::FinishOpen(fd, path, flags);
+    if (!s.ok()) {
+      ::close(fd);
+      return s;
+    }
+    posix::NarrowMode(fd, mode);
+    return posix::NewWritableFile(fd, path);
   }
 };
 
+// The default OpenPrivateDir: every call goes to `base`.
+class ForwardingFs : public FileSystem {
+ public:
+  explicit ForwardingFs(FileSystem* base) : base_(base) {}
+  using FileSystem::ReadFile;
+  Result<std::string> ReadFile(const std::string& p, size_t max) override {
+    return base_->ReadFile(p, max);
+  }
+  Result<std::unique_ptr<WritableFile>> OpenAppend(const std::string& p,
+                                                   unsigned m) override {
+    return base_->OpenAppend(p, m);
+  }
+  Result<std::unique_ptr<WritableFile>> OpenTruncate(const std::string& p,
+                                                     unsigned m) override {
+    return base_->OpenTruncate(p, m);
+  }
+  Status Rename(const std::string& f, const std::string& t) override {
+    return base_->Rename(f, t);
+  }
+  Status Remove(const std::string& p) override { return base_->Remove(p); }
+  Status SyncDir(const std::string& d) override { return base_->SyncDir(d); }
+  Status CreateDirs(const std::string& d, unsigned m) override {
+    return base_->CreateDirs(d, m);
+  }
+  bool Exists(const std::string& p) override { return base_->Exists(p); }
+  Result<unsigned> Mode(const std::string& p) override {
+    return base_->Mode(p);
+  }
+  Status Chmod(const std::string& p, unsigned m) override {
+    return base_->Chmod(p, m);
+  }
+  Result<std::vector<std::string>> ListDir(const std::string& d) override {
+    return base_->ListDir(d);
+  }
+  Result<std::unique_ptr<FileLock>> Lock(const std::string& p,
+                                         bool wait) override {
+    return base_->Lock(p, wait);
+  }
+  Result<std::unique_ptr<FileSystem>> OpenPrivateDir(const std::string& d,
+                                                     bool create) override {
+    return base_->OpenPrivateDir(d, create);
+  }
+
+ private:
+  FileSystem* base_;
+};
+
 }  // namespace
+
+Result<std::unique_ptr<FileSystem>> FileSystem::OpenPrivateDir(
+    const std::string& dir, bool create) {
+  if (create) RN_RETURN_IF_ERROR(CreateDirs(dir, 0700));
+  return std::unique_ptr<FileSystem>(new ForwardingFs(this));
+}
 
 FileSystem* PosixFileSystem() {
   static FileSystem* fs = new PosixFs;
@@ -236,15 +238,16 @@ Status WriteFileAtomic(FileSystem* fs, const std::string& path,
 
 Status CheckPrivateFile(FileSystem* fs, const std::string& path) {
   RN_ASSIGN_OR_RETURN(unsigned mode, fs->Mode(path));
-  if (mode & 077) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04o", mode & 07777);
+  if (mode & 077)
     return Status::InvalidArgument(
+        "'" + path + "' holds secrets but is readable by group or others " +
+            "(mode " + posix::ModeText(mode) + "); run: chmod 600 '" + path +
+            "'",
         "'" + path +
-        "' holds secrets but is readable by group or others "
-        "(mode " +
-        buf + "); run: chmod 600 '" + path + "'");
-  }
+            "' には秘密情報が含まれていますが、グループや他のユーザーが読める"
+            "状態です（モード " +
+            posix::ModeText(mode) + "）。次を実行してください: chmod 600 '" +
+            path + "'");
   return Status::Ok();
 }
 

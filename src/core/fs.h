@@ -4,8 +4,17 @@
 //
 // Contract: every method is thread-safe. Paths are plain POSIX paths. Errors
 // are values: kNotFound for a missing file, kForbidden for permission
-// problems, kUnavailable for lock contention with `wait=false`, kInternal for
-// other I/O errors, each with the path and errno text in the message.
+// problems, kUnavailable for lock contention with `wait=false`,
+// kInvalidArgument for a file that is not what it must be (not a regular
+// file, too large, another user's), kInternal for other I/O errors, each
+// with the path and errno text in the message.
+//
+// Only regular files are ever read, written or locked: a FIFO, device,
+// socket or directory in their place is refused without blocking. Files
+// opened for writing or locking are never reached through a symbolic link
+// (O_NOFOLLOW on the last component), must belong to this user and have one
+// link. Inside a private directory (OpenPrivateDir) no component at all is
+// followed through a link.
 #ifndef RENUMBER_CORE_FS_H_
 #define RENUMBER_CORE_FS_H_
 
@@ -32,14 +41,27 @@ class WritableFile {
 class FileLock {
  public:
   virtual ~FileLock() = default;
-  // Replaces the lock file's contents (e.g. who holds it).
+  // Replaces the lock file's contents (e.g. who holds it). Only a held lock
+  // can write: a lock file someone else holds is never emptied.
   virtual Status WriteInfo(std::string_view info) = 0;
 };
+
+// What ReadFile reads at most unless told otherwise: more than any input
+// file of renumber (plan, credentials, journal, audit log) should hold.
+inline constexpr size_t kMaxReadBytes = size_t{64} << 20;
 
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
-  virtual Result<std::string> ReadFile(const std::string& path) = 0;
+  // The whole regular file (symbolic links followed: the user may point at
+  // one). kInvalidArgument, before anything is read, for a file larger than
+  // `max_bytes` or one that is not a regular file. The bytes are read into
+  // the returned string's own buffer: no other copy is left in memory.
+  virtual Result<std::string> ReadFile(const std::string& path,
+                                       size_t max_bytes) = 0;
+  Result<std::string> ReadFile(const std::string& path) {
+    return ReadFile(path, kMaxReadBytes);
+  }
   // Opens for appending, creating the file with `mode` if missing.
   virtual Result<std::unique_ptr<WritableFile>> OpenAppend(
       const std::string& path, unsigned mode) = 0;
@@ -62,6 +84,23 @@ class FileSystem {
   // held lock gives kUnavailable at once.
   virtual Result<std::unique_ptr<FileLock>> Lock(const std::string& path,
                                                  bool wait) = 0;
+
+  // A directory for files only its owner may change (the state directory,
+  // the vault's directory), created 0700 with its parents when missing and
+  // `create`. Refused (kInvalidArgument, saying why and what to run) when it
+  // is not owned by this user or group or others may write it. The returned
+  // file system takes paths at or below `dir` (strings beginning with `dir`;
+  // others are kInvalidArgument) and resolves them from the directory opened
+  // here, component by component, never through a symbolic link, refusing
+  // a subdirectory that fails the same test and a file that is not a
+  // regular file of this user's with one link. It does not own this file
+  // system, which must outlive it.
+  //
+  // This default (fakes, fault wrappers) returns a view that forwards every
+  // call to this file system, so wrappers keep working; PosixFileSystem
+  // gives the checked directory.
+  virtual Result<std::unique_ptr<FileSystem>> OpenPrivateDir(
+      const std::string& dir, bool create);
 };
 
 // The real POSIX file system. Never deleted.

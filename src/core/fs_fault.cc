@@ -47,8 +47,9 @@ Status FaultInjectionFileSystem::Check(Op op) {
   return Status::Ok();
 }
 
-Result<std::string> FaultInjectionFileSystem::ReadFile(const std::string& p) {
-  return base_->ReadFile(p);
+Result<std::string> FaultInjectionFileSystem::ReadFile(const std::string& p,
+                                                       size_t max) {
+  return base_->ReadFile(p, max);
 }
 
 Result<std::unique_ptr<WritableFile>> FaultInjectionFileSystem::OpenAppend(

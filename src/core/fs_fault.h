@@ -25,7 +25,9 @@ class FaultInjectionFileSystem : public FileSystem {
   // Counts calls of `op` seen so far.
   int Calls(Op op) const;
 
-  Result<std::string> ReadFile(const std::string& path) override;
+  using FileSystem::ReadFile;
+  Result<std::string> ReadFile(const std::string& path,
+                               size_t max_bytes) override;
   Result<std::unique_ptr<WritableFile>> OpenAppend(const std::string& path,
                                                    unsigned mode) override;
   Result<std::unique_ptr<WritableFile>> OpenTruncate(const std::string& path,

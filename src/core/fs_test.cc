@@ -1,9 +1,14 @@
 #include "src/core/fs.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <chrono>
+#include <future>
 
 #include "src/core/fs_fault.h"
 
@@ -99,6 +104,80 @@ TEST_F(FsTest, AtomicWriteNeverWritesThroughAPlantedTempFileOrLink) {
   EXPECT_FALSE(WriteFileAtomic(fs_, p, "secret3", 0600).ok());
   EXPECT_FALSE(fs_->Exists(planted));
   EXPECT_EQ(*fs_->ReadFile(p), "secret2");
+}
+
+// A planted link in place of a journal or audit log: nothing is appended
+// to the file it points at and its mode is left alone (the old code
+// appended through the link and narrowed the target to 0600).
+TEST_F(FsTest, AppendNeverFollowsASymlink) {
+  std::string target = dir_ + "/elsewhere";
+  ASSERT_TRUE(WriteFileAtomic(fs_, target, "theirs", 0644).ok());
+  ASSERT_TRUE(fs_->Chmod(target, 0644).ok());
+  std::string link = dir_ + "/campaign.journal";
+  ASSERT_EQ(::symlink(target.c_str(), link.c_str()), 0);
+  auto f = fs_->OpenAppend(link, 0600);
+  EXPECT_EQ(f.status().code(), Code::kInvalidArgument);
+  EXPECT_NE(f.status().message().find("symbolic link"), std::string::npos)
+      << f.status().message();
+  EXPECT_EQ(*fs_->ReadFile(target), "theirs");
+  EXPECT_EQ(*fs_->Mode(target), 0644u);
+}
+
+// A planted link in place of a lock file: the file it points at is not
+// emptied and overwritten with lock info, and a dangling link does not
+// create a file where it points.
+TEST_F(FsTest, LockNeverFollowsASymlink) {
+  std::string target = dir_ + "/unrelated";
+  ASSERT_TRUE(WriteFileAtomic(fs_, target, "precious", 0600).ok());
+  std::string link = dir_ + "/C-1_ess.lock";
+  ASSERT_EQ(::symlink(target.c_str(), link.c_str()), 0);
+  auto lock = fs_->Lock(link, false);
+  EXPECT_FALSE(lock.ok());
+  if (lock.ok()) (void)(*lock)->WriteInfo("{\"pid\": 1}");
+  EXPECT_EQ(*fs_->ReadFile(target), "precious");
+  std::string dangling = dir_ + "/C-2_ess.lock";
+  std::string chosen = dir_ + "/chosen-by-attacker";
+  ASSERT_EQ(::symlink(chosen.c_str(), dangling.c_str()), 0);
+  EXPECT_FALSE(fs_->Lock(dangling, false).ok());
+  EXPECT_FALSE(fs_->Exists(chosen));
+}
+
+// A credentials "file" that is a FIFO: refused at once (the old code
+// blocked in open(2) until someone wrote to it, i.e. forever).
+TEST_F(FsTest, ReadFileRefusesAFifoWithoutBlocking) {
+  std::string fifo = dir_ + "/creds.json";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  auto read = std::async(std::launch::async,
+                         [&] { return fs_->ReadFile(fifo).status(); });
+  if (read.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+    // Unblock the reader so the test can end, then fail.
+    int fd = ::open(fifo.c_str(), O_WRONLY);
+    if (fd >= 0) ::close(fd);
+    read.wait();
+    FAIL() << "ReadFile blocked on a FIFO";
+  }
+  Status s = read.get();
+  EXPECT_EQ(s.code(), Code::kInvalidArgument);
+  EXPECT_NE(s.message().find("FIFO"), std::string::npos) << s.message();
+  EXPECT_EQ(fs_->ReadFile(dir_).status().code(), Code::kInvalidArgument)
+      << "a directory is not read either";
+}
+
+// The size limit holds before anything is read: a (sparse) file one byte
+// over the default limit is refused, as is a small file over a small limit.
+TEST_F(FsTest, ReadFileRefusesAFileOverItsLimit) {
+  std::string big = dir_ + "/plan.csv";
+  int fd = ::open(big.c_str(), O_WRONLY | O_CREAT, 0600);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::ftruncate(fd, static_cast<off_t>(kMaxReadBytes) + 1), 0);
+  ::close(fd);
+  auto r = fs_->ReadFile(big);
+  EXPECT_EQ(r.status().code(), Code::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("larger than"), std::string::npos);
+  std::string small = dir_ + "/pass";
+  ASSERT_TRUE(WriteFileAtomic(fs_, small, std::string(100, 'x'), 0600).ok());
+  EXPECT_EQ(fs_->ReadFile(small, 99).status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(fs_->ReadFile(small, 100)->size(), 100u);
 }
 
 TEST_F(FsTest, ReadMissingIsNotFound) {

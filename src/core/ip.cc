@@ -157,26 +157,31 @@ std::string V6Text(const std::array<uint8_t, 16>& b) {
 }  // namespace
 
 Result<IpAddress> IpAddress::Parse(std::string_view text) {
-  auto bad = [&](const char* why) {
-    return Status::InvalidArgument("'" + std::string(text) +
-                                   "' is not a valid IP address (" + why + ")");
+  auto bad = [&](const char* why, const char* why_ja) {
+    return Status::InvalidArgument(
+        "'" + std::string(text) + "' is not a valid IP address (" + why + ")",
+        "'" + std::string(text) + "' は正しい IP アドレスではありません（" +
+            why_ja + "）");
   };
-  if (text.empty()) return bad("empty");
+  if (text.empty()) return bad("empty", "空です");
   for (char c : text) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-      return bad("contains whitespace");
-    if (c == '%') return bad("zone ids are not accepted");
+      return bad("contains whitespace", "空白を含んでいます");
+    if (c == '%')
+      return bad("zone ids are not accepted", "ゾーン ID は指定できません");
   }
   IpAddress ip;
   if (text.find(':') == std::string_view::npos) {
     auto v4 = ParseV4(text);
-    if (!v4) return bad("expected four decimal parts 0-255, no leading zeros");
+    if (!v4)
+      return bad("expected four decimal parts 0-255, no leading zeros",
+                 "0〜255 の 10 進数を 4 つ、先頭に 0 を付けずに書いてください");
     ip.family_ = Family::kV4;
     for (int i = 0; i < 4; ++i) ip.bytes_[12 + i] = (*v4)[i];
     return ip;
   }
   auto v6 = ParseV6(text);
-  if (!v6) return bad("malformed IPv6");
+  if (!v6) return bad("malformed IPv6", "IPv6 の書式が正しくありません");
   ip.family_ = Family::kV6;
   ip.bytes_ = *v6;
   return ip;
@@ -219,30 +224,37 @@ bool IsCanonicalIp(std::string_view text) {
 
 Result<Cidr> Cidr::Parse(std::string_view text) {
   size_t slash = text.find('/');
-  auto bad = [&](const std::string& why) {
-    return Status::InvalidArgument("'" + std::string(text) +
-                                   "' is not a valid CIDR block (" + why + ")");
+  auto bad = [&](const std::string& why, const std::string& why_ja) {
+    return Status::InvalidArgument(
+        "'" + std::string(text) + "' is not a valid CIDR block (" + why + ")",
+        "'" + std::string(text) + "' は正しい CIDR ブロックではありません（" +
+            why_ja + "）");
   };
-  if (slash == std::string_view::npos) return bad("missing /prefix");
+  if (slash == std::string_view::npos)
+    return bad("missing /prefix", "/プレフィックス長がありません");
   auto ip = IpAddress::Parse(text.substr(0, slash));
-  if (!ip.ok()) return bad(ip.status().message());
+  if (!ip.ok()) return bad(ip.status().message(), ip.status().Message(true));
   std::string_view len = text.substr(slash + 1);
+  const char* bad_len_ja = "プレフィックス長が正しくありません";
   if (len.empty() || len.size() > 3 || (len.size() > 1 && len[0] == '0'))
-    return bad("bad prefix length");
+    return bad("bad prefix length", bad_len_ja);
   int prefix = 0;
   for (char c : len) {
-    if (!IsDigit(c)) return bad("bad prefix length");
+    if (!IsDigit(c)) return bad("bad prefix length", bad_len_ja);
     prefix = prefix * 10 + (c - '0');
   }
   int max = ip->is_v4() ? 32 : 128;
-  if (prefix > max) return bad("prefix length over " + std::to_string(max));
+  if (prefix > max)
+    return bad("prefix length over " + std::to_string(max),
+               "プレフィックス長が " + std::to_string(max) + " を超えています");
   Cidr cidr;
   cidr.network_ = *ip;
   cidr.prefix_ = prefix;
   int offset = ip->is_v4() ? 96 : 0;
   const auto& b = ip->bytes16();
   for (int bit = offset + prefix; bit < 128; ++bit) {
-    if (b[bit / 8] & (0x80 >> (bit % 8))) return bad("host bits are set");
+    if (b[bit / 8] & (0x80 >> (bit % 8)))
+      return bad("host bits are set", "ホスト部のビットが立っています");
   }
   return cidr;
 }

@@ -64,7 +64,8 @@ class HostsFileResolver : public Resolver {
     auto it = table_.find(NormalizeDnsName(host));
     if (it != table_.end()) return it->second;
     if (fallback_) return fallback_->Resolve(host);
-    return Status::NotFound("host name '" + host + "' does not resolve");
+    return Status::NotFound("host name '" + host + "' does not resolve",
+                            "ホスト名 '" + host + "' の名前解決ができません");
   }
 
   Result<DnsAnswer> Lookup(const std::string& name, RecordType type) override {
@@ -72,8 +73,10 @@ class HostsFileResolver : public Resolver {
     bool address = type == RecordType::kA || type == RecordType::kAaaa;
     if (it != table_.end() && address) return FromFile(name, it->second, type);
     if (fallback_) return fallback_->Lookup(name, type);
-    return Status::NotFound(std::string("no ") + RecordTypeName(type) +
-                            " record for '" + name + "'");
+    return Status::NotFound(
+        std::string("no ") + RecordTypeName(type) + " record for '" + name +
+            "'",
+        "'" + name + "' の " + RecordTypeName(type) + " レコードがありません");
   }
 
  private:
@@ -86,8 +89,11 @@ class HostsFileResolver : public Resolver {
     for (const IpAddress& ip : ips)
       if (ip.EffectiveFamily() == want) a.addresses.push_back(ip);
     if (a.addresses.empty())
-      return Status::NotFound(std::string("no ") + RecordTypeName(type) +
-                              " record for '" + name + "' in the hosts file");
+      return Status::NotFound(
+          std::string("no ") + RecordTypeName(type) + " record for '" + name +
+              "' in the hosts file",
+          "hosts ファイルに '" + name + "' の " + RecordTypeName(type) +
+              " レコードがありません");
     return a;
   }
 
@@ -104,8 +110,11 @@ Result<std::unique_ptr<Resolver>> NewHostsFileResolver(
     const std::vector<std::string>& words = l.words;
     auto ip = IpAddress::Parse(words[0]);
     if (!ip.ok() || words.size() < 2)
-      return Status::InvalidArgument(origin + ":" + std::to_string(l.number) +
-                                     ": expected 'ADDRESS NAME...'");
+      return Status::InvalidArgument(
+          origin + ":" + std::to_string(l.number) +
+              ": expected 'ADDRESS NAME...'",
+          origin + ":" + std::to_string(l.number) +
+              ": 'アドレス ホスト名…' の形で書いてください");
     for (size_t w = 1; w < words.size(); ++w) {
       auto& ips = table[NormalizeDnsName(words[w])];
       if (std::find(ips.begin(), ips.end(), *ip) == ips.end())

@@ -41,8 +41,16 @@ std::string Status::ToString() const {
 }
 
 Status Status::Annotate(std::string_view context) const {
+  return Annotate(context, context);
+}
+
+Status Status::Annotate(std::string_view context,
+                        std::string_view context_ja) const {
   if (ok()) return *this;
-  return Status(code_, std::string(context) + ": " + message_);
+  return Status(code_, std::string(context) + ": " + message_,
+                message_ja_.empty()
+                    ? std::string()
+                    : std::string(context_ja) + ": " + message_ja_);
 }
 
 void DieOnBadResultAccess(const Status& s) {

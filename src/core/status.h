@@ -35,60 +35,61 @@ enum class Code {
 // Stable lower-case name of a code, e.g. "precondition-failed".
 const char* CodeName(Code code);
 
+// A message a user reads exists in English and Japanese: `message()` is
+// the English one, `message_ja()` the Japanese one ("" when there is none:
+// a bug in code users read from, caught by src/i18n/status_coverage_test.cc;
+// simulators answer like the vendors, in English). Message(ja) picks one.
 class [[nodiscard]] Status {
  public:
   Status() = default;  // OK
   Status(Code code, std::string message)
       : code_(code), message_(std::move(message)) {}
+  Status(Code code, std::string message, std::string message_ja)
+      : code_(code),
+        message_(std::move(message)),
+        message_ja_(std::move(message_ja)) {}
 
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string m) {
-    return {Code::kInvalidArgument, std::move(m)};
+#define RN_STATUS_FACTORY_(Name, code)                               \
+  static Status Name(std::string m) { return {code, std::move(m)}; } \
+  static Status Name(std::string en, std::string ja) {               \
+    return {code, std::move(en), std::move(ja)};                     \
   }
-  static Status NotFound(std::string m) {
-    return {Code::kNotFound, std::move(m)};
-  }
-  static Status Unauthorized(std::string m) {
-    return {Code::kUnauthorized, std::move(m)};
-  }
-  static Status Forbidden(std::string m) {
-    return {Code::kForbidden, std::move(m)};
-  }
-  static Status Conflict(std::string m) {
-    return {Code::kConflict, std::move(m)};
-  }
-  static Status PreconditionFailed(std::string m) {
-    return {Code::kPreconditionFailed, std::move(m)};
-  }
-  static Status RateLimited(std::string m) {
-    return {Code::kRateLimited, std::move(m)};
-  }
-  static Status Timeout(std::string m) {
-    return {Code::kTimeout, std::move(m)};
-  }
-  static Status Unavailable(std::string m) {
-    return {Code::kUnavailable, std::move(m)};
-  }
-  static Status Corruption(std::string m) {
-    return {Code::kCorruption, std::move(m)};
-  }
-  static Status Internal(std::string m) {
-    return {Code::kInternal, std::move(m)};
-  }
+  RN_STATUS_FACTORY_(InvalidArgument, Code::kInvalidArgument)
+  RN_STATUS_FACTORY_(NotFound, Code::kNotFound)
+  RN_STATUS_FACTORY_(Unauthorized, Code::kUnauthorized)
+  RN_STATUS_FACTORY_(Forbidden, Code::kForbidden)
+  RN_STATUS_FACTORY_(Conflict, Code::kConflict)
+  RN_STATUS_FACTORY_(PreconditionFailed, Code::kPreconditionFailed)
+  RN_STATUS_FACTORY_(RateLimited, Code::kRateLimited)
+  RN_STATUS_FACTORY_(Timeout, Code::kTimeout)
+  RN_STATUS_FACTORY_(Unavailable, Code::kUnavailable)
+  RN_STATUS_FACTORY_(Corruption, Code::kCorruption)
+  RN_STATUS_FACTORY_(Internal, Code::kInternal)
+#undef RN_STATUS_FACTORY_
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
   const std::string& message() const { return message_; }
+  const std::string& message_ja() const { return message_ja_; }
+  // Japanese when asked for and there is one, else English.
+  const std::string& Message(bool japanese) const {
+    return japanese && !message_ja_.empty() ? message_ja_ : message_;
+  }
   bool Is(Code c) const { return code_ == c; }
 
   // "code: message", or "ok".
   std::string ToString() const;
-  // Same code, message prefixed with context: "context: message".
+  // Same code, message prefixed with context: "context: message" (the
+  // same context in both languages: a file, an account, a flag).
   Status Annotate(std::string_view context) const;
+  // The same with a context in words, in each language.
+  Status Annotate(std::string_view context, std::string_view context_ja) const;
 
  private:
   Code code_ = Code::kOk;
   std::string message_;
+  std::string message_ja_;
 };
 
 // A value or an error. Accessing the value of an error is a bug (aborts).

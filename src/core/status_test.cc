@@ -56,6 +56,24 @@ TEST(StatusTest, ResultAndMacros) {
   EXPECT_EQ(CheckEven(5).code(), Code::kInvalidArgument);
 }
 
+TEST(StatusTest, MessagesInBothLanguages) {
+  Status s = Status::NotFound("no vault at '/v'", "'/v' に保管庫がありません");
+  EXPECT_EQ(s.message(), "no vault at '/v'");
+  EXPECT_EQ(s.Message(true), "'/v' に保管庫がありません");
+  EXPECT_EQ(s.Message(false), "no vault at '/v'");
+  Status a = s.Annotate("C-1/ess");
+  EXPECT_EQ(a.message(), "C-1/ess: no vault at '/v'");
+  EXPECT_EQ(a.message_ja(), "C-1/ess: '/v' に保管庫がありません");
+  Status w = s.Annotate("read back", "読み戻し");
+  EXPECT_EQ(w.message_ja(), "読み戻し: '/v' に保管庫がありません");
+  EXPECT_EQ(w.code(), Code::kNotFound);
+  // English only (a simulator's answer): Japanese falls back to it, and
+  // an annotation does not make it look translated.
+  Status en = Status::Internal("boom").Annotate("ctx", "文脈");
+  EXPECT_EQ(en.message_ja(), "");
+  EXPECT_EQ(en.Message(true), "ctx: boom");
+}
+
 TEST(StatusDeathTest, ValueOfErrorAborts) {
   Result<int> r = Status::NotFound("nope");
   EXPECT_DEATH((void)r.value(), "failed Result");

@@ -73,23 +73,28 @@ Result<Timestamp> Timestamp::ParseRfc3339(std::string_view s) {
 
 Result<Timestamp> Timestamp::ParseRfc3339(std::string_view s,
                                           int* offset_minutes) {
-  auto bad = [&](const char* why) {
-    return Status::InvalidArgument("'" + std::string(s) +
-                                   "' is not an RFC 3339 timestamp (" + why +
-                                   "); example: 2026-12-10T06:00:00+09:00");
+  auto bad = [&](const char* why, const char* why_ja) {
+    return Status::InvalidArgument(
+        "'" + std::string(s) + "' is not an RFC 3339 timestamp (" + why +
+            "); example: 2026-12-10T06:00:00+09:00",
+        "'" + std::string(s) + "' は RFC 3339 形式の日時ではありません（" +
+            why_ja + "）。例: 2026-12-10T06:00:00+09:00");
   };
   size_t p = 0;
   int Y, M, D, h, m, sec;
   if (!Digits(s, &p, 4, &Y) || !Expect(s, &p, '-') || !Digits(s, &p, 2, &M) ||
       !Expect(s, &p, '-') || !Digits(s, &p, 2, &D))
-    return bad("bad date");
-  if (!Expect(s, &p, 'T')) return bad("expected 'T' between date and time");
+    return bad("bad date", "日付が正しくありません");
+  if (!Expect(s, &p, 'T'))
+    return bad("expected 'T' between date and time",
+               "日付と時刻の間に 'T' が必要です");
   if (!Digits(s, &p, 2, &h) || !Expect(s, &p, ':') || !Digits(s, &p, 2, &m) ||
       !Expect(s, &p, ':') || !Digits(s, &p, 2, &sec))
-    return bad("bad time");
+    return bad("bad time", "時刻が正しくありません");
   if (M < 1 || M > 12 || D < 1 || D > static_cast<int>(DaysInMonth(Y, M)))
-    return bad("no such date");
-  if (h > 23 || m > 59 || sec > 60) return bad("time out of range");
+    return bad("no such date", "存在しない日付です");
+  if (h > 23 || m > 59 || sec > 60)
+    return bad("time out of range", "時刻が範囲外です");
   if (sec == 60) sec = 59;  // leap second: clamp
   int64_t frac_us = 0;
   if (p < s.size() && s[p] == '.') {
@@ -101,7 +106,7 @@ Result<Timestamp> Timestamp::ParseRfc3339(std::string_view s,
       scale /= 10;
       ++p;
     }
-    if (p == start) return bad("empty fraction");
+    if (p == start) return bad("empty fraction", "小数部が空です");
   }
   int offset_min = 0;
   if (p < s.size() && (s[p] == 'Z' || s[p] == 'z')) {
@@ -111,13 +116,16 @@ Result<Timestamp> Timestamp::ParseRfc3339(std::string_view s,
     ++p;
     int oh, om;
     if (!Digits(s, &p, 2, &oh) || !Expect(s, &p, ':') || !Digits(s, &p, 2, &om))
-      return bad("bad UTC offset");
-    if (oh > 23 || om > 59) return bad("UTC offset out of range");
+      return bad("bad UTC offset", "UTC からの時差が正しくありません");
+    if (oh > 23 || om > 59)
+      return bad("UTC offset out of range", "UTC からの時差が範囲外です");
     offset_min = sign * (oh * 60 + om);
   } else {
-    return bad("missing UTC offset (Z or +hh:mm)");
+    return bad("missing UTC offset (Z or +hh:mm)",
+               "UTC からの時差（Z または +hh:mm）がありません");
   }
-  if (p != s.size()) return bad("trailing characters");
+  if (p != s.size())
+    return bad("trailing characters", "末尾に余分な文字があります");
   if (offset_minutes) *offset_minutes = offset_min;
   int64_t secs = DaysFromCivil(Y, M, D) * 86400 + h * 3600 + m * 60 + sec -
                  static_cast<int64_t>(offset_min) * 60;
@@ -125,8 +133,9 @@ Result<Timestamp> Timestamp::ParseRfc3339(std::string_view s,
 }
 
 Result<Timestamp> Timestamp::ParseHttpDate(std::string_view s) {
-  auto bad =
-      Status::InvalidArgument("'" + std::string(s) + "' is not an HTTP date");
+  auto bad = Status::InvalidArgument(
+      "'" + std::string(s) + "' is not an HTTP date",
+      "'" + std::string(s) + "' は HTTP の日付形式ではありません");
   if (s.size() != 29 || s.substr(3, 2) != ", " || s.substr(25) != " GMT")
     return bad;
   size_t p = 5;
@@ -272,9 +281,11 @@ std::chrono::microseconds FakeClock::total_slept() const {
 
 Result<std::chrono::milliseconds> ParseDuration(std::string_view text) {
   auto bad = [&] {
-    return Status::InvalidArgument("'" + std::string(text) +
-                                   "' is not a duration; examples: 90s, 30m, "
-                                   "2h, 1h30m, 1d");
+    return Status::InvalidArgument(
+        "'" + std::string(text) +
+            "' is not a duration; examples: 90s, 30m, 2h, 1h30m, 1d",
+        "'" + std::string(text) +
+            "' は時間の長さとして読めません。例: 90s、30m、2h、1h30m、1d");
   };
   if (text.empty()) return bad();
   int64_t total_s = 0;

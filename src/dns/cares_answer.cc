@@ -13,9 +13,12 @@ namespace renumber {
 namespace {
 
 Status ParseError(int rc, const std::string& what) {
-  if (rc == ARES_ENODATA) return Status::NotFound(what + ": no such record");
-  return Status::Unavailable(what + ": malformed answer (" + ares_strerror(rc) +
-                             ")");
+  if (rc == ARES_ENODATA)
+    return Status::NotFound(what + ": no such record",
+                            what + ": 該当するレコードがありません");
+  return Status::Unavailable(
+      what + ": malformed answer (" + ares_strerror(rc) + ")",
+      what + ": 応答の形式が正しくありません（" + ares_strerror(rc) + "）");
 }
 
 // A name from an answer, or "" when it is no usable host name.
@@ -140,7 +143,8 @@ Result<DnsAnswer> ParseTxt(const std::vector<unsigned char>& r,
 Result<DnsAnswer> ParseCaresAnswer(RecordType type,
                                    const std::vector<unsigned char>& reply,
                                    const std::string& what) {
-  Result<DnsAnswer> a = Status::Internal(what + ": unknown record type");
+  Result<DnsAnswer> a = Status::Internal(what + ": unknown record type",
+                                         what + ": 不明なレコードの種類です");
   switch (type) {
     case RecordType::kA:
       a = ParseA(reply, what);
@@ -162,8 +166,10 @@ Result<DnsAnswer> ParseCaresAnswer(RecordType type,
       break;
   }
   if (a.ok() && a->size() == 0)
-    return Status::NotFound(what + ": no usable " + RecordTypeName(type) +
-                            " record");
+    return Status::NotFound(
+        what + ": no usable " + RecordTypeName(type) + " record",
+        what + ": 利用できる " + RecordTypeName(type) +
+            " レコードがありません");
   return a;
 }
 

@@ -46,8 +46,10 @@ Status InitLibrary() {
   std::call_once(library_once,
                  [] { library_status = ares_library_init(ARES_LIB_INIT_ALL); });
   if (library_status != ARES_SUCCESS)
-    return Status::Unavailable(std::string("c-ares: ") +
-                               ares_strerror(library_status));
+    return Status::Unavailable(
+        std::string("c-ares: ") + ares_strerror(library_status),
+        std::string("DNS ライブラリ（c-ares）を初期化できませんでした: ") +
+            ares_strerror(library_status));
   return Status::Ok();
 }
 
@@ -67,9 +69,9 @@ std::string ServerList(ares_channel channel) {
   return out.empty() ? "no server" : out;
 }
 
-std::string Seconds(std::chrono::milliseconds ms) {
+std::string Seconds(std::chrono::milliseconds ms, const char* unit = "s") {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%g s", ms.count() / 1000.0);
+  std::snprintf(buf, sizeof buf, "%g %s", ms.count() / 1000.0, unit);
   return buf;
 }
 
@@ -87,7 +89,10 @@ Status CaresLoop::Init(const DnsOptions& o) {
   max_in_flight_ = o.max_in_flight;
   wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   if (wake_fd_ < 0)
-    return Status::Unavailable(std::string("eventfd: ") + strerror(errno));
+    return Status::Unavailable(
+        std::string("eventfd: ") + strerror(errno),
+        std::string("DNS 問い合わせの準備（eventfd）に失敗しました: ") +
+            strerror(errno));
   ares_options opts{};
   opts.timeout = static_cast<int>(o.timeout.count());
   opts.tries = o.tries;
@@ -106,16 +111,19 @@ Status CaresLoop::Init(const DnsOptions& o) {
   ares_channel channel = nullptr;
   int rc = ares_init_options(&channel, &opts, mask);
   if (rc != ARES_SUCCESS)
-    return Status::Unavailable(std::string("c-ares: cannot start: ") +
-                               ares_strerror(rc));
+    return Status::Unavailable(
+        std::string("c-ares: cannot start: ") + ares_strerror(rc),
+        std::string("DNS ライブラリ（c-ares）を開始できませんでした: ") +
+            ares_strerror(rc));
   channel_ = channel;
   if (!o.servers.empty()) {
     std::string csv;
     for (const std::string& s : o.servers) csv += (csv.empty() ? "" : ",") + s;
     rc = ares_set_servers_ports_csv(channel, csv.c_str());
     if (rc != ARES_SUCCESS)
-      return Status::InvalidArgument("DNS servers '" + csv +
-                                     "': " + ares_strerror(rc));
+      return Status::InvalidArgument(
+          "DNS servers '" + csv + "': " + ares_strerror(rc),
+          "DNS サーバー '" + csv + "' を設定できません: " + ares_strerror(rc));
   }
   servers_ = ServerList(channel);
   int nservers = 1;
@@ -125,6 +133,9 @@ Status CaresLoop::Init(const DnsOptions& o) {
   timeout_text_ = Seconds(wait_limit_) + " (" + std::to_string(o.tries) +
                   (o.tries == 1 ? " try" : " tries") + ", " +
                   Seconds(o.timeout) + " first)";
+  timeout_text_ja_ = Seconds(wait_limit_, "秒") + "（試行 " +
+                     std::to_string(o.tries) + " 回、初回 " +
+                     Seconds(o.timeout, "秒") + "）";
   return Status::Ok();
 }
 
@@ -139,7 +150,9 @@ CaresLoop::~CaresLoop() {
   // Never started (Init failed) or the loop has ended: the channel is ours.
   if (channel_) ares_destroy(channel_);
   for (auto& q : queue_)
-    q->promise.set_value(Status::Unavailable("DNS resolver shut down"));
+    q->promise.set_value(
+        Status::Unavailable("DNS resolver shut down",
+                            "DNS の応答を待つ前にリゾルバーが停止しました"));
   if (wake_fd_ >= 0) close(wake_fd_);
 }
 
@@ -164,8 +177,11 @@ DnsReply CaresLoop::Await(std::future<DnsReply>& reply) const {
   // delayed by a busy machine and the queries queued before this one.
   if (reply.wait_for(wait_limit_ * 4 + std::chrono::seconds(2)) !=
       std::future_status::ready)
-    return Status::Timeout("no DNS answer from " + servers_ + " within " +
-                           Seconds(wait_limit_ * 4 + std::chrono::seconds(2)));
+    return Status::Timeout(
+        "no DNS answer from " + servers_ + " within " +
+            Seconds(wait_limit_ * 4 + std::chrono::seconds(2)),
+        Seconds(wait_limit_ * 4 + std::chrono::seconds(2), "秒") + " 以内に " +
+            servers_ + " から DNS の応答がありませんでした");
   return reply.get();
 }
 
@@ -255,16 +271,21 @@ void CaresLoop::Finish(Question* raw, int status, const unsigned char* abuf,
       q->promise.set_value(std::vector<unsigned char>(abuf, abuf + alen));
       return;
     case ARES_ENOTFOUND:
-      q->promise.set_value(
-          Status::NotFound(what + "no such name (NXDOMAIN) at " + servers_));
+      q->promise.set_value(Status::NotFound(
+          what + "no such name (NXDOMAIN) at " + servers_,
+          what + servers_ + " の応答: その名前は存在しません（NXDOMAIN）"));
       return;
     case ARES_ENODATA:
       q->promise.set_value(Status::NotFound(
-          what + "no " + RecordTypeName(q->type) + " record at " + servers_));
+          what + "no " + RecordTypeName(q->type) + " record at " + servers_,
+          what + servers_ + " に " + RecordTypeName(q->type) +
+              " レコードがありません"));
       return;
     case ARES_ETIMEOUT:
-      q->promise.set_value(Status::Timeout(what + "no answer from " + servers_ +
-                                           " within " + timeout_text_));
+      q->promise.set_value(Status::Timeout(
+          what + "no answer from " + servers_ + " within " + timeout_text_,
+          what + timeout_text_ja_ + " 以内に " + servers_ +
+              " から応答がありませんでした"));
       return;
     case ARES_ESERVFAIL:
     case ARES_EREFUSED:
@@ -274,28 +295,38 @@ void CaresLoop::Finish(Question* raw, int status, const unsigned char* abuf,
                           : status == ARES_EREFUSED ? "REFUSED"
                           : status == ARES_ENOTIMP  ? "NOTIMP"
                                                     : "FORMERR";
-      q->promise.set_value(
-          Status::Unavailable(what + servers_ + " answered " + rcode));
+      q->promise.set_value(Status::Unavailable(
+          what + servers_ + " answered " + rcode,
+          what + servers_ + " が " + rcode + " を返しました"));
       return;
     }
     case ARES_EBADRESP:
-      q->promise.set_value(
-          Status::Unavailable(what + "malformed answer from " + servers_));
+      q->promise.set_value(Status::Unavailable(
+          what + "malformed answer from " + servers_,
+          what + servers_ + " からの応答の形式が正しくありません"));
       return;
     case ARES_ECONNREFUSED:
-      q->promise.set_value(Status::Unavailable(what + "connection refused by " +
-                                               servers_ + " (no DNS server?)"));
+      q->promise.set_value(Status::Unavailable(
+          what + "connection refused by " + servers_ + " (no DNS server?)",
+          what + servers_ +
+              " に接続を拒否されました（DNS サーバーが動作していない可能性が"
+              "あります）"));
       return;
     case ARES_EBADNAME:
-      q->promise.set_value(Status::InvalidArgument(what + "not a valid name"));
+      q->promise.set_value(Status::InvalidArgument(
+          what + "not a valid name", what + "正しい名前ではありません"));
       return;
     case ARES_EDESTRUCTION:
     case ARES_ECANCELLED:
-      q->promise.set_value(Status::Unavailable(what + "resolver shut down"));
+      q->promise.set_value(Status::Unavailable(
+          what + "resolver shut down",
+          what + "DNS の応答を待つ前にリゾルバーが停止しました"));
       return;
     default:
-      q->promise.set_value(Status::Unavailable(what + ares_strerror(status) +
-                                               " (" + servers_ + ")"));
+      q->promise.set_value(Status::Unavailable(
+          what + ares_strerror(status) + " (" + servers_ + ")",
+          what + "DNS の問い合わせに失敗しました（" + servers_ +
+              "）: " + ares_strerror(status)));
   }
 }
 

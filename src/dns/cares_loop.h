@@ -80,6 +80,7 @@ class CaresLoop {
   std::chrono::milliseconds wait_limit_{0};
   std::string servers_;
   std::string timeout_text_;
+  std::string timeout_text_ja_;
 
   std::mutex mu_;  // guards queue_ and stop_
   std::deque<std::unique_ptr<Question>> queue_;

@@ -38,16 +38,20 @@ class DnsResolver : public Resolver {
         out.insert(out.end(), (*r)->addresses.begin(), (*r)->addresses.end());
     if (out.empty())
       return Status::NotFound("host name '" + host + "' does not resolve (" +
-                              loop_->servers() + ")");
+                                  loop_->servers() + ")",
+                              "ホスト名 '" + host +
+                                  "' の名前解決ができません（" +
+                                  loop_->servers() + "）");
     return out;
   }
 
  private:
   static Status CheckName(const std::string& name, RecordType type) {
     if (IsValidDnsName(name)) return Status::Ok();
-    return Status::InvalidArgument(std::string("DNS ") + RecordTypeName(type) +
-                                   " '" + PrintableDnsText(name, 80) +
-                                   "': not a name that can be queried");
+    const std::string what = std::string("DNS ") + RecordTypeName(type) + " '" +
+                             PrintableDnsText(name, 80) + "': ";
+    return Status::InvalidArgument(what + "not a name that can be queried",
+                                   what + "問い合わせできる名前ではありません");
   }
 
   static Result<DnsAnswer> Parse(const std::string& name, RecordType type,
@@ -71,18 +75,23 @@ bool ValidPort(const std::string& port) {
 }  // namespace
 
 Result<std::string> ParseDnsServer(const std::string& text) {
-  auto bad = [&](const std::string& why) {
-    return Status::InvalidArgument("--dns-server '" + text + "': " + why +
-                                   " (e.g. 127.0.0.1:5353, [::1]:53, "
-                                   "192.0.2.53)");
+  auto bad = [&](const std::string& why, const std::string& why_ja) {
+    return Status::InvalidArgument(
+        "--dns-server '" + text + "': " + why +
+            " (e.g. 127.0.0.1:5353, [::1]:53, 192.0.2.53)",
+        "--dns-server '" + text + "': " + why_ja +
+            "（例: 127.0.0.1:5353、[::1]:53、192.0.2.53）");
   };
   std::string host = text, port = "53";
   if (!text.empty() && text[0] == '[') {
     size_t close = text.find(']');
-    if (close == std::string::npos) return bad("missing ']'");
+    if (close == std::string::npos)
+      return bad("missing ']'", "']' がありません");
     host = text.substr(1, close - 1);
     if (close + 1 < text.size()) {
-      if (text[close + 1] != ':') return bad("expected ':PORT' after ']'");
+      if (text[close + 1] != ':')
+        return bad("expected ':PORT' after ']'",
+                   "']' の後には ':ポート番号' を指定してください");
       port = text.substr(close + 2);
     }
   } else if (std::count(text.begin(), text.end(), ':') == 1) {
@@ -90,8 +99,13 @@ Result<std::string> ParseDnsServer(const std::string& text) {
     port = text.substr(text.find(':') + 1);
   }
   auto ip = IpAddress::Parse(host);
-  if (!ip.ok()) return bad("not an IP address (a name server is asked by IP)");
-  if (!ValidPort(port)) return bad("the port must be 1-65535");
+  if (!ip.ok())
+    return bad("not an IP address (a name server is asked by IP)",
+               "IP アドレスではありません（ネームサーバーは IP "
+               "アドレスで指定してください）");
+  if (!ValidPort(port))
+    return bad("the port must be 1-65535",
+               "ポート番号は 1～65535 で指定してください");
   if (ip->EffectiveFamily() == IpAddress::Family::kV6)
     return "[" + ip->ToString() + "]:" + port;
   return ip->ToString() + ":" + port;
@@ -100,11 +114,16 @@ Result<std::string> ParseDnsServer(const std::string& text) {
 Result<std::unique_ptr<Resolver>> NewDnsResolver(const DnsOptions& options) {
   if (options.timeout < std::chrono::milliseconds(10) ||
       options.timeout > std::chrono::seconds(60))
-    return Status::InvalidArgument("DNS timeout must be 10 ms to 60 s");
+    return Status::InvalidArgument(
+        "DNS timeout must be 10 ms to 60 s",
+        "DNS のタイムアウトは 10 ミリ秒～60 秒で指定してください");
   if (options.tries < 1 || options.tries > 5)
-    return Status::InvalidArgument("DNS tries must be 1-5");
+    return Status::InvalidArgument(
+        "DNS tries must be 1-5", "DNS の試行回数は 1～5 回で指定してください");
   if (options.max_in_flight < 1 || options.max_in_flight > 256)
-    return Status::InvalidArgument("DNS queries in flight must be 1-256");
+    return Status::InvalidArgument(
+        "DNS queries in flight must be 1-256",
+        "DNS の同時問い合わせ数は 1～256 で指定してください");
   DnsOptions o = options;
   for (std::string& s : o.servers) {
     RN_ASSIGN_OR_RETURN(s, ParseDnsServer(s));

@@ -22,10 +22,12 @@ class SystemResolverImpl : public Resolver {
     addrinfo* res = nullptr;
     int rc = getaddrinfo(host.c_str(), nullptr, &hints, &res);
     if (rc == EAI_NONAME || rc == EAI_NODATA)
-      return Status::NotFound("host name '" + host + "' does not resolve");
+      return Status::NotFound("host name '" + host + "' does not resolve",
+                              "ホスト名 '" + host + "' の名前解決ができません");
     if (rc != 0)
-      return Status::Unavailable("could not resolve '" + host +
-                                 "': " + gai_strerror(rc));
+      return Status::Unavailable(
+          "could not resolve '" + host + "': " + gai_strerror(rc),
+          "'" + host + "' の名前解決に失敗しました: " + gai_strerror(rc));
     std::vector<IpAddress> out;
     for (addrinfo* a = res; a; a = a->ai_next) {
       IpAddress ip;

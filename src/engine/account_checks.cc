@@ -34,7 +34,9 @@ Status AccountRun::Gates(const Discovery& d) {
     if (options_.gates_report_only && !options_.ignore_window) {
       report_.notes.push_back(when("engine.before_window_preview"));
     } else if (!options_.ignore_window) {
-      Refuse(when("engine.before_window"));
+      // Only staff are told of the override; a customer waits.
+      Refuse(when(options_.offer_ignore_window ? "engine.before_window"
+                                               : "engine.before_window_wait"));
       return Status::Ok();
     } else {
       report_.notes.push_back(when("engine.window_overridden"));
@@ -48,7 +50,7 @@ Status AccountRun::Gates(const Discovery& d) {
     }
   }
   if (d.state == AccountState::kNotStarted) {
-    Refuse(T("engine.not_ready", PhaseName(report_.phase), StateName(d.state)));
+    Refuse(T("engine.not_ready", PhaseWord(report_.phase), StateWord(d.state)));
     return Status::Ok();
   }
   RN_ASSIGN_OR_RETURN(VerifyReport v,
@@ -172,7 +174,10 @@ Status AccountRun::Replan() {
   if (report_.plan.projected)
     return Status::PreconditionFailed(
         std::string("the account became ") + StateName(d.state) +
-        " while waiting: " + PhaseName(report_.phase) + " stopped");
+            " while waiting: " + PhaseName(report_.phase) + " stopped",
+        "待機中にアカウントの状態が「" + StateWord(d.state).ja +
+            "」になったため、" + PhaseWord(report_.phase).ja +
+            "を中止しました");
   return Status::Ok();
 }
 

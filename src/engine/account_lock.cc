@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "src/core/json_depth.h"
 #include "src/http/message.h"
 
 namespace renumber {
@@ -14,16 +15,24 @@ std::string LockHolder::ToJson() const {
       .dump();
 }
 
-std::string LockHolder::Describe(const std::string& text) {
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return "another renumber run";
-  std::string who = j.value("user", "?");
-  std::string op = j.value("operator", "");
-  if (!op.empty() && op != who) who += " (operator " + op + ")";
-  return who + ", renumber " + j.value("command", "?") + " of campaign " +
-         j.value("campaign", "?") + ", pid " +
-         std::to_string(j.value("pid", 0L)) + " on " + j.value("host", "?") +
-         ", running since " + j.value("since", "?");
+Text LockHolder::Describe(const std::string& text) {
+  auto j = ParseBoundedJson(text);
+  if (!j.ok() || !j->is_object())
+    return {"another renumber run", "別の renumber の実行"};
+  const std::string user = j->value("user", "?");
+  const std::string op = j->value("operator", "");
+  const bool named = !op.empty() && op != user;
+  const std::string command = j->value("command", "?");
+  const std::string campaign = j->value("campaign", "?");
+  const std::string pid = std::to_string(j->value("pid", 0L));
+  const std::string host = j->value("host", "?");
+  const std::string since = j->value("since", "?");
+  return {user + (named ? " (operator " + op + ")" : "") + ", renumber " +
+              command + " of campaign " + campaign + ", pid " + pid + " on " +
+              host + ", running since " + since,
+          user + (named ? "（担当者 " + op + "）" : "") + "、作業 " + campaign +
+              " の renumber " + command + "、" + host + " の pid " + pid +
+              "、" + since + " から実行中"};
 }
 
 AccountLocks::AccountLocks(FileSystem* fs, std::string lock_dir, LockHolder me,
@@ -36,7 +45,7 @@ AccountLocks::AccountLocks(FileSystem* fs, std::string lock_dir, LockHolder me,
 
 Result<std::unique_ptr<FileLock>> AccountLocks::Acquire(
     const AccountKey& account, std::chrono::milliseconds wait,
-    std::string* holder_out) {
+    Text* holder_out) {
   RN_RETURN_IF_ERROR(fs_->CreateDirs(dir_, 0700));
   // Customer ids become file names: percent-encode all but [A-Za-z0-9-._~].
   std::string path = dir_ + "/" + UrlEncode(account.customer) + "_" +
@@ -51,10 +60,10 @@ Result<std::unique_ptr<FileLock>> AccountLocks::Acquire(
     if (!lock.status().Is(Code::kUnavailable)) return lock.status();
     if (clock_->Steady() >= deadline) {
       auto info = fs_->ReadFile(path);
-      std::string holder =
-          info.ok() ? LockHolder::Describe(*info) : "another renumber run";
+      Text holder = LockHolder::Describe(info.ok() ? *info : "");
       if (holder_out) *holder_out = holder;
-      return Status::PreconditionFailed("being worked on by " + holder);
+      return Status::PreconditionFailed("being worked on by " + holder.en,
+                                        holder.ja + " が作業中です");
     }
     clock_->SleepFor(std::chrono::milliseconds(200));
   }

@@ -30,8 +30,8 @@ struct LockHolder {
   std::string since;  // RFC 3339: when the holding run started
   std::string ToJson() const;
   // "alice (operator bob), renumber prepare of campaign x, pid 42 on h,
-  // running since 2026-..."
-  static std::string Describe(const std::string& json_text);
+  // running since 2026-...", in English and Japanese.
+  static Text Describe(const std::string& json_text);
 };
 
 // Who may work an account: the local flock files below, or a shared
@@ -47,7 +47,7 @@ class AccountLocker {
   // Any other error (I/O, a store that went away) leaves `holder` empty.
   virtual Result<std::unique_ptr<FileLock>> Acquire(
       const AccountKey& account, std::chrono::milliseconds wait,
-      std::string* holder = nullptr) = 0;
+      Text* holder = nullptr) = 0;
 };
 
 class AccountLocks : public AccountLocker {
@@ -56,7 +56,7 @@ class AccountLocks : public AccountLocker {
                Clock* clock);
   Result<std::unique_ptr<FileLock>> Acquire(
       const AccountKey& account, std::chrono::milliseconds wait,
-      std::string* holder = nullptr) override;
+      Text* holder = nullptr) override;
 
  private:
   FileSystem* fs_;

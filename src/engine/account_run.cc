@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "src/engine/account_end_details.h"
 #include "src/engine/text.h"
 #include "src/http/pacing.h"
 #include "src/log/log.h"
@@ -181,9 +182,10 @@ void AccountRun::Stage1() {
   // "someone activated another version after ours") is a safety refusal.
   if (s.Is(Code::kPreconditionFailed)) {
     // The table prints the account before the reason: do not say it twice.
-    std::string why = s.message();
+    Text why{s.message(), s.Message(true)};
     const std::string prefix = report_.row.target.account.ToString() + ": ";
-    while (why.rfind(prefix, 0) == 0) why.erase(0, prefix.size());
+    for (std::string* m : {&why.en, &why.ja})
+      while (m->rfind(prefix, 0) == 0) m->erase(0, prefix.size());
     Refuse(T("engine.adapter_refused", why));
   } else if (!s.ok()) {
     Fail(s);
@@ -207,8 +209,9 @@ Status AccountRun::Stage1Inner() {
     auto lock =
         deps_.locks->Acquire(t.account, options_.lock_wait, &report_.held_by);
     if (!lock.ok()) {
-      if (report_.held_by.empty()) return lock.status();  // an I/O error
-      Refuse(T("engine.locked", report_.held_by));
+      if (report_.held_by.en.empty()) return lock.status();  // an I/O error
+      Refuse({Tr(Lang::kEn, "engine.locked", report_.held_by.en),
+              Tr(Lang::kJa, "engine.locked", report_.held_by.ja)});
       return Status::Ok();
     }
     lock_ = std::move(*lock);
@@ -219,10 +222,11 @@ Status AccountRun::Stage1Inner() {
   // of the batch run (a monitoring job still checks them).
   auto creds = deps_.credentials->Get(t.account, purpose);
   if (!creds.ok()) {
-    Fail(report_.row.line > 0 ? creds.status().Annotate(
-                                    "plan line " +
-                                    std::to_string(report_.row.line))
-                              : creds.status());
+    const std::string line = std::to_string(report_.row.line);
+    Fail(report_.row.line > 0
+             ? creds.status().Annotate("plan line " + line,
+                                       "計画ファイル " + line + " 行目")
+             : creds.status());
     return Status::Ok();
   }
   RN_ASSIGN_OR_RETURN(adapter_, deps_.make_adapter(*creds));
@@ -240,7 +244,9 @@ Status AccountRun::Stage1Inner() {
   if (d.state == AccountState::kMissing) {
     Fail(Status::Internal(
         "critical: neither the old nor the new IP is referenced; renumber "
-        "leaves this account alone — check it in the console"));
+        "leaves this account alone — check it in the console",
+        "重大: 旧 IP も新 IP も設定されていません。renumber はこのアカウントに"
+        "触れません。管理画面で確認してください"));
     return Status::Ok();
   }
   if (Satisfied(report_.phase, d.state)) {
@@ -251,7 +257,7 @@ Status AccountRun::Stage1Inner() {
                   report_.phase == Phase::kRollbackCutover;
   if (rollback && context_.history.empty()) {
     Refuse(T("engine.nothing_to_roll_back",
-             PhaseName(HistoryPhase(report_.phase))));
+             PhaseWord(HistoryPhase(report_.phase))));
     return Status::Ok();
   }
   if (report_.phase == Phase::kCutover) {
@@ -262,7 +268,7 @@ Status AccountRun::Stage1Inner() {
                       adapter_->PlanPhase(report_.phase, d, context_));
   report_.waiting = report_.plan.waiting;
   if (report_.plan.projected) {
-    Refuse(T("engine.not_ready", PhaseName(report_.phase), StateName(d.state)));
+    Refuse(T("engine.not_ready", PhaseWord(report_.phase), StateWord(d.state)));
   } else if (report_.plan.changes.empty() && !report_.waiting.empty()) {
     // Everything is held back by the gate: wait (--wait-ready) or say why.
     if (options_.wait_ready.count() == 0)
@@ -271,11 +277,18 @@ Status AccountRun::Stage1Inner() {
   } else if (report_.plan.changes.empty() &&
              OnlyManualWorkLeft(report_.findings)) {
     report_.result = AccountResult::kNotExpected;
-    report_.notes.push_back(T("engine.manual_work", StateName(d.state)));
+    report_.notes.push_back(T("engine.manual_work", StateWord(d.state)));
   } else if (report_.plan.changes.empty()) {
-    return Status::Internal("nothing was planned, but the account is " +
-                            std::string(StateName(d.state)) + ", not " +
-                            StateName(ExpectedAfter(report_.phase)));
+    return Status::Internal(
+        "nothing was planned, but the account is " +
+            std::string(StateName(d.state)) + ", not " +
+            StateName(ExpectedAfter(report_.phase)),
+        "変更は計画されませんでしたが、アカウントの状態は " +
+            Tr(Lang::kJa, std::string("word.state.") + StateName(d.state)) +
+            " で、" +
+            Tr(Lang::kJa, std::string("word.state.") +
+                              StateName(ExpectedAfter(report_.phase))) +
+            " ではありません");
   }
   return Status::Ok();
 }
@@ -316,7 +329,8 @@ void AccountRun::Stage2(Executor& executor, ProgressSink* progress) {
 void AccountRun::Finish(AccountState expected) {
   auto d = adapter_->Discover(report_.row.target);
   if (!d.ok()) {
-    if (report_.error.ok()) Fail(d.status().Annotate("read back"));
+    if (report_.error.ok())
+      Fail(d.status().Annotate("read back", "変更後の読み取り"));
     return;
   }
   report_.state_after = d->state;
@@ -336,9 +350,14 @@ void AccountRun::Finish(AccountState expected) {
     report_.result = AccountResult::kNotExpected;
     report_.notes.push_back(T("engine.manual_work", StateName(d->state)));
   } else {
-    Fail(Status::Internal(std::string("read back: the account is ") +
-                          StateName(d->state) + ", expected " +
-                          StateName(expected)));
+    Fail(Status::Internal(
+        std::string("read back: the account is ") + StateName(d->state) +
+            ", expected " + StateName(expected),
+        "変更後の読み取り: アカウントの状態は " +
+            Tr(Lang::kJa, std::string("word.state.") + StateName(d->state)) +
+            " で、想定した " +
+            Tr(Lang::kJa, std::string("word.state.") + StateName(expected)) +
+            " ではありません"));
   }
 }
 
@@ -353,8 +372,12 @@ void AccountRun::JournalEnd() {
   // Messages may quote a vendor, who may echo a credential: journaled only
   // scrubbed (the CLI scrubs what it prints, the log sink what it logs).
   if (!report_.error.ok()) rec["error"] = JournalStatus(report_.error);
-  if (report_.result == AccountResult::kRefused)
+  if (report_.result == AccountResult::kRefused) {
     rec["refusal"] = ScrubSecrets(report_.refusal.en);
+    if (!report_.refusal.ja.empty())
+      rec["refusal_ja"] = ScrubSecrets(report_.refusal.ja);
+  }
+  AddAccountEndDetails(report_, &rec);  // target, findings, checks
   if (report_.paused_until)
     rec["paused_until"] = report_.paused_until->ToRfc3339();
   if (!report_.waiting.empty()) {

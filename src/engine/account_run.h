@@ -54,6 +54,10 @@ struct Expectation {
 
 struct CommandOptions {
   Command command = Command::kPlan;
+  // Whether a refusal before maintenance_end mentions --ignore-window:
+  // staff running a plan file are told of it; a customer moving their one
+  // account (--customer …) is only told to wait.
+  bool offer_ignore_window = true;
   Phase rollback_of = Phase::kPrepare;  // for kRollback
   bool ignore_window = false;           // cutover before maintenance_end
   bool force = false;                   // rollback over later changes
@@ -122,7 +126,7 @@ struct AccountReport {
   Text refusal;  // why a gate refused
   // When another run holds the account's lock: who (the refusal says the
   // same in words). Accounts held elsewhere are not in this run.
-  std::string held_by;
+  Text held_by;
   std::vector<Text> notes;     // e.g. window overridden
   std::vector<Text> waiting;   // parts held back by a gate, and why
   std::vector<Text> appendix;  // Discovery::appendix (CDN: staged diffs)

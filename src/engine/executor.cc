@@ -19,7 +19,9 @@ class LiveExecutor : public Executor {
                           const ChangeDone& done) override {
     ExecutionReport report;
     if (plan.projected) {
-      report.status = Status::Internal("a projected plan cannot be applied");
+      report.status =
+          Status::Internal("a projected plan cannot be applied",
+                           "見込みの計画は適用できません（内部エラー）");
       return report;
     }
     const AccountKey& account = ctx.target.account;
@@ -84,7 +86,10 @@ class DryRunExecutor : public Executor {
 }  // namespace
 
 json JournalStatus(const Status& s) {
-  return {{"code", CodeName(s.code())}, {"message", ScrubSecrets(s.message())}};
+  json j = {{"code", CodeName(s.code())},
+            {"message", ScrubSecrets(s.message())}};
+  if (!s.message_ja().empty()) j["message_ja"] = ScrubSecrets(s.message_ja());
+  return j;
 }
 
 json JournalRecord(const RunInfo& run, const std::string& type,

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "src/core/json_depth.h"
 #include "src/core/time.h"
 
 namespace renumber {
@@ -50,15 +51,21 @@ std::string EncodeJournalLine(const json& record) {
 
 Result<json> DecodeJournalLine(const std::string& line) {
   if (line.size() < 10 || line[8] != ' ')
-    return Status::Corruption("journal line too short or malformed");
+    return Status::Corruption("journal line too short or malformed",
+                              "ジャーナルの行が短すぎるか、形式が壊れています");
   std::string body = line.substr(9);
   char crc[16];
   std::snprintf(crc, sizeof crc, "%08x", Crc32c(body.data(), body.size()));
   if (line.compare(0, 8, crc) != 0)
-    return Status::Corruption("journal line checksum mismatch");
-  json j = json::parse(body, nullptr, false);
-  if (j.is_discarded() || !j.is_object())
-    return Status::Corruption("journal line is not a JSON object");
+    return Status::Corruption("journal line checksum mismatch",
+                              "ジャーナルの行のチェックサムが一致しません");
+  // Bounded: a record nested deeper than any we write is corrupt, and
+  // copying or dumping it would recurse once per level.
+  auto j = ParseBoundedJson(body);
+  if (!j.ok() || !j->is_object())
+    return Status::Corruption(
+        "journal line is not a JSON object",
+        "ジャーナルの行が JSON オブジェクトではありません");
   return j;
 }
 
@@ -83,8 +90,9 @@ Status JournalWriter::Append(json record) {
   if (!record.contains("t")) record["t"] = clock_->Now().ToRfc3339();
   std::string line = EncodeJournalLine(record);
   std::lock_guard<std::mutex> l(mu_);
-  RN_RETURN_IF_ERROR(file_->Append(line).Annotate("journal " + path_));
-  return file_->Sync().Annotate("journal " + path_);
+  RN_RETURN_IF_ERROR(
+      file_->Append(line).Annotate("journal " + path_, "ジャーナル " + path_));
+  return file_->Sync().Annotate("journal " + path_, "ジャーナル " + path_);
 }
 
 Result<JournalContents> ReadJournal(FileSystem* fs, const std::string& path) {

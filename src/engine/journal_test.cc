@@ -48,6 +48,20 @@ TEST_F(JournalTest, LineRoundTripAndCorruption) {
   EXPECT_EQ(DecodeJournalLine("junk").status().code(), Code::kCorruption);
 }
 
+// A line with a valid checksum around JSON nested 200,000 levels deep (a
+// state dir someone else wrote to): corrupt, like any line we never write.
+// The old decoder returned it, and re-encoding it (as the fuzzer's
+// round trip does) overflowed the stack.
+TEST_F(JournalTest, DeeplyNestedLineIsCorrupt) {
+  const std::string body =
+      "{\"type\":\"intent\",\"x\":" + std::string(200000, '[') +
+      std::string(200000, ']') + "}";
+  char crc[16];
+  std::snprintf(crc, sizeof crc, "%08x", Crc32c(body.data(), body.size()));
+  auto rec = DecodeJournalLine(std::string(crc) + " " + body);
+  EXPECT_EQ(rec.status().code(), Code::kCorruption);
+}
+
 TEST_F(JournalTest, AppendReadAndTornTail) {
   {
     auto w = JournalWriter::Open(fs_, path_);

@@ -125,7 +125,8 @@ Verdict Judge(const AccountReport& r, Timestamp now,
   if (r.result == AccountResult::kFailed || !r.state_after)
     return {Severity::kUnknown,
             T("monitor.unknown",
-              r.error.ok() ? std::string("-") : r.error.message())};
+              r.error.ok() ? Text{"-", "-"}
+                           : Text{r.error.message(), r.error.Message(true)})};
   const AccountState state = *r.state_after;
   const std::string failing = FailingChecks(r);
   if (state == AccountState::kMissing)
@@ -146,7 +147,7 @@ Verdict Judge(const AccountReport& r, Timestamp now,
       r.expected.empty() || std::find(r.expected.begin(), r.expected.end(),
                                       state) != r.expected.end();
   if (r.result == AccountResult::kNotExpected && !state_expected)
-    return {Severity::kWarning, T("monitor.not_expected", StateName(state))};
+    return {Severity::kWarning, T("monitor.not_expected", StateWord(state))};
   if (!failing.empty())
     return {Severity::kWarning, T("monitor.check", failing)};
   if (const std::string differs = DifferingProbes(r); !differs.empty())

@@ -32,15 +32,19 @@ Result<std::vector<std::string>> SplitCsv(const std::string& line) {
       was_quoted = false;
     } else if (c == '"') {
       if (!cur.empty() || was_quoted)
-        return Status::InvalidArgument("a quote in the middle of a field");
+        return Status::InvalidArgument("a quote in the middle of a field",
+                                       "項目の途中に引用符（\"）があります");
       quoted = was_quoted = true;
     } else {
       if (was_quoted)
-        return Status::InvalidArgument("text after a closing quote");
+        return Status::InvalidArgument("text after a closing quote",
+                                       "閉じ引用符の後に文字があります");
       cur += c;
     }
   }
-  if (quoted) return Status::InvalidArgument("an unterminated quote");
+  if (quoted)
+    return Status::InvalidArgument("an unterminated quote",
+                                   "引用符が閉じられていません");
   fields.push_back(cur);
   return fields;
 }
@@ -94,25 +98,34 @@ Result<IpAddress> CanonicalIp(const std::string& text, const char* column) {
     std::string meant = WithoutLeadingZeros(text);
     return Status::InvalidArgument(
         std::string(column) + ": " + ip.status().message() +
-        (meant.empty() ? "" : "; write '" + meant + "'"));
+            (meant.empty() ? "" : "; write '" + meant + "'"),
+        std::string(column) + ": " + ip.status().Message(true) +
+            (meant.empty() ? "" : "。'" + meant + "' と書いてください"));
   }
   if (ip->ToString() != text)
-    return Status::InvalidArgument(std::string(column) + ": '" + text +
-                                   "' is not in canonical form; write '" +
-                                   ip->ToString() + "'");
+    return Status::InvalidArgument(
+        std::string(column) + ": '" + text +
+            "' is not in canonical form; write '" + ip->ToString() + "'",
+        std::string(column) + ": '" + text + "' は正規の表記ではありません。'" +
+            ip->ToString() + "' と書いてください");
   return *ip;
 }
 
 Status CheckPair(const Target& t, const PlanOptions& options) {
   if (t.old_ip == t.new_ip)
-    return Status::InvalidArgument("old_ip and new_ip are the same address (" +
-                                   t.old_ip.ToString() + ")");
+    return Status::InvalidArgument(
+        "old_ip and new_ip are the same address (" + t.old_ip.ToString() + ")",
+        "old_ip と new_ip が同じアドレス（" + t.old_ip.ToString() + "）です");
   if (t.old_ip.EffectiveFamily() != t.new_ip.EffectiveFamily() &&
       !options.allow_family_change)
     return Status::InvalidArgument(
         "old_ip " + t.old_ip.ToString() + " and new_ip " + t.new_ip.ToString() +
-        " are of different IP families; pass --allow-family-change if that "
-        "is intended");
+            " are of different IP families; pass --allow-family-change if "
+            "that is intended",
+        "old_ip " + t.old_ip.ToString() + " と new_ip " + t.new_ip.ToString() +
+            " は IP "
+            "のファミリー（IPv4/IPv6）が異なります。意図したものであれば "
+            "--allow-family-change を指定してください");
   return Status::Ok();
 }
 
@@ -121,8 +134,7 @@ Result<Target> RowToTarget(const std::vector<std::string>& f,
                            const PlanOptions& options) {
   Target t;
   t.account.customer = f[col.at("customer")];
-  if (t.account.customer.empty())
-    return Status::InvalidArgument("customer is empty");
+  RN_RETURN_IF_ERROR(ValidateCustomerId(t.account.customer));
   RN_ASSIGN_OR_RETURN(t.account.service, ParseService(f[col.at("service")]));
   RN_ASSIGN_OR_RETURN(t.old_ip, CanonicalIp(f[col.at("old_ip")], "old_ip"));
   RN_ASSIGN_OR_RETURN(t.new_ip, CanonicalIp(f[col.at("new_ip")], "new_ip"));
@@ -149,16 +161,22 @@ Result<std::map<std::string, size_t>> ParseHeader(
     for (const char* c : kColumns) known = known || fields[i] == c;
     for (const char* c : kOptionalColumns) known = known || fields[i] == c;
     if (!known)
-      return Status::InvalidArgument("unknown column '" + fields[i] + "'");
+      return Status::InvalidArgument("unknown column '" + fields[i] + "'",
+                                     "不明な列 '" + fields[i] + "' があります");
     if (!col.emplace(fields[i], i).second)
-      return Status::InvalidArgument("column '" + fields[i] + "' twice");
+      return Status::InvalidArgument("column '" + fields[i] + "' twice",
+                                     "列 '" + fields[i] + "' が 2 回あります");
   }
   for (const char* c : kColumns)
     if (!col.count(c))
       return Status::InvalidArgument(
           std::string("missing column '") + c +
-          "'; the header must be: "
-          "customer,service,old_ip,new_ip,maintenance_end,ticket");
+              "'; the header must be: "
+              "customer,service,old_ip,new_ip,maintenance_end,ticket",
+          std::string("列 '") + c +
+              "' がありません。見出し行は "
+              "customer,service,old_ip,new_ip,maintenance_end,ticket "
+              "としてください");
   return col;
 }
 
@@ -166,12 +184,14 @@ Result<std::map<std::string, size_t>> ParseHeader(
 
 Status CheckPathValid(const std::string& path) {
   if (path.empty() || path[0] != '/' || path.size() > 1024)
-    return Status::InvalidArgument("'" + path +
-                                   "' is not a path (it must start with '/')");
+    return Status::InvalidArgument(
+        "'" + path + "' is not a path (it must start with '/')",
+        "'" + path + "' はパスではありません（'/' で始めてください）");
   for (unsigned char c : path)
     if (c <= ' ' || c == 0x7f)
       return Status::InvalidArgument(
-          "a check path may not hold spaces or control characters");
+          "a check path may not hold spaces or control characters",
+          "確認用のパスには空白や制御文字を含められません");
   return Status::Ok();
 }
 
@@ -184,9 +204,10 @@ Result<std::vector<PlanRow>> ParsePlanCsv(const std::string& raw,
   std::map<std::string, size_t> col;
   bool have_header = false;
   std::map<std::string, int> seen;  // account -> line
-  std::string errors;               // every bad row, one per line
-  auto bad_row = [&errors](const Status& s) {
+  std::string errors, errors_ja;    // every bad row, one per line
+  auto bad_row = [&errors, &errors_ja](const Status& s) {
     errors += (errors.empty() ? "" : "\n") + s.message();
+    errors_ja += (errors_ja.empty() ? "" : "\n") + s.Message(true);
   };
   int line_no = 0;
   size_t pos = 0;
@@ -199,7 +220,9 @@ Result<std::vector<PlanRow>> ParsePlanCsv(const std::string& raw,
     if (!line.empty() && line.back() == '\r') line.pop_back();
     std::string where = origin + ":" + std::to_string(line_no);
     if (!ValidUtf8(line)) {
-      bad_row(Status::InvalidArgument(where + ": not valid UTF-8"));
+      bad_row(
+          Status::InvalidArgument(where + ": not valid UTF-8",
+                                  where + ": UTF-8 として正しくありません"));
       continue;
     }
     size_t first = line.find_first_not_of(" \t");
@@ -212,7 +235,9 @@ Result<std::vector<PlanRow>> ParsePlanCsv(const std::string& raw,
     if (!fields.ok()) return fields.status().Annotate(where);
     if (!have_header) {
       auto header = ParseHeader(*fields);
-      if (!header.ok()) return header.status().Annotate(where + ": header");
+      if (!header.ok())
+        return header.status().Annotate(where + ": header",
+                                        where + ": 見出し行");
       col = *header;
       have_header = true;
       continue;
@@ -220,7 +245,10 @@ Result<std::vector<PlanRow>> ParsePlanCsv(const std::string& raw,
     if (fields->size() != col.size()) {
       bad_row(Status::InvalidArgument(
           where + ": expected " + std::to_string(col.size()) +
-          " fields, found " + std::to_string(fields->size())));
+              " fields, found " + std::to_string(fields->size()),
+          where + ": 項目は " + std::to_string(col.size()) +
+              " 個のはずですが " + std::to_string(fields->size()) +
+              " 個あります"));
       continue;
     }
     auto target = RowToTarget(*fields, col, options);
@@ -231,21 +259,29 @@ Result<std::vector<PlanRow>> ParsePlanCsv(const std::string& raw,
     std::string key = target->account.ToString();
     auto [it, fresh] = seen.emplace(key, line_no);
     if (!fresh) {
-      bad_row(Status::InvalidArgument(where + ": duplicate account " + key +
-                                      " (first on line " +
-                                      std::to_string(it->second) + ")"));
+      bad_row(Status::InvalidArgument(
+          where + ": duplicate account " + key + " (first on line " +
+              std::to_string(it->second) + ")",
+          where + ": アカウント " + key + " が重複しています（最初は " +
+              std::to_string(it->second) + " 行目）"));
       continue;
     }
     rows.push_back({*target, line_no});
   }
-  if (!errors.empty()) return Status::InvalidArgument(errors);
+  if (!errors.empty()) return Status::InvalidArgument(errors, errors_ja);
   if (!have_header)
     return Status::InvalidArgument(
         origin +
-        ": empty plan; the first line must be the header "
-        "customer,service,old_ip,new_ip,maintenance_end,ticket");
+            ": empty plan; the first line must be the header "
+            "customer,service,old_ip,new_ip,maintenance_end,ticket",
+        origin +
+            ": 計画ファイルが空です。1 行目は見出し行 "
+            "customer,service,old_ip,new_ip,maintenance_end,ticket "
+            "にしてください");
   if (rows.empty())
-    return Status::InvalidArgument(origin + ": the plan has no accounts");
+    return Status::InvalidArgument(
+        origin + ": the plan has no accounts",
+        origin + ": 計画ファイルにアカウントがありません");
   return rows;
 }
 
@@ -263,7 +299,7 @@ Result<PlanRow> SingleAccountRow(const std::string& customer,
                         : maintenance_end;
   auto t = RowToTarget({customer, service, old_ip, new_ip, end, ticket}, col,
                        options);
-  if (!t.ok()) return t.status().Annotate("command line");
+  if (!t.ok()) return t.status().Annotate("command line", "コマンドライン");
   return PlanRow{*t, 0};
 }
 

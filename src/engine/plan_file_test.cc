@@ -62,7 +62,16 @@ TEST(PlanFileTest, EveryBadRowNamesFileAndLine) {
       {"C-1,ess,\"203.0.113.10,198.51.100.20,2026-12-10T06:00:00Z,T",
        "unterminated quote"},
       {",ess,203.0.113.10,198.51.100.20,2026-12-10T06:00:00Z,T",
-       "customer is empty"},
+       "customer id is empty"},
+      // Customer ids become file names and reach terminals.
+      {"../../x,ess,203.0.113.10,198.51.100.20,2026-12-10T06:00:00Z,T",
+       "customer id is not valid"},
+      {"C/1,ess,203.0.113.10,198.51.100.20,2026-12-10T06:00:00Z,T",
+       "customer id is not valid"},
+      {"\x1b[2J,ess,203.0.113.10,198.51.100.20,2026-12-10T06:00:00Z,T",
+       "customer id is not valid"},
+      {".hidden,ess,203.0.113.10,198.51.100.20,2026-12-10T06:00:00Z,T",
+       "customer id is not valid"},
       {"C-1,ess,203.0.113.10,198.51.100.20,2026-12-10T06:00:00Z,T\xff",
        "UTF-8"},
   };

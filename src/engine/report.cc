@@ -20,7 +20,8 @@ std::string Seconds(std::chrono::milliseconds ms) {
 
 void AppendPlan(std::string* out, const Plan& plan, const char* key,
                 Lang lang) {
-  *out += "  " + Tr(lang, key, PhaseName(plan.phase)) + "\n";
+  *out +=
+      "  " + Tr(lang, key, WordIn("phase", PhaseName(plan.phase), lang)) + "\n";
   if (plan.changes.empty())
     *out += "    " + Tr(lang, "report.no_changes") + "\n";
   int i = 0;
@@ -58,7 +59,7 @@ std::string ReasonOf(const AccountReport& r, Lang lang) {
     return Tr(lang, "engine.paused_line", LocalHourMinute(*r.paused_until),
               r.paused_until->ToRfc3339());
   if (r.error.ok()) return "";
-  std::string m = r.error.message();
+  std::string m = Localized(r.error, lang);
   const std::string prefix = r.row.target.account.ToString() + ": ";
   while (m.rfind(prefix, 0) == 0) m.erase(0, prefix.size());
   return Tr(lang, "report.error", m);
@@ -75,11 +76,18 @@ std::string AccountList(const std::vector<std::string>& names, Lang lang,
   return out;
 }
 
-// `counts` as "25 not-started, 3 prepared" in first-seen order.
-std::string CountList(const std::vector<std::pair<std::string, int>>& counts) {
+// `counts` of the words of `group` as "25 not-started, 3 prepared" (in
+// Japanese "未着手 25、事前設定済み 3"), in first-seen order.
+std::string CountList(const std::vector<std::pair<std::string, int>>& counts,
+                      const char* group, Lang lang) {
   std::string out;
-  for (const auto& [name, n] : counts)
-    out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + name;
+  for (const auto& [name, n] : counts) {
+    const std::string word = WordIn(group, name, lang);
+    if (lang == Lang::kJa)
+      out += (out.empty() ? "" : "、") + word + " " + std::to_string(n);
+    else
+      out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + word;
+  }
   return out;
 }
 
@@ -94,10 +102,10 @@ void Count(std::vector<std::pair<std::string, int>>* counts,
 }
 
 // "[ok]   ", "[FAIL] ", or "[warn] " for a failed check that is only
-// reported (Check::blocking false).
-const char* CheckMark(const Check& c) {
-  if (c.ok) return "[ok]   ";
-  return c.blocking ? "[FAIL] " : "[warn] ";
+// reported (Check::blocking false); "［正常］" … in Japanese.
+std::string CheckMark(const Check& c, Lang lang) {
+  const char* key = c.ok ? "ok" : c.blocking ? "fail" : "warn";
+  return PadColumns(WordIn("check", key, lang), 7);
 }
 
 }  // namespace
@@ -148,11 +156,18 @@ std::string RenderPlanSummary(const ConfirmRequest& request, Lang lang) {
                        request.with_work.size(), change_count) +
                     "\n";
   if (!states.empty())
-    out += "  " + Tr(lang, "report.summary_states", CountList(states)) + "\n";
+    out += "  " +
+           Tr(lang, "report.summary_states", CountList(states, "state", lang)) +
+           "\n";
   if (!changes.empty())
-    out += "  " + Tr(lang, "report.summary_changes", CountList(changes)) + "\n";
+    out +=
+        "  " +
+        Tr(lang, "report.summary_changes", CountList(changes, "change", lang)) +
+        "\n";
   if (!notes.empty())
-    out += "  " + Tr(lang, "report.summary_notes", CountList(notes)) + "\n";
+    out += "  " +
+           Tr(lang, "report.summary_notes", CountList(notes, "kind", lang)) +
+           "\n";
   if (!nothing.empty())
     out += "  " +
            Tr(lang, "report.summary_nothing", nothing.size(),
@@ -171,20 +186,30 @@ std::string RenderPlanSummary(const ConfirmRequest& request, Lang lang) {
 std::string RenderAccountDetail(const AccountReport& r, Command command,
                                 Lang lang) {
   const Target& t = r.row.target;
-  std::string out = t.account.ToString() + "  (" + t.old_ip.ToString() +
-                    " -> " + t.new_ip.ToString() + ", maintenance_end " +
-                    (r.started_at == Timestamp()
-                         ? t.maintenance_end.ToRfc3339(t.maintenance_end_offset)
-                         : WhenText(t.maintenance_end, t.maintenance_end_offset,
-                                    r.started_at, lang)) +
-                    (t.ticket.empty() ? "" : ", " + t.ticket) + ")\n";
+  const std::string end =
+      r.started_at == Timestamp()
+          ? t.maintenance_end.ToRfc3339(t.maintenance_end_offset)
+          : WhenText(t.maintenance_end, t.maintenance_end_offset, r.started_at,
+                     lang);
+  std::string out =
+      t.account.ToString() + "  " +
+      Tr(lang,
+         t.ticket.empty() ? "report.account_head"
+                          : "report.account_head_ticket",
+         t.old_ip.ToString(), t.new_ip.ToString(), end, t.ticket) +
+      "\n";
   if (r.state_before)
-    out += "  " + Tr(lang, "report.state", StateName(*r.state_before)) + "\n";
-  for (const Finding& f : r.findings)
-    out += "  " + PadColumns(FindingKindName(f.kind), 16) + Pick(f.text, lang) +
+    out += "  " +
+           Tr(lang, "report.state",
+              WordIn("state", StateName(*r.state_before), lang)) +
            "\n";
+  for (const Finding& f : r.findings)
+    out += "  " +
+           PadColumns(WordIn("kind", FindingKindName(f.kind), lang),
+                      lang == Lang::kJa ? 18 : 16) +
+           Pick(f.text, lang) + "\n";
   for (const Check& c : r.checks)
-    out += std::string("  ") + CheckMark(c) + c.name +
+    out += "  " + CheckMark(c, lang) + c.name +
            (Pick(c.detail, lang).empty() ? "" : ": " + Pick(c.detail, lang)) +
            "\n";
   if (command == Command::kPlan) {
@@ -200,7 +225,7 @@ std::string RenderAccountDetail(const AccountReport& r, Command command,
   if (r.result == AccountResult::kRefused)
     out += "  " + Tr(lang, "report.refused", Pick(r.refusal, lang)) + "\n";
   if (!r.error.ok())
-    out += "  " + Tr(lang, "report.error", r.error.message()) + "\n";
+    out += "  " + Tr(lang, "report.error", Localized(r.error, lang)) + "\n";
   return out;
 }
 
@@ -216,12 +241,16 @@ std::string RenderSummaryTable(const CampaignResult& result, Command command,
   int counts[kResults] = {0};
   for (const AccountReport& r : result.accounts) {
     ++counts[static_cast<int>(r.result)];
-    std::string state = r.state_after    ? StateName(*r.state_after)
-                        : r.state_before ? StateName(*r.state_before)
-                                         : "-";
-    std::string phase = command == Command::kPlan || command == Command::kVerify
-                            ? CommandName(command)
-                            : PhaseName(r.phase);
+    std::string state =
+        r.state_after    ? WordIn("state", StateName(*r.state_after), lang)
+        : r.state_before ? WordIn("state", StateName(*r.state_before), lang)
+                         : "-";
+    std::string phase =
+        WordIn("phase",
+               command == Command::kPlan || command == Command::kVerify
+                   ? CommandName(command)
+                   : PhaseName(r.phase),
+               lang);
     out += PadColumns(r.row.target.account.ToString(), 22) +
            PadColumns(phase, 18) + PadColumns(ResultText(r, lang), 16) +
            PadColumns(state, 13) +
@@ -232,7 +261,7 @@ std::string RenderSummaryTable(const CampaignResult& result, Command command,
   size_t held = 0;
   for (const AccountReport& r : result.accounts) {
     all.push_back(&r);
-    held += !r.held_by.empty();
+    held += !r.held_by.en.empty();
   }
   out += RenderReasons(all, lang);
   std::string summary;

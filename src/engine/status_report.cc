@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "src/engine/journal.h"
 #include "src/engine/text.h"
@@ -36,8 +37,10 @@ void Apply(const json& r, const std::string& campaign, AccountStatus* s) {
     s->changed_by = s->operator_name;
     s->changed_at = s->when;
   } else if (type == "outcome") {
-    if (!r.value("ok", true) && r.contains("error"))
+    if (!r.value("ok", true) && r.contains("error")) {
       s->last_error = r["error"].value("message", "");
+      s->last_error_ja = r["error"].value("message_ja", "");
+    }
   } else if (type == "account-end") {
     s->phase = r.value("phase", "");
     s->result = r.value("result", "");
@@ -50,12 +53,44 @@ void Apply(const json& r, const std::string& campaign, AccountStatus* s) {
     }
     if (r.contains("error")) {
       s->last_error = r["error"].value("message", "");
+      s->last_error_ja = r["error"].value("message_ja", "");
     } else if (r.contains("refusal")) {
       s->last_error = r.value("refusal", "");
+      s->last_error_ja = r.value("refusal_ja", "");
     } else if (s->result == "done" || s->result == "nothing-to-do") {
       s->last_error.clear();
+      s->last_error_ja.clear();
+    }
+    AccountEndDetails d = ReadAccountEndDetails(r);
+    if (d.target) s->target = d.target;
+    if (d.findings) {
+      s->findings = std::move(*d.findings);
+      s->findings_at = s->when;
+    }
+    if (d.checks) {
+      s->checks = std::move(*d.checks);
+      s->checks_at = s->when;
     }
   }
+}
+
+// The history step `r` is, if it is one: an account-end, or the first
+// intent of a run for an account (`seen` remembers run and account).
+void AddEvent(const json& r, std::set<std::string>* seen,
+              std::vector<AccountEvent>* events) {
+  const std::string type = r.value("type", "");
+  auto at = Timestamp::ParseRfc3339(r.value("t", ""));
+  AccountEvent e{at.ok() ? *at : Timestamp(), r.value("account", ""), type, "",
+                 ""};
+  if (type == "intent") {
+    if (!seen->insert(r.value("run", "") + " " + e.account).second) return;
+  } else if (type == "account-end") {
+    e.result = r.value("result", "");
+    e.state = r.value("state", "");
+  } else {
+    return;
+  }
+  events->push_back(std::move(e));
 }
 
 // A journal time in the reader's local zone, to the minute.
@@ -105,6 +140,7 @@ Result<StatusReport> BuildStatusFrom(
   out.journal_dir = where;
   std::map<std::string, AccountStatus> by_account;
   std::string campaigns;
+  std::set<std::string> intents_seen;
   bool found = campaign.empty();
   for (const CampaignJournal& j : journals) {
     const std::string& camp = j.campaign;
@@ -121,6 +157,7 @@ Result<StatusReport> BuildStatusFrom(
       std::string acct = r.value("account", "");
       // What verify saw is not a phase of the account.
       if (acct.empty() || r.value("type", "") == "observation") continue;
+      AddEvent(r, &intents_seen, &out.events);
       AccountStatus& s = by_account[acct];
       s.account = acct;
       // Several campaigns may touch one account: the latest record wins.
@@ -129,12 +166,19 @@ Result<StatusReport> BuildStatusFrom(
     }
   }
   if (!found)
-    return Status::NotFound("no campaign '" + campaign + "' in " + where +
-                            " (" +
-                            (campaigns.empty() ? "no journals there yet"
-                                               : "campaigns: " + campaigns) +
-                            ")");
+    return Status::NotFound(
+        "no campaign '" + campaign + "' in " + where + " (" +
+            (campaigns.empty() ? "no journals there yet"
+                               : "campaigns: " + campaigns) +
+            ")",
+        where + " に作業 '" + campaign + "' の記録はありません（" +
+            (campaigns.empty() ? "まだジャーナルがありません"
+                               : "記録のある作業: " + campaigns) +
+            "）");
   for (auto& [k, v] : by_account) out.accounts.push_back(v);
+  std::stable_sort(
+      out.events.begin(), out.events.end(),
+      [](const AccountEvent& a, const AccountEvent& b) { return a.at < b.at; });
   std::stable_sort(out.accounts.begin(), out.accounts.end(),
                    [](const AccountStatus& a, const AccountStatus& b) {
                      return SortKey(a.account) < SortKey(b.account);
@@ -160,8 +204,7 @@ void RestrictToPlan(StatusReport* report,
   }
 }
 
-std::map<std::string, Timestamp> LastChanges(
-    const std::vector<json>& records) {
+std::map<std::string, Timestamp> LastChanges(const std::vector<json>& records) {
   std::map<std::string, Timestamp> out;
   for (const json& r : records) {
     if (r.value("type", "") != "outcome" || !r.value("wrote", false)) continue;
@@ -198,9 +241,13 @@ std::string RenderStatus(const StatusReport& report, Lang lang) {
           Tr(lang, "status.col.when"), Tr(lang, "status.col.by"),
           Tr(lang, "status.col.error"));
   for (const AccountStatus& s : report.accounts)
-    out += row(s.account, s.phase.empty() ? "-" : s.phase, s.result,
-               s.state.empty() ? "-" : s.state, LocalTime(s.when),
-               s.changed_by.empty() ? "-" : s.changed_by, s.last_error);
+    out +=
+        row(s.account, s.phase.empty() ? "-" : WordIn("phase", s.phase, lang),
+            WordIn("result", s.result, lang),
+            s.state.empty() ? "-" : WordIn("state", s.state, lang),
+            LocalTime(s.when), s.changed_by.empty() ? "-" : s.changed_by,
+            lang == Lang::kJa && !s.last_error_ja.empty() ? s.last_error_ja
+                                                          : s.last_error);
   for (const std::string& w : report.warnings)
     out += Tr(lang, "status.warning", w) + "\n";
   return out;

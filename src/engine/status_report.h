@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "src/core/fs.h"
+#include "src/engine/account_end_details.h"
 #include "src/engine/journal.h"
 #include "src/i18n/i18n.h"
 #include "src/model/model.h"
@@ -29,15 +30,37 @@ struct AccountStatus {
   std::string operator_name;  // of the last run
   // Who last changed the account and when: a later run that had nothing
   // to do does not hide them.
+  std::string last_error_ja;  // "" when the journal has no Japanese form
   std::string changed_by;
   std::string changed_at;
   int writes = 0;
+  // From the latest account-end records that carried them (journals
+  // before 2026-12 carry none): the plan row's target, what the last read
+  // found for people to handle, the last checks made, and when.
+  std::optional<RecordedTarget> target;
+  std::vector<RecordedFinding> findings;
+  std::string findings_at;  // "" when no record said
+  std::vector<Check> checks;
+  std::string checks_at;  // "" when no run checked
+};
+
+// One step in an account's history: a run started working on it (an
+// intent) or finished with it (an account-end, with the state read back).
+struct AccountEvent {
+  Timestamp at;  // the record's time (the epoch if it had none)
+  std::string account;
+  std::string type;    // "intent" | "account-end"
+  std::string result;  // account-end: done, failed, ...
+  std::string state;   // account-end: read back ("" unknown)
 };
 
 struct StatusReport {
   std::vector<AccountStatus> accounts;  // sorted by account
   std::vector<std::string> warnings;    // corrupt journal lines etc.
   std::string journal_dir;              // where it looked
+  // Every intent and account-end of the campaigns read, oldest first (for
+  // a history over time; the first intent of each run and account only).
+  std::vector<AccountEvent> events;
 };
 
 // One campaign's journal as read from wherever it is kept.

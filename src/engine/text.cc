@@ -1,5 +1,7 @@
 #include "src/engine/text.h"
 
+#include "src/i18n/messages.h"
+
 #include <cstdlib>
 
 namespace renumber {
@@ -13,6 +15,16 @@ std::string PadColumns(const std::string& s, size_t width) {
     i += len;
   }
   return cols >= width ? s + " " : s + std::string(width - cols, ' ');
+}
+
+Text Word(std::string_view group, const std::string& name) {
+  const std::string key = "word." + std::string(group) + "." + name;
+  if (!FindMessage(key)) return {name, name};
+  return {Tr(Lang::kEn, key), Tr(Lang::kJa, key)};
+}
+
+std::string WordIn(std::string_view group, const std::string& name, Lang lang) {
+  return Pick(Word(group, name), lang);
 }
 
 std::string RelativeText(Timestamp t, Timestamp now, Lang lang) {
@@ -35,7 +47,9 @@ std::string RelativeText(Timestamp t, Timestamp now, Lang lang) {
 
 std::string WhenText(Timestamp t, int offset_minutes, Timestamp now,
                      Lang lang) {
-  return t.ToRfc3339(offset_minutes) + " (" + RelativeText(t, now, lang) + ")";
+  const std::string relative = RelativeText(t, now, lang);
+  return t.ToRfc3339(offset_minutes) +
+         (lang == Lang::kJa ? "（" + relative + "）" : " (" + relative + ")");
 }
 
 }  // namespace renumber

@@ -5,26 +5,27 @@
 #include "src/http/logging_transport.h"
 
 namespace renumber {
-namespace {
-
-// A short, non-reversible fingerprint of a login, to key the rate limiter
-// without keeping the secret in a map key.
-std::string Fingerprint(const Credentials& c) {
-  std::string material = c.api_base + "\n" + c.username + "\n" +
-                         c.password.reveal() + "\n" + c.api_token.reveal();
+std::string CredentialFingerprint(const Credentials& c) {
+  // Fed piece by piece: no string ever holds the password next to the rest
+  // (such a string was freed unwiped after every use).
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  EVP_Digest(material.data(), material.size(), md, &len, EVP_sha256(), nullptr);
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) == 1;
+  for (const std::string* part :
+       {&c.api_base, &c.username, &c.password.reveal(), &c.api_token.reveal()})
+    ok = ok && EVP_DigestUpdate(ctx, part->data(), part->size()) == 1 &&
+         EVP_DigestUpdate(ctx, "\n", 1) == 1;
+  ok = ok && EVP_DigestFinal_ex(ctx, md, &len) == 1;
+  EVP_MD_CTX_free(ctx);
   static const char kHex[] = "0123456789abcdef";
   std::string out;
-  for (unsigned i = 0; i < 8 && i < len; ++i) {
+  for (unsigned i = 0; ok && i < 8 && i < len; ++i) {
     out += kHex[md[i] >> 4];
     out += kHex[md[i] & 15];
   }
   return c.api_base + "#" + out;
 }
-
-}  // namespace
 
 TransportStack::TransportStack(Clock* clock, Random* random,
                                std::string ca_file, RetryPolicy policy,
@@ -59,7 +60,7 @@ Result<HttpTransport*> TransportStack::For(const Credentials& c,
   layers_.push_back(NewLoggingTransport(base));
   HttpTransport* logged = layers_.back().get();
   slots_.push_back(
-      std::make_unique<RateLimiterSlot>(limiters_.For(Fingerprint(c))));
+      std::make_unique<RateLimiterSlot>(limiters_.For(CredentialFingerprint(c))));
   if (slot) *slot = slots_.back().get();
   layers_.push_back(NewPacingTransport(logged, slots_.back().get()));
   HttpTransport* paced = layers_.back().get();

@@ -27,6 +27,12 @@
 
 namespace renumber {
 
+// A short, non-reversible fingerprint of a login (api_base + "#" + 16 hex
+// digits of a SHA-256 over base, user name, password and token), to key
+// the rate limiter without keeping the secret in a map key. The secret is
+// hashed where it lies: no copy of it is made.
+std::string CredentialFingerprint(const Credentials& credentials);
+
 class TransportStack {
  public:
   // `ca_file`: a CA trusted for every account (--ca-file), on top of the

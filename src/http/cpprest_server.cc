@@ -101,7 +101,9 @@ class CpprestServer : public HttpServer {
 Result<std::unique_ptr<HttpServer>> StartHttpServer(const ServerOptions& opts,
                                                     ServerHandler handler) {
   if (opts.port <= 0 || opts.port > 65535)
-    return Status::InvalidArgument("server port must be 1-65535");
+    return Status::InvalidArgument(
+        "server port must be 1-65535",
+        "サーバーのポートは 1〜65535 で指定してください");
   bool tls = !opts.cert_file.empty();
   std::string host = opts.host.find(':') != std::string::npos
                          ? "[" + opts.host + "]"
@@ -149,7 +151,8 @@ Result<std::unique_ptr<HttpServer>> StartHttpServer(const ServerOptions& opts,
     });
     listener->open().wait();
   } catch (const std::exception& e) {
-    return Status::Unavailable("cannot listen on " + base + ": " + e.what());
+    return Status::Unavailable("cannot listen on " + base + ": " + e.what(),
+                               base + " で待ち受けできません: " + e.what());
   }
   return std::unique_ptr<HttpServer>(
       new CpprestServer(base, std::move(listener)));
@@ -157,7 +160,9 @@ Result<std::unique_ptr<HttpServer>> StartHttpServer(const ServerOptions& opts,
 
 Result<int> FindFreeLoopbackPort() {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return Status::Unavailable("cannot create a socket");
+  if (fd < 0)
+    return Status::Unavailable("cannot create a socket",
+                               "ソケットを作成できません");
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -166,8 +171,10 @@ Result<int> FindFreeLoopbackPort() {
   if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
       ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
     ::close(fd);
-    return Status::Unavailable(std::string("cannot find a free port: ") +
-                               std::strerror(errno));
+    return Status::Unavailable(
+        std::string("cannot find a free port: ") + std::strerror(errno),
+        std::string("空いているポートが見つかりません: ") +
+            std::strerror(errno));
   }
   int port = ntohs(addr.sin_port);
   ::close(fd);

@@ -11,7 +11,8 @@
 #include <mutex>
 #include <system_error>
 
-#include "src/core/ip.h"
+#include "src/core/json_depth.h"
+#include "src/core/url.h"
 #include "src/http/redact.h"
 #include "src/http/tls_util.h"
 #include "src/http/transport.h"
@@ -22,15 +23,6 @@ namespace {
 namespace http = web::http;
 using http::client::http_client;
 using http::client::http_client_config;
-
-bool IsLoopbackHost(const std::string& host) {
-  std::string h = host;
-  if (h.size() > 2 && h.front() == '[' && h.back() == ']')
-    h = h.substr(1, h.size() - 2);
-  if (HeaderNameEquals(h, "localhost")) return true;
-  auto ip = IpAddress::Parse(h);
-  return ip.ok() && ip->IsLoopback();
-}
 
 bool HasLineBreak(const std::string& s) {
   return s.find_first_of("\r\n") != std::string::npos;
@@ -53,23 +45,47 @@ std::string LibraryMessage(const std::exception& e, const HttpRequest& req) {
 Status RedirectRefused(int status, const Headers& headers,
                        const std::string& where) {
   std::string to = "an unnamed place (no Location header)";
+  std::string to_ja = "行き先の示されていない場所（Location ヘッダーなし）";
   if (auto location = headers.Get("Location")) {
-    try {
-      web::uri uri(*location);
-      if (uri.host().empty())
-        to = "another path on the same host";
-      else
-        to = "host " + uri.host() +
-             (uri.port() > 0 ? ":" + std::to_string(uri.port()) : "");
-    } catch (const std::exception&) {
+    auto url = ParseUrl(*location);
+    if (url.ok()) {
+      to = "host " + url->HostForDisplay();
+      to_ja = "ホスト " + url->HostForDisplay();
+    } else if (!location->empty() && (*location)[0] == '/') {
+      to = "another path on the same host";
+      to_ja = "同じホストの別のパス";
+    } else {
       to = "an unreadable Location";
+      to_ja = "読み取れない Location";
     }
   }
   return Status::Forbidden(
       where + ": the server answered " + std::to_string(status) +
-      " (a redirect to " + to +
-      "); renumber never follows redirects, which would carry the "
-      "credentials to another server: check the api_base in the credentials");
+          " (a redirect to " + to +
+          "); renumber never follows redirects, which would carry the "
+          "credentials to another server: check the api_base in the "
+          "credentials",
+      where + ": サーバーが " + std::to_string(status) + "（" + to_ja +
+          " へのリダイレクト）を返しました。認証情報が別のサーバーに送られる"
+          "ため、renumber はリダイレクトに従いません。認証情報の api_base を"
+          "確認してください");
+}
+
+// A body nested deeper than any vendor answer: whoever walked it (an
+// adapter copying it, the trace log redacting it) would overflow the stack.
+Status CheckBodyNesting(const std::string& body, const std::string& where) {
+  size_t first = body.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos || (body[first] != '{' && body[first] != '['))
+    return Status::Ok();
+  if (!JsonNestsDeeperThan(body, kMaxJsonDepth)) return Status::Ok();
+  return Status::Internal(
+      where + ": the answer is JSON nested more than " +
+          std::to_string(kMaxJsonDepth) +
+          " levels deep; refused unread (a broken or hostile "
+          "server)",
+      where + ": 応答の JSON の入れ子が " + std::to_string(kMaxJsonDepth) +
+          " 段を超えているため、読まずに拒否しました（サーバーの故障か、"
+          "悪意のあるサーバーの可能性があります）");
 }
 
 bool IsRedirect(int status) {
@@ -81,22 +97,32 @@ Status MapHttpException(const http::http_exception& e, const HttpRequest& req,
   const std::error_code& ec = e.error_code();
   if (ec == std::errc::timed_out)
     return Status::Timeout(where + ": no answer within " +
-                           std::to_string(req.timeout.count()) + " ms");
+                               std::to_string(req.timeout.count()) + " ms",
+                           where + ": " + std::to_string(req.timeout.count()) +
+                               " ミリ秒以内に応答がありませんでした");
   const std::string reason = OpenSslReason(ec.value());
   if (IsCertificateVerifyFailure(ec.value()))
     return Status::Forbidden(
         where + ": TLS: the server's certificate was not accepted (" + reason +
-        "): it is not signed by a trusted CA, does not match the host or has "
-        "expired; if the server uses a private CA, add that CA with "
-        "--ca-file");
+            "): it is not signed by a trusted CA, does not match the host or "
+            "has expired; if the server uses a private CA, add that CA with "
+            "--ca-file",
+        where + ": TLS: サーバーの証明書を受け入れられませんでした（" + reason +
+            "）。信頼できる認証局の署名がないか、ホスト名が一致しないか、"
+            "期限切れです。サーバーがプライベート認証局を使っている場合は、"
+            "その認証局を --ca-file で追加してください");
   if (IsOpenSslError(ec.value()))
-    return Status::Unavailable(where + ": TLS handshake failed (" + reason +
-                               "); is the server speaking https on this "
-                               "port?");
+    return Status::Unavailable(
+        where + ": TLS handshake failed (" + reason +
+            "); is the server speaking https on this port?",
+        where + ": TLS のハンドシェイクに失敗しました（" + reason +
+            "）。このポートのサーバーは https で応答していますか?");
   // Only the library's message: its error codes come from several
   // categories (asio misc, system) flattened to an int, so their
   // std::error_code text is often wrong ("No such file" for an EOF).
-  return Status::Unavailable(where + ": " + LibraryMessage(e, req));
+  return Status::Unavailable(
+      where + ": " + LibraryMessage(e, req),
+      where + ": 接続に失敗しました（" + LibraryMessage(e, req) + "）");
 }
 
 class CpprestTransport : public HttpTransport {
@@ -126,42 +152,49 @@ class CpprestTransport : public HttpTransport {
         return RedirectRefused(out.status, out.headers, where);
       std::vector<unsigned char> body = resp.extract_vector().get();
       out.body.assign(body.begin(), body.end());
+      if (Status s = CheckBodyNesting(out.body, where); !s.ok()) return s;
       return out;
     } catch (const http::http_exception& e) {
       return MapHttpException(e, request, where);
     } catch (const std::exception& e) {
-      return Status::Unavailable(where + ": " + LibraryMessage(e, request));
+      return Status::Unavailable(
+          where + ": " + LibraryMessage(e, request),
+          where + ": 接続に失敗しました（" + LibraryMessage(e, request) + "）");
     }
   }
 
  private:
   // Parses the URL and applies the rules that need no network: http(s)
-  // only, plain http only to loopback, no line breaks in headers.
+  // only, plain http only to loopback, no line breaks in headers. The URL
+  // is read by ParseUrl, the parser the credentials' api_base was checked
+  // with, and cpprest gets it back built from those parts: the two never
+  // disagree about the host.
   static Result<web::uri> CheckedUri(const HttpRequest& request) {
-    web::uri uri;
-    try {
-      uri = web::uri(request.url);
-    } catch (const std::exception&) {
-      return Status::InvalidArgument("malformed URL '" +
-                                     RedactUrl(request.url) + "'");
-    }
-    const std::string scheme = uri.scheme();
-    if (scheme != "http" && scheme != "https")
-      return Status::InvalidArgument("unsupported URL scheme in '" +
-                                     RedactUrl(request.url) + "'");
-    if (uri.host().empty())
-      return Status::InvalidArgument("no host in URL '" +
-                                     RedactUrl(request.url) + "'");
-    if (scheme == "http" && !IsLoopbackHost(uri.host()))
+    auto url = ParseUrl(request.url);
+    if (!url.ok())
       return Status::InvalidArgument(
-          "refusing plain http:// to " + uri.host() +
-          ": only loopback addresses may be reached without TLS; use https://");
+          url.status().message() + " in '" + RedactUrl(request.url) + "'",
+          "URL '" + RedactUrl(request.url) + "': " + url.status().Message(true));
+    if (Status s = CheckVendorUrl(*url); !s.ok())
+      return Status::InvalidArgument(
+          "refusing '" + RedactUrl(request.url) + "': " + s.message(),
+          "URL '" + RedactUrl(request.url) + "' には接続しません: " +
+              s.Message(true));
     if (HasLineBreak(request.method))
-      return Status::InvalidArgument("line break in the HTTP method");
+      return Status::InvalidArgument("line break in the HTTP method",
+                                     "HTTP メソッドに改行が含まれています");
     for (const auto& [k, v] : request.headers.items())
       if (HasLineBreak(k) || HasLineBreak(v))
-        return Status::InvalidArgument("line break in HTTP header '" + k + "'");
-    return uri;
+        return Status::InvalidArgument(
+            "line break in HTTP header '" + k + "'",
+            "HTTP ヘッダー '" + k + "' に改行が含まれています");
+    try {
+      return web::uri(url->Origin() + url->resource);
+    } catch (const std::exception&) {
+      return Status::InvalidArgument(
+          "malformed URL '" + RedactUrl(request.url) + "'",
+          "URL '" + RedactUrl(request.url) + "' の形式が正しくありません");
+    }
   }
 
   static http::http_request ToCpprest(const HttpRequest& request,

@@ -171,12 +171,18 @@ Status PausedStatus(Timestamp until, std::chrono::microseconds wait) {
       static_cast<long>(std::chrono::duration_cast<std::chrono::minutes>(
                             wait + std::chrono::seconds(59))
                             .count());
+  // PausedUntil reads the time back from the English message.
   return Status::RateLimited(
       "too little of the vendor's write budget for this user is left: paused "
       "until " +
-      LocalHourMinute(until) + " (" + std::to_string(minutes) +
-      " min, longer than this run waits); run again then " + kPausedMarker +
-      until.ToRfc3339() + "]");
+          LocalHourMinute(until) + " (" + std::to_string(minutes) +
+          " min, longer than this run waits); run again then " + kPausedMarker +
+          until.ToRfc3339() + "]",
+      "このユーザーに残っているベンダーの書き込み上限が少ないため、" +
+          LocalHourMinute(until) + " まで一時停止します（" +
+          std::to_string(minutes) +
+          " 分。この実行で待てる時間を超えています）。その時刻に再実行して"
+          "ください");
 }
 
 std::optional<Timestamp> PausedUntil(const Status& status) {

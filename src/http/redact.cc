@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "src/core/json_depth.h"
 #include "src/core/secret.h"
 
 namespace renumber {
@@ -221,6 +222,10 @@ std::string RedactBody(const std::string& body) {
   size_t first = body.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return body;
   if (body[first] == '{' || body[first] == '[') {
+    // Redacting a parsed document recurses once per level: text nested
+    // deeper than the bound is scanned as text instead (no recursion).
+    if (JsonNestsDeeperThan(body, kMaxJsonDepth))
+      return RedactMalformedJson(body);
     json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) return RedactMalformedJson(body);
     if (!RedactJson(j)) return body;

@@ -23,9 +23,10 @@ bool IsSensitiveName(const std::string& name);
 Headers RedactHeaders(const Headers& headers);
 // Redacts sensitive fields in a JSON document (recursively), a form body or
 // query string (a=1&password=x); other text is returned unchanged. A body
-// that starts like JSON but does not parse (e.g. truncated) is scanned for
-// "name": value pairs as a best effort. Bodies without anything sensitive
-// come back byte for byte.
+// that starts like JSON but does not parse (e.g. truncated), or that nests
+// deeper than kMaxJsonDepth (json_depth.h), is scanned for "name": value
+// pairs instead, without recursion. Bodies without anything sensitive come
+// back byte for byte.
 std::string RedactBody(const std::string& body);
 // Redacts user:password@ in a URL and sensitive query (and fragment)
 // parameters.

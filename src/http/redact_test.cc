@@ -157,5 +157,27 @@ TEST(DumpTest, ResponseIsRedactedAndLongBodiesCut) {
   EXPECT_THAT(dump, HasSubstr("bytes in all)"));
 }
 
+std::string Nested(size_t levels) {
+  return std::string(levels, '[') + std::string(levels, ']');
+}
+
+// The redaction of a trace dump parsed a vendor's body and walked it
+// recursively: 200,000 levels overflowed the stack (SIGSEGV in the test
+// binary on the old code). Deep text is scanned as text instead, and a
+// sensitive field in it is still redacted.
+TEST(JsonDepthTest, RedactionSurvivesDeepNesting) {
+  const std::string body =
+      "{\"api_key\": \"k-deep-77\", \"x\": " + Nested(200000) + "}";
+  std::string out = RedactBody(body);
+  EXPECT_EQ(out.find("k-deep-77"), std::string::npos);
+  EXPECT_EQ(out.size(), body.size() - std::string("k-deep-77").size() +
+                            std::string("‹redacted›").size());
+  HttpResponse r;
+  r.status = 200;
+  r.body = "[{\"password\": \"pw-deep-88\"}, " + Nested(200000) + "]";
+  std::string dump = DumpResponse(r);
+  EXPECT_EQ(dump.find("pw-deep-88"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace renumber

@@ -28,7 +28,8 @@ std::string Trim(const std::string& s) {
 struct Decision {
   enum Action { kReturn, kRetry, kRateLimited } action = kReturn;
   microseconds delay{0};
-  std::string why;  // for the log and the kRateLimited message
+  std::string why;     // for the log and the kRateLimited message
+  std::string why_ja;  // the kRateLimited message in Japanese
 };
 
 class RetryingTransport : public HttpTransport {
@@ -46,7 +47,8 @@ class RetryingTransport : public HttpTransport {
       if (d.action == Decision::kReturn) return result;
       const std::string where = request.method + " " + RedactUrl(request.url);
       if (d.action == Decision::kRateLimited)
-        return Status::RateLimited(where + ": " + d.why);
+        return Status::RateLimited(where + ": " + d.why,
+                                   where + ": " + d.why_ja);
       const microseconds elapsed =
           duration_cast<microseconds>(clock_->Steady() - start);
       if (attempt >= max_attempts || elapsed + d.delay > policy_.total_budget)
@@ -101,6 +103,11 @@ class RetryingTransport : public HttpTransport {
               " s (Retry-After), more than the " +
               std::to_string(policy_.max_retry_after.count() / 1000) +
               " s this tool waits; try again later";
+      d.why_ja = "サーバーが流量を制限しており、" +
+                 std::to_string(ra->count() / 1000) +
+                 " 秒の待機を求めています（Retry-After）。このツールが待つ " +
+                 std::to_string(policy_.max_retry_after.count() / 1000) +
+                 " 秒を超えるため、時間をおいて再実行してください";
       return d;
     }
     d.delay = *ra;
@@ -127,8 +134,9 @@ class RetryingTransport : public HttpTransport {
 
   Result<HttpResponse> GiveUp(Result<HttpResponse> last, int attempts) {
     if (last.ok() || attempts == 1) return last;
-    return last.status().Annotate("gave up after " + std::to_string(attempts) +
-                                  " attempts");
+    return last.status().Annotate(
+        "gave up after " + std::to_string(attempts) + " attempts",
+        std::to_string(attempts) + " 回試みましたが失敗しました");
   }
 
   void Log(const std::string& where, const Decision& d, int next_attempt,
@@ -158,8 +166,9 @@ Result<milliseconds> ParseRetryAfter(const std::string& value, Timestamp now) {
   }
   auto date = Timestamp::ParseHttpDate(v);
   if (!date.ok())
-    return Status::InvalidArgument("Retry-After '" + v +
-                                   "' is neither seconds nor an HTTP date");
+    return Status::InvalidArgument(
+        "Retry-After '" + v + "' is neither seconds nor an HTTP date",
+        "Retry-After '" + v + "' は秒数でも HTTP の日付でもありません");
   microseconds d = *date - now;
   if (d.count() < 0) return milliseconds(0);
   return std::chrono::ceil<milliseconds>(d);

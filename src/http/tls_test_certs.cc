@@ -34,15 +34,17 @@ bool AddExt(X509* cert, X509* issuer, int nid, const char* value) {
   return ok;
 }
 
-// An unsigned certificate for `key` named CN=`cn`, valid from an hour ago
-// for a day; the caller sets the issuer, extensions and signs it.
+// An unsigned certificate for `key` named CN=`cn`, valid from 30 days ago
+// for a year: runs whose clock is moved to a maintenance night (the
+// runbook test's libfaketime) still find it valid. The caller sets the
+// issuer, extensions and signs it.
 CertPtr NewCert(EVP_PKEY* key, const std::string& cn, long serial) {
   CertPtr cert(X509_new(), X509_free);
   if (!cert) return cert;
   X509_set_version(cert.get(), 2);
   ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), serial);
-  X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600);
-  X509_gmtime_adj(X509_getm_notAfter(cert.get()), 86400);
+  X509_gmtime_adj(X509_getm_notBefore(cert.get()), -30L * 86400);
+  X509_gmtime_adj(X509_getm_notAfter(cert.get()), 365L * 86400);
   X509_set_pubkey(cert.get(), key);
   X509_NAME_add_entry_by_txt(
       X509_get_subject_name(cert.get()), "CN", MBSTRING_UTF8,

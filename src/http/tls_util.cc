@@ -17,12 +17,17 @@ Result<std::string> LoadCaFile(const std::string& path) {
   const std::string what = "CA file '" + path + "' (--ca-file)";
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return Status::InvalidArgument("cannot read the " + what + ": " +
-                                   std::strerror(errno));
+    return Status::InvalidArgument(
+        "cannot read the " + what + ": " + std::strerror(errno),
+        "認証局のファイル '" + path +
+            "'（--ca-file）を読めません: " + std::strerror(errno));
   }
   std::ostringstream text;
   text << in.rdbuf();
-  if (in.bad()) return Status::InvalidArgument("cannot read the " + what);
+  if (in.bad())
+    return Status::InvalidArgument(
+        "cannot read the " + what,
+        "認証局のファイル '" + path + "'（--ca-file）を読めません");
   std::string pem = text.str();
   std::unique_ptr<BIO, decltype(&BIO_free)> bio(
       BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())), BIO_free);
@@ -37,7 +42,11 @@ Result<std::string> LoadCaFile(const std::string& path) {
   if (count == 0)
     return Status::InvalidArgument(
         "the " + what +
-        " holds no PEM certificate (expected '-----BEGIN CERTIFICATE-----')");
+            " holds no PEM certificate (expected '-----BEGIN "
+            "CERTIFICATE-----')",
+        "認証局のファイル '" + path +
+            "'（--ca-file）に PEM 形式の証明書がありません（'-----BEGIN "
+            "CERTIFICATE-----' で始まるものが必要です）");
   return pem;
 }
 

@@ -12,6 +12,8 @@
 //   that is not a loopback address, a line break in a header, an unreadable
 //   TransportOptions.ca_file). kInvalidArgument and kForbidden are found
 //   before or without anything being applied and are never worth retrying.
+// - A body that is JSON nested deeper than kMaxJsonDepth (json_depth.h) is
+//   kInternal, never returned: nothing downstream has to walk it.
 // - Redirects are never followed: a 3xx answer (but 304) is kForbidden,
 //   naming the status and the Location's host, never the rest of it. A
 //   followed redirect would carry the credentials to another host.

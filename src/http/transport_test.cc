@@ -274,6 +274,23 @@ TEST_F(RealTransportTest, PlainHttpToNonLoopbackRefusedWithoutTraffic) {
   RecordProperty("own_non_loopback_ip", ip.empty() ? "none found" : ip);
 }
 
+// A hostile answer nested 200,000 levels deep is refused by the transport
+// itself, so no adapter and no trace log ever walks it.
+TEST_F(RealTransportTest, DeeplyNestedJsonAnswerIsRefused) {
+  const std::string deep =
+      "{\"a\": " + std::string(200000, '[') + std::string(200000, ']') + "}";
+  Serve([&](const ServerRequest&) { return ServerResponse{200, {}, deep}; });
+  auto r = transport_->Send(Req("GET", Url("/v1/inbound-routes")));
+  EXPECT_EQ(r.status().code(), Code::kInternal);
+  EXPECT_THAT(r.status().message(), HasSubstr("nested more than 64"));
+  server_->Stop();
+  server_.reset();
+  Serve([&](const ServerRequest&) {
+    return ServerResponse{200, {}, "[[[[[[[[[[\"fine\"]]]]]]]]]]"};
+  });
+  EXPECT_TRUE(transport_->Send(Req("GET", Url("/"))).ok());
+}
+
 TEST_F(RealTransportTest, LocalhostAllowedOverPlainHttp) {
   Serve([](const ServerRequest&) { return ServerResponse{200, {}, "hi"}; });
   const std::string port =
@@ -284,7 +301,8 @@ TEST_F(RealTransportTest, LocalhostAllowedOverPlainHttp) {
 }
 
 TEST_F(RealTransportTest, BadUrlsAndNoSecretsInErrors) {
-  for (const char* url : {"ftp://127.0.0.1/x", "not a url", "https:///path"}) {
+  for (const char* url : {"ftp://127.0.0.1/x", "not a url", "https:///path",
+                          "http://[::1]evil.com/", "http://127.0.0.1:0/"}) {
     auto r = transport_->Send(Req("GET", url));
     EXPECT_EQ(r.status().code(), Code::kInvalidArgument) << url;
   }

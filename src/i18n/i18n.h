@@ -35,6 +35,15 @@ std::string Tr(Lang lang, std::string_view key, const Args&... args) {
   return fmt::format(fmt::runtime(MessageFormat(key, lang)), args...);
 }
 
+// A Status's message in `lang` (its English one when it has no Japanese).
+inline const std::string& Localized(const Status& s, Lang lang) {
+  return s.Message(lang == Lang::kJa);
+}
+
+// Whether `text` holds a Japanese character (kana, kanji, full-width
+// forms): the test that a message has a Japanese form.
+bool HasJapanese(std::string_view text);
+
 // Every key in the catalog (for tests and for checking both languages).
 std::vector<std::string> MessageKeys();
 

@@ -10,7 +10,8 @@ const std::vector<MessageEntry>& AllMessages() {
     auto* v = new std::vector<MessageEntry>;
     for (const auto* table :
          {&CliMessages(), &EngineMessages(), &AdapterMessages(), &SimMessages(),
-          &VaultMessages(), &PreflightMessages(), &StoreMessages()})
+          &VaultMessages(), &ReportMessages(), &PreflightMessages(),
+          &StoreMessages()})
       v->insert(v->end(), table->begin(), table->end());
     return v;
   }();

@@ -21,11 +21,22 @@ const std::vector<MessageEntry>& EngineMessages();     // messages_engine.cc
 const std::vector<MessageEntry>& AdapterMessages();    // messages_adapters.cc
 const std::vector<MessageEntry>& SimMessages();        // messages_sim.cc
 const std::vector<MessageEntry>& VaultMessages();      // messages_vault.cc
+const std::vector<MessageEntry>& ReportMessages();     // messages_report.cc
 const std::vector<MessageEntry>& PreflightMessages();  // messages_preflight.cc
 const std::vector<MessageEntry>& StoreMessages();      // messages_store.cc
 
 const std::vector<MessageEntry>& AllMessages();
 const MessageEntry* FindMessage(std::string_view key);
+
+// --help texts: declared in English where each option is (src/cli,
+// src/vault, src/sim), their Japanese here, looked up by the English text
+// (messages_help.cc). HelpJa is "" for a text not in the table.
+struct HelpEntry {
+  std::string_view en;
+  std::string_view ja;
+};
+const std::vector<HelpEntry>& HelpTexts();
+std::string_view HelpJa(std::string_view en);
 
 }  // namespace renumber
 

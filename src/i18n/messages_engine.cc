@@ -7,50 +7,143 @@ namespace renumber {
 
 const std::vector<MessageEntry>& EngineMessages() {
   static const std::vector<MessageEntry> kTable = {
+      // The words of design.md as people read them: states, results,
+      // phases, commands and finding kinds (the English is the tool's own
+      // name for it, as in --json and the journal).
+      {"word.state.not-started", "not-started", "未着手"},
+      {"word.state.prepared", "prepared", "事前設定済み"},
+      {"word.state.prepared-stale", "prepared-stale",
+       "事前設定済み（要再作成）"},
+      {"word.state.cut-over", "cut-over", "切替済み"},
+      {"word.state.partial", "partial", "一部のみ移行"},
+      {"word.state.missing", "missing", "設定なし"},
+      {"word.state.unknown", "unknown", "不明"},
+      {"word.result.ok", "ok", "正常"},
+      {"word.result.done", "done", "完了"},
+      {"word.result.nothing-to-do", "nothing-to-do", "変更不要"},
+      {"word.result.would-change", "would-change", "変更予定"},
+      {"word.result.not-expected", "not-expected", "想定外の状態"},
+      {"word.result.refused", "refused", "中止"},
+      {"word.result.failed", "failed", "失敗"},
+      {"word.result.interrupted", "interrupted", "中断"},
+      {"word.result.not-run", "not-run", "未実施"},
+      {"word.phase.plan", "plan", "計画"},
+      {"word.phase.prepare", "prepare", "事前設定"},
+      {"word.phase.verify", "verify", "確認"},
+      {"word.phase.cutover", "cutover", "切替"},
+      {"word.phase.rollback", "rollback", "切り戻し"},
+      {"word.phase.rollback-prepare", "rollback-prepare", "事前設定の切り戻し"},
+      {"word.phase.rollback-cutover", "rollback-cutover", "切替の切り戻し"},
+      {"word.kind.old-reference", "old-reference", "旧IPの設定"},
+      {"word.kind.new-reference", "new-reference", "新IPの設定"},
+      {"word.kind.dns-dependent", "dns-dependent", "DNS変更が必要"},
+      {"word.kind.cidr-covers-old", "cidr-covers-old", "旧IPを含む範囲"},
+      {"word.kind.cidr-covers-new", "cidr-covers-new", "新IPを含む範囲"},
+      {"word.kind.hidden-origin", "hidden-origin", "隠れたオリジン"},
+      {"word.kind.note", "note", "注記"},
+      {"word.change.add-route", "add-route", "配送サーバーの追加"},
+      {"word.change.restore-route", "restore-route", "配送サーバーの復元"},
+      {"word.change.add-outbound", "add-outbound", "送信サーバーの追加"},
+      {"word.change.restore-outbound", "restore-outbound",
+       "送信サーバーの復元"},
+      {"word.change.check-route", "check-route", "配送チェック"},
+      {"word.change.promote-route", "promote-route", "プライマリへの昇格"},
+      {"word.change.demote-route", "demote-route", "フェイルオーバーへの変更"},
+      {"word.change.delete-route", "delete-route", "配送サーバーの削除"},
+      {"word.change.delete-outbound", "delete-outbound", "送信サーバーの削除"},
+      {"word.change.remove-added-route", "remove-added-route",
+       "追加した配送サーバーの削除"},
+      {"word.change.remove-added-outbound", "remove-added-outbound",
+       "追加した送信サーバーの削除"},
+      {"word.change.place-route", "place-route", "配送サーバーの並べ替え"},
+      {"word.change.join-named-route", "join-named-route",
+       "名前付きルートへの追加"},
+      {"word.change.leave-named-route", "leave-named-route",
+       "名前付きルートからの削除"},
+      {"word.change.clone-version", "clone-version", "バージョンの複製"},
+      {"word.change.add-healthcheck", "add-healthcheck",
+       "ヘルスチェックの追加"},
+      {"word.change.add-backend", "add-backend", "オリジンサーバーの追加"},
+      {"word.change.update-backend", "update-backend",
+       "オリジンサーバーの更新"},
+      {"word.change.link-director", "link-director", "ディレクターへの追加"},
+      {"word.change.delete-backend", "delete-backend",
+       "オリジンサーバーの削除"},
+      {"word.change.rename-backend", "rename-backend",
+       "オリジンサーバーの名前変更"},
+      {"word.change.comment", "comment", "バージョンの説明の設定"},
+      {"word.change.activate-version", "activate-version",
+       "バージョンの有効化"},
+      {"word.change.label-staged", "label-staged",
+       "切替用バージョンの説明の設定"},
+      {"word.change.set-address", "set-address",
+       "オリジンサーバーのアドレス変更"},
+      {"word.change.validate-staged", "validate-staged",
+       "切替用バージョンの検証"},
+      {"word.change.supersede-staged", "supersede-staged",
+       "古い切替用バージョンの破棄"},
+      {"word.change.activate-staged", "activate-staged",
+       "切替用バージョンの有効化"},
+      {"word.change.abandon-staged", "abandon-staged",
+       "切替用バージョンの破棄"},
+      {"word.change.reactivate-version", "reactivate-version",
+       "元のバージョンの再有効化"},
+      {"word.check.ok", "[ok]", "［正常］"},
+      {"word.check.fail", "[FAIL]", "［失敗］"},
+      {"word.check.warn", "[warn]", "［注意］"},
+      {"word.activity.discover", "discover", "読み取り"},
+      {"word.activity.apply", "apply", "変更"},
+      {"word.activity.read_back", "read back", "変更後の確認"},
+      {"word.activity.verify", "verify", "確認"},
+      {"word.activity.lock", "waiting for the lock", "ロック待ち"},
       {"engine.locked", "another renumber run is working on it: {}",
        "別の renumber が作業中のため、このアカウントには触れていません: {}"},
       {"engine.nothing_to_roll_back",
        "the journal holds no {} changes for this account: nothing to roll back",
-       "ジャーナルにこのアカウントの {} "
-       "の変更記録がないため、切り戻す対象がありません"},
+       "ジャーナルにこのアカウントの{}の変更記録がないため、切り戻す対象が"
+       "ありません"},
       {"engine.not_ready",
        "{} needs a prepared account, but it is {}: run prepare first",
-       "{} には事前設定済みのアカウントが必要ですが、現在の状態は {} "
-       "です。先に prepare を実行してください"},
+       "{}には事前設定済みのアカウントが必要ですが、現在の状態は「{}」"
+       "です。先に事前設定（prepare）を実行してください"},
       {"engine.before_window",
        "before maintenance_end ({}): cut over only after the maintenance, or "
        "pass --ignore-window",
-       "メンテナンス終了時刻 ({}) "
+       "メンテナンス終了時刻（{}）"
        "より前です。基盤変更メンテナンス完了後に切替を行うか、"
        "--ignore-window を指定してください"},
+      {"engine.before_window_wait",
+       "before maintenance_end ({}): cut over only after the maintenance",
+       "メンテナンス終了時刻（{}）より前のため、切替は行いませんでした。"
+       "基盤変更メンテナンスの完了後に、もう一度実行してください"},
       {"engine.before_window_preview",
        "the maintenance-window gate would refuse this cut over now: "
        "maintenance_end is {}",
-       "現時点では切替はメンテナンス時間の確認で拒否されます: "
-       "メンテナンス終了時刻は {} です"},
+       "現時点で切替を実行すると、メンテナンス終了時刻（{}）より前のため"
+       "中止されます"},
       {"engine.unverified_preview",
        "the new-side gate would refuse this cut over now: the new IP does "
        "not verify yet ({})",
-       "現時点では切替は新しい IP の確認で拒否されます: まだ確認が取れて"
-       "いません ({})"},
+       "現時点で切替を実行すると、新しい IP アドレスの確認が取れていない"
+       "ため中止されます（{}）"},
       {"engine.window_overridden",
        "--ignore-window: cut over before maintenance_end ({}); recorded in "
        "the journal",
-       "--ignore-window: メンテナンス終了時刻 ({}) より前に切替を実行します "
-       "(ジャーナルに記録済み)"},
+       "--ignore-window: メンテナンス終了時刻（{}）より前に切替を実行します "
+       "（ジャーナルに記録済み）"},
       {"engine.new_side_unverified",
        "the new IP does not verify yet ({}); nothing was removed",
-       "新しい IP アドレスの確認が取れていません ({})。何も削除していません"},
+       "新しい IP アドレスの確認が取れていません（{}）。何も削除していません"},
       {"engine.waiting",
        "waiting for the new origin: {0}; nothing was changed (run again, or "
        "cutover --wait-ready DURATION)",
        "新しいオリジンサーバーの準備を待っています: {1}。何も変更していません"
-       "(再実行するか、cutover --wait-ready を指定してください)"},
+       "（再実行するか、cutover --wait-ready を指定してください）"},
       {"engine.still_waiting",
        "switched what was ready; still waiting for: {0} (run again, or "
        "cutover --wait-ready DURATION)",
        "準備ができたものは切り替えました。まだ待っているもの: {1}"
-       "(再実行するか、cutover --wait-ready を指定してください)"},
+       "（再実行するか、cutover --wait-ready を指定してください）"},
       {"engine.prepared_stale",
        "prepared-stale: the customer activated another version after the "
        "switch was staged; cutover will stage it again from the active "
@@ -62,8 +155,8 @@ const std::vector<MessageEntry>& EngineMessages() {
        "(see the hidden-origin findings): manual work, renumber never "
        "changes them",
        "旧 IP が隠れたオリジンサーバーに残っているため、アカウントは {} "
-       "のままです(hidden-origin の項目を参照)。手作業で変更してください"
-       "(本ツールは変更しません)"},
+       "のままです（hidden-origin の項目を参照）。手作業で変更してください"
+       "（本ツールは変更しません）"},
       {"engine.probe_failed", "the origin probes did not run: {}",
        "オリジンサーバーの確認を実行できませんでした: {}"},
       {"engine.observation_not_kept",
@@ -72,14 +165,15 @@ const std::vector<MessageEntry>& EngineMessages() {
       {"engine.paused_line",
        "paused until {} ({}): the vendor's write budget resets then; run "
        "the same command again to continue",
-       "{} ({}) まで一時停止しています。その時刻にベンダーの書き込み上限が"
+       "{}（{}）まで一時停止しています。その時刻にベンダーの書き込み上限が"
        "戻ります。同じコマンドを再実行すると続きから作業します"},
       {"engine.adapter_refused", "{}; nothing was changed",
-       "{} (安全のため中止しました。何も変更していません)"},
+       "{}（安全のため中止しました。何も変更していません）"},
       {"engine.declined", "not applied: the question was answered no",
        "確認に「いいえ」と回答されたため、適用していません"},
       {"monitor.summary", "{} critical, {} warning, {} unknown of {} accounts",
-       "{0} 件が CRITICAL、{1} 件が WARNING、{2} 件が UNKNOWN (全 {3} アカウント)"},
+       "{0} 件が CRITICAL、{1} 件が WARNING、{2} 件が UNKNOWN（全 {3} "
+       "アカウント）"},
       {"monitor.unknown", "could not be checked: {}",
        "確認できませんでした: {}"},
       {"monitor.missing",
@@ -90,13 +184,12 @@ const std::vector<MessageEntry>& EngineMessages() {
       {"monitor.not_cut_over",
        "not cut over, although the maintenance ended {}",
        "基盤変更メンテナンスは {} に終了していますが、切替が済んでいません"},
-      {"monitor.cutover_due_now",
-       "cut over due: the maintenance ended {}",
+      {"monitor.cutover_due_now", "cut over due: the maintenance ended {}",
        "切替の時刻です: 基盤変更メンテナンスは {} に終了しました"},
       {"monitor.partial", "partial: some references moved, some not",
        "partial: 一部の参照だけが移行されています"},
       {"monitor.not_expected", "not in the expected state ({})",
-       "想定した状態ではありません ({})"},
+       "想定した状態ではありません（{}）"},
       {"monitor.check", "a check fails: {}", "確認に失敗しています: {}"},
       {"monitor.prepared_stale",
        "prepared-stale: the customer activated another CDN version since "
@@ -114,12 +207,16 @@ const std::vector<MessageEntry>& EngineMessages() {
       {"time.hours_minutes", "{} h {} min", "{} 時間 {} 分"},
       {"time.days", "{} days", "{} 日"},
       {"time.in", "in {}", "あと {}"},
-      {"time.ago", "{} ago", "{} 前"},
+      {"time.ago", "{} ago", "{}前"},
       {"report.state", "state: {}", "状態: {}"},
-      {"report.would", "{} would:", "{} で行う変更:"},
-      {"report.will", "{} will:", "{} で行う変更:"},
-      {"report.no_changes", "(no changes)", "(変更なし)"},
-      {"report.refused", "refused: {}", "拒否: {}"},
+      {"report.account_head", "({0} -> {1}, maintenance_end {2})",
+       "（旧 IP {0} → 新 IP {1}、メンテナンス終了 {2}）"},
+      {"report.account_head_ticket", "({0} -> {1}, maintenance_end {2}, {3})",
+       "（旧 IP {0} → 新 IP {1}、メンテナンス終了 {2}、チケット {3}）"},
+      {"report.would", "{} would:", "{}で行う変更:"},
+      {"report.will", "{} will:", "{}で行う変更:"},
+      {"report.no_changes", "(no changes)", "（変更なし）"},
+      {"report.refused", "refused: {}", "中止: {}"},
       {"report.error", "error: {}", "エラー: {}"},
       {"report.col.account", "ACCOUNT", "アカウント"},
       {"report.col.phase", "PHASE", "フェーズ"},
@@ -129,22 +226,22 @@ const std::vector<MessageEntry>& EngineMessages() {
       {"report.col.time", "TIME", "時間"},
       {"report.total", "{} accounts: {}", "{} アカウント: {}"},
       {"report.and_more", "… and {} more (see the table)",
-       "… ほか {} 件 (表を参照してください)"},
+       "… ほか {} 件（表を参照してください）"},
       {"report.accounts", "{} accounts: {}", "{} アカウント: {}"},
       {"report.held_elsewhere",
        "!! {} of these {} accounts were NOT in this run: another renumber run "
        "holds them (see above). Run again when it has finished, or pass "
        "--wait-lock SECONDS.",
        "!! {} / {} アカウントは今回の実行に含まれていません: 別の renumber "
-       "が作業中です (上記参照)。その作業が終わってから再実行するか、"
+       "が作業中です（上記参照）。その作業が終わってから再実行するか、"
        "--wait-lock 秒数 を指定してください。"},
       {"report.summary", "Summary: {} accounts, {} with changes ({} changes)",
-       "概要: {} アカウント、うち変更あり {} アカウント (変更 {} 件)"},
+       "概要: {} アカウント、うち変更あり {} アカウント（変更 {} 件）"},
       {"report.summary_states", "states now: {}", "現在の状態: {}"},
       {"report.summary_changes", "changes: {}", "変更の内訳: {}"},
       {"report.summary_notes", "notes: {}", "注記: {}"},
       {"report.summary_nothing", "nothing to do: {} accounts ({})",
-       "変更不要: {} アカウント ({})"},
+       "変更不要: {} アカウント（{}）"},
       {"report.summary_left_out", "not in this run: {} accounts",
        "今回の実行に含まれないアカウント: {} 件"},
       {"report.total_one", "{} account: {}", "{} アカウント: {}"},
@@ -161,7 +258,7 @@ const std::vector<MessageEntry>& EngineMessages() {
       {"report.result.nothing-to-do", "nothing-to-do", "変更不要"},
       {"report.result.would-change", "would-change", "変更予定"},
       {"report.result.not-expected", "not-expected", "想定外の状態"},
-      {"report.result.refused", "refused", "拒否"},
+      {"report.result.refused", "refused", "中止"},
       {"report.result.failed", "failed", "失敗"},
       {"report.result.paused", "paused", "一時停止"},
       {"report.waiting", "waiting: {}", "待機中: {}"},
@@ -170,7 +267,7 @@ const std::vector<MessageEntry>& EngineMessages() {
        "no account has been worked on yet: no journal records in {} (another "
        "state directory? see --state-dir)",
        "まだ作業したアカウントはありません: {} にジャーナルの記録がありません "
-       "(別の保存先の場合は --state-dir を指定してください)"},
+       "（別の保存先の場合は --state-dir を指定してください）"},
   };
   return kTable;
 }

@@ -8,51 +8,55 @@ const std::vector<MessageEntry>& SimMessages() {
       {"sim.wrote_origins",
        "wrote {0}/connect-to and {0}/origins-ca.pem (pass --connect-to and "
        "--ca-file to renumber)",
-       "{0}/connect-to と {0}/origins-ca.pem を書き出しました (renumber に "
-       "--connect-to と --ca-file を指定してください)"},
+       "{0}/connect-to と {0}/origins-ca.pem を書き出しました（renumber に "
+       "--connect-to と --ca-file を指定してください）"},
+      {"sim.write_origins_needs_origins",
+       "--write-origins needs --origins PHASE",
+       "--write-origins には --origins PHASE も指定してください"},
       {"sim.title",
        "renumber sim: simulated ESS and CDN management APIs for tests and "
        "demos (not the real services)",
        "renumber sim: テスト・デモ用の ESS / CDN 管理 API シミュレーター "
-       "(本物のサービスではありません)"},
+       "（本物のサービスではありません）"},
       {"sim.ess_url", "  ESS (Email Security.cloud) API: {}",
-       "  ESS (Email Security.cloud) API: {}"},
+       "  ESS（Email Security.cloud）の API: {}"},
       {"sim.cdn_url", "  CDN (ZenlogicCDN) API:          {}",
-       "  CDN (ZenlogicCDN) API:          {}"},
+       "  CDN（ZenlogicCDN）の API:          {}"},
       {"sim.admin",
        "  simulator admin (faults, counters): user {}, token {}\n"
        "    e.g. curl -u {}:TOKEN {}/_sim/counters",
-       "  シミュレーター管理 (障害注入・カウンター): ユーザー {}、トークン {}\n"
+       "  シミュレーター管理（障害注入・カウンター）: ユーザー {}、トークン "
+       "{}\n"
        "    例: curl -u {}:TOKEN {}/_sim/counters"},
       {"sim.customers_seeded", "  {} simulated customers (seeded)",
-       "  模擬顧客 {} 件 (シードから生成)"},
+       "  模擬顧客 {} 件（シードから生成）"},
       {"sim.customers_loaded", "  {} simulated customers (loaded from {})",
-       "  模擬顧客 {} 件 ({} から読み込み)"},
+       "  模擬顧客 {} 件（{} から読み込み）"},
       {"sim.creds_header",
        "SIMULATOR-ONLY test credentials (fake, generated; valid only "
        "against this simulator):",
-       "シミュレーター専用のテスト用認証情報 (自動生成された偽物で、"
-       "このシミュレーターでのみ有効です):"},
+       "シミュレーター専用のテスト用認証情報（自動生成された偽物で、"
+       "このシミュレーターでのみ有効です）:"},
       {"sim.cred_ess", "  {} ess  user {}  password {}",
        "  {} ess  ユーザー {}  パスワード {}"},
       {"sim.cred_ess_viewer",
        "  {} ess  read-only user {}  password {}  (answers 403)",
-       "  {} ess  閲覧専用ユーザー {}  パスワード {}  (403 になります)"},
+       "  {} ess  閲覧専用ユーザー {}  パスワード {} （403 になります）"},
       {"sim.cred_cdn", "  {} cdn  token {}", "  {} cdn  トークン {}"},
       {"sim.wrote_plan", "wrote the plan: {}",
        "計画ファイルを書き出しました: {}"},
       {"sim.wrote_credentials",
        "wrote the simulator-only credentials (mode 0600): {}",
-       "シミュレーター専用の認証情報を書き出しました (モード 0600): {}"},
+       "シミュレーター専用の認証情報を書き出しました（モード 0600）: {}"},
       {"sim.wrote_domains", "wrote the customers' domains: {}",
        "顧客のドメイン名を書き出しました: {}"},
       {"sim.dns_address",
        "  DNS (the customers' zones, UDP): {}  (renumber preflight "
        "--dns-server)",
-       "  DNS (顧客のDNSゾーン、UDP): {}  (renumber preflight "
-       "--dns-server)"},
+       "  DNS （顧客のDNSゾーン、UDP）: {}  （renumber preflight "
+       "--dns-server）"},
       {"sim.serving", "serving until Ctrl-C (SIGINT or SIGTERM)",
-       "Ctrl-C (SIGINT / SIGTERM) を受けるまで応答を続けます"},
+       "Ctrl-C（SIGINT / SIGTERM）を受けるまで応答を続けます"},
       {"sim.state_saved", "saved the simulator state to {}",
        "シミュレーターの状態を {} に保存しました"},
       {"sim.stopped", "simulators stopped", "シミュレーターを停止しました"},
@@ -72,7 +76,7 @@ const std::vector<MessageEntry>& SimMessages() {
        "--no-serve with --write-credentials needs fixed ports in --ess and "
        "--cdn ({})",
        "--no-serve と --write-credentials を併用するときは --ess と --cdn に"
-       "固定ポートを指定してください ({})"},
+       "固定ポートを指定してください（{}）"},
   };
   return kTable;
 }

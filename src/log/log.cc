@@ -5,19 +5,12 @@
 
 #include <cstdio>
 #include <mutex>
-#include <set>
 
-#include "src/core/secret.h"
 #include "src/core/time.h"
+#include "src/log/terminal_text.h"
 
 namespace renumber {
 namespace {
-
-std::mutex g_secrets_mu;
-std::set<std::string>& Secrets() {
-  static auto* s = new std::set<std::string>;
-  return *s;
-}
 
 class ScrubbingSink : public spdlog::sinks::base_sink<std::mutex> {
  public:
@@ -38,7 +31,7 @@ class ScrubbingSink : public spdlog::sinks::base_sink<std::mutex> {
       line = "{\"time\":\"" + when + "\",\"level\":\"" + level +
              "\",\"msg\":\"" + JsonEscape(text) + "\"}\n";
     } else {
-      line = when + " " + level + " " + text + "\n";
+      line = when + " " + level + " " + EscapeForTerminal(text) + "\n";
     }
     if (capture_) {
       *capture_ += line;
@@ -60,14 +53,19 @@ class ScrubbingSink : public spdlog::sinks::base_sink<std::mutex> {
 Status InitLoggingTo(const std::string& level, const std::string& format,
                      std::string* sink) {
   if (format != "text" && format != "json")
-    return Status::InvalidArgument("--log-format must be text or json, not '" +
-                                   format + "'");
+    return Status::InvalidArgument(
+        "--log-format must be text or json, not '" + format + "'",
+        "--log-format には text か json を指定してください（'" + format +
+            "' は指定できません）");
   auto lvl = spdlog::level::from_str(level);
   if (lvl == spdlog::level::off && level != "off")
     return Status::InvalidArgument(
         "--log-level must be one of trace, debug, info, warn, error, off; "
         "not '" +
-        level + "'");
+            level + "'",
+        "--log-level には trace、debug、info、warn、error、off のいずれかを"
+        "指定してください（'" +
+            level + "' は指定できません）");
   auto s = std::make_shared<ScrubbingSink>(format == "json", sink);
   auto logger = std::make_shared<spdlog::logger>("renumber", s);
   logger->set_level(lvl);
@@ -78,28 +76,6 @@ Status InitLoggingTo(const std::string& level, const std::string& format,
 
 Status InitLogging(const std::string& level, const std::string& format) {
   return InitLoggingTo(level, format, nullptr);
-}
-
-void AddScrubbedSecret(const std::string& value) {
-  if (value.size() < 4) return;  // too short to scrub without mangling text
-  std::string escaped = JsonEscape(value);
-  std::lock_guard<std::mutex> l(g_secrets_mu);
-  Secrets().insert(value);
-  // As it appears inside a JSON string (a vendor echoing it in an error).
-  if (escaped != value) Secrets().insert(escaped);
-}
-
-std::string ScrubSecrets(std::string_view text) {
-  std::string out(text);
-  std::lock_guard<std::mutex> l(g_secrets_mu);
-  for (const auto& secret : Secrets()) {
-    size_t pos = 0;
-    while ((pos = out.find(secret, pos)) != std::string::npos) {
-      out.replace(pos, secret.size(), kRedacted);
-      pos += std::char_traits<char>::length(kRedacted);
-    }
-  }
-  return out;
 }
 
 std::string JsonEscape(std::string_view s) {
@@ -129,13 +105,26 @@ std::string JsonEscape(std::string_view s) {
         out += "\\f";
         break;
       default:
-        if (c < 0x20) {
+        if (c < 0x20 || c == 0x7F) {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04x", c);
           out += buf;
         } else {
           out += static_cast<char>(c);
         }
+    }
+  }
+  // C1 controls arrive as C2 80 .. C2 9F.
+  for (size_t i = 0; (i = out.find('\xC2', i)) != std::string::npos;) {
+    unsigned char next =
+        i + 1 < out.size() ? static_cast<unsigned char>(out[i + 1]) : 0;
+    if (next >= 0x80 && next < 0xA0) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", next);
+      out.replace(i, 2, buf);
+      i += 6;
+    } else {
+      ++i;
     }
   }
   return out;

@@ -1,10 +1,15 @@
 #include "src/model/credential_source.h"
 
+#include <openssl/crypto.h>
+
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "src/core/json_depth.h"
+#include "src/core/url.h"
 #include "src/log/log.h"
 
 namespace renumber {
@@ -17,72 +22,96 @@ Result<std::string> Field(const json& entry, const char* name, bool required,
   auto it = entry.find(name);
   if (it == entry.end() || it->is_null()) {
     if (required)
-      return Status::InvalidArgument(where + ": missing \"" + name + "\"");
+      return Status::InvalidArgument(where + ": missing \"" + name + "\"",
+                                     where + ": \"" + name + "\" がありません");
     return std::string();
   }
   if (!it->is_string())
-    return Status::InvalidArgument(where + ": \"" + name +
-                                   "\" must be a string");
+    return Status::InvalidArgument(
+        where + ": \"" + name + "\" must be a string",
+        where + ": \"" + name + "\" は文字列で指定してください");
   return it->get<std::string>();
 }
 
 }  // namespace
 
 Status CheckApiBase(const std::string& url) {
-  const bool https = url.rfind("https://", 0) == 0;
-  if (!https && url.rfind("http://", 0) != 0)
-    return Status::InvalidArgument("\"api_base\" must be an https:// URL");
-  const size_t start = https ? 8 : 7;
-  std::string authority =
-      url.substr(start, url.find_first_of("/?#", start) - start);
-  // Not echoed: the part before '@' may be a password.
-  if (authority.find('@') != std::string::npos)
-    return Status::InvalidArgument(
-        "\"api_base\" must not hold a user name or password (user@host); "
-        "give them as username/password or api_token");
-  if (https) return Status::Ok();
-  std::string host = authority;
-  if (!host.empty() && host[0] == '[') {
-    host = host.substr(1, host.find(']') - 1);
-  } else if (size_t colon = host.rfind(':'); colon != std::string::npos) {
-    host.resize(colon);
-  }
-  auto ip = IpAddress::Parse(host);
-  if (host == "localhost" || (ip.ok() && ip->IsLoopback())) return Status::Ok();
-  return Status::InvalidArgument(
-      "\"api_base\" " + url +
-      ": plain http:// is allowed only to a loopback address; use https://");
+  // The transport parses every request URL with the same parser and rule,
+  // so a base accepted here is one the transport will send to.
+  auto parsed = ParseUrl(url);
+  Status s = parsed.ok() ? CheckVendorUrl(*parsed) : parsed.status();
+  if (s.ok()) return s;
+  return Status::InvalidArgument("\"api_base\": " + s.message(),
+                                 "\"api_base\": " + s.Message(true));
+}
+
+const std::vector<std::string>& CredentialsFileKeys() {
+  static const std::vector<std::string> kKeys = {"version", "accounts"};
+  return kKeys;
+}
+
+const std::vector<std::string>& CredentialsEntryKeys(Service service) {
+  static const std::vector<std::string> kEss = {
+      "customer", "service", "api_base", "username", "password", "ca_file"};
+  static const std::vector<std::string> kCdn = {
+      "customer", "service", "api_base", "api_token", "ca_file"};
+  return service == Service::kEss ? kEss : kCdn;
 }
 
 namespace {
 
+// kInvalidArgument naming the first key of `object` not in `known`. Only
+// the key is shown (printable ASCII, cut short), never a value.
+Status RefuseUnknownKeys(const json& object,
+                         const std::vector<std::string>& known,
+                         const std::string& where) {
+  for (const auto& [key, value] : object.items()) {
+    (void)value;
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::string shown;
+    for (char c : key.substr(0, 40)) shown += c >= 0x20 && c < 0x7f ? c : '?';
+    std::string list;
+    for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+    return Status::InvalidArgument(
+        where + ": unknown field \"" + shown + "\" (known here: " + list + ")",
+        where + ": 不明な項目 \"" + shown +
+            "\" があります（ここで使える項目: " + list + "）");
+  }
+  return Status::Ok();
+}
+
 Result<Credentials> ParseEntry(const json& e, const std::string& where) {
   if (!e.is_object())
-    return Status::InvalidArgument(where + ": must be an object");
+    return Status::InvalidArgument(
+        where + ": must be an object",
+        where + ": オブジェクト（{…}）で指定してください");
   Credentials c;
   RN_ASSIGN_OR_RETURN(c.account.customer, Field(e, "customer", true, where));
+  RN_RETURN_IF_ERROR(ValidateCustomerId(c.account.customer).Annotate(where));
   RN_ASSIGN_OR_RETURN(std::string service, Field(e, "service", true, where));
   auto svc = ParseService(service);
   if (!svc.ok()) return svc.status().Annotate(where);
   c.account.service = *svc;
   std::string at = where + " (" + c.account.ToString() + ")";
+  RN_RETURN_IF_ERROR(
+      RefuseUnknownKeys(e, CredentialsEntryKeys(c.account.service), at));
   RN_ASSIGN_OR_RETURN(c.api_base, Field(e, "api_base", true, at));
   RN_ASSIGN_OR_RETURN(c.ca_file, Field(e, "ca_file", false, at));
-  if (c.account.customer.empty())
-    return Status::InvalidArgument(where + ": \"customer\" is empty");
   RN_RETURN_IF_ERROR(CheckApiBase(c.api_base).Annotate(at));
   if (c.account.service == Service::kEss) {
     RN_ASSIGN_OR_RETURN(c.username, Field(e, "username", true, at));
     RN_ASSIGN_OR_RETURN(std::string pw, Field(e, "password", true, at));
     if (c.username.empty() || pw.empty())
-      return Status::InvalidArgument(at +
-                                     ": username and password are required");
+      return Status::InvalidArgument(
+          at + ": username and password are required",
+          at + ": username と password の両方が必要です");
     AddScrubbedSecret(pw);
     c.password = Secret(std::move(pw));
   } else {
     RN_ASSIGN_OR_RETURN(std::string token, Field(e, "api_token", true, at));
     if (token.empty())
-      return Status::InvalidArgument(at + ": \"api_token\" is empty");
+      return Status::InvalidArgument(at + ": \"api_token\" is empty",
+                                     at + ": \"api_token\" が空です");
     AddScrubbedSecret(token);
     c.api_token = Secret(std::move(token));
   }
@@ -102,8 +131,11 @@ class MemorySource : public CredentialSource {
     if (it == by_key_.end())
       return Status::NotFound(
           "no credentials for " + account.ToString() +
-          (origin_.empty() ? "" : " in " + origin_) +
-          "; the other accounts run (add it there and run again)");
+              (origin_.empty() ? "" : " in " + origin_) +
+              "; the other accounts run (add it there and run again)",
+          (origin_.empty() ? "" : origin_ + " に ") + account.ToString() +
+              " の認証情報がありません。ほかのアカウントは実行します"
+              "（追加してから再実行してください）");
     return it->second;
   }
   std::vector<AccountKey> Accounts() override {
@@ -123,22 +155,32 @@ class MemorySource : public CredentialSource {
 
 Result<std::vector<Credentials>> ParseCredentialsJson(
     const std::string& text, const std::string& origin) {
-  json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded())
-    return Status::InvalidArgument(origin + ": not valid JSON");
+  auto parsed = ParseBoundedJson(text);
+  if (!parsed.ok())
+    return Status::InvalidArgument(
+        origin + ": not valid JSON (" + parsed.status().message() + ")",
+        origin + ": JSON として正しくありません（" +
+            parsed.status().Message(true) + "）");
+  json doc = std::move(*parsed);
   if (!doc.is_object() || !doc.contains("version") || doc["version"] != json(1))
     return Status::InvalidArgument(
-        origin + ": expected {\"version\": 1, \"accounts\": [...]}");
+        origin + ": expected {\"version\": 1, \"accounts\": [...]}",
+        origin +
+            ": {\"version\": 1, \"accounts\": [...]} の形で書いてください");
   if (!doc.contains("accounts") || !doc["accounts"].is_array())
-    return Status::InvalidArgument(origin + ": \"accounts\" must be a list");
+    return Status::InvalidArgument(
+        origin + ": \"accounts\" must be a list",
+        origin + ": \"accounts\" はリスト（[…]）で指定してください");
+  RN_RETURN_IF_ERROR(RefuseUnknownKeys(doc, CredentialsFileKeys(), origin));
   std::vector<Credentials> out;
   std::set<AccountKey> seen;
   for (size_t i = 0; i < doc["accounts"].size(); ++i) {
     std::string where = origin + ": accounts[" + std::to_string(i) + "]";
     RN_ASSIGN_OR_RETURN(Credentials c, ParseEntry(doc["accounts"][i], where));
     if (!seen.insert(c.account).second)
-      return Status::InvalidArgument(where + ": duplicate account " +
-                                     c.account.ToString());
+      return Status::InvalidArgument(
+          where + ": duplicate account " + c.account.ToString(),
+          where + ": アカウント " + c.account.ToString() + " が重複しています");
     out.push_back(std::move(c));
   }
   return out;
@@ -147,10 +189,13 @@ Result<std::vector<Credentials>> ParseCredentialsJson(
 Result<std::unique_ptr<CredentialSource>> OpenCredentialsFile(
     FileSystem* fs, const std::string& path) {
   RN_RETURN_IF_ERROR(CheckPrivateFile(fs, path));
-  RN_ASSIGN_OR_RETURN(std::string text, fs->ReadFile(path));
-  RN_ASSIGN_OR_RETURN(auto creds, ParseCredentialsJson(text, path));
+  RN_ASSIGN_OR_RETURN(std::string text,
+                      fs->ReadFile(path, kMaxCredentialsFileBytes));
+  auto creds = ParseCredentialsJson(text, path);
+  OPENSSL_cleanse(text.data(), text.size());
+  if (!creds.ok()) return creds.status();
   return std::unique_ptr<CredentialSource>(
-      new MemorySource(std::move(creds), path));
+      new MemorySource(std::move(*creds), path));
 }
 
 std::unique_ptr<CredentialSource> NewMemoryCredentialSource(

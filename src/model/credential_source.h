@@ -31,14 +31,26 @@ class CredentialSource {
 
 // An api_base is https://, or plain http:// to a loopback address only
 // (simulators), and holds no user name or password; kInvalidArgument
-// otherwise (the message never repeats a user:password part).
+// otherwise (the message never repeats a user:password part). The check is
+// ParseUrl + CheckVendorUrl (src/core/url.h), exactly what the transport
+// applies to every request it sends.
 Status CheckApiBase(const std::string& url);
 
-// A credentials file in the credentials-template format:
+// A credentials file in the credentials-template format
+// (credentials-template/README.md):
 //   {"version": 1, "accounts": [{"customer", "service", "api_base",
 //     "username", "password"} | {..., "api_token"}, "ca_file"?]}
+// A key the file does not use for that place is refused (a misspelt
+// "ca_fiel" or a "password" on a CDN entry must not be silently ignored).
 // Refused when group or others can read it. Errors name the file and the
 // entry (index and customer/service), never a secret value.
+// The keys ParseCredentialsJson reads: of the document, and of an
+// account entry of `service` (every other key is refused).
+const std::vector<std::string>& CredentialsFileKeys();
+const std::vector<std::string>& CredentialsEntryKeys(Service service);
+
+// A credentials file larger than this is refused unread.
+inline constexpr size_t kMaxCredentialsFileBytes = size_t{16} << 20;
 Result<std::vector<Credentials>> ParseCredentialsJson(
     const std::string& text, const std::string& origin);
 Result<std::unique_ptr<CredentialSource>> OpenCredentialsFile(

@@ -77,6 +77,30 @@ TEST(CredentialsFileTest, ApiBaseWithUserInfoIsRefusedWithoutEchoingIt) {
       << "an '@' in the path is not user info";
 }
 
+// The load-time check parses with the transport's parser: a URL the
+// transport would refuse at send time (exit 1, after other accounts were
+// worked on) is refused here, when nothing has been sent.
+// JSON nested 200,000 levels deep is refused before anything walks it.
+TEST(CredentialsFileTest, DeeplyNestedFileIsRefused) {
+  const std::string deep =
+      "{\"version\": 1, \"accounts\": " + std::string(200000, '[') +
+      std::string(200000, ']') + "}";
+  auto r = ParseCredentialsJson(deep, "creds.json");
+  EXPECT_EQ(r.status().code(), Code::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("nested"), std::string::npos)
+      << r.status().message();
+}
+
+TEST(CredentialsFileTest, ApiBaseTheTransportCannotReadIsRefusedAtLoad) {
+  for (const char* base :
+       {"http://[::1]evil.com/", "http://[::1", "http://127.0.0.1:99999/",
+        "https://ess.example.net/a b", "http://127.1/", "https:///x"}) {
+    Status s = CheckApiBase(base);
+    EXPECT_EQ(s.code(), Code::kInvalidArgument) << base;
+    EXPECT_NE(s.message().find("api_base"), std::string::npos) << s.message();
+  }
+}
+
 TEST(CredentialsFileTest, RejectsDuplicates) {
   const char* dup = R"({"version": 1, "accounts": [
     {"customer": "C", "service": "cdn", "api_base": "https://a", "api_token": "t1"},

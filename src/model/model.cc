@@ -9,8 +9,10 @@ const char* ServiceName(Service s) {
 Result<Service> ParseService(std::string_view text) {
   if (text == "ess") return Service::kEss;
   if (text == "cdn") return Service::kCdn;
-  return Status::InvalidArgument("unknown service '" + std::string(text) +
-                                 "' (expected ess or cdn)");
+  return Status::InvalidArgument(
+      "unknown service '" + std::string(text) + "' (expected ess or cdn)",
+      "不明なサービス '" + std::string(text) +
+          "' です（ess か cdn を指定してください）");
 }
 
 const char* PhaseName(Phase p) {
@@ -31,7 +33,8 @@ Result<Phase> ParsePhase(std::string_view text) {
   for (Phase p : {Phase::kPrepare, Phase::kCutover, Phase::kRollbackPrepare,
                   Phase::kRollbackCutover})
     if (text == PhaseName(p)) return p;
-  return Status::InvalidArgument("unknown phase '" + std::string(text) + "'");
+  return Status::InvalidArgument("unknown phase '" + std::string(text) + "'",
+                                 "不明な工程 '" + std::string(text) + "' です");
 }
 
 const char* StateName(AccountState s) {
@@ -57,8 +60,27 @@ Result<AccountState> ParseState(std::string_view text) {
                          AccountState::kCutOver, AccountState::kPartial,
                          AccountState::kMissing, AccountState::kPreparedStale})
     if (text == StateName(s)) return s;
-  return Status::InvalidArgument("unknown account state '" + std::string(text) +
-                                 "'");
+  return Status::InvalidArgument(
+      "unknown account state '" + std::string(text) + "'",
+      "不明なアカウントの状態 '" + std::string(text) + "' です");
+}
+
+Status ValidateCustomerId(std::string_view id) {
+  auto alnum = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= '0' && c <= '9');
+  };
+  bool ok = !id.empty() && id.size() <= 64 && alnum(id[0]);
+  for (char c : id) ok = ok && (alnum(c) || c == '.' || c == '-' || c == '_');
+  if (ok) return Status::Ok();
+  if (id.empty())
+    return Status::InvalidArgument("the customer id is empty",
+                                   "顧客 ID（customer）が空です");
+  return Status::InvalidArgument(
+      "the customer id is not valid: use 1-64 letters, digits, '.', '-' or "
+      "'_', starting with a letter or a digit (e.g. C-10001)",
+      "顧客 ID（customer）が正しくありません。英数字と '.'、'-'、'_' で 1〜64 "
+      "文字、先頭は英数字にしてください（例: C-10001）");
 }
 
 std::string AccountKey::ToString() const {

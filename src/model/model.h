@@ -38,6 +38,14 @@ enum class AccountState {
 const char* StateName(AccountState s);  // "not-started", "prepared", ...
 Result<AccountState> ParseState(std::string_view text);
 
+// A customer id: 1-64 characters of [A-Za-z0-9._-], the first a letter or
+// a digit ("C-10001"). Customer ids become file names (locks, the journal
+// of a one-account run) and appear in terminals, so every input path (plan
+// CSV, --customer, --only, credentials file, vault add/import/show, vault
+// body) checks them with this one function: kInvalidArgument naming the
+// rule otherwise (the id itself is not repeated: it may hold anything).
+Status ValidateCustomerId(std::string_view id);
+
 // "C-10001/ess"
 struct AccountKey {
   std::string customer;

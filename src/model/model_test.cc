@@ -26,5 +26,25 @@ TEST(ModelTest, AccountKey) {
   EXPECT_FALSE(a == b);
 }
 
+TEST(ModelTest, CustomerIds) {
+  for (const char* ok : {"C-10001", "c10001", "9", "A.b_c-d", "C-1.2"})
+    EXPECT_TRUE(ValidateCustomerId(ok).ok()) << ok;
+  const std::string too_long(65, 'a');
+  for (const std::string& bad :
+       {std::string(), std::string("../../etc"), std::string(".."),
+        std::string("."), std::string("-x"), std::string("_x"),
+        std::string("C/1"), std::string("C 1"), std::string("C\x1b[2J"),
+        std::string("C\n1"), std::string("C%2F1"), std::string("C\xc2\x9b"),
+        std::string("C\0", 2), too_long}) {
+    Status s = ValidateCustomerId(bad);
+    EXPECT_EQ(s.code(), Code::kInvalidArgument) << bad;
+    if (bad.size() >= 3) {
+      EXPECT_EQ(s.message().find(bad), std::string::npos)
+          << "the id is not repeated: " << s.message();
+    }
+  }
+  EXPECT_TRUE(ValidateCustomerId(std::string(64, 'a')).ok());
+}
+
 }  // namespace
 }  // namespace renumber

@@ -28,7 +28,9 @@ class MapDomainSource : public DomainSource {
       for (const std::string& d : it->second) AddUnique(&out, d);
     }
     if (!known)
-      return Status::NotFound("no domains listed for " + account.ToString());
+      return Status::NotFound(
+          "no domains listed for " + account.ToString(),
+          account.ToString() + " のドメイン名が一覧にありません");
     return out;
   }
 
@@ -53,8 +55,11 @@ class FixedDomainSource : public DomainSource {
 Result<std::string> ParseDomainName(const std::string& text) {
   std::string name = NormalizeDnsName(text);
   if (!IsValidDnsName(name) || name.find('.') == std::string::npos)
-    return Status::InvalidArgument("'" + PrintableDnsText(text, 80) +
-                                   "' is not a domain name (e.g. example.jp)");
+    return Status::InvalidArgument(
+        "'" + PrintableDnsText(text, 80) +
+            "' is not a domain name (e.g. example.jp)",
+        "'" + PrintableDnsText(text, 80) +
+            "' はドメイン名ではありません（例: example.jp）");
   return name;
 }
 
@@ -68,17 +73,24 @@ Result<std::unique_ptr<DomainSource>> NewDomainsFileSource(
     if (size_t slash = key.find('/'); slash != std::string::npos) {
       auto service = ParseService(key.substr(slash + 1));
       if (!service.ok() || slash == 0)
-        return Status::InvalidArgument(where + "'" + key +
-                                       "': use CUSTOMER or CUSTOMER/ess|cdn");
+        return Status::InvalidArgument(
+            where + "'" + key + "': use CUSTOMER or CUSTOMER/ess|cdn",
+            where + "'" + key +
+                "': CUSTOMER または CUSTOMER/ess|cdn の形で指定してください");
     }
     if (words.size() < 2)
-      return Status::InvalidArgument(where +
-                                     "expected 'CUSTOMER DOMAIN...' (e.g. "
-                                     "C-10001 example.jp www.example.jp)");
+      return Status::InvalidArgument(
+          where +
+              "expected 'CUSTOMER DOMAIN...' (e.g. "
+              "C-10001 example.jp www.example.jp)",
+          where +
+              "'CUSTOMER DOMAIN...' の形で記述してください（例: "
+              "C-10001 example.jp www.example.jp）");
     for (size_t w = 1; w < words.size(); ++w) {
       auto name = ParseDomainName(words[w]);
       if (!name.ok())
-        return Status::InvalidArgument(where + name.status().message());
+        return Status::InvalidArgument(where + name.status().message(),
+                                       where + name.status().Message(true));
       AddUnique(&by_key[key], *name);
     }
   }

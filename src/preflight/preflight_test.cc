@@ -237,7 +237,7 @@ TEST_F(PreflightTest, ReportInBothLanguagesAndJson) {
             std::string::npos)
       << en;
   std::string ja = RenderPreflight(report, Lang::kJa);
-  EXPECT_NE(ja.find("お客様の作業 (基盤変更メンテナンス完了後"),
+  EXPECT_NE(ja.find("お客様の作業（基盤変更メンテナンス完了後"),
             std::string::npos)
       << ja;
   EXPECT_NE(ja.find("他社ネームサーバー (ns1.other-dns.example)"),

@@ -70,7 +70,10 @@ Result<std::string> LetterValue(char letter, const SpfMacroContext& c) {
     default:
       return Status::InvalidArgument(
           std::string("unknown macro letter '") + letter +
-          "' (c, r and t belong in an exp= explanation only)");
+              "' (c, r and t belong in an exp= explanation only)",
+          std::string("マクロの文字 '") + letter +
+              "' は使用できません（c、r、t は exp= "
+              "の説明文でのみ使用できます）");
   }
 }
 
@@ -79,7 +82,8 @@ Result<std::string> ExpandOne(std::string_view text, size_t start, size_t* end,
                               const SpfMacroContext& context) {
   size_t close = text.find('}', start);
   if (close == std::string_view::npos || close == start)
-    return Status::InvalidArgument("unterminated macro '%{'");
+    return Status::InvalidArgument("unterminated macro '%{'",
+                                   "マクロ '%{' が '}' で閉じられていません");
   *end = close + 1;
   std::string_view body = text.substr(start, close - start);
   char letter = body[0];
@@ -92,14 +96,17 @@ Result<std::string> ExpandOne(std::string_view text, size_t start, size_t* end,
     ++i;
   }
   if (has_digits && keep == 0)
-    return Status::InvalidArgument("macro digit transformer must not be 0");
+    return Status::InvalidArgument(
+        "macro digit transformer must not be 0",
+        "マクロの桁数指定（digit transformer）に 0 は指定できません");
   bool reverse = i < body.size() && (body[i] == 'r' || body[i] == 'R');
   if (reverse) ++i;
   std::string delimiters(body.substr(i));
   for (char d : delimiters)
     if (!IsDelimiter(d))
-      return Status::InvalidArgument(std::string("bad macro delimiter '") + d +
-                                     "'");
+      return Status::InvalidArgument(
+          std::string("bad macro delimiter '") + d + "'",
+          std::string("マクロの区切り文字 '") + d + "' は使用できません");
   if (delimiters.empty()) delimiters = ".";
   RN_ASSIGN_OR_RETURN(std::string value, LetterValue(letter, context));
   std::vector<std::string> parts(1);
@@ -125,13 +132,16 @@ Result<std::string> Expand(std::string_view text,
     char c = text[i];
     if (c != '%') {
       if (c < 0x21 || c > 0x7e)
-        return Status::InvalidArgument("invalid character in a macro string");
+        return Status::InvalidArgument(
+            "invalid character in a macro string",
+            "マクロ文字列に使用できない文字が含まれています");
       out += c;
       ++i;
       continue;
     }
     if (i + 1 >= text.size())
-      return Status::InvalidArgument("'%' at the end of a macro string");
+      return Status::InvalidArgument("'%' at the end of a macro string",
+                                     "マクロ文字列が '%' で終わっています");
     char next = text[i + 1];
     if (next == '%' || next == '_' || next == '-') {
       out += next == '%' ? "%" : next == '_' ? " " : "%20";
@@ -139,9 +149,12 @@ Result<std::string> Expand(std::string_view text,
       continue;
     }
     if (next != '{')
-      return Status::InvalidArgument(std::string("'%") + next +
-                                     "' is not a macro (use %%, %_, %- or "
-                                     "%{...})");
+      return Status::InvalidArgument(
+          std::string("'%") + next +
+              "' is not a macro (use %%, %_, %- or %{...})",
+          std::string("'%") + next +
+              "' はマクロではありません（%%、%_、%- または %{...} "
+              "を使用してください）");
     size_t end = 0;
     RN_ASSIGN_OR_RETURN(std::string value,
                         ExpandOne(text, i + 2, &end, context));

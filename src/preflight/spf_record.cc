@@ -16,9 +16,10 @@ std::string Lower(std::string_view s) {
 }
 
 // The term is untrusted DNS text: shown printable and bounded.
-Status Bad(std::string_view term, const std::string& why) {
-  return Status::InvalidArgument("'" + PrintableDnsText(term, 80) +
-                                 "': " + why);
+Status Bad(std::string_view term, const std::string& why,
+           const std::string& why_ja) {
+  const std::string shown = "'" + PrintableDnsText(term, 80) + "': ";
+  return Status::InvalidArgument(shown + why, shown + why_ja);
 }
 
 // "0" or a number without leading zeros, at most `max`; -1 otherwise.
@@ -39,7 +40,9 @@ Status ParseDualCidr(std::string_view term, std::string_view* arg,
   size_t dd = arg->rfind("//");
   if (dd != std::string_view::npos) {
     d->cidr6 = CidrLength(arg->substr(dd + 2), 128);
-    if (d->cidr6 < 0) return Bad(term, "the IPv6 CIDR length must be 0-128");
+    if (d->cidr6 < 0)
+      return Bad(term, "the IPv6 CIDR length must be 0-128",
+                 "IPv6 の CIDR 長は 0～128 で指定してください");
     *arg = arg->substr(0, dd);
   }
   size_t slash = arg->rfind('/');
@@ -50,7 +53,9 @@ Status ParseDualCidr(std::string_view term, std::string_view* arg,
       numeric = numeric && std::isdigit(static_cast<unsigned char>(c));
     if (numeric) {
       d->cidr4 = CidrLength(digits, 32);
-      if (d->cidr4 < 0) return Bad(term, "the IPv4 CIDR length must be 0-32");
+      if (d->cidr4 < 0)
+        return Bad(term, "the IPv4 CIDR length must be 0-32",
+                   "IPv4 の CIDR 長は 0～32 で指定してください");
       *arg = arg->substr(0, slash);
     }
   }
@@ -63,14 +68,19 @@ Status ParseNetwork(std::string_view term, std::string_view arg, bool v4,
   std::string_view address = arg.substr(0, slash);
   auto ip = IpAddress::Parse(address);
   if (!ip.ok() || (ip->is_v4() != v4))
-    return Bad(term, v4 ? "not an IPv4 network" : "not an IPv6 network");
+    return Bad(term, v4 ? "not an IPv4 network" : "not an IPv6 network",
+               v4 ? "IPv4 のネットワークではありません"
+                  : "IPv6 のネットワークではありません");
   d->network = *ip;
   d->prefix = v4 ? 32 : 128;
   if (slash != std::string_view::npos) {
     d->prefix = CidrLength(arg.substr(slash + 1), v4 ? 32 : 128);
     if (d->prefix < 0)
-      return Bad(term, v4 ? "the CIDR length must be 0-32"
-                          : "the CIDR length must be 0-128");
+      return Bad(
+          term,
+          v4 ? "the CIDR length must be 0-32" : "the CIDR length must be 0-128",
+          v4 ? "CIDR 長は 0～32 で指定してください"
+             : "CIDR 長は 0～128 で指定してください");
   }
   return Status::Ok();
 }
@@ -118,40 +128,48 @@ Result<SpfDirective> ParseDirective(std::string_view term) {
       d.mechanism = m.mechanism;
       known = true;
     }
-  if (!known) return Bad(term, "unknown mechanism");
+  if (!known) return Bad(term, "unknown mechanism", "不明なメカニズムです");
   std::string_view arg =
       cut == std::string_view::npos ? std::string_view() : rest.substr(cut);
   bool has_domain = !arg.empty() && arg[0] == ':';
   switch (d.mechanism) {
     case SpfMechanism::kAll:
-      if (!arg.empty()) return Bad(term, "'all' takes no argument");
+      if (!arg.empty())
+        return Bad(term, "'all' takes no argument",
+                   "'all' には引数を指定できません");
       return d;
     case SpfMechanism::kIp4:
     case SpfMechanism::kIp6:
-      if (!has_domain) return Bad(term, "needs ':' and a network");
+      if (!has_domain)
+        return Bad(term, "needs ':' and a network",
+                   "':' に続けてネットワークを指定してください");
       RN_RETURN_IF_ERROR(ParseNetwork(term, arg.substr(1),
                                       d.mechanism == SpfMechanism::kIp4, &d));
       return d;
     case SpfMechanism::kInclude:
     case SpfMechanism::kExists:
-      if (!has_domain || arg.size() < 2) return Bad(term, "needs ':domain'");
+      if (!has_domain || arg.size() < 2)
+        return Bad(term, "needs ':domain'",
+                   "':ドメイン名' の形で指定してください");
       d.domain_spec = std::string(arg.substr(1));
       break;
     case SpfMechanism::kPtr:
-      if (!arg.empty() && !has_domain) return Bad(term, "bad argument");
+      if (!arg.empty() && !has_domain)
+        return Bad(term, "bad argument", "引数が正しくありません");
       if (has_domain) d.domain_spec = std::string(arg.substr(1));
       break;
     case SpfMechanism::kA:
     case SpfMechanism::kMx:
       RN_RETURN_IF_ERROR(ParseDualCidr(term, &arg, &d));
-      if (!arg.empty() && !has_domain) return Bad(term, "bad argument");
+      if (!arg.empty() && !has_domain)
+        return Bad(term, "bad argument", "引数が正しくありません");
       if (has_domain) d.domain_spec = std::string(arg.substr(1));
       break;
   }
   if (has_domain && d.domain_spec.empty())
-    return Bad(term, "empty domain after ':'");
+    return Bad(term, "empty domain after ':'", "':' の後のドメイン名が空です");
   if (Status s = ValidateSpfMacroString(d.domain_spec); !s.ok())
-    return Bad(term, s.message());
+    return Bad(term, s.message(), s.Message(true));
   return d;
 }
 
@@ -180,7 +198,9 @@ bool IsSpfRecord(std::string_view txt) {
 
 Result<SpfRecord> ParseSpfRecord(std::string_view txt) {
   if (!IsSpfRecord(txt))
-    return Status::InvalidArgument("not an SPF record (no 'v=spf1')");
+    return Status::InvalidArgument(
+        "not an SPF record (no 'v=spf1')",
+        "SPF レコードではありません（'v=spf1' がありません）");
   SpfRecord record;
   size_t pos = 6;
   while (pos < txt.size()) {
@@ -200,11 +220,14 @@ Result<SpfRecord> ParseSpfRecord(std::string_view txt) {
       std::string name = Lower(term.substr(0, eq));
       std::string value(term.substr(eq + 1));
       if (Status s = ValidateSpfMacroString(value); !s.ok())
-        return Bad(term, s.message());
+        return Bad(term, s.message(), s.Message(true));
       if (name == "redirect" || name == "exp") {
         auto& slot = name == "redirect" ? record.redirect : record.exp;
-        if (slot) return Bad(term, "'" + name + "=' appears twice");
-        if (value.empty()) return Bad(term, "empty domain");
+        if (slot)
+          return Bad(term, "'" + name + "=' appears twice",
+                     "'" + name + "=' が 2 回指定されています");
+        if (value.empty())
+          return Bad(term, "empty domain", "ドメイン名が空です");
         slot = value;
       }
       continue;  // unknown modifiers are ignored (§6)

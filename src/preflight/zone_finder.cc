@@ -46,8 +46,11 @@ ZoneInfo ZoneFinder::Walk(const std::string& name) {
     }
     at = at.substr(at.find('.') + 1);
   }
-  info.status = Status::NotFound("no name servers found for " + name +
-                                 " (does the domain exist?)");
+  info.status = Status::NotFound(
+      "no name servers found for " + name + " (does the domain exist?)",
+      name +
+          " のネームサーバーが見つかりません（ドメイン名が存在するか"
+          "ご確認ください）");
   return info;
 }
 

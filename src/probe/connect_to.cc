@@ -12,20 +12,24 @@ Result<std::string> CanonicalIp(const std::string& text) {
   auto ip = IpAddress::Parse(text);
   if (!ip.ok()) return ip.status();
   if (ip->ToString() != text)
-    return Status::InvalidArgument("'" + text +
-                                   "' is not in canonical form; "
-                                   "write '" +
-                                   ip->ToString() + "'");
+    return Status::InvalidArgument(
+        "'" + text + "' is not in canonical form; write '" + ip->ToString() +
+            "'",
+        "'" + text + "' は正規の表記ではありません。'" + ip->ToString() +
+            "' と書いてください");
   return text;
 }
 
 Result<int> Port(const std::string& text) {
   if (text.empty() || text.size() > 5 ||
       text.find_first_not_of("0123456789") != std::string::npos)
-    return Status::InvalidArgument("'" + text + "' is not a port");
+    return Status::InvalidArgument("'" + text + "' is not a port",
+                                   "'" + text + "' はポート番号ではありません");
   int port = std::stoi(text);
   if (port < 1 || port > 65535)
-    return Status::InvalidArgument("port " + text + " is out of range");
+    return Status::InvalidArgument(
+        "port " + text + " is out of range",
+        "ポート " + text + " は範囲外です（1～65535 で指定してください）");
   return port;
 }
 
@@ -48,7 +52,10 @@ Result<ConnectToMap> ConnectToMap::Parse(const std::string& text,
     if (f.empty()) continue;
     if (f.size() != 4)
       return Status::InvalidArgument(
-          where + ": expected ORIGIN_IP ORIGIN_PORT CONNECT_IP CONNECT_PORT");
+          where + ": expected ORIGIN_IP ORIGIN_PORT CONNECT_IP CONNECT_PORT",
+          where +
+              ": ORIGIN_IP ORIGIN_PORT CONNECT_IP CONNECT_PORT の 4 項目を"
+              "書いてください");
     auto a = CanonicalIp(f[0]);
     if (!a.ok()) return a.status().Annotate(where);
     auto b = Port(f[1]);
@@ -65,8 +72,10 @@ Result<ConnectToMap> ConnectToMap::Parse(const std::string& text,
 
 Status ConnectToMap::Add(const Endpoint& from, const Endpoint& to) {
   if (!map_.emplace(from, to).second)
-    return Status::InvalidArgument(from.ip + " " + std::to_string(from.port) +
-                                   " is mapped twice");
+    return Status::InvalidArgument(
+        from.ip + " " + std::to_string(from.port) + " is mapped twice",
+        from.ip + " " + std::to_string(from.port) +
+            " の接続先が 2 回指定されています");
   return Status::Ok();
 }
 

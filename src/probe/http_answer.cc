@@ -123,19 +123,26 @@ Result<OriginAnswer> ParseAnswer(const std::string& raw, bool closed,
   Head head;
   AnswerProgress p = ReadHead(raw, &head);
   if (p == AnswerProgress::kBad)
-    return Status::Internal("the answer is not HTTP");
+    return Status::Internal("the answer is not HTTP",
+                            "応答が HTTP の形式ではありません");
   if (p != AnswerProgress::kComplete)
-    return Status::Unavailable(closed ? "closed before the answer's headers"
-                                      : "incomplete answer");
+    return closed ? Status::Unavailable(
+                        "closed before the answer's headers",
+                        "応答のヘッダーを受け取る前に接続が閉じられました")
+                  : Status::Unavailable("incomplete answer",
+                                        "応答が途中までしか届いていません");
   OriginAnswer a;
   a.status = head.status;
   std::string body;
   if (Chunked(head)) {
     bool bad = false;
     if (!Dechunk(raw, head.body_start, &body, &bad)) {
-      if (bad) return Status::Internal("a malformed chunked body");
+      if (bad)
+        return Status::Internal("a malformed chunked body",
+                                "応答の本文（chunked 形式）が正しくありません");
       if (raw.size() - head.body_start < max_body)
-        return Status::Unavailable("closed in the middle of the body");
+        return Status::Unavailable("closed in the middle of the body",
+                                   "応答の本文の途中で接続が閉じられました");
       body = raw.substr(head.body_start);  // cut at the size limit
     }
   } else {
@@ -143,7 +150,8 @@ Result<OriginAnswer> ParseAnswer(const std::string& raw, bool closed,
     size_t n = 0;
     if (ContentLength(head, &n)) {
       if (body.size() < n && body.size() < max_body)
-        return Status::Unavailable("closed in the middle of the body");
+        return Status::Unavailable("closed in the middle of the body",
+                                   "応答の本文の途中で接続が閉じられました");
       if (body.size() > n) body.resize(n);
     }
   }

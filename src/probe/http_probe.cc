@@ -66,21 +66,28 @@ class Socket {
     }
     fd_ =
         ::socket(addr.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (fd_ < 0) return Status::Unavailable(std::strerror(errno));
+    if (fd_ < 0) {
+      const std::string err = std::strerror(errno);
+      return Status::Unavailable(err, "ソケットを作成できません: " + err);
+    }
     if (::connect(fd_, reinterpret_cast<sockaddr*>(&addr), len) == 0)
       return Status::Ok();
-    if (errno != EINPROGRESS)
-      return Status::Unavailable(std::string("connect: ") +
-                                 std::strerror(errno));
+    if (errno != EINPROGRESS) {
+      const std::string err = std::strerror(errno);
+      return Status::Unavailable("connect: " + err, "接続できません: " + err);
+    }
     pollfd p{fd_, POLLOUT, 0};
     int n = ::poll(&p, 1, MsLeft(deadline));
-    if (n == 0) return Status::Timeout("no connection in time");
+    if (n == 0)
+      return Status::Timeout("no connection in time",
+                             "時間内に接続できませんでした");
     int err = 0;
     socklen_t err_len = sizeof err;
     getsockopt(fd_, SOL_SOCKET, SO_ERROR, &err, &err_len);
-    if (n < 0 || err != 0)
-      return Status::Unavailable(std::string("connect: ") +
-                                 std::strerror(n < 0 ? errno : err));
+    if (n < 0 || err != 0) {
+      const std::string why = std::strerror(n < 0 ? errno : err);
+      return Status::Unavailable("connect: " + why, "接続できません: " + why);
+    }
     return Status::Ok();
   }
 
@@ -88,8 +95,13 @@ class Socket {
   Status Wait(short events, Clock::time_point deadline) {
     pollfd p{fd_, events, 0};
     int n = ::poll(&p, 1, MsLeft(deadline));
-    if (n == 0) return Status::Timeout("no complete answer in time");
-    if (n < 0) return Status::Unavailable(std::strerror(errno));
+    if (n == 0)
+      return Status::Timeout("no complete answer in time",
+                             "時間内に応答を受け取りきれませんでした");
+    if (n < 0) {
+      const std::string err = std::strerror(errno);
+      return Status::Unavailable(err, "応答を待てません: " + err);
+    }
     return Status::Ok();
   }
 
@@ -112,7 +124,7 @@ class Stream {
           sent += n;
           continue;
         }
-        RN_RETURN_IF_ERROR(WaitSsl(n, deadline, "send"));
+        RN_RETURN_IF_ERROR(WaitSsl(n, deadline, "send", "送信"));
       } else {
         ssize_t n = ::send(socket_->fd(), data.data() + sent,
                            data.size() - sent, MSG_NOSIGNAL);
@@ -120,9 +132,11 @@ class Stream {
           sent += n;
           continue;
         }
-        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
-          return Status::Unavailable(std::string("send: ") +
-                                     std::strerror(errno));
+        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
+          const std::string err = std::strerror(errno);
+          return Status::Unavailable("send: " + err,
+                                     "要求を送信できません: " + err);
+        }
         RN_RETURN_IF_ERROR(socket_->Wait(POLLOUT, deadline));
       }
     }
@@ -145,7 +159,7 @@ class Stream {
           *closed = true;  // close_notify, or a plain close
           return Status::Ok();
         }
-        RN_RETURN_IF_ERROR(WaitSsl(n, deadline, "receive"));
+        RN_RETURN_IF_ERROR(WaitSsl(n, deadline, "receive", "受信"));
       } else {
         ssize_t n = ::recv(socket_->fd(), buf, sizeof buf, 0);
         if (n > 0) {
@@ -156,22 +170,31 @@ class Stream {
           *closed = true;
           return Status::Ok();
         }
-        if (errno != EAGAIN && errno != EWOULDBLOCK)
-          return Status::Unavailable(std::string("receive: ") +
-                                     std::strerror(errno));
+        if (errno != EAGAIN && errno != EWOULDBLOCK) {
+          const std::string err = std::strerror(errno);
+          return Status::Unavailable("receive: " + err,
+                                     "応答を受信できません: " + err);
+        }
         RN_RETURN_IF_ERROR(socket_->Wait(POLLIN, deadline));
       }
     }
   }
 
-  Status WaitSsl(int ret, Clock::time_point deadline, const char* what) {
+  // `what` names the step, in English and in Japanese (`what_ja`).
+  Status WaitSsl(int ret, Clock::time_point deadline, const char* what,
+                 const char* what_ja) {
     int err = SSL_get_error(ssl_, ret);
     if (err == SSL_ERROR_WANT_READ) return socket_->Wait(POLLIN, deadline);
     if (err == SSL_ERROR_WANT_WRITE) return socket_->Wait(POLLOUT, deadline);
     char reason[256] = "connection closed";
-    if (unsigned long e = ERR_get_error())
+    std::string reason_ja = "接続が閉じられました";
+    if (unsigned long e = ERR_get_error()) {
       ERR_error_string_n(e, reason, sizeof reason);
-    return Status::Unavailable(std::string("TLS ") + what + ": " + reason);
+      reason_ja = reason;
+    }
+    return Status::Unavailable(
+        std::string("TLS ") + what + ": " + reason,
+        std::string("TLS の") + what_ja + "に失敗しました: " + reason_ja);
   }
 
  private:
@@ -207,8 +230,12 @@ class SocketProber : public HttpProber {
     if (const char* block = ReservedForDocumentation(*dest))
       return Status::PreconditionFailed(
           "not probed: " + to.ip + " is in " + block +
-          ", reserved for documentation and tests (--connect-to maps it to "
-          "a server)");
+              ", reserved for documentation and tests (--connect-to maps it "
+              "to a server)",
+          "確認していません: " + to.ip + " は文書・試験用に予約された " +
+              block +
+              " の範囲内です（--connect-to で実際のサーバーに対応付けられ"
+              "ます）");
     const auto deadline = start + options_.limits.total_timeout;
     Socket socket;
     RN_RETURN_IF_ERROR(socket.Connect(
@@ -216,7 +243,10 @@ class SocketProber : public HttpProber {
     SSL* ssl = nullptr;
     if (r.tls) {
       ssl = SSL_new(ctx_);
-      if (!ssl) return Status::Internal("SSL_new failed");
+      if (!ssl)
+        return Status::Internal(
+            "SSL_new failed",
+            "TLS 接続を準備できません（SSL_new が失敗しました）");
     }
     struct Free {
       SSL* s;
@@ -239,7 +269,8 @@ class SocketProber : public HttpProber {
       AnswerProgress p = CheckAnswer(raw);
       if (p == AnswerProgress::kComplete) break;
       if (p == AnswerProgress::kBad)
-        return Status::Internal("the answer is not HTTP");
+        return Status::Internal("the answer is not HTTP",
+                                "応答が HTTP の形式ではありません");
     }
     return ParseAnswer(raw, closed || raw.size() >= cap,
                        options_.limits.max_body);
@@ -254,8 +285,9 @@ class SocketProber : public HttpProber {
       const std::string name = r.cert_host.empty() ? r.host : r.cert_host;
       SSL_set_hostflags(ssl, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
       if (SSL_set1_host(ssl, name.c_str()) != 1)
-        return Status::InvalidArgument("cannot check a certificate for '" +
-                                       name + "'");
+        return Status::InvalidArgument(
+            "cannot check a certificate for '" + name + "'",
+            "'" + name + "' の証明書は確認できません");
     } else {
       SSL_set_verify(ssl, SSL_VERIFY_NONE, nullptr);
     }
@@ -268,9 +300,14 @@ class SocketProber : public HttpProber {
       if (r.check_cert && verify != X509_V_OK)
         return Status::Forbidden(
             std::string("certificate verify failed: ") +
-            X509_verify_cert_error_string(verify) + " (checked for '" +
-            (r.cert_host.empty() ? r.host : r.cert_host) + "')");
-      RN_RETURN_IF_ERROR(stream.WaitSsl(n, deadline, "handshake"));
+                X509_verify_cert_error_string(verify) + " (checked for '" +
+                (r.cert_host.empty() ? r.host : r.cert_host) + "')",
+            std::string("証明書の検証に失敗しました: ") +
+                X509_verify_cert_error_string(verify) + "（'" +
+                (r.cert_host.empty() ? r.host : r.cert_host) +
+                "' として確認しました）");
+      RN_RETURN_IF_ERROR(
+          stream.WaitSsl(n, deadline, "handshake", "ハンドシェイク"));
     }
   }
 
@@ -284,7 +321,10 @@ Result<std::unique_ptr<HttpProber>> NewHttpProber(
     const HttpProberOptions& options) {
   OPENSSL_init_ssl(OPENSSL_INIT_NO_ATEXIT, nullptr);
   SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
-  if (!ctx) return Status::Internal("SSL_CTX_new failed");
+  if (!ctx)
+    return Status::Internal(
+        "SSL_CTX_new failed",
+        "TLS の準備ができません（SSL_CTX_new が失敗しました）");
   SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
   SSL_CTX_set_default_verify_paths(ctx);
   if (!options.ca_file.empty() &&
@@ -292,8 +332,9 @@ Result<std::unique_ptr<HttpProber>> NewHttpProber(
           1) {
     SSL_CTX_free(ctx);
     ERR_clear_error();
-    return Status::InvalidArgument("cannot read the CA file " +
-                                   options.ca_file);
+    return Status::InvalidArgument(
+        "cannot read the CA file " + options.ca_file,
+        "認証局のファイル " + options.ca_file + " を読み込めません");
   }
   return std::unique_ptr<HttpProber>(
       std::make_unique<SocketProber>(ctx, options));
@@ -302,8 +343,8 @@ Result<std::unique_ptr<HttpProber>> NewHttpProber(
 std::vector<Result<OriginAnswer>> ProbeAll(
     HttpProber* prober, const std::vector<OriginRequest>& requests,
     int parallel) {
-  std::vector<Result<OriginAnswer>> out(requests.size(),
-                                        Status::Internal("not probed"));
+  std::vector<Result<OriginAnswer>> out(
+      requests.size(), Status::Internal("not probed", "確認していません"));
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < requests.size(); i = next++)

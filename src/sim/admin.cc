@@ -1,5 +1,6 @@
 #include "src/sim/admin.h"
 
+#include "src/core/json_depth.h"
 #include "src/sim/basic_auth.h"
 
 namespace renumber {
@@ -9,7 +10,7 @@ ServerResponse Json(int status, const nlohmann::json& body) {
   ServerResponse r;
   r.status = status;
   r.headers.Set("Content-Type", "application/json; charset=utf-8");
-  r.body = body.dump();
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 
@@ -28,9 +29,11 @@ bool Authorized(const ServerRequest& request, const std::string& token) {
 }
 
 Result<nlohmann::json> ParseBody(const std::string& body) {
-  nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
-  if (j.is_discarded())
-    return Status::InvalidArgument("the body is not valid JSON");
+  // A client's JSON, bounded like every JSON from outside (json_depth.h).
+  auto j = ParseBoundedJson(body);
+  if (!j.ok())
+    return Status::InvalidArgument("the body is not valid JSON (" +
+                                   j.status().message() + ")");
   return j;
 }
 

@@ -80,6 +80,12 @@ TEST_F(AdminTest, FaultsGetAndPut) {
   ASSERT_EQ(Admin("PUT", "/_sim/faults", R"({"drop": {"next": 1}})").status,
             200);
   EXPECT_EQ(Admin("PUT", "/_sim/faults", "{not json").status, 400);
+  // A client's JSON nested 200,000 levels deep is refused unread.
+  auto deep = Admin("PUT", "/_sim/faults",
+                    "{\"error\": " + std::string(200000, '[') +
+                        std::string(200000, ']') + "}");
+  EXPECT_EQ(deep.status, 400);
+  EXPECT_NE(deep.body.find("nested"), std::string::npos) << deep.body;
   auto bad = Admin("PUT", "/_sim/faults", R"({"explode": true})");
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(BodyJson(bad)["error"].get<std::string>().find("explode"),

@@ -7,6 +7,7 @@
 
 #include "src/core/fs.h"
 #include "src/core/ip.h"
+#include "src/core/json_depth.h"
 #include "src/core/random.h"
 #include "src/sim/vendors.h"
 
@@ -17,11 +18,14 @@ constexpr int kStateVersion = 1;
 
 Result<nlohmann::json> ReadState(const std::string& path) {
   RN_ASSIGN_OR_RETURN(std::string text, PosixFileSystem()->ReadFile(path));
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object() ||
-      j.value("version", 0) != kStateVersion || !j.contains("customers"))
-    return Status::InvalidArgument("'" + path +
-                                   "' is not a renumber simulator state file");
+  auto parsed = ParseBoundedJson(text);
+  nlohmann::json j = parsed.ok() ? std::move(*parsed) : nlohmann::json();
+  if (!j.is_object() || j.value("version", 0) != kStateVersion ||
+      !j.contains("customers"))
+    return Status::InvalidArgument(
+        "'" + path + "' is not a renumber simulator state file",
+        "'" + path +
+            "' は renumber のシミュレーターの状態ファイルではありません");
   return j;
 }
 
@@ -51,23 +55,29 @@ Result<ListenAddress> ParseListenAddress(const std::string& text) {
     size_t close = text.find(']');
     if (close == std::string::npos || close + 1 >= text.size() ||
         text[close + 1] != ':')
-      return Status::InvalidArgument("listen address '" + text +
-                                     "': use [IPv6]:PORT");
+      return Status::InvalidArgument(
+          "listen address '" + text + "': use [IPv6]:PORT",
+          "待ち受けアドレス '" + text +
+              "': [IPv6]:PORT の形で指定してください");
     out.host = text.substr(1, close - 1);
     port = text.substr(close + 2);
   } else {
     size_t colon = text.rfind(':');
     if (colon == std::string::npos || colon == 0 || text.find(':') != colon)
-      return Status::InvalidArgument("listen address '" + text +
-                                     "': use HOST:PORT, e.g. 127.0.0.1:18025");
+      return Status::InvalidArgument(
+          "listen address '" + text + "': use HOST:PORT, e.g. 127.0.0.1:18025",
+          "待ち受けアドレス '" + text +
+              "': HOST:PORT の形（例: 127.0.0.1:18025）で指定してください");
     out.host = text.substr(0, colon);
     port = text.substr(colon + 1);
   }
   bool digits = !port.empty() && port.size() <= 5;
   for (char c : port) digits = digits && c >= '0' && c <= '9';
   if (!digits || std::atoi(port.c_str()) > 65535)
-    return Status::InvalidArgument("listen address '" + text +
-                                   "': the port must be 0-65535");
+    return Status::InvalidArgument(
+        "listen address '" + text + "': the port must be 0-65535",
+        "待ち受けアドレス '" + text +
+            "': ポートは 0〜65535 で指定してください");
   out.port = std::atoi(port.c_str());
   return out;
 }
@@ -75,8 +85,10 @@ Result<ListenAddress> ParseListenAddress(const std::string& text) {
 Result<std::string> BaseUrlFor(const std::string& listen) {
   RN_ASSIGN_OR_RETURN(ListenAddress a, ParseListenAddress(listen));
   if (a.port == 0)
-    return Status::InvalidArgument("listen address '" + listen +
-                                   "': port 0 has no URL before it starts");
+    return Status::InvalidArgument(
+        "listen address '" + listen + "': port 0 has no URL before it starts",
+        "待ち受けアドレス '" + listen +
+            "': ポート 0 では起動前に URL が決まりません");
   std::string host =
       a.host.find(':') != std::string::npos ? "[" + a.host + "]" : a.host;
   return "http://" + host + ":" + std::to_string(a.port);
@@ -93,11 +105,14 @@ Result<std::vector<SimCustomer>> LoadOrSeedCustomers(
   }
   if (!options.customers.empty()) return options.customers;
   if (options.seed < 0 || options.seed > 100000)
-    return Status::InvalidArgument("the number of customers must be 0-100000");
+    return Status::InvalidArgument("the number of customers must be 0-100000",
+                                   "お客様の数は 0〜100000 で指定してください");
   if (!Timestamp::ParseRfc3339(options.maintenance_end).ok())
-    return Status::InvalidArgument("maintenance_end '" +
-                                   options.maintenance_end +
-                                   "' is not an RFC 3339 time");
+    return Status::InvalidArgument(
+        "maintenance_end '" + options.maintenance_end +
+            "' is not an RFC 3339 time",
+        "maintenance_end '" + options.maintenance_end +
+            "' は RFC 3339 形式の日時ではありません");
   return SeedCustomers(options.seed, options.maintenance_end);
 }
 
@@ -111,7 +126,7 @@ Status WriteCredentialsFile(const std::vector<SimCustomer>& customers,
                             const std::string& cdn_base,
                             const std::string& path) {
   std::string text =
-      CredentialsJson(customers, ess_base, cdn_base).dump(2) + "\n";
+      CredentialsJson(customers, ess_base, cdn_base).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   return WriteFileAtomic(PosixFileSystem(), path, text, 0600);
 }
 
@@ -210,7 +225,9 @@ Status SimCluster::WriteHostsFile(const std::string& path) const {
 
 Status SimCluster::WriteConnectTo(const std::string& path) const {
   if (!origins_)
-    return Status::InvalidArgument("the cluster runs no simulated origins");
+    return Status::InvalidArgument(
+        "the cluster runs no simulated origins",
+        "シミュレーターのオリジンサーバーを起動していません");
   return WriteFileAtomic(PosixFileSystem(), path,
                          origins_->connect_to().ToText(), 0644);
 }
@@ -245,7 +262,7 @@ Status SimCluster::SaveState(const std::string& path) const {
                           {"customers", CustomersToJson(customers_)},
                           {"ess", ess_->api()->SaveState()},
                           {"cdn", cdn_->api()->SaveState()}};
-  return WriteFileAtomic(PosixFileSystem(), path, state.dump() + "\n", 0600);
+  return WriteFileAtomic(PosixFileSystem(), path, state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", 0600);
 }
 
 void SimCluster::Stop() {

@@ -8,6 +8,7 @@
 
 #include "src/cli/app.h"
 #include "src/core/fs.h"
+#include "src/core/json_depth.h"
 #include "src/http/transport.h"
 #include "src/sim/admin.h"
 #include "src/sim/cluster.h"
@@ -82,9 +83,11 @@ int Fail(Lang lang, int code, const std::string& message) {
 Result<FaultConfig> ReadFaults(const std::string& path) {
   if (path.empty()) return FaultConfig{};
   RN_ASSIGN_OR_RETURN(std::string text, PosixFileSystem()->ReadFile(path));
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded()) return Status::InvalidArgument("not valid JSON");
-  return FaultConfigFromJson(j);
+  auto j = ParseBoundedJson(text);
+  if (!j.ok())
+    return Status::InvalidArgument("not valid JSON",
+                                   "JSON として正しくありません");
+  return FaultConfigFromJson(*j);
 }
 
 // Read-only ESS users as the ESS simulator's state lists them.
@@ -178,7 +181,7 @@ Status WriteFiles(Lang lang, const SimFlags& f,
 int RunNoServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
   auto customers = LoadOrSeedCustomers(o);
   if (!customers.ok())
-    return Fail(lang, kExitBadInput, customers.status().message());
+    return Fail(lang, kExitBadInput, Localized(customers.status(), lang));
   std::string ess_base, cdn_base;
   if (!f.credentials.empty()) {
     auto e = BaseUrlFor(f.ess);
@@ -186,12 +189,12 @@ int RunNoServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
     if (!e.ok() || !c.ok())
       return Fail(lang, kExitBadInput,
                   Tr(lang, "sim.no_serve_port",
-                     (e.ok() ? c.status() : e.status()).message()));
+                     Localized(e.ok() ? c.status() : e.status(), lang)));
     ess_base = *e;
     cdn_base = *c;
   }
   Status s = WriteFiles(lang, f, *customers, ess_base, cdn_base, nullptr);
-  if (!s.ok()) return Fail(lang, kExitFailed, s.message());
+  if (!s.ok()) return Fail(lang, kExitFailed, Localized(s, lang));
   return kExitOk;
 }
 
@@ -216,8 +219,9 @@ int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
   auto cluster = SimCluster::Start(o);
   if (!cluster.ok()) {
     bool bad = cluster.status().Is(Code::kInvalidArgument);
-    return Fail(lang, bad ? kExitBadInput : kExitFailed,
-                Tr(lang, "sim.start_failed", cluster.status().message()));
+    return Fail(
+        lang, bad ? kExitBadInput : kExitFailed,
+        Tr(lang, "sim.start_failed", Localized(cluster.status(), lang)));
   }
   SimCluster& c = **cluster;
   std::unique_ptr<SimDns> dns;
@@ -248,7 +252,7 @@ int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
     }
     if (s.ok()) Say(Tr(lang, "sim.wrote_origins", f.origin_dir));
   }
-  if (!s.ok()) return Fail(lang, kExitFailed, s.message());
+  if (!s.ok()) return Fail(lang, kExitFailed, Localized(s, lang));
   Say(Tr(lang, "sim.serving"));
   WaitForSignal(set);
   if (dns) dns->Stop();
@@ -260,7 +264,7 @@ int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
       Say(Tr(lang, "sim.state_saved", f.state));
     } else {
       rc = Fail(lang, kExitFailed,
-                Tr(lang, "sim.save_failed", f.state, saved.message()));
+                Tr(lang, "sim.save_failed", f.state, Localized(saved, lang)));
     }
   }
   Say(Tr(lang, "sim.stopped"));
@@ -278,21 +282,22 @@ int RunSim(const SimFlags& f, Lang lang) {
   for (const std::string* listen : {&f.ess, &f.cdn, &f.dns}) {
     if (listen->empty()) continue;
     auto a = ParseListenAddress(*listen);
-    if (!a.ok()) return Fail(lang, kExitBadInput, a.status().message());
+    if (!a.ok()) return Fail(lang, kExitBadInput, Localized(a.status(), lang));
   }
   auto faults = ReadFaults(f.faults);
   if (!faults.ok())
     return Fail(
         lang, kExitBadInput,
-        Tr(lang, "sim.bad_faults", f.faults, faults.status().message()));
+        Tr(lang, "sim.bad_faults", f.faults, Localized(faults.status(), lang)));
   o.faults = *faults;
   if (!f.origins.empty()) {
     auto phase = ParseOriginPhase(f.origins);
-    if (!phase.ok()) return Fail(lang, kExitBadInput, phase.status().message());
+    if (!phase.ok())
+      return Fail(lang, kExitBadInput, Localized(phase.status(), lang));
     o.origins = true;
     o.origin_options.phase = *phase;
   } else if (!f.origin_dir.empty()) {
-    return Fail(lang, kExitBadInput, "--write-origins needs --origins PHASE");
+    return Fail(lang, kExitBadInput, Tr(lang, "sim.write_origins_needs_origins"));
   }
   // The domains are what the running simulators hold; --dns serves them.
   if (f.no_serve && (!f.domains.empty() || !f.dns.empty()))

@@ -21,8 +21,9 @@ Status CheckKeys(const nlohmann::json& j, const std::string& where,
     bool known = false;
     for (const char* k : allowed) known = known || it.key() == k;
     if (!known)
-      return Status::InvalidArgument(where + ": unknown key \"" + it.key() +
-                                     "\"");
+      return Status::InvalidArgument(
+          where + ": unknown key \"" + it.key() + "\"",
+          where + ": 不明な項目 \"" + it.key() + "\" があります");
   }
   return Status::Ok();
 }
@@ -33,32 +34,42 @@ Result<int> IntIn(const nlohmann::json& j, const char* key, int lo, int hi,
   if (it == j.end()) return dflt;
   if (!it->is_number_integer() || it->get<int64_t>() < lo ||
       it->get<int64_t>() > hi)
-    return Status::InvalidArgument(where + "." + key + ": an integer " +
-                                   std::to_string(lo) + "-" +
-                                   std::to_string(hi));
+    return Status::InvalidArgument(
+        where + "." + key + ": an integer " + std::to_string(lo) + "-" +
+            std::to_string(hi),
+        where + "." + key + ": " + std::to_string(lo) + "〜" +
+            std::to_string(hi) + " の整数で指定してください");
   return it->get<int>();
 }
 
 Result<FaultSpec> SpecFromJson(const nlohmann::json& j,
                                const std::string& where) {
-  if (!j.is_object()) return Status::InvalidArgument(where + ": an object");
+  if (!j.is_object())
+    return Status::InvalidArgument(where + ": an object",
+                                   where + ": オブジェクトで指定してください");
   RN_RETURN_IF_ERROR(
       CheckKeys(j, where, {"rate", "next", "match", "writes_only"}));
   FaultSpec s;
   if (auto it = j.find("rate"); it != j.end()) {
     if (!it->is_number() || it->get<double>() < 0 || it->get<double>() > 1)
-      return Status::InvalidArgument(where + ".rate: a number 0-1");
+      return Status::InvalidArgument(
+          where + ".rate: a number 0-1",
+          where + ".rate: 0〜1 の数で指定してください");
     s.rate = it->get<double>();
   }
   RN_ASSIGN_OR_RETURN(s.next, IntIn(j, "next", 0, 1000000, 0, where));
   if (auto it = j.find("match"); it != j.end()) {
     if (!it->is_string())
-      return Status::InvalidArgument(where + ".match: a string");
+      return Status::InvalidArgument(
+          where + ".match: a string",
+          where + ".match: 文字列で指定してください");
     s.match = it->get<std::string>();
   }
   if (auto it = j.find("writes_only"); it != j.end()) {
     if (!it->is_boolean())
-      return Status::InvalidArgument(where + ".writes_only: true or false");
+      return Status::InvalidArgument(
+          where + ".writes_only: true or false",
+          where + ".writes_only: true か false で指定してください");
     s.writes_only = it->get<bool>();
   }
   return s;
@@ -107,7 +118,9 @@ nlohmann::json FaultConfigToJson(const FaultConfig& c) {
 
 Result<FaultConfig> FaultConfigFromJson(const nlohmann::json& j) {
   if (!j.is_object())
-    return Status::InvalidArgument("faults: must be a JSON object");
+    return Status::InvalidArgument(
+        "faults: must be a JSON object",
+        "faults: JSON オブジェクトで指定してください");
   RN_RETURN_IF_ERROR(CheckKeys(
       j, "faults",
       {"latency_ms", "jitter_ms", "error_status", "slow_ms", "seed", "drop",
@@ -122,7 +135,9 @@ Result<FaultConfig> FaultConfigFromJson(const nlohmann::json& j) {
   RN_ASSIGN_OR_RETURN(c.slow_ms, IntIn(j, "slow_ms", 0, 600000, 0, "faults"));
   if (auto it = j.find("seed"); it != j.end()) {
     if (!it->is_number_unsigned())
-      return Status::InvalidArgument("faults.seed: a non-negative integer");
+      return Status::InvalidArgument(
+          "faults.seed: a non-negative integer",
+          "faults.seed: 0 以上の整数で指定してください");
     c.seed = it->get<uint64_t>();
   }
   for (int k = 0; k <= static_cast<int>(FaultKind::kMalformed); ++k) {

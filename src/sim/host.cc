@@ -26,7 +26,7 @@ ServerResponse FaultError(int status) {
                           {"message", "simulated server fault"},
                           {"msg", "Internal Server Error"},
                           {"detail", "simulated server fault"}}
-               .dump();
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 
@@ -230,7 +230,8 @@ Result<std::unique_ptr<SimHost>> StartSimHost(std::unique_ptr<SimApi> api,
   auto host = std::make_unique<SimHostImpl>(std::move(api), options.faults,
                                             std::move(token));
   RN_RETURN_IF_ERROR(host->Listen(options).Annotate(
-      "cannot start the " + host->api()->vendor() + " simulator"));
+      "cannot start the " + host->api()->vendor() + " simulator",
+      host->api()->vendor() + " のシミュレーターを起動できません"));
   return std::unique_ptr<SimHost>(std::move(host));
 }
 

@@ -179,7 +179,9 @@ Status Farm::Listen(const std::vector<SimCustomer>& customers,
       else
         last = started.status();
     }
-    if (!server) return last.Annotate("cannot start a simulated origin");
+    if (!server)
+      return last.Annotate("cannot start a simulated origin",
+                           "シミュレーターのオリジンサーバーを起動できません");
     RN_RETURN_IF_ERROR(map_.Add({ip, port}, {"127.0.0.1", so.port}));
     servers_.push_back(std::move(server));
   }
@@ -211,7 +213,10 @@ Result<OriginPhase> ParseOriginPhase(const std::string& text) {
     if (text == OriginPhaseName(p)) return p;
   return Status::InvalidArgument(
       "origin phase '" + text +
-      "': use before, synced, after, timed or stale-copy");
+          "': use before, synced, after, timed or stale-copy",
+      "オリジンサーバーの段階 '" + text +
+          "': before、synced、after、timed、stale-copy のいずれかを指定して"
+          "ください");
 }
 
 std::string OriginFarm::SiteTitle(const std::string& host) {

@@ -67,8 +67,9 @@ Result<std::string> StringField(const nlohmann::json& e, const char* key,
                                 const std::string& where) {
   auto it = e.find(key);
   if (it == e.end() || !it->is_string())
-    return Status::InvalidArgument(where + ": \"" + key +
-                                   "\" must be a string");
+    return Status::InvalidArgument(
+        where + ": \"" + key + "\" must be a string",
+        where + ": \"" + key + "\" は文字列で指定してください");
   return it->get<std::string>();
 }
 
@@ -76,19 +77,24 @@ Result<bool> BoolField(const nlohmann::json& e, const char* key,
                        const std::string& where) {
   auto it = e.find(key);
   if (it == e.end() || !it->is_boolean())
-    return Status::InvalidArgument(where + ": \"" + key +
-                                   "\" must be true or false");
+    return Status::InvalidArgument(
+        where + ": \"" + key + "\" must be true or false",
+        where + ": \"" + key + "\" は true か false で指定してください");
   return it->get<bool>();
 }
 
 Result<SimCustomer> CustomerFromJson(const nlohmann::json& e, size_t n) {
   const std::string where = "customers[" + std::to_string(n) + "]";
-  if (!e.is_object()) return Status::InvalidArgument(where + ": not an object");
+  if (!e.is_object())
+    return Status::InvalidArgument(where + ": not an object",
+                                   where + ": オブジェクトではありません");
   SimCustomer c;
   RN_ASSIGN_OR_RETURN(c.id, StringField(e, "id", where));
   auto index = e.find("index");
   if (index == e.end() || !index->is_number_integer())
-    return Status::InvalidArgument(where + ": \"index\" must be an integer");
+    return Status::InvalidArgument(
+        where + ": \"index\" must be an integer",
+        where + ": \"index\" は整数で指定してください");
   c.index = index->get<int>();
   RN_ASSIGN_OR_RETURN(c.old_ip, StringField(e, "old_ip", where));
   RN_ASSIGN_OR_RETURN(c.new_ip, StringField(e, "new_ip", where));
@@ -105,8 +111,11 @@ Result<SimCustomer> CustomerFromJson(const nlohmann::json& e, size_t n) {
   if (!old_ip.ok() || !new_ip.ok() ||
       old_ip->EffectiveFamily() != new_ip->EffectiveFamily())
     return Status::InvalidArgument(
-        where + ": old_ip and new_ip must be IPs of one family");
-  if (c.id.empty()) return Status::InvalidArgument(where + ": empty id");
+        where + ": old_ip and new_ip must be IPs of one family",
+        where + ": old_ip と new_ip は同じファミリーの IP にしてください");
+  if (c.id.empty())
+    return Status::InvalidArgument(where + ": empty id",
+                                   where + ": id が空です");
   return c;
 }
 
@@ -139,13 +148,16 @@ nlohmann::json CustomersToJson(const std::vector<SimCustomer>& customers) {
 
 Result<std::vector<SimCustomer>> CustomersFromJson(const nlohmann::json& j) {
   if (!j.is_array())
-    return Status::InvalidArgument("customers: must be a JSON array");
+    return Status::InvalidArgument("customers: must be a JSON array",
+                                   "customers: JSON の配列で指定してください");
   std::vector<SimCustomer> out;
   for (size_t i = 0; i < j.size(); ++i) {
     RN_ASSIGN_OR_RETURN(SimCustomer c, CustomerFromJson(j[i], i));
     for (const SimCustomer& prev : out) {
       if (prev.id == c.id)
-        return Status::InvalidArgument("customers: duplicate id " + c.id);
+        return Status::InvalidArgument(
+            "customers: duplicate id " + c.id,
+            "customers: id " + c.id + " が重複しています");
     }
     out.push_back(std::move(c));
   }

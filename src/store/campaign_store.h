@@ -42,7 +42,7 @@ namespace renumber {
 // A lock held right now, as others see it.
 struct HeldLock {
   std::string account;  // "C-10001/ess"
-  std::string holder;   // LockHolder::Describe text
+  Text holder;          // LockHolder::Describe text, en and ja
   std::string client;   // where the holder connects from ("" unknown)
 };
 

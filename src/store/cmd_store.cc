@@ -5,6 +5,8 @@
 #include <memory>
 
 #include "src/cli/app.h"
+#include "src/engine/state_dir.h"
+#include "src/engine/text.h"
 #include "src/i18n/i18n.h"
 #include "src/model/paths.h"
 #include "src/store/open_store.h"
@@ -22,7 +24,8 @@ struct StoreOptions {
 };
 
 int Fail(const GlobalOptions& g, const StoreOptions& o, const Status& s) {
-  std::fprintf(stderr, "%s\n", Tr(g.lang, "cli.error", s.message()).c_str());
+  std::fprintf(stderr, "%s\n",
+               Tr(g.lang, "cli.error", Localized(s, g.lang)).c_str());
   const int code = s.Is(Code::kInvalidArgument)      ? kExitBadInput
                    : s.Is(Code::kPreconditionFailed) ? kExitNotExpected
                                                      : kExitFailed;
@@ -37,13 +40,13 @@ void Say(const std::string& line) { std::printf("%s\n", line.c_str()); }
 
 // The PostgreSQL store of `o`, without the schema check (init and migrate
 // are how the schema gets current).
-Result<std::unique_ptr<PgStore>> OpenRaw(const GlobalOptions& g,
-                                         const StoreOptions& o,
+Result<std::unique_ptr<PgStore>> OpenRaw(const StoreOptions& o,
                                          const char* sub) {
   const std::string spec = ChosenStoreSpec(o.store);
   RN_RETURN_IF_ERROR(ValidateStoreSpec(spec));
   if (!IsSharedStoreSpec(spec))
-    return Status::InvalidArgument(Tr(g.lang, "store.needs_pg", sub));
+    return Status::InvalidArgument(Tr(Lang::kEn, "store.needs_pg", sub),
+                                   Tr(Lang::kJa, "store.needs_pg", sub));
   return OpenPgStore(spec, o.ca_file,
                      std::string("renumber store ") + sub + " " + OsUserName() +
                          "@" + HostName(),
@@ -59,7 +62,7 @@ std::string Descriptions(const std::vector<int>& versions) {
 }
 
 int RunInit(const GlobalOptions& g, const StoreOptions& o) {
-  auto store = OpenRaw(g, o, "init");
+  auto store = OpenRaw(o, "init");
   if (!store.ok()) return Fail(g, o, store.status());
   PgSession* s = (*store)->session();
   auto version = SchemaVersion(s);
@@ -70,9 +73,11 @@ int RunInit(const GlobalOptions& g, const StoreOptions& o) {
     return kExitOk;
   }
   if (*version != 0)
-    return Fail(g, o,
-                Status::PreconditionFailed(Tr(g.lang, "store.init_older",
-                                              s->where(), *version, latest)));
+    return Fail(
+        g, o,
+        Status::PreconditionFailed(
+            Tr(Lang::kEn, "store.init_older", s->where(), *version, latest),
+            Tr(Lang::kJa, "store.init_older", s->where(), *version, latest)));
   auto applied = MigrateSchema(s);
   if (!applied.ok()) return Fail(g, o, applied.status());
   Say(Tr(g.lang, "store.initialized", s->where(), latest,
@@ -81,7 +86,7 @@ int RunInit(const GlobalOptions& g, const StoreOptions& o) {
 }
 
 int RunMigrate(const GlobalOptions& g, const StoreOptions& o) {
-  auto store = OpenRaw(g, o, "migrate");
+  auto store = OpenRaw(o, "migrate");
   if (!store.ok()) return Fail(g, o, store.status());
   PgSession* s = (*store)->session();
   auto before = SchemaVersion(s);
@@ -134,6 +139,12 @@ int RunLocalStatus(const GlobalOptions& g, const StoreOptions& o) {
   so.state_dir = ResolveStateDir(o.state_dir);
   so.fs = PosixFileSystem();
   so.clock = RealClock();
+  // As `renumber status`: a missing state dir has no campaigns, one that is
+  // not the user's own is refused, the journals are read through it.
+  auto state = OpenStateDir(PosixFileSystem(), so.state_dir, /*create=*/false);
+  if (!state.ok() && !state.status().Is(Code::kNotFound))
+    return Fail(g, o, state.status());
+  if (state.ok()) so.fs = state->fs.get();
   auto store = OpenCampaignStore(so);
   if (!store.ok()) return Fail(g, o, store.status());
   auto accounts = (*store)->Accounts("");
@@ -154,7 +165,7 @@ int RunStatus(const GlobalOptions& g, const StoreOptions& o) {
       return Fail(g, o, s);
     return RunLocalStatus(g, o);
   }
-  auto store = OpenRaw(g, o, "status");
+  auto store = OpenRaw(o, "status");
   if (!store.ok()) return Fail(g, o, store.status());
   PgStore& st = **store;
   auto version = SchemaVersion(st.session());
@@ -195,8 +206,9 @@ int RunStatus(const GlobalOptions& g, const StoreOptions& o) {
     if (!held.ok()) return Fail(g, o, held.status());
     text += Tr(g.lang, "store.status.locks", held->size()) + "\n";
     for (const HeldLock& h : *held)
-      text +=
-          Tr(g.lang, "store.held_line", h.account, h.holder, h.client) + "\n";
+      text += Tr(g.lang, "store.held_line", h.account, InLang(h.holder, g.lang),
+                 h.client) +
+              "\n";
     doc["locks"] = HeldLocksJson(*held);
     auto accounts = st.Accounts("");
     if (!accounts.ok()) return Fail(g, o, accounts.status());
@@ -234,15 +246,18 @@ std::string RenderHeldLocks(const std::vector<HeldLock>& held,
   if (held.empty()) return Tr(lang, "store.held_none", where) + "\n";
   std::string out = Tr(lang, "store.held", where) + "\n";
   for (const HeldLock& h : held)
-    out += Tr(lang, "store.held_line", h.account, h.holder, h.client) + "\n";
+    out += Tr(lang, "store.held_line", h.account, InLang(h.holder, lang),
+              h.client) +
+           "\n";
   return out;
 }
 
 json HeldLocksJson(const std::vector<HeldLock>& held) {
   json out = json::array();
   for (const HeldLock& h : held)
-    out.push_back(
-        {{"account", h.account}, {"holder", h.holder}, {"client", h.client}});
+    out.push_back({{"account", h.account},
+                   {"holder", h.holder.en},
+                   {"client", h.client}});
   return out;
 }
 

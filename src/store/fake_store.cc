@@ -68,7 +68,7 @@ class FakeLocker : public AccountLocker {
   }
   Result<std::unique_ptr<FileLock>> Acquire(const AccountKey& account,
                                             std::chrono::milliseconds wait,
-                                            std::string* holder) override {
+                                            Text* holder) override {
     Clock* clock = Access::clock(store_);
     const std::string key = account.ToString();
     auto deadline = clock->Steady() + wait;
@@ -82,9 +82,10 @@ class FakeLocker : public AccountLocker {
           return std::unique_ptr<FileLock>(new FakeLock(store_, key));
         }
         if (clock->Steady() >= deadline) {
-          std::string who = LockHolder::Describe(it->second);
+          Text who = LockHolder::Describe(it->second);
           if (holder) *holder = who;
-          return Status::PreconditionFailed("being worked on by " + who);
+          return Status::PreconditionFailed("being worked on by " + who.en,
+                                            who.ja + " が作業中です");
         }
       }
       clock->SleepFor(std::chrono::milliseconds(200));

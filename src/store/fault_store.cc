@@ -25,7 +25,7 @@ class FaultLocker : public AccountLocker {
       : store_(store), inner_(std::move(inner)) {}
   Result<std::unique_ptr<FileLock>> Acquire(const AccountKey& account,
                                             std::chrono::milliseconds wait,
-                                            std::string* holder) override {
+                                            Text* holder) override {
     RN_RETURN_IF_ERROR(store_->Check());
     return inner_->Acquire(account, wait, holder);
   }
@@ -39,8 +39,11 @@ class FaultLocker : public AccountLocker {
 
 Status FaultInjectionStore::Check() const {
   if (appends_left_ != 0) return Status::Ok();
-  return Status::Unavailable("campaign store " + inner_->Where() +
-                             ": connection lost (injected fault)");
+  return Status::Unavailable(
+      "campaign store " + inner_->Where() +
+          ": connection lost (injected fault)",
+      "作業記録の共有ストア " + inner_->Where() +
+          ": 接続が切れました（テスト用に注入した障害）");
 }
 
 Status FaultInjectionStore::TakeAppend() {

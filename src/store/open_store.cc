@@ -26,7 +26,10 @@ Status ValidateStoreSpec(const std::string& spec) {
     return Status::InvalidArgument(
         "--store: not a campaign store: give a PostgreSQL connection string "
         "(postgresql://user@host/db) or leave it out for the local state "
-        "directory");
+        "directory",
+        "--store: 作業記録の共有ストアとして使えません。PostgreSQL "
+        "の接続文字列（postgresql://user@host/db）を指定してください。"
+        "ローカルの保存先を使う場合は --store を省略してください");
   return PreparePgConnInfo(spec, "", "").status();
 }
 

@@ -74,9 +74,8 @@ Result<PgConnInfo> PreparePgConnInfo(const std::string& spec,
     // libpq's message may quote the string; it holds no password we accept,
     // but say only what is wrong.
     return Status::InvalidArgument(
-        "--store: not a PostgreSQL connection "
-        "string (" +
-        why + ")");
+        "--store: not a PostgreSQL connection string (" + why + ")",
+        "--store: PostgreSQL の接続文字列ではありません（" + why + "）");
   }
   std::map<std::string, std::string> o;
   for (PQconninfoOption* p = parsed.get(); p->keyword; ++p)
@@ -86,7 +85,11 @@ Result<PgConnInfo> PreparePgConnInfo(const std::string& spec,
         "--store: the connection string holds a password; renumber never "
         "takes one on the command line or in $RENUMBER_STORE: put it in "
         "~/.pgpass (mode 0600; or the file $PGPASSFILE names) and remove it "
-        "from the string");
+        "from the string",
+        "--store: 接続文字列にパスワードが含まれています。renumber "
+        "はコマンドラインや $RENUMBER_STORE でパスワードを受け付けません。"
+        "パスワードは ~/.pgpass（モード 0600。または $PGPASSFILE "
+        "で指定したファイル）に記載し、接続文字列からは削除してください");
   PgConnInfo out;
   const bool local = OnlyLocalSockets(o);
   std::string mode = Get(o, "sslmode");
@@ -95,9 +98,14 @@ Result<PgConnInfo> PreparePgConnInfo(const std::string& spec,
     if (mode != "verify-full")
       return Status::InvalidArgument(
           "--store: sslmode=" + mode +
-          " does not verify the server; renumber verifies every "
-          "connection: leave sslmode out (verify-full) and name a private "
-          "CA with sslrootcert=FILE or --ca-file");
+              " does not verify the server; renumber verifies every "
+              "connection: leave sslmode out (verify-full) and name a private "
+              "CA with sslrootcert=FILE or --ca-file",
+          "--store: sslmode=" + mode +
+              " ではサーバーの証明書が検証されません。renumber "
+              "はすべての接続を検証します。sslmode を省略し（verify-full）、"
+              "プライベート CA は sslrootcert=FILE または --ca-file "
+              "で指定してください");
     o["sslmode"] = mode;
     if (Get(o, "sslrootcert").empty())
       o["sslrootcert"] = ca_file.empty() ? SystemCaBundle() : ca_file;

@@ -145,8 +145,12 @@ Result<std::vector<int>> MigrateSchema(PgSession* session, int target) {
   if (now > target)
     return Status::PreconditionFailed(
         session->where() + ": the store's schema is version " +
-        std::to_string(now) + ", newer than this renumber knows (" +
-        std::to_string(target) + "): upgrade renumber");
+            std::to_string(now) + ", newer than this renumber knows (" +
+            std::to_string(target) + "): upgrade renumber",
+        session->where() + ": ストアのスキーマはバージョン " +
+            std::to_string(now) + " で、この renumber が対応している" +
+            "バージョン（" + std::to_string(target) +
+            "）より新しくなっています。renumber を更新してください");
   return applied;
 }
 
@@ -157,17 +161,30 @@ Status CheckSchemaCurrent(PgSession* session) {
   if (v == 0)
     return Status::PreconditionFailed(
         session->where() +
-        ": no renumber schema in this database: run `renumber store init "
-        "--store …` once (as the database's owner)");
+            ": no renumber schema in this database: run `renumber store init "
+            "--store …` once (as the database's owner)",
+        session->where() +
+            ": このデータベースには renumber のスキーマがありません。"
+            "データベースの所有者として `renumber store init --store …` を"
+            "一度実行してください");
   if (v < latest)
     return Status::PreconditionFailed(
         session->where() + ": the store's schema is version " +
-        std::to_string(v) + ", this renumber needs " + std::to_string(latest) +
-        ": run `renumber store migrate --store …`");
+            std::to_string(v) + ", this renumber needs " +
+            std::to_string(latest) + ": run `renumber store migrate --store …`",
+        session->where() + ": ストアのスキーマはバージョン " +
+            std::to_string(v) + " ですが、この renumber にはバージョン " +
+            std::to_string(latest) +
+            " が必要です。`renumber store migrate --store …` "
+            "を実行してください");
   return Status::PreconditionFailed(
       session->where() + ": the store's schema is version " +
-      std::to_string(v) + ", newer than this renumber (" +
-      std::to_string(latest) + "): upgrade renumber");
+          std::to_string(v) + ", newer than this renumber (" +
+          std::to_string(latest) + "): upgrade renumber",
+      session->where() + ": ストアのスキーマはバージョン " + std::to_string(v) +
+          " で、この renumber が対応しているバージョン（" +
+          std::to_string(latest) +
+          "）より新しくなっています。renumber を更新してください");
 }
 
 }  // namespace renumber

@@ -31,22 +31,27 @@ bool Has(const std::string& s, const char* part) {
 }
 
 // What a failed connection attempt means for the user.
+// libpq's text (`why`) is kept as it is in both languages.
 Status ConnectError(const std::string& where, const std::string& why) {
   const std::string m = where + ": cannot connect: " + why;
+  const std::string ja =
+      where +
+      ": 作業記録の共有ストア（PostgreSQL）への接続に失敗しました: " + why;
   if (Has(why, "no password supplied"))
     return Status::Unauthorized(
-        m +
-        " (put the password in ~/.pgpass, mode 0600, or the file "
-        "$PGPASSFILE names)");
+        m + " (put the password in ~/.pgpass, mode 0600, or the file "
+            "$PGPASSFILE names)",
+        ja + "。パスワードは ~/.pgpass（モード 0600）または $PGPASSFILE "
+             "で指定したファイルに記載してください");
   if (Has(why, "password authentication failed") ||
       Has(why, "authentication failed"))
-    return Status::Unauthorized(m);
+    return Status::Unauthorized(m, ja);
   if (Has(why, "certificate") || Has(why, "SSL") || Has(why, "pg_hba.conf"))
-    return Status::Forbidden(m);
-  if (Has(why, "timeout expired")) return Status::Timeout(m);
+    return Status::Forbidden(m, ja);
+  if (Has(why, "timeout expired")) return Status::Timeout(m, ja);
   if (Has(why, "does not exist") && Has(why, "database"))
-    return Status::NotFound(m);
-  return Status::Unavailable(m);
+    return Status::NotFound(m, ja);
+  return Status::Unavailable(m, ja);
 }
 
 Status SqlError(const std::string& where, PGresult* res,
@@ -54,15 +59,25 @@ Status SqlError(const std::string& where, PGresult* res,
   const char* state_c = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : "";
   const std::string state = state_c ? state_c : "";
   const std::string m = where + ": " + message;
-  if (state == "57014") return Status::Timeout(m);
+  // What failed in Japanese, then PostgreSQL's own text as it is.
+  auto ja = [&where, &message](const char* what) {
+    return where + ": 作業記録の共有ストア（PostgreSQL）" + what + ": " +
+           message;
+  };
+  if (state == "57014")
+    return Status::Timeout(m, ja("での処理が時間内に終わりませんでした"));
   if (state == "42P01" || state == "42883")
     return Status::PreconditionFailed(
-        m + " (no renumber schema here: run `renumber store init`)");
-  if (state.rfind("23", 0) == 0) return Status::Conflict(m);
-  if (state == "42501") return Status::Forbidden(m);
+        m + " (no renumber schema here: run `renumber store init`)",
+        ja("に renumber のスキーマがありません") +
+            "（`renumber store init` を実行してください）");
+  if (state.rfind("23", 0) == 0)
+    return Status::Conflict(m, ja("で既存のデータと競合しました"));
+  if (state == "42501")
+    return Status::Forbidden(m, ja("での操作が許可されていません"));
   if (state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0)
-    return Status::Unavailable(m);
-  return Status::Internal(m);
+    return Status::Unavailable(m, ja("との接続に問題が発生しました"));
+  return Status::Internal(m, ja("での処理に失敗しました"));
 }
 
 // A connection failure's lines, joined into one ("…failed: Connection
@@ -94,7 +109,10 @@ PgSession::~PgSession() = default;
 Result<std::unique_ptr<PgSession>> PgSession::Connect(const PgConnInfo& info) {
   auto conn = std::make_unique<Conn>();
   conn->pg = PQconnectdb(info.conninfo.c_str());
-  if (!conn->pg) return Status::Unavailable(info.where + ": out of memory");
+  if (!conn->pg)
+    return Status::Unavailable(
+        info.where + ": out of memory",
+        info.where + ": メモリが不足しているため接続できませんでした");
   if (PQstatus(conn->pg) != CONNECTION_OK)
     return ConnectError(info.where, OneLine(PQerrorMessage(conn->pg)));
   std::unique_ptr<PgSession> s(new PgSession(std::move(conn), info.where));
@@ -115,8 +133,11 @@ Status PgSession::Lost(const std::string& what) {
   broken_reason_ = what;
   return Status::Unavailable(
       where_ + ": the connection to the campaign store was lost (" + what +
-      "); nothing more is written in this run — run the command again once "
-      "the store is back");
+          "); nothing more is written in this run — run the command again "
+          "once the store is back",
+      where_ + ": 作業記録の共有ストアとの接続が切れました（" + what +
+          "）。この実行ではこれ以上書き込みません。ストアが復旧してから"
+          "コマンドを再度実行してください");
 }
 
 Result<PgRows> PgSession::Exec(const std::string& sql,
@@ -125,9 +146,13 @@ Result<PgRows> PgSession::Exec(const std::string& sql,
   if (broken_)
     return Status::Unavailable(
         where_ +
-        ": the connection to the campaign store was lost earlier in "
-        "this run (" +
-        broken_reason_ + "); run the command again once the store is back");
+            ": the connection to the campaign store was lost earlier in "
+            "this run (" +
+            broken_reason_ + "); run the command again once the store is back",
+        where_ +
+            ": この実行の途中で作業記録の共有ストアとの接続が切れています（" +
+            broken_reason_ +
+            "）。ストアが復旧してからコマンドを再度実行してください");
   std::vector<const char*> values;
   for (const PgValue& p : params) values.push_back(p ? p->c_str() : nullptr);
   std::unique_ptr<PGresult, void (*)(PGresult*)> res(
@@ -159,8 +184,9 @@ Result<PgRows> PgSession::Exec(const std::string& sql,
 Status PgSession::ExecScript(const std::string& sql) {
   std::lock_guard<std::mutex> l(mu_);
   if (broken_)
-    return Status::Unavailable(where_ + ": the connection was lost earlier (" +
-                               broken_reason_ + ")");
+    return Status::Unavailable(
+        where_ + ": the connection was lost earlier (" + broken_reason_ + ")",
+        where_ + ": 先に接続が切れています（" + broken_reason_ + "）");
   std::unique_ptr<PGresult, void (*)(PGresult*)> res(
       PQexec(conn_->pg, sql.c_str()), PQclear);
   ExecStatusType st = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;

@@ -103,7 +103,7 @@ class PgLocker : public AccountLocker {
 
   Result<std::unique_ptr<FileLock>> Acquire(const AccountKey& account,
                                             std::chrono::milliseconds wait,
-                                            std::string* holder_out) override {
+                                            Text* holder_out) override {
     const std::string name = account.ToString();
     PgSession* s = store_->SessionFor(name);
     Clock* clock = store_->clock();
@@ -127,9 +127,10 @@ class PgLocker : public AccountLocker {
         return std::unique_ptr<FileLock>(std::move(lock));
       }
       if (clock->Steady() >= deadline) {
-        RN_ASSIGN_OR_RETURN(std::string who, Holder(name, key));
+        RN_ASSIGN_OR_RETURN(Text who, Holder(name, key));
         if (holder_out) *holder_out = who;
-        return Status::PreconditionFailed("being worked on by " + who);
+        return Status::PreconditionFailed("being worked on by " + who.en,
+                                          who.ja + " が作業中です");
       }
       clock->SleepFor(std::chrono::milliseconds(200));
     }
@@ -138,7 +139,7 @@ class PgLocker : public AccountLocker {
  private:
   // Who holds `account`'s lock now, as LockHolder::Describe says it, with
   // the address the holder connects from.
-  Result<std::string> Holder(const std::string& account, int64_t key) {
+  Result<Text> Holder(const std::string& account, int64_t key) {
     const uint64_t u = static_cast<uint64_t>(key);
     RN_ASSIGN_OR_RETURN(
         PgRows r,
@@ -153,9 +154,12 @@ class PgLocker : public AccountLocker {
             "current_database())",
             {account, std::to_string(u >> 32),
              std::to_string(u & 0xFFFFFFFFu)}));
-    if (r.rows.empty()) return std::string("another renumber run");
-    return LockHolder::Describe(r.Text(0, 0)) + ", connected from " +
-           r.Text(0, 1);
+    if (r.rows.empty())
+      return Text{"another renumber run", "別の renumber の実行"};
+    Text who = LockHolder::Describe(r.Text(0, 0));
+    const std::string from = r.Text(0, 1);
+    return Text{who.en + ", connected from " + from,
+                who.ja + "（接続元 " + from + "）"};
   }
 
   PgStore* store_;
@@ -266,7 +270,7 @@ Status PgStore::CopyAudit(const std::string& vault,
           "t(x, n) ORDER BY n",
           {vault, json(lines).dump(), host_})
       .status()
-      .Annotate("audit copy");
+      .Annotate("audit copy", "監査記録の複製");
 }
 
 Result<std::vector<PgConnectionInfo>> PgStore::Connections() {

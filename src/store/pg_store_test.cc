@@ -118,8 +118,9 @@ TEST_F(PgStoreTest, AKilledHolderLosesItsLockWithItsConnection) {
   close(ready[0]);
   auto bob = OpenOk();
   auto locks = bob->Locks(Holder("bob"));
-  std::string holder;
-  auto refused = (*locks)->Acquire({"C-1", Service::kEss}, {}, &holder);
+  Text who;
+  auto refused = (*locks)->Acquire({"C-1", Service::kEss}, {}, &who);
+  const std::string& holder = who.en;
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(holder.find("alice"), std::string::npos) << holder;
   EXPECT_NE(holder.find("connected from 127.0.0.1"), std::string::npos)

@@ -75,8 +75,9 @@ TEST_P(StoreContractTest, ALockedAccountIsRefusedToAnotherClientWithItsHolder) {
   AccountKey acct{"C-1", Service::kEss};
   auto held = (*alice)->Acquire(acct, std::chrono::milliseconds(0));
   ASSERT_TRUE(held.ok()) << held.status().message();
-  std::string holder;
-  auto refused = (*bob)->Acquire(acct, std::chrono::milliseconds(0), &holder);
+  Text who;
+  auto refused = (*bob)->Acquire(acct, std::chrono::milliseconds(0), &who);
+  const std::string& holder = who.en;
   ASSERT_FALSE(refused.ok());
   EXPECT_TRUE(refused.status().Is(Code::kPreconditionFailed));
   EXPECT_NE(holder.find("alice"), std::string::npos) << holder;

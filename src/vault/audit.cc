@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "src/core/json_depth.h"
 #include "src/vault/crypto.h"
 
 namespace renumber::vault {
@@ -51,13 +52,16 @@ uint64_t Seq(const json& j) {
 }
 
 // Checks one parsed record; "" when it is sound.
-std::string CheckRecord(const json& rec, const Secret& key, uint64_t want_seq,
-                        const std::string& want_prev, bool* unauthenticated) {
+std::string CheckRecord(const json& rec, const AuditKeys& keys,
+                        uint64_t want_seq, const std::string& want_prev,
+                        bool* unauthenticated) {
   std::string mac = Str(rec, "mac");
   *unauthenticated = mac.empty() && Str(rec, "action") == kFailedUnlock;
   if (!*unauthenticated) {
-    auto expected = RecordMac(key, rec);
-    if (!expected.ok() || !ConstantTimeEquals(*expected, mac))
+    const Secret* key = KeyFor(keys, want_seq);
+    auto expected = key ? RecordMac(*key, rec) : Result<std::string>("");
+    if (!expected.ok() || expected->empty() ||
+        !ConstantTimeEquals(*expected, mac))
       return "its MAC does not match: the record was edited or forged";
   }
   if (Seq(rec) != want_seq)
@@ -67,7 +71,20 @@ std::string CheckRecord(const json& rec, const Secret& key, uint64_t want_seq,
   if (Str(rec, "prev") != want_prev)
     return "the hash of the previous record does not match: a record before "
            "it was edited, deleted or reordered";
+  if (want_seq == 1 && Str(rec, "action") != "init")
+    return "the log does not begin with the vault's \"init\" record: it was "
+           "replaced or started again";
   return "";
+}
+
+std::string HashLine(const std::string& line) { return ToHex(Sha256(line)); }
+
+// One line of the log, or a discarded value when it is not JSON or nests
+// deeper than any record (records are flat: a deep one is not ours, and
+// copying it for its MAC would recurse once per level).
+json ParseRecord(const std::string& line) {
+  auto j = ParseBoundedJson(line);
+  return j.ok() ? std::move(*j) : json(json::value_t::discarded);
 }
 
 }  // namespace
@@ -83,6 +100,57 @@ Result<Secret> AuditMacKey(const Secret& vault_key) {
   return HkdfSha256(vault_key, "", kMacKeyInfo, kKeyBytes);
 }
 
+const Secret* KeyFor(const AuditKeys& keys, uint64_t seq) {
+  const Secret* found = nullptr;
+  for (const AuditKey& k : keys)
+    if (k.from <= seq && !k.key.empty()) found = &k.key;
+  return found;
+}
+
+AuditAnchor AnchorOf(const std::string& text) {
+  std::vector<std::string> lines = SplitLines(text);
+  AuditAnchor a;
+  a.records = lines.size();
+  if (!lines.empty()) a.last_hash = HashLine(lines.back());
+  return a;
+}
+
+Status CheckAuditAnchor(const std::string& text, const AuditAnchor& anchor) {
+  std::vector<std::string> lines = SplitLines(text);
+  if (lines.size() < anchor.records)
+    return Status::Corruption(
+        "the audit log has " + std::to_string(lines.size()) +
+            " records, but the vault recorded " +
+            std::to_string(anchor.records) + ": " +
+            (lines.empty() ? std::string("the log was deleted or emptied")
+                           : "records " + std::to_string(lines.size() + 1) +
+                                 "-" + std::to_string(anchor.records) +
+                                 " were removed from its end") +
+            "; restore it from a backup ('renumber vault audit --verify' shows "
+            "what is left)",
+        "監査ログの記録は " + std::to_string(lines.size()) +
+            " 件ですが、保管庫には " + std::to_string(anchor.records) +
+            " 件と記録されています。" +
+            (lines.empty()
+                 ? std::string("監査ログが削除されたか、空にされています")
+                 : "末尾の記録 " + std::to_string(lines.size() + 1) + "-" +
+                       std::to_string(anchor.records) + " が削除されています") +
+            "。バックアップから復元してください（残っている記録は "
+            "'renumber vault audit --verify' で確認できます）");
+  if (anchor.records > 0 &&
+      HashLine(lines[anchor.records - 1]) != anchor.last_hash)
+    return Status::Corruption(
+        "audit log record " + std::to_string(anchor.records) +
+            " is not the one the vault recorded: the log was rewritten; "
+            "restore it from a backup ('renumber vault audit --verify' shows "
+            "more)",
+        "監査ログの記録 " + std::to_string(anchor.records) +
+            " が保管庫に記録されたものと一致しません。監査ログが書き換えられて"
+            "います。バックアップから復元してください（詳しくは "
+            "'renumber vault audit --verify' で確認できます）");
+  return Status::Ok();
+}
+
 AuditLog::AuditLog(FileSystem* fs, Clock* clock, std::string path,
                    std::string os_user, std::string operator_name)
     : fs_(fs),
@@ -91,11 +159,9 @@ AuditLog::AuditLog(FileSystem* fs, Clock* clock, std::string path,
       os_user_(std::move(os_user)),
       operator_(std::move(operator_name)) {}
 
-Status AuditLog::SetVaultKey(const Secret& vault_key) {
-  RN_ASSIGN_OR_RETURN(Secret key, AuditMacKey(vault_key));
+void AuditLog::SetKeys(const AuditKeys& keys) {
   std::lock_guard<std::mutex> l(mu_);
-  mac_key_ = std::move(key);
-  return Status::Ok();
+  keys_ = keys;
 }
 
 // The last complete-or-torn line of `text` ("" when there is none).
@@ -115,7 +181,7 @@ Result<std::string> AuditLog::BuildLine(const AuditEvent& event,
   std::string prev = kZeroHash;
   if (!last.empty()) {
     prev = ToHex(Sha256(last));
-    json rec = json::parse(last, nullptr, false);
+    json rec = ParseRecord(last);
     seq = (rec.is_object() && Seq(rec) ? Seq(rec) : line_count) + 1;
   }
   json rec = {{"seq", seq},
@@ -130,20 +196,23 @@ Result<std::string> AuditLog::BuildLine(const AuditEvent& event,
               {"detail", event.detail},
               {"prev", prev},
               {"mac", ""}};
-  if (!mac_key_.empty()) {
-    RN_ASSIGN_OR_RETURN(std::string mac, RecordMac(mac_key_, rec));
+  if (const Secret* key = KeyFor(keys_, seq)) {
+    RN_ASSIGN_OR_RETURN(std::string mac, RecordMac(*key, rec));
     rec["mac"] = mac;
   } else if (event.action != kFailedUnlock) {
     return Status::Internal("audit record '" + event.action +
-                            "' written before the vault was unlocked");
+                                "' written before the vault was unlocked",
+                            "保管庫を開く前に監査記録 '" + event.action +
+                                "' を書こうとしました（内部エラー）");
   }
   return Dump(rec);
 }
 
-Status AuditLog::Append(const AuditEvent& event) { return AppendAll({event}); }
+Result<AuditAnchor> AuditLog::Append(const AuditEvent& event) {
+  return AppendAll({event});
+}
 
-Status AuditLog::AppendAll(const std::vector<AuditEvent>& events) {
-  if (events.empty()) return Status::Ok();
+Result<AuditAnchor> AuditLog::AppendAll(const std::vector<AuditEvent>& events) {
   std::lock_guard<std::mutex> l(mu_);
   RN_ASSIGN_OR_RETURN(auto lock, fs_->Lock(path_ + ".lock", /*wait=*/true));
   std::string existing;
@@ -154,6 +223,7 @@ Status AuditLog::AppendAll(const std::vector<AuditEvent>& events) {
   std::string last = LastLine(existing);
   size_t count = std::count(existing.begin(), existing.end(), '\n') +
                  (!existing.empty() && existing.back() != '\n' ? 1 : 0);
+  if (events.empty()) return AnchorOf(existing);
   // A torn last line (a crash mid-append) stays on its own line.
   std::string text = !existing.empty() && existing.back() != '\n' ? "\n" : "";
   std::vector<std::string> lines;
@@ -162,6 +232,7 @@ Status AuditLog::AppendAll(const std::vector<AuditEvent>& events) {
     text += last + "\n";
     lines.push_back(last);
   }
+  const AuditAnchor anchor{count, HashLine(last)};
   RN_ASSIGN_OR_RETURN(auto file, fs_->OpenAppend(path_, 0600));
   Status s = file->Append(text);
   if (s.ok()) s = file->Sync();
@@ -169,23 +240,27 @@ Status AuditLog::AppendAll(const std::vector<AuditEvent>& events) {
   if (s.ok()) s = c;
   if (s.ok() && existing.empty()) s = fs_->SyncDir(DirName(path_));
   if (!s.ok())
-    return s.Annotate("cannot write the vault audit log '" + path_ + "'");
+    return s.Annotate("cannot write the vault audit log '" + path_ + "'",
+                      "保管庫の監査ログ '" + path_ + "' に書き込めません");
   if (copy_)
-    return copy_(lines).Annotate("cannot copy the vault audit record of '" +
-                                 path_ + "' to the campaign store");
-  return Status::Ok();
+    RN_RETURN_IF_ERROR(copy_(lines).Annotate(
+        "cannot copy the vault audit record of '" + path_ +
+            "' to the campaign store",
+        "保管庫の監査記録 '" + path_ + "' を作業記録の共有ストアに写せません"));
+  return anchor;
 }
 
 Result<AuditVerdict> VerifyAuditLog(const std::string& text,
-                                    const Secret& mac_key) {
+                                    const AuditKeys& keys,
+                                    const std::optional<AuditAnchor>& anchor) {
   AuditVerdict v;
   std::string prev = kZeroHash;
   std::vector<std::string> lines = SplitLines(text);
   for (size_t i = 0; i < lines.size(); ++i) {
-    json rec = json::parse(lines[i], nullptr, false);
+    json rec = ParseRecord(lines[i]);
     bool unauth = false;
     std::string why = rec.is_object()
-                          ? CheckRecord(rec, mac_key, i + 1, prev, &unauth)
+                          ? CheckRecord(rec, keys, i + 1, prev, &unauth)
                           : "it is not a JSON record (torn or edited)";
     if (!why.empty()) {
       v.first_broken = i + 1;
@@ -193,8 +268,20 @@ Result<AuditVerdict> VerifyAuditLog(const std::string& text,
       return v;
     }
     ++v.records;
-    if (unauth) ++v.unauthenticated;
-    prev = ToHex(Sha256(lines[i]));
+    if (unauth) {
+      ++v.unauthenticated;
+      v.unauthenticated_lines.push_back(i + 1);
+    }
+    prev = HashLine(lines[i]);
+  }
+  if (anchor) {
+    v.anchored = true;
+    if (Status s = CheckAuditAnchor(text, *anchor); !s.ok()) {
+      v.first_broken = std::min<size_t>(lines.size() + 1, anchor->records);
+      v.reason = s.message();
+      return v;
+    }
+    v.after_anchor = lines.size() - anchor->records;
   }
   return v;
 }
@@ -202,7 +289,7 @@ Result<AuditVerdict> VerifyAuditLog(const std::string& text,
 std::vector<AuditRecord> ParseAuditLog(const std::string& text) {
   std::vector<AuditRecord> out;
   for (const std::string& line : SplitLines(text)) {
-    json j = json::parse(line, nullptr, false);
+    json j = ParseRecord(line);
     AuditRecord r;
     if (!j.is_object()) {
       r.action = "<unreadable>";

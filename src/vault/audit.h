@@ -1,9 +1,17 @@
 // The vault's audit log: JSON lines beside the vault file, 0600, append-only.
 // Every record carries its sequence number, the SHA-256 of the previous line
-// and an HMAC-SHA256 under a key derived from the vault key (see FORMAT.md),
-// so an edited, deleted, inserted or reordered record is found by
-// VerifyAuditLog. A "failed unlock" is written without a MAC (there is no key
-// without the passphrase); the next record's hash chain covers it.
+// and an HMAC-SHA256 under the MAC key in force for its sequence number (the
+// vault holds the keys; a rekey starts a new one; see FORMAT.md), so an
+// edited, inserted or reordered record is found by VerifyAuditLog. A
+// "failed unlock" is written without a MAC (there is no key without the
+// passphrase); the next record's hash chain covers it, but its content is
+// unverified: anyone able to write the log could have written it.
+//
+// Records removed from the end of the log (or the whole log) leave a valid
+// shorter chain; the vault therefore keeps an AuditAnchor, the log's length
+// and the hash of its last line, inside its encrypted body, updated after
+// every audited operation; CheckAuditAnchor and VerifyAuditLog compare the
+// log with it.
 //
 // AuditLog::Append takes a lock file (flock) around read-last / append /
 // fsync, so several processes and threads can append at once; it returns only
@@ -17,6 +25,7 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,8 +54,36 @@ using AuditCopy = std::function<Status(const std::vector<std::string>& lines)>;
 // The audit log file that belongs to a vault file.
 std::string AuditPathFor(const std::string& vault_path);
 
-// The MAC key of the audit log, from the vault key (HKDF-SHA256).
+// The first MAC key of a vault's audit log, from the vault key
+// (HKDF-SHA256); a rekey adds a random one.
 Result<Secret> AuditMacKey(const Secret& vault_key);
+
+// A MAC key and the first sequence number it signs; it signs every record
+// up to the next key's `from`.
+struct AuditKey {
+  uint64_t from = 1;
+  Secret key;
+};
+// Ascending `from`; the first has from == 1.
+using AuditKeys = std::vector<AuditKey>;
+
+// The key that signs record `seq`, or nullptr.
+const Secret* KeyFor(const AuditKeys& keys, uint64_t seq);
+
+// What the vault recorded of its log after the last audited operation.
+struct AuditAnchor {
+  uint64_t records = 0;   // lines in the log
+  std::string last_hash;  // hex SHA-256 of line `records` ("" for 0 lines)
+};
+
+// The anchor of `text` as it is now.
+AuditAnchor AnchorOf(const std::string& text);
+
+// kCorruption, saying what is missing, when `text` no longer holds what
+// `anchor` recorded: fewer lines (records removed from the end, or the log
+// deleted), or a different line at the anchor (the log rewritten). A log
+// longer than its anchor is fine: records appended since.
+Status CheckAuditAnchor(const std::string& text, const AuditAnchor& anchor);
 
 class AuditLog {
  public:
@@ -54,18 +91,20 @@ class AuditLog {
   AuditLog(FileSystem* fs, Clock* clock, std::string path, std::string os_user,
            std::string operator_name);
 
-  // Records after this are MAC'd with AuditMacKey(vault_key).
-  Status SetVaultKey(const Secret& vault_key);
+  // Records are MAC'd with the key `keys` gives for their sequence number.
+  void SetKeys(const AuditKeys& keys);
   // Every record appended from now on is also handed to `copy` after it is
   // on disk; when the copy fails, Append fails (the caller then reveals and
-  // uses no secret), though the local record stays.
+  // uses no secret), though the local record stays (beyond the vault's
+  // anchor, which the failed call does not advance).
   void SetCopy(AuditCopy copy) { copy_ = std::move(copy); }
   // Appends one record and fsyncs it. Without a key (before unlock) only
-  // "failed unlock" may be written.
-  Status Append(const AuditEvent& event);
+  // "failed unlock" may be written. Returns the log's anchor right after
+  // the append.
+  Result<AuditAnchor> Append(const AuditEvent& event);
   // Appends `events` in order, chained as if appended one by one, with one
   // write and one fsync (import and purge of thousands of entries).
-  Status AppendAll(const std::vector<AuditEvent>& events);
+  Result<AuditAnchor> AppendAll(const std::vector<AuditEvent>& events);
 
   const std::string& path() const { return path_; }
   const std::string& operator_name() const { return operator_; }
@@ -83,20 +122,32 @@ class AuditLog {
   std::string os_user_;
   std::string operator_;
   std::mutex mu_;
-  Secret mac_key_;
+  AuditKeys keys_;
   AuditCopy copy_;
 };
 
 struct AuditVerdict {
-  size_t records = 0;
-  size_t unauthenticated = 0;  // "failed unlock" records (no MAC)
-  size_t first_broken = 0;     // 1-based line number; 0 = the log is intact
-  std::string reason;          // why that record is broken
+  size_t records = 0;  // records checked before the first broken one
+  // "failed unlock" records (no MAC): chained, but their content is
+  // unverified. A log with any is never "intact".
+  size_t unauthenticated = 0;
+  std::vector<size_t> unauthenticated_lines;
+  size_t first_broken = 0;  // 1-based line number; 0 = nothing broken
+  std::string reason;       // why that record is broken
+  bool anchored = false;    // there was an anchor to check against
+  size_t after_anchor = 0;  // records appended after the anchor
+
+  // Every record authenticated and chained, and the anchor found.
+  bool intact() const { return first_broken == 0 && unauthenticated == 0; }
 };
 
-// Checks the whole chain and every MAC; stops at the first broken record.
+// Checks the whole chain and every MAC, that record 1 is "init", and the
+// log against `anchor` (when the vault has one); stops at the first broken
+// record (a log shorter than its anchor is broken at the first missing
+// line).
 Result<AuditVerdict> VerifyAuditLog(const std::string& text,
-                                    const Secret& mac_key);
+                                    const AuditKeys& keys,
+                                    const std::optional<AuditAnchor>& anchor);
 
 // One record as read back for printing (no verification).
 struct AuditRecord {

@@ -6,6 +6,7 @@
 
 #include "src/cli/app.h"
 #include "src/i18n/i18n.h"
+#include "src/log/terminal_text.h"
 #include "src/model/paths.h"
 
 namespace renumber::vault {
@@ -73,11 +74,16 @@ void AddCommonFlags(CLI::App* cmd, CommandContext* ctx) {
       ->group("Vault");
 }
 
-Result<std::unique_ptr<Vault>> UnlockVault(const CommandContext& ctx) {
+Result<std::unique_ptr<Vault>> UnlockVault(const CommandContext& ctx,
+                                           bool inspect_broken_audit) {
   RN_ASSIGN_OR_RETURN(VaultOptions opts, ctx.OptionsWithStore());
+  opts.inspect_broken_audit = inspect_broken_audit;
   if (!ctx.fs->Exists(opts.path))
-    return Status::NotFound("there is no vault at '" + opts.path +
-                            "'; create one with 'renumber vault init'");
+    return Status::NotFound(
+        "there is no vault at '" + opts.path +
+            "'; create one with 'renumber vault init'",
+        "'" + opts.path +
+            "' に保管庫がありません。'renumber vault init' で作成してください");
   return UnlockVaultWithTries(
       opts, ctx.prompter, ctx.passphrase_file,
       [&](int left) { return UnlockPrompt(opts.path, left, ctx.lang()); });
@@ -87,7 +93,7 @@ int Fail(const CommandContext& ctx, const Status& s) {
   if (s.Is(Code::kUnauthorized) && s.message() == kWrongPassphrase) {
     Remark(Tr(ctx.lang(), "vault.wrong_passphrase"));
   } else {
-    Remark(Tr(ctx.lang(), "vault.error", s.message()));
+    Remark(Tr(ctx.lang(), "vault.error", Localized(s, ctx.lang())));
   }
   switch (s.code()) {
     case Code::kOk:
@@ -113,14 +119,11 @@ Result<std::optional<Timestamp>> OptionalTime(const std::string& flag,
   return std::optional<Timestamp>(*t);
 }
 
-void Say(const std::string& line) {
-  std::fprintf(stdout, "%s\n", line.c_str());
-  std::fflush(stdout);
-}
+// Both scrubbed and made terminal-safe (terminal_text.h): they may quote
+// tickets, operators, entries and vendors' text.
+void Say(const std::string& line) { PrintForHumans(stdout, line + "\n"); }
 
-void Remark(const std::string& line) {
-  std::fprintf(stderr, "%s\n", line.c_str());
-}
+void Remark(const std::string& line) { PrintForHumans(stderr, line + "\n"); }
 
 void Emit(const std::string& text) {
   std::fwrite(text.data(), 1, text.size(), stdout);

@@ -48,8 +48,11 @@ struct CommandContext {
 // Adds --vault, --state-dir, --passphrase-file, --operator to `cmd`.
 void AddCommonFlags(CLI::App* cmd, CommandContext* ctx);
 
-// Asks for (or reads) the passphrase and opens the vault.
-Result<std::unique_ptr<Vault>> UnlockVault(const CommandContext& ctx);
+// Asks for (or reads) the passphrase and opens the vault; with
+// `inspect_broken_audit` (vault audit) even when its audit log no longer
+// matches the vault's record of it.
+Result<std::unique_ptr<Vault>> UnlockVault(const CommandContext& ctx,
+                                           bool inspect_broken_audit = false);
 
 // Prints the error (translated where we have a message) and returns the
 // exit code for its Status code.
@@ -62,7 +65,9 @@ Result<std::optional<Timestamp>> OptionalTime(const std::string& flag,
 // Say: a result line for people, on stdout (`vault list | grep` works).
 // Remark: a line that is not the result, on stderr (errors, and the notice
 // after a revealed secret, so `vault show --reveal | xclip` copies only the
-// secret). Emit: raw text on stdout (JSON documents, the secret).
+// secret). Both are scrubbed and made terminal-safe (terminal_text.h): they
+// may quote tickets, operators, entries. Emit: raw text on stdout (JSON
+// documents, the secret the user asked for).
 void Say(const std::string& line);
 void Remark(const std::string& line);
 void Emit(const std::string& text);

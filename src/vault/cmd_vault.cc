@@ -52,9 +52,13 @@ void RegisterInit(CLI::App* parent, CommandContext* ctx, CommandRun* run) {
       if (!with_store.ok()) return Fail(*ctx, with_store.status());
       VaultOptions opts = std::move(*with_store);
       if (ctx->fs->Exists(opts.path))
-        return Fail(*ctx,
-                    Status::Conflict("a vault already exists at '" + opts.path +
-                                     "'; nothing was changed"));
+        return Fail(
+            *ctx,
+            Status::Conflict(
+                "a vault already exists at '" + opts.path +
+                    "'; nothing was changed",
+                "'" + opts.path +
+                    "' にはすでに保管庫があります。何も変更していません"));
       std::string file = FindPassphraseFile(ctx->fs, ctx->passphrase_file);
       auto pass = NewPassphrase(ctx->fs, ctx->prompter, file,
                                 Tr(ctx->lang(), "vault.prompt_new"),

@@ -4,6 +4,7 @@
 
 #include "src/cli/app.h"
 #include "src/i18n/i18n.h"
+#include "src/log/terminal_text.h"
 #include "src/vault/cmd_common.h"
 #include "src/vault/vault_ops.h"
 
@@ -46,7 +47,8 @@ std::string PurgedMessage(Lang lang, const std::vector<AccountKey>& removed,
 int RunPurge(const CommandContext& ctx, const AdminFlags& f) {
   if (f.all && !f.yes)
     return Fail(ctx, Status::PreconditionFailed(
-                         Tr(ctx.lang(), "vault.purge_all_needs_yes")));
+                         Tr(Lang::kEn, "vault.purge_all_needs_yes"),
+                         Tr(Lang::kJa, "vault.purge_all_needs_yes")));
   auto v = UnlockVault(ctx);
   if (!v.ok()) return Fail(ctx, v.status());
   auto removed = PurgeEntries(v->get(), f.all, ctx.clock->Now(), f.ticket);
@@ -59,7 +61,10 @@ int PrintAudit(const CommandContext& ctx, const AdminFlags& f,
                const std::string& path) {
   std::string text;
   if (ctx.fs->Exists(path)) {
-    auto read = ctx.fs->ReadFile(path);
+    // Through the vault's directory: never a link, never another's file.
+    auto dir = ctx.fs->OpenPrivateDir(DirName(path), /*create=*/false);
+    if (!dir.ok()) return Fail(ctx, dir.status());
+    auto read = (*dir)->ReadFile(path);
     if (!read.ok()) return Fail(ctx, read.status());
     text = std::move(*read);
   }
@@ -91,42 +96,63 @@ int PrintAudit(const CommandContext& ctx, const AdminFlags& f,
                         ? r.os_user
                         : r.operator_name + " (" + r.os_user + ")",
                     r.action, r.entry, r.ticket, r.result, r.detail});
-  std::fputs(FormatTable({"#", Tr(ctx.lang(), "vault.col_time"),
-                          Tr(ctx.lang(), "vault.col_who"),
-                          Tr(ctx.lang(), "vault.col_action"),
-                          Tr(ctx.lang(), "vault.col_entry"),
-                          Tr(ctx.lang(), "vault.col_ticket"),
-                          Tr(ctx.lang(), "vault.col_result"),
-                          Tr(ctx.lang(), "vault.col_detail")},
-                         rows)
-                 .c_str(),
-             stdout);
+  PrintForHumans(stdout, FormatTable({"#", Tr(ctx.lang(), "vault.col_time"),
+                                      Tr(ctx.lang(), "vault.col_who"),
+                                      Tr(ctx.lang(), "vault.col_action"),
+                                      Tr(ctx.lang(), "vault.col_entry"),
+                                      Tr(ctx.lang(), "vault.col_ticket"),
+                                      Tr(ctx.lang(), "vault.col_result"),
+                                      Tr(ctx.lang(), "vault.col_detail")},
+                                     rows));
   return kExitOk;
 }
 
+std::string Lines(const std::vector<size_t>& lines) {
+  std::string out;
+  for (size_t i = 0; i < lines.size() && i < 10; ++i)
+    out += (i ? ", " : "") + std::to_string(lines[i]);
+  return lines.size() > 10 ? out + ", ..." : out;
+}
+
+// Exit 0 intact, 3 unverified (unauthenticated records), 1 broken.
 int RunAudit(const CommandContext& ctx, const AdminFlags& f) {
   std::string path = AuditPathFor(ctx.ResolvedPath());
   if (!f.verify) return PrintAudit(ctx, f, path);
-  auto v = UnlockVault(ctx);
+  auto v = UnlockVault(ctx, /*inspect_broken_audit=*/true);
   if (!v.ok()) return Fail(ctx, v.status());
   auto verdict = (*v)->VerifyAudit();
   if (!verdict.ok()) return Fail(ctx, verdict.status());
+  const AuditVerdict& a = *verdict;
+  const char* word = a.first_broken != 0 ? "broken"
+                     : a.intact()        ? "intact"
+                                         : "unverified";
   if (f.json)
     Emit(json({{"audit_log", path},
-               {"records", verdict->records},
-               {"unauthenticated", verdict->unauthenticated},
-               {"intact", verdict->first_broken == 0},
-               {"first_broken", verdict->first_broken},
-               {"reason", verdict->reason}})
+               {"verdict", word},
+               {"records", a.records},
+               {"unauthenticated", a.unauthenticated},
+               {"unauthenticated_lines", a.unauthenticated_lines},
+               {"intact", a.intact()},
+               {"anchored", a.anchored},
+               {"after_anchor", a.after_anchor},
+               {"first_broken", a.first_broken},
+               {"reason", a.reason}})
              .dump(2) +
          "\n");
-  if (verdict->first_broken != 0) {
-    Say(Tr(ctx.lang(), "vault.audit_broken", path, verdict->first_broken,
-           verdict->reason));
+  // The verdict in words: the result on stdout, or beside the JSON document
+  // (which is then all of stdout) on stderr.
+  void (*say)(const std::string&) = f.json ? Remark : Say;
+  if (a.first_broken != 0) {
+    say(Tr(ctx.lang(), "vault.audit_broken", path, a.first_broken, a.reason));
     return kExitFailed;
   }
-  Say(Tr(ctx.lang(), "vault.audit_ok", path, verdict->records,
-         verdict->unauthenticated));
+  if (!a.anchored) say(Tr(ctx.lang(), "vault.audit_not_anchored"));
+  if (!a.intact()) {
+    say(Tr(ctx.lang(), "vault.audit_unverified", path, a.records,
+           a.unauthenticated, Lines(a.unauthenticated_lines)));
+    return kExitNotExpected;
+  }
+  say(Tr(ctx.lang(), "vault.audit_ok", path, a.records));
   return kExitOk;
 }
 
@@ -168,8 +194,10 @@ void RegisterAudit(CLI::App* parent, CommandContext* ctx, CommandRun* run) {
   CLI::App* cmd = parent->add_subcommand(
       "audit", "print the vault's audit log; --verify checks chain and MACs");
   cmd->add_flag("--verify", f->verify,
-                "check every record's hash chain and MAC (needs the "
-                "passphrase); exit 1 at the first broken record");
+                "check every record's hash chain and MAC and the log's length "
+                "against the vault (needs the passphrase); exit 0 intact, 3 "
+                "unverified (records without a MAC: failed unlocks), 1 "
+                "broken (edited, removed, truncated or deleted)");
   cmd->add_flag("--json", f->json, "JSON on stdout");
   AddCommonFlags(cmd, ctx);
   cmd->footer(

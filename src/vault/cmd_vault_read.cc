@@ -5,6 +5,7 @@
 
 #include "src/cli/app.h"
 #include "src/i18n/i18n.h"
+#include "src/log/terminal_text.h"
 #include "src/vault/cmd_common.h"
 
 namespace renumber::vault {
@@ -62,15 +63,13 @@ int RunList(const CommandContext& ctx, const ReadFlags& f) {
     rows.push_back({e.creds.account.customer,
                     ServiceName(e.creds.account.service), e.creds.api_base,
                     e.ticket, e.expires_at.ToRfc3339(), DaysText(ctx, e)});
-  std::fputs(FormatTable({Tr(ctx.lang(), "vault.col_customer"),
-                          Tr(ctx.lang(), "vault.col_service"),
-                          Tr(ctx.lang(), "vault.col_api_base"),
-                          Tr(ctx.lang(), "vault.col_ticket"),
-                          Tr(ctx.lang(), "vault.col_expires"),
-                          Tr(ctx.lang(), "vault.col_days_left")},
-                         rows)
-                 .c_str(),
-             stdout);
+  PrintForHumans(stdout, FormatTable({Tr(ctx.lang(), "vault.col_customer"),
+                                      Tr(ctx.lang(), "vault.col_service"),
+                                      Tr(ctx.lang(), "vault.col_api_base"),
+                                      Tr(ctx.lang(), "vault.col_ticket"),
+                                      Tr(ctx.lang(), "vault.col_expires"),
+                                      Tr(ctx.lang(), "vault.col_days_left")},
+                                     rows));
   Say(entries->size() == 1
           ? Tr(ctx.lang(), "vault.list_count_one", (*v)->path())
           : Tr(ctx.lang(), "vault.list_count", entries->size(), (*v)->path()));
@@ -81,7 +80,8 @@ int RunReveal(const CommandContext& ctx, const ReadFlags& f, Vault* v,
               const AccountKey& account) {
   if (f.ticket.empty())
     return Fail(ctx, Status::InvalidArgument(
-                         Tr(ctx.lang(), "vault.reveal_needs_ticket")));
+                         Tr(Lang::kEn, "vault.reveal_needs_ticket"),
+                         Tr(Lang::kJa, "vault.reveal_needs_ticket")));
   auto e = v->Reveal(account, f.ticket, f.reason);
   if (!e.ok()) return Fail(ctx, e.status());
   const Secret& s =
@@ -97,7 +97,8 @@ int RunShow(const CommandContext& ctx, const ReadFlags& f) {
   if (!account.ok()) return Fail(ctx, account.status());
   if (f.reveal && f.ticket.empty())
     return Fail(ctx, Status::InvalidArgument(
-                         Tr(ctx.lang(), "vault.reveal_needs_ticket")));
+                         Tr(Lang::kEn, "vault.reveal_needs_ticket"),
+                         Tr(Lang::kJa, "vault.reveal_needs_ticket")));
   auto v = UnlockVault(ctx);
   if (!v.ok()) return Fail(ctx, v.status());
   if (f.reveal) return RunReveal(ctx, f, v->get(), *account);
@@ -105,8 +106,10 @@ int RunShow(const CommandContext& ctx, const ReadFlags& f) {
   if (!entries.ok()) return Fail(ctx, entries.status());
   int i = FindEntry(*entries, *account);
   if (i < 0)
-    return Fail(ctx, Status::NotFound("the vault has no entry for " +
-                                      account->ToString()));
+    return Fail(ctx,
+                Status::NotFound(
+                    "the vault has no entry for " + account->ToString(),
+                    "保管庫に " + account->ToString() + " の登録がありません"));
   const VaultEntry& e = (*entries)[i];
   json info = EntryInfo(ctx, e);
   info["username"] = e.creds.username;

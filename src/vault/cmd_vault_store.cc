@@ -37,7 +37,9 @@ Result<Timestamp> Expiry(const CommandContext& ctx, const StoreFlags& f) {
                       OptionalTime("--maintenance-end", f.maintenance_end));
   if (expires && end)
     return Status::InvalidArgument(
-        "give --expires or --maintenance-end, not both");
+        "give --expires or --maintenance-end, not both",
+        "--expires と --maintenance-end "
+        "は、どちらか一方だけを指定してください");
   return ChooseExpiry(ctx.clock->Now(), expires, end);
 }
 
@@ -56,14 +58,16 @@ Result<VaultEntry> EntryFromFlags(const CommandContext& ctx,
   e.creds.api_base = f.api_base;
   e.creds.username = f.username;
   e.creds.ca_file = f.ca_file;
-  if (f.customer.empty() || f.customer.find('/') != std::string::npos)
-    return Status::InvalidArgument("--customer must be an id like C-10001");
+  RN_RETURN_IF_ERROR(ValidateCustomerId(f.customer).Annotate("--customer", "--customer"));
   RN_RETURN_IF_ERROR(CheckApiBase(f.api_base).Annotate("--api-base"));
   if (e.creds.account.service == Service::kEss && f.username.empty())
-    return Status::InvalidArgument("ess accounts need --username");
+    return Status::InvalidArgument(
+        "ess accounts need --username",
+        "ess のアカウントには --username が必要です");
   if (!f.ca_file.empty() && !ctx.fs->Exists(f.ca_file))
-    return Status::InvalidArgument("--ca-file '" + f.ca_file +
-                                   "' does not exist");
+    return Status::InvalidArgument(
+        "--ca-file '" + f.ca_file + "' does not exist",
+        "--ca-file '" + f.ca_file + "' が見つかりません");
   e.ticket = f.ticket;
   e.created_at = ctx.clock->Now();
   e.created_by = CreatedBy(ctx);
@@ -79,9 +83,11 @@ Result<Secret> AskSecret(const CommandContext& ctx, const VaultEntry& e) {
   if (typed.status().Is(Code::kUnavailable))
     return Status::InvalidArgument(
         "there is no terminal to ask for the secret on; pass --secret-file "
-        "FILE (mode 0600)");
+        "FILE (mode 0600)",
+        "秘密情報の入力を求める端末がありません。--secret-file FILE（モード "
+        "0600）を指定してください");
   if (typed.ok() && typed->empty())
-    return Status::InvalidArgument("the secret is empty");
+    return Status::InvalidArgument("the secret is empty", "秘密情報が空です");
   return typed;
 }
 
@@ -112,17 +118,24 @@ int RunAdd(const CommandContext& ctx, const StoreFlags& f) {
   // person typing, scrypt on a busy machine) may have outlasted it, and the
   // save drops expired entries: say so instead of "Stored".
   if (expires <= ctx.clock->Now())
-    return Fail(ctx, Status::InvalidArgument(
-                         "--expires " + expires.ToRfc3339() +
-                         " passed while the vault was being unlocked; "
-                         "nothing stored"));
+    return Fail(
+        ctx,
+        Status::InvalidArgument(
+            "--expires " + expires.ToRfc3339() +
+                " passed while the vault was being unlocked; nothing stored",
+            "保管庫を開いている間に --expires " + expires.ToRfc3339() +
+                " を過ぎたため、何も保管していません"));
   Status s = PutEntries(v->get(), {std::move(*entry)}, f.replace, "add");
   if (!s.ok()) return Fail(ctx, s);
   if (expires <= ctx.clock->Now())
-    return Fail(
-        ctx, Status::Internal(account + " expired (" + expires.ToRfc3339() +
-                              ") while the vault was being saved, and the save "
-                              "dropped it (see the audit log)"));
+    return Fail(ctx,
+                Status::Internal(account + " expired (" + expires.ToRfc3339() +
+                                     ") while the vault was being saved, and "
+                                     "the save dropped it (see the audit log)",
+                                 account + " は保管庫の保存中に期限切れ（" +
+                                     expires.ToRfc3339() +
+                                     "）になったため、保存されませんでした（監"
+                                     "査ログを参照してください）"));
   Say(Tr(ctx.lang(), "vault.added", account, f.ticket, expires.ToRfc3339(),
          DaysLeft(ctx.clock->Now(), expires)));
   return kExitOk;
@@ -133,7 +146,7 @@ int RunImport(const CommandContext& ctx, const StoreFlags& f) {
   if (!expires.ok()) return Fail(ctx, expires.status());
   Status priv = CheckPrivateFile(ctx.fs, f.file);
   if (!priv.ok()) return Fail(ctx, priv);
-  auto text = ctx.fs->ReadFile(f.file);
+  auto text = ctx.fs->ReadFile(f.file, kMaxCredentialsFileBytes);
   if (!text.ok()) return Fail(ctx, text.status());
   auto creds = ParseCredentialsJson(*text, f.file);
   Wipe(&*text);
@@ -161,7 +174,7 @@ void RegisterAdd(CLI::App* parent, CommandContext* ctx, CommandRun* run) {
       "add", "store one customer's login; the secret is asked with echo off");
   cmd->add_option("--customer", f->customer, "customer id, e.g. C-10001")
       ->required();
-  cmd->add_option("--service", f->service, "ess | cdn")->required();
+  cmd->add_option("--service", f->service, "ess|cdn: the service")->required();
   cmd->add_option("--api-base", f->api_base,
                   "management API base URL, e.g. https://ess.example.net")
       ->required();

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -48,7 +49,9 @@ Outcome Renumber(const std::vector<std::string>& args,
     ::dup2(err[1], 2);
     ::close(out[0]);
     ::close(err[0]);
-    std::vector<std::string> all = {RENUMBER_BINARY};
+    // RENUMBER_E2E_BINARY: the same tests against another build (e2e_env.h).
+    const char* other = std::getenv("RENUMBER_E2E_BINARY");
+    std::vector<std::string> all = {other && *other ? other : RENUMBER_BINARY};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : all) argv.push_back(a.data());
@@ -323,6 +326,57 @@ TEST_F(VaultCliTest, AuditVerifyReportsTampering) {
   Outcome verify = Renumber(With({"vault", "audit", "--verify"}));
   EXPECT_EQ(verify.code, 1);
   EXPECT_TRUE(Contains(verify.out, "record 2 is broken")) << verify.out;
+}
+
+// The audit log cut to its first lines (the reveal at its end dropped), or
+// deleted: `audit --verify` says so (exit 1) and every unlock refuses
+// (exit 1) until the log is restored. The old binary verified the cut log
+// as intact and kept using the vault.
+TEST_F(VaultCliTest, AuditLogCutShortOrDeletedIsFoundByVerifyAndEveryUnlock) {
+  MakeCheapVault();
+  ASSERT_EQ(AddEss("C-1", "pw-1-secret").code, 0);
+  ASSERT_EQ(Renumber(With({"vault", "show", "C-1/ess", "--reveal", "--ticket",
+                           "T-7", "--reason", "customer asked"}))
+                .code,
+            0);
+  std::string log = AuditPathFor(vault_);
+  const std::string full = *PosixFileSystem()->ReadFile(log);
+  ASSERT_TRUE(Contains(full, "\"reveal\""));
+  std::string cut = full.substr(0, full.rfind('\n', full.size() - 2) + 1);
+  ASSERT_FALSE(Contains(cut, "\"reveal\""));
+  WriteTestFile(log, cut, 0600);
+  Outcome verify = Renumber(With({"vault", "audit", "--verify"}));
+  EXPECT_EQ(verify.code, 1) << verify.err;
+  EXPECT_TRUE(Contains(verify.out, "removed")) << verify.out;
+  Outcome list = Renumber(With({"vault", "list"}));
+  EXPECT_EQ(list.code, 1) << list.err;
+  EXPECT_TRUE(Contains(list.err, "audit log")) << list.err;
+  ASSERT_TRUE(PosixFileSystem()->Remove(log).ok());
+  EXPECT_EQ(Renumber(With({"vault", "audit", "--verify"})).code, 1);
+  EXPECT_EQ(Renumber(With({"vault", "list"})).code, 1);
+  WriteTestFile(log, full, 0600);
+  EXPECT_EQ(Renumber(With({"vault", "audit", "--verify"})).code, 0);
+}
+
+// A record without a MAC ("failed unlock", which anyone able to write the
+// log can write) leaves the log "unverified" (exit 3), never "intact".
+TEST_F(VaultCliTest, ARecordWithoutAMacMakesTheLogUnverified) {
+  MakeCheapVault();
+  ASSERT_EQ(AddEss("C-1", "pw-1-secret").code, 0);
+  std::string wrong = dir_.File("wrong");
+  WriteTestFile(wrong, "not the passphrase at all\n", 0600);
+  EXPECT_EQ(
+      Renumber({"vault", "list", "--vault", vault_, "--passphrase-file", wrong})
+          .code,
+      2);
+  Outcome verify = Renumber(With({"vault", "audit", "--verify", "--json"}));
+  EXPECT_EQ(verify.code, 3) << verify.err;
+  EXPECT_TRUE(Contains(verify.err, "UNVERIFIED")) << verify.err;
+  auto doc = nlohmann::json::parse(verify.out, nullptr, false);
+  ASSERT_TRUE(doc.is_object()) << verify.out;
+  EXPECT_EQ(doc.value("intact", true), false);
+  EXPECT_EQ(doc.value("verdict", ""), "unverified");
+  EXPECT_EQ(doc["unauthenticated_lines"], nlohmann::json::array({3}));
 }
 
 TEST_F(VaultCliTest, EightProcessesOfTheBinaryLoseNoEntry) {

@@ -20,7 +20,9 @@ Status OpenSslError(const char* what) {
   ERR_clear_error();
   const char* reason = e ? ERR_reason_error_string(e) : nullptr;
   std::string detail = reason ? reason : "no detail";
-  return Status::Internal(std::string(what) + " failed in OpenSSL: " + detail);
+  return Status::Internal(
+      std::string(what) + " failed in OpenSSL: " + detail,
+      std::string(what) + " が OpenSSL で失敗しました: " + detail);
 }
 
 struct KdfDeleter {
@@ -120,8 +122,9 @@ Result<std::string> AesGcmSeal(const Secret& key, std::string_view nonce,
                                std::string_view plaintext) {
   if (key.size() != kKeyBytes || nonce.size() != kNonceBytes)
     return Status::InvalidArgument(
-        "AES-256-GCM needs a 32-byte key and a "
-        "12-byte nonce");
+        "AES-256-GCM needs a 32-byte key and a 12-byte nonce",
+        "AES-256-GCM には 32 バイトの鍵と 12 "
+        "バイトのノンスが必要です（内部エラー）");
   Owned<EVP_CIPHER_CTX> ctx(EVP_CIPHER_CTX_new());
   const auto* k = reinterpret_cast<const unsigned char*>(key.reveal().data());
   const auto* iv = reinterpret_cast<const unsigned char*>(nonce.data());
@@ -148,10 +151,12 @@ Result<Secret> AesGcmOpen(const Secret& key, std::string_view nonce,
                           std::string_view aad, std::string_view sealed) {
   if (key.size() != kKeyBytes || nonce.size() != kNonceBytes)
     return Status::InvalidArgument(
-        "AES-256-GCM needs a 32-byte key and a "
-        "12-byte nonce");
+        "AES-256-GCM needs a 32-byte key and a 12-byte nonce",
+        "AES-256-GCM には 32 バイトの鍵と 12 "
+        "バイトのノンスが必要です（内部エラー）");
   if (sealed.size() < kTagBytes)
-    return Status::Unauthorized("sealed data is shorter than its tag");
+    return Status::Unauthorized("sealed data is shorter than its tag",
+                                "暗号化データが認証タグより短くなっています");
   size_t body = sealed.size() - kTagBytes;
   Owned<EVP_CIPHER_CTX> ctx(EVP_CIPHER_CTX_new());
   const auto* k = reinterpret_cast<const unsigned char*>(key.reveal().data());
@@ -174,7 +179,8 @@ Result<Secret> AesGcmOpen(const Secret& key, std::string_view nonce,
   if (EVP_DecryptFinal_ex(ctx.get(), o + len, &fin) != 1) {
     ERR_clear_error();
     Wipe(&out);  // never hand out unauthenticated plaintext
-    return Status::Unauthorized("AES-256-GCM tag mismatch");
+    return Status::Unauthorized("AES-256-GCM tag mismatch",
+                                "AES-256-GCM の認証タグが一致しません");
   }
   return Secret(std::move(out));
 }
@@ -201,11 +207,14 @@ Result<std::string> FromHex(std::string_view hex) {
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     return -1;
   };
-  if (hex.size() % 2 != 0) return Status::InvalidArgument("odd-length hex");
+  if (hex.size() % 2 != 0)
+    return Status::InvalidArgument("odd-length hex", "16 進数の桁数が奇数です");
   std::string out;
   for (size_t i = 0; i < hex.size(); i += 2) {
     int hi = nibble(hex[i]), lo = nibble(hex[i + 1]);
-    if (hi < 0 || lo < 0) return Status::InvalidArgument("bad hex digit");
+    if (hi < 0 || lo < 0)
+      return Status::InvalidArgument("bad hex digit",
+                                     "16 進数として読めない文字があります");
     out += static_cast<char>(hi << 4 | lo);
   }
   return out;

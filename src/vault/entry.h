@@ -22,6 +22,7 @@
 #include "src/core/status.h"
 #include "src/core/time.h"
 #include "src/model/model.h"
+#include "src/vault/audit.h"
 
 namespace renumber::vault {
 
@@ -37,11 +38,18 @@ struct VaultEntry {
 };
 
 struct VaultBody {
-  // Random 32 bytes made at init and kept across rekey; the audit log's MAC
-  // key is derived from it, so the log stays verifiable after a rekey.
+  // Random 32 bytes made at init and kept across rekey: the vault's
+  // identity, and what the audit log's first MAC key derives from.
   Secret vault_key;
   Timestamp created_at;
   std::vector<VaultEntry> entries;
+  // The audit log's MAC keys: the first derived from vault_key, one more
+  // (random) from each rekey on. A body written before keys were kept (or
+  // encoded without any) decodes with the first key only.
+  AuditKeys audit_keys;
+  // The audit log as of the last audited operation; absent in a body
+  // written before anchors were kept.
+  std::optional<AuditAnchor> audit_anchor;
 };
 
 Secret EncodeBody(const VaultBody& body);

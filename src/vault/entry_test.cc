@@ -51,6 +51,16 @@ TEST(EntryTest, BodyWithWrongSchemaIsCorruption) {
   }
 }
 
+// A body nested 200,000 levels deep (only a newer or broken writer, or one
+// holding the passphrase, could seal one): corruption. The old decoder
+// wiped the parsed document recursively and overflowed the stack.
+TEST(EntryTest, DeeplyNestedBodyIsCorruption) {
+  const std::string deep =
+      "{\"format\":\"renumber-vault-body\",\"x\":" + std::string(200000, '[') +
+      std::string(200000, ']') + "}";
+  EXPECT_TRUE(DecodeBody(Secret(deep)).status().Is(Code::kCorruption));
+}
+
 TEST(EntryTest, ExpiryPolicy) {
   auto def = ChooseExpiry(kNow, std::nullopt, std::nullopt);
   ASSERT_TRUE(def.ok());

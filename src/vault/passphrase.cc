@@ -30,11 +30,14 @@ class TtyPrompterImpl : public Prompter {
  public:
   Result<Secret> ReadHidden(const std::string& prompt) override {
     int fd = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) return Status::Unavailable("there is no terminal to ask on");
+    if (fd < 0)
+      return Status::Unavailable("there is no terminal to ask on",
+                                 "入力を求める端末がありません");
     termios old;
     if (::tcgetattr(fd, &old) != 0) {
       ::close(fd);
-      return Status::Unavailable("/dev/tty is not a terminal");
+      return Status::Unavailable("/dev/tty is not a terminal",
+                                 "/dev/tty が端末ではありません");
     }
     struct sigaction handler = {}, saved[4];
     handler.sa_handler = RestoreTtyAndReraise;
@@ -55,7 +58,8 @@ class TtyPrompterImpl : public Prompter {
     g_tty_fd = -1;
     for (int i = 0; i < 4; ++i) sigaction(kSignals[i], &saved[i], nullptr);
     ::close(fd);
-    if (eof && line.empty()) return Status::InvalidArgument("no input");
+    if (eof && line.empty())
+      return Status::InvalidArgument("no input", "入力がありません");
     return Secret(std::move(line));
   }
 
@@ -86,15 +90,19 @@ Prompter* TtyPrompter() {
 }
 
 Result<Secret> ReadSecretFile(FileSystem* fs, const std::string& path,
-                              const std::string& what) {
-  RN_RETURN_IF_ERROR(CheckPrivateFile(fs, path).Annotate(what));
-  auto text = fs->ReadFile(path);
-  if (!text.ok()) return text.status().Annotate(what);
+                              const std::string& what,
+                              const std::string& what_ja_or_empty) {
+  const std::string& what_ja =
+      what_ja_or_empty.empty() ? what : what_ja_or_empty;
+  RN_RETURN_IF_ERROR(CheckPrivateFile(fs, path).Annotate(what, what_ja));
+  auto text = fs->ReadFile(path, kMaxSecretFileBytes);
+  if (!text.ok()) return text.status().Annotate(what, what_ja);
   std::string value = std::move(*text);
   if (!value.empty() && value.back() == '\n') value.pop_back();
   if (!value.empty() && value.back() == '\r') value.pop_back();
   if (value.empty())
-    return Status::InvalidArgument(what + " '" + path + "' is empty");
+    return Status::InvalidArgument(what + " '" + path + "' is empty",
+                                   what_ja + " '" + path + "' が空です");
   AddScrubbedSecret(value);
   return Secret(std::move(value));
 }
@@ -123,14 +131,21 @@ Result<Secret> UnlockPassphrase(FileSystem* fs, Prompter* prompter,
   std::string from;
   std::string file = FindPassphraseFile(fs, flag_file, &from);
   if (source) *source = file.empty() ? "terminal" : from;
-  if (!file.empty()) return ReadSecretFile(fs, file, "the passphrase file");
+  if (!file.empty())
+    return ReadSecretFile(fs, file, "the passphrase file",
+                          "パスフレーズのファイル");
   auto typed = prompter->ReadHidden(prompt);
   if (typed.status().Is(Code::kUnavailable))
     return Status::InvalidArgument(
         "no vault passphrase: there is no terminal to ask on and none of "
         "--passphrase-file, $" +
-        std::string(kPassphraseFileEnv) +
-        " or $CREDENTIALS_DIRECTORY/renumber-vault is set");
+            std::string(kPassphraseFileEnv) +
+            " or $CREDENTIALS_DIRECTORY/renumber-vault is set",
+        "保管庫のパスフレーズがありません: "
+        "入力を求める端末がなく、--passphrase-file、$" +
+            std::string(kPassphraseFileEnv) +
+            "、$CREDENTIALS_DIRECTORY/renumber-vault "
+            "のいずれも指定されていません");
   if (typed.ok()) AddScrubbedSecret(typed->reveal());
   return typed;
 }
@@ -140,24 +155,31 @@ Result<Secret> NewPassphrase(FileSystem* fs, Prompter* prompter,
                              const std::string& confirm_prompt) {
   Secret pass;
   if (!file.empty()) {
-    RN_ASSIGN_OR_RETURN(pass, ReadSecretFile(fs, file, "the passphrase file"));
+    RN_ASSIGN_OR_RETURN(pass, ReadSecretFile(fs, file, "the passphrase file",
+                                             "パスフレーズのファイル"));
   } else {
     auto first = prompter->ReadHidden(prompt);
     if (first.status().Is(Code::kUnavailable))
       return Status::InvalidArgument(
-          "no new passphrase: there is no terminal to ask on; pass a 0600 "
-          "file instead");
+          "no new passphrase: there is no terminal to ask on; pass a 0600 file "
+          "instead",
+          "新しいパスフレーズがありません: "
+          "入力を求める端末がありません。代わりにモード 0600 "
+          "のファイルを指定してください");
     RN_RETURN_IF_ERROR(first.status());
     RN_ASSIGN_OR_RETURN(Secret again, prompter->ReadHidden(confirm_prompt));
     if (!(*first == again))
-      return Status::InvalidArgument("the two passphrases do not match");
+      return Status::InvalidArgument("the two passphrases do not match",
+                                     "2 回入力したパスフレーズが一致しません");
     pass = std::move(*first);
     AddScrubbedSecret(pass.reveal());
   }
   if (pass.size() < kMinPassphraseLength)
     return Status::InvalidArgument(
         "the passphrase is too short: use at least " +
-        std::to_string(kMinPassphraseLength) + " characters");
+            std::to_string(kMinPassphraseLength) + " characters",
+        "パスフレーズが短すぎます。" + std::to_string(kMinPassphraseLength) +
+            " 文字以上にしてください");
   return pass;
 }
 

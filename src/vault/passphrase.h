@@ -25,6 +25,8 @@ inline constexpr const char* kPassphraseFileEnv =
     "RENUMBER_VAULT_PASSPHRASE_FILE";
 inline constexpr const char* kCredentialName = "renumber-vault";
 inline constexpr size_t kMinPassphraseLength = 12;
+// A passphrase or secret file larger than this is refused unread.
+inline constexpr size_t kMaxSecretFileBytes = 64 * 1024;
 
 // Reads a line of hidden input from the user.
 class Prompter {
@@ -40,9 +42,11 @@ class Prompter {
 Prompter* TtyPrompter();
 
 // A 0600 (or stricter) file holding one secret; one trailing newline is
-// dropped; empty is refused. `what` names it in errors ("passphrase file").
+// dropped; empty is refused. `what` names it in errors ("passphrase file"),
+// `what_ja` in Japanese ("" = as `what`).
 Result<Secret> ReadSecretFile(FileSystem* fs, const std::string& path,
-                              const std::string& what);
+                              const std::string& what,
+                              const std::string& what_ja = "");
 
 // The first passphrase file among --passphrase-file (`flag_file`), the
 // environment variable and the systemd credential, or "" when none is set.

@@ -90,8 +90,9 @@ class NoSyncFile : public WritableFile {
 FileSystem* Base() { return PosixFileSystem(); }
 }  // namespace
 
-Result<std::string> NoSyncFileSystem::ReadFile(const std::string& p) {
-  return Base()->ReadFile(p);
+Result<std::string> NoSyncFileSystem::ReadFile(const std::string& p,
+                                               size_t max) {
+  return Base()->ReadFile(p, max);
 }
 Result<std::unique_ptr<WritableFile>> NoSyncFileSystem::OpenAppend(
     const std::string& p, unsigned mode) {

@@ -55,7 +55,8 @@ VaultEntry MakeEntry(const std::string& customer, Service service,
 // durability.
 class NoSyncFileSystem : public FileSystem {
  public:
-  Result<std::string> ReadFile(const std::string& p) override;
+  using FileSystem::ReadFile;
+  Result<std::string> ReadFile(const std::string& p, size_t max) override;
   Result<std::unique_ptr<WritableFile>> OpenAppend(const std::string& p,
                                                    unsigned mode) override;
   Result<std::unique_ptr<WritableFile>> OpenTruncate(const std::string& p,

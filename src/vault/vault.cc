@@ -1,7 +1,7 @@
 #include "src/vault/vault.h"
 
+#include "src/core/hardening.h"
 #include "src/vault/crypto.h"
-#include "src/vault/hardening.h"
 
 namespace renumber::vault {
 namespace {
@@ -22,21 +22,42 @@ AuditEvent EntryEvent(const std::string& action, const AccountKey& account,
 
 Result<AccountKey> ParseAccount(const std::string& text) {
   size_t slash = text.rfind('/');
-  auto bad = Status::InvalidArgument("'" + text +
-                                     "' is not an account; write "
-                                     "CUSTOMER/SERVICE, e.g. C-10001/ess");
+  auto bad = Status::InvalidArgument(
+      "'" + text +
+          "' is not an account; write CUSTOMER/SERVICE, e.g. C-10001/ess",
+      "'" + text +
+          "' はアカウントの指定として読めません。CUSTOMER/SERVICE の形（例: "
+          "C-10001/ess）で書いてください");
   if (slash == std::string::npos || slash == 0) return bad;
   auto service = ParseService(text.substr(slash + 1));
   if (!service.ok()) return bad;
-  return AccountKey{text.substr(0, slash), *service};
+  std::string customer = text.substr(0, slash);
+  RN_RETURN_IF_ERROR(ValidateCustomerId(customer));
+  return AccountKey{customer, *service};
 }
 
-Vault::Vault(const VaultOptions& options, Secret passphrase)
-    : opts_(options),
+namespace {
+
+VaultOptions WithFs(VaultOptions o, FileSystem* fs) {
+  o.fs = fs;
+  return o;
+}
+
+}  // namespace
+
+Vault::Vault(const VaultOptions& options, std::unique_ptr<FileSystem> dir_fs,
+             Secret passphrase)
+    : dir_fs_(std::move(dir_fs)),
+      opts_(WithFs(options, dir_fs_.get())),
       passphrase_(std::move(passphrase)),
-      audit_(options.fs, options.clock, AuditPathFor(options.path),
+      audit_(dir_fs_.get(), options.clock, AuditPathFor(options.path),
              options.os_user, options.operator_name) {
   audit_.SetCopy(options.audit_copy);
+}
+
+Result<std::unique_ptr<FileSystem>> Vault::OpenDir(const VaultOptions& o,
+                                                   bool create) {
+  return o.fs->OpenPrivateDir(DirName(o.path), create);
 }
 
 KdfParams Vault::kdf() const {
@@ -48,28 +69,34 @@ Result<std::unique_ptr<Vault>> Vault::Create(const VaultOptions& options,
                                              Secret passphrase) {
   RN_RETURN_IF_ERROR(DisableCoreDumps());
   RN_RETURN_IF_ERROR(CheckKdfCaps(options.kdf));
-  FileSystem* fs = options.fs;
-  RN_RETURN_IF_ERROR(fs->CreateDirs(DirName(options.path), 0700));
+  RN_ASSIGN_OR_RETURN(auto dir_fs, OpenDir(options, /*create=*/true));
+  FileSystem* fs = dir_fs.get();
   RN_ASSIGN_OR_RETURN(auto lock, fs->Lock(options.path + ".lock", true));
   if (fs->Exists(options.path))
-    return Status::Conflict("a vault already exists at '" + options.path +
-                            "'; nothing was changed");
+    return Status::Conflict(
+        "a vault already exists at '" + options.path + "'; nothing was changed",
+        "'" + options.path +
+            "' にはすでに保管庫があります。何も変更していません");
   std::string audit = AuditPathFor(options.path);
   if (fs->Exists(audit))
     RN_RETURN_IF_ERROR(fs->Rename(
         audit, audit + ".before-" + options.clock->Now().ToRfc3339()));
-  std::unique_ptr<Vault> v(new Vault(options, std::move(passphrase)));
+  std::unique_ptr<Vault> v(
+      new Vault(options, std::move(dir_fs), std::move(passphrase)));
   VaultBody body;
   std::string key(kKeyBytes, '\0');
   options.random->Fill(reinterpret_cast<uint8_t*>(key.data()), key.size());
   body.vault_key = Secret(std::move(key));
   body.created_at = options.clock->Now();
+  RN_ASSIGN_OR_RETURN(Secret first, AuditMacKey(body.vault_key));
+  body.audit_keys = {{1, std::move(first)}};
+  body.audit_anchor = AuditAnchor{};  // an empty log
   std::lock_guard<std::mutex> l(v->mu_);
   v->kdf_ = options.kdf;
   RN_RETURN_IF_ERROR(v->SaveLocked(&body, nullptr));
   v->vault_key_ = body.vault_key;
-  RN_RETURN_IF_ERROR(v->audit_.SetVaultKey(v->vault_key_));
-  RN_RETURN_IF_ERROR(v->audit_.Append({"init", "", "", "", "ok", ""}));
+  v->audit_.SetKeys(body.audit_keys);
+  RN_RETURN_IF_ERROR(v->AuditLocked(&body, {{"init", "", "", "", "ok", ""}}));
   return v;
 }
 
@@ -77,9 +104,14 @@ Result<std::unique_ptr<Vault>> Vault::Open(const VaultOptions& options,
                                            Secret passphrase) {
   RN_RETURN_IF_ERROR(DisableCoreDumps());
   if (!options.fs->Exists(options.path))
-    return Status::NotFound("there is no vault at '" + options.path +
-                            "'; create one with 'renumber vault init'");
-  std::unique_ptr<Vault> v(new Vault(options, std::move(passphrase)));
+    return Status::NotFound(
+        "there is no vault at '" + options.path +
+            "'; create one with 'renumber vault init'",
+        "'" + options.path +
+            "' に保管庫がありません。'renumber vault init' で作成してください");
+  RN_ASSIGN_OR_RETURN(auto dir_fs, OpenDir(options, /*create=*/false));
+  std::unique_ptr<Vault> v(
+      new Vault(options, std::move(dir_fs), std::move(passphrase)));
   std::lock_guard<std::mutex> l(v->mu_);
   auto body = v->LoadLocked();
   if (!body.ok()) {
@@ -89,13 +121,17 @@ Result<std::unique_ptr<Vault>> Vault::Open(const VaultOptions& options,
     return body.status();
   }
   v->vault_key_ = body->vault_key;
-  RN_RETURN_IF_ERROR(v->audit_.SetVaultKey(v->vault_key_));
+  // Every unlock compares the log with what the vault recorded of it: a
+  // log cut short or deleted is found here, before anything is used.
+  if (!options.inspect_broken_audit)
+    RN_RETURN_IF_ERROR(v->CheckAnchorLocked(*body));
   return v;
 }
 
 Result<VaultBody> Vault::LoadLocked() {
   RN_RETURN_IF_ERROR(CheckPrivateFile(opts_.fs, opts_.path));
-  RN_ASSIGN_OR_RETURN(std::string file, opts_.fs->ReadFile(opts_.path));
+  RN_ASSIGN_OR_RETURN(std::string file,
+                      opts_.fs->ReadFile(opts_.path, kMaxFileBytes));
   RN_ASSIGN_OR_RETURN(Header h, ParseHeader(file));
   if (body_key_.empty() || h.salt != key_salt_ || !(h.kdf == kdf_)) {
     RN_ASSIGN_OR_RETURN(Secret key, DeriveBodyKey(passphrase_, h));
@@ -106,8 +142,10 @@ Result<VaultBody> Vault::LoadLocked() {
   RN_ASSIGN_OR_RETURN(Secret plain, OpenFile(file, body_key_));
   auto body = DecodeBody(plain);
   if (body.ok() && !vault_key_.empty() && !(body->vault_key == vault_key_))
-    return Status::Corruption("the vault at '" + opts_.path +
-                              "' was replaced by another vault");
+    return Status::Corruption(
+        "the vault at '" + opts_.path + "' was replaced by another vault",
+        "'" + opts_.path + "' の保管庫が別の保管庫に置き換えられています");
+  if (body.ok()) audit_.SetKeys(body->audit_keys);  // a rekey may add one
   return body;
 }
 
@@ -123,6 +161,40 @@ Status Vault::SaveLocked(VaultBody* body, std::vector<AccountKey>* dropped) {
   key_salt_ = h.salt;
   if (dropped) *dropped = std::move(gone);
   return Status::Ok();
+}
+
+Status Vault::SaveAnchorLocked(VaultBody* body, const AuditAnchor& anchor) {
+  body->audit_anchor = anchor;
+  // The same key (no KDF run: this happens at every use), a fresh nonce.
+  Header h = NewHeader(kdf_, opts_.random);
+  h.salt = key_salt_;
+  Secret plain = EncodeBody(*body);
+  RN_ASSIGN_OR_RETURN(std::string file, SealFile(h, body_key_, plain.reveal()));
+  return WriteFileAtomic(opts_.fs, opts_.path, file, kFileMode);
+}
+
+Result<std::string> Vault::AuditTextLocked() {
+  if (!opts_.fs->Exists(audit_.path())) return std::string();
+  return opts_.fs->ReadFile(audit_.path());
+}
+
+Status Vault::CheckAnchorLocked(const VaultBody& body) {
+  if (!body.audit_anchor) return Status::Ok();  // a vault from before anchors
+  RN_ASSIGN_OR_RETURN(std::string text, AuditTextLocked());
+  return CheckAuditAnchor(text, *body.audit_anchor)
+      .Annotate("the vault's audit log '" + audit_.path() + "'",
+                "保管庫の監査ログ '" + audit_.path() + "'");
+}
+
+Status Vault::AuditLocked(VaultBody* body,
+                          const std::vector<AuditEvent>& events) {
+  RN_ASSIGN_OR_RETURN(AuditAnchor anchor, audit_.AppendAll(events));
+  return SaveAnchorLocked(body, anchor)
+      .Annotate(
+          "the audit record was written but the vault could not "
+          "record the log's new length",
+          "監査ログに記録しましたが、保管庫に監査ログの新しい長さを記録"
+          "できませんでした");
 }
 
 void Vault::RemoveStaleTemps() {
@@ -155,11 +227,14 @@ Status Vault::Update(const Change& change, AuditEvent summary) {
   RN_ASSIGN_OR_RETURN(auto lock, opts_.fs->Lock(opts_.path + ".lock", true));
   RemoveStaleTemps();
   RN_ASSIGN_OR_RETURN(VaultBody body, LoadLocked());
+  RN_RETURN_IF_ERROR(CheckAnchorLocked(body));
   std::vector<AuditEvent> events;
   Status s = change(&body.entries, &events);
   std::vector<AccountKey> dropped;
   if (s.ok()) s = SaveLocked(&body, &dropped);
   if (!s.ok()) {
+    // The vault file is as it was: the record of the failure is not
+    // anchored (it would take another write of that file).
     summary.result = "error: " + s.message();
     (void)audit_.Append(summary);
     return s;
@@ -170,8 +245,9 @@ Status Vault::Update(const Change& change, AuditEvent summary) {
     if (e.result.empty()) e.result = "ok";
     records.push_back(std::move(e));
   }
-  return audit_.AppendAll(records).Annotate(
-      "the vault was saved but its audit record was not");
+  return AuditLocked(&body, records)
+      .Annotate("the vault was saved but its audit record was not",
+                "保管庫は保存しましたが、監査記録を書き込めませんでした");
 }
 
 Status Vault::Rekey(Secret new_passphrase) {
@@ -179,6 +255,15 @@ Status Vault::Rekey(Secret new_passphrase) {
   RN_ASSIGN_OR_RETURN(auto lock, opts_.fs->Lock(opts_.path + ".lock", true));
   RemoveStaleTemps();
   RN_ASSIGN_OR_RETURN(VaultBody body, LoadLocked());
+  RN_RETURN_IF_ERROR(CheckAnchorLocked(body));
+  // A new MAC key from the next record on: whoever learnt the old key (an
+  // old passphrase, an old copy of the vault) cannot sign what follows.
+  RN_ASSIGN_OR_RETURN(std::string text, AuditTextLocked());
+  const AuditKeys old_keys = body.audit_keys;
+  std::string key(kKeyBytes, '\0');
+  opts_.random->Fill(reinterpret_cast<uint8_t*>(key.data()), key.size());
+  body.audit_keys.push_back(
+      {AnchorOf(text).records + 1, Secret(std::move(key))});
   Secret old = std::move(passphrase_);
   KdfParams old_kdf = kdf_;
   passphrase_ = std::move(new_passphrase);
@@ -189,40 +274,55 @@ Status Vault::Rekey(Secret new_passphrase) {
     passphrase_ = std::move(old);
     kdf_ = old_kdf;
     body_key_ = Secret();
+    audit_.SetKeys(old_keys);
+    (void)audit_.Append({"rekey", "", "", "", "error", ""});
+    return s;
   }
-  std::vector<AuditEvent> records;
-  if (s.ok()) records = DroppedEvents(dropped);
-  records.push_back({"rekey", "", "", "", s.ok() ? "ok" : "error", ""});
-  Status a = audit_.AppendAll(records);
-  return s.ok() ? a : s;
+  audit_.SetKeys(body.audit_keys);
+  std::vector<AuditEvent> records = DroppedEvents(dropped);
+  records.push_back({"rekey", "", "", "", "ok", ""});
+  return AuditLocked(&body, records);
 }
 
 Result<VaultEntry> Vault::Fetch(const AccountKey& account, AuditEvent event) {
   std::lock_guard<std::mutex> l(mu_);
+  // Under the writer lock: the use is recorded in the log and the log's new
+  // length in the vault, by one process at a time.
+  RN_ASSIGN_OR_RETURN(auto lock, opts_.fs->Lock(opts_.path + ".lock", true));
   RN_ASSIGN_OR_RETURN(VaultBody body, LoadLocked());
+  RN_RETURN_IF_ERROR(CheckAnchorLocked(body));
   int i = FindEntry(body.entries, account);
   if (i < 0) {
     event.result = "not-found";
-    (void)audit_.Append(event);
-    return Status::NotFound("the vault has no entry for " + account.ToString() +
-                            "; add it with 'renumber vault add' or "
-                            "'renumber vault import'");
+    (void)AuditLocked(&body, {event});
+    return Status::NotFound(
+        "the vault has no entry for " + account.ToString() +
+            "; add it with 'renumber vault add' or 'renumber vault import'",
+        "保管庫に " + account.ToString() +
+            " の登録がありません。'renumber vault add' または 'renumber vault "
+            "import' で登録してください");
   }
-  VaultEntry& e = body.entries[i];
-  if (event.ticket.empty()) event.ticket = e.ticket;
-  if (e.ExpiredAt(opts_.clock->Now())) {
+  if (event.ticket.empty()) event.ticket = body.entries[i].ticket;
+  if (body.entries[i].ExpiredAt(opts_.clock->Now())) {
     event.result = "refused: expired";
-    (void)audit_.Append(event);
+    (void)AuditLocked(&body, {event});
+    const VaultEntry& e = body.entries[i];
     return Status::PreconditionFailed(
         "the vault entry for " + account.ToString() + " expired on " +
-        e.expires_at.ToRfc3339() +
-        "; ask the customer for the login again and add it with "
-        "'renumber vault add'");
+            e.expires_at.ToRfc3339() +
+            "; ask the customer for the login again and add it with 'renumber "
+            "vault add'",
+        "保管庫の " + account.ToString() + " の登録は " +
+            e.expires_at.ToRfc3339() +
+            " に期限切れになりました。お客様にログイン情報をあらためて依頼し、'"
+            "renumber vault add' で登録してください");
   }
   event.result = "ok";
-  Status s = audit_.Append(event);
-  if (!s.ok()) return s.Annotate("nothing was revealed or used");
-  return std::move(e);
+  Status s = AuditLocked(&body, {event});
+  if (!s.ok())
+    return s.Annotate("nothing was revealed or used",
+                      "何も表示・使用していません");
+  return std::move(body.entries[i]);
 }
 
 Result<VaultEntry> Vault::Use(const AccountKey& account,
@@ -238,16 +338,10 @@ Result<VaultEntry> Vault::Reveal(const AccountKey& account,
 }
 
 Result<AuditVerdict> Vault::VerifyAudit() {
-  Secret key;
-  {
-    std::lock_guard<std::mutex> l(mu_);
-    RN_ASSIGN_OR_RETURN(key, AuditMacKey(vault_key_));
-  }
-  std::string text;
-  if (opts_.fs->Exists(audit_.path())) {
-    RN_ASSIGN_OR_RETURN(text, opts_.fs->ReadFile(audit_.path()));
-  }
-  return VerifyAuditLog(text, key);
+  std::lock_guard<std::mutex> l(mu_);
+  RN_ASSIGN_OR_RETURN(VaultBody body, LoadLocked());
+  RN_ASSIGN_OR_RETURN(std::string text, AuditTextLocked());
+  return VerifyAuditLog(text, body.audit_keys, body.audit_anchor);
 }
 
 Result<std::unique_ptr<Vault>> UnlockVaultWithTries(

@@ -14,8 +14,23 @@
 // if it cannot be written they return the error and no secret. Expired
 // entries are never returned (kPreconditionFailed).
 //
+// The vault body keeps the audit log's anchor (its length and the hash of
+// its last line) and its MAC keys. Every audited operation, under the
+// writer lock, first checks the log against the anchor (kCorruption when
+// records were removed from its end, or the log deleted or rewritten),
+// appends, then saves the new anchor (the same key with a fresh nonce: no
+// KDF run). Open checks it too, so every unlock finds a damaged log. Rekey
+// starts a new random MAC key.
+//
+// The vault's directory is opened with FileSystem::OpenPrivateDir: it must
+// belong to this user and be writable by nobody else, and the vault, its
+// lock files and its audit log are opened relative to it, never through a
+// symbolic link, and only as regular files of this user's (kInvalidArgument
+// otherwise).
+//
 // Thread-safe (one mutex; several processes coordinate through flock).
-// Opening disables core dumps for the rest of the process (hardening.h).
+// Opening disables core dumps for the rest of the process
+// (src/core/hardening.h).
 // Errors: kNotFound (no vault / no entry), kConflict (init over an existing
 // vault), kUnauthorized with the fixed kWrongPassphrase message,
 // kCorruption, kPreconditionFailed (expired), file-system errors.
@@ -48,6 +63,10 @@ struct VaultOptions {
   // scrypt cost written by Create and Rekey. Tests lower it; there is no
   // command-line flag for it. Files keep the cost they were written with.
   KdfParams kdf = kProductionKdf;
+  // For `vault audit` only: Open succeeds even when the audit log no longer
+  // matches what the vault recorded of it, so the damage can be shown.
+  // Every audited operation still refuses.
+  bool inspect_broken_audit = false;
   // Team mode: where a copy of every audit record goes (audit.h).
   AuditCopy audit_copy;
 };
@@ -98,15 +117,26 @@ class Vault {
   KdfParams kdf() const;
 
  private:
-  Vault(const VaultOptions& options, Secret passphrase);
+  Vault(const VaultOptions& options, std::unique_ptr<FileSystem> dir_fs,
+        Secret passphrase);
+  static Result<std::unique_ptr<FileSystem>> OpenDir(const VaultOptions& o,
+                                                     bool create);
   Result<VaultBody> LoadLocked();
+  // Drops expired entries and saves under a fresh salt and key.
   Status SaveLocked(VaultBody* body, std::vector<AccountKey>* dropped);
+  // Saves with `anchor`, under the current key with a fresh nonce.
+  Status SaveAnchorLocked(VaultBody* body, const AuditAnchor& anchor);
+  Result<std::string> AuditTextLocked();
+  Status CheckAnchorLocked(const VaultBody& body);
+  // Appends `events` to the log, then records its new anchor in the vault.
+  Status AuditLocked(VaultBody* body, const std::vector<AuditEvent>& events);
   Result<VaultEntry> Fetch(const AccountKey& account, AuditEvent event);
   void RemoveStaleTemps();
   static std::vector<AuditEvent> DroppedEvents(
       const std::vector<AccountKey>& dropped);
 
-  VaultOptions opts_;
+  std::unique_ptr<FileSystem> dir_fs_;  // the vault's directory
+  VaultOptions opts_;                   // opts_.fs is dir_fs_
   mutable std::mutex mu_;
   Secret passphrase_;
   KdfParams kdf_;         // cost of the file as last read or written

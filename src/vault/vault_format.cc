@@ -22,7 +22,9 @@ uint32_t GetU32(std::string_view s, size_t at) {
 }
 
 Status Corrupt(const std::string& why) {
-  return Status::Corruption("the vault file is damaged or not a vault: " + why);
+  return Status::Corruption(
+      "the vault file is damaged or not a vault: " + why,
+      "保管庫のファイルが壊れているか、保管庫ではありません: " + why);
 }
 
 }  // namespace
@@ -31,7 +33,9 @@ Status CheckKdfCaps(const KdfParams& k) {
   auto refuse = [&](const std::string& what) {
     return Status::Corruption(
         "the vault file asks for scrypt parameters outside the safe limits (" +
-        what + "); refusing to run the key derivation");
+            what + "); refusing to run the key derivation",
+        "保管庫のファイルが安全な範囲を超える scrypt のパラメーター（" + what +
+            "）を指定しているため、鍵の導出を行いません");
   };
   if (k.log2_n < kMinLog2N || k.log2_n > kMaxLog2N)
     return refuse("N = 2^" + std::to_string(k.log2_n) + ", allowed 2^" +
@@ -134,7 +138,7 @@ Result<Secret> OpenFile(std::string_view file, const Secret& body_key) {
                           file.substr(kHeaderBytes));
   if (!plain.ok()) {
     if (plain.status().Is(Code::kUnauthorized))
-      return Status::Unauthorized(kWrongPassphrase);
+      return Status::Unauthorized(kWrongPassphrase, kWrongPassphraseJa);
     return plain.status();
   }
   return std::move(plain).value();

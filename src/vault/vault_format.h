@@ -57,6 +57,9 @@ inline constexpr size_t kMaxFileBytes = size_t{16} << 20;
 // cannot be told apart, and we do not try to.
 inline constexpr const char* kWrongPassphrase =
     "cannot unlock the vault: wrong passphrase, or the vault file was altered";
+inline constexpr const char* kWrongPassphraseJa =
+    "保管庫を開けません: "
+    "パスフレーズが違うか、保管庫のファイルが改変されています";
 
 // kOk when `k` is within the caps above; kCorruption naming the parameter
 // otherwise.

@@ -19,7 +19,10 @@ Status PutEntries(Vault* vault, std::vector<VaultEntry> entries, bool replace,
       if (FindEntry(*stored, e.creds.account) >= 0 && !replace)
         return Status::Conflict(
             "the vault already holds " + e.creds.account.ToString() +
-            "; pass --replace to overwrite it (nothing was changed)");
+                "; pass --replace to overwrite it (nothing was changed)",
+            "保管庫にはすでに " + e.creds.account.ToString() +
+                " が登録されています。上書きするには --replace "
+                "を指定してください（何も変更していません）");
     }
     for (VaultEntry& e : entries) {
       int i = FindEntry(*stored, e.creds.account);
@@ -46,8 +49,9 @@ Status RemoveEntry(Vault* vault, const AccountKey& account,
                     std::vector<AuditEvent>*) -> Status {
     int i = FindEntry(*stored, account);
     if (i < 0)
-      return Status::NotFound("the vault has no entry for " +
-                              account.ToString());
+      return Status::NotFound(
+          "the vault has no entry for " + account.ToString(),
+          "保管庫に " + account.ToString() + " の登録がありません");
     stored->erase(stored->begin() + i);
     return Status::Ok();
   };

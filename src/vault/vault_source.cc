@@ -82,8 +82,11 @@ Result<std::unique_ptr<CredentialSource>> OpenVaultCredentialSourceWith(
   if (!fs->Exists(opts.path))
     return Status::NotFound(
         "no --credentials given and there is no vault at '" + opts.path +
-        "'; pass --credentials FILE, or --vault PATH, or "
-        "create one with 'renumber vault init'");
+            "'; pass --credentials FILE, or --vault PATH, or create one with "
+            "'renumber vault init'",
+        "--credentials の指定がなく、'" + opts.path +
+            "' に保管庫もありません。--credentials FILE か --vault PATH "
+            "を指定するか、'renumber vault init' で保管庫を作成してください");
   RN_ASSIGN_OR_RETURN(
       auto v, vault::UnlockVaultWithTries(
                   opts, prompter, access.passphrase_file, [&](int left) {

@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
 #include "src/core/fs_fault.h"
+#include "src/core/hardening.h"
 #include "src/vault/crypto.h"
-#include "src/vault/hardening.h"
 #include "src/vault/test_util.h"
 #include "src/vault/vault_ops.h"
 
@@ -140,6 +143,8 @@ TEST_F(VaultTest, AnyFlippedByteTruncationOrAppendIsAnError) {
   testing::NoSyncFileSystem no_sync;  // ~900 opens: skip fsync for speed
   VaultOptions opts = TestOptions(copy, &clock_);
   opts.fs = &no_sync;
+  // The copy's audit log, so that the good copy opens at the end.
+  testing::WriteTestFile(AuditPathFor(copy), AuditText(), 0600);
   auto expect_error = [&](const std::string& bytes, const std::string& what) {
     testing::WriteTestFile(copy, bytes, 0600);
     auto v = Vault::Open(opts, Secret(kPass));
@@ -198,7 +203,14 @@ TEST_F(VaultTest, EverySaveHasFreshSaltNonceAndCiphertext) {
   EXPECT_NE(first.substr(20, kSaltBytes), second.substr(20, kSaltBytes));
   EXPECT_NE(first.substr(52, 12), second.substr(52, 12));
   EXPECT_NE(first.substr(kHeaderBytes), second.substr(kHeaderBytes));
-  EXPECT_EQ(Plain(first), Plain(second));
+  // The same entries; only the audit log's anchor moved on.
+  auto a = nlohmann::json::parse(Plain(first));
+  auto b = nlohmann::json::parse(Plain(second));
+  EXPECT_EQ(a["audit"]["records"].get<int>() + 1,
+            b["audit"]["records"].get<int>());
+  a.erase("audit");
+  b.erase("audit");
+  EXPECT_EQ(a, b);
 }
 
 TEST_F(VaultTest, ExpiredEntriesAreNeverUsedAndArePurged) {
@@ -348,6 +360,75 @@ TEST_F(VaultTest, AddRefusesDuplicatesUnlessReplace) {
   EXPECT_TRUE(RemoveEntry(vault_.get(), {"C-1", Service::kEss}, "T").ok());
   EXPECT_TRUE(RemoveEntry(vault_.get(), {"C-1", Service::kEss}, "T")
                   .Is(Code::kNotFound));
+}
+
+// An audit log cut short (the "reveal" at its end dropped) or deleted: the
+// vault's anchor no longer matches. Every unlock refuses; `vault audit`
+// (inspect) opens and reports; nothing is used until the log is back.
+// (The old vault opened, used and verified such a log as intact.)
+TEST_F(VaultTest, AuditLogCutShortOrDeletedIsFoundAtEveryUnlock) {
+  Add("C-1", Service::kEss);
+  ASSERT_TRUE(vault_->Use({"C-1", Service::kEss}, "prepare", "T").ok());
+  ASSERT_TRUE(vault_->Use({"C-1", Service::kEss}, "verify", "T").ok());
+  ASSERT_TRUE(vault_->Reveal({"C-1", Service::kEss}, "T", "why").ok());
+  const std::string full = AuditText();
+  ASSERT_EQ(std::count(full.begin(), full.end(), '\n'), 5);
+  std::string cut = full.substr(0, full.find('\n', full.find('\n') + 1) + 1);
+  testing::WriteTestFile(AuditPathFor(path_), cut, 0600);
+  auto v = Reopen();
+  ASSERT_EQ(v.status().code(), Code::kCorruption);
+  EXPECT_TRUE(Contains(v.status().message(), "records 3-5 were removed"))
+      << v.status().message();
+  EXPECT_EQ(vault_->Use({"C-1", Service::kEss}, "p", "T").status().code(),
+            Code::kCorruption)
+      << "an open vault refuses too";
+  VaultOptions inspect = Options();
+  inspect.inspect_broken_audit = true;
+  auto seen = Vault::Open(inspect, Secret(kPass));
+  ASSERT_TRUE(seen.ok()) << seen.status().ToString();
+  auto verdict = (*seen)->VerifyAudit();
+  ASSERT_TRUE(verdict.ok());
+  EXPECT_EQ(verdict->first_broken, 3u) << verdict->reason;
+  EXPECT_EQ((*seen)->Reveal({"C-1", Service::kEss}, "T", "r").status().code(),
+            Code::kCorruption);
+  EXPECT_EQ(AuditText(), cut) << "nothing appended to a damaged log";
+
+  ASSERT_TRUE(PosixFileSystem()->Remove(AuditPathFor(path_)).ok());
+  v = Reopen();
+  ASSERT_EQ(v.status().code(), Code::kCorruption);
+  EXPECT_TRUE(Contains(v.status().message(), "deleted"))
+      << v.status().message();
+  testing::WriteTestFile(AuditPathFor(path_), full, 0600);
+  v = Reopen();
+  ASSERT_TRUE(v.ok()) << "the log restored from a backup";
+  EXPECT_TRUE((*v)->VerifyAudit()->intact());
+}
+
+// Whoever kept a copy of the vault file and its old passphrase (a staff
+// member who left) can still derive the MAC key the copy knows. A rekey
+// starts a new key, so what they sign after it is found; before, the key
+// stayed the same across rekeys and such a record verified.
+TEST_F(VaultTest, RekeyStartsANewAuditMacKey) {
+  Add("C-1", Service::kEss);
+  const std::string old_copy = Raw();
+  ASSERT_TRUE(vault_->Rekey(Secret("a brand new passphrase")).ok());
+  // The old copy and the log as it is now, side by side.
+  std::string old_path = dir_.File("old.bin");
+  testing::WriteTestFile(old_path, old_copy, 0600);
+  testing::WriteTestFile(AuditPathFor(old_path), AuditText(), 0600);
+  auto old = Vault::Open(TestOptions(old_path, &clock_), Secret(kPass));
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  ASSERT_TRUE((*old)->Use({"C-1", Service::kEss}, "forged", "T").ok());
+  std::string forged_log = *PosixFileSystem()->ReadFile(AuditPathFor(old_path));
+  std::string forged = forged_log.substr(AuditText().size());
+  ASSERT_FALSE(forged.empty());
+  testing::WriteTestFile(AuditPathFor(path_), AuditText() + forged, 0600);
+  auto now = Reopen("a brand new passphrase");
+  ASSERT_TRUE(now.ok()) << now.status().ToString();
+  auto verdict = (*now)->VerifyAudit();
+  ASSERT_TRUE(verdict.ok());
+  EXPECT_NE(verdict->first_broken, 0u) << "the forged record verified";
+  EXPECT_TRUE(Contains(verdict->reason, "MAC")) << verdict->reason;
 }
 
 TEST(ParseAccountTest, Forms) {

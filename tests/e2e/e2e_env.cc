@@ -123,7 +123,10 @@ json NormalizeCdn(const json& state) {
 
 }  // namespace
 
-std::string RenumberBinary() { return RENUMBER_BINARY; }
+std::string RenumberBinary() {
+  const char* other = std::getenv("RENUMBER_E2E_BINARY");
+  return other && *other ? other : RENUMBER_BINARY;
+}
 
 json StdoutJson(const RunResult& r) {
   json j = json::parse(r.out, nullptr, false);
@@ -273,6 +276,24 @@ bool TerminalSession::WaitFor(const std::string& text, int timeout_s) {
   while (r_.tty.find(text) == std::string::npos) {
     if (std::chrono::steady_clock::now() > deadline || !Pump(100))
       return r_.tty.find(text) != std::string::npos;
+  }
+  return true;
+}
+
+bool TerminalSession::WaitForCount(const std::string& text, size_t times,
+                                   int timeout_s) {
+  auto count = [&] {
+    size_t n = 0;
+    for (size_t at = r_.tty.find(text); at != std::string::npos;
+         at = r_.tty.find(text, at + text.size()))
+      ++n;
+    return n;
+  };
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+  while (count() < times) {
+    if (std::chrono::steady_clock::now() > deadline || !Pump(100))
+      return count() >= times;
   }
   return true;
 }

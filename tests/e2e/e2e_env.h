@@ -49,6 +49,8 @@ class TerminalSession {
   // Reads until the terminal has shown `text` (true), or the program
   // ended or `timeout_s` passed (false).
   bool WaitFor(const std::string& text, int timeout_s = 60);
+  // The same, until it has shown `text` `times` times.
+  bool WaitForCount(const std::string& text, size_t times, int timeout_s = 60);
   // Types `line` and Enter.
   void Type(const std::string& line);
   // Reads until the program exits (killed after `timeout_s`).
@@ -156,7 +158,9 @@ class E2eEnv {
   std::unique_ptr<SimCluster> cluster_;
 };
 
-// The path of the built binary (from the build system).
+// The path of the built binary (from the build system), or of the one
+// RENUMBER_E2E_BINARY names: run the same tests against an older build to
+// see which of them fail on it (e.g. the security tests of issue 12).
 std::string RenumberBinary();
 
 // Parses the JSON document a --json run printed on stdout.

@@ -143,5 +143,27 @@ TEST(InputE2eTest, SecretsNeverReachOutputLogsOrJournal) {
       << "trace logging shows redacted auth headers";
 }
 
+// An api_base the transport cannot read the way the load-time check did:
+// it passed the check and failed only at send time (exit 1, after other
+// accounts had been worked on). One parser now: exit 2, nothing sent.
+TEST(InputE2eTest, AnApiBaseTheTransportWouldRefuseIsRefusedAtLoad) {
+  E2eEnv env(Customers(2));
+  std::string creds = *PosixFileSystem()->ReadFile(env.credentials());
+  const std::string base = creds.substr(creds.find("http://127.0.0.1:"));
+  const std::string port =
+      base.substr(17, base.find_first_not_of("0123456789", 17) - 17);
+  const std::string good = "http://127.0.0.1:" + port;
+  size_t at = creds.find(good);
+  ASSERT_NE(at, std::string::npos);
+  creds.replace(at, good.size(), "http://[::1]evil.com:" + port);
+  WriteFile(env.dir() + "/creds2.json", creds, 0600);
+  RunResult r = env.Run({"prepare", "--plan", env.plan(), "--credentials",
+                         env.dir() + "/creds2.json", "--state-dir",
+                         env.state_dir(), "--yes"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("api_base"), std::string::npos) << r.err;
+  EXPECT_EQ(env.Requests(), 0);
+}
+
 }  // namespace
 }  // namespace renumber

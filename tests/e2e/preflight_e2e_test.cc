@@ -99,11 +99,11 @@ TEST_F(PreflightE2eTest, JapaneseReportUsesTheNoticesTerms) {
                             "C-10001", "--lang", "ja"});
   ASSERT_EQ(ja.exit_code, 3) << Describe(ja);
   for (const char* words :
-       {"お客様の作業 (基盤変更メンテナンス完了後 (2026-12-10T06:00:00+09:00) "
-        "に):",
+       {"お客様の作業（基盤変更メンテナンス完了後（2026-12-10T06:00:00+09:00）"
+        "に）:",
         "他社ネームサーバー (ns1.other-dns.example, ns2.other-dns.example)",
         "DNSゾーン c10001.example.jp", "SPFレコード",
-        "Zenlogic へのご依頼 (基盤変更メンテナンスの前に):"})
+        "Zenlogic へのご依頼（基盤変更メンテナンスの前に）:"})
     EXPECT_NE(ja.out.find(words), std::string::npos) << words << "\n" << ja.out;
 }
 

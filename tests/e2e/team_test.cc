@@ -250,6 +250,35 @@ TEST_F(TeamE2eTest, RollbackByBobUndoesAlicesPrepare) {
   }
 }
 
+// `renumber report` reads the store as `status` does: carol, whose own
+// state directory holds nothing, reports alice's prepare; without the store
+// the same report knows no run.
+TEST_F(TeamE2eTest, ReportOnAThirdWorkstationShowsAlicesPrepare) {
+  E2eEnv env(Customers(2));
+  Init(env);
+  ASSERT_EQ(Run(env, "alice", "prepare", {"--yes"}).exit_code, 0);
+  std::vector<std::string> args = {"report", "--plan", env.plan(),
+                                   "--format", "json", "--state-dir",
+                                   env.dir() + "/carol-state"};
+  RunResult alone = env.Run(args);
+  ASSERT_EQ(alone.exit_code, 0) << alone.err;
+  json local = StdoutJson(alone);
+  ASSERT_FALSE(local["accounts"].empty()) << alone.out;
+  for (const json& a : local["accounts"])
+    EXPECT_EQ(a["result"], "not-run") << a.dump();
+  args.insert(args.end(), {"--store", spec_});
+  RunResult shared = env.Run(args, server_->ClientEnv());
+  ASSERT_EQ(shared.exit_code, 0) << shared.err;
+  json team = StdoutJson(shared);
+  ASSERT_EQ(team["accounts"].size(), local["accounts"].size()) << shared.out;
+  for (const json& a : team["accounts"]) {
+    EXPECT_EQ(a["phase"], "prepare") << a.dump();
+    EXPECT_EQ(a["result"], "done") << a.dump();
+    EXPECT_EQ(a["state"], "prepared") << a.dump();
+    EXPECT_EQ(a["changed_by"], "alice") << a.dump();
+  }
+}
+
 // The server stops (immediate: like a crash) in the middle of a prepare:
 // the run stops with a clear error, no write goes out without its intent
 // on the server, and once the server is back the same command finishes

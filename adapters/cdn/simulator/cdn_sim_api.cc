@@ -44,7 +44,7 @@ ServerResponse AdminJson(int status, const json& body) {
   ServerResponse r;
   r.status = status;
   r.headers.Set("Content-Type", "application/json; charset=utf-8");
-  r.body = body.dump();
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 

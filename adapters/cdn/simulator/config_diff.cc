@@ -14,7 +14,7 @@ std::string Scalar(const json& v) {
     const std::string s = v.get<std::string>();
     return s.empty() ? "''" : s;
   }
-  return v.dump();
+  return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // "- name: x\n  field: value\n" for each object of a list.
@@ -33,9 +33,9 @@ void List(const char* key, const json& items, std::string* out) {
     }
     for (const auto& [k, v] : item.items()) {
       if (k == "name") continue;
-      std::string value = v.is_array() ? v.dump() : Scalar(v);
+      std::string value = v.is_array() ? v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : Scalar(v);
       if (v.is_string() && v.get<std::string>().find('\n') != std::string::npos)
-        value = json(v.get<std::string>()).dump();
+        value = json(v.get<std::string>()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       *out += (first ? "- " : "  ") + k + ": " + value + "\n";
       first = false;
     }

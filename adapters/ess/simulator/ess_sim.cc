@@ -317,7 +317,7 @@ std::optional<ServerResponse> EssSim::HandleAdmin(const ServerRequest& req) {
     ServerResponse out;
     out.status = status;
     out.headers.Set("Content-Type", "application/json; charset=utf-8");
-    out.body = nlohmann::json{{"error", message}}.dump();
+    out.body = nlohmann::json{{"error", message}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return out;
   };
   if (req.method != "GET") return error(405, "use GET");

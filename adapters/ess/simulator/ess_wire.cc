@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "src/core/ip.h"
+#include "src/core/json_depth.h"
 
 namespace renumber::ess_sim {
 namespace {
@@ -53,7 +54,7 @@ ServerResponse Success(int status, nlohmann::json body,
   r.status = status;
   r.headers.Set("Content-Type", kJson);
   if (!etag.empty()) r.headers.Set("ETag", etag);
-  r.body = out.dump();
+  r.body = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 
@@ -65,7 +66,7 @@ ServerResponse Failure(int status, const std::string& code,
   r.body =
       nlohmann::json{
           {"status", "FAILURE"}, {"code", code}, {"message", message}}
-          .dump();
+          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 
@@ -73,9 +74,10 @@ std::optional<nlohmann::json> ParseObject(const std::string& body) {
   bool blank = true;
   for (char c : body) blank &= std::isspace(static_cast<unsigned char>(c)) != 0;
   if (blank) return nlohmann::json::object();
-  nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return std::nullopt;
-  return j;
+  // A client's JSON, bounded like every JSON from outside (json_depth.h).
+  auto j = ParseBoundedJson(body);
+  if (!j.ok() || !j->is_object()) return std::nullopt;
+  return std::move(*j);
 }
 
 std::optional<std::string> NormalizeRouteAddress(const std::string& text) {

@@ -1,0 +1,113 @@
+// The CDN simulator's request handling (`renumber sim` serves it on
+// loopback to whoever connects): one HTTP request decoded from the input
+// and handed to a fresh simulator of six seeded customers, in process.
+//
+// Input: the method on the first line, the path (with ?query) on the
+// second, header lines up to an empty line, then the body (form-encoded
+// for writes, cdn.md "Transport"). "@SID" in the path stands for the first
+// service of the first CDN customer, so that seeds reach the per-service
+// handlers. Without a Fastly-Key header that customer's token is added, so
+// that the fuzzer gets past authentication to the handlers.
+#include <cstdint>
+#include <string>
+
+#include "src/core/time.h"
+#include "src/sim/vendors.h"
+#include "src/sim/world.h"
+
+namespace {
+
+std::string NextLine(const std::string& text, size_t* at) {
+  if (*at > text.size()) return "";
+  size_t nl = text.find('\n', *at);
+  if (nl == std::string::npos) nl = text.size();
+  std::string line = text.substr(*at, nl - *at);
+  *at = nl + 1;
+  return line;
+}
+
+void SetTarget(const std::string& target, renumber::ServerRequest* r) {
+  size_t q = target.find('?');
+  r->path = r->raw_path = target.substr(0, q);
+  r->query.clear();
+  r->query_params.clear();
+  if (q == std::string::npos) return;
+  r->query = target.substr(q + 1);
+  size_t start = 0;
+  while (start <= r->query.size()) {
+    size_t amp = r->query.find('&', start);
+    if (amp == std::string::npos) amp = r->query.size();
+    std::string pair = r->query.substr(start, amp - start);
+    size_t eq = pair.find('=');
+    r->query_params[pair.substr(0, eq)] =
+        eq == std::string::npos ? "" : pair.substr(eq + 1);
+    start = amp + 1;
+  }
+}
+
+renumber::ServerRequest Decode(const std::string& text, const std::string& sid,
+                               const renumber::SimCustomer& who) {
+  renumber::ServerRequest r;
+  size_t at = 0;
+  r.method = NextLine(text, &at);
+  std::string target = NextLine(text, &at);
+  for (size_t p = target.find("@SID"); p != std::string::npos;
+       p = target.find("@SID", p + sid.size()))
+    target.replace(p, 4, sid);
+  SetTarget(target, &r);
+  for (std::string line = NextLine(text, &at); !line.empty();
+       line = NextLine(text, &at)) {
+    size_t colon = line.find(':');
+    if (colon == std::string::npos) break;
+    size_t v = line.find_first_not_of(' ', colon + 1);
+    r.headers.Add(line.substr(0, colon),
+                  v == std::string::npos ? "" : line.substr(v));
+  }
+  if (at < text.size()) r.body = text.substr(at);
+  if (!r.headers.Get("Fastly-Key")) r.headers.Add("Fastly-Key", who.cdn_token);
+  return r;
+}
+
+// The first service id the simulator lists for `who` ("" when none).
+std::string FirstService(renumber::SimApi* sim,
+                         const renumber::SimCustomer& who) {
+  renumber::ServerRequest list;
+  list.method = "GET";
+  SetTarget("/service?page=1&per_page=1", &list);
+  list.headers.Add("Fastly-Key", who.cdn_token);
+  renumber::SimCall call;
+  renumber::ServerResponse r = sim->Handle(list, &call);
+  auto j = nlohmann::json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_array() || j.empty() || !j[0].is_object()) return "";
+  return j[0].value("id", "");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static renumber::FakeClock* clock = new renumber::FakeClock;
+  static const std::vector<renumber::SimCustomer> customers = [] {
+    auto all = renumber::SeedCustomers(6, "2026-12-10T06:00:00Z");
+    std::vector<renumber::SimCustomer> cdn;
+    for (const auto& c : all)
+      if (c.has_cdn) cdn.push_back(c);
+    return cdn;
+  }();
+  if (customers.empty()) return 0;
+  auto sim = renumber::NewCdnSimApi(customers, clock);
+  const std::string sid = FirstService(sim.get(), customers[0]);
+  const renumber::ServerRequest request =
+      Decode(std::string(reinterpret_cast<const char*>(data), size), sid,
+             customers[0]);
+  (void)sim->AccountOf(request);
+  renumber::SimCall call;
+  (void)sim->Handle(request, &call);
+  // A second request on the state the first one left (a write, then a
+  // read of what it changed).
+  renumber::ServerRequest read = request;
+  read.method = "GET";
+  read.body.clear();
+  (void)sim->Handle(read, &call);
+  (void)sim->SaveState();
+  return 0;
+}

@@ -1,0 +1,214 @@
+// Runbooks that cannot rot: every runbook with markers (runbooks/README.md)
+// is run, block by block and in order, against the simulators, on a
+// terminal as a person would run it; each block must end with the exit
+// code its marker says, and show the output block that follows it. A
+// runbook whose commands or output no longer match the binary fails here.
+//
+// The set-up stands for what a person has (runbooks/README.md): both
+// simulators with the seeded customers; `renumber` on PATH; an empty
+// HOME; the repository's credentials-template/ in the working directory;
+// $EDITOR filling a credentials file with the simulators' logins; LANG
+// from the runbook's language; TZ=UTC; the clock of a block's `at=`
+// (libfaketime, installed by .ci/bootstrap).
+#include <dirent.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glob.h>
+#include <algorithm>
+#include <cstdlib>
+
+#include "src/core/fs.h"
+#include "src/core/time.h"
+#include "tests/e2e/e2e_env.h"
+#include "tests/runbooks/runbook_steps.h"
+
+namespace renumber {
+namespace {
+
+std::string RunbookDir() {
+  return std::string(RENUMBER_SOURCE_DIR) + "/runbooks";
+}
+
+std::vector<std::string> RunbookFiles() {
+  std::vector<std::string> out;
+  if (DIR* d = opendir(RunbookDir().c_str())) {
+    while (dirent* e = readdir(d)) {
+      std::string name = e->d_name;
+      if (name.size() > 3 && name.substr(name.size() - 3) == ".md")
+        out.push_back(name);
+    }
+    closedir(d);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string Read(const std::string& path) {
+  auto text = PosixFileSystem()->ReadFile(path);
+  return text.ok() ? *text : "";
+}
+
+// libfaketime's preload library, "" when it is not installed.
+std::string FakeTimeLibrary() {
+  glob_t g{};
+  std::string found;
+  if (glob("/usr/lib/*/faketime/libfaketime.so.1", 0, nullptr, &g) == 0 &&
+      g.gl_pathc > 0)
+    found = g.gl_pathv[0];
+  globfree(&g);
+  return found;
+}
+
+void WriteExecutable(const std::string& path, const std::string& text) {
+  ASSERT_TRUE(WriteFileAtomic(PosixFileSystem(), path, text, 0755).ok());
+}
+
+// What the runbook's reader has at hand, in `env`'s temp dir.
+struct Desk {
+  std::string home, work, bin;
+  std::vector<std::string> vars;  // "NAME=value" for every block
+};
+
+Desk SetUpDesk(const E2eEnv& env, const std::string& file) {
+  Desk d;
+  d.home = env.dir() + "/home";
+  d.work = env.dir() + "/work";
+  d.bin = env.dir() + "/bin";
+  for (const std::string& dir : {d.home, d.work, d.bin, env.dir() + "/tmp"})
+    EXPECT_TRUE(PosixFileSystem()->CreateDirs(dir, 0700).ok());
+  EXPECT_EQ(symlink(RenumberBinary().c_str(), (d.bin + "/renumber").c_str()),
+            0);
+  EXPECT_EQ(
+      symlink(
+          (std::string(RENUMBER_SOURCE_DIR) + "/credentials-template").c_str(),
+          (d.work + "/credentials-template").c_str()),
+      0);
+  // $EDITOR FILE: the person filling in the file with the logins they
+  // were given (here: the simulators').
+  WriteExecutable(d.bin + "/fill-credentials",
+                  "#!/bin/sh\ncat \"$RUNBOOK_CREDENTIALS\" > \"$1\"\n");
+  const bool ja = file.find(".ja.") != std::string::npos;
+  d.vars = {"HOME=" + d.home,
+            "PATH=" + d.bin + ":/usr/local/bin:/usr/bin:/bin",
+            "XDG_STATE_HOME=",
+            "LANG=" + std::string(ja ? "ja_JP.UTF-8" : "C.UTF-8"),
+            "LC_ALL=",
+            "LC_MESSAGES=",
+            "TZ=UTC",
+            "EDITOR=" + d.bin + "/fill-credentials",
+            "RUNBOOK_CREDENTIALS=" + env.credentials(),
+            "RUNBOOK_HOSTS=" + env.hosts(),
+            // The network between the reader and their new server: the
+            // simulated origins listen on loopback, so the origin probes
+            // are pointed there (as --connect-to and --ca-file would).
+            "RENUMBER_CONNECT_TO=" + env.connect_to(),
+            "RENUMBER_CA_FILE=" + env.origin_ca(),
+            "TMPDIR=" + env.dir() + "/tmp"};
+  return d;
+}
+
+// The environment additions that make the block's clock read `at`.
+std::vector<std::string> ClockVars(const std::string& at) {
+  if (at.empty()) return {};
+  auto t = Timestamp::ParseRfc3339(at);
+  EXPECT_TRUE(t.ok()) << at;
+  if (!t.ok()) return {};
+  std::string utc = t->ToRfc3339().substr(0, 19);  // 2026-12-09T22:00:00
+  utc[10] = ' ';
+  const std::string lib = FakeTimeLibrary();
+  EXPECT_FALSE(lib.empty())
+      << "libfaketime is not installed: sh .ci/bootstrap test installs it";
+  return {"LD_PRELOAD=" + lib, "FAKETIME=@" + utc,
+          "FAKETIME_DONT_FAKE_MONOTONIC=1"};
+}
+
+std::string Where(const std::string& file, int line) {
+  return "runbooks/" + file + ":" + std::to_string(line);
+}
+
+// Runs one block at a terminal in `desk`; answers its questions.
+RunResult RunStep(const Desk& desk, const RunbookStep& step,
+                  const std::string& file) {
+  TerminalOptions o;
+  o.env = desk.vars;
+  for (const std::string& v : ClockVars(step.at)) o.env.push_back(v);
+  o.columns = 200;
+  const std::string script = "cd '" + desk.work + "'\n" + step.script;
+  TerminalSession session({"/bin/bash", "-e", "-o", "pipefail", "-c", script},
+                          o);
+  for (size_t asked = 1; session.WaitForCount("[y/N]", asked, 120); ++asked) {
+    if (step.answer.empty()) {
+      ADD_FAILURE() << Where(file, step.line)
+                    << ": the block asks [y/N] but its marker gives no "
+                       "answer=";
+      break;
+    }
+    session.Type(step.answer);
+  }
+  return session.Finish(120);
+}
+
+class RunbookTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(RunbookTest, RunsAsWritten) {
+  const std::string file = GetParam();
+  auto book = ParseRunbook(Read(RunbookDir() + "/" + file));
+  ASSERT_TRUE(book.ok()) << "runbooks/" << file << ": "
+                         << book.status().message();
+  if (!book->marked)
+    GTEST_SKIP() << "runbooks/" << file << " has no runbook marker yet ("
+                 << book->unmarked_sh << " ```sh blocks): not under test";
+  E2eOptions options = Customers(book->customers);
+  options.maintenance_end = "2026-12-10T06:00:00+09:00";
+  E2eEnv env(options);
+  const Desk desk = SetUpDesk(env, file);
+  for (const RunbookStep& step : book->steps) {
+    RunResult r = RunStep(desk, step, file);
+    const std::string seen = TerminalText(r.tty);
+    const std::string tail =
+        seen.size() > 4000 ? "…" + seen.substr(seen.size() - 4000) : seen;
+    ASSERT_EQ(r.exit_code, step.exit_code)
+        << Where(file, step.line) << ": the block\n"
+        << step.script << "ended with exit " << r.exit_code << " (signal "
+        << r.signal << "), its marker says " << step.exit_code
+        << "; the terminal showed:\n"
+        << tail;
+    if (!step.output) continue;
+    Status match = MatchOutput(*step.output, seen);
+    ASSERT_TRUE(match.ok())
+        << Where(file, step.output_line)
+        << ": the output shown for the block at line " << step.line
+        << " is not what it prints now: " << match.message()
+        << "\nThe whole terminal:\n"
+        << tail;
+  }
+  std::printf("runbooks/%s: %zu blocks run, %d skipped\n", file.c_str(),
+              book->steps.size(), book->skipped);
+}
+
+std::string TestName(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name;
+  for (char c : info.param.substr(0, info.param.size() - 3))
+    name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Runbooks, RunbookTest,
+                         ::testing::ValuesIn(RunbookFiles()), TestName);
+
+// The runbooks that are under test stay under test: taking the markers out
+// of one of them fails here.
+TEST(RunbookCoverageTest, TheseRunbooksAreMarked) {
+  for (const char* file : {"README.md", "customer-self-service.en.md",
+                           "customer-self-service.ja.md"}) {
+    auto book = ParseRunbook(Read(RunbookDir() + "/" + file));
+    ASSERT_TRUE(book.ok()) << file << ": " << book.status().message();
+    EXPECT_TRUE(book->marked) << file;
+    EXPECT_GT(book->steps.size(), 0u) << file;
+  }
+}
+
+}  // namespace
+}  // namespace renumber
