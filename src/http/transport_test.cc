@@ -45,7 +45,7 @@ class RealTransportTest : public ::testing::Test {
     server_ = std::move(*server);
   }
   void TearDown() override {
-    if (server_) server_->Stop();  // before the test returns (docs/stack.md #8)
+    if (server_) server_->Stop();  // before the test ends (docs/stack.md #8)
   }
   std::string Url(const std::string& path) {
     return server_->base_url() + path;
