@@ -12,29 +12,12 @@
 
 #include "adapters/cdn/cdn_client.h"
 #include "adapters/cdn/cdn_read.h"
+#include "fuzz/fuzz_support.h"
 #include "src/http/transport.h"
 
 namespace {
 
 constexpr char kToken[] = "fuzz-cdn-token-7215ee9c7d9dc229d";
-
-class AnswerWith : public renumber::HttpTransport {
- public:
-  AnswerWith(int status, std::string body)
-      : status_(status), body_(std::move(body)) {}
-  renumber::Result<renumber::HttpResponse> Send(
-      const renumber::HttpRequest&) override {
-    renumber::HttpResponse r;
-    r.status = status_;
-    r.body = body_;
-    r.headers.Set("Content-Type", "application/json");
-    return r;
-  }
-
- private:
-  int status_;
-  std::string body_;
-};
 
 void CheckNoSecret(const renumber::Status& s) {
   if (s.message().find(kToken) != std::string::npos) std::abort();
@@ -55,7 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string body(reinterpret_cast<const char*>(data), size);
   const renumber::Target target = FuzzTarget();
   for (int status : {200, 400, 409, 503}) {
-    AnswerWith transport(status, body);
+    renumber::fuzz::AnswerWith transport(status, body, "Content-Type",
+                                         "application/json");
     renumber::cdn::CdnClient client(&transport, "C-10001/cdn",
                                     "https://cdn.example.net",
                                     renumber::Secret(kToken));

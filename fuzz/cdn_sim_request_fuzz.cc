@@ -11,59 +11,21 @@
 #include <cstdint>
 #include <string>
 
+#include "fuzz/fuzz_support.h"
 #include "src/core/time.h"
 #include "src/sim/vendors.h"
 #include "src/sim/world.h"
 
 namespace {
 
-std::string NextLine(const std::string& text, size_t* at) {
-  if (*at > text.size()) return "";
-  size_t nl = text.find('\n', *at);
-  if (nl == std::string::npos) nl = text.size();
-  std::string line = text.substr(*at, nl - *at);
-  *at = nl + 1;
-  return line;
-}
-
-void SetTarget(const std::string& target, renumber::ServerRequest* r) {
-  size_t q = target.find('?');
-  r->path = r->raw_path = target.substr(0, q);
-  r->query.clear();
-  r->query_params.clear();
-  if (q == std::string::npos) return;
-  r->query = target.substr(q + 1);
-  size_t start = 0;
-  while (start <= r->query.size()) {
-    size_t amp = r->query.find('&', start);
-    if (amp == std::string::npos) amp = r->query.size();
-    std::string pair = r->query.substr(start, amp - start);
-    size_t eq = pair.find('=');
-    r->query_params[pair.substr(0, eq)] =
-        eq == std::string::npos ? "" : pair.substr(eq + 1);
-    start = amp + 1;
-  }
-}
-
 renumber::ServerRequest Decode(const std::string& text, const std::string& sid,
                                const renumber::SimCustomer& who) {
-  renumber::ServerRequest r;
-  size_t at = 0;
-  r.method = NextLine(text, &at);
-  std::string target = NextLine(text, &at);
-  for (size_t p = target.find("@SID"); p != std::string::npos;
-       p = target.find("@SID", p + sid.size()))
-    target.replace(p, 4, sid);
-  SetTarget(target, &r);
-  for (std::string line = NextLine(text, &at); !line.empty();
-       line = NextLine(text, &at)) {
-    size_t colon = line.find(':');
-    if (colon == std::string::npos) break;
-    size_t v = line.find_first_not_of(' ', colon + 1);
-    r.headers.Add(line.substr(0, colon),
-                  v == std::string::npos ? "" : line.substr(v));
-  }
-  if (at < text.size()) r.body = text.substr(at);
+  renumber::ServerRequest r =
+      renumber::fuzz::DecodeRequest(text, [&sid](std::string* target) {
+        for (size_t p = target->find("@SID"); p != std::string::npos;
+             p = target->find("@SID", p + sid.size()))
+          target->replace(p, 4, sid);
+      });
   if (!r.headers.Get("Fastly-Key")) r.headers.Add("Fastly-Key", who.cdn_token);
   return r;
 }
@@ -73,7 +35,7 @@ std::string FirstService(renumber::SimApi* sim,
                          const renumber::SimCustomer& who) {
   renumber::ServerRequest list;
   list.method = "GET";
-  SetTarget("/service?page=1&per_page=1", &list);
+  renumber::fuzz::SetTarget("/service?page=1&per_page=1", &list);
   list.headers.Add("Fastly-Key", who.cdn_token);
   renumber::SimCall call;
   renumber::ServerResponse r = sim->Handle(list, &call);

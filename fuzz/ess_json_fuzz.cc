@@ -11,29 +11,12 @@
 
 #include "adapters/ess/ess_client.h"
 #include "adapters/ess/ess_wire.h"
+#include "fuzz/fuzz_support.h"
 #include "src/http/transport.h"
 
 namespace {
 
 constexpr char kPassword[] = "fuzz-ess-password-5d41402abc";
-
-class AnswerWith : public renumber::HttpTransport {
- public:
-  AnswerWith(int status, std::string body)
-      : status_(status), body_(std::move(body)) {}
-  renumber::Result<renumber::HttpResponse> Send(
-      const renumber::HttpRequest&) override {
-    renumber::HttpResponse r;
-    r.status = status_;
-    r.body = body_;
-    r.headers.Set("ETag", "\"e1\"");
-    return r;
-  }
-
- private:
-  int status_;
-  std::string body_;
-};
 
 void CheckNoSecret(const renumber::Status& s) {
   if (s.message().find(kPassword) != std::string::npos) std::abort();
@@ -53,7 +36,7 @@ void RoundTrip(const renumber::ess::RouteCollection& c) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string body(reinterpret_cast<const char*>(data), size);
   for (int status : {200, 400, 503}) {
-    AnswerWith transport(status, body);
+    renumber::fuzz::AnswerWith transport(status, body, "ETag", "\"e1\"");
     renumber::ess::EssClient client(&transport, "https://ess.example.net",
                                     "C-10001/ess", "admin@c10001.example.jp",
                                     renumber::Secret(kPassword));

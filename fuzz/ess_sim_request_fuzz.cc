@@ -10,51 +10,17 @@
 #include <string>
 
 #include "adapters/ess/simulator/ess_sim.h"
+#include "fuzz/fuzz_support.h"
 #include "src/core/time.h"
 #include "src/sim/basic_auth.h"
 #include "src/sim/world.h"
 
 namespace {
 
-std::string NextLine(const std::string& text, size_t* at) {
-  if (*at > text.size()) return "";
-  size_t nl = text.find('\n', *at);
-  if (nl == std::string::npos) nl = text.size();
-  std::string line = text.substr(*at, nl - *at);
-  *at = nl + 1;
-  return line;
-}
-
 renumber::ServerRequest Decode(const std::string& text,
                                const renumber::SimCustomer& who) {
-  renumber::ServerRequest r;
-  size_t at = 0;
-  r.method = NextLine(text, &at);
-  std::string target = NextLine(text, &at);
-  size_t q = target.find('?');
-  r.path = r.raw_path = target.substr(0, q);
-  if (q != std::string::npos) {
-    r.query = target.substr(q + 1);
-    size_t start = 0;
-    while (start <= r.query.size()) {
-      size_t amp = r.query.find('&', start);
-      if (amp == std::string::npos) amp = r.query.size();
-      std::string pair = r.query.substr(start, amp - start);
-      size_t eq = pair.find('=');
-      r.query_params[pair.substr(0, eq)] =
-          eq == std::string::npos ? "" : pair.substr(eq + 1);
-      start = amp + 1;
-    }
-  }
-  for (std::string line = NextLine(text, &at); !line.empty();
-       line = NextLine(text, &at)) {
-    size_t colon = line.find(':');
-    if (colon == std::string::npos) break;
-    size_t v = line.find_first_not_of(' ', colon + 1);
-    r.headers.Add(line.substr(0, colon),
-                  v == std::string::npos ? "" : line.substr(v));
-  }
-  if (at < text.size()) r.body = text.substr(at);
+  renumber::ServerRequest r =
+      renumber::fuzz::DecodeRequest(text, [](std::string*) {});
   if (!r.headers.Get("Authorization"))
     r.headers.Add("Authorization",
                   "Basic " + renumber::Base64Encode(who.ess_username + ":" +
