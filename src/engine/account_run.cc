@@ -381,9 +381,13 @@ void AccountRun::JournalEnd() {
   if (report_.paused_until)
     rec["paused_until"] = report_.paused_until->ToRfc3339();
   if (!report_.waiting.empty()) {
-    json waiting = json::array();
-    for (const Text& w : report_.waiting) waiting.push_back(w.en);
+    json waiting = json::array(), waiting_ja = json::array();
+    for (const Text& w : report_.waiting) {
+      waiting.push_back(ScrubSecrets(w.en));
+      waiting_ja.push_back(ScrubSecrets(w.ja.empty() ? w.en : w.ja));
+    }
     rec["waiting"] = waiting;
+    rec["waiting_ja"] = waiting_ja;
   }
   Status s = deps_.journal->Append(rec);
   if (!s.ok() && report_.error.ok()) Fail(s);

@@ -267,6 +267,17 @@ TEST_F(CampaignTest, AClosedGateHoldsTheAccountBackAndSaysWhy) {
             std::string::npos)
       << r.accounts[1].refusal.en;
   EXPECT_EQ(r.accounts[1].waiting.size(), 1u);
+  // The journal keeps what it waited for, in both languages.
+  auto journal = ReadJournal(PosixFileSystem(), dir_ + "/j.journal");
+  ASSERT_TRUE(journal.ok());
+  json end;
+  for (const json& rec : journal->records)
+    if (rec["type"] == "account-end" && rec.contains("waiting")) end = rec;
+  ASSERT_TRUE(end.is_object()) << "no account-end record with waiting";
+  EXPECT_EQ(end["account"].get<std::string>().rfind("C-2", 0), 0u);
+  EXPECT_EQ(end["waiting"], json::array({"C-2: the new side is not ready"}));
+  EXPECT_EQ(end["waiting_ja"],
+            json::array({"C-2: 新しい側の準備ができていません"}));
   EXPECT_EQ(vendor_->accounts["C-2"].writes, 1);  // prepare's only
   EXPECT_EQ(vendor_->total_writes, writes + 4);   // C-1 and C-3: 2 each
   EXPECT_EQ(CampaignExitCode(r), 4);

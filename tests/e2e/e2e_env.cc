@@ -280,22 +280,37 @@ bool TerminalSession::WaitFor(const std::string& text, int timeout_s) {
   return true;
 }
 
+namespace {
+size_t CountOf(const std::string& haystack, const std::string& text) {
+  size_t n = 0;
+  for (size_t at = haystack.find(text); at != std::string::npos;
+       at = haystack.find(text, at + text.size()))
+    ++n;
+  return n;
+}
+}  // namespace
+
 bool TerminalSession::WaitForCount(const std::string& text, size_t times,
                                    int timeout_s) {
-  auto count = [&] {
-    size_t n = 0;
-    for (size_t at = r_.tty.find(text); at != std::string::npos;
-         at = r_.tty.find(text, at + text.size()))
-      ++n;
-    return n;
+  std::vector<size_t> seen = {times - 1};
+  return times == 0 || WaitForNext({text}, &seen, timeout_s) == 0;
+}
+
+int TerminalSession::WaitForNext(const std::vector<std::string>& texts,
+                                 std::vector<size_t>* seen, int timeout_s) {
+  auto next = [&] {
+    for (size_t i = 0; i < texts.size(); ++i)
+      if (CountOf(r_.tty, texts[i]) > (*seen)[i]) return static_cast<int>(i);
+    return -1;
   };
   auto deadline =
       std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
-  while (count() < times) {
-    if (std::chrono::steady_clock::now() > deadline || !Pump(100))
-      return count() >= times;
-  }
-  return true;
+  int found = next();
+  while (found < 0 && std::chrono::steady_clock::now() <= deadline &&
+         Pump(100))
+    found = next();
+  if (found >= 0) ++(*seen)[found];
+  return found;
 }
 
 void TerminalSession::Type(const std::string& line) {

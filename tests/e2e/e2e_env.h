@@ -51,6 +51,11 @@ class TerminalSession {
   bool WaitFor(const std::string& text, int timeout_s = 60);
   // The same, until it has shown `text` `times` times.
   bool WaitForCount(const std::string& text, size_t times, int timeout_s = 60);
+  // Reads until one of `texts` has been shown more often than `seen`
+  // counts (`seen` has one count per text): counts it and returns its
+  // index; -1 when the program ended or `timeout_s` passed first.
+  int WaitForNext(const std::vector<std::string>& texts,
+                  std::vector<size_t>* seen, int timeout_s = 60);
   // Types `line` and Enter.
   void Type(const std::string& line);
   // Reads until the program exits (killed after `timeout_s`).

@@ -65,19 +65,69 @@ void WriteExecutable(const std::string& path, const std::string& text) {
   ASSERT_TRUE(WriteFileAtomic(PosixFileSystem(), path, text, 0755).ok());
 }
 
+// The vault passphrase the desk types at every passphrase question and
+// its $EDITOR writes into a passphrase file (runbooks/README.md).
+constexpr char kPassphrase[] = "runbook desk passphrase 7";
+
 // What the runbook's reader has at hand, in `env`'s temp dir.
 struct Desk {
   std::string home, work, bin;
+  // The runbook's system directories (world paths=) are under `root`.
+  std::string root;
+  std::vector<std::string> paths;
   std::vector<std::string> vars;  // "NAME=value" for every block
 };
 
-Desk SetUpDesk(const E2eEnv& env, const std::string& file) {
+// `script` with every system path the runbook names moved under the
+// desk's root: "/var/lib/renumber/journal" → ROOT/var/lib/renumber/journal.
+// Only whole path names: "/var/lib/renumber2" and "x/var/lib/renumber" stay.
+std::string UnderRoot(const Desk& desk, const std::string& script) {
+  std::string out;
+  auto path_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+           c == '-' || c == '.' || c == '/';
+  };
+  for (size_t i = 0; i < script.size();) {
+    const std::string* hit = nullptr;
+    for (const std::string& p : desk.paths) {
+      const size_t end = i + p.size();
+      if (script.compare(i, p.size(), p) == 0 &&
+          (i == 0 || !path_char(script[i - 1])) &&
+          (end == script.size() || script[end] == '/' ||
+           !path_char(script[end])))
+        hit = &p;
+    }
+    if (hit) {
+      out += desk.root + *hit;
+      i += hit->size();
+    } else {
+      out += script[i++];
+    }
+  }
+  return out;
+}
+
+// What the reader sees: the desk's root is not part of the paths shown.
+std::string WithoutRoot(const Desk& desk, std::string text) {
+  if (desk.root.empty()) return text;
+  for (size_t at = text.find(desk.root); at != std::string::npos;
+       at = text.find(desk.root, at))
+    text.erase(at, desk.root.size());
+  return text;
+}
+
+Desk SetUpDesk(const E2eEnv& env, const std::string& file,
+               const Runbook& book) {
   Desk d;
   d.home = env.dir() + "/home";
   d.work = env.dir() + "/work";
   d.bin = env.dir() + "/bin";
+  d.root = env.dir() + "/root";
+  d.paths = book.paths;
   for (const std::string& dir : {d.home, d.work, d.bin, env.dir() + "/tmp"})
     EXPECT_TRUE(PosixFileSystem()->CreateDirs(dir, 0700).ok());
+  for (const std::string& path : d.paths)
+    EXPECT_TRUE(PosixFileSystem()->CreateDirs(d.root + path, 0700).ok());
   EXPECT_EQ(symlink(RenumberBinary().c_str(), (d.bin + "/renumber").c_str()),
             0);
   EXPECT_EQ(
@@ -86,9 +136,19 @@ Desk SetUpDesk(const E2eEnv& env, const std::string& file) {
           (d.work + "/credentials-template").c_str()),
       0);
   // $EDITOR FILE: the person filling in the file with the logins they
-  // were given (here: the simulators').
+  // were given (here: the simulators'), or any other file (a passphrase
+  // file) with the vault passphrase.
   WriteExecutable(d.bin + "/fill-credentials",
-                  "#!/bin/sh\ncat \"$RUNBOOK_CREDENTIALS\" > \"$1\"\n");
+                  "#!/bin/sh\ncase \"$1\" in\n"
+                  "  *.json) cat \"$RUNBOOK_CREDENTIALS\" > \"$1\" ;;\n"
+                  "  *) printf '%s\\n' \"$RUNBOOK_PASSPHRASE\" > \"$1\" ;;\n"
+                  "esac\n");
+  // sudo: the desk has no root and no other users; the command runs as
+  // the test's own user (-u/-g USER and other options are dropped).
+  WriteExecutable(d.bin + "/sudo",
+                  "#!/bin/sh\nwhile [ $# -gt 0 ]; do\n"
+                  "  case \"$1\" in -u|-g) shift 2 ;; -*) shift ;; *) break ;; "
+                  "esac\ndone\nexec \"$@\"\n");
   const bool ja = file.find(".ja.") != std::string::npos;
   d.vars = {"HOME=" + d.home,
             "PATH=" + d.bin + ":/usr/local/bin:/usr/bin:/bin",
@@ -99,6 +159,7 @@ Desk SetUpDesk(const E2eEnv& env, const std::string& file) {
             "TZ=UTC",
             "EDITOR=" + d.bin + "/fill-credentials",
             "RUNBOOK_CREDENTIALS=" + env.credentials(),
+            "RUNBOOK_PASSPHRASE=" + std::string(kPassphrase),
             "RUNBOOK_HOSTS=" + env.hosts(),
             // The network between the reader and their new server: the
             // simulated origins listen on loopback, so the origin probes
@@ -135,10 +196,23 @@ RunResult RunStep(const Desk& desk, const RunbookStep& step,
   o.env = desk.vars;
   for (const std::string& v : ClockVars(step.at)) o.env.push_back(v);
   o.columns = 200;
-  const std::string script = "cd '" + desk.work + "'\n" + step.script;
+  const std::string script =
+      "cd '" + desk.work + "'\n" + UnderRoot(desk, step.script);
   TerminalSession session({"/bin/bash", "-e", "-o", "pipefail", "-c", script},
                           o);
-  for (size_t asked = 1; session.WaitForCount("[y/N]", asked, 120); ++asked) {
+  // The questions and what the reader types: [y/N] → answer=; the vault's
+  // passphrase questions (en, ja; a wrong-passphrase retry is not
+  // answered) → the desk's passphrase.
+  const std::vector<std::string> questions = {
+      "[y/N]", "Vault passphrase for ", "New vault passphrase",
+      "Repeat the new passphrase: ", "のパスフレーズ: ",
+      "新しい保管庫パスフレーズ", "確認のためもう一度入力してください: "};
+  std::vector<size_t> seen(questions.size(), 0);
+  for (int q; (q = session.WaitForNext(questions, &seen, 120)) >= 0;) {
+    if (q > 0) {
+      session.Type(kPassphrase);
+      continue;
+    }
     if (step.answer.empty()) {
       ADD_FAILURE() << Where(file, step.line)
                     << ": the block asks [y/N] but its marker gives no "
@@ -163,10 +237,10 @@ TEST_P(RunbookTest, RunsAsWritten) {
   E2eOptions options = Customers(book->customers);
   options.maintenance_end = "2026-12-10T06:00:00+09:00";
   E2eEnv env(options);
-  const Desk desk = SetUpDesk(env, file);
+  const Desk desk = SetUpDesk(env, file, *book);
   for (const RunbookStep& step : book->steps) {
     RunResult r = RunStep(desk, step, file);
-    const std::string seen = TerminalText(r.tty);
+    const std::string seen = WithoutRoot(desk, TerminalText(r.tty));
     const std::string tail =
         seen.size() > 4000 ? "…" + seen.substr(seen.size() - 4000) : seen;
     ASSERT_EQ(r.exit_code, step.exit_code)

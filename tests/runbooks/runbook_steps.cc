@@ -69,7 +69,7 @@ Result<std::optional<Marker>> ReadMarker(const std::string& raw, int line) {
   }
   const std::vector<std::string> allowed =
       m.kind == "run"      ? std::vector<std::string>{"exit", "answer", "at"}
-      : m.kind == "world"  ? std::vector<std::string>{"customers"}
+      : m.kind == "world"  ? std::vector<std::string>{"customers", "paths"}
       : m.kind == "output" ? std::vector<std::string>{}
                            : std::vector<std::string>{"-"};
   if (!allowed.empty() && allowed[0] == "-")
@@ -101,6 +101,41 @@ Status ApplyRun(const Marker& m, RunbookStep* step, std::string* at) {
   }
   step->at = *at;
   return Status::Ok();
+}
+
+// "world customers=N paths=/etc/x,/var/lib/y" → `book`.
+Status ApplyWorld(const Marker& m, Runbook* book) {
+  if (m.options.empty()) return Bad(m.line, "'world' needs customers= or paths=");
+  for (const auto& [k, v] : m.options) {
+    if (k == "customers") {
+      RN_ASSIGN_OR_RETURN(book->customers, Number(v, m.line));
+      continue;
+    }
+    if (v.empty()) return Bad(m.line, "paths= names no directory");
+    std::istringstream list(v);
+    for (std::string path; std::getline(list, path, ',');) {
+      if (path.size() < 2 || path[0] != '/' || path.back() == '/' ||
+          path.find("..") != std::string::npos)
+        return Bad(m.line, "paths= takes absolute directories, e.g. "
+                           "paths=/etc/renumber,/var/lib/renumber");
+      book->paths.push_back(path);
+    }
+  }
+  return Status::Ok();
+}
+
+// An indented code line that runs renumber (a command in a list item,
+// told from prose by its options):
+// it must be a fenced ```sh block with a marker instead.
+bool IndentedCommand(const std::string& line, const std::string& before) {
+  const std::string t = Trim(line);
+  const bool command_word = t.rfind("renumber ", 0) == 0 ||
+                            t.rfind("$ renumber ", 0) == 0 ||
+                            t.rfind("sudo ", 0) == 0;
+  const bool has_option =
+      t.find(" --") != std::string::npos || t.back() == '\\';
+  return Indent(line) >= 3 && Trim(before).empty() && command_word &&
+         has_option;
 }
 
 // Glob match of one line: "…" in `pattern` matches any text.
@@ -148,10 +183,7 @@ Result<Runbook> ParseRunbook(const std::string& markdown) {
       book.marked = true;
       if (pending) return Bad(n, "two markers for one block");
       if (marker->kind == "world") {
-        RN_ASSIGN_OR_RETURN(
-            book.customers,
-            Number(marker->options.empty() ? "" : marker->options[0].second,
-                   n));
+        RN_RETURN_IF_ERROR(ApplyWorld(*marker, &book));
         continue;
       }
       pending = marker;
@@ -159,6 +191,10 @@ Result<Runbook> ParseRunbook(const std::string& markdown) {
     }
     const std::string t = Trim(lines[i]);
     if (t.rfind("```", 0) != 0) {
+      if (i > 0 && IndentedCommand(lines[i], lines[i - 1])) {
+        ++book.unmarked_sh;
+        book.unmarked_lines.push_back(n);
+      }
       if (pending && !t.empty())
         return Bad(pending->line, "the marker is not right before a block");
       continue;
@@ -174,7 +210,10 @@ Result<Runbook> ParseRunbook(const std::string& markdown) {
     i = j;
     const bool sh = info == "sh" || info == "bash";
     if (!pending) {
-      book.unmarked_sh += sh;
+      if (sh) {
+        ++book.unmarked_sh;
+        book.unmarked_lines.push_back(n);
+      }
       continue;
     }
     const Marker m = *pending;
@@ -200,10 +239,16 @@ Result<Runbook> ParseRunbook(const std::string& markdown) {
     book.steps.push_back(std::move(step));
   }
   if (pending) return Bad(pending->line, "no block after the marker");
-  if (book.marked && book.unmarked_sh > 0)
+  if (book.marked && book.unmarked_sh > 0) {
+    std::string where;
+    for (int l : book.unmarked_lines)
+      where += (where.empty() ? "" : ", ") + std::to_string(l);
     return Status::InvalidArgument(
         std::to_string(book.unmarked_sh) +
-        " ```sh block(s) without a runbook marker (run or skip)");
+        " command block(s) without a runbook marker (run or skip), at "
+        "line(s) " + where +
+        " (an indented command must be a fenced ```sh block)");
+  }
   return book;
 }
 

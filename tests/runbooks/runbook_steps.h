@@ -13,7 +13,8 @@
 //   ```sh
 //   …
 //   ```
-//   <!-- runbook: world customers=N -->   (once, before the first run)
+//   <!-- runbook: world customers=N paths=/etc/x,/var/lib/y -->
+//                                         (once, before the first run)
 //
 // A marker applies to the fenced block right after it (blank lines may
 // come between). In a runbook with any marker, every ```sh block needs
@@ -49,7 +50,15 @@ struct Runbook {
   int customers = 12;              // the simulated world (world customers=N)
   std::vector<RunbookStep> steps;  // runs only, in order
   int skipped = 0;                 // skip markers
-  int unmarked_sh = 0;             // ```sh blocks without a marker
+  // ```sh blocks without a marker, and indented command lines in list
+  // items (a "renumber …", "$ renumber …" or "sudo …" line after a blank
+  // line, indented 3 or more): each must be a marked ```sh block.
+  int unmarked_sh = 0;
+  std::vector<int> unmarked_lines;
+  // world paths=: system directories the runbook names (/etc/renumber,
+  // /var/lib/renumber); the test gives each a directory of its own and
+  // runs the blocks with the path pointing there.
+  std::vector<std::string> paths;
 };
 
 // kInvalidArgument naming the line for a marker it cannot read, an output

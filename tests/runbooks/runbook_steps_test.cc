@@ -70,14 +70,47 @@ TEST(RunbookStepsTest, AMarkedRunbookHasNoUnmarkedCommand) {
       "<!-- runbook: run -->\n```sh\nrenumber status\n```\n"
       "```sh\nrenumber prepare --yes\n```\n");
   ASSERT_FALSE(book.ok());
-  EXPECT_NE(book.status().message().find("1 ```sh block(s) without"),
+  EXPECT_NE(book.status().message().find("1 command block(s) without"),
             std::string::npos)
+      << book.status().message();
+  EXPECT_NE(book.status().message().find("at line(s) 5 "), std::string::npos)
       << book.status().message();
   // An unmarked runbook is only counted (not yet under test).
   auto unmarked = ParseRunbook("```sh\nrenumber status\n```\n");
   ASSERT_TRUE(unmarked.ok());
   EXPECT_FALSE(unmarked->marked);
   EXPECT_EQ(unmarked->unmarked_sh, 1);
+}
+
+// A command indented in a list item is a block too, so it cannot escape
+// the test by not being fenced; prose that starts with "renumber" is not.
+TEST(RunbookStepsTest, IndentedCommandsInListsNeedAFencedBlock) {
+  const std::string prose =
+      "<!-- runbook: run -->\n```sh\nrenumber status\n```\n"
+      "1. Check:\n\n   renumber writes an intent first.\n";
+  ASSERT_TRUE(ParseRunbook(prose).ok());
+  auto book = ParseRunbook(prose +
+                           "2. Prepare:\n\n"
+                           "   renumber prepare --plan p.csv --yes\n");
+  ASSERT_FALSE(book.ok());
+  EXPECT_NE(book.status().message().find("at line(s) 10 "), std::string::npos)
+      << book.status().message();
+}
+
+TEST(RunbookStepsTest, WorldNamesTheSystemPathsAndCustomers) {
+  auto book = ParseRunbook(
+      "<!-- runbook: world customers=6 paths=/etc/renumber,/var/lib/renumber "
+      "-->\n<!-- runbook: run -->\n```sh\nrenumber status\n```\n");
+  ASSERT_TRUE(book.ok()) << book.status().message();
+  EXPECT_EQ(book->customers, 6);
+  EXPECT_EQ(book->paths,
+            (std::vector<std::string>{"/etc/renumber", "/var/lib/renumber"}));
+  for (const char* bad : {"paths=etc/renumber", "paths=/var/lib/",
+                          "paths=/var/../etc", "paths="})
+    EXPECT_FALSE(ParseRunbook(std::string("<!-- runbook: world ") + bad +
+                              " -->\n")
+                     .ok())
+        << bad;
 }
 
 TEST(RunbookStepsTest, BadMarkersNameTheirLine) {
