@@ -11,6 +11,7 @@
 #include "src/model/paths.h"
 #include "src/store/cmd_store.h"
 #include "src/store/open_store.h"
+#include "src/vault/cmd_vault_access.h"
 
 namespace renumber {
 namespace {

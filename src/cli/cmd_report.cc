@@ -15,6 +15,7 @@
 #include "src/report/report_markdown.h"
 #include "src/store/cmd_store.h"
 #include "src/store/open_store.h"
+#include "src/vault/cmd_vault_access.h"
 #include "src/vault/vault_source.h"
 
 namespace renumber {

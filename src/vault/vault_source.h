@@ -1,12 +1,12 @@
 // The vault as the migration commands' CredentialSource (used when a
-// command gets no --credentials).
+// command gets no --credentials). The command-line options that fill a
+// VaultAccess are the CLI's: src/vault/cmd_vault_access.h.
 //
-// AddVaultAccessOptions adds --vault PATH and --passphrase-file FILE to a
-// command. It adds no --state-dir: the vault lives in the command's own state
-// dir, so bind the command's --state-dir to `access->state_dir_flag` (or copy
-// it there before opening). operator_name and ticket are the caller's: they
-// are written in every "use" record (an empty ticket records the entry's
-// own ticket).
+// VaultAccess has no state dir of its own: the vault lives in the command's
+// state dir, so the command binds its --state-dir to `state_dir_flag` (or
+// copies it there before opening). operator_name and ticket are the
+// caller's: they are written in every "use" record (an empty ticket records
+// the entry's own ticket).
 //
 // OpenVaultCredentialSource unlocks the vault (passphrase from
 // --passphrase-file, $RENUMBER_VAULT_PASSPHRASE_FILE,
@@ -21,7 +21,6 @@
 #ifndef RENUMBER_VAULT_VAULT_SOURCE_H_
 #define RENUMBER_VAULT_VAULT_SOURCE_H_
 
-#include <CLI/CLI.hpp>
 #include <functional>
 #include <memory>
 #include <string>
@@ -46,8 +45,6 @@ struct VaultAccess {
   // Team mode: a copy of every audit record goes here (audit.h AuditCopy).
   std::function<Status(const std::vector<std::string>& lines)> audit_copy;
 };
-
-void AddVaultAccessOptions(CLI::App* command, VaultAccess* access);
 
 // The vault file `access` names: --vault, else <state dir>/vault.bin.
 // The unlock question with `left` tries left (3 on the first).

@@ -1,4 +1,5 @@
 #include "src/vault/vault_source.h"
+#include "src/vault/cmd_vault_access.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
