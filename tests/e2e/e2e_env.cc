@@ -154,6 +154,7 @@ E2eEnv::E2eEnv(const E2eOptions& o) {
   copts.origin_options.phase = o.origin_phase;
   copts.origin_options.stagger = o.origin_stagger;
   copts.customers = o.world;
+  copts.clock = o.clock;
   auto c = SimCluster::Start(copts);
   if (!c.ok()) throw std::runtime_error(c.status().ToString());
   cluster_ = std::move(*c);

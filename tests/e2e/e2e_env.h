@@ -80,6 +80,8 @@ struct E2eOptions {
   std::chrono::milliseconds origin_stagger{2000};
   // Non-empty: these customers instead of SeedCustomers(customers, ...).
   std::vector<SimCustomer> world;
+  // The simulators' clock (outlives the env); null = the real clock.
+  Clock* clock = nullptr;
 };
 
 // Default options with `n` simulated customers.
