@@ -303,7 +303,8 @@ INSTANTIATE_TEST_SUITE_P(Runbooks, RunbookTest,
 // of one of them fails here.
 TEST(RunbookCoverageTest, TheseRunbooksAreMarked) {
   for (const char* file : {"README.md", "customer-self-service.en.md",
-                           "customer-self-service.ja.md"}) {
+                           "customer-self-service.ja.md", "proxy-work.en.md",
+                           "proxy-work.ja.md"}) {
     auto book = ParseRunbook(Read(RunbookDir() + "/" + file));
     ASSERT_TRUE(book.ok()) << file << ": " << book.status().message();
     EXPECT_TRUE(book->marked) << file;
