@@ -64,7 +64,11 @@ class TerminalSession {
 
  private:
   bool Pump(int ms);  // false once nothing can arrive any more
+  // Whether the child still runs (reaps it, keeping its status, once not).
+  bool ChildRunning();
   pid_t pid_ = -1;
+  bool reaped_ = false;
+  int status_ = 0;
   int master_ = -1, out_ = -1, err_ = -1;
   RunResult r_;
 };

@@ -332,7 +332,8 @@ TEST(RunbookCoverageTest, TheseRunbooksAreMarked) {
        {"README.md", "customer-self-service.en.md",
         "customer-self-service.ja.md", "scheduled-verification.en.md",
         "scheduled-verification.ja.md", "rollback-and-incidents.en.md",
-        "rollback-and-incidents.ja.md"}) {
+        "rollback-and-incidents.ja.md", "proxy-work.en.md",
+        "proxy-work.ja.md"}) {
     auto book = ParseRunbook(Read(RunbookDir() + "/" + file));
     ASSERT_TRUE(book.ok()) << file << ": " << book.status().message();
     EXPECT_TRUE(book->marked) << file;
