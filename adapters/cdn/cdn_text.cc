@@ -58,7 +58,7 @@ Text DescribeChange(const std::string& kind, const nlohmann::json& p) {
                 "; now active: " + S(p, "live_active") + ")",
             svc + " のバージョン " + S(p, "version") +
                 " を再び有効化（切替前の有効バージョン。現在の有効バージョン: " +
-                S(p, "live_active") + ")"};
+                S(p, "live_active") + "）"};
   if (kind == "abandon-staged")
     return {"Mark the staged version " + S(p, "version") + " of " + svc +
                 " as abandoned (nothing live to undo)",

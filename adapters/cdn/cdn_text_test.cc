@@ -38,6 +38,15 @@ TEST(CdnTextTest, EveryKindHasBothLanguagesOnOneLine) {
     EXPECT_EQ(t.en.find('\n'), std::string::npos) << kind;
     EXPECT_NE(t.en.find("www (S1)"), std::string::npos) << kind;
     EXPECT_NE(t.ja.find("www (S1)"), std::string::npos) << kind;
+    // The Japanese text's own parentheses are full-width, in pairs.
+    auto count = [&t](const std::string& paren) {
+      size_t n = 0;
+      for (size_t at = t.ja.find(paren); at != std::string::npos;
+           at = t.ja.find(paren, at + paren.size()))
+        ++n;
+      return n;
+    };
+    EXPECT_EQ(count("（"), count("）")) << kind << ": " << t.ja;
   }
 }
 

@@ -22,6 +22,17 @@ std::pair<std::string, int> SortKey(const std::string& account) {
           service.ok() ? static_cast<int>(*service) : -1};
 }
 
+// Whether the RFC 3339 time `a` is before `b`. Parsed: the fraction's
+// length varies ("…:01.52Z" is after "…:01.5Z", and "…:01.3Z" after
+// "…:01Z"), so the strings do not sort as the times do. Unreadable ones
+// compare as text.
+bool Before(const std::string& a, const std::string& b) {
+  auto ta = Timestamp::ParseRfc3339(a);
+  auto tb = Timestamp::ParseRfc3339(b);
+  if (ta.ok() && tb.ok()) return *ta < *tb;
+  return a < b;
+}
+
 void Apply(const json& r, const std::string& campaign, AccountStatus* s) {
   const std::string type = r.value("type", "");
   s->campaign = campaign;
@@ -161,7 +172,7 @@ Result<StatusReport> BuildStatusFrom(
       AccountStatus& s = by_account[acct];
       s.account = acct;
       // Several campaigns may touch one account: the latest record wins.
-      if (!s.when.empty() && r.value("t", "") < s.when) continue;
+      if (!s.when.empty() && Before(r.value("t", ""), s.when)) continue;
       Apply(r, camp, &s);
     }
   }

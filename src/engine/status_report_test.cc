@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <array>
+#include <vector>
+
 #include "src/engine/journal.h"
 
 namespace renumber {
@@ -64,6 +67,37 @@ TEST(StatusReportTest, LatestRecordPerAccount) {
 // The report's view: target, findings and checks from the records that
 // carried them (a later silent record keeps them), and the history of
 // runs: account-ends and the first intent of each run, in time order.
+// The latest record is the latest in time, whatever the length of the
+// fraction of seconds its "t" has (the strings do not sort as the times).
+TEST(StatusReportTest, TheLatestRecordByTimeNotByText) {
+  char tmpl[] = "/tmp/renumber-status-XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  const std::string dir = tmpl;
+  FileSystem* fs = PosixFileSystem();
+  {
+    auto w = std::move(*JournalWriter::Open(fs, dir + "/c1.journal"));
+    for (const auto& [t, account, phase] :
+         std::vector<std::array<std::string, 3>>{
+             {"2026-12-09T22:00:01.5Z", "C-1/cdn", "cutover"},
+             {"2026-12-09T22:00:01.52Z", "C-1/cdn", "rollback-cutover"},
+             {"2026-12-09T22:00:02Z", "C-2/ess", "cutover"},
+             {"2026-12-09T22:00:02.3Z", "C-2/ess", "rollback-cutover"}})
+      ASSERT_TRUE(w->Append({{"t", t},
+                             {"type", "account-end"},
+                             {"account", account},
+                             {"phase", phase},
+                             {"result", "done"},
+                             {"state", "prepared"}})
+                      .ok());
+  }
+  auto s = BuildStatus(fs, dir, "");
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(s->accounts.size(), 2u);
+  EXPECT_EQ(s->accounts[0].phase, "rollback-cutover");
+  EXPECT_EQ(s->accounts[1].phase, "rollback-cutover");
+  ASSERT_EQ(system(("rm -rf '" + dir + "'").c_str()), 0);
+}
+
 TEST(StatusReportTest, DetailsAndHistory) {
   char tmpl[] = "/tmp/renumber-status-XXXXXX";
   ASSERT_NE(mkdtemp(tmpl), nullptr);

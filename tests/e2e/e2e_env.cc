@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <stdexcept>
@@ -154,6 +155,7 @@ E2eEnv::E2eEnv(const E2eOptions& o) {
   copts.origin_options.phase = o.origin_phase;
   copts.origin_options.stagger = o.origin_stagger;
   copts.customers = o.world;
+  copts.clock = o.clock;
   auto c = SimCluster::Start(copts);
   if (!c.ok()) throw std::runtime_error(c.status().ToString());
   cluster_ = std::move(*c);
@@ -245,9 +247,16 @@ TerminalSession::TerminalSession(const std::vector<std::string>& argv_s,
 
 TerminalSession::~TerminalSession() {
   if (pid_ > 0) {
-    kill(pid_, SIGKILL);
+    if (!reaped_) kill(pid_, SIGKILL);
     Finish(5);
   }
+}
+
+bool TerminalSession::ChildRunning() {
+  if (reaped_ || pid_ <= 0) return false;
+  const pid_t w = waitpid(pid_, &status_, WNOHANG);
+  if (w == pid_) reaped_ = true;
+  return w == 0;
 }
 
 bool TerminalSession::Pump(int ms) {
@@ -262,6 +271,15 @@ bool TerminalSession::Pump(int ms) {
     ssize_t n = read(fds[i].fd, buf, sizeof buf);
     if (n > 0) {
       sinks[i]->append(buf, static_cast<size_t>(n));
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    // The terminal is closed only once the child has ended: closing it
+    // while the child runs would hang it up (SIGHUP), which a quick block
+    // that printed nothing sometimes got when the slave side read as
+    // closed (EIO) before the child had exited.
+    if (i == 0 && ChildRunning()) {
+      usleep(20000);
       continue;
     }
     close(fds[i].fd);  // EOF, or EIO once the child has exited
@@ -326,15 +344,15 @@ RunResult TerminalSession::Finish(int timeout_s) {
       std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
   while (Pump(100)) {
     if (std::chrono::steady_clock::now() > deadline) {
-      kill(pid_, SIGKILL);
+      if (!reaped_) kill(pid_, SIGKILL);
       deadline += std::chrono::seconds(5);
     }
   }
-  int status = 0;
-  waitpid(pid_, &status, 0);
+  if (!reaped_) waitpid(pid_, &status_, 0);
+  reaped_ = true;
   pid_ = -1;
-  if (WIFEXITED(status)) r_.exit_code = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) r_.signal = WTERMSIG(status);
+  if (WIFEXITED(status_)) r_.exit_code = WEXITSTATUS(status_);
+  if (WIFSIGNALED(status_)) r_.signal = WTERMSIG(status_);
   return r_;
 }
 

@@ -64,7 +64,11 @@ class TerminalSession {
 
  private:
   bool Pump(int ms);  // false once nothing can arrive any more
+  // Whether the child still runs (reaps it, keeping its status, once not).
+  bool ChildRunning();
   pid_t pid_ = -1;
+  bool reaped_ = false;
+  int status_ = 0;
   int master_ = -1, out_ = -1, err_ = -1;
   RunResult r_;
 };
@@ -80,6 +84,8 @@ struct E2eOptions {
   std::chrono::milliseconds origin_stagger{2000};
   // Non-empty: these customers instead of SeedCustomers(customers, ...).
   std::vector<SimCustomer> world;
+  // The simulators' clock (outlives the env); null = the real clock.
+  Clock* clock = nullptr;
 };
 
 // Default options with `n` simulated customers.
