@@ -90,9 +90,14 @@ constexpr bool kSanitized =
 // ASan binary, so a sanitized build runs the runbooks with the product
 // binary the test command builds first (.ci/bootstrap sets the variable),
 // which is also what a reader runs; without it they are skipped.
-std::string RunbookBinary() {
+std::string GivenRunbookBinary() {
   const char* given = std::getenv("RENUMBER_RUNBOOK_BINARY");
-  return given && *given ? given : RenumberBinary();
+  return given ? given : "";
+}
+
+std::string RunbookBinary() {
+  const std::string given = GivenRunbookBinary();
+  return given.empty() ? RenumberBinary() : given;
 }
 
 // What the runbook's reader has at hand, in `env`'s temp dir.
@@ -288,8 +293,7 @@ TEST_P(RunbookTest, RunsAsWritten) {
   if (!book->marked)
     GTEST_SKIP() << "runbooks/" << file << " has no runbook marker yet ("
                  << book->unmarked_sh << " ```sh blocks): not under test";
-  const char* given = std::getenv("RENUMBER_RUNBOOK_BINARY");
-  if (kSanitized && !(given && *given))
+  if (kSanitized && GivenRunbookBinary().empty())
     GTEST_SKIP() << "runbooks/" << file
                  << ": this build is sanitized and libfaketime hangs in an "
                     "ASan binary's start-up; set RENUMBER_RUNBOOK_BINARY to "
