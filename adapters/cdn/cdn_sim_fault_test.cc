@@ -150,7 +150,7 @@ TEST_F(CdnFaultTest, TimedOutWritesAreReadBack) {
 
 TEST_F(CdnFaultTest, TimedOutCloneLeavesNoSecondDraft) {
   // cpprest re-sends a request whose reused keep-alive connection timed out
-  // (adapters/INTERFACE-REQUESTS.md); the transport sends clones (kNever) on
+  // (src/http/cpprest_transport.cc); the transport sends clones (kNever) on
   // a connection of their own, so a slow clone is committed once and the
   // adapter adopts it.
   request_timeout_ = std::chrono::milliseconds(400);

@@ -1,12 +1,10 @@
 // Where preflight learns a customer's domains.
 //
-// Today: a domains file (--domains FILE), the names given on the command
-// line (--domain NAME), or the simulated world (src/sim/dns_world.h). After
-// the adapter rewrites land, the vendor adapters: ESS lists an account's
-// domains (GET /v1/domains, every page), the CDN adapter its services'
-// domains (GET /service/{sid}/version/{active}/domain) — see
-// adapters/INTERFACE-REQUESTS.md (2026-12-02) for what the adapter
-// interface must give, and README.md here for the wiring.
+// A domains file (--domains FILE), the names given on the command line
+// (--domain NAME), the simulated world (src/sim/dns_world.h), or the vendor
+// adapters' `Discovery::domains` (ESS: GET /v1/domains, every page; CDN:
+// the domains of each service's active version; adapters/*/README.md).
+// README.md here has the wiring.
 //
 // Contract: Domains(account) gives the domain names that account serves
 // (lower case, no trailing dot, no duplicates); preflight checks SPF for
