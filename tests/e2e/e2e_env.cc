@@ -24,9 +24,9 @@ namespace {
 using json = nlohmann::json;
 
 // Reads both pipes until both close, so a chatty child never blocks.
-void Drain(int out_fd, int err_fd, RunResult* r, pid_t pid, int timeout_s) {
-  auto deadline =
-      std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+void Drain(int out_fd, int err_fd, RunResult* r, pid_t pid,
+           std::chrono::milliseconds limit) {
+  auto deadline = std::chrono::steady_clock::now() + limit;
   pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
   int open = 2;
   char buf[65536];
@@ -181,6 +181,12 @@ E2eEnv::~E2eEnv() {
 RunResult E2eEnv::Run(const std::vector<std::string>& args,
                       const std::vector<std::string>& env,
                       int timeout_s) const {
+  return RunFor(args, env, std::chrono::seconds(timeout_s));
+}
+
+RunResult E2eEnv::RunFor(const std::vector<std::string>& args,
+                         const std::vector<std::string>& env,
+                         std::chrono::milliseconds limit) const {
   int out[2], err[2];
   if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0)
     throw std::runtime_error("pipe failed");
@@ -204,7 +210,7 @@ RunResult E2eEnv::Run(const std::vector<std::string>& args,
   close(out[1]);
   close(err[1]);
   RunResult r;
-  Drain(out[0], err[0], &r, pid, timeout_s);
+  Drain(out[0], err[0], &r, pid, limit);
   int status = 0;
   waitpid(pid, &status, 0);
   if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
@@ -381,15 +387,27 @@ RunResult E2eEnv::RunOnTerminal(const std::vector<std::string>& args,
   return r;
 }
 
-RunResult E2eEnv::Renumber(const std::string& command,
-                           const std::vector<std::string>& more,
-                           const std::vector<std::string>& env) const {
+std::vector<std::string> E2eEnv::RenumberArgs(
+    const std::string& command, const std::vector<std::string>& more) const {
   std::vector<std::string> args = {
       command,       "--plan",    plan(),     "--credentials", credentials(),
       "--state-dir", state_dir(), "--hosts",  hosts(),         "--connect-to",
       connect_to(),  "--ca-file", origin_ca()};
   args.insert(args.end(), more.begin(), more.end());
-  return Run(args, env);
+  return args;
+}
+
+RunResult E2eEnv::Renumber(const std::string& command,
+                           const std::vector<std::string>& more,
+                           const std::vector<std::string>& env) const {
+  return Run(RenumberArgs(command, more), env);
+}
+
+RunResult E2eEnv::RenumberKilledAfter(const std::string& command,
+                                      const std::vector<std::string>& more,
+                                      const std::vector<std::string>& env,
+                                      std::chrono::milliseconds after) const {
+  return RunFor(RenumberArgs(command, more), env, after);
 }
 
 Status E2eEnv::RewritePlan(const std::string& rfc3339) {

@@ -12,6 +12,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -138,6 +139,12 @@ class E2eEnv {
   RunResult Renumber(const std::string& command,
                      const std::vector<std::string>& more = {},
                      const std::vector<std::string>& env = {}) const;
+  // The same, killed from outside (SIGKILL, like `kill -9` or a power cut)
+  // `after` it started unless it ended first (then its exit code is kept).
+  RunResult RenumberKilledAfter(const std::string& command,
+                                const std::vector<std::string>& more,
+                                const std::vector<std::string>& env,
+                                std::chrono::milliseconds after) const;
 
   // Non-GET requests both simulators received, and all requests.
   long Writes() const;
@@ -165,6 +172,11 @@ class E2eEnv {
   Status RewritePlan(const std::string& rfc3339);
 
  private:
+  std::vector<std::string> RenumberArgs(
+      const std::string& command, const std::vector<std::string>& more) const;
+  RunResult RunFor(const std::vector<std::string>& args,
+                   const std::vector<std::string>& env,
+                   std::chrono::milliseconds limit) const;
   std::string dir_;
   std::unique_ptr<SimCluster> cluster_;
 };
