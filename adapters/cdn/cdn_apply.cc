@@ -374,35 +374,56 @@ Result<json> ChangeApplier::Reactivate(const Change& c,
         client_->account() + ": change " + c.id + " has no version",
         client_->account() + ": 変更 " + c.id + " に version がありません");
   RN_ASSIGN_OR_RETURN(auto d, ReadDetails(client_, sid));
-  if (d.active == version)
-    return json{{"present", true}, {"activated", version}};
-  if (d.active != expect && !ctx.force)
+  if (d.active != version && d.active != expect && !ctx.force)
     return client_->Error(Code::kPreconditionFailed, "service " + sid,
                           "active version is " + std::to_string(d.active) +
                               ", not version " + std::to_string(expect) +
                               " that our cutover activated; not "
                               "rolling back to version " +
                               std::to_string(version) + " without --force");
-  RN_RETURN_IF_ERROR(ActivateVersion(client_, sid, version));
-  json out = {{"activated", version}, {"replaced", d.active}};
-  // Our switch becomes the staged switch again (a clone carries its
-  // comment, tag included): the service is prepared, as before the cut
-  // over, and a new cut over is one activation. Cloned from the version
-  // our cutover activated — never from a version someone activated on top
-  // of it (forced), whose own changes would ride along.
+  // Our switch becomes the staged switch again, *before* the old version
+  // is active: a run killed in between leaves the service cut over with
+  // its next staged switch ready (adopted by the next run), never rolled
+  // back without it — which would look done ("not-started" satisfies a
+  // cutover rollback) and lose the switch for good.
   const int ours = c.params.value("ours", d.active);
-  const VersionInfo* switch_version = d.Find(ours);
-  auto mark =
-      switch_version ? ParseMark(switch_version->comment) : std::nullopt;
-  if (mark && mark->kind == MarkKind::kStaged &&
-      mark->For(ctx.target.old_ip, ctx.target.new_ip) &&
-      mark->base == version) {
-    RN_ASSIGN_OR_RETURN(ServiceDetails now, ReadDetails(client_, sid));
-    RN_ASSIGN_OR_RETURN(Cloned restaged,
-                        CloneVersion(client_, sid, ours, now.Latest()));
-    out["restaged"] = restaged.number;
+  RN_ASSIGN_OR_RETURN(std::optional<int> restaged,
+                      Restage(sid, d, ours, version, ctx));
+  json out = {{"activated", version}};
+  if (restaged) out["restaged"] = *restaged;
+  if (d.active == version) {
+    out["present"] = true;
+    return out;
   }
+  RN_RETURN_IF_ERROR(ActivateVersion(client_, sid, version));
+  out["replaced"] = d.active;
   return out;
+}
+
+// The staged switch of `ours` (built on `base`) again: an unlocked clone
+// of it, the newest one that an earlier, interrupted run made, or a new
+// one. Cloned from the version our cutover activated — never from a
+// version someone activated on top of it (forced), whose own changes would
+// ride along. Nothing when `ours` is not our staged switch built on `base`.
+Result<std::optional<int>> ChangeApplier::Restage(const std::string& sid,
+                                                  const ServiceDetails& d,
+                                                  int ours, int base,
+                                                  const PhaseContext& ctx) {
+  auto ours_switch = [&](const VersionInfo& v) {
+    auto mark = ParseMark(v.comment);
+    return mark && mark->kind == MarkKind::kStaged &&
+           mark->For(ctx.target.old_ip, ctx.target.new_ip) &&
+           mark->base == base;
+  };
+  const VersionInfo* switch_version = d.Find(ours);
+  if (!switch_version || !ours_switch(*switch_version))
+    return std::optional<int>();
+  for (auto v = d.versions.rbegin(); v != d.versions.rend(); ++v)
+    if (v->number > ours && !v->locked && !v->active && ours_switch(*v))
+      return std::optional<int>(v->number);
+  RN_ASSIGN_OR_RETURN(Cloned restaged,
+                      CloneVersion(client_, sid, ours, d.Latest()));
+  return std::optional<int>(restaged.number);
 }
 
 Result<json> ChangeApplier::Relabel(const Change& c, const PhaseContext& ctx) {

@@ -24,6 +24,7 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "adapters/adapter.h"
@@ -55,6 +56,9 @@ class ChangeApplier {
   Result<nlohmann::json> Validate(const Change& c, const PhaseContext& ctx);
   Result<nlohmann::json> Activate(const Change& c, const PhaseContext& ctx);
   Result<nlohmann::json> Reactivate(const Change& c, const PhaseContext& ctx);
+  Result<std::optional<int>> Restage(const std::string& sid,
+                                     const ServiceDetails& d, int ours,
+                                     int base, const PhaseContext& ctx);
   Result<nlohmann::json> Relabel(const Change& c, const PhaseContext& ctx);
 
   // The staged version of this run, or the one tagged for the pair on the

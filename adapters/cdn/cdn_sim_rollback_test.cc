@@ -65,6 +65,37 @@ TEST_F(CdnRollbackTest, RollbackOfEachPhaseRestoresThePriorState) {
   }
 }
 
+// Found by the fault campaigns (seed 1559): the cutover rollback activated
+// the old version first and cloned the switch back after it; when that
+// clone failed, the service was left rolled back without its staged switch
+// ("not-started", which satisfies a cutover rollback: the engine re-ran
+// nothing). The switch is now staged again first.
+TEST_F(CdnRollbackTest, CutoverRollbackWhoseRestageFailsKeepsTheSwitch) {
+  const SimCustomer& c = Customer(1);
+  SetOrigins(c, Origins::kSynced);
+  const Target t = TargetFor(c);
+  ASSERT_TRUE(RunPhase(NewAdapterFor(c).get(), t, Phase::kPrepare).status.ok());
+  PhaseRun cut = RunPhase(NewAdapterFor(c).get(), t, Phase::kCutover);
+  ASSERT_TRUE(cut.status.ok()) << cut.status.ToString();
+  const json cut_over = ActiveState(c);
+
+  SetFaults({{"error", {{"next", 20}, {"match", "/clone"}}},
+             {"error_status", 503}});
+  PhaseRun failed = RunPhase(NewAdapterFor(c).get(), t,
+                             Phase::kRollbackCutover, cut.records);
+  EXPECT_FALSE(failed.status.ok());
+  // Nothing live changed: the service is still cut over, and a rollback
+  // still has its work to do.
+  EXPECT_EQ(ActiveState(c), cut_over);
+  EXPECT_EQ(StateOf(c), AccountState::kCutOver);
+
+  SetFaults(json::object());
+  PhaseRun again = RunPhase(NewAdapterFor(c).get(), t,
+                            Phase::kRollbackCutover, cut.records);
+  ASSERT_TRUE(again.status.ok()) << again.status.ToString();
+  EXPECT_EQ(StateOf(c), AccountState::kPrepared);
+}
+
 TEST_F(CdnRollbackTest, RollbackOfPrepareAbandonsTheStagedVersion) {
   const SimCustomer& c = Customer(0);
   const Target t = TargetFor(c);
