@@ -18,14 +18,16 @@ T="$B/tests/e2e/e2e_test"
 [ -x "$T" ] || { echo "no $T: build the tests first" >&2; exit 2; }
 LOG=$(mktemp -d /tmp/renumber-fault-campaigns.XXXXXX)
 start=$(date +%s)
+pids=""
 i=0
 while [ "$i" -lt "$SHARDS" ]; do
   RENUMBER_PROOF_SCHEDULES=$N GTEST_TOTAL_SHARDS=$SHARDS GTEST_SHARD_INDEX=$i \
     "$T" --gtest_filter='Seeded*' >"$LOG/shard-$i.log" 2>&1 &
+  pids="$pids $!"
   i=$((i + 1))
 done
 failed=0
-for pid in $(jobs -p); do wait "$pid" || failed=1; done
+for pid in $pids; do wait "$pid" || failed=1; done
 passed=$(cat "$LOG"/shard-*.log | grep -c '^\[       OK \]' || true)
 fails=$(cat "$LOG"/shard-*.log | grep -c '^\[  FAILED  \] Seeded.*ms)$' || true)
 echo "fault campaigns: $passed passed, $fails failed (schedules: $N, and $N/5 with PostgreSQL) in $(( $(date +%s) - start )) s ($SHARDS shards); logs in $LOG"
