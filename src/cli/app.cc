@@ -147,7 +147,7 @@ int RunCli(int argc, char** argv) {
   // to a core file, and no other process of this user may read it.
   if (Status s = DisableCoreDumps(); !s.ok()) {
     std::fprintf(stderr, "renumber: %s\n", s.message().c_str());
-    return kExitFailed;
+    return ExitCodeFor(s);
   }
   GlobalOptions global;
   global.lang = LangBeforeParsing(argc, argv);
@@ -201,7 +201,7 @@ int RunCli(int argc, char** argv) {
       PrintForHumans(stderr, Tr(global.lang, "cli.bad_option",
                                 Localized(lang.status(), global.lang)) +
                                  "\n");
-      return kExitBadInput;
+      return InputError(lang.status());  // --lang
     }
     global.lang = *lang;
   }
@@ -210,7 +210,7 @@ int RunCli(int argc, char** argv) {
     PrintForHumans(stderr, Tr(global.lang, "cli.bad_option",
                               Localized(s, global.lang)) +
                                "\n");
-    return kExitBadInput;
+    return InputError(s);  // --log-level, --log-format
   }
   if (!run) {
     std::fputs(app.help().c_str(), stdout);

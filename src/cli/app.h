@@ -1,6 +1,6 @@
 // The command line: parses arguments with CLI11, sets up logging and
-// language, runs one subcommand, and turns its Status into an exit code.
-// This is the only place (with main) that decides exit codes.
+// language, runs one subcommand, and turns its Status into an exit code
+// through the one table of exit_codes.h.
 #ifndef RENUMBER_CLI_APP_H_
 #define RENUMBER_CLI_APP_H_
 
@@ -9,17 +9,9 @@
 #include <string>
 
 #include "src/cli/command.h"
+#include "src/cli/exit_codes.h"
 
 namespace renumber {
-
-// Exit codes, documented in --help and README.
-enum ExitCode {
-  kExitOk = 0,           // done / in the expected state
-  kExitFailed = 1,       // at least one account failed
-  kExitBadInput = 2,     // bad input; nothing changed
-  kExitNotExpected = 3,  // verify/plan found accounts not in the expected state
-  kExitRefused = 4,      // refused by a safety gate; nothing changed
-};
 
 int RunCli(int argc, char** argv);
 

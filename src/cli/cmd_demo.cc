@@ -128,7 +128,7 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   if (!dir.empty()) {
     if (Status s = PosixFileSystem()->CreateDirs(dir, 0700); !s.ok()) {
       PrintForHumans(stderr, Tr(lang, "cli.error", Localized(s, lang)) + "\n");
-      return kExitBadInput;
+      return InputError(s);  // --dir is the user's to fix
     }
   } else {
     const char* tmp = std::getenv("TMPDIR");
@@ -156,7 +156,7 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
     PrintForHumans(stderr, Tr(lang, "cli.error",
                               Localized(cluster.status(), lang)) +
                                "\n");
-    return kExitFailed;
+    return ExitCodeFor(cluster.status());
   }
   // The customers' DNS zones, for the domains the vendor simulators hold.
   auto dns = SimDns::Start(
@@ -164,7 +164,7 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   if (!dns.ok()) {
     std::fprintf(stderr, "%s\n",
                  Tr(lang, "cli.error", dns.status().message()).c_str());
-    return kExitFailed;
+    return ExitCodeFor(dns.status());
   }
   Status s = (*cluster)->WritePlan(dir + "/plan.csv");
   if (s.ok()) s = (*cluster)->WriteCredentials(dir + "/credentials.json");
@@ -174,7 +174,7 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
     s = CopyFile((*cluster)->origins()->ca_file(), dir + "/origins-ca.pem");
   if (!s.ok()) {
     PrintForHumans(stderr, Tr(lang, "cli.error", Localized(s, lang)) + "\n");
-    return kExitFailed;
+    return ExitCodeFor(s);
   }
   std::fprintf(
       stdout, "%s\n",

@@ -189,10 +189,11 @@ int RunStatus(const StatusOptions& o, const GlobalOptions& global) {
   std::vector<AccountKey> plan_accounts;
   if (!o.plan_file.empty()) {
     auto text = PosixFileSystem()->ReadFile(o.plan_file);
-    if (!text.ok()) return fail(kExitBadInput, text.status());
+    // Any failure to read or parse the user's plan is bad input.
+    if (!text.ok()) return fail(InputError(text.status()), text.status());
     auto rows =
         ParsePlanCsv(*text, o.plan_file, {/*allow_family_change=*/true});
-    if (!rows.ok()) return fail(kExitBadInput, rows.status());
+    if (!rows.ok()) return fail(InputError(rows.status()), rows.status());
     for (const PlanRow& r : *rows) plan_accounts.push_back(r.target.account);
   }
   StoreOpenOptions so;
@@ -209,28 +210,24 @@ int RunStatus(const StatusOptions& o, const GlobalOptions& global) {
   if (!IsSharedStoreSpec(so.spec)) {
     state = OpenStateDir(PosixFileSystem(), so.state_dir, /*create=*/false);
     if (!state.ok() && !state.status().Is(Code::kNotFound))
-      return fail(kExitBadInput, state.status());
+      return fail(InputError(state.status()), state.status());
     if (state.ok()) so.fs = state->fs.get();
   }
   auto store = OpenCampaignStore(so);
-  if (!store.ok())
-    return fail(
-        store.status().Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed,
-        store.status());
+  if (!store.ok()) return fail(ExitCodeFor(store.status()), store.status());
   auto journals = (*store)->ReadJournals();
-  if (!journals.ok()) return fail(kExitFailed, journals.status());
+  if (!journals.ok())
+    return fail(ExitCodeFor(journals.status()), journals.status());
   // The local store names its journal directory, as status always did.
   const std::string where =
       (*store)->Shared() ? (*store)->Where() : so.state_dir + "/journal";
   auto s = BuildStatusFrom(*journals, where, o.campaign);
-  if (!s.ok())
-    return fail(s.status().Is(Code::kNotFound) ? kExitBadInput : kExitFailed,
-                s.status());
+  if (!s.ok()) return fail(ExitCodeFor(s.status()), s.status());
   // A shared store also shows who is working on which account right now.
   std::vector<HeldLock> held;
   if ((*store)->Shared()) {
     auto h = (*store)->HeldLocks();
-    if (!h.ok()) return fail(kExitFailed, h.status());
+    if (!h.ok()) return fail(ExitCodeFor(h.status()), h.status());
     held = std::move(*h);
   }
   if (!o.plan_file.empty()) RestrictToPlan(&*s, plan_accounts);

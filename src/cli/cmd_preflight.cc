@@ -62,6 +62,8 @@ class PreflightRun {
     if (inv_.json) out_.Json(JsonErrorDocument("preflight", message, code));
     return code;
   }
+  // Fail with the table's exit code for `s` (exit_codes.h).
+  int Fail(const Status& s) { return Fail(ExitCodeFor(s), s); }
 
   int Load();
   Status LoadGivenDomains();
@@ -86,30 +88,30 @@ class PreflightRun {
   std::unique_ptr<Resolver> dns_;    // the DNS preflight asks
 };
 
+// The flags and the files they name (log, plan, domains, --hosts,
+// --ca-file) are the user's to fix, whatever went wrong with them: bad
+// input (exit 2). What is opened from them is the table's.
 int PreflightRun::Load() {
   if (!inv_.log_file.empty())
     if (Status s = out_.OpenLog(fs_, inv_.log_file); !s.ok())
-      return Fail(kExitBadInput, s);
+      return Fail(InputError(s), s);
   MigrationInvocation accounts = inv_.accounts;
   accounts.command = Command::kPlan;
   CommandOptions unused;
   if (Status s = ValidateOptions(accounts, &unused); !s.ok())
-    return Fail(kExitBadInput, s);
+    return Fail(InputError(s), s);
   auto rows = LoadRows(accounts, fs_, clock_);
-  if (!rows.ok()) return Fail(kExitBadInput, rows.status());
+  if (!rows.ok()) return Fail(InputError(rows.status()), rows.status());
   rows_ = std::move(*rows);
   auto setup =
       LoadPreflightSetup(inv_.accounts.preflight_dns, inv_.accounts.jobs);
-  if (!setup.ok()) return Fail(kExitBadInput, setup.status());
+  if (!setup.ok()) return Fail(InputError(setup.status()), setup.status());
   setup_ = std::move(*setup);
-  if (Status s = LoadGivenDomains(); !s.ok()) return Fail(kExitBadInput, s);
+  if (Status s = LoadGivenDomains(); !s.ok()) return Fail(InputError(s), s);
   if (!given_)
     if (int code = OpenVendors(); code != kExitOk) return code;
   auto dns = NewDnsResolver(setup_.dns);
-  if (!dns.ok())
-    return Fail(
-        dns.status().Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed,
-        dns.status());
+  if (!dns.ok()) return Fail(dns.status());
   dns_ = std::move(*dns);
   return kExitOk;
 }
@@ -146,21 +148,21 @@ Status PreflightRun::LoadGivenDomains() {
 int PreflightRun::OpenVendors() {
   if (!inv_.accounts.hosts_file.empty()) {
     auto text = fs_->ReadFile(inv_.accounts.hosts_file);
-    if (!text.ok()) return Fail(kExitBadInput, text.status());
+    if (!text.ok()) return Fail(InputError(text.status()), text.status());
     auto hosts =
         NewHostsFileResolver(*text, inv_.accounts.hosts_file, SystemResolver());
-    if (!hosts.ok()) return Fail(kExitBadInput, hosts.status());
+    if (!hosts.ok()) return Fail(InputError(hosts.status()), hosts.status());
     hosts_ = std::move(*hosts);
   }
   if (!inv_.accounts.ca_file.empty())
     if (Status s = ValidateTransportOptions({inv_.accounts.ca_file}); !s.ok())
-      return Fail(kExitBadInput, s);
+      return Fail(InputError(s), s);
   // A team's store before the vault (as `plan` does): one that cannot be
   // reached fails before anyone types a passphrase. Preflight journals
   // nothing; the store only gets the vault's audit copies.
   const std::string spec = ChosenStoreSpec(inv_.accounts.store);
   if (Status s = ValidateStoreSpec(spec); !s.ok())
-    return Fail(kExitBadInput, s);
+    return Fail(InputError(s), s);
   if (IsSharedStoreSpec(spec) && inv_.accounts.credentials_file.empty()) {
     StoreOpenOptions o;
     o.spec = spec;
@@ -173,26 +175,19 @@ int PreflightRun::OpenVendors() {
     o.fs = fs_;
     o.clock = clock_;
     auto store = OpenCampaignStore(o);
-    if (!store.ok())
-      return Fail(store.status().Is(Code::kInvalidArgument) ? kExitBadInput
-                                                            : kExitFailed,
-                  store.status());
+    if (!store.ok()) return Fail(store.status());
     store_ = std::move(*store);
   }
   auto source = OpenSource(inv_.accounts, fs_, clock_, store_.get());
   if (!source.ok()) {
     const Status& s = source.status();
-    bool bad_input = s.Is(Code::kInvalidArgument) || s.Is(Code::kNotFound) ||
-                     s.Is(Code::kUnauthorized);
-    return Fail(
-        bad_input ? kExitBadInput : kExitFailed,
-        Status(s.code(),
-               s.message() + " (the domains are read from the vendors; without "
-                             "their logins, give them with --domains FILE)",
-               Localized(s, Lang::kJa) +
-                   "（ドメイン名はベンダーから読み取ります。"
-                   "ログイン情報がない場合は --domains FILE "
-                   "で指定してください）"));
+    return Fail(Status(
+        s.code(),
+        s.message() + " (the domains are read from the vendors; without "
+                      "their logins, give them with --domains FILE)",
+        Localized(s, Lang::kJa) + "（ドメイン名はベンダーから読み取ります。"
+                                  "ログイン情報がない場合は --domains FILE "
+                                  "で指定してください）"));
   }
   credentials_ = std::move(*source);
   return kExitOk;

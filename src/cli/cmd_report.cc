@@ -58,7 +58,7 @@ int RunLiveVerify(const ReportOptions& o, const GlobalOptions& global,
   };
   CommandOptions checked;
   if (Status s = ValidateOptions(inv, &checked); !s.ok())
-    return Fail(global, kExitBadInput, s);
+    return Fail(global, InputError(s), s);
   live->grace = checked.expect.grace;
   const int code = ExecuteMigration(inv, global);
   return live->ran ? kExitOk : code;
@@ -121,10 +121,13 @@ int RunReport(const ReportOptions& o, const GlobalOptions& global) {
   names.campaign = o.campaign;
   if (!o.plan_file.empty()) {
     auto text = fs->ReadFile(o.plan_file);
-    if (!text.ok()) return Fail(global, kExitBadInput, text.status());
+    // Any failure to read or parse the user's plan is bad input.
+    if (!text.ok())
+      return Fail(global, InputError(text.status()), text.status());
     auto parsed =
         ParsePlanCsv(*text, o.plan_file, {/*allow_family_change=*/true});
-    if (!parsed.ok()) return Fail(global, kExitBadInput, parsed.status());
+    if (!parsed.ok())
+      return Fail(global, InputError(parsed.status()), parsed.status());
     rows = std::move(*parsed);
   }
   const std::string campaign = o.plan_file.empty() && o.campaign.empty()
@@ -133,20 +136,14 @@ int RunReport(const ReportOptions& o, const GlobalOptions& global) {
   std::string dir;
   auto journals = ReadStoreJournals(o, &dir);
   if (!journals.ok())
-    return Fail(global,
-                journals.status().Is(Code::kInvalidArgument) ? kExitBadInput
-                                                             : kExitFailed,
-                journals.status());
+    return Fail(global, ExitCodeFor(journals.status()), journals.status());
   auto status = BuildStatusFrom(*journals, dir, campaign);
   if (!status.ok()) {
     // A plan whose campaign has not run yet is a report of not-run
     // accounts; a --campaign that is not there is a typo.
     if (!status.status().Is(Code::kNotFound) || !o.campaign.empty() ||
         o.plan_file.empty())
-      return Fail(
-          global,
-          status.status().Is(Code::kNotFound) ? kExitBadInput : kExitFailed,
-          status.status());
+      return Fail(global, ExitCodeFor(status.status()), status.status());
     StatusReport empty;
     empty.journal_dir = dir;
     empty.warnings.push_back(Localized(status.status(), global.lang));
@@ -177,7 +174,7 @@ int RunReport(const ReportOptions& o, const GlobalOptions& global) {
     std::fflush(stdout);
   } else if (Status s = WriteFileAtomic(fs, o.output_file, text, 0600);
              !s.ok()) {
-    return Fail(global, kExitFailed, s);
+    return Fail(global, ExitCodeFor(s), s);
   } else {
     std::fprintf(stderr, "%s\n",
                  Tr(global.lang, "creport.written", o.output_file).c_str());

@@ -70,6 +70,8 @@ class MigrationRun {
     }
     return code;
   }
+  // Fail with the table's exit code for `s` (exit_codes.h).
+  int Fail(const Status& s) { return Fail(ExitCodeFor(s), s); }
 
   int Load();
   int Run();
@@ -172,48 +174,43 @@ Status MigrationRun::OpenStore() {
 }
 
 int MigrationRun::Load() {
+  // The flags, the log file, the plan, --hosts, the state dir, the probes'
+  // files and --ca-file are the user's to fix, whatever went wrong with
+  // them: bad input (exit 2). What is opened from them is the table's.
   if (Status s = ValidateOptions(inv_, &options_); !s.ok())
-    return Fail(kExitBadInput, s);
+    return Fail(InputError(s), s);
   if (!inv_.log_file.empty())
     if (Status s = out_.OpenLog(fs_, inv_.log_file); !s.ok())
-      return Fail(kExitBadInput, s);
+      return Fail(InputError(s), s);
   auto rows = LoadRows(inv_, fs_, clock_);
-  if (!rows.ok()) return Fail(kExitBadInput, rows.status());
+  if (!rows.ok()) return Fail(InputError(rows.status()), rows.status());
   rows_ = std::move(*rows);
   writes_ = IsWriteCommand(inv_.command) && !inv_.dry_run;
   // The question is asked on the controlling terminal, whatever stdin,
   // stdout and stderr are (`2>&1 | tee` included); without one (cron,
   // systemd) nobody can answer.
   if (writes_ && !inv_.yes && !terminal_)
-    return Fail(kExitRefused,
-                Status::PreconditionFailed(Tr(Lang::kEn, "cli.no_terminal"),
+    return Fail(Status::PreconditionFailed(Tr(Lang::kEn, "cli.no_terminal"),
                                            Tr(Lang::kJa, "cli.no_terminal")));
-  if (Status s = LoadResolver(); !s.ok()) return Fail(kExitBadInput, s);
+  if (Status s = LoadResolver(); !s.ok()) return Fail(InputError(s), s);
   // A state dir someone else owns or may write is refused before anything
   // is read from it or sent anywhere.
   auto state = OpenStateDir(fs_, ResolveStateDir(inv_.state_dir),
                             /*create=*/true);
-  if (!state.ok()) return Fail(kExitBadInput, state.status());
+  if (!state.ok()) return Fail(InputError(state.status()), state.status());
   state_ = std::move(*state);
-  if (Status s = LoadProber(); !s.ok()) return Fail(kExitBadInput, s);
-  if (Status s = LoadPreflight(); !s.ok())
-    return Fail(s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed, s);
+  if (Status s = LoadProber(); !s.ok()) return Fail(InputError(s), s);
+  if (Status s = LoadPreflight(); !s.ok()) return Fail(s);
   // --ca-file must be readable PEM before anything is sent (an account's own
   // ca_file is checked when its transport is built).
   if (!inv_.ca_file.empty())
     if (Status s = ValidateTransportOptions({inv_.ca_file}); !s.ok())
-      return Fail(kExitBadInput, s);
+      return Fail(InputError(s), s);
   // The campaign store before the vault: a store that cannot be reached
   // fails before anyone types a passphrase.
-  if (Status s = OpenStore(); !s.ok())
-    return Fail(s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed, s);
+  if (Status s = OpenStore(); !s.ok()) return Fail(s);
   auto source = OpenSource(inv_, fs_, clock_, store_.get());
-  if (!source.ok()) {
-    const Status& s = source.status();
-    bool bad_input = s.Is(Code::kInvalidArgument) || s.Is(Code::kNotFound) ||
-                     s.Is(Code::kUnauthorized);
-    return Fail(bad_input ? kExitBadInput : kExitFailed, s);
-  }
+  if (!source.ok()) return Fail(source.status());
   source_ = std::move(*source);
   return kExitOk;
 }
@@ -247,15 +244,12 @@ int MigrationRun::Run() {
   std::string campaign = CampaignName(inv_);
   // A journal that is a link, a FIFO or another user's file is refused
   // (kInvalidArgument: exit 2) before anything is sent.
-  auto exit_for = [](const Status& s) {
-    return s.Is(Code::kInvalidArgument) ? kExitBadInput : kExitFailed;
-  };
   auto contents = store_->ReadJournal(campaign);
-  if (!contents.ok()) return Fail(exit_for(contents.status()), contents.status());
+  if (!contents.ok()) return Fail(contents.status());
   std::unique_ptr<JournalSink> journal;
   if (writes_) {
     auto j = store_->OpenJournal(campaign);
-    if (!j.ok()) return Fail(exit_for(j.status()), j.status());
+    if (!j.ok()) return Fail(j.status());
     journal = std::move(*j);
   }
   // verify records what the old origins answer (for the cutover gate); a
@@ -275,7 +269,7 @@ int MigrationRun::Run() {
   auto locks = store_->Locks(LockHolder{run.user, run.operator_name,
                                         run.command, campaign,
                                         static_cast<long>(getpid()), host, ""});
-  if (!locks.ok()) return Fail(kExitFailed, locks.status());
+  if (!locks.ok()) return Fail(locks.status());
   InitHttpRuntime(std::max(64, inv_.jobs * 4));
   TransportStack stack(clock_, SystemRandom(), inv_.ca_file);
   // Our own probe of new mail servers (ESS verify; reported, never a gate).
@@ -324,7 +318,7 @@ int MigrationRun::Run() {
       deps, options_, rows_, inv_.jobs, executor.get(),
       [this](const ConfirmRequest& request) { return Confirm(request); },
       progress.get());
-  int code = CampaignExitCode(result);
+  int code = ExitCodeFor(result);
   // plan: every account's findings and changes; verify: the accounts that
   // are not as expected (the table lists the rest); writing commands showed
   // their plans before asking.
@@ -373,7 +367,7 @@ int MigrationRun::Run() {
       out_.Json(text);
     } else if (Status s = WriteFileAtomic(fs_, inv_.output_file, text, 0644);
                !s.ok()) {
-      return Fail(kExitFailed, s);
+      return Fail(s);
     }
   }
   return code;

@@ -68,18 +68,19 @@ CampaignResult RunCampaign(const EngineDeps& given,
   return result;
 }
 
-int CampaignExitCode(const CampaignResult& result) {
-  bool failed = false, refused = result.declined, unexpected = false;
-  for (const AccountReport& a : result.accounts) {
-    failed |= a.result == AccountResult::kFailed ||
-              a.result == AccountResult::kPaused;
-    refused |= a.result == AccountResult::kRefused;
-    unexpected |= a.result == AccountResult::kNotExpected;
-  }
-  if (failed) return 1;
-  if (refused) return 4;
-  if (unexpected) return 3;
-  return 0;
+bool AnyAccount(const CampaignResult& result,
+                std::initializer_list<AccountResult> results) {
+  for (const AccountReport& a : result.accounts)
+    for (AccountResult r : results)
+      if (a.result == r) return true;
+  return false;
+}
+
+bool AllWell(const CampaignResult& result) {
+  return !result.declined &&
+         !AnyAccount(result,
+                     {AccountResult::kFailed, AccountResult::kPaused,
+                      AccountResult::kRefused, AccountResult::kNotExpected});
 }
 
 }  // namespace renumber

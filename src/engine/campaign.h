@@ -13,6 +13,7 @@
 #define RENUMBER_ENGINE_CAMPAIGN_H_
 
 #include <functional>
+#include <initializer_list>
 #include <vector>
 
 #include "src/engine/account_run.h"
@@ -42,10 +43,14 @@ CampaignResult RunCampaign(const EngineDeps& deps,
                            Executor* executor, const Confirm& confirm,
                            ProgressSink* progress);
 
-// 1 if any account failed or is paused (rate limit); else 4 if any was
-// refused (or the user declined); else 3 if any is not in the expected
-// state; else 0.
-int CampaignExitCode(const CampaignResult& result);
+// True when an account of `result` ended with one of `results`. (Which
+// exit code a campaign gives is src/cli's to decide: exit_codes.h.)
+bool AnyAccount(const CampaignResult& result,
+                std::initializer_list<AccountResult> results);
+
+// True when nobody declined and no account failed, paused, was refused or
+// is not in the expected state.
+bool AllWell(const CampaignResult& result);
 
 // Runs fn(0..n-1) on up to `jobs` threads.
 void ParallelFor(int n, int jobs, const std::function<void(int)>& fn);

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "src/cli/app.h"
+#include "src/cli/exit_codes.h"
 #include "src/core/fs.h"
 #include "src/core/json_depth.h"
 #include "src/http/transport.h"
@@ -181,20 +182,22 @@ Status WriteFiles(Lang lang, const SimFlags& f,
 int RunNoServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
   auto customers = LoadOrSeedCustomers(o);
   if (!customers.ok())
-    return Fail(lang, kExitBadInput, Localized(customers.status(), lang));
+    return Fail(lang, InputError(customers.status()),
+                Localized(customers.status(), lang));
   std::string ess_base, cdn_base;
   if (!f.credentials.empty()) {
     auto e = BaseUrlFor(f.ess);
     auto c = BaseUrlFor(f.cdn);
-    if (!e.ok() || !c.ok())
-      return Fail(lang, kExitBadInput,
-                  Tr(lang, "sim.no_serve_port",
-                     Localized(e.ok() ? c.status() : e.status(), lang)));
+    if (!e.ok() || !c.ok()) {
+      const Status& bad = e.ok() ? c.status() : e.status();
+      return Fail(lang, InputError(bad),
+                  Tr(lang, "sim.no_serve_port", Localized(bad, lang)));
+    }
     ess_base = *e;
     cdn_base = *c;
   }
   Status s = WriteFiles(lang, f, *customers, ess_base, cdn_base, nullptr);
-  if (!s.ok()) return Fail(lang, kExitFailed, Localized(s, lang));
+  if (!s.ok()) return Fail(lang, ExitCodeFor(s), Localized(s, lang));
   return kExitOk;
 }
 
@@ -218,9 +221,8 @@ int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
       !o.state_file.empty() && PosixFileSystem()->Exists(o.state_file);
   auto cluster = SimCluster::Start(o);
   if (!cluster.ok()) {
-    bool bad = cluster.status().Is(Code::kInvalidArgument);
     return Fail(
-        lang, bad ? kExitBadInput : kExitFailed,
+        lang, ExitCodeFor(cluster.status()),
         Tr(lang, "sim.start_failed", Localized(cluster.status(), lang)));
   }
   SimCluster& c = **cluster;
@@ -230,7 +232,7 @@ int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
     auto started = SimDns::Start(SimDnsZones(c.customers(), c.AccountDomains()),
                                  {a->host, a->port});
     if (!started.ok())
-      return Fail(lang, kExitFailed,
+      return Fail(lang, ExitCodeFor(started.status()),
                   Tr(lang, "sim.start_failed", started.status().message()));
     dns = std::move(*started);
   }
@@ -252,7 +254,7 @@ int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
     }
     if (s.ok()) Say(Tr(lang, "sim.wrote_origins", f.origin_dir));
   }
-  if (!s.ok()) return Fail(lang, kExitFailed, Localized(s, lang));
+  if (!s.ok()) return Fail(lang, ExitCodeFor(s), Localized(s, lang));
   Say(Tr(lang, "sim.serving"));
   WaitForSignal(set);
   if (dns) dns->Stop();
@@ -263,7 +265,7 @@ int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
     if (saved.ok()) {
       Say(Tr(lang, "sim.state_saved", f.state));
     } else {
-      rc = Fail(lang, kExitFailed,
+      rc = Fail(lang, ExitCodeFor(saved),
                 Tr(lang, "sim.save_failed", f.state, Localized(saved, lang)));
     }
   }
@@ -282,18 +284,20 @@ int RunSim(const SimFlags& f, Lang lang) {
   for (const std::string* listen : {&f.ess, &f.cdn, &f.dns}) {
     if (listen->empty()) continue;
     auto a = ParseListenAddress(*listen);
-    if (!a.ok()) return Fail(lang, kExitBadInput, Localized(a.status(), lang));
+    if (!a.ok())
+      return Fail(lang, InputError(a.status()), Localized(a.status(), lang));
   }
   auto faults = ReadFaults(f.faults);
   if (!faults.ok())
     return Fail(
-        lang, kExitBadInput,
+        lang, InputError(faults.status()),
         Tr(lang, "sim.bad_faults", f.faults, Localized(faults.status(), lang)));
   o.faults = *faults;
   if (!f.origins.empty()) {
     auto phase = ParseOriginPhase(f.origins);
     if (!phase.ok())
-      return Fail(lang, kExitBadInput, Localized(phase.status(), lang));
+      return Fail(lang, InputError(phase.status()),
+                  Localized(phase.status(), lang));
     o.origins = true;
     o.origin_options.phase = *phase;
   } else if (!f.origin_dir.empty()) {

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "src/cli/app.h"
+#include "src/cli/exit_codes.h"
 #include "src/engine/state_dir.h"
 #include "src/engine/text.h"
 #include "src/i18n/i18n.h"
@@ -26,9 +27,7 @@ struct StoreOptions {
 int Fail(const GlobalOptions& g, const StoreOptions& o, const Status& s) {
   std::fprintf(stderr, "%s\n",
                Tr(g.lang, "cli.error", Localized(s, g.lang)).c_str());
-  const int code = s.Is(Code::kInvalidArgument)      ? kExitBadInput
-                   : s.Is(Code::kPreconditionFailed) ? kExitNotExpected
-                                                     : kExitFailed;
+  const int code = ExitCodeFor(s);
   if (o.json)
     std::printf(
         "%s\n",

@@ -5,8 +5,9 @@
 // initialized store is left alone); migrate applies the migrations a newer
 // renumber brings; status shows the store, its schema version, the renumber
 // connections, the locks held (who, what, where) and each campaign's
-// accounts by state. Exit codes: 0; 1 the store failed; 2 bad input; 3 the
-// schema is not what this renumber needs (status, init over an older one).
+// accounts by state. Errors exit by the table of src/cli/exit_codes.h (a
+// schema to initialize or migrate first is 4 for init and migrate);
+// status exits 3 when the schema is not what this renumber needs.
 #ifndef RENUMBER_STORE_CMD_STORE_H_
 #define RENUMBER_STORE_CMD_STORE_H_
 

@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-#include "src/cli/app.h"
+#include "src/cli/exit_codes.h"
 #include "src/i18n/i18n.h"
 #include "src/log/terminal_text.h"
 #include "src/model/paths.h"
@@ -95,20 +95,7 @@ int Fail(const CommandContext& ctx, const Status& s) {
   } else {
     Remark(Tr(ctx.lang(), "vault.error", Localized(s, ctx.lang())));
   }
-  switch (s.code()) {
-    case Code::kOk:
-      return kExitOk;
-    case Code::kInvalidArgument:
-    case Code::kNotFound:
-    case Code::kUnauthorized:
-    case Code::kConflict:
-      return kExitBadInput;
-    case Code::kPreconditionFailed:
-    case Code::kForbidden:
-      return kExitRefused;
-    default:
-      return kExitFailed;
-  }
+  return ExitCodeFor(s);
 }
 
 Result<std::optional<Timestamp>> OptionalTime(const std::string& flag,

@@ -3,9 +3,10 @@
 // src/vault (cmd_*.cc).
 //
 // Human output goes to stderr, one JSON document (--json) or a revealed
-// secret to stdout. Errors print once through Fail() and map to exit codes:
-// 2 bad input / wrong passphrase (nothing changed), 4 refused by a safety
-// gate, 1 failure. Not thread-safe (one command per process).
+// secret to stdout. Errors print once through Fail() and exit by the table
+// of src/cli/exit_codes.h, as every command does (2 bad input / wrong
+// passphrase, 4 refused, 1 failure). Not thread-safe (one command per
+// process).
 #ifndef RENUMBER_VAULT_CMD_COMMON_H_
 #define RENUMBER_VAULT_CMD_COMMON_H_
 
@@ -55,7 +56,7 @@ Result<std::unique_ptr<Vault>> UnlockVault(const CommandContext& ctx,
                                            bool inspect_broken_audit = false);
 
 // Prints the error (translated where we have a message) and returns the
-// exit code for its Status code.
+// exit code for its Status code (ExitCodeFor, src/cli/exit_codes.h).
 int Fail(const CommandContext& ctx, const Status& s);
 
 // An RFC 3339 flag value, or nullopt when empty.

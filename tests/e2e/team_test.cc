@@ -99,10 +99,26 @@ TEST_F(TeamE2eTest, StoreInitMigrateAndStatus) {
   RunResult before = Store(env, {"store", "status"});
   EXPECT_EQ(before.exit_code, 3) << before.err;
   EXPECT_TRUE(Has(before.out, "renumber store init")) << before.out;
+  // A store without the schema refuses every command the same way
+  // (exit_codes.h: precondition-failed is 4, refused, nothing changed):
+  // a migration command, a vault command and `store migrate` (before
+  // issue 13 they exited 1, 4 and 3).
   RunResult prepare = Run(env, "alice", "prepare", {"--yes"});
-  EXPECT_EQ(prepare.exit_code, 1);
+  EXPECT_EQ(prepare.exit_code, 4) << prepare.err;
   EXPECT_TRUE(Has(prepare.err, "renumber store init")) << prepare.err;
   EXPECT_EQ(env.Writes(), 0);
+  const std::string pass = env.dir() + "/pass";
+  std::ofstream(pass) << "correct horse battery staple\n";
+  chmod(pass.c_str(), 0600);
+  const std::string vault_path = env.dir() + "/alice-state/vault.bin";
+  RunResult vault =
+      Store(env, {"vault", "init", "--vault", vault_path, "--passphrase-file",
+                  pass, "--operator", "alice"});
+  EXPECT_EQ(vault.exit_code, prepare.exit_code) << vault.err;
+  EXPECT_TRUE(Has(vault.err, "renumber store init")) << vault.err;
+  EXPECT_FALSE(PosixFileSystem()->Exists(vault_path)) << "nothing created";
+  RunResult early_migrate = Store(env, {"store", "migrate"});
+  EXPECT_EQ(early_migrate.exit_code, prepare.exit_code) << early_migrate.err;
 
   RunResult init = Store(env, {"store", "init"});
   ASSERT_EQ(init.exit_code, 0) << init.err;
