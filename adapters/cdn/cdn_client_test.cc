@@ -35,8 +35,8 @@ TEST_F(CdnClientTest, GetSendsKeyAndParsesJson) {
 TEST_F(CdnClientTest, ErrorsNameAccountCallAndVendorMessage) {
   fake_.PushResponse(
       400, R"({"msg":"Bad request","detail":"Version '4' is locked"})");
-  WriteReply r = client_.Write("PUT", "/service/SU1/version/4/activate");
-  EXPECT_EQ(r.kind, WriteReply::Kind::kRejected);
+  VendorReply r = client_.Write("PUT", "/service/SU1/version/4/activate");
+  EXPECT_EQ(r.kind, VendorReply::Kind::kRefused);
   EXPECT_EQ(r.error.code(), Code::kConflict);
   EXPECT_EQ(r.error.message(),
             "C-10001/cdn: PUT /service/SU1/version/4/activate: 400 Bad "
@@ -53,7 +53,7 @@ TEST_F(CdnClientTest, AVendorEchoingTheTokenNeverPutsItInAnError) {
   ExpectNoToken(client_.Get("/service/SU1/details").status());
   fake_.PushResponse(403, std::string(R"({"msg":"Forbidden","detail":"key )") +
                               kToken + R"("})");
-  WriteReply w = client_.Write("PUT", "/service/SU1/version/4/activate");
+  VendorReply w = client_.Write("PUT", "/service/SU1/version/4/activate");
   EXPECT_EQ(w.error.code(), Code::kForbidden);
   ExpectNoToken(w.error);
   EXPECT_NE(w.error.message().find("redacted"), std::string::npos)
@@ -99,27 +99,27 @@ TEST_F(CdnClientTest, NotFoundIsEmptyOptional) {
 
 TEST_F(CdnClientTest, WritesAreFormEncodedAndClassified) {
   fake_.PushResponse(200, R"({"name":"a b"})");
-  WriteReply ok = client_.Write("POST", "/service/SU1/version/2/backend",
+  VendorReply ok = client_.Write("POST", "/service/SU1/version/2/backend",
                                 {{"name", "a b"}, {"comment", "x&y=z"}});
-  EXPECT_EQ(ok.kind, WriteReply::Kind::kOk);
+  EXPECT_EQ(ok.kind, VendorReply::Kind::kOk);
   auto req = fake_.requests().back();
   EXPECT_EQ(req.body, "name=a%20b&comment=x%26y%3Dz");
   EXPECT_EQ(req.headers.GetOr("Content-Type", ""),
             "application/x-www-form-urlencoded");
 
   fake_.PushResponse(503, R"({"msg":"Service unavailable"})");
-  EXPECT_EQ(client_.Write("POST", "/p").kind, WriteReply::Kind::kUnknown);
+  EXPECT_EQ(client_.Write("POST", "/p").kind, VendorReply::Kind::kUnknown);
   fake_.Push(Status::Timeout("no answer in 30 s"));
-  WriteReply timeout = client_.Write("POST", "/p");
-  EXPECT_EQ(timeout.kind, WriteReply::Kind::kUnknown);
+  VendorReply timeout = client_.Write("POST", "/p");
+  EXPECT_EQ(timeout.kind, VendorReply::Kind::kUnknown);
   EXPECT_EQ(timeout.error.code(), Code::kTimeout);
   EXPECT_EQ(timeout.error.message(), "C-10001/cdn: POST /p: no answer in 30 s");
   fake_.PushResponse(200, "{\"name\":");
-  EXPECT_EQ(client_.Write("POST", "/p").kind, WriteReply::Kind::kUnknown);
+  EXPECT_EQ(client_.Write("POST", "/p").kind, VendorReply::Kind::kUnknown);
   fake_.PushResponse(409, R"({"msg":"Duplicate record"})");
-  WriteReply dup = client_.Write("POST", "/p");
-  EXPECT_EQ(dup.kind, WriteReply::Kind::kRejected);
-  EXPECT_EQ(dup.status, 409);
+  VendorReply dup = client_.Write("POST", "/p");
+  EXPECT_EQ(dup.kind, VendorReply::Kind::kRefused);
+  EXPECT_EQ(dup.http_status, 409);
   EXPECT_EQ(client_.writes(), 5);
 }
 
@@ -154,8 +154,8 @@ TEST_F(CdnClientTest, RedirectsAreNeverFollowed) {
   EXPECT_EQ(g.status().code(), Code::kForbidden);
   EXPECT_NE(g.status().message().find("not followed"), std::string::npos);
   fake_.Push(r);
-  WriteReply w = client_.Write("PUT", "/service/SU1/version/2/activate");
-  EXPECT_EQ(w.kind, WriteReply::Kind::kRejected);
+  VendorReply w = client_.Write("PUT", "/service/SU1/version/2/activate");
+  EXPECT_EQ(w.kind, VendorReply::Kind::kRefused);
   EXPECT_EQ(fake_.request_count(), 2u);  // no request to the Location
 }
 

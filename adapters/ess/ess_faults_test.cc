@@ -44,7 +44,9 @@ TEST_F(EssFaultsTest, EndlessRaceGivesUpWithNothingDuplicated) {
   vendor_.AddFault({F::kCustomerChange, "POST /v1/domains/a.example.jp", 99});
   auto prep = Prepare();
   ASSERT_FALSE(prep.ok());
-  EXPECT_EQ(prep.status().code(), Code::kPreconditionFailed);
+  // A race that never ends is a conflict ("run again"), not a safety
+  // refusal (kPreconditionFailed, exit 4).
+  EXPECT_EQ(prep.status().code(), Code::kConflict);
   EXPECT_NE(prep.status().message().find(
                 "C-10001/ess: POST /v1/domains/a.example.jp/inbound-routes: "
                 "412 OPTIMISTIC_LOCK"),
@@ -106,8 +108,11 @@ TEST_F(EssFaultsTest, PersistentFailureIsReportedWithItsUncertainty) {
       prep.status().message().find("C-10001/ess: POST /v1/inbound-routes: 503"),
       std::string::npos)
       << prep.status().message();
-  EXPECT_NE(prep.status().message().find("no effect found on read-back"),
-            std::string::npos);
+  // The shared words (adapters/read_back.h NotAppliedError).
+  EXPECT_NE(prep.status().message().find(
+                "read back: not applied; 3 writes without an answer"),
+            std::string::npos)
+      << prep.status().message();
   EXPECT_EQ(Count("POST /v1/inbound-routes"), 3);
   EXPECT_EQ(vendor_.committed(), 0);
 }
