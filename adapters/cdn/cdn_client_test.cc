@@ -1,11 +1,15 @@
 #include "adapters/cdn/cdn_client.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "adapters/testing/expect_error.h"
 #include "src/http/fake_transport.h"
 
 namespace renumber::cdn {
 namespace {
+
+using ::testing::HasSubstr;
 
 constexpr char kToken[] = "tok-SECRET-123";
 
@@ -56,8 +60,7 @@ TEST_F(CdnClientTest, AVendorEchoingTheTokenNeverPutsItInAnError) {
   VendorReply w = client_.Write("PUT", "/service/SU1/version/4/activate");
   EXPECT_EQ(w.error.code(), Code::kForbidden);
   ExpectNoToken(w.error);
-  EXPECT_NE(w.error.message().find("redacted"), std::string::npos)
-      << w.error.message();
+  EXPECT_THAT(w.error.message(), HasSubstr("redacted"));
   fake_.PushResponse(200, std::string("<html>") + kToken);
   ExpectNoToken(client_.Write("POST", "/service/SU1/version/4/clone").error);
 }
@@ -68,7 +71,7 @@ TEST_F(CdnClientTest, AVendorEchoingTheTokenNeverPutsItInAnError) {
 TEST_F(CdnClientTest, AnEchoAtTheCutOfTheExcerptLeavesNoPart) {
   fake_.PushResponse(403, std::string(118, 'x') + kToken + " is bad");
   Status s = client_.Get("/service/SU1/details").status();
-  EXPECT_NE(s.message().find("xxxx"), std::string::npos) << s.message();
+  EXPECT_THAT(s.message(), HasSubstr("xxxx"));
   EXPECT_EQ(s.message().find("xt"), std::string::npos)
       << "part of the token: " << s.message();
 }
@@ -80,14 +83,10 @@ TEST_F(CdnClientTest, MalformedGetIsReReadThenNamed) {
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(fake_.request_count(), 2u);
   for (int i = 0; i < 3; ++i) fake_.PushResponse(200, "[{\"trunc");
-  auto bad = client_.Get("/service/SU1/details");
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.status().code(), Code::kInternal);
-  EXPECT_NE(bad.status().message().find(
-                "C-10001/cdn: GET /service/SU1/details: 200 with a body that "
-                "is not JSON"),
-            std::string::npos)
-      << bad.status().message();
+  renumber::testing::ExpectNamedError(
+      client_.Get("/service/SU1/details").status(), Code::kInternal,
+      "C-10001/cdn: GET /service/SU1/details: 200 with a body that is not "
+      "JSON");
 }
 
 TEST_F(CdnClientTest, NotFoundIsEmptyOptional) {
@@ -100,7 +99,7 @@ TEST_F(CdnClientTest, NotFoundIsEmptyOptional) {
 TEST_F(CdnClientTest, WritesAreFormEncodedAndClassified) {
   fake_.PushResponse(200, R"({"name":"a b"})");
   VendorReply ok = client_.Write("POST", "/service/SU1/version/2/backend",
-                                {{"name", "a b"}, {"comment", "x&y=z"}});
+                                 {{"name", "a b"}, {"comment", "x&y=z"}});
   EXPECT_EQ(ok.kind, VendorReply::Kind::kOk);
   auto req = fake_.requests().back();
   EXPECT_EQ(req.body, "name=a%20b&comment=x%26y%3Dz");
@@ -133,16 +132,12 @@ TEST_F(CdnClientTest, ReadsAllThreeErrorShapes) {
       "detail":"Provided credentials are missing or invalid"}]})");
   auto e = client_.Get("/tokens/self");
   EXPECT_EQ(e.status().code(), Code::kUnauthorized);
-  EXPECT_NE(e.status().message().find(
-                "401 Unauthorized: Provided credentials are missing"),
-            std::string::npos)
-      << e.status().message();
+  EXPECT_THAT(e.status().message(),
+              HasSubstr("401 Unauthorized: Provided credentials are missing"));
   fake_.PushResponse(400, R"({"title":"Bad request","detail":"format",
       "status":400})");
   auto p = client_.Get("/service/SU1/diff/from/1/to/2");
-  EXPECT_NE(p.status().message().find("400 Bad request: format"),
-            std::string::npos)
-      << p.status().message();
+  EXPECT_THAT(p.status().message(), HasSubstr("400 Bad request: format"));
 }
 
 TEST_F(CdnClientTest, RedirectsAreNeverFollowed) {

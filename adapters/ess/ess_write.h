@@ -23,8 +23,8 @@
 //
 // Not thread-safe (one Apply at a time). The decide function sees the
 // Progress so far; it must return kDone once the effect is present.
-#ifndef RENUMBER_ADAPTERS_ESS_ESS_WRITE_LOOP_H_
-#define RENUMBER_ADAPTERS_ESS_ESS_WRITE_LOOP_H_
+#ifndef RENUMBER_ADAPTERS_ESS_ESS_WRITE_H_
+#define RENUMBER_ADAPTERS_ESS_ESS_WRITE_H_
 
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -73,4 +73,4 @@ Result<ApplyOutcome> RunWriteLoop(EssClient* client, const ReadFn& read,
 }  // namespace ess
 }  // namespace renumber
 
-#endif  // RENUMBER_ADAPTERS_ESS_ESS_WRITE_LOOP_H_
+#endif  // RENUMBER_ADAPTERS_ESS_ESS_WRITE_H_

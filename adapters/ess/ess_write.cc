@@ -1,4 +1,4 @@
-#include "adapters/ess/ess_write_loop.h"
+#include "adapters/ess/ess_write.h"
 
 #include "adapters/read_back.h"
 
