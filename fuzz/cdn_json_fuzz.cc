@@ -54,9 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     auto page = client.GetPage("/service?page=1&per_page=100");
     if (!page.ok()) CheckNoSecret(page.status());
-    renumber::cdn::WriteReply reply =
-        client.Write("PUT", "/service/SU1/version/2/clone", {},
-                     renumber::RetryMode::kNever);
+    renumber::VendorReply reply = client.Write(
+        "PUT", "/service/SU1/version/2/clone", {}, renumber::RetryMode::kNever);
     CheckNoSecret(reply.error);
   }
   return 0;

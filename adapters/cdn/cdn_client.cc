@@ -1,9 +1,7 @@
 #include "adapters/cdn/cdn_client.h"
 
-#include "src/core/json_depth.h"
 #include "src/http/message.h"
 #include "src/http/status_meaning.h"
-#include "src/http/pacing.h"
 #include "src/log/log.h"
 
 namespace renumber::cdn {
@@ -12,39 +10,13 @@ namespace {
 constexpr int kGetAttempts = 3;  // re-reads of a GET whose body is not JSON
 
 nlohmann::json ParseJson(const std::string& body) {
-  // A malformed body, or one nested deeper than any answer of the contract
-  // (src/core/json_depth.h), becomes a "discarded" value.
-  auto j = ParseBoundedJson(body);
-  return j.ok() ? std::move(*j) : nlohmann::json(nlohmann::json::value_t::discarded);
-}
-
-Code CodeForStatus(int status) {
-  switch (status) {
-    case 400:
-    case 409:
-    case 412:
-    case 422:
-      return Code::kConflict;
-    case 401:
-      return Code::kUnauthorized;
-    case 403:
-      return Code::kForbidden;
-    case 404:
-      return Code::kNotFound;
-    case 429:
-      return Code::kRateLimited;
-    default:
-      return status >= 500 ? Code::kUnavailable : Code::kInternal;
-  }
+  return ParseVendorJson(body);
 }
 
 // A short, single-line excerpt of a body that is not the error JSON,
-// scrubbed of our secrets before it is cut (scrubber.h).
+// scrubbed of our secrets before it is cut.
 std::string Excerpt(const std::string& body) {
-  std::string out = ScrubAndCut(body, 120);
-  for (char& c : out)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return out;
+  return VendorExcerpt(body, 120);
 }
 
 }  // namespace
@@ -62,35 +34,12 @@ std::string PathPart(const std::string& s) { return UrlEncode(s); }
 
 CdnClient::CdnClient(HttpTransport* transport, std::string account,
                      std::string base, Secret token, Clock* clock)
-    : transport_(transport),
-      account_(std::move(account)),
-      base_(std::move(base)),
-      token_(std::move(token)),
-      clock_(clock) {
-  while (!base_.empty() && base_.back() == '/') base_.pop_back();
-  AddScrubbedSecret(token_.reveal());
-}
+    : VendorClient(transport, std::move(base), std::move(account), "CDN",
+                   "Fastly-Key", std::move(token)),
+      clock_(clock) {}
 
-Status CdnClient::Error(Code code, const std::string& what,
-                        const std::string& detail,
-                        const std::string& detail_ja) const {
-  // `detail` may quote the vendor, who may echo our token back.
-  const std::string scrubbed = ScrubSecrets(detail);
-  return Status(code, account_ + ": " + what + ": " + scrubbed,
-                account_ + ": " + what + ": " +
-                    (detail_ja.empty() ? "CDN から想定外の応答がありました（" +
-                                             scrubbed + "）"
-                                       : ScrubSecrets(detail_ja)));
-}
-
-HttpRequest CdnClient::Request(const std::string& method,
-                               const std::string& path) {
-  HttpRequest r;
-  r.method = method;
-  r.url = base_ + path;
-  r.headers.Set("Fastly-Key", token_.reveal());
-  r.headers.Set("Accept", "application/json");
-  return r;
+std::string CdnClient::ErrorWords(const nlohmann::json& body) const {
+  return ErrorBodyText(body);
 }
 
 std::string ErrorBodyText(const nlohmann::json& j) {
@@ -134,17 +83,6 @@ std::string NextLink(const std::string& header) {
   return "";
 }
 
-Status CdnClient::ErrorFromResponse(const std::string& call,
-                                    const HttpResponse& r) {
-  std::string detail = std::to_string(r.status);
-  std::string vendor = ErrorBodyText(ParseJson(r.body));  // the vendor's words
-  if (vendor.empty() && !r.body.empty()) vendor = Excerpt(r.body);
-  if (!vendor.empty()) detail += " " + vendor;
-  return Error(
-      CodeForStatus(r.status), call, detail,
-      VendorStatusJa(r.status) + (vendor.empty() ? "" : ": " + vendor));
-}
-
 Result<nlohmann::json> CdnClient::Get(const std::string& path) {
   RN_ASSIGN_OR_RETURN(auto j, GetIfExists(path));
   if (!j)
@@ -158,16 +96,14 @@ Result<HttpResponse> CdnClient::GetResponse(const std::string& path,
   const std::string call = "GET " + path;
   *missing = false;
   for (int attempt = 1;; ++attempt) {
-    Result<HttpResponse> r = transport_->Send(Request("GET", path));
-    if (!r.ok()) return r.status().Annotate(account_ + ": " + call);
+    Result<HttpResponse> r = transport()->Send(NewRequest("GET", path));
+    if (!r.ok()) return r.status().Annotate(CallName("GET", path));
     if (r->status == 404) {
       *missing = true;
       return r;
     }
-    if (r->status >= 300 && r->status <= 399)  // never followed: it would
-      return Error(Code::kForbidden, call,     // carry the token away
-                   std::to_string(r->status) + " redirect to '" +
-                       r->headers.GetOr("Location", "") + "' not followed");
+    // Never followed: it would carry the token away.
+    if (r->status >= 300 && r->status <= 399) return RedirectError(call, *r);
     if (r->status < 200 || r->status > 299) return ErrorFromResponse(call, *r);
     if (!ParseJson(r->body).is_discarded()) return r;
     if (attempt >= kGetAttempts)
@@ -195,67 +131,28 @@ Result<CdnClient::Page> CdnClient::GetPage(const std::string& path) {
   const std::string next = NextLink(r.headers.GetOr("Link", ""));
   if (next.empty()) return page;
   // Only links within api_base: the token goes with every request.
-  const std::string prefix = base_ + "/";
+  const std::string prefix = api_base() + "/";
   if (next.rfind(prefix, 0) != 0)
     return Error(Code::kForbidden, "GET " + path,
                  "the Link header's next page '" + next + "' is not under " +
-                     base_ + "; not followed");
-  page.next = next.substr(base_.size());
+                     api_base() + "; not followed");
+  page.next = next.substr(api_base().size());
   return page;
 }
 
-WriteReply CdnClient::Write(const std::string& method, const std::string& path,
-                            const Form& form, RetryMode mode) {
-  const std::string call = method + " " + path;
-  HttpRequest req = Request(method, path);
+VendorReply CdnClient::Write(const std::string& method, const std::string& path,
+                             const Form& form, RetryMode mode) {
+  HttpRequest req = NewRequest(method, path);
   req.retry_mode = mode;
   if (method != "DELETE") {
     req.headers.Set("Content-Type", "application/x-www-form-urlencoded");
     req.body = EncodeForm(form);
   }
-  ++writes_;
-  WriteReply out;
-  Result<HttpResponse> r = transport_->Send(req);
-  if (!r.ok()) {
-    const Code c = r.status().code();
-    // Found before anything was sent, or refused by TLS: never applied.
-    const bool never_sent = c == Code::kInvalidArgument ||
-                            c == Code::kForbidden || c == Code::kRateLimited;
-    out.kind =
-        never_sent ? WriteReply::Kind::kRejected : WriteReply::Kind::kUnknown;
-    // Not a write the vendor saw: refused before sending (bad request, TLS,
-    // our own pacer pausing the account).
-    if (c == Code::kInvalidArgument || c == Code::kForbidden ||
-        PausedUntil(r.status()))
-      --writes_;
-    out.error = r.status().Annotate(account_ + ": " + call);
-    return out;
-  }
-  out.status = r->status;
-  if (r->status >= 300 && r->status <= 399) {  // never followed
-    out.kind = WriteReply::Kind::kRejected;
-    out.error = Error(Code::kForbidden, call,
-                      std::to_string(r->status) + " redirect to '" +
-                          r->headers.GetOr("Location", "") + "' not followed");
-    return out;
-  }
-  if (r->status >= 200 && r->status <= 299) {
-    out.body = ParseJson(r->body);
-    if (!out.body.is_discarded()) {
-      out.kind = WriteReply::Kind::kOk;
-      return out;
-    }
-    out.body = nullptr;
-    out.kind = WriteReply::Kind::kUnknown;
-    out.error = Error(Code::kInternal, call,
-                      std::to_string(r->status) +
-                          " with a body that is not JSON: " + Excerpt(r->body));
-    return out;
-  }
-  out.error = ErrorFromResponse(call, *r);
-  out.kind = r->status >= 500 ? WriteReply::Kind::kUnknown
-                              : WriteReply::Kind::kRejected;
-  return out;
+  VendorReply reply = SendWrite(req);
+  // Not a write the vendor saw: refused before sending (bad request, TLS,
+  // our own pacer pausing the account).
+  if (reply.sent) ++writes_;
+  return reply;
 }
 
 }  // namespace renumber::cdn

@@ -7,8 +7,10 @@
 // within the api_base (a Link elsewhere would carry the token away: it is
 // an error), reads the three error-body shapes of the real service
 // ({"msg","detail"}, {"errors":[{"title","detail"}]}, problem+json
-// {"title","detail","status"}), and turns every failure into a Status whose
-// message names the account and the call:
+// {"title","detail","status"}); the shared VendorClient base
+// (adapters/vendor_client.h) builds its requests, maps statuses to codes and
+// turns every failure into a Status whose message names the account and the
+// call:
 //   "C-10001/cdn: PUT /service/SU1.../version/4/activate: 400 Bad request: ..."
 // The token never appears in a message.
 //
@@ -27,6 +29,7 @@
 #include <utility>
 #include <vector>
 
+#include "adapters/vendor_client.h"
 #include "src/core/secret.h"
 #include "src/core/status.h"
 #include "src/core/time.h"
@@ -38,20 +41,7 @@ namespace renumber::cdn {
 using Form = std::vector<std::pair<std::string, std::string>>;
 std::string EncodeForm(const Form& form);
 
-// How the caller must treat one write.
-struct WriteReply {
-  enum class Kind {
-    kOk,        // 2xx with a JSON body: applied
-    kUnknown,   // may or may not have been applied: read back first
-    kRejected,  // a definite answer that it was not applied (4xx)
-  };
-  Kind kind = Kind::kUnknown;
-  int status = 0;       // HTTP status, 0 when no answer arrived
-  nlohmann::json body;  // the parsed body (kOk), or null
-  Status error;         // named error for kUnknown / kRejected
-};
-
-class CdnClient {
+class CdnClient : public VendorClient {
  public:
   // `account` labels messages ("C-10001/cdn"); `base` is the api_base.
   // `clock` (may be null: no waiting) paces repeated writes.
@@ -72,31 +62,26 @@ class CdnClient {
   // One write (POST, PUT, DELETE). Counted in writes(). `mode` kNever keeps
   // the transport from repeating a PUT that is not idempotent in effect
   // (clone, activate): its lost answer comes back here to be read back.
-  WriteReply Write(const std::string& method, const std::string& path,
-                   const Form& form = {},
-                   RetryMode mode = RetryMode::kByMethod);
+  // The answer is classified as VendorReply (vendor_client.h); a 412 is
+  // kStale, which the CDN treats as any other refusal.
+  VendorReply Write(const std::string& method, const std::string& path,
+                    const Form& form = {},
+                    RetryMode mode = RetryMode::kByMethod);
 
   // Write requests handed to the transport so far, less those it refused
   // before sending (a bad request, TLS, the pacer pausing the account); its
   // own retries of a PUT/DELETE are not seen here.
   int writes() const { return writes_; }
-  const std::string& account() const { return account_; }
   Clock* clock() const { return clock_; }
-  // "C-10001/cdn: <what>: <detail>" with the given code; in Japanese with
-  // `detail_ja`, or, when that is "", as an unexpected answer quoting
-  // `detail` (the vendor's own words, or a shape it should not have).
-  Status Error(Code code, const std::string& what, const std::string& detail,
-               const std::string& detail_ja = "") const;
+  // account(), CallName() and Error() come from VendorClient.
+
+ protected:
+  // The Fastly error shapes (ErrorBodyText).
+  std::string ErrorWords(const nlohmann::json& body) const override;
 
  private:
-  HttpRequest Request(const std::string& method, const std::string& path);
-  Status ErrorFromResponse(const std::string& call, const HttpResponse& r);
   Result<HttpResponse> GetResponse(const std::string& path, bool* missing);
 
-  HttpTransport* transport_;
-  std::string account_;
-  std::string base_;
-  Secret token_;
   Clock* clock_;
   int writes_ = 0;
 };

@@ -1,11 +1,15 @@
 #include "adapters/cdn/cdn_client.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "adapters/testing/expect_error.h"
 #include "src/http/fake_transport.h"
 
 namespace renumber::cdn {
 namespace {
+
+using ::testing::HasSubstr;
 
 constexpr char kToken[] = "tok-SECRET-123";
 
@@ -35,8 +39,8 @@ TEST_F(CdnClientTest, GetSendsKeyAndParsesJson) {
 TEST_F(CdnClientTest, ErrorsNameAccountCallAndVendorMessage) {
   fake_.PushResponse(
       400, R"({"msg":"Bad request","detail":"Version '4' is locked"})");
-  WriteReply r = client_.Write("PUT", "/service/SU1/version/4/activate");
-  EXPECT_EQ(r.kind, WriteReply::Kind::kRejected);
+  VendorReply r = client_.Write("PUT", "/service/SU1/version/4/activate");
+  EXPECT_EQ(r.kind, VendorReply::Kind::kRefused);
   EXPECT_EQ(r.error.code(), Code::kConflict);
   EXPECT_EQ(r.error.message(),
             "C-10001/cdn: PUT /service/SU1/version/4/activate: 400 Bad "
@@ -53,11 +57,10 @@ TEST_F(CdnClientTest, AVendorEchoingTheTokenNeverPutsItInAnError) {
   ExpectNoToken(client_.Get("/service/SU1/details").status());
   fake_.PushResponse(403, std::string(R"({"msg":"Forbidden","detail":"key )") +
                               kToken + R"("})");
-  WriteReply w = client_.Write("PUT", "/service/SU1/version/4/activate");
+  VendorReply w = client_.Write("PUT", "/service/SU1/version/4/activate");
   EXPECT_EQ(w.error.code(), Code::kForbidden);
   ExpectNoToken(w.error);
-  EXPECT_NE(w.error.message().find("redacted"), std::string::npos)
-      << w.error.message();
+  EXPECT_THAT(w.error.message(), HasSubstr("redacted"));
   fake_.PushResponse(200, std::string("<html>") + kToken);
   ExpectNoToken(client_.Write("POST", "/service/SU1/version/4/clone").error);
 }
@@ -68,7 +71,7 @@ TEST_F(CdnClientTest, AVendorEchoingTheTokenNeverPutsItInAnError) {
 TEST_F(CdnClientTest, AnEchoAtTheCutOfTheExcerptLeavesNoPart) {
   fake_.PushResponse(403, std::string(118, 'x') + kToken + " is bad");
   Status s = client_.Get("/service/SU1/details").status();
-  EXPECT_NE(s.message().find("xxxx"), std::string::npos) << s.message();
+  EXPECT_THAT(s.message(), HasSubstr("xxxx"));
   EXPECT_EQ(s.message().find("xt"), std::string::npos)
       << "part of the token: " << s.message();
 }
@@ -80,14 +83,10 @@ TEST_F(CdnClientTest, MalformedGetIsReReadThenNamed) {
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(fake_.request_count(), 2u);
   for (int i = 0; i < 3; ++i) fake_.PushResponse(200, "[{\"trunc");
-  auto bad = client_.Get("/service/SU1/details");
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.status().code(), Code::kInternal);
-  EXPECT_NE(bad.status().message().find(
-                "C-10001/cdn: GET /service/SU1/details: 200 with a body that "
-                "is not JSON"),
-            std::string::npos)
-      << bad.status().message();
+  renumber::testing::ExpectNamedError(
+      client_.Get("/service/SU1/details").status(), Code::kInternal,
+      "C-10001/cdn: GET /service/SU1/details: 200 with a body that is not "
+      "JSON");
 }
 
 TEST_F(CdnClientTest, NotFoundIsEmptyOptional) {
@@ -99,27 +98,27 @@ TEST_F(CdnClientTest, NotFoundIsEmptyOptional) {
 
 TEST_F(CdnClientTest, WritesAreFormEncodedAndClassified) {
   fake_.PushResponse(200, R"({"name":"a b"})");
-  WriteReply ok = client_.Write("POST", "/service/SU1/version/2/backend",
-                                {{"name", "a b"}, {"comment", "x&y=z"}});
-  EXPECT_EQ(ok.kind, WriteReply::Kind::kOk);
+  VendorReply ok = client_.Write("POST", "/service/SU1/version/2/backend",
+                                 {{"name", "a b"}, {"comment", "x&y=z"}});
+  EXPECT_EQ(ok.kind, VendorReply::Kind::kOk);
   auto req = fake_.requests().back();
   EXPECT_EQ(req.body, "name=a%20b&comment=x%26y%3Dz");
   EXPECT_EQ(req.headers.GetOr("Content-Type", ""),
             "application/x-www-form-urlencoded");
 
   fake_.PushResponse(503, R"({"msg":"Service unavailable"})");
-  EXPECT_EQ(client_.Write("POST", "/p").kind, WriteReply::Kind::kUnknown);
+  EXPECT_EQ(client_.Write("POST", "/p").kind, VendorReply::Kind::kUnknown);
   fake_.Push(Status::Timeout("no answer in 30 s"));
-  WriteReply timeout = client_.Write("POST", "/p");
-  EXPECT_EQ(timeout.kind, WriteReply::Kind::kUnknown);
+  VendorReply timeout = client_.Write("POST", "/p");
+  EXPECT_EQ(timeout.kind, VendorReply::Kind::kUnknown);
   EXPECT_EQ(timeout.error.code(), Code::kTimeout);
   EXPECT_EQ(timeout.error.message(), "C-10001/cdn: POST /p: no answer in 30 s");
   fake_.PushResponse(200, "{\"name\":");
-  EXPECT_EQ(client_.Write("POST", "/p").kind, WriteReply::Kind::kUnknown);
+  EXPECT_EQ(client_.Write("POST", "/p").kind, VendorReply::Kind::kUnknown);
   fake_.PushResponse(409, R"({"msg":"Duplicate record"})");
-  WriteReply dup = client_.Write("POST", "/p");
-  EXPECT_EQ(dup.kind, WriteReply::Kind::kRejected);
-  EXPECT_EQ(dup.status, 409);
+  VendorReply dup = client_.Write("POST", "/p");
+  EXPECT_EQ(dup.kind, VendorReply::Kind::kRefused);
+  EXPECT_EQ(dup.http_status, 409);
   EXPECT_EQ(client_.writes(), 5);
 }
 
@@ -133,16 +132,12 @@ TEST_F(CdnClientTest, ReadsAllThreeErrorShapes) {
       "detail":"Provided credentials are missing or invalid"}]})");
   auto e = client_.Get("/tokens/self");
   EXPECT_EQ(e.status().code(), Code::kUnauthorized);
-  EXPECT_NE(e.status().message().find(
-                "401 Unauthorized: Provided credentials are missing"),
-            std::string::npos)
-      << e.status().message();
+  EXPECT_THAT(e.status().message(),
+              HasSubstr("401 Unauthorized: Provided credentials are missing"));
   fake_.PushResponse(400, R"({"title":"Bad request","detail":"format",
       "status":400})");
   auto p = client_.Get("/service/SU1/diff/from/1/to/2");
-  EXPECT_NE(p.status().message().find("400 Bad request: format"),
-            std::string::npos)
-      << p.status().message();
+  EXPECT_THAT(p.status().message(), HasSubstr("400 Bad request: format"));
 }
 
 TEST_F(CdnClientTest, RedirectsAreNeverFollowed) {
@@ -154,8 +149,8 @@ TEST_F(CdnClientTest, RedirectsAreNeverFollowed) {
   EXPECT_EQ(g.status().code(), Code::kForbidden);
   EXPECT_NE(g.status().message().find("not followed"), std::string::npos);
   fake_.Push(r);
-  WriteReply w = client_.Write("PUT", "/service/SU1/version/2/activate");
-  EXPECT_EQ(w.kind, WriteReply::Kind::kRejected);
+  VendorReply w = client_.Write("PUT", "/service/SU1/version/2/activate");
+  EXPECT_EQ(w.kind, VendorReply::Kind::kRefused);
   EXPECT_EQ(fake_.request_count(), 2u);  // no request to the Location
 }
 

@@ -4,6 +4,7 @@
 
 #include "adapters/cdn/cdn_state.h"
 #include "adapters/cdn/cdn_text.h"
+#include "adapters/short_list.h"
 
 namespace renumber::cdn {
 namespace {
@@ -63,18 +64,10 @@ void AddBackendFindings(const ServiceSnapshot& s, const Target& t,
 // shows at once. At most five named, the rest counted.
 Finding AddressesInUse(const std::vector<ServiceSnapshot>& services,
                        const Target& t) {
-  constexpr size_t kNamed = 5;
-  std::vector<std::string> seen;
+  std::vector<std::string> addresses;
   for (const ServiceSnapshot& s : services)
-    for (const Backend& b : s.active.backends)
-      if (std::find(seen.begin(), seen.end(), b.address) == seen.end())
-        seen.push_back(b.address);
-  std::string list;
-  for (size_t i = 0; i < seen.size() && i < kNamed; ++i)
-    list += (i ? ", " : "") + seen[i];
-  if (seen.size() > kNamed)
-    list += ", +" + std::to_string(seen.size() - kNamed);
-  if (list.empty()) list = "-";
+    for (const Backend& b : s.active.backends) addresses.push_back(b.address);
+  const std::string list = ShortList(addresses);
   return {Finding::Kind::kNote, "origin servers",
           AddressesInUseText(t.old_ip.ToString(), t.new_ip.ToString(), list)};
 }

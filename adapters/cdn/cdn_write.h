@@ -1,7 +1,8 @@
 // Writes that are confirmed: a write whose outcome is unknown (5xx after the
 // transport's own retries, timeout, dropped connection, a 2xx body that is
 // not JSON) is read back before it is repeated, so a lost answer never
-// creates a duplicate.
+// creates a duplicate. The loop is the shared one (adapters/read_back.h);
+// this is the CDN's call of it with its client's clock.
 //
 // Threads: one at a time (like CdnClient).
 #ifndef RENUMBER_ADAPTERS_CDN_CDN_WRITE_H_
@@ -13,11 +14,12 @@
 #include <string>
 
 #include "adapters/cdn/cdn_client.h"
+#include "adapters/read_back.h"
 
 namespace renumber::cdn {
 
 // Answers "is the write's effect present now?" by reading.
-using ReadBack = std::function<Result<bool>()>;
+using ReadBack = EffectPresent;  // adapters/read_back.h
 
 // Sends `method path form`; on kOk returns the body. On an unknown outcome,
 // or a rejection whose status is in `read_back_on` (e.g. 409 for a change

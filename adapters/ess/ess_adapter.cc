@@ -4,10 +4,10 @@
 #include <memory>
 
 #include "adapters/ess/ess_apply.h"
-#include "adapters/ess/ess_classify.h"
 #include "adapters/ess/ess_client.h"
+#include "adapters/ess/ess_discover.h"
 #include "adapters/ess/ess_plan.h"
-#include "adapters/ess/ess_snapshot.h"
+#include "adapters/ess/ess_read.h"
 #include "adapters/ess/ess_verify.h"
 #include "adapters/registry.h"
 

@@ -2,7 +2,7 @@
 
 #include "adapters/ess/ess_apply_internal.h"
 #include "adapters/ess/ess_changes.h"
-#include "adapters/ess/ess_snapshot.h"
+#include "adapters/ess/ess_read.h"
 
 namespace renumber {
 namespace ess {

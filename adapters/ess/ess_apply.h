@@ -1,5 +1,5 @@
 // Applying one planned ESS change (kinds in ess_changes.h) against the live
-// state, through the write loop (ess_write_loop.h).
+// state, through the write loop (ess_write.h).
 //
 // Every decision is made from a fresh read of the collection the change is
 // about, so Apply is idempotent: an effect already present is success

@@ -8,7 +8,7 @@
 
 #include "adapters/adapter.h"
 #include "adapters/ess/ess_client.h"
-#include "adapters/ess/ess_write_loop.h"
+#include "adapters/ess/ess_write.h"
 #include "src/core/time.h"
 
 namespace renumber {
@@ -45,7 +45,7 @@ struct ApplyEnv {
 };
 
 // Runs the write loop on `domain`'s route collection: each round reads it
-// and asks `decide` (ess_write_loop.h).
+// and asks `decide` (ess_write.h).
 using RouteDecide =
     std::function<Result<Step>(const RouteCollection&, const Progress&)>;
 Result<ApplyOutcome> OnRoutes(const ApplyEnv& env, const std::string& domain,

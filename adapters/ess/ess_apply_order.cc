@@ -6,7 +6,7 @@
 // server it served, and never empty).
 #include "adapters/ess/ess_apply_internal.h"
 #include "adapters/ess/ess_placement.h"
-#include "adapters/ess/ess_snapshot.h"
+#include "adapters/ess/ess_read.h"
 #include "adapters/ess/ess_text.h"
 
 namespace renumber {

@@ -1,6 +1,6 @@
 // Appliers of the route changes (see ess_apply.h for the rules).
 #include "adapters/ess/ess_apply_internal.h"
-#include "adapters/ess/ess_snapshot.h"
+#include "adapters/ess/ess_read.h"
 #include "adapters/ess/ess_text.h"
 
 namespace renumber {

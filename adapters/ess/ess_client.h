@@ -1,11 +1,16 @@
-// EssClient: the HTTP calls of one ESS account, over an HttpTransport.
+// EssClient: the HTTP calls of one ESS account, over an HttpTransport, on
+// the shared VendorClient base (adapters/vendor_client.h: requests, the
+// status -> Code mapping, named and scrubbed errors, write replies); this
+// file holds the ESS dialect: Basic auth, {"code","message"} errors,
+// "status": "SUCCESS" bodies, JSON writes with If-Match, domain paging.
 //
 // - GETs return decoded objects; any failure is an error that names the
 //   account and the call: "C-10001/ess: GET /v1/inbound-routes: 401
 //   UNAUTHORIZED: ...". A body that is not the contract's JSON is kInternal
 //   ("malformed JSON ..."), never a guess.
 // - Post() sorts the answer to a write into what the caller must do next:
-//   kOk (done), kStale (412: re-read and re-plan), kUnknown (5xx, timeout,
+//   VendorReply: kOk (done), kStale (412: re-read and re-plan; kConflict,
+//   never a safety refusal), kUnknown (5xx, timeout,
 //   dropped connection or a 2xx with an unreadable body: the effect may or
 //   may not be there, so read back before anything else), kRefused (any
 //   other 4xx; `code` holds the vendor code, e.g. "DUPLICATE").
@@ -22,6 +27,7 @@
 #include <vector>
 
 #include "adapters/ess/ess_wire.h"
+#include "adapters/vendor_client.h"
 #include "src/core/secret.h"
 #include "src/core/status.h"
 #include "src/http/transport.h"
@@ -29,23 +35,15 @@
 namespace renumber {
 namespace ess {
 
-struct PostReply {
-  enum class Kind { kOk, kStale, kUnknown, kRefused };
-  Kind kind = Kind::kUnknown;
-  int http_status = 0;  // 0 when no response arrived
-  nlohmann::json body;  // kOk: the decoded body
-  std::string code;     // kRefused/kStale: the vendor's error code
-  Status error;         // not kOk: a message naming account and call
-};
+// One write's answer, as both vendors classify it (vendor_client.h).
+using PostReply = VendorReply;
 
-class EssClient {
+class EssClient : public VendorClient {
  public:
   // `api_base` like "https://ess.example.net" (a trailing '/' is dropped);
   // `account` like "C-10001/ess", used in every error message.
   EssClient(HttpTransport* transport, std::string api_base, std::string account,
             const std::string& username, const Secret& password);
-
-  const std::string& account() const { return account_; }
 
   // Every domain, page by page (per_page=100) until `total` are seen.
   Result<std::vector<Domain>> ListDomains();
@@ -59,23 +57,21 @@ class EssClient {
   PostReply Post(const std::string& path, const nlohmann::json& body,
                  const std::string& if_match);
 
-  // "C-10001/ess: POST /v1/inbound-routes" (the prefix of every error).
-  std::string CallName(const std::string& method,
-                       const std::string& path) const;
+  // account() and CallName() ("C-10001/ess: POST /v1/inbound-routes", the
+  // prefix of every error) come from VendorClient.
+
+ protected:
+  std::string ErrorWords(const nlohmann::json& body) const override;
+  std::string ErrorCode(const nlohmann::json& body) const override;
+  bool IsSuccessBody(const nlohmann::json& body) const override;
 
  private:
   // A GET with status 200 and a SUCCESS body; `etag` gets the ETag header.
   Result<nlohmann::json> GetJson(const std::string& path, std::string* etag);
-  HttpRequest NewRequest(const std::string& method,
-                         const std::string& path) const;
-  // The named error for a non-2xx response.
+  // The named error for a non-2xx response (`call` "GET path"); a 428 is
+  // our bug.
   Status ResponseError(const std::string& call,
                        const HttpResponse& response) const;
-
-  HttpTransport* transport_;
-  std::string api_base_;
-  std::string account_;
-  Secret authorization_;  // "Basic ..."
 };
 
 }  // namespace ess

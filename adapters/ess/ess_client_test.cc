@@ -1,13 +1,18 @@
 #include "adapters/ess/ess_client.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <deque>
 #include <functional>
 
+#include "adapters/testing/expect_error.h"
+
 namespace renumber {
 namespace ess {
 namespace {
+
+using ::testing::HasSubstr;
 
 using nlohmann::json;
 
@@ -89,21 +94,17 @@ TEST_F(EssClientTest, AnEchoAtTheCutOfTheMessageLeavesNoPart) {
   auto c = client_.GetRoutes("");
   ASSERT_FALSE(c.ok());
   const std::string& m = c.status().message();
-  EXPECT_NE(m.find("yyyy"), std::string::npos) << m;
+  EXPECT_THAT(m, HasSubstr("yyyy"));
   EXPECT_EQ(m.find("ys"), std::string::npos) << "part of the password: " << m;
   EXPECT_NE(m.find("..."), std::string::npos) << "the cut is marked: " << m;
 }
 
 TEST_F(EssClientTest, MalformedJsonIsAClearErrorNamingTheCall) {
   t_.Push(200, R"({"status": "SUCCESS", "etag": "e1", "rou)");
-  auto c = client_.GetRoutes("example.jp");
-  ASSERT_FALSE(c.ok());
-  EXPECT_EQ(c.status().code(), Code::kInternal);
-  EXPECT_NE(c.status().message().find(
-                "C-10001/ess: GET /v1/domains/example.jp/inbound-routes: "
-                "malformed JSON"),
-            std::string::npos)
-      << c.status().message();
+  renumber::testing::ExpectNamedError(
+      client_.GetRoutes("example.jp").status(), Code::kInternal,
+      "C-10001/ess: GET /v1/domains/example.jp/inbound-routes: malformed "
+      "JSON");
 }
 
 TEST_F(EssClientTest, PrefersTheEtagHeader) {

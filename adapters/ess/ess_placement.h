@@ -26,7 +26,7 @@
 #include <optional>
 #include <string>
 
-#include "adapters/ess/ess_snapshot.h"
+#include "adapters/ess/ess_read.h"
 #include "src/core/status.h"
 
 namespace renumber {

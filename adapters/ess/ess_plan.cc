@@ -1,7 +1,7 @@
 #include "adapters/ess/ess_plan.h"
 
 #include "adapters/ess/ess_changes.h"
-#include "adapters/ess/ess_classify.h"
+#include "adapters/ess/ess_discover.h"
 #include "adapters/ess/ess_placement.h"
 #include "adapters/ess/ess_text.h"
 

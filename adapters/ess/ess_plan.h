@@ -48,7 +48,7 @@
 #define RENUMBER_ADAPTERS_ESS_ESS_PLAN_H_
 
 #include "adapters/adapter.h"
-#include "adapters/ess/ess_snapshot.h"
+#include "adapters/ess/ess_read.h"
 
 namespace renumber {
 namespace ess {

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "adapters/ess/ess_changes.h"
-#include "adapters/ess/ess_classify.h"
+#include "adapters/ess/ess_discover.h"
 #include "adapters/ess/ess_test_builders.h"
 
 namespace renumber {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "adapters/ess/ess_snapshot.h"
+#include "adapters/ess/ess_read.h"
 #include "src/model/model.h"
 
 namespace renumber {

@@ -1,9 +1,9 @@
 #include "adapters/ess/ess_verify.h"
 
-#include "adapters/ess/ess_classify.h"
+#include "adapters/ess/ess_discover.h"
 #include "adapters/ess/ess_placement.h"
 #include "adapters/ess/ess_probe_checks.h"
-#include "adapters/ess/ess_snapshot.h"
+#include "adapters/ess/ess_read.h"
 #include "adapters/ess/ess_text.h"
 
 namespace renumber {

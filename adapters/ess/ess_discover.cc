@@ -1,9 +1,10 @@
-#include "adapters/ess/ess_classify.h"
+#include "adapters/ess/ess_discover.h"
 
 #include <algorithm>
 
 #include "adapters/ess/ess_placement.h"
 #include "adapters/ess/ess_text.h"
+#include "adapters/short_list.h"
 
 namespace renumber {
 namespace ess {
@@ -151,20 +152,11 @@ void OutboundFindings(const OutboundList& l, const Target& t,
 // it does use, so that a wrong old_ip in the plan shows at once. At most
 // five are named, the rest counted.
 Finding AddressesInUse(const Snapshot& s, const Target& t) {
-  constexpr size_t kNamed = 5;
-  std::vector<std::string> seen;
+  std::vector<std::string> endpoints;
   for (const RouteCollection& c : s.collections)
-    for (const Route& r : c.routes) {
-      const std::string ep = Endpoint(r.address, r.port);
-      if (std::find(seen.begin(), seen.end(), ep) == seen.end())
-        seen.push_back(ep);
-    }
-  std::string list;
-  for (size_t i = 0; i < seen.size() && i < kNamed; ++i)
-    list += (i ? ", " : "") + seen[i];
-  if (seen.size() > kNamed)
-    list += ", +" + std::to_string(seen.size() - kNamed);
-  if (list.empty()) list = "-";
+    for (const Route& r : c.routes)
+      endpoints.push_back(Endpoint(r.address, r.port));
+  const std::string list = ShortList(endpoints);
   const std::string old_ip = t.old_ip.ToString(), new_ip = t.new_ip.ToString();
   return {
       Finding::Kind::kNote, "delivery servers",

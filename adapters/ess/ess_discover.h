@@ -20,13 +20,13 @@
 // entries are kCidrOld / kCidrNew and never count as references.
 //
 // Thread-safe if the resolver is.
-#ifndef RENUMBER_ADAPTERS_ESS_ESS_CLASSIFY_H_
-#define RENUMBER_ADAPTERS_ESS_ESS_CLASSIFY_H_
+#ifndef RENUMBER_ADAPTERS_ESS_ESS_DISCOVER_H_
+#define RENUMBER_ADAPTERS_ESS_ESS_DISCOVER_H_
 
 #include <vector>
 
 #include "adapters/adapter.h"
-#include "adapters/ess/ess_snapshot.h"
+#include "adapters/ess/ess_read.h"
 #include "src/core/resolver.h"
 
 namespace renumber {
@@ -45,4 +45,4 @@ Classification Classify(const Snapshot& s, const Target& target,
 }  // namespace ess
 }  // namespace renumber
 
-#endif  // RENUMBER_ADAPTERS_ESS_ESS_CLASSIFY_H_
+#endif  // RENUMBER_ADAPTERS_ESS_ESS_DISCOVER_H_

@@ -1,4 +1,4 @@
-#include "adapters/ess/ess_classify.h"
+#include "adapters/ess/ess_discover.h"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,8 @@
 //
 // Each round re-reads, so one mechanism covers:
 // - 412 OPTIMISTIC_LOCK: the next round decides against the fresh state
-//   (at most kMaxStale times, then kPreconditionFailed);
+//   (at most kMaxStale times, then kConflict: a race, "run again"; never
+//   kPreconditionFailed, which the engine reads as a safety refusal);
 // - a lost answer (5xx, timeout, dropped connection, unreadable 2xx): the
 //   next round's read shows whether the write took effect; if not, the POST
 //   is sent again (at most kMaxUnknown lost answers, then the last error);
@@ -14,10 +15,16 @@
 // Any other refusal is returned as is. When an error is returned after a
 // write whose outcome stayed unknown, its message says so.
 //
+// Why this is not the shared WriteReadingBack (adapters/read_back.h): each
+// round decides the write anew from what it read (the collection's ETag,
+// the route's position), so a repeat may be another request; the shared
+// loop repeats one request. Shared with it: the reply vocabulary
+// (VendorReply) and the give-up words (NotAppliedError).
+//
 // Not thread-safe (one Apply at a time). The decide function sees the
 // Progress so far; it must return kDone once the effect is present.
-#ifndef RENUMBER_ADAPTERS_ESS_ESS_WRITE_LOOP_H_
-#define RENUMBER_ADAPTERS_ESS_ESS_WRITE_LOOP_H_
+#ifndef RENUMBER_ADAPTERS_ESS_ESS_WRITE_H_
+#define RENUMBER_ADAPTERS_ESS_ESS_WRITE_H_
 
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -66,4 +73,4 @@ Result<ApplyOutcome> RunWriteLoop(EssClient* client, const ReadFn& read,
 }  // namespace ess
 }  // namespace renumber
 
-#endif  // RENUMBER_ADAPTERS_ESS_ESS_WRITE_LOOP_H_
+#endif  // RENUMBER_ADAPTERS_ESS_ESS_WRITE_H_

@@ -10,8 +10,8 @@
 //
 // Values; thread-safe. Pointers returned by the lookups point into the
 // snapshot or collection passed in.
-#ifndef RENUMBER_ADAPTERS_ESS_ESS_SNAPSHOT_H_
-#define RENUMBER_ADAPTERS_ESS_ESS_SNAPSHOT_H_
+#ifndef RENUMBER_ADAPTERS_ESS_ESS_READ_H_
+#define RENUMBER_ADAPTERS_ESS_ESS_READ_H_
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -64,4 +64,4 @@ bool OutboundCovers(const OutboundList& l, const IpAddress& ip,
 }  // namespace ess
 }  // namespace renumber
 
-#endif  // RENUMBER_ADAPTERS_ESS_ESS_SNAPSHOT_H_
+#endif  // RENUMBER_ADAPTERS_ESS_ESS_READ_H_

@@ -1,4 +1,6 @@
-#include "adapters/ess/ess_write_loop.h"
+#include "adapters/ess/ess_write.h"
+
+#include "adapters/read_back.h"
 
 namespace renumber {
 namespace ess {
@@ -61,16 +63,7 @@ Result<ApplyOutcome> RunWriteLoop(EssClient* client, const ReadFn& read,
       out.result = std::move(step->result);
       return out;
     }
-    if (unknown >= kMaxUnknown) {
-      return Status(last_unknown.code(),
-                    last_unknown.message() + " (" + std::to_string(unknown) +
-                        " writes without an answer and no effect found on "
-                        "read-back; gave up)",
-                    last_unknown.Message(true) + "（" +
-                        std::to_string(unknown) +
-                        " 回の書き込みに応答がなく、読み戻しても反映されていな"
-                        "いため、中止しました）");
-    }
+    if (unknown >= kMaxUnknown) return NotAppliedError(last_unknown, unknown);
     if (step->if_match && etag->empty())
       return Status::Internal(client->CallName("POST", step->path) +
                                   ": no ETag known for the collection",
@@ -87,7 +80,7 @@ Result<ApplyOutcome> RunWriteLoop(EssClient* client, const ReadFn& read,
       case PostReply::Kind::kStale:
         if (++stale > kMaxStale) {
           return WithUncertainty(
-              Status::PreconditionFailed(
+              Status::Conflict(
                   reply.error.message() + " (" + std::to_string(stale) +
                       " times in a row: the collection keeps changing; gave "
                       "up)",

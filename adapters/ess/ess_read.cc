@@ -1,4 +1,4 @@
-#include "adapters/ess/ess_snapshot.h"
+#include "adapters/ess/ess_read.h"
 
 #include <algorithm>
 
