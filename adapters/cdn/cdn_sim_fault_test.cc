@@ -8,9 +8,9 @@
 
 #include <map>
 #include <set>
-#include <thread>
 
 #include "adapters/cdn/cdn_sim_fixture.h"
+#include "tests/support/wait_for.h"
 
 namespace renumber::cdn {
 namespace {
@@ -39,11 +39,13 @@ class CdnFaultTest : public CdnSimTest {
 
   // Prepare under `prep_faults`, then cut over under `cut_faults`; checks
   // the end state and the versions left. `exact`: the committed writes of
-  // each phase {prepare, cutover}. `settle`: how long a slow answer may
-  // still hold its request.
+  // each phase {prepare, cutover}. `held`: the slow faults each phase
+  // fires {prepare, cutover}; the simulator counts a held request (and its
+  // commit) only once its late answer is sent, so the counters are read
+  // after that event, not after a guessed sleep.
   void RunBothPhases(const SimCustomer& c, const std::pair<int, int>* exact,
                      const json& prep_faults, const json& cut_faults,
-                     std::chrono::milliseconds settle = {}) {
+                     std::pair<int, int> held = {0, 0}) {
     SetOrigins(c, Origins::kSynced);
     const Target t = TargetFor(c);
     const json before = ActiveState(c);
@@ -55,7 +57,7 @@ class CdnFaultTest : public CdnSimTest {
     PhaseRun prep = RunPhase(NewAdapterFor(c).get(), t, Phase::kPrepare);
     ASSERT_TRUE(prep.status.ok()) << prep.status.ToString();
     SetFaults(json::object());
-    std::this_thread::sleep_for(settle);
+    ASSERT_TRUE(HeldAnswersSent(held.first));
     if (exact) {
       EXPECT_EQ(Counters()["committed_writes"], exact->first);
     }
@@ -65,7 +67,7 @@ class CdnFaultTest : public CdnSimTest {
     PhaseRun cut = RunPhase(NewAdapterFor(c).get(), t, Phase::kCutover);
     ASSERT_TRUE(cut.status.ok()) << cut.status.ToString();
     SetFaults(json::object());
-    std::this_thread::sleep_for(settle);
+    ASSERT_TRUE(HeldAnswersSent(held.second));
     if (exact) {
       EXPECT_EQ(Counters()["committed_writes"], exact->second);
     }
@@ -88,6 +90,19 @@ class CdnFaultTest : public CdnSimTest {
     EXPECT_EQ(extra, reported) << "prepare: " << prep.records.dump()
                                << "\ncut over: " << cut.records.dump();
     EXPECT_LE(extra, tolerate_left_behind_ ? 1 : 0);
+  }
+
+  // Waits until `n` slow faults have been counted since the last reset:
+  // every held request has had its answer sent.
+  ::testing::AssertionResult HeldAnswersSent(int n) {
+    int sent = 0;
+    if (WaitFor([&] {
+          sent = Counters()["faults"].value("slow", 0);
+          return sent >= n;
+        }))
+      return ::testing::AssertionSuccess();
+    return ::testing::AssertionFailure()
+           << sent << " of " << n << " held answers were sent";
   }
 
   bool tolerate_left_behind_ = false;
@@ -144,8 +159,7 @@ TEST_F(CdnFaultTest, TimedOutWritesAreReadBack) {
   // The address update times out after it committed: read back (the PUT is
   // idempotent, so a repeat would be harmless too). The activation times
   // out: read back from the details.
-  RunBothPhases(Customer(0), &w, slow, slow_activate,
-                std::chrono::milliseconds(1500));
+  RunBothPhases(Customer(0), &w, slow, slow_activate, {1, 1});
 }
 
 TEST_F(CdnFaultTest, TimedOutCloneLeavesNoSecondDraft) {
@@ -157,8 +171,7 @@ TEST_F(CdnFaultTest, TimedOutCloneLeavesNoSecondDraft) {
   const json slow = {{"slow_ms", 1200},
                      {"slow", {{"next", 1}, {"match", "/clone"}}}};
   const std::pair<int, int> w{3, 1};
-  RunBothPhases(Customer(0), &w, slow, json::object(),
-                std::chrono::milliseconds(1500));
+  RunBothPhases(Customer(0), &w, slow, json::object(), {1, 0});
 }
 
 TEST_F(CdnFaultTest, MalformedJsonIsReReadOrNamed) {

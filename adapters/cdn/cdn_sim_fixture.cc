@@ -49,7 +49,7 @@ void CdnSimTest::SetUpTestSuite() { InitHttpRuntime(64); }
 
 void CdnSimTest::SetUp() {
   customers_ = SeedCustomers(kSeed, "2026-12-10T06:00:00+09:00");
-  auto host = StartSimHost(NewCdnSimApi(customers_, RealClock()), {});
+  auto host = StartSimHost(NewCdnSimApi(customers_, sim_clock_), {});
   ASSERT_TRUE(host.ok()) << host.status().ToString();
   host_ = std::move(*host);
   client_ = std::make_unique<TestClient>(host_->base_url());

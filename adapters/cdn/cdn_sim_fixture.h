@@ -97,6 +97,9 @@ class CdnSimTest : public ::testing::Test {
                       const std::string& path, const std::string& form = "");
 
   std::vector<SimCustomer> customers_;
+  // The simulator's clock (its rate windows, its timestamps); a fixture
+  // may set another before SetUp. Not owned.
+  Clock* sim_clock_ = RealClock();
   std::unique_ptr<SimHost> host_;
   FakeHttpProber prober_;
   FakeResolver resolver_;

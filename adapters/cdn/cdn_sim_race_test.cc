@@ -7,6 +7,7 @@
 // is built again on it and activated.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "adapters/cdn/cdn_marker.h"
@@ -18,15 +19,44 @@ namespace {
 
 using nlohmann::json;
 
+// The simulator's clock: real time, moved forward on demand to the start
+// of the simulator's next rate window (Jump), so a test begins a fresh
+// window by setting the clock instead of sleeping into it. Only forward:
+// the adapter's pacing (on the real clock) then waits a little longer for
+// a reset than it needs, never too short. Thread-safe.
+class WindowClock : public Clock {
+ public:
+  Timestamp Now() override {
+    return Timestamp::FromUnixMicros(RealClock()->Now().unix_micros() +
+                                     shift_us_.load());
+  }
+  std::chrono::steady_clock::time_point Steady() override {
+    return RealClock()->Steady();
+  }
+  void SleepFor(std::chrono::microseconds d) override {
+    RealClock()->SleepFor(d);
+  }
+  // Moves the clock forward so that it now reads `offset` into the next
+  // epoch-aligned window of `window_s` (rate_limit.h).
+  void Jump(int window_s, std::chrono::milliseconds offset) {
+    const int64_t w = int64_t{window_s} * 1000000;
+    const int64_t now = Now().unix_micros();
+    const int64_t target = (now / w + 1) * w + offset.count() * 1000;
+    shift_us_ += target - now;
+  }
+
+ private:
+  std::atomic<int64_t> shift_us_{0};
+};
+
 class CdnRaceTest : public CdnSimTest {
  protected:
-  // Sleeps until `offset` into the next epoch-aligned window of `window_s`.
-  static void AlignToWindow(int window_s, std::chrono::milliseconds offset) {
-    const auto now = std::chrono::system_clock::now().time_since_epoch();
-    const auto w = std::chrono::seconds(window_s);
-    const auto into = now % w;
-    std::this_thread::sleep_for(w - into + offset);
+  CdnRaceTest() { sim_clock_ = &window_clock_; }
+  // The simulator is now `offset` into a fresh window of `window_s`.
+  void AlignToWindow(int window_s, std::chrono::milliseconds offset) {
+    window_clock_.Jump(window_s, offset);
   }
+  WindowClock window_clock_;
   void CustomerChange(const SimCustomer& c) {
     auto r = client_->Send(
         "POST", "/_sim/customer-change", json{{"account", c.id}}.dump(),

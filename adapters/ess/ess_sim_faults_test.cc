@@ -4,9 +4,8 @@
 // are exactly those of a clean run.
 #include <gtest/gtest.h>
 
-#include <thread>
-
 #include "adapters/ess/ess_sim_fixture.h"
+#include "tests/support/wait_for.h"
 
 namespace renumber {
 namespace ess_test {
@@ -125,8 +124,11 @@ TEST_F(EssSimFaultsTest, TimeoutsAreReadBack) {
   host_->SetFaults(f);
   const int64_t before = Committed(c);
   BothPhases(c);
-  // The host counts a held request when its answer is finally sent.
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  // The host counts a held request (and its commit) when its answer is
+  // finally sent: wait for both to be counted.
+  EXPECT_TRUE(WaitFor([&] {
+    return host_->Counters()["faults"].value("slow", 0) >= 2;
+  })) << "the held answers were never sent";
   EXPECT_EQ(Committed(c) - before, clean);
   EXPECT_EQ(host_->Counters()["faults"].value("slow", 0), 2);
 }

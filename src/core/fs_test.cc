@@ -54,6 +54,95 @@ TEST_F(FsTest, FailedRenameLeavesOldContents) {
   EXPECT_EQ(*fs_->ReadFile(p), "new");
 }
 
+using FaultOp = FaultInjectionFileSystem::Op;
+
+// Durability of an atomic write: the temp file's data is fsynced before the
+// rename makes it the file, and the directory is fsynced after the rename
+// (else a crash can bring back the old file, or an empty new one).
+TEST_F(FsTest, AtomicWriteSyncsTheDataBeforeTheRenameAndTheDirectoryAfter) {
+  std::string p = dir_ + "/vault";
+  FaultInjectionFileSystem faulty(fs_);
+  ASSERT_TRUE(WriteFileAtomic(&faulty, p, "one", 0600).ok());
+  ASSERT_TRUE(WriteFileAtomic(&faulty, p, "two", 0600).ok());
+  Status durable = CheckDurableRenames(faulty.Events(), p);
+  EXPECT_TRUE(durable.ok()) << durable.message();
+}
+
+// CheckDurableRenames itself, on hand-made call sequences.
+TEST_F(FsTest, CheckDurableRenamesFindsEachGap) {
+  using E = FaultInjectionFileSystem::Event;
+  const std::string p = "/d/f", t = "/d/f.tmp";
+  E open{FaultOp::kOpen, t, ""}, append{FaultOp::kAppend, t, ""},
+      sync{FaultOp::kSync, t, ""}, rename{FaultOp::kRename, p, t},
+      dir{FaultOp::kSyncDir, "/d", ""};
+  EXPECT_TRUE(CheckDurableRenames({open, append, sync, rename, dir}, p).ok());
+  EXPECT_TRUE(CheckDurableRenames({open, append, rename, dir}, p)
+                  .Is(Code::kPreconditionFailed))
+      << "no data sync";
+  EXPECT_TRUE(CheckDurableRenames({open, sync, append, rename, dir}, p)
+                  .Is(Code::kPreconditionFailed))
+      << "synced before the data";
+  EXPECT_TRUE(CheckDurableRenames({open, append, sync, rename}, p)
+                  .Is(Code::kPreconditionFailed))
+      << "no directory sync";
+  EXPECT_TRUE(CheckDurableRenames({open, append, sync, dir, rename}, p)
+                  .Is(Code::kPreconditionFailed))
+      << "directory synced before the rename";
+  EXPECT_TRUE(
+      CheckDurableRenames(
+          {open, append, sync, rename, open, append, sync, rename, dir}, p)
+          .Is(Code::kPreconditionFailed))
+      << "the first of two renames lacks its directory sync";
+  EXPECT_TRUE(CheckDurableRenames({open, append, sync}, p).Is(Code::kNotFound));
+}
+
+TEST_F(FsTest, AtomicWriteReportsAFailedDataSyncAndKeepsTheOldFile) {
+  std::string p = dir_ + "/vault";
+  ASSERT_TRUE(WriteFileAtomic(fs_, p, "old", 0600).ok());
+  FaultInjectionFileSystem faulty(fs_);
+  std::string tmp = p + ".tmp." + std::to_string(::getpid());
+  faulty.FailNth(FaultOp::kSync, tmp, 1, Status::Internal("EIO on fsync"));
+  Status s = WriteFileAtomic(&faulty, p, "new", 0600);
+  EXPECT_EQ(s.code(), Code::kInternal) << s.message();
+  EXPECT_EQ(faulty.Calls(FaultOp::kSync, tmp), 1);
+  EXPECT_EQ(faulty.Calls(FaultOp::kRename), 0) << "renamed unsynced data";
+  EXPECT_EQ(*fs_->ReadFile(p), "old");
+  EXPECT_FALSE(fs_->Exists(tmp));
+}
+
+TEST_F(FsTest, AtomicWriteReportsAFailedDirectorySync) {
+  std::string p = dir_ + "/vault";
+  FaultInjectionFileSystem faulty(fs_);
+  faulty.FailNth(FaultOp::kSyncDir, dir_, 1, Status::Internal("EIO on dir"));
+  Status s = WriteFileAtomic(&faulty, p, "new", 0600);
+  EXPECT_EQ(s.code(), Code::kInternal) << s.message();
+  EXPECT_EQ(faulty.Calls(FaultOp::kSyncDir, dir_), 1);
+}
+
+// The fault file system itself: per-path counts and failures.
+TEST_F(FsTest, FaultFsCountsAndFailsPerPath) {
+  FaultInjectionFileSystem faulty(fs_);
+  std::string a = dir_ + "/a", b = dir_ + "/b";
+  faulty.FailNth(FaultOp::kSync, b, 2, Status::Internal("second sync of b"));
+  auto fa = faulty.OpenAppend(a, 0600);
+  auto fb = faulty.OpenAppend(b, 0600);
+  ASSERT_TRUE(fa.ok() && fb.ok());
+  EXPECT_TRUE((*fa)->Sync().ok());
+  EXPECT_TRUE((*fb)->Sync().ok());
+  EXPECT_TRUE((*fa)->Sync().ok()) << "a's syncs do not count for b";
+  EXPECT_EQ((*fb)->Sync().code(), Code::kInternal);
+  EXPECT_TRUE((*fb)->Sync().ok()) << "fails once";
+  EXPECT_EQ(faulty.Calls(FaultOp::kSync, a), 2);
+  EXPECT_EQ(faulty.Calls(FaultOp::kSync, b), 3);
+  EXPECT_EQ(faulty.Calls(FaultOp::kSync), 5);
+  EXPECT_EQ(faulty.Calls(FaultOp::kOpen, a), 1);
+  auto events = faulty.Events();
+  ASSERT_EQ(events.size(), 7u);
+  EXPECT_EQ(FindEvent(events, FaultOp::kSync, b), 3);
+  EXPECT_EQ(FindEvent(events, FaultOp::kSync, b, 4), 5);
+  EXPECT_EQ(FindEvent(events, FaultOp::kSyncDir, dir_), -1);
+}
+
 TEST_F(FsTest, AppendCreatesWithModeAndAppends) {
   std::string p = dir_ + "/sub/dir/journal";
   ASSERT_TRUE(fs_->CreateDirs(DirName(p), 0700).ok());

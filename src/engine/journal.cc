@@ -73,11 +73,17 @@ Result<std::unique_ptr<JournalWriter>> JournalWriter::Open(
     FileSystem* fs, const std::string& path, Clock* clock) {
   RN_RETURN_IF_ERROR(fs->CreateDirs(DirName(path), 0700));
   bool torn = false;
-  if (fs->Exists(path)) {
+  const bool created = !fs->Exists(path);
+  if (!created) {
     RN_ASSIGN_OR_RETURN(std::string existing, fs->ReadFile(path));
     torn = !existing.empty() && existing.back() != '\n';
   }
   RN_ASSIGN_OR_RETURN(auto file, fs->OpenAppend(path, 0600));
+  // A new file's name is durable only once its directory is: without this,
+  // a crash can lose the whole journal, intents that were fsynced included.
+  if (created)
+    RN_RETURN_IF_ERROR(fs->SyncDir(DirName(path))
+                           .Annotate("journal " + path, "ジャーナル " + path));
   if (torn) {
     RN_RETURN_IF_ERROR(file->Append("\n"));
     RN_RETURN_IF_ERROR(file->Sync());

@@ -48,9 +48,10 @@ class JournalSink {
 
 class JournalWriter : public JournalSink {
  public:
-  // Creates the file (0600) and its directory (0700) when missing. A torn
-  // last line left by a crash is closed with a newline so it stays a
-  // single corrupt line, skipped by readers.
+  // Creates the file (0600) and its directory (0700) when missing, and
+  // fsyncs the directory after creating the file. A torn last line left by
+  // a crash is closed with a newline so it stays a single corrupt line,
+  // skipped by readers.
   static Result<std::unique_ptr<JournalWriter>> Open(
       FileSystem* fs, const std::string& path, Clock* clock = RealClock());
   // Appends and fsyncs one record. The record gets "t" (time) if missing.

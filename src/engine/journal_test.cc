@@ -107,6 +107,50 @@ TEST_F(JournalTest, FailedSyncIsReported) {
   EXPECT_NE(s.message().find("journal"), std::string::npos);
 }
 
+using FaultOp = FaultInjectionFileSystem::Op;
+
+// Every record is durable before Append returns: appended, then fsynced.
+TEST_F(JournalTest, EveryAppendIsSyncedBeforeItReturns) {
+  FaultInjectionFileSystem faulty(fs_);
+  auto w = JournalWriter::Open(&faulty, path_);
+  ASSERT_TRUE(w.ok());
+  for (int i = 0; i < 3; ++i) {
+    size_t before = faulty.Events().size();
+    ASSERT_TRUE((*w)->Append({{"type", "intent"}}).ok());
+    auto events = faulty.Events();
+    int append = FindEvent(events, FaultOp::kAppend, path_, before);
+    ASSERT_GE(append, 0);
+    EXPECT_GE(FindEvent(events, FaultOp::kSync, path_, append), 0)
+        << "record " << i << " was not fsynced";
+  }
+}
+
+// A new journal file survives a crash only if its directory entry does.
+TEST_F(JournalTest, CreatingTheFileSyncsItsDirectory) {
+  FaultInjectionFileSystem faulty(fs_);
+  auto w = JournalWriter::Open(&faulty, path_);
+  ASSERT_TRUE(w.ok());
+  auto events = faulty.Events();
+  int open = FindEvent(events, FaultOp::kOpen, path_);
+  ASSERT_GE(open, 0);
+  EXPECT_GE(FindEvent(events, FaultOp::kSyncDir, DirName(path_), open), 0)
+      << "the journal's directory was not fsynced after creating the file";
+  w->reset();
+  // Reopening an existing journal creates nothing: no directory sync.
+  FaultInjectionFileSystem again(fs_);
+  ASSERT_TRUE(JournalWriter::Open(&again, path_).ok());
+  EXPECT_EQ(again.Calls(FaultOp::kSyncDir), 0);
+}
+
+TEST_F(JournalTest, AFailedDirectorySyncFailsTheOpen) {
+  FaultInjectionFileSystem faulty(fs_);
+  faulty.FailNth(FaultOp::kSyncDir, DirName(path_), 1,
+                 Status::Internal("EIO on dir"));
+  auto w = JournalWriter::Open(&faulty, path_);
+  EXPECT_EQ(w.status().code(), Code::kInternal);
+  EXPECT_NE(w.status().message().find("journal"), std::string::npos);
+}
+
 json Rec(const std::string& type, const std::string& phase,
          const std::string& run, const std::string& id = "",
          const std::string& result = "") {

@@ -10,12 +10,13 @@
 #include <chrono>
 #include <cstdlib>
 #include <set>
-#include <thread>
+#include <sstream>
 
 #include "src/core/fs.h"
 #include "src/http/server.h"
 #include "src/sim/test_client.h"
 #include "src/sim/world.h"
+#include "tests/support/wait_for.h"
 
 namespace renumber {
 namespace {
@@ -62,18 +63,20 @@ class CmdSimTest : public ::testing::Test {
       ::_exit(127);
     }
   }
-  // Waits for the child; its exit code, or -1 after `limit`.
-  int Wait(milliseconds limit = milliseconds(10000)) {
-    auto end = Clock::now() + limit;
-    while (Clock::now() < end) {
-      int status = 0;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-      }
-      std::this_thread::sleep_for(milliseconds(10));
-    }
-    return -1;
+  // Waits for the child to exit: its exit code, or -1 when it has not
+  // exited within `limit` (a safety net; a healthy run exits long before).
+  int Wait(milliseconds limit = kWaitForDeadline) {
+    int code = -1;
+    WaitFor(
+        [&] {
+          int status = 0;
+          if (::waitpid(pid_, &status, WNOHANG) != pid_) return false;
+          pid_ = -1;
+          code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+          return true;
+        },
+        limit);
+    return code;
   }
   int Run(std::vector<std::string> args) {
     Spawn(std::move(args));
@@ -84,29 +87,37 @@ class CmdSimTest : public ::testing::Test {
     return r.ok() ? *r : "";
   }
   // Polls the ESS simulator until it answers C-10001's GET.
-  bool WaitServing(const std::string& base, const SimCustomer& who,
-                   milliseconds limit) {
+  bool WaitServing(const std::string& base, const SimCustomer& who) {
     TestClient client(base);
-    auto end = Clock::now() + limit;
-    while (Clock::now() < end) {
+    return WaitFor([&] {
       auto r =
           client.Send("GET", "/v1/inbound-routes", "",
                       {BasicAuthHeader(who.ess_username, who.ess_password)},
                       milliseconds(500));
-      if (r.ok() && r->status == 200) return true;
-      std::this_thread::sleep_for(milliseconds(5));
-    }
-    return false;
+      return r.ok() && r->status == 200;
+    });
   }
   // Polls file `name` until it contains `text` (the command writes its
   // output after it has started serving).
   bool WaitForText(const std::string& name, const std::string& text) {
-    auto end = Clock::now() + milliseconds(5000);
-    while (Clock::now() < end) {
-      if (Read(name).find(text) != std::string::npos) return true;
-      std::this_thread::sleep_for(milliseconds(5));
+    return WaitFor([&] { return Read(name).find(text) != std::string::npos; });
+  }
+  // CPU time (user + system) the child has used so far, from
+  // /proc/<pid>/stat; -1 ms when it cannot be read.
+  milliseconds ChildCpuTime() const {
+    auto stat =
+        PosixFileSystem()->ReadFile("/proc/" + std::to_string(pid_) + "/stat");
+    if (!stat.ok()) return milliseconds(-1);
+    // Fields after the command name (which may hold spaces), from ")":
+    // 3 state ... 14 utime 15 stime, in clock ticks.
+    std::istringstream in(stat->substr(stat->rfind(')') + 2));
+    std::string field;
+    long long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && in >> field; ++i) {
+      if (i == 14) utime = std::atoll(field.c_str());
+      if (i == 15) stime = std::atoll(field.c_str());
     }
-    return false;
+    return milliseconds((utime + stime) * 1000 / ::sysconf(_SC_CLK_TCK));
   }
   static int Port() {
     auto p = FindFreeLoopbackPort();
@@ -171,12 +182,18 @@ TEST_F(CmdSimTest, StartsFastServesAndSavesStateOnSignal) {
   auto customers = SeedCustomers(50, "2026-12-10T06:00:00+09:00");
   auto t0 = Clock::now();
   Spawn(args);
-  ASSERT_TRUE(WaitServing(ess_url, customers[0], milliseconds(5000)))
-      << Read("stderr");
+  ASSERT_TRUE(WaitServing(ess_url, customers[0])) << Read("stderr");
   auto took = std::chrono::duration_cast<milliseconds>(Clock::now() - t0);
-  std::printf("renumber sim --seed 50: serving after %lld ms\n",
-              static_cast<long long>(took.count()));
-  EXPECT_LT(took, milliseconds(1000));
+  // "Starts fast" is about the work done before serving, so it is measured
+  // in the child's CPU time, which a loaded machine does not inflate (the
+  // wall time, printed for the record, does: on a busy 2-core CI machine it
+  // passed 1 s while the CPU time stayed far below).
+  const milliseconds cpu = ChildCpuTime();
+  std::printf("renumber sim --seed 50: serving after %lld ms, %lld ms CPU\n",
+              static_cast<long long>(took.count()),
+              static_cast<long long>(cpu.count()));
+  EXPECT_GE(cpu, milliseconds(0)) << "no /proc/<pid>/stat";
+  EXPECT_LT(cpu, milliseconds(1000));
 
   // One JSON document on stdout; labelled human output on stderr.
   ASSERT_TRUE(WaitForText("stderr", "serving until")) << Read("stderr");
@@ -214,7 +231,7 @@ TEST_F(CmdSimTest, StartsFastServesAndSavesStateOnSignal) {
 
   args[1] = "3";  // ignored: the state file holds 50 customers
   Spawn(args);
-  ASSERT_TRUE(WaitServing(ess_url, customers[0], milliseconds(5000)));
+  ASSERT_TRUE(WaitServing(ess_url, customers[0]));
   ASSERT_TRUE(WaitForText("stderr", "serving until")) << Read("stderr");
   auto servers = BodyJson(*TestClient(ess_url).Send(
       "GET", "/v1/outbound-servers", "", {auth}))["servers"];
@@ -230,8 +247,8 @@ TEST_F(CmdSimTest, BusyPortFailsWithExit1) {
   const int ess = Port();
   Spawn({"--ess", "127.0.0.1:" + std::to_string(ess), "--cdn", "127.0.0.1:0"});
   auto customers = SeedCustomers(6, "2026-12-10T06:00:00+09:00");
-  ASSERT_TRUE(WaitServing("http://127.0.0.1:" + std::to_string(ess),
-                          customers[0], milliseconds(5000)));
+  ASSERT_TRUE(
+      WaitServing("http://127.0.0.1:" + std::to_string(ess), customers[0]));
   ASSERT_TRUE(WaitForText("stderr", "serving until")) << Read("stderr");
   pid_t first = pid_;
   Spawn({"--ess", "127.0.0.1:" + std::to_string(ess), "--cdn", "127.0.0.1:0"});

@@ -1,6 +1,7 @@
 // SimHost over StartHttpServer: admin paths, faults, counters (host.h).
 #include "src/sim/host.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <functional>
 #include <map>
@@ -49,9 +50,18 @@ class SimHostImpl : public SimHost {
   std::string base_url() const override { return base_url_; }
   std::string admin_token() const override { return token_; }
   SimApi* api() override { return api_.get(); }
-  void SetFaults(const FaultConfig& faults) override { faults_.Set(faults); }
+  void SetFaults(const FaultConfig& faults) override {
+    faults_.Set(faults);
+    // Requests waiting out a latency look at the new one (WaitLatency).
+    std::lock_guard<std::mutex> l(flight_mu_);
+    flight_cv_.notify_all();
+  }
   FaultConfig faults() const override { return faults_.config(); }
   nlohmann::json Counters() const override { return counters_.ToJson(); }
+  int InFlight() const override {
+    std::lock_guard<std::mutex> l(flight_mu_);
+    return vendor_inflight_;
+  }
   void ResetCounters() override { counters_.Reset(); }
   // Closes the listener, cuts short injected sleeps and waits until no
   // handler runs any more, so nothing touches this host after Stop.
@@ -78,6 +88,9 @@ class SimHostImpl : public SimHost {
   static size_t CredentialKey(const ServerRequest& request);
   // Sleeps for `d` unless the host stops first.
   void Sleep(std::chrono::milliseconds d);
+  // Sleeps for the `drawn` latency, cut short by Stop(), and by SetFaults
+  // to at most the new latency_ms + jitter_ms (counted from the start).
+  void WaitLatency(std::chrono::milliseconds drawn);
 
   std::unique_ptr<SimApi> api_;
   FaultInjector faults_;
@@ -88,15 +101,29 @@ class SimHostImpl : public SimHost {
   std::unique_ptr<HttpServer> server_;
   std::mutex known_mu_;
   std::map<size_t, std::string> known_;  // hash of credential headers
-  std::mutex flight_mu_;
+  mutable std::mutex flight_mu_;
   std::condition_variable flight_cv_;
   int inflight_ = 0;
+  int vendor_inflight_ = 0;  // of inflight_, the vendor requests
   bool stopping_ = false;
 };
 
 void SimHostImpl::Sleep(std::chrono::milliseconds d) {
   std::unique_lock<std::mutex> l(flight_mu_);
   flight_cv_.wait_for(l, d, [this] { return stopping_; });
+}
+
+void SimHostImpl::WaitLatency(std::chrono::milliseconds drawn) {
+  const auto start = std::chrono::steady_clock::now();
+  std::unique_lock<std::mutex> l(flight_mu_);
+  for (;;) {
+    const FaultConfig now = faults_.config();
+    const std::chrono::milliseconds cap(now.latency_ms +
+                                        std::max(0, now.jitter_ms));
+    const auto until = start + std::min(drawn, cap);
+    if (stopping_ || std::chrono::steady_clock::now() >= until) return;
+    flight_cv_.wait_until(l, until);
+  }
 }
 
 Status SimHostImpl::Listen(const SimHostOptions& options) {
@@ -131,6 +158,7 @@ ServerResponse SimHostImpl::Serve(const ServerRequest& request) {
       return r;
     }
     ++inflight_;
+    if (!IsAdminPath(request.path)) ++vendor_inflight_;
   }
   ServerResponse resp;
   if (IsAdminPath(request.path)) {
@@ -144,6 +172,7 @@ ServerResponse SimHostImpl::Serve(const ServerRequest& request) {
   }
   std::lock_guard<std::mutex> l(flight_mu_);
   --inflight_;
+  if (!IsAdminPath(request.path)) --vendor_inflight_;
   flight_cv_.notify_all();
   return resp;
 }
@@ -152,7 +181,7 @@ ServerResponse SimHostImpl::ServeVendor(const ServerRequest& request,
                                         RequestRecord* rec) {
   const std::string target = request.method + " " + request.path;
   auto latency = faults_.Latency();
-  if (latency.count() > 0) Sleep(latency);
+  if (latency.count() > 0) WaitLatency(latency);
   if (faults_.Fires(FaultKind::kDrop, request.method, target)) {
     rec->faults.push_back(FaultKindName(FaultKind::kDrop));
     ServerResponse r;

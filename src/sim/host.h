@@ -27,7 +27,10 @@
 // or "/delete"); `writes_only` restricts it to non-GET requests
 // (customer_change and lost_response always are; lost_response applies
 // only to requests that committed something). Randomness is seeded, so
-// sequential runs repeat. Latency and slow sleeps end early on Stop().
+// sequential runs repeat. Latency and slow sleeps end early on Stop(); a
+// request waiting out its latency also stops waiting once SetFaults sets a
+// latency_ms + jitter_ms shorter than it has waited (so a test can hold
+// requests with a long latency and release them, by event, with 0).
 // Details and examples: src/sim/README.md.
 //
 // Counters: requests by endpoint ("GET /v1/inbound-routes"), by account,
@@ -87,6 +90,10 @@ class SimHost {
   virtual void SetFaults(const FaultConfig& faults) = 0;
   virtual FaultConfig faults() const = 0;
   virtual nlohmann::json Counters() const = 0;
+  // Vendor requests being served right now (waiting out a latency
+  // included; admin requests not): lets a test wait until a request it
+  // holds has arrived.
+  virtual int InFlight() const = 0;
   virtual void ResetCounters() = 0;
   virtual void Stop() = 0;
 };

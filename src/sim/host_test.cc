@@ -4,10 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
+#include <thread>
 
 #include "src/sim/fake_sim_api.h"
 #include "src/sim/test_client.h"
+#include "tests/support/wait_for.h"
 
 namespace renumber {
 namespace {
@@ -68,6 +71,31 @@ TEST_F(SimHostTest, LatencyDelaysEveryRequest) {
   auto took = std::chrono::steady_clock::now() - t0;
   EXPECT_GE(took, milliseconds(150));
   EXPECT_LT(took, milliseconds(2000));
+}
+
+// Tests hold requests with a long latency and release them by event
+// (tests/e2e/lock_test.cc): once the faults say no latency, a request that
+// is waiting out the old one is answered.
+TEST_F(SimHostTest, ReplacingTheFaultsReleasesRequestsWaitingOutALatency) {
+  FaultConfig f;
+  f.latency_ms = 600000;  // ten minutes: only a release ends it in time
+  Start(f);
+  Result<HttpResponse> r = Status::Internal("not sent");
+  std::atomic<bool> answered{false};
+  std::thread get([&] {
+    r = Get("/v1/items", "C-1", milliseconds(600000));
+    answered = true;
+  });
+  EXPECT_TRUE(WaitFor([&] { return host_->InFlight() == 1; }))
+      << "the request never arrived";
+  EXPECT_FALSE(answered) << "answered before the release";
+  host_->SetFaults(FaultConfig{});
+  const bool released = WaitFor([&] { return answered.load(); });
+  if (!released) host_->Stop();  // ends the wait, so the thread can join
+  get.join();
+  EXPECT_TRUE(released) << "the request still waited out the old latency";
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->status, 200);
 }
 
 TEST_F(SimHostTest, DropCutsTheConnectionAndCommitsNothing) {

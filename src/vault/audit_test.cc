@@ -198,6 +198,41 @@ TEST_F(AuditTest, AppendReportsSyncFailure) {
   EXPECT_NE(s.message().find("disk full"), std::string::npos);
 }
 
+// Each append is fsynced; a new log's directory too, once it is created.
+TEST_F(AuditTest, AppendsAreSyncedAndANewLogsDirectoryIsSynced) {
+  using Op = FaultInjectionFileSystem::Op;
+  FaultInjectionFileSystem faulty(PosixFileSystem());
+  const std::string fresh = dir_.File("new.audit.jsonl");
+  AuditLog log(&faulty, &clock_, fresh, "alice", "");
+  log.SetKeys(keys_);
+  ASSERT_TRUE(log.Append({"init", "", "", "", "ok", ""}).ok());
+  auto events = faulty.Events();
+  int append = FindEvent(events, Op::kAppend, fresh);
+  ASSERT_GE(append, 0);
+  EXPECT_GE(FindEvent(events, Op::kSync, fresh, append), 0)
+      << "the first record was not fsynced";
+  EXPECT_GE(FindEvent(events, Op::kSyncDir, dir_.path(), append), 0)
+      << "the new log's directory was not fsynced";
+  size_t before = events.size();
+  ASSERT_TRUE(log.Append({"use", "C-1/ess", "C-1", "", "ok", ""}).ok());
+  events = faulty.Events();
+  append = FindEvent(events, Op::kAppend, fresh, before);
+  ASSERT_GE(append, 0);
+  EXPECT_GE(FindEvent(events, Op::kSync, fresh, append), 0)
+      << "the second record was not fsynced";
+}
+
+TEST_F(AuditTest, AFailedDirectorySyncOfANewLogFailsTheAppend) {
+  FaultInjectionFileSystem faulty(PosixFileSystem());
+  AuditLog log(&faulty, &clock_, dir_.File("new.audit.jsonl"), "alice", "");
+  log.SetKeys(keys_);
+  faulty.FailNth(FaultInjectionFileSystem::Op::kSyncDir, dir_.path(), 1,
+                 Status::Internal("EIO on dir"));
+  Status s = log.Append({"init", "", "", "", "ok", ""}).status();
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("EIO on dir"), std::string::npos) << s.message();
+}
+
 TEST_F(AuditTest, AppendAllChainsLikeSingleAppendsWithOneSync) {
   Write(2);
   FaultInjectionFileSystem counting(PosixFileSystem());

@@ -45,8 +45,10 @@ TEST(VaultFormatTest, HostileHeaderRefusedBeforeKdfRuns) {
   // N = 2^30, r = 8 would need 128 GiB.
   Header h = NewHeader(KdfParams{30, 8, 1}, &random);
   std::string file = EncodeHeader(h) + std::string(64, 'c');
+  // The KDF's run counter is the proof that it never ran; no time bound
+  // (one loose enough for a loaded machine proves nothing, one tight
+  // enough to prove something fails on it).
   uint64_t runs = ScryptRunsForTesting();
-  auto start = std::chrono::steady_clock::now();
   EXPECT_TRUE(ParseHeader(file).status().Is(Code::kCorruption));
   EXPECT_TRUE(
       DeriveBodyKey(Secret("passphrase"), h).status().Is(Code::kCorruption));
@@ -54,8 +56,6 @@ TEST(VaultFormatTest, HostileHeaderRefusedBeforeKdfRuns) {
                   .status()
                   .Is(Code::kCorruption));
   EXPECT_EQ(ScryptRunsForTesting(), runs);
-  EXPECT_LT(std::chrono::steady_clock::now() - start,
-            std::chrono::milliseconds(1000));  // loose: the counter decides
 }
 
 TEST(VaultFormatTest, SealOpenRoundTripAndFixedWrongKeyError) {
@@ -107,7 +107,8 @@ TEST(VaultFormatTest, ProductionKdfCostMeasured) {
   std::printf("scrypt N=2^17 r=8 p=1 (+HKDF): %lld ms\n",
               static_cast<long long>(ms));
   // 128 MiB of memory-hard work cannot be done in a few milliseconds: a
-  // lower bound catches a cost silently dropped to a test value.
+  // lower bound catches a cost silently dropped to a test value. (Only a
+  // lower bound: load makes the run slower, never faster.)
   EXPECT_GT(ms, 20);
 }
 

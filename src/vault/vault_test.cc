@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -341,6 +343,80 @@ TEST_F(VaultTest, FailedRenameLeavesOldVaultIntact) {
                    .ok());
   EXPECT_EQ(Raw(), before);
   EXPECT_TRUE(Contains(AuditText(), "error: injected"));
+}
+
+using FaultOp = FaultInjectionFileSystem::Op;
+
+// A save is WriteFileAtomic: the new file's data fsynced before the rename,
+// the directory fsynced after it, for every save an operation makes.
+TEST_F(VaultTest, EverySaveSyncsTheDataBeforeTheRenameAndTheDirectoryAfter) {
+  FaultInjectionFileSystem faulty(PosixFileSystem());
+  VaultOptions opts = Options();
+  opts.fs = &faulty;
+  auto v = Vault::Open(opts, Secret(kPass));
+  ASSERT_TRUE(v.ok());
+  Timestamp now = clock_.Now();
+  ASSERT_TRUE(PutEntries(v->get(),
+                         {MakeEntry("C-2", Service::kEss, now, now + Days(5))},
+                         false, "add")
+                  .ok());
+  ASSERT_TRUE((*v)->Use({"C-2", Service::kEss}, "prepare plan-7", "").ok());
+  Status durable = CheckDurableRenames(faulty.Events(), path_);
+  EXPECT_TRUE(durable.ok()) << durable.message();
+}
+
+TEST_F(VaultTest, AFailedDataSyncOfASaveLeavesTheOldVault) {
+  std::string before = Raw();
+  FaultInjectionFileSystem faulty(PosixFileSystem());
+  VaultOptions opts = Options();
+  opts.fs = &faulty;
+  auto v = Vault::Open(opts, Secret(kPass));
+  ASSERT_TRUE(v.ok());
+  std::string tmp = path_ + ".tmp." + std::to_string(::getpid());
+  faulty.FailNth(FaultOp::kSync, tmp, 1, Status::Internal("EIO on fsync"));
+  Timestamp now = clock_.Now();
+  EXPECT_FALSE(PutEntries(v->get(),
+                          {MakeEntry("C-2", Service::kEss, now, now + Days(5))},
+                          false, "add")
+                   .ok());
+  EXPECT_EQ(faulty.Calls(FaultOp::kSync, tmp), 1) << "the save never synced";
+  EXPECT_EQ(Raw(), before);
+}
+
+TEST_F(VaultTest, AFailedDirectorySyncOfASaveIsReported) {
+  FaultInjectionFileSystem faulty(PosixFileSystem());
+  VaultOptions opts = Options();
+  opts.fs = &faulty;
+  auto v = Vault::Open(opts, Secret(kPass));
+  ASSERT_TRUE(v.ok());
+  faulty.FailNth(FaultOp::kSyncDir, DirName(path_), 1,
+                 Status::Internal("EIO on dir"));
+  Timestamp now = clock_.Now();
+  EXPECT_FALSE(PutEntries(v->get(),
+                          {MakeEntry("C-2", Service::kEss, now, now + Days(5))},
+                          false, "add")
+                   .ok());
+  EXPECT_EQ(faulty.Calls(FaultOp::kSyncDir, DirName(path_)), 1);
+}
+
+// The audit record of a use or a reveal is fsynced before the secret comes
+// out: when exactly that fsync fails, nothing comes out.
+TEST_F(VaultTest, NoSecretComesOutUnlessItsAuditRecordIsSynced) {
+  Add("C-1", Service::kEss);
+  FaultInjectionFileSystem faulty(PosixFileSystem());
+  VaultOptions opts = Options();
+  opts.fs = &faulty;
+  auto v = Vault::Open(opts, Secret(kPass));
+  ASSERT_TRUE(v.ok());
+  const std::string audit = AuditPathFor(path_);
+  faulty.FailNth(FaultOp::kSync, audit, 1, Status::Internal("EIO"));
+  EXPECT_FALSE((*v)->Use({"C-1", Service::kEss}, "prepare plan-7", "").ok());
+  EXPECT_EQ(faulty.Calls(FaultOp::kSync, audit), 1);
+  faulty.FailNth(FaultOp::kSync, audit, 1, Status::Internal("EIO"));
+  EXPECT_FALSE((*v)->Reveal({"C-1", Service::kEss}, "T-1", "why").ok());
+  EXPECT_EQ(faulty.Calls(FaultOp::kSync, audit), 2);
+  EXPECT_TRUE((*v)->Use({"C-1", Service::kEss}, "prepare plan-7", "").ok())
+      << "works again once the disk does";
 }
 
 TEST_F(VaultTest, GroupReadableVaultIsRefused) {

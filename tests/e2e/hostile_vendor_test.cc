@@ -16,6 +16,7 @@
 #include "src/core/fs.h"
 #include "src/http/server.h"
 #include "tests/e2e/e2e_env.h"
+#include "tests/support/wait_for.h"
 
 namespace renumber {
 namespace {
@@ -189,10 +190,11 @@ TEST(HostileVendorE2eTest, CoreDumpsAreOffInEveryCommand) {
   if (::geteuid() != 0) lim.rlim_cur = lim.rlim_max;
   ASSERT_EQ(::setrlimit(RLIMIT_CORE, &lim), 0) << "the child inherits it";
   E2eEnv env(Customers(1));
-  std::atomic<bool> asked{false};
+  std::atomic<bool> asked{false}, looked{false};
   FakeVendor vendor([&](const ServerRequest&) {
     asked = true;  // the command is past its start-up: look at it now
-    std::this_thread::sleep_for(std::chrono::seconds(3));  // hold it running
+    // Hold it running until the test has looked (or given up).
+    WaitFor([&] { return looked.load(); });
     return ServerResponse{401, {}, "{}"};  // no retry: one request
   });
   std::string creds =
@@ -203,11 +205,7 @@ TEST(HostileVendorE2eTest, CoreDumpsAreOffInEveryCommand) {
   // look could come before any set-up), find the child by its (unique)
   // state dir on its command line.
   std::string limits;
-  const auto deadline =
-      std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (!asked && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  while (limits.empty() && std::chrono::steady_clock::now() < deadline) {
+  auto found = [&] {
     auto pids = PosixFileSystem()->ListDir("/proc");
     for (const std::string& pid :
          pids.ok() ? *pids : std::vector<std::string>{}) {
@@ -219,9 +217,10 @@ TEST(HostileVendorE2eTest, CoreDumpsAreOffInEveryCommand) {
       auto text = PosixFileSystem()->ReadFile("/proc/" + pid + "/limits");
       if (text.ok()) limits = *text;
     }
-    if (limits.empty())
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+    return !limits.empty();
+  };
+  if (WaitFor([&] { return asked.load(); })) WaitFor(found);
+  looked = true;
   run.join();
   ASSERT_FALSE(limits.empty()) << "the running command was not found";
   size_t at = limits.find("Max core file size");

@@ -16,6 +16,7 @@
 #include "src/sim/dns_sim.h"
 #include "src/store/test_pg_server.h"
 #include "tests/e2e/e2e_env.h"
+#include "tests/support/wait_for.h"
 
 namespace renumber {
 namespace {
@@ -307,8 +308,8 @@ TEST_F(TeamE2eTest, ServerStoppedAndRestartedMidCampaignLosesNothing) {
   long stopped_at = -1;
   std::thread stopper([&] {
     // Wait for the event (records on the server), not for a time.
-    for (int i = 0; i < 600 && JournalRows() < 12; ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    WaitFor([&] { return JournalRows() >= 12; }, kWaitForDeadline,
+            std::chrono::milliseconds(50));
     stopped_at = JournalRows();
     EXPECT_TRUE(server_->Stop(/*immediate=*/true).ok());
   });
