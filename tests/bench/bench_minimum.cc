@@ -15,7 +15,9 @@ constexpr long kPerPage = 100;
 constexpr long kVclLists = 6;
 constexpr long kComputeLists = 2;
 
-long Pages(long items) { return items == 0 ? 1 : (items + kPerPage - 1) / kPerPage; }
+long Pages(long items) {
+  return items == 0 ? 1 : (items + kPerPage - 1) / kPerPage;
+}
 
 LearnCost EssAccountCost(const json& account) {
   const json domains = account.value("domains", json::array());
@@ -42,7 +44,8 @@ LearnCost CdnServiceCost(const json& service) {
   const bool vcl = service.value("type", "") == "vcl";
   for (const json& v : service.value("versions", json::array())) {
     if (v.value("active", false)) {
-      const long pools = static_cast<long>(v.value("pools", json::array()).size());
+      const long pools =
+          static_cast<long>(v.value("pools", json::array()).size());
       c.reads += (vcl ? kVclLists : kComputeLists) + pools;
       c.depth = pools > 0 ? 4 : 3;
     } else if (IsStagedSwitch(v)) {
@@ -128,8 +131,8 @@ std::map<std::string, long> CdnChangedObjects(const json& before,
   for (const auto& [id, service] : CdnServices(after)) {
     auto was = old_services.find(id);
     const bool changed =
-        was == old_services.end() ||
-        was->second.value("versions", json()) != service.value("versions", json());
+        was == old_services.end() || was->second.value("versions", json()) !=
+                                         service.value("versions", json());
     out[service.value("account", "")] += changed ? 1 : 0;
   }
   return out;

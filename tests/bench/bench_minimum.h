@@ -23,10 +23,10 @@
 // page, at least one) + per service GET …/details + for its active version
 // the 6 lists that can hold the old IP or that the switch must keep
 // (domain, backend, director, vcl, snippet, pool; a Compute service: domain,
-// backend) + GET …/pool/{id}/servers per pool + the backend list of a staged switch
-// (an unlocked version tagged "[renumber-staged "); objects = the services
-// whose versions changed; read depth 3 (pages → details → lists), 4 with a
-// pool.
+// backend) + GET …/pool/{id}/servers per pool + the backend list of a staged
+// switch (an unlocked version tagged "[renumber-staged "); objects = the
+// services whose versions changed; read depth 3 (pages → details → lists), 4
+// with a pool.
 //
 // Pure functions of JSON values; no I/O. Accounts are keyed by customer id
 // ("C-10001"), as the simulators' counters key them.

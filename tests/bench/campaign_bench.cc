@@ -63,8 +63,8 @@ Result<int> PositiveArg(const std::string& name, const char* value) {
   char* end = nullptr;
   long v = std::strtol(value, &end, 10);
   if (*end != '\0' || v < 1 || v > 1000000)
-    return Status::InvalidArgument(name + ": not a whole number >= 1: " +
-                                   value);
+    return Status::InvalidArgument(name +
+                                   ": not a whole number >= 1: " + value);
   return static_cast<int>(v);
 }
 
@@ -121,7 +121,8 @@ std::string ReadFile(const std::string& path) {
   setsid();
   setenv("LANG", "C.UTF-8", 1);
   std::vector<char*> argv;
-  for (const std::string& a : argv_s) argv.push_back(const_cast<char*>(a.c_str()));
+  for (const std::string& a : argv_s)
+    argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   execv(argv[0], argv.data());
   _exit(127);
@@ -131,17 +132,20 @@ double Seconds(const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; }
 
 Result<ChildRun> RunChild(const std::vector<std::string>& argv,
                           const std::string& dir, const std::string& tag) {
-  const std::string out = dir + "/" + tag + ".out", err = dir + "/" + tag + ".err";
+  const std::string out = dir + "/" + tag + ".out",
+                    err = dir + "/" + tag + ".err";
   auto start = std::chrono::steady_clock::now();
   pid_t pid = fork();
   if (pid < 0) return Status::Internal("fork failed");
   if (pid == 0) ExecChild(argv, out, err);
   int status = 0;
   rusage ru{};
-  if (wait4(pid, &status, 0, &ru) != pid) return Status::Internal("wait4 failed");
+  if (wait4(pid, &status, 0, &ru) != pid)
+    return Status::Internal("wait4 failed");
   ChildRun r;
-  r.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                           start).count();
+  r.wall_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
   if (r.exit_code == 127) return Status::Internal("could not run " + argv[0]);
   r.cpu_s = Seconds(ru.ru_utime) + Seconds(ru.ru_stime);
@@ -230,11 +234,15 @@ SimStates States(E2eEnv& env) {
 
 std::vector<std::string> PhaseArgs(const E2eEnv& env, const BenchOptions& o,
                                    const std::string& phase) {
-  std::vector<std::string> args = {
-      o.binary,      phase,       "--plan",   env.plan(), "--credentials",
-      env.credentials(), "--state-dir", env.state_dir(), "--hosts",
-      env.hosts(),   "--connect-to", env.connect_to(), "--ca-file",
-      env.origin_ca(), "--jobs",  std::to_string(o.jobs), "--json"};
+  std::vector<std::string> args = {o.binary,        phase,
+                                   "--plan",        env.plan(),
+                                   "--credentials", env.credentials(),
+                                   "--state-dir",   env.state_dir(),
+                                   "--hosts",       env.hosts(),
+                                   "--connect-to",  env.connect_to(),
+                                   "--ca-file",     env.origin_ca(),
+                                   "--jobs",        std::to_string(o.jobs),
+                                   "--json"};
   if (phase == "prepare" || phase == "cutover") args.push_back("--yes");
   return args;
 }
@@ -248,7 +256,8 @@ Result<PhaseReport> MeasurePhase(E2eEnv& env, const BenchOptions& o,
   cdn->ResetCounters();
   PhaseReport r;
   r.phase = phase;
-  RN_ASSIGN_OR_RETURN(r.run, RunChild(PhaseArgs(env, o, phase), env.dir(), phase));
+  RN_ASSIGN_OR_RETURN(r.run,
+                      RunChild(PhaseArgs(env, o, phase), env.dir(), phase));
   r.counters = {{"ess", ess->Counters()}, {"cdn", cdn->Counters()}};
   const SimStates after = States(env);
   const auto applied = AppliedChanges(r.run.out);
@@ -292,7 +301,8 @@ json Worst(const PhaseReport& r, const std::string& vendor, bool writes,
   std::vector<std::tuple<double, long, std::string>> ranked;
   for (const auto& [key, a] : r.accounts) {
     if (key.substr(key.find('/') + 1) != vendor) continue;
-    long v = writes ? a.writes : a.reads, m = writes ? a.min_writes : a.min_reads;
+    long v = writes ? a.writes : a.reads,
+         m = writes ? a.min_writes : a.min_reads;
     if (m > 0) ranked.push_back({Ratio(v, m), v, key});
   }
   std::sort(ranked.rbegin(), ranked.rend());
@@ -392,19 +402,20 @@ std::string VendorLine(const std::string& vendor, const json& v) {
 
 void PrintPhase(const json& p, std::ostream& os) {
   const double accounts = std::max(1.0, p["accounts"].get<double>());
-  os << "== " << p["phase"].get<std::string>() << " (exit "
-     << p["exit_code"] << ")\n"
+  os << "== " << p["phase"].get<std::string>() << " (exit " << p["exit_code"]
+     << ")\n"
      << "  wall " << Fmt("%.2f s", p["wall_s"]) << "   bound "
-     << Fmt("%.2f s", p["bound_s"]) << " = max(chain "
-     << p["longest_chain"] << " [" << p["longest_chain_account"].get<std::string>()
-     << "], " << p["min_requests"] << " min requests / " << p["jobs"]
-     << " jobs) x " << p["latency_ms"] << " ms   wall/bound "
+     << Fmt("%.2f s", p["bound_s"]) << " = max(chain " << p["longest_chain"]
+     << " [" << p["longest_chain_account"].get<std::string>() << "], "
+     << p["min_requests"] << " min requests / " << p["jobs"] << " jobs) x "
+     << p["latency_ms"] << " ms   wall/bound "
      << Fmt("%.2f", p["wall_over_bound"]) << "\n"
      << "  requests " << p["requests"] << ", writes " << p["writes"]
      << ", 429s " << p["rate_limited"] << "\n"
-     << "  per account: reads " << Fmt("%.2f", p["reads"].get<double>() / accounts)
-     << " (min " << Fmt("%.2f", p["min_reads"].get<double>() / accounts)
-     << ", x" << Fmt("%.2f", Ratio(p["reads"], p["min_reads"])) << ")"
+     << "  per account: reads "
+     << Fmt("%.2f", p["reads"].get<double>() / accounts) << " (min "
+     << Fmt("%.2f", p["min_reads"].get<double>() / accounts) << ", x"
+     << Fmt("%.2f", Ratio(p["reads"], p["min_reads"])) << ")"
      << ", writes " << Fmt("%.2f", p["writes"].get<double>() / accounts)
      << " (min " << Fmt("%.2f", p["min_writes"].get<double>() / accounts)
      << ", x" << Fmt("%.2f", Ratio(p["writes"], p["min_writes"])) << ")"
@@ -447,8 +458,8 @@ Result<json> Bench(const BenchOptions& o) {
     phases.push_back(PhaseJson(r, o, ess + cdn));
     PrintPhase(phases.back(), o.json_out ? std::cerr : std::cout);
   }
-  return json{{"customers", eo.customers}, {"ess_accounts", ess},
-              {"cdn_accounts", cdn},       {"jobs", o.jobs},
+  return json{{"customers", eo.customers},  {"ess_accounts", ess},
+              {"cdn_accounts", cdn},        {"jobs", o.jobs},
               {"latency_ms", o.latency_ms}, {"phases", phases}};
 }
 
