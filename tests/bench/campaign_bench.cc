@@ -77,7 +77,8 @@ Result<BenchOptions> ParseArgs(int argc, char** argv) {
       o.json_out = true;
       continue;
     }
-    if (a == "--binary" && next) {
+    if (a == "--binary") {
+      if (!next) return Status::InvalidArgument("--binary needs a value");
       o.binary = next;
     } else if (a == "--accounts") {
       RN_ASSIGN_OR_RETURN(o.accounts, PositiveArg(a, next));
@@ -170,13 +171,16 @@ struct PhaseReport {
   long longest_chain = 0;
   std::string longest_chain_account;
   double bound_s = 0;
+  bool json_ok = true;  // false: minimum writes unknown (taken as 0)
 };
 
 // Changes each account applied, from the --json document: "C-10001/ess" -> n.
-std::map<std::string, long> AppliedChanges(const std::string& out) {
+// kInvalidArgument when stdout is not that document (renumber failed).
+Result<std::map<std::string, long>> AppliedChanges(const std::string& out) {
   std::map<std::string, long> applied;
   json doc = json::parse(out, nullptr, false);
-  if (doc.is_discarded()) return applied;
+  if (doc.is_discarded() || !doc.contains("accounts"))
+    return Status::InvalidArgument("renumber printed no --json document");
   for (const json& a : doc.value("accounts", json::array())) {
     long n = 0;
     for (const json& c : a.value("applied", json::array()))
@@ -260,7 +264,10 @@ Result<PhaseReport> MeasurePhase(E2eEnv& env, const BenchOptions& o,
                       RunChild(PhaseArgs(env, o, phase), env.dir(), phase));
   r.counters = {{"ess", ess->Counters()}, {"cdn", cdn->Counters()}};
   const SimStates after = States(env);
-  const auto applied = AppliedChanges(r.run.out);
+  auto parsed = AppliedChanges(r.run.out);
+  r.json_ok = parsed.ok();
+  const std::map<std::string, long> applied =
+      parsed.ok() ? *parsed : std::map<std::string, long>();
   AddVendor("ess", r.counters["ess"], EssLearnCosts(before.ess),
             EssChangedObjects(before.ess, after.ess), applied, &r.accounts);
   AddVendor("cdn", r.counters["cdn"], CdnLearnCosts(before.cdn),
@@ -349,6 +356,7 @@ json PhaseJson(const PhaseReport& r, const BenchOptions& o, size_t accounts) {
                        r.counters["cdn"].value("rate_limited", 0L);
   return {{"phase", r.phase},
           {"exit_code", r.run.exit_code},
+          {"json_ok", r.json_ok},
           {"wall_s", r.run.wall_s},
           {"requests", requests},
           {"writes", t.writes},
@@ -403,7 +411,11 @@ std::string VendorLine(const std::string& vendor, const json& v) {
 void PrintPhase(const json& p, std::ostream& os) {
   const double accounts = std::max(1.0, p["accounts"].get<double>());
   os << "== " << p["phase"].get<std::string>() << " (exit " << p["exit_code"]
-     << ")\n"
+     << ")"
+     << (p["json_ok"].get<bool>()
+             ? ""
+             : "  renumber printed no --json: minimum writes unknown (0)")
+     << "\n"
      << "  wall " << Fmt("%.2f s", p["wall_s"]) << "   bound "
      << Fmt("%.2f s", p["bound_s"]) << " = max(chain " << p["longest_chain"]
      << " [" << p["longest_chain_account"].get<std::string>() << "], "
@@ -456,7 +468,9 @@ Result<json> Bench(const BenchOptions& o) {
   for (const char* phase : {"plan", "prepare", "verify", "cutover"}) {
     RN_ASSIGN_OR_RETURN(PhaseReport r, MeasurePhase(env, o, phase));
     phases.push_back(PhaseJson(r, o, ess + cdn));
-    PrintPhase(phases.back(), o.json_out ? std::cerr : std::cout);
+    std::ostream& os = o.json_out ? std::cerr : std::cout;
+    PrintPhase(phases.back(), os);
+    os.flush();
   }
   return json{{"customers", eo.customers},  {"ess_accounts", ess},
               {"cdn_accounts", cdn},        {"jobs", o.jobs},
@@ -468,6 +482,13 @@ Result<json> Bench(const BenchOptions& o) {
 
 int main(int argc, char** argv) {
   using namespace renumber::bench;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--help" || a == "-h") {
+      std::cout << kUsage;
+      return 0;
+    }
+  }
   auto o = ParseArgs(argc, argv);
   if (!o.ok()) {
     std::cerr << o.status().message() << "\n" << kUsage;
