@@ -160,16 +160,21 @@ Status CheckDurableRenames(
     if (sync < 0 || sync > r)
       return Status::PreconditionFailed(
           "rename " + std::to_string(renames) + " onto '" + path + "': '" +
-          tmp + "' was not fsynced after its data and before the rename");
+              tmp + "' was not fsynced after its data and before the rename",
+          "'" + path + "' への " + std::to_string(renames) + " 回目の rename: '" +
+              tmp + "' がデータの書き込み後、rename の前に fsync されていません");
     int next = FindEvent(events, Op::kRename, path, r + 1);
     int dir = FindEvent(events, Op::kSyncDir, DirName(path), r + 1);
     if (dir < 0 || (next >= 0 && dir > next))
       return Status::PreconditionFailed(
           "rename " + std::to_string(renames) + " onto '" + path +
-          "': the directory was not fsynced after the rename");
+              "': the directory was not fsynced after the rename",
+          "'" + path + "' への " + std::to_string(renames) +
+              " 回目の rename: rename の後にディレクトリが fsync されていません");
   }
   if (renames == 0)
-    return Status::NotFound("nothing was renamed onto '" + path + "'");
+    return Status::NotFound("nothing was renamed onto '" + path + "'",
+                            "'" + path + "' への rename がありません");
   return Status::Ok();
 }
 
