@@ -301,6 +301,16 @@ Result<ApplyOutcome> ApplyDemoteRoute(const ApplyEnv& env,
       });
 }
 
+// A delete's result once the route is gone: what was asked, and whether
+// this run's write removed it.
+json DeletedRoute(const ChangeParams& p, bool wrote) {
+  return {{"route_id", p.route_id},
+          {"domain", p.domain},
+          {"address", p.address},
+          {"port", p.port},
+          {"deleted", wrote}};
+}
+
 Result<ApplyOutcome> ApplyDeleteOldRoute(const ApplyEnv& env,
                                          const ChangeParams& p) {
   std::string seen_role = p.role;
@@ -311,12 +321,9 @@ Result<ApplyOutcome> ApplyDeleteOldRoute(const ApplyEnv& env,
         const std::string path = RouteActionPath(p.route_id, "delete");
         const Route* old_route = FindRouteById(c, p.route_id);
         if (!old_route) {
-          return Step::Done({{"route_id", p.route_id},
-                             {"domain", p.domain},
-                             {"address", p.address},
-                             {"port", p.port},
-                             {"role", seen_role},
-                             {"deleted", pr.wrote()}});
+          json done = DeletedRoute(p, pr.wrote());
+          done["role"] = seen_role;
+          return Step::Done(done);
         }
         seen_role = old_route->role;
         const Route* twin = FindRouteTo(c, env.target->new_ip);
@@ -361,11 +368,7 @@ Result<ApplyOutcome> ApplyRemoveAddedRoute(const ApplyEnv& env,
         const std::string path = RouteActionPath(p.route_id, "delete");
         const Route* r = FindRouteById(c, p.route_id);
         if (!r) {
-          return Step::Done({{"route_id", p.route_id},
-                             {"domain", p.domain},
-                             {"address", p.address},
-                             {"port", p.port},
-                             {"deleted", pr.wrote()}});
+          return Step::Done(DeletedRoute(p, pr.wrote()));
         }
         if (!AddressIs(r->address, env.target->new_ip))
           return Refuse(
