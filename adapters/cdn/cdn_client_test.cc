@@ -82,6 +82,10 @@ TEST_F(CdnClientTest, MalformedGetIsReReadThenNamed) {
   auto ok = client_.Get("/service/SU1/details");
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(fake_.request_count(), 2u);
+  // The good answer is kept (read_cache.h) until the next change.
+  ASSERT_TRUE(client_.Get("/service/SU1/details").ok());
+  EXPECT_EQ(fake_.request_count(), 2u);
+  client_.NewChange();
   for (int i = 0; i < 3; ++i) fake_.PushResponse(200, "[{\"trunc");
   renumber::testing::ExpectNamedError(
       client_.Get("/service/SU1/details").status(), Code::kInternal,
@@ -170,6 +174,7 @@ TEST_F(CdnClientTest, PagesFollowLinkOnlyWithinTheApiBase) {
                 "<https://elsewhere.example/service?page=2>; "
                 "rel=\"next\"");
   fake_.Push(r);
+  client_.NewChange();  // the first page's answer is not kept beyond it
   auto away = client_.GetPage("/service?page=1&per_page=100");
   EXPECT_EQ(away.status().code(), Code::kForbidden);
   r.headers.Set("Link", "<http://127.0.0.1:9/service?page=1>; rel=\"first\"");
