@@ -130,9 +130,14 @@ void CdnClient::NoteLocked(const std::string& path, const std::string& body) {
     return;
   for (const auto& v : j["versions"])
     if (v.is_object() && v.value("locked", false) == true &&
-        v.contains("number") && v["number"].is_number_integer())
-      locked_.insert(service + "/version/" +
-                     std::to_string(v["number"].get<int>()) + "/");
+        v.contains("number") && v["number"].is_number_integer()) {
+      const std::string prefix =
+          service + "/version/" + std::to_string(v["number"].get<int>()) + "/";
+      // What was kept of it was read while it may still have changed.
+      if (locked_.insert(prefix).second)
+        cache_.EraseIf(
+            [&](const std::string& p) { return p.rfind(prefix, 0) == 0; });
+    }
 }
 
 bool CdnClient::ReadOnly(const std::string& path) const {

@@ -93,6 +93,32 @@ TEST_F(CdnClientTest, MalformedGetIsReReadThenNamed) {
       "JSON");
 }
 
+// Kept answers (read_cache.h): a locked version's objects serve for the
+// run, but only those read once it was known locked.
+TEST_F(CdnClientTest,
+       OnlyAnswersReadWhileAVersionIsKnownLockedAreKeptForTheRun) {
+  fake_.PushResponse(200, R"([{"name":"origin","address":"198.18.0.1"}])");
+  ASSERT_TRUE(client_.Get("/service/SU1/version/4/backend").ok());
+  fake_.PushResponse(200, R"({"id":"SU1","versions":[{"number":4,
+      "locked":true,"active":true}]})");
+  ASSERT_TRUE(client_.Get("/service/SU1/details").ok());
+  client_.NewChange();
+  // Read before version 4 was known locked: it may have changed since.
+  fake_.PushResponse(200, R"([{"name":"origin","address":"198.18.0.2"}])");
+  ASSERT_TRUE(client_.Get("/service/SU1/version/4/backend").ok());
+  EXPECT_EQ(fake_.request_count(), 3u);
+  client_.NewChange();
+  // Read while locked: kept across changes.
+  auto kept = client_.Get("/service/SU1/version/4/backend");
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ((*kept)[0]["address"], "198.18.0.2");
+  EXPECT_EQ(fake_.request_count(), 3u);
+  // The details can change: read again in the next change.
+  fake_.PushResponse(200, R"({"id":"SU1","versions":[]})");
+  ASSERT_TRUE(client_.Get("/service/SU1/details").ok());
+  EXPECT_EQ(fake_.request_count(), 4u);
+}
+
 TEST_F(CdnClientTest, NotFoundIsEmptyOptional) {
   fake_.PushResponse(404, R"({"msg":"Record not found"})");
   auto j = client_.GetIfExists("/service/SU1/version/2/backend/x");
