@@ -61,6 +61,7 @@ class CdnAdapter : public Adapter {
     if (!applier_)
       applier_ = std::make_unique<ChangeApplier>(&client_, ctx.campaign);
     RN_RETURN_IF_ERROR(ShareBudgetOnce());
+    client_.NewChange();  // each change decides on what it reads now
     const int before = client_.writes();
     Result<nlohmann::json> r = applier_->Apply(change, ctx);
     const int writes = client_.writes() - before;

@@ -95,6 +95,7 @@ Result<HttpResponse> CdnClient::GetResponse(const std::string& path,
                                             bool* missing) {
   const std::string call = "GET " + path;
   *missing = false;
+  if (const HttpResponse* kept = cache_.Find(path)) return *kept;
   for (int attempt = 1;; ++attempt) {
     Result<HttpResponse> r = transport()->Send(NewRequest("GET", path));
     if (!r.ok()) return r.status().Annotate(CallName("GET", path));
@@ -105,13 +106,52 @@ Result<HttpResponse> CdnClient::GetResponse(const std::string& path,
     // Never followed: it would carry the token away.
     if (r->status >= 300 && r->status <= 399) return RedirectError(call, *r);
     if (r->status < 200 || r->status > 299) return ErrorFromResponse(call, *r);
-    if (!ParseJson(r->body).is_discarded()) return r;
+    if (!ParseJson(r->body).is_discarded()) {
+      NoteLocked(path, r->body);
+      cache_.Put(path, *r);
+      return r;
+    }
     if (attempt >= kGetAttempts)
       return Error(
           Code::kInternal, call,
           std::to_string(r->status) + " with a body that is not JSON (" +
               std::to_string(kGetAttempts) + " reads): " + Excerpt(r->body));
   }
+}
+
+void CdnClient::NoteLocked(const std::string& path, const std::string& body) {
+  const std::string suffix = "/details";
+  if (path.rfind("/service/", 0) != 0 || path.size() <= suffix.size() ||
+      path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0)
+    return;
+  const std::string service = path.substr(0, path.size() - suffix.size());
+  const nlohmann::json j = ParseJson(body);
+  if (!j.is_object() || !j.contains("versions") || !j["versions"].is_array())
+    return;
+  for (const auto& v : j["versions"])
+    if (v.is_object() && v.value("locked", false) == true &&
+        v.contains("number") && v["number"].is_number_integer()) {
+      const std::string prefix =
+          service + "/version/" + std::to_string(v["number"].get<int>()) + "/";
+      // What was kept of it was read while it may still have changed.
+      if (locked_.insert(prefix).second)
+        cache_.EraseIf(
+            [&](const std::string& p) { return p.rfind(prefix, 0) == 0; });
+    }
+}
+
+bool CdnClient::ReadOnly(const std::string& path) const {
+  // The first four segments: "/service/{sid}/version/{n}/".
+  size_t end = 0;
+  for (int i = 0; i < 5; ++i) {
+    end = path.find('/', end + (i > 0 ? 1 : 0));
+    if (end == std::string::npos) return false;
+  }
+  return locked_.count(path.substr(0, end + 1)) > 0;
+}
+
+void CdnClient::ForgetChangeable() {
+  cache_.EraseIf([this](const std::string& p) { return !ReadOnly(p); });
 }
 
 Result<std::optional<nlohmann::json>> CdnClient::GetIfExists(
@@ -148,6 +188,8 @@ VendorReply CdnClient::Write(const std::string& method, const std::string& path,
     req.headers.Set("Content-Type", "application/x-www-form-urlencoded");
     req.body = EncodeForm(form);
   }
+  // Before sending: a lost answer must be read back from the vendor.
+  ForgetChangeable();
   VendorReply reply = SendWrite(req);
   // Not a write the vendor saw: refused before sending (bad request, TLS,
   // our own pacer pausing the account).

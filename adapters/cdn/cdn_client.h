@@ -19,16 +19,27 @@
 // that is not JSON) before repeating it. GETs whose body is not JSON are
 // re-read (bounded) since reading has no effect.
 //
+// Reads are kept (read_cache.h) under the CDN's rule: activation is not
+// conditional on what was read, so an answer about anything that can change
+// (the service list, details, a draft's lists, pool servers) is served
+// again only until the next write (forgotten before it is sent, whatever
+// its answer: a lost answer is read back from the vendor) or the next
+// NewChange(); the objects of a locked version, which the contract makes
+// read-only ("every write to it fails with 422"), are kept for the run.
+// A version is known locked from a `…/details` answer this client read.
+//
 // Ownership: does not own the transport. Threads: one thread at a time.
 #ifndef RENUMBER_ADAPTERS_CDN_CDN_CLIENT_H_
 #define RENUMBER_ADAPTERS_CDN_CDN_CLIENT_H_
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "adapters/read_cache.h"
 #include "adapters/vendor_client.h"
 #include "src/core/secret.h"
 #include "src/core/status.h"
@@ -72,6 +83,11 @@ class CdnClient : public VendorClient {
   // before sending (a bad request, TLS, the pacer pausing the account); its
   // own retries of a PUT/DELETE are not seen here.
   int writes() const { return writes_; }
+  // The start of one change's Apply: its decisions read the vendor again,
+  // except the read-only objects of locked versions.
+  void NewChange() { ForgetChangeable(); }
+  // Reads answered from what this client had read.
+  long cached_reads() const { return cache_.hits(); }
   Clock* clock() const { return clock_; }
   // account(), CallName() and Error() come from VendorClient.
 
@@ -81,9 +97,17 @@ class CdnClient : public VendorClient {
 
  private:
   Result<HttpResponse> GetResponse(const std::string& path, bool* missing);
+  // Notes the locked versions a `…/details` answer lists.
+  void NoteLocked(const std::string& path, const std::string& body);
+  // Forgets every kept answer but those about locked versions.
+  void ForgetChangeable();
+  bool ReadOnly(const std::string& path) const;
 
   Clock* clock_;
   int writes_ = 0;
+  ReadCache cache_;
+  // "/service/{sid}/version/{n}/" of every version seen locked.
+  std::set<std::string> locked_;
 };
 
 // Path segment encoding (names may hold any character).

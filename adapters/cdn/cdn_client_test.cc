@@ -82,11 +82,41 @@ TEST_F(CdnClientTest, MalformedGetIsReReadThenNamed) {
   auto ok = client_.Get("/service/SU1/details");
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(fake_.request_count(), 2u);
+  // The good answer is kept (read_cache.h) until the next change.
+  ASSERT_TRUE(client_.Get("/service/SU1/details").ok());
+  EXPECT_EQ(fake_.request_count(), 2u);
+  client_.NewChange();
   for (int i = 0; i < 3; ++i) fake_.PushResponse(200, "[{\"trunc");
   renumber::testing::ExpectNamedError(
       client_.Get("/service/SU1/details").status(), Code::kInternal,
       "C-10001/cdn: GET /service/SU1/details: 200 with a body that is not "
       "JSON");
+}
+
+// Kept answers (read_cache.h): a locked version's objects serve for the
+// run, but only those read once it was known locked.
+TEST_F(CdnClientTest,
+       OnlyAnswersReadWhileAVersionIsKnownLockedAreKeptForTheRun) {
+  fake_.PushResponse(200, R"([{"name":"origin","address":"198.18.0.1"}])");
+  ASSERT_TRUE(client_.Get("/service/SU1/version/4/backend").ok());
+  fake_.PushResponse(200, R"({"id":"SU1","versions":[{"number":4,
+      "locked":true,"active":true}]})");
+  ASSERT_TRUE(client_.Get("/service/SU1/details").ok());
+  client_.NewChange();
+  // Read before version 4 was known locked: it may have changed since.
+  fake_.PushResponse(200, R"([{"name":"origin","address":"198.18.0.2"}])");
+  ASSERT_TRUE(client_.Get("/service/SU1/version/4/backend").ok());
+  EXPECT_EQ(fake_.request_count(), 3u);
+  client_.NewChange();
+  // Read while locked: kept across changes.
+  auto kept = client_.Get("/service/SU1/version/4/backend");
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ((*kept)[0]["address"], "198.18.0.2");
+  EXPECT_EQ(fake_.request_count(), 3u);
+  // The details can change: read again in the next change.
+  fake_.PushResponse(200, R"({"id":"SU1","versions":[]})");
+  ASSERT_TRUE(client_.Get("/service/SU1/details").ok());
+  EXPECT_EQ(fake_.request_count(), 4u);
 }
 
 TEST_F(CdnClientTest, NotFoundIsEmptyOptional) {
@@ -170,6 +200,7 @@ TEST_F(CdnClientTest, PagesFollowLinkOnlyWithinTheApiBase) {
                 "<https://elsewhere.example/service?page=2>; "
                 "rel=\"next\"");
   fake_.Push(r);
+  client_.NewChange();  // the first page's answer is not kept beyond it
   auto away = client_.GetPage("/service?page=1&per_page=100");
   EXPECT_EQ(away.status().code(), Code::kForbidden);
   r.headers.Set("Link", "<http://127.0.0.1:9/service?page=1>; rel=\"first\"");

@@ -59,7 +59,9 @@ Result<std::vector<int>> CopiesAbove(CdnClient* client, const std::string& sid,
 Result<Cloned> CloneVersion(CdnClient* client, const std::string& sid, int from,
                             int known_latest) {
   int adopted = 0;
+  bool read_back = false;  // an answer was lost: copies may be ours
   auto appeared = [&]() -> Result<bool> {
+    read_back = true;
     RN_ASSIGN_OR_RETURN(auto copies,
                         CopiesAbove(client, sid, from, known_latest));
     if (copies.empty()) return false;
@@ -79,6 +81,10 @@ Result<Cloned> CloneVersion(CdnClient* client, const std::string& sid, int from,
                            "answer without a version number");
     out.number = n->get<int>();
   }
+  // Copies left by our own lost answers. When the first answer arrived,
+  // this call made no other copy (the transport never repeats a clone:
+  // kNever), so there is nothing to look for (issue 15: 7 reads a service).
+  if (!read_back) return out;
   RN_ASSIGN_OR_RETURN(auto copies,
                       CopiesAbove(client, sid, from, known_latest));
   for (int v : copies)

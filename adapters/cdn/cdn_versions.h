@@ -4,9 +4,10 @@
 //   listing the versions: an untouched copy of the cloned version above
 //   the newest one known before the call — same comment (a clone carries
 //   its source's comment) and same content — is adopted instead of cloning
-//   again. Other such copies that appeared during the call are reported,
-//   never touched; a draft with other content or comment is someone
-//   else's and ignored.
+//   again. Other such copies that appeared during a call that lost an
+//   answer are reported, never touched (when the first answer arrives, the
+//   call made no other copy and none is looked for); a draft with other
+//   content or comment is someone else's and ignored.
 // - Comment: set on an unlocked version, confirmed by reading it back.
 // - Activate: a lost answer is read back from the details.
 // Clone and activate are sent with RetryMode::kNever: the transport must
@@ -27,7 +28,7 @@ namespace renumber::cdn {
 
 struct Cloned {
   int number = 0;
-  std::vector<int> appeared;  // other copies that appeared during the call
+  std::vector<int> appeared;  // other copies, when an answer was lost
 };
 
 // Clones version `from`; `known_latest` is the newest version number read

@@ -3,6 +3,7 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include <cstring>
 #include <set>
 
 #include "src/log/log.h"
@@ -73,17 +74,57 @@ Status EssClient::ResponseError(const std::string& call,
 
 Result<json> EssClient::GetJson(const std::string& path, std::string* etag) {
   const std::string call = CallName("GET", path);
-  auto response = transport()->Send(NewRequest("GET", path));
-  if (!response.ok()) return response.status().Annotate(call);
-  if (response->status != 200) return ResponseError("GET " + path, *response);
-  auto body = ParseJsonBody(response->body);
+  const HttpResponse* kept = cache_.Find(path);
+  HttpResponse fresh;
+  if (!kept) {
+    auto response = transport()->Send(NewRequest("GET", path));
+    if (!response.ok()) return response.status().Annotate(call);
+    if (response->status != 200) return ResponseError("GET " + path, *response);
+    fresh = std::move(*response);
+  }
+  const HttpResponse& answer = kept ? *kept : fresh;
+  auto body = ParseJsonBody(answer.body);
   if (!body.ok()) return body.status().Annotate(call);
   if (!IsSuccessBody(*body))
     return Status::Internal(
         call + ": 200 without \"status\": \"SUCCESS\"",
         call + ": 200 の応答に \"status\": \"SUCCESS\" がありません");
-  if (etag) *etag = response->headers.GetOr("ETag", "");
+  if (etag) *etag = answer.headers.GetOr("ETag", "");
+  if (!kept) cache_.Put(path, fresh);
   return body;
+}
+
+void EssClient::ForgetWrittenBy(const std::string& path) {
+  auto under = [&](const char* base) {
+    return path.compare(0, std::strlen(base), base) == 0;
+  };
+  auto is_routes = [](const std::string& p) {
+    return p == CollectionPath("") ||
+           (p.rfind("/v1/domains/", 0) == 0 &&
+            p.size() > std::strlen("/inbound-routes") &&
+            p.compare(p.size() - std::strlen("/inbound-routes"),
+                      std::string::npos, "/inbound-routes") == 0);
+  };
+  if (under(kNamedRoutesPath)) return cache_.Erase(kNamedRoutesPath);
+  if (under(kOutboundPath)) return cache_.Erase(kOutboundPath);
+  if (is_routes(path)) return cache_.Erase(path);
+  if (path.rfind(CollectionPath("") + "/", 0) != 0) return cache_.Clear();
+  // A route action: the collection that holds the route (ids are
+  // account-wide).
+  std::string holder;
+  cache_.Visit([&](const std::string& p, const HttpResponse& kept) {
+    if (!holder.empty() || !is_routes(p)) return;
+    auto body = ParseJsonBody(kept.body);
+    if (!body.ok() || !body->is_object() || !body->contains("routes") ||
+        !(*body)["routes"].is_array())
+      return;
+    for (const json& r : (*body)["routes"])
+      if (r.is_object() && r.contains("id") && r["id"].is_string() &&
+          path.rfind(RouteActionPath(r["id"].get<std::string>(), ""), 0) == 0)
+        holder = p;
+  });
+  if (!holder.empty()) return cache_.Erase(holder);
+  cache_.EraseIf(is_routes);
 }
 
 Result<std::vector<Domain>> EssClient::ListDomains() {
@@ -144,6 +185,8 @@ PostReply EssClient::Post(const std::string& path, const json& body,
   request.headers.Set("Content-Type", "application/json; charset=utf-8");
   if (!if_match.empty()) request.headers.Set("If-Match", if_match);
   request.body = body.dump();
+  // Before sending: a lost answer must be read back from the vendor.
+  ForgetWrittenBy(path);
   PostReply reply = SendWrite(request);
   if (reply.http_status == 428)
     reply.error = Status::Internal(

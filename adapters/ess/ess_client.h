@@ -15,6 +15,15 @@
 //   may not be there, so read back before anything else), kRefused (any
 //   other 4xx; `code` holds the vendor code, e.g. "DUPLICATE").
 //   A 428 is kRefused with kInternal: the adapter forgot If-Match (a bug).
+// - Reads are kept for the run (read_cache.h) and served again until a
+//   write may have changed them: every POST forgets, before it is sent and
+//   whatever its answer, the collection it writes (a route action: the
+//   collection holding that route, or every route collection when none
+//   known holds it; a check changes no ETag but a route's last check, so it
+//   forgets that collection too). Safe because every collection write is
+//   conditional on the ETag read with it: a kept answer that went stale
+//   costs a 412, which the caller answers by reading again (from the
+//   vendor: the POST forgot it). The domain pages are never written.
 // - The transport is not owned and must outlive the client; the password
 //   lives in a Secret and only ever appears in the Authorization header.
 //   Error messages carry no secret.
@@ -27,6 +36,7 @@
 #include <vector>
 
 #include "adapters/ess/ess_wire.h"
+#include "adapters/read_cache.h"
 #include "adapters/vendor_client.h"
 #include "src/core/secret.h"
 #include "src/core/status.h"
@@ -60,6 +70,9 @@ class EssClient : public VendorClient {
   // account() and CallName() ("C-10001/ess: POST /v1/inbound-routes", the
   // prefix of every error) come from VendorClient.
 
+  // Reads answered from what this client had read (see above).
+  long cached_reads() const { return cache_.hits(); }
+
  protected:
   std::string ErrorWords(const nlohmann::json& body) const override;
   std::string ErrorCode(const nlohmann::json& body) const override;
@@ -72,6 +85,10 @@ class EssClient : public VendorClient {
   // our bug.
   Status ResponseError(const std::string& call,
                        const HttpResponse& response) const;
+  // Forgets the kept answers a POST to `path` may change.
+  void ForgetWrittenBy(const std::string& path);
+
+  ReadCache cache_;
 };
 
 }  // namespace ess

@@ -54,6 +54,14 @@ CampaignResult RunCampaign(const EngineDeps& given,
       result.declined = true;
       for (auto& r : runs) r->Decline();
     } else {
+      // Longest first (issue 15): the accounts with the most changes
+      // start first, so that the last one to finish is not a long one
+      // started late and the phase's wall time nears its lower bound;
+      // equal ones keep the plan's order.
+      std::stable_sort(with_work.begin(), with_work.end(), [&](int a, int b) {
+        return runs[a]->report().plan.changes.size() >
+               runs[b]->report().plan.changes.size();
+      });
       if (progress)
         progress->Stage("apply", static_cast<int>(with_work.size()));
       ParallelFor(static_cast<int>(with_work.size()), jobs, [&](int k) {

@@ -94,11 +94,47 @@ Result<std::unique_ptr<JournalWriter>> JournalWriter::Open(
 
 Status JournalWriter::Append(json record) {
   if (!record.contains("t")) record["t"] = clock_->Now().ToRfc3339();
-  std::string line = EncodeJournalLine(record);
-  std::lock_guard<std::mutex> l(mu_);
+  const std::string line = EncodeJournalLine(record);
+  std::unique_lock<std::mutex> l(mu_);
+  const uint64_t mine = ++next_seq_;
+  queued_ += line;
+  queued_to_ = mine;
+  // Leader/follower: whoever finds no commit running commits everything
+  // queued so far; the others wait for a commit that covers their line.
+  while (done_to_ < mine) {
+    if (committing_) {
+      done_cv_.wait(l);
+      continue;
+    }
+    committing_ = true;
+    std::string batch;
+    batch.swap(queued_);
+    const uint64_t first = done_to_ + 1, last = queued_to_;
+    l.unlock();
+    Status s = Commit(batch);
+    l.lock();
+    committing_ = false;
+    if (s.ok()) ++syncs_;
+    committed_[last] = {s, last - first + 1};
+    done_to_ = last;
+    done_cv_.notify_all();
+  }
+  // The commit that covered `mine`: the first one ending at or after it.
+  auto it = committed_.lower_bound(mine);
+  Status result = it->second.status;
+  if (--it->second.waiting == 0) committed_.erase(it);
+  return result;
+}
+
+Status JournalWriter::Commit(const std::string& lines) {
   RN_RETURN_IF_ERROR(
-      file_->Append(line).Annotate("journal " + path_, "ジャーナル " + path_));
+      file_->Append(lines).Annotate("journal " + path_, "ジャーナル " + path_));
   return file_->Sync().Annotate("journal " + path_, "ジャーナル " + path_);
+}
+
+long JournalWriter::syncs() const {
+  std::lock_guard<std::mutex> l(mu_);
+  return syncs_;
 }
 
 Result<JournalContents> ReadJournal(FileSystem* fs, const std::string& path) {

@@ -3,18 +3,28 @@
 // The format is documented in JOURNAL_FORMAT.md beside this file.
 //
 // Every record is one line "<crc32c hex8> <json>\n", written and fsync'd
-// before Append returns. An intent record is written before each vendor
-// write and an outcome record after it, so after a crash (kill -9 anywhere)
-// the next run knows what may have happened and reconciles with the live
-// state. No secret is ever written (records hold change params and ids).
+// before Append returns. Records from concurrent accounts share their
+// writes and fsyncs (group commit, issue 15): an Append that finds another
+// in progress queues its line; the next one to go writes every queued line
+// in one write(2) and fsyncs once for all of them, and each waiting Append
+// returns when the fsync covering its own line has succeeded (or with its
+// error). One account alone still costs one write and one fsync a record. An
+// intent record is written before each vendor write and an outcome record after
+// it, so after a crash (kill -9 anywhere) the next run knows what may have
+// happened and reconciles with the live state. No secret is ever written
+// (records hold change params and ids).
 //
 // Threads: Append is thread-safe (one writer object per process and file;
-// several processes may append to the same file: each line is one write(2)
-// on an O_APPEND descriptor). Reading is independent of writing.
+// several processes may append to the same file: each batch of whole lines
+// is one write(2) on an O_APPEND descriptor). Only one thread at a time
+// touches the file (WritableFile is not thread-safe). Reading is independent of
+// writing.
 #ifndef RENUMBER_ENGINE_JOURNAL_H_
 #define RENUMBER_ENGINE_JOURNAL_H_
 
+#include <condition_variable>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -54,14 +64,36 @@ class JournalWriter : public JournalSink {
   // skipped by readers.
   static Result<std::unique_ptr<JournalWriter>> Open(
       FileSystem* fs, const std::string& path, Clock* clock = RealClock());
-  // Appends and fsyncs one record. The record gets "t" (time) if missing.
+  // Appends and fsyncs one record (with others in flight: see above). The
+  // record gets "t" (time) if missing.
   Status Append(nlohmann::json record) override;
   const std::string& path() const { return path_; }
+  // fsyncs made by Append so far (for tests and the benchmark).
+  long syncs() const;
 
  private:
   JournalWriter(std::unique_ptr<WritableFile> f, std::string path, Clock* clock)
       : file_(std::move(f)), path_(std::move(path)), clock_(clock) {}
-  std::mutex mu_;
+  // Writes and fsyncs `lines` (the caller holds no lock, and is the only
+  // one touching the file).
+  Status Commit(const std::string& lines);
+
+  mutable std::mutex mu_;
+  std::condition_variable done_cv_;
+  std::string queued_;      // lines waiting for the next commit
+  uint64_t queued_to_ = 0;  // the sequence number of the last queued line
+  uint64_t next_seq_ = 0;   // the last sequence number handed out
+  uint64_t done_to_ = 0;    // every line up to here is committed or failed
+  bool committing_ = false;
+  // Each commit whose lines are not all returned yet, by its last sequence
+  // number (commits cover consecutive numbers, in order): its result and
+  // how many of its Appends have yet to return it.
+  struct Committed {
+    Status status;
+    uint64_t waiting = 0;
+  };
+  std::map<uint64_t, Committed> committed_;
+  long syncs_ = 0;
   std::unique_ptr<WritableFile> file_;
   std::string path_;
   Clock* clock_;
