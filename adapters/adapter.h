@@ -19,10 +19,14 @@
 // - Apply is idempotent against live state: before writing it may re-read,
 //   and a change whose effect is already present succeeds without a write.
 //   A write whose response was lost (5xx after commit, timeout) is read back
-//   before any retry. ESS: a 412 re-reads that collection, re-plans the
-//   change and retries (bounded). Apply never removes an old reference whose
-//   replacement is missing or not yet in its role, and never leaves the
-//   account with no primary route / no backend (kPreconditionFailed).
+//   before any retry (adapters/read_back.h). A 412 is a race with a
+//   concurrent editor, kConflict for both vendors (adapters/vendor_client.h),
+//   never kPreconditionFailed: ESS re-reads that collection, decides the
+//   change again and retries (bounded; then kConflict); CDN returns the
+//   kConflict and the next run re-reads and plans again. Apply never removes
+//   an old reference whose replacement is missing or not yet in its role,
+//   and never leaves the account with no primary route / no backend
+//   (kPreconditionFailed).
 // - Changes carry everything needed to apply them in `params` (JSON, no
 //   secrets), so the engine can journal them; Apply outcomes carry what was
 //   created or replaced (ids, version numbers) for the journal and rollback.
