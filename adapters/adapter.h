@@ -43,6 +43,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "src/core/status.h"
@@ -69,6 +70,30 @@ struct Finding {
 };
 const char* FindingKindName(Finding::Kind kind);  // "old-reference", ...
 
+// What an adapter read in Discover, kept for its own PlanPhase: a typed
+// value (TypedSnapshot<T>, T the adapter's own snapshot type) the engine
+// carries without reading. Never shown, never journaled: JSON is for the
+// journal only. Immutable once made, so copies of a Discovery share it.
+class VendorSnapshot {
+ public:
+  virtual ~VendorSnapshot() = default;
+};
+
+template <typename T>
+class TypedSnapshot : public VendorSnapshot {
+ public:
+  explicit TypedSnapshot(T value) : value_(std::move(value)) {}
+  const T& value() const { return value_; }
+
+ private:
+  const T value_;
+};
+
+template <typename T>
+std::shared_ptr<const VendorSnapshot> MakeSnapshot(T value) {
+  return std::make_shared<const TypedSnapshot<T>>(std::move(value));
+}
+
 struct Discovery {
   AccountState state = AccountState::kMissing;
   std::vector<Finding> findings;
@@ -80,9 +105,17 @@ struct Discovery {
   // version), lower case, without duplicates. Filled when
   // AdapterDeps::list_domains is set (ESS lists them in any case).
   std::vector<std::string> domains = {};
-  // Adapter-private: what was read, for PlanPhase. Not shown to users.
-  nlohmann::json snapshot;
+  // Adapter-private: what was read, for PlanPhase (SnapshotOf).
+  std::shared_ptr<const VendorSnapshot> snapshot;
 };
+
+// The snapshot of type T in `d`; nullptr when it holds none or another
+// adapter's.
+template <typename T>
+const T* SnapshotOf(const Discovery& d) {
+  const auto* typed = dynamic_cast<const TypedSnapshot<T>*>(d.snapshot.get());
+  return typed ? &typed->value() : nullptr;
+}
 
 struct Change {
   std::string id;         // unique within the plan, stable across re-plans
