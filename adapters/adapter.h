@@ -19,10 +19,14 @@
 // - Apply is idempotent against live state: before writing it may re-read,
 //   and a change whose effect is already present succeeds without a write.
 //   A write whose response was lost (5xx after commit, timeout) is read back
-//   before any retry. ESS: a 412 re-reads that collection, re-plans the
-//   change and retries (bounded). Apply never removes an old reference whose
-//   replacement is missing or not yet in its role, and never leaves the
-//   account with no primary route / no backend (kPreconditionFailed).
+//   before any retry (adapters/read_back.h). A 412 is a race with a
+//   concurrent editor, kConflict for both vendors (adapters/vendor_client.h),
+//   never kPreconditionFailed: ESS re-reads that collection, decides the
+//   change again and retries (bounded; then kConflict); CDN returns the
+//   kConflict and the next run re-reads and plans again. Apply never removes
+//   an old reference whose replacement is missing or not yet in its role,
+//   and never leaves the account with no primary route / no backend
+//   (kPreconditionFailed).
 // - Changes carry everything needed to apply them in `params` (JSON, no
 //   secrets), so the engine can journal them; Apply outcomes carry what was
 //   created or replaced (ids, version numbers) for the journal and rollback.
@@ -39,6 +43,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "src/core/status.h"
@@ -65,6 +70,30 @@ struct Finding {
 };
 const char* FindingKindName(Finding::Kind kind);  // "old-reference", ...
 
+// What an adapter read in Discover, kept for its own PlanPhase: a typed
+// value (TypedSnapshot<T>, T the adapter's own snapshot type) the engine
+// carries without reading. Never shown, never journaled: JSON is for the
+// journal only. Immutable once made, so copies of a Discovery share it.
+class VendorSnapshot {
+ public:
+  virtual ~VendorSnapshot() = default;
+};
+
+template <typename T>
+class TypedSnapshot : public VendorSnapshot {
+ public:
+  explicit TypedSnapshot(T value) : value_(std::move(value)) {}
+  const T& value() const { return value_; }
+
+ private:
+  const T value_;
+};
+
+template <typename T>
+std::shared_ptr<const VendorSnapshot> MakeSnapshot(T value) {
+  return std::make_shared<const TypedSnapshot<T>>(std::move(value));
+}
+
 struct Discovery {
   AccountState state = AccountState::kMissing;
   std::vector<Finding> findings;
@@ -76,9 +105,17 @@ struct Discovery {
   // version), lower case, without duplicates. Filled when
   // AdapterDeps::list_domains is set (ESS lists them in any case).
   std::vector<std::string> domains = {};
-  // Adapter-private: what was read, for PlanPhase. Not shown to users.
-  nlohmann::json snapshot;
+  // Adapter-private: what was read, for PlanPhase (SnapshotOf).
+  std::shared_ptr<const VendorSnapshot> snapshot;
 };
+
+// The snapshot of type T in `d`; nullptr when it holds none or another
+// adapter's.
+template <typename T>
+const T* SnapshotOf(const Discovery& d) {
+  const auto* typed = dynamic_cast<const TypedSnapshot<T>*>(d.snapshot.get());
+  return typed ? &typed->value() : nullptr;
+}
 
 struct Change {
   std::string id;         // unique within the plan, stable across re-plans

@@ -44,14 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                     "https://cdn.example.net",
                                     renumber::Secret(kToken));
     auto services = renumber::cdn::ReadAccount(&client, target);
-    if (services.ok()) {
-      // Our own encoding must read back the same services.
-      auto back = renumber::cdn::SnapshotFromJson(
-          renumber::cdn::SnapshotToJson(*services), target);
-      if (!back.ok() || back->size() != services->size()) std::abort();
-    } else {
-      CheckNoSecret(services.status());
-    }
+    if (!services.ok()) CheckNoSecret(services.status());
     auto page = client.GetPage("/service?page=1&per_page=100");
     if (!page.ok()) CheckNoSecret(page.status());
     renumber::VendorReply reply = client.Write(

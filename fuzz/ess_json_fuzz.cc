@@ -3,8 +3,8 @@
 // the default and a custom collection, outbound servers, named routes,
 // domain pages) and then with 400 and 503 (the error JSON whose message
 // is scrubbed and cut), through the real EssClient over a transport that
-// answers with it. Whatever decodes must encode back and decode again, and
-// the password the client holds never appears in an error.
+// answers with it. Nothing may crash, and the password the client holds
+// never appears in an error.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -22,15 +22,6 @@ void CheckNoSecret(const renumber::Status& s) {
   if (s.message().find(kPassword) != std::string::npos) std::abort();
 }
 
-void RoundTrip(const renumber::ess::RouteCollection& c) {
-  for (const renumber::ess::Route& r : c.routes) {
-    auto back = renumber::ess::RouteFromJson(renumber::ess::RouteToJson(r));
-    if (!back.ok() || back->id != r.id || back->address != r.address ||
-        back->port != r.port || back->role != r.role)
-      std::abort();  // our own encoding must read back the same
-  }
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -42,22 +33,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                     renumber::Secret(kPassword));
     for (const char* domain : {"", "example.jp"}) {
       auto routes = client.GetRoutes(domain);
-      if (routes.ok())
-        RoundTrip(*routes);
-      else
-        CheckNoSecret(routes.status());
+      if (!routes.ok()) CheckNoSecret(routes.status());
     }
     auto outbound = client.GetOutbound();
     if (!outbound.ok()) CheckNoSecret(outbound.status());
     auto named = client.GetNamedRoutes();
-    if (named.ok()) {
-      auto again = renumber::ess::NamedRouteListFromJson(
-          renumber::ess::NamedRouteListToJson(*named));
-      if (!again.ok() || again->named.size() != named->named.size())
-        std::abort();
-    } else {
-      CheckNoSecret(named.status());
-    }
+    if (!named.ok()) CheckNoSecret(named.status());
     if (status == 200) {
       // Paging stops on an empty or repeated page (the same body answers
       // every page here).

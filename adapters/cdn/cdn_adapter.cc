@@ -44,13 +44,17 @@ class CdnAdapter : public Adapter {
     RN_ASSIGN_OR_RETURN(auto services, ReadAccount(&client_, target));
     Discovery d = BuildDiscovery(services, target, deps_.resolver);
     if (deps_.list_domains) d.domains = ActiveDomains(services);
+    d.snapshot = MakeSnapshot(std::move(services));
     return d;
   }
 
   Result<Plan> PlanPhase(Phase phase, const Discovery& discovery,
                          const PhaseContext& ctx) override {
-    auto services = SnapshotFromJson(discovery.snapshot, ctx.target);
-    if (!services.ok()) return services.status().Annotate(account_);
+    const auto* services = SnapshotOf<std::vector<ServiceSnapshot>>(discovery);
+    if (!services)
+      return Status::Internal("not a CDN discovery snapshot",
+                              "CDN の読み取り結果がありません（内部エラー）")
+          .Annotate(account_);
     if (phase == Phase::kPrepare || phase == Phase::kCutover)
       return PlanForward(phase, *services, ctx, account_);
     return PlanRollback(phase, *services, ctx, account_);

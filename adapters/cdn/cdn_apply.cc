@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "adapters/cdn/cdn_changes.h"
 #include "adapters/cdn/cdn_history.h"
 #include "adapters/cdn/cdn_marker.h"
 #include "adapters/cdn/cdn_read.h"
@@ -83,17 +84,34 @@ Result<json> ChangeApplier::Apply(const Change& c, const PhaseContext& ctx) {
     return Status::InvalidArgument(
         client_->account() + ": change " + c.id + " has no service_id",
         client_->account() + ": 変更 " + c.id + " に service_id がありません");
-  Result<json> r = Status::InvalidArgument(
-      client_->account() + ": unknown CDN change kind '" + c.kind + "'",
-      client_->account() + ": 不明な CDN の変更の種類 '" + c.kind + "' です");
-  if (c.kind == "clone-version") r = Clone(c, ctx);
-  if (c.kind == "label-staged") r = Label(c, ctx);
-  if (c.kind == "set-address") r = SetAddress(c, ctx);
-  if (c.kind == "validate-staged") r = Validate(c, ctx);
-  if (c.kind == "activate-staged") r = Activate(c, ctx);
-  if (c.kind == "reactivate-version") r = Reactivate(c, ctx);
-  if (c.kind == "abandon-staged" || c.kind == "supersede-staged")
-    r = Relabel(c, ctx);
+  const std::optional<ChangeKind> kind = ParseChangeKind(c.kind);
+  if (!kind)
+    return Status::InvalidArgument(
+        client_->account() + ": unknown CDN change kind '" + c.kind + "'",
+        client_->account() + ": 不明な CDN の変更の種類 '" + c.kind + "' です");
+  auto run = [&]() -> Result<json> {
+    switch (*kind) {
+      case ChangeKind::kCloneVersion:
+        return Clone(c, ctx);
+      case ChangeKind::kLabelStaged:
+        return Label(c, ctx);
+      case ChangeKind::kSetAddress:
+        return SetAddress(c, ctx);
+      case ChangeKind::kValidateStaged:
+        return Validate(c, ctx);
+      case ChangeKind::kActivateStaged:
+        return Activate(c, ctx);
+      case ChangeKind::kReactivateVersion:
+        return Reactivate(c, ctx);
+      case ChangeKind::kAbandonStaged:
+        return Relabel(c, ctx, /*abandon=*/true);
+      case ChangeKind::kSupersedeStaged:
+        return Relabel(c, ctx, /*abandon=*/false);
+    }
+    return Status::Internal("CDN change kind out of range",
+                            "CDN の変更の種類が範囲外です（内部エラー）");
+  };
+  Result<json> r = run();
   if (r.ok()) (*r)["service_id"] = Param(c, "service_id");
   return r;
 }
@@ -426,7 +444,8 @@ Result<std::optional<int>> ChangeApplier::Restage(const std::string& sid,
   return std::optional<int>(restaged.number);
 }
 
-Result<json> ChangeApplier::Relabel(const Change& c, const PhaseContext& ctx) {
+Result<json> ChangeApplier::Relabel(const Change& c, const PhaseContext& ctx,
+                                    bool abandon) {
   const std::string sid = Param(c, "service_id");
   const int version = IntParam(c, "version");
   RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client_, sid));
@@ -446,12 +465,12 @@ Result<json> ChangeApplier::Relabel(const Change& c, const PhaseContext& ctx) {
     return client_->Error(Code::kPreconditionFailed, "service " + sid,
                           "staged version " + std::to_string(version) +
                               " is locked; its comment cannot change");
-  const std::string comment = c.kind == "abandon-staged"
+  const std::string comment = abandon
                                   ? AbandonedComment(*mark)
                                   : SupersededComment(*mark, IntParam(c, "by"));
   RN_RETURN_IF_ERROR(SetComment(client_, sid, version, comment));
   return json{{"version", version},
-              {c.kind == "abandon-staged" ? "abandoned" : "superseded", true}};
+              {abandon ? "abandoned" : "superseded", true}};
 }
 
 }  // namespace renumber::cdn

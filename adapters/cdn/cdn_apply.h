@@ -59,7 +59,9 @@ class ChangeApplier {
   Result<std::optional<int>> Restage(const std::string& sid,
                                      const ServiceDetails& d, int ours,
                                      int base, const PhaseContext& ctx);
-  Result<nlohmann::json> Relabel(const Change& c, const PhaseContext& ctx);
+  // abandon-staged (`abandon`) or supersede-staged.
+  Result<nlohmann::json> Relabel(const Change& c, const PhaseContext& ctx,
+                                 bool abandon);
 
   // The staged version of this run, or the one tagged for the pair on the
   // active version (`any_base`: on any version).

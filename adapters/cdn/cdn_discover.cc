@@ -141,7 +141,6 @@ Discovery BuildDiscovery(const std::vector<ServiceSnapshot>& services,
   d.state = CombineStates(views);
   if (d.state == AccountState::kMissing)
     d.findings.push_back(AddressesInUse(services, target));
-  d.snapshot = SnapshotToJson(services);
   return d;
 }
 

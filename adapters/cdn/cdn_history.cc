@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "adapters/cdn/cdn_changes.h"
+
 namespace renumber::cdn {
 namespace {
 
@@ -29,8 +31,9 @@ ServiceHistory* Entry(std::vector<ServiceHistory>* all,
 void ReadOne(const nlohmann::json& record, std::vector<ServiceHistory>* all) {
   if (!record.is_object() || !record.contains("change")) return;
   const nlohmann::json& change = record["change"];
-  const std::string kind = Str(change, "kind");
-  if (kind != "clone-version" && kind != "activate-staged") return;
+  const std::optional<ChangeKind> kind = ParseChangeKind(Str(change, "kind"));
+  if (kind != ChangeKind::kCloneVersion && kind != ChangeKind::kActivateStaged)
+    return;
   const nlohmann::json params =
       change.is_object() ? change.value("params", nlohmann::json()) : nullptr;
   const std::string sid = Str(params, "service_id");
@@ -38,7 +41,7 @@ void ReadOne(const nlohmann::json& record, std::vector<ServiceHistory>* all) {
   const nlohmann::json outcome = record.value("outcome", nlohmann::json());
   ServiceHistory* h = Entry(all, sid);
   if (h->label.empty()) h->label = Str(params, "service");
-  if (kind == "clone-version") {
+  if (kind == ChangeKind::kCloneVersion) {
     h->clone_from = Int(params, "from_version");
     if (outcome.is_object() && Int(outcome, "draft") > 0) {
       h->draft = Int(outcome, "draft");

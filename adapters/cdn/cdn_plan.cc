@@ -1,5 +1,6 @@
 #include "adapters/cdn/cdn_plan.h"
 
+#include "adapters/cdn/cdn_changes.h"
 #include "adapters/cdn/cdn_history.h"
 #include "adapters/cdn/cdn_state.h"
 #include "adapters/cdn/cdn_text.h"
@@ -8,15 +9,6 @@ namespace renumber::cdn {
 namespace {
 
 using nlohmann::json;
-
-Change MakeChange(std::string id, std::string kind, json params) {
-  Change c;
-  c.id = std::move(id);
-  c.kind = std::move(kind);
-  c.description = DescribeChange(c.kind, params);
-  c.params = std::move(params);
-  return c;
-}
 
 json BaseParams(const ServiceSnapshot& s) {
   return {
@@ -39,12 +31,13 @@ void StageSteps(Phase phase, const ServiceSnapshot& s, const ServiceView& v,
     clone["known_latest"] = s.details.Latest();
     clone["phase"] = PhaseWord(phase);
     plan->changes.push_back(
-        MakeChange(s.id + "/clone", "clone-version", clone));
+        MakeChange(s.id + "/clone", ChangeKind::kCloneVersion, clone));
     json label = base;
     label["base"] = s.details.active;
     label["old_ip"] = a.old_ip.ToString();
     label["new_ip"] = a.new_ip.ToString();
-    plan->changes.push_back(MakeChange(s.id + "/label", "label-staged", label));
+    plan->changes.push_back(
+        MakeChange(s.id + "/label", ChangeKind::kLabelStaged, label));
   } else {
     to_move = v.unstaged;
     for (size_t i = 1; i < s.staged.size(); ++i) {  // leftovers
@@ -53,7 +46,7 @@ void StageSteps(Phase phase, const ServiceSnapshot& s, const ServiceView& v,
       p["by"] = s.staged.front().number;
       plan->changes.push_back(
           MakeChange(s.id + "/supersede/" + std::to_string(s.staged[i].number),
-                     "supersede-staged", p));
+                     ChangeKind::kSupersedeStaged, p));
     }
   }
   for (const std::string& name : to_move) {
@@ -64,12 +57,12 @@ void StageSteps(Phase phase, const ServiceSnapshot& s, const ServiceView& v,
     p["new_ip"] = a.new_ip.ToString();
     p["base"] = s.details.active;
     plan->changes.push_back(
-        MakeChange(s.id + "/address/" + name, "set-address", p));
+        MakeChange(s.id + "/address/" + name, ChangeKind::kSetAddress, p));
   }
   json validate = base;
   validate["base"] = s.details.active;
   plan->changes.push_back(
-      MakeChange(s.id + "/validate", "validate-staged", validate));
+      MakeChange(s.id + "/validate", ChangeKind::kValidateStaged, validate));
 }
 
 // Is the cut-over gate open for `s`? Sets *why when it is not.
@@ -142,8 +135,8 @@ Result<Plan> PlanForward(Phase phase,
             v.state == ServiceState::kPrepared ? s.staged.front().number : 0;
         activate["old_ip"] = a.old_ip.ToString();
         activate["new_ip"] = a.new_ip.ToString();
-        plan.changes.push_back(
-            MakeChange(s.id + "/activate", "activate-staged", activate));
+        plan.changes.push_back(MakeChange(
+            s.id + "/activate", ChangeKind::kActivateStaged, activate));
         break;
       }
     }
@@ -201,7 +194,7 @@ Result<Plan> PlanRollback(Phase phase,
         p["version"] = st.number;
         plan.changes.push_back(
             MakeChange(s.id + "/abandon/" + std::to_string(st.number),
-                       "abandon-staged", p));
+                       ChangeKind::kAbandonStaged, p));
       }
       continue;
     }
@@ -249,7 +242,7 @@ Result<Plan> PlanRollback(Phase phase,
     p["ours"] = ours;  // our switch: restaged from it, never from theirs
     p["undoes"] = "cutover";
     plan.changes.push_back(
-        MakeChange(s.id + "/reactivate", "reactivate-version", p));
+        MakeChange(s.id + "/reactivate", ChangeKind::kReactivateVersion, p));
   }
   if (plan.changes.empty()) plan.notes.push_back(NothingToChangeText());
   return plan;

@@ -21,13 +21,14 @@ json Field(const json& raw, const char* key) {
   return it == raw.end() ? json::array() : *it;
 }
 
-// Builds a ServiceSnapshot from the raw answers (as read, or as kept).
-Result<ServiceSnapshot> Parse(const std::string& id, const std::string& name,
-                              const json& raw, const Target& t) {
+}  // namespace
+
+Result<ServiceSnapshot> ServiceFromAnswers(const std::string& id,
+                                           const std::string& name,
+                                           const json& raw, const Target& t) {
   ServiceSnapshot s;
   s.id = id;
   s.name = name;
-  s.raw = raw;
   RN_ASSIGN_OR_RETURN(s.details, ParseDetails(raw.value("details", json())));
   if (s.name.empty()) s.name = s.details.name;
   if (s.details.active > 0) {
@@ -73,7 +74,10 @@ Result<ServiceSnapshot> Parse(const std::string& id, const std::string& name,
   return s;
 }
 
-// The GETs of one service; raw answers keyed as Parse reads them.
+namespace {
+
+// The GETs of one service; raw answers keyed as ServiceFromAnswers reads
+// them.
 Result<json> ReadServiceRaw(CdnClient* client, const std::string& sid,
                             const Target& t) {
   json raw = json::object();
@@ -200,43 +204,13 @@ Result<std::vector<ServiceSnapshot>> ReadAccount(CdnClient* client,
           entry.contains("name") && entry["name"].is_string()
               ? entry["name"].get<std::string>()
               : "";
-      auto snap = Parse(sid, name, raw, target);
+      auto snap = ServiceFromAnswers(sid, name, raw, target);
       if (!snap.ok())
         return client->Error(Code::kInternal, "read service " + sid,
                              "unexpected answer: " + snap.status().message());
       out.push_back(std::move(*snap));
     }
     path = p.next;
-  }
-  return out;
-}
-
-json SnapshotToJson(const std::vector<ServiceSnapshot>& services) {
-  json list = json::array();
-  for (const auto& s : services)
-    list.push_back({{"id", s.id}, {"name", s.name}, {"raw", s.raw}});
-  return {{"services", list}};
-}
-
-Result<std::vector<ServiceSnapshot>> SnapshotFromJson(const json& j,
-                                                      const Target& target) {
-  std::vector<ServiceSnapshot> out;
-  try {
-    for (const auto& s : j.at("services")) {
-      auto snap = Parse(s.at("id").get<std::string>(),
-                        s.at("name").get<std::string>(), s.at("raw"), target);
-      if (!snap.ok())
-        return Status::InvalidArgument(
-            "not a CDN discovery snapshot: " + snap.status().message(),
-            "CDN の読み取り結果の形式が正しくありません: " +
-                snap.status().Message(true));
-      out.push_back(std::move(*snap));
-    }
-  } catch (const json::exception& e) {
-    return Status::InvalidArgument(
-        std::string("not a CDN discovery snapshot: ") + e.what(),
-        std::string("CDN の読み取り結果の形式が正しくありません（") + e.what() +
-            "）");
   }
   return out;
 }

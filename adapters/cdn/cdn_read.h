@@ -6,8 +6,8 @@
 // vendor's diff from the active version. Compute (wasm) services have only
 // backends and domains read.
 //
-// The snapshot keeps every answer as read (Discovery.snapshot), so
-// PlanPhase works from it alone.
+// The adapter keeps the services read in Discovery::snapshot, so
+// PlanPhase works from them alone.
 //
 // Errors name the account and the call (from CdnClient); an answer of the
 // wrong shape is kInternal naming the call. Threads: one at a time.
@@ -44,7 +44,6 @@ struct ServiceSnapshot {
   // Staged switches of this pair, newest first: [0] is the switch, any
   // other is a leftover of an interrupted run (superseded by prepare).
   std::vector<StagedVersion> staged;
-  nlohmann::json raw;  // every answer as read
   std::string label() const;
   bool compute() const { return details.type == "wasm"; }
   // The active version's tag: set when our staged switch is live.
@@ -62,9 +61,13 @@ Result<std::vector<Backend>> ReadBackends(CdnClient* client,
 Result<std::vector<ServiceSnapshot>> ReadAccount(CdnClient* client,
                                                  const Target& target);
 
-nlohmann::json SnapshotToJson(const std::vector<ServiceSnapshot>& services);
-Result<std::vector<ServiceSnapshot>> SnapshotFromJson(const nlohmann::json& j,
-                                                      const Target& target);
+// One service from its answers keyed as ReadAccount reads them
+// ("details", "backends", ..., "pool_servers", "staged"): for tests that
+// write the answers by hand. kInternal on an answer of the wrong shape.
+Result<ServiceSnapshot> ServiceFromAnswers(const std::string& id,
+                                           const std::string& name,
+                                           const nlohmann::json& raw,
+                                           const Target& target);
 
 }  // namespace renumber::cdn
 

@@ -48,10 +48,6 @@ TEST(CdnReadTest, FollowsTheLinkHeaderToTheLastPage) {
   for (const auto& r : fake.requests())
     pages += r.url.find("/service?page=") != std::string::npos;
   EXPECT_EQ(pages, 3);
-  // The snapshot round-trips for PlanPhase.
-  auto back = SnapshotFromJson(SnapshotToJson(*all), testing::TestTarget());
-  ASSERT_TRUE(back.ok());
-  EXPECT_EQ(back->size(), 61u);
 }
 
 TEST(CdnReadTest, AServiceListedTwiceIsAnError) {
@@ -62,7 +58,6 @@ TEST(CdnReadTest, AServiceListedTwiceIsAnError) {
   ASSERT_FALSE(all.ok());
   EXPECT_NE(all.status().message().find("C-1/cdn: GET /service?page=1"),
             std::string::npos);
-  EXPECT_FALSE(SnapshotFromJson(json::object(), testing::TestTarget()).ok());
 }
 
 TEST(CdnReadTest, StagedSwitchAndDraftsAreToldApart) {

@@ -101,13 +101,16 @@ struct RawService {
   }
 };
 
+// The services' snapshots; empty when any answer is of the wrong shape.
 inline std::vector<ServiceSnapshot> Snapshots(
     const std::vector<RawService>& services) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const RawService& s : services)
-    list.push_back({{"id", s.id}, {"name", s.name}, {"raw", s.Raw()}});
-  auto out = SnapshotFromJson({{"services", list}}, TestTarget());
-  return out.ok() ? *out : std::vector<ServiceSnapshot>{};
+  std::vector<ServiceSnapshot> out;
+  for (const RawService& s : services) {
+    auto snap = ServiceFromAnswers(s.id, s.name, s.Raw(), TestTarget());
+    if (!snap.ok()) return {};
+    out.push_back(std::move(*snap));
+  }
+  return out;
 }
 
 }  // namespace renumber::cdn::testing

@@ -16,55 +16,61 @@ std::string ServiceLabel(const std::string& name, const std::string& id) {
   return name.empty() ? id : name + " (" + id + ")";
 }
 
-Text DescribeChange(const std::string& kind, const nlohmann::json& p) {
+Text DescribeChange(ChangeKind kind, const nlohmann::json& p) {
   const std::string svc = S(p, "service");
-  if (kind == "clone-version")
-    return {
-        "Clone active version " + S(p, "from_version") + " of CDN service " +
-            svc + " into a staged version (nothing live changes)",
-        "CDN サービス " + svc + " の有効バージョン " + S(p, "from_version") +
-            " を複製して切替用バージョンを作成（稼働中の設定は変わりません）"};
-  if (kind == "label-staged")
-    return {"Label the staged version of " + svc + ": origin servers " +
-                S(p, "old_ip") + " \xE2\x86\x92 " + S(p, "new_ip") +
-                ", built on version " + S(p, "base"),
-            svc + " の切替用バージョンにコメントを設定（オリジンサーバー " +
-                S(p, "old_ip") + " \xE2\x86\x92 " + S(p, "new_ip") +
-                "、バージョン " + S(p, "base") + " から作成）"};
-  if (kind == "set-address")
-    return {"In the staged version of " + svc + ", set origin server " +
-                S(p, "backend") + " from " + S(p, "old_address") + " to " +
-                S(p, "new_ip") + " (every other setting unchanged)",
-            svc + " の切替用バージョンでオリジンサーバー " + S(p, "backend") +
-                " のアドレスを " + S(p, "old_address") + " から " +
-                S(p, "new_ip") + " に変更（他の設定は変更しません）"};
-  if (kind == "validate-staged")
-    return {"Validate the staged version of " + svc,
-            svc + " の切替用バージョンを検証"};
-  if (kind == "supersede-staged")
-    return {"Mark the older staged version " + S(p, "version") + " of " + svc +
-                " as replaced",
-            svc + " の古い切替用バージョン " + S(p, "version") +
-                " を置き換え済みとして記録"};
-  if (kind == "activate-staged")
-    return {"Activate the staged version of " + svc +
-                " in one switch (version " + S(p, "base") +
-                " stays for rollback)",
-            svc + " の切替用バージョンを一括で有効化（バージョン " +
-                S(p, "base") + " は切り戻し用に残ります）"};
-  if (kind == "reactivate-version")
-    return {"Activate version " + S(p, "version") + " of " + svc +
-                " again (active before the " + S(p, "undoes") +
-                "; now active: " + S(p, "live_active") + ")",
-            svc + " のバージョン " + S(p, "version") +
-                " を再び有効化（切替前の有効バージョン。現在の有効バージョン: " +
-                S(p, "live_active") + "）"};
-  if (kind == "abandon-staged")
-    return {"Mark the staged version " + S(p, "version") + " of " + svc +
-                " as abandoned (nothing live to undo)",
-            svc + " の切替用バージョン " + S(p, "version") +
-                " を破棄済みとして記録（稼働中の設定に戻すものはありません）"};
-  return {kind + " on " + svc, svc + " に対する " + kind};
+  switch (kind) {
+    case ChangeKind::kCloneVersion:
+      return {
+          "Clone active version " + S(p, "from_version") + " of CDN service " +
+              svc + " into a staged version (nothing live changes)",
+          "CDN サービス " + svc + " の有効バージョン " + S(p, "from_version") +
+              " を複製して切替用バージョンを作成（稼働中の設定は変わりません"
+              "）"};
+    case ChangeKind::kLabelStaged:
+      return {"Label the staged version of " + svc + ": origin servers " +
+                  S(p, "old_ip") + " \xE2\x86\x92 " + S(p, "new_ip") +
+                  ", built on version " + S(p, "base"),
+              svc + " の切替用バージョンにコメントを設定（オリジンサーバー " +
+                  S(p, "old_ip") + " \xE2\x86\x92 " + S(p, "new_ip") +
+                  "、バージョン " + S(p, "base") + " から作成）"};
+    case ChangeKind::kSetAddress:
+      return {"In the staged version of " + svc + ", set origin server " +
+                  S(p, "backend") + " from " + S(p, "old_address") + " to " +
+                  S(p, "new_ip") + " (every other setting unchanged)",
+              svc + " の切替用バージョンでオリジンサーバー " + S(p, "backend") +
+                  " のアドレスを " + S(p, "old_address") + " から " +
+                  S(p, "new_ip") + " に変更（他の設定は変更しません）"};
+    case ChangeKind::kValidateStaged:
+      return {"Validate the staged version of " + svc,
+              svc + " の切替用バージョンを検証"};
+    case ChangeKind::kSupersedeStaged:
+      return {"Mark the older staged version " + S(p, "version") + " of " +
+                  svc + " as replaced",
+              svc + " の古い切替用バージョン " + S(p, "version") +
+                  " を置き換え済みとして記録"};
+    case ChangeKind::kActivateStaged:
+      return {"Activate the staged version of " + svc +
+                  " in one switch (version " + S(p, "base") +
+                  " stays for rollback)",
+              svc + " の切替用バージョンを一括で有効化（バージョン " +
+                  S(p, "base") + " は切り戻し用に残ります）"};
+    case ChangeKind::kReactivateVersion:
+      return {
+          "Activate version " + S(p, "version") + " of " + svc +
+              " again (active before the " + S(p, "undoes") +
+              "; now active: " + S(p, "live_active") + ")",
+          svc + " のバージョン " + S(p, "version") +
+              " を再び有効化（切替前の有効バージョン。現在の有効バージョン: " +
+              S(p, "live_active") + "）"};
+    case ChangeKind::kAbandonStaged:
+      return {
+          "Mark the staged version " + S(p, "version") + " of " + svc +
+              " as abandoned (nothing live to undo)",
+          svc + " の切替用バージョン " + S(p, "version") +
+              " を破棄済みとして記録（稼働中の設定に戻すものはありません）"};
+  }
+  const std::string name = ChangeKindName(kind);
+  return {name + " on " + svc, svc + " に対する " + name};
 }
 
 Text OldReferenceText(const std::string& service, int version,
@@ -72,8 +78,8 @@ Text OldReferenceText(const std::string& service, int version,
   const std::string v = std::to_string(version);
   return {"Origin server " + backend + " of " + service + " (active version " +
               v + ") points at the old IP " + ip,
-          service + "（有効バージョン " + v + "）のオリジンサーバー " + backend +
-              " は旧 IP " + ip + " を指しています"};
+          service + "（有効バージョン " + v + "）のオリジンサーバー " +
+              backend + " は旧 IP " + ip + " を指しています"};
 }
 
 Text NewReferenceText(const std::string& service, int version,
@@ -81,18 +87,19 @@ Text NewReferenceText(const std::string& service, int version,
   const std::string v = std::to_string(version);
   return {"Origin server " + backend + " of " + service + " (active version " +
               v + ") points at the new IP " + ip,
-          service + "（有効バージョン " + v + "）のオリジンサーバー " + backend +
-              " は新 IP " + ip + " を指しています"};
+          service + "（有効バージョン " + v + "）のオリジンサーバー " +
+              backend + " は新 IP " + ip + " を指しています"};
 }
 
 Text DnsDependentText(const std::string& service, const std::string& backend,
                       const std::string& host, const std::string& old_ip) {
-  return {"Origin server " + backend + " of " + service + " uses host name " +
-              host + ", which resolves to the old IP " + old_ip +
-              ": a DNS change, left alone",
-          service + " のオリジンサーバー " + backend + " はホスト名 " + host +
-              " を使用し、旧 IP " + old_ip +
-              " に解決されます。DNS の変更が必要です（本ツールは変更しません）"};
+  return {
+      "Origin server " + backend + " of " + service + " uses host name " +
+          host + ", which resolves to the old IP " + old_ip +
+          ": a DNS change, left alone",
+      service + " のオリジンサーバー " + backend + " はホスト名 " + host +
+          " を使用し、旧 IP " + old_ip +
+          " に解決されます。DNS の変更が必要です（本ツールは変更しません）"};
 }
 
 Text HiddenOriginText(const std::string& service, const std::string& where) {

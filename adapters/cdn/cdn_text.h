@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "adapters/cdn/cdn_changes.h"
 #include "src/model/model.h"
 
 namespace renumber::cdn {
@@ -16,8 +17,8 @@ namespace renumber::cdn {
 std::string ServiceLabel(const std::string& name, const std::string& id);
 
 // A change of `kind` with its params; params carry "service" (the label)
-// and the fields of the step. Unknown kinds get a generic line.
-Text DescribeChange(const std::string& kind, const nlohmann::json& params);
+// and the fields of the step (cdn_changes.h).
+Text DescribeChange(ChangeKind kind, const nlohmann::json& params);
 
 Text OldReferenceText(const std::string& service, int version,
                       const std::string& backend, const std::string& ip);

@@ -6,10 +6,11 @@ namespace renumber::cdn {
 namespace {
 
 TEST(CdnTextTest, SetAddressSaysOnlyTheAddressChanges) {
-  Text t = DescribeChange("set-address", {{"service", "www (S1)"},
-                                          {"backend", "origin_1"},
-                                          {"old_address", "198.18.0.5"},
-                                          {"new_ip", "198.19.0.5"}});
+  Text t =
+      DescribeChange(ChangeKind::kSetAddress, {{"service", "www (S1)"},
+                                               {"backend", "origin_1"},
+                                               {"old_address", "198.18.0.5"},
+                                               {"new_ip", "198.19.0.5"}});
   EXPECT_EQ(t.en,
             "In the staged version of www (S1), set origin server origin_1 "
             "from 198.18.0.5 to 198.19.0.5 (every other setting unchanged)");
@@ -27,11 +28,13 @@ TEST(CdnTextTest, EveryKindHasBothLanguagesOnOneLine) {
                             {"base", 3},
                             {"old_ip", "198.18.0.5"},
                             {"new_ip", "198.19.0.5"}};
-  for (const char* kind :
-       {"clone-version", "label-staged", "set-address", "validate-staged",
-        "supersede-staged", "activate-staged", "reactivate-version",
-        "abandon-staged"}) {
-    Text t = DescribeChange(kind, p);
+  for (ChangeKind k :
+       {ChangeKind::kCloneVersion, ChangeKind::kLabelStaged,
+        ChangeKind::kSetAddress, ChangeKind::kValidateStaged,
+        ChangeKind::kSupersedeStaged, ChangeKind::kActivateStaged,
+        ChangeKind::kReactivateVersion, ChangeKind::kAbandonStaged}) {
+    const std::string kind = ChangeKindName(k);
+    Text t = DescribeChange(k, p);
     EXPECT_FALSE(t.en.empty()) << kind;
     EXPECT_FALSE(t.ja.empty()) << kind;
     EXPECT_NE(t.en, t.ja) << kind;

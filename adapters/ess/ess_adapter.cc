@@ -35,15 +35,18 @@ class EssAdapter : public Adapter {
     Discovery d;
     d.state = c.state;
     d.findings = std::move(c.findings);
-    d.snapshot = ess::SnapshotToJson(s);
     d.domains = s.domains;
+    d.snapshot = MakeSnapshot(std::move(s));
     return d;
   }
 
   Result<Plan> PlanPhase(Phase phase, const Discovery& discovery,
                          const PhaseContext& ctx) override {
-    auto s = ess::SnapshotFromJson(discovery.snapshot);
-    if (!s.ok()) return s.status().Annotate(client_.account());
+    const ess::Snapshot* s = SnapshotOf<ess::Snapshot>(discovery);
+    if (!s)
+      return Status::Internal("not an ESS discovery snapshot",
+                              "ESS の読み取り結果がありません（内部エラー）")
+          .Annotate(client_.account());
     switch (phase) {
       case Phase::kPrepare:
         return ess::PlanPrepare(*s, ctx.target);

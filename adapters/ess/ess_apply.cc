@@ -642,38 +642,57 @@ Result<ApplyOutcome> ApplyChange(EssClient* client, Clock* clock,
                                  const Change& change, const Target& target) {
   RN_ASSIGN_OR_RETURN(ChangeParams p, DecodeParams(change));
   const ApplyEnv env{client, clock, &target};
-  const std::string& k = change.kind;
-  const bool needs_route_id =
-      k == kind::kCheckRoute || k == kind::kPromoteRoute ||
-      k == kind::kDemoteRoute || k == kind::kDeleteRoute ||
-      k == kind::kRemoveAddedRoute || k == kind::kLeaveNamedRoute;
+  const std::optional<ChangeKind> kind = ParseChangeKind(change.kind);
+  if (!kind)
+    return Status::Internal(
+        "ESS adapter: unknown change kind '" + change.kind + "'",
+        "ESS: 不明な変更の種類 '" + change.kind + "' です");
+  using K = ChangeKind;
+  const K k = *kind;
+  const bool needs_route_id = k == K::kCheckRoute || k == K::kPromoteRoute ||
+                              k == K::kDemoteRoute || k == K::kDeleteRoute ||
+                              k == K::kRemoveAddedRoute ||
+                              k == K::kLeaveNamedRoute;
   const bool needs_server_id =
-      k == kind::kDeleteOutbound || k == kind::kRemoveAddedOutbound;
-  const bool needs_name =
-      k == kind::kJoinNamedRoute || k == kind::kLeaveNamedRoute;
+      k == K::kDeleteOutbound || k == K::kRemoveAddedOutbound;
+  const bool needs_name = k == K::kJoinNamedRoute || k == K::kLeaveNamedRoute;
   if ((needs_route_id && p.route_id.empty()) ||
       (needs_server_id && p.server_id.empty()) ||
       (needs_name && p.name.empty()))
     return Status::Internal(
         "ESS change " + change.id + ": no object id",
         "ESS の変更 " + change.id + ": 対象の ID がありません");
-  if (k == kind::kAddRoute || k == kind::kRestoreRoute)
-    return ApplyAddRoute(env, p);
-  if (k == kind::kAddOutbound || k == kind::kRestoreOutbound)
-    return ApplyAddOutbound(env, p);
-  if (k == kind::kCheckRoute) return ApplyCheckRoute(env, p);
-  if (k == kind::kPromoteRoute) return ApplyPromoteRoute(env, p);
-  if (k == kind::kDemoteRoute) return ApplyDemoteRoute(env, p);
-  if (k == kind::kDeleteRoute) return ApplyDeleteOldRoute(env, p);
-  if (k == kind::kRemoveAddedRoute) return ApplyRemoveAddedRoute(env, p);
-  if (k == kind::kDeleteOutbound) return ApplyDeleteOutbound(env, p, true);
-  if (k == kind::kRemoveAddedOutbound)
-    return ApplyDeleteOutbound(env, p, false);
-  if (k == kind::kPlaceRoute) return ApplyPlaceRoute(env, p);
-  if (k == kind::kJoinNamedRoute) return ApplyJoinNamedRoute(env, p);
-  if (k == kind::kLeaveNamedRoute) return ApplyLeaveNamedRoute(env, p);
-  return Status::Internal("ESS adapter: unknown change kind '" + k + "'",
-                          "ESS: 不明な変更の種類 '" + k + "' です");
+  switch (k) {
+    case K::kAddRoute:
+    case K::kRestoreRoute:
+      return ApplyAddRoute(env, p);
+    case K::kAddOutbound:
+    case K::kRestoreOutbound:
+      return ApplyAddOutbound(env, p);
+    case K::kCheckRoute:
+      return ApplyCheckRoute(env, p);
+    case K::kPromoteRoute:
+      return ApplyPromoteRoute(env, p);
+    case K::kDemoteRoute:
+      return ApplyDemoteRoute(env, p);
+    case K::kDeleteRoute:
+      return ApplyDeleteOldRoute(env, p);
+    case K::kRemoveAddedRoute:
+      return ApplyRemoveAddedRoute(env, p);
+    case K::kDeleteOutbound:
+      return ApplyDeleteOutbound(env, p, true);
+    case K::kRemoveAddedOutbound:
+      return ApplyDeleteOutbound(env, p, false);
+    case K::kPlaceRoute:
+      return ApplyPlaceRoute(env, p);
+    case K::kJoinNamedRoute:
+      return ApplyJoinNamedRoute(env, p);
+    case K::kLeaveNamedRoute:
+      return ApplyLeaveNamedRoute(env, p);
+  }
+  return Status::Internal(
+      "ESS adapter: unknown change kind '" + change.kind + "'",
+      "ESS: 不明な変更の種類 '" + change.kind + "' です");
 }
 
 }  // namespace ess

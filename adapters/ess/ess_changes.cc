@@ -1,6 +1,7 @@
 #include "adapters/ess/ess_changes.h"
 
 #include "adapters/ess/ess_text.h"
+#include "adapters/kind_names.h"
 
 namespace renumber {
 namespace ess {
@@ -8,15 +9,33 @@ namespace {
 
 using nlohmann::json;
 
+// The one table of kind names.
+constexpr KindName<ChangeKind> kKindNames[] = {
+    {ChangeKind::kAddRoute, "add-route"},
+    {ChangeKind::kRestoreRoute, "restore-route"},
+    {ChangeKind::kAddOutbound, "add-outbound"},
+    {ChangeKind::kRestoreOutbound, "restore-outbound"},
+    {ChangeKind::kCheckRoute, "check-route"},
+    {ChangeKind::kPromoteRoute, "promote-route"},
+    {ChangeKind::kDemoteRoute, "demote-route"},
+    {ChangeKind::kDeleteRoute, "delete-route"},
+    {ChangeKind::kDeleteOutbound, "delete-outbound"},
+    {ChangeKind::kRemoveAddedRoute, "remove-added-route"},
+    {ChangeKind::kRemoveAddedOutbound, "remove-added-outbound"},
+    {ChangeKind::kPlaceRoute, "place-route"},
+    {ChangeKind::kJoinNamedRoute, "join-named-route"},
+    {ChangeKind::kLeaveNamedRoute, "leave-named-route"},
+};
+
 std::string CollectionId(const std::string& domain) {
   return domain.empty() ? "default" : domain;
 }
 
-Change NewChange(const char* kind, const std::string& suffix, Text text,
+Change NewChange(ChangeKind kind, const std::string& suffix, Text text,
                  json params) {
   Change c;
-  c.id = std::string(kind) + ":" + suffix;
-  c.kind = kind;
+  c.kind = ChangeKindName(kind);
+  c.id = c.kind + ":" + suffix;
   c.description = std::move(text);
   c.params = std::move(params);
   return c;
@@ -68,6 +87,14 @@ std::string NamedId(const std::string& name) { return name; }
 
 }  // namespace
 
+const char* ChangeKindName(ChangeKind kind) {
+  return NameOfKind(kKindNames, kind);
+}
+
+std::optional<ChangeKind> ParseChangeKind(const std::string& name) {
+  return KindNamed(kKindNames, name);
+}
+
 std::string MigrationNote(const Target& t) {
   return "renumber: server migration to " + t.new_ip.ToString() + " (" +
          TicketPart(t) + ")";
@@ -84,7 +111,7 @@ Change AddRouteChange(const std::string& domain, const Route& old_route,
   const std::string ep = Endpoint(address, old_route.port);
   const Text where = CollectionText(domain);
   return NewChange(
-      kind::kAddRoute, CollectionId(domain),
+      ChangeKind::kAddRoute, CollectionId(domain),
       MakeText("Add " + ep + " as a failover delivery server next to " +
                    old_route.address + " in " + where.en,
                where.ja + "に新しい配送サーバー " + ep +
@@ -102,7 +129,7 @@ Change RestoreRouteChange(const std::string& domain, const std::string& address,
   const Text where = CollectionText(domain);
   const Text r = RoleText(role);
   return NewChange(
-      kind::kRestoreRoute, CollectionId(domain),
+      ChangeKind::kRestoreRoute, CollectionId(domain),
       MakeText(
           "Restore delivery server " + ep + " as " + r.en + " in " + where.en,
           where.ja + "に配送サーバー " + ep + " を" + r.ja + "として戻す"),
@@ -113,7 +140,7 @@ Change RestoreRouteChange(const std::string& domain, const std::string& address,
 }
 
 Change AddOutboundChange(const std::string& address, const std::string& note) {
-  return NewChange(kind::kAddOutbound, address,
+  return NewChange(ChangeKind::kAddOutbound, address,
                    MakeText("Add " + address + " to the outbound servers",
                             "送信サーバーに " + address + " を追加"),
                    {{"address", address}, {"note", note}, {"cidr_ok", true}});
@@ -121,7 +148,7 @@ Change AddOutboundChange(const std::string& address, const std::string& note) {
 
 Change RestoreOutboundChange(const std::string& address,
                              const std::string& note) {
-  return NewChange(kind::kRestoreOutbound, address,
+  return NewChange(ChangeKind::kRestoreOutbound, address,
                    MakeText("Restore outbound server " + address,
                             "送信サーバー " + address + " を戻す"),
                    {{"address", address}, {"note", note}, {"cidr_ok", false}});
@@ -130,7 +157,7 @@ Change RestoreOutboundChange(const std::string& address,
 Change CheckRouteChange(const std::string& domain, const Route& r) {
   const Text where = CollectionText(domain);
   return NewChange(
-      kind::kCheckRoute, CollectionId(domain),
+      ChangeKind::kCheckRoute, CollectionId(domain),
       MakeText(
           "Run the delivery check of " + Named(r) + " in " + where.en,
           where.ja + "の配送サーバー " + NamedJa(r) + " の配送チェックを実行"),
@@ -143,7 +170,7 @@ Change PromoteRouteChange(const std::string& domain, const Route& r,
   json params = RouteRef(domain, r);
   params["check_first"] = check_first;
   return NewChange(
-      kind::kPromoteRoute, CollectionId(domain),
+      ChangeKind::kPromoteRoute, CollectionId(domain),
       MakeText(std::string(check_first ? "Check and promote " : "Promote ") +
                    Named(r) + " to primary in " + where.en,
                where.ja + "の配送サーバー " + NamedJa(r) +
@@ -155,7 +182,7 @@ Change PromoteRouteChange(const std::string& domain, const Route& r,
 Change DemoteRouteChange(const std::string& domain, const Route& r) {
   const Text where = CollectionText(domain);
   return NewChange(
-      kind::kDemoteRoute, CollectionId(domain),
+      ChangeKind::kDemoteRoute, CollectionId(domain),
       MakeText("Return " + Named(r) + " to failover in " + where.en,
                where.ja + "の配送サーバー " + NamedJa(r) +
                    " をフェイルオーバーに戻す"),
@@ -175,7 +202,7 @@ Change DeleteRouteChange(const std::string& domain, const Route& old_route,
   params["note"] = MigrationNote(t);
   AddTicket(t, &params);
   Change c =
-      NewChange(kind::kDeleteRoute, CollectionId(domain),
+      NewChange(ChangeKind::kDeleteRoute, CollectionId(domain),
                 MakeText("Delete old delivery server " + Named(old_route) +
                              ", " + role.en + ", from " + where.en +
                              " (replaced by " + Named(replacement) + ")",
@@ -196,7 +223,7 @@ Change DeleteOutboundChange(const OutboundServer& s, const Target& t) {
                  {"note", MigrationNote(t)}};
   AddTicket(t, &params);
   Change c = NewChange(
-      kind::kDeleteOutbound, s.id,
+      ChangeKind::kDeleteOutbound, s.id,
       MakeText("Delete old outbound server " + s.address + " (" + s.id + ")",
                "旧送信サーバー " + s.address + "（" + s.id + "）を削除"),
       params);
@@ -212,7 +239,7 @@ Change RemoveAddedRouteChange(const std::string& domain, const Route& r,
   params["note"] = RollbackPrepareNote(t);
   AddTicket(t, &params);
   return NewChange(
-      kind::kRemoveAddedRoute, CollectionId(domain),
+      ChangeKind::kRemoveAddedRoute, CollectionId(domain),
       MakeText("Remove " + Named(r) + ", added by prepare, from " + where.en,
                "事前設定で追加した配送サーバー " + NamedJa(r) + " を" +
                    where.ja + "から削除"),
@@ -225,7 +252,7 @@ Change RemoveAddedOutboundChange(const OutboundServer& s, const Target& t) {
                  {"reason", "CustomerRequest"},
                  {"note", RollbackPrepareNote(t)}};
   AddTicket(t, &params);
-  return NewChange(kind::kRemoveAddedOutbound, s.id,
+  return NewChange(ChangeKind::kRemoveAddedOutbound, s.id,
                    MakeText("Remove outbound server " + s.address + " (" +
                                 s.id + "), added by prepare",
                             "事前設定で追加した送信サーバー " + s.address +
@@ -239,7 +266,7 @@ Change PlaceRouteChange(const std::string& domain, const std::string& address,
   const std::string ep = Endpoint(address, port);
   const Text where = CollectionText(domain);
   const Text to = AnchorText(anchor, role);
-  return NewChange(kind::kPlaceRoute, CollectionId(domain),
+  return NewChange(ChangeKind::kPlaceRoute, CollectionId(domain),
                    MakeText("Move " + ep + " " + to.en + " in " + where.en,
                             where.ja + "で " + ep + " を" + to.ja + "移動"),
                    {{"domain", domain},
@@ -254,7 +281,7 @@ Change JoinNamedRouteChange(const std::string& name, const std::string& address,
   const std::string ep = Endpoint(address, port);
   const Text to = AnchorText(anchor, kFailover);
   return NewChange(
-      kind::kJoinNamedRoute, NamedId(name),
+      ChangeKind::kJoinNamedRoute, NamedId(name),
       MakeText(
           "Add " + ep + " to the named route " + name + ", " + to.en,
           "名前付きルート " + name + " に " + ep + " を追加（" + to.ja + "）"),
@@ -267,7 +294,7 @@ Change JoinNamedRouteChange(const std::string& name, const std::string& address,
 Change LeaveNamedRouteChange(const std::string& name, const Route& route,
                              int position, const std::string& replacement) {
   return NewChange(
-      kind::kLeaveNamedRoute, NamedId(name),
+      ChangeKind::kLeaveNamedRoute, NamedId(name),
       MakeText("Take " + Named(route) + " out of the named route " + name +
                    " (" + replacement + " stays in it)",
                "名前付きルート " + name + " から " + NamedJa(route) +

@@ -24,11 +24,14 @@
 //
 // `domain` "" is the default collection. Ids are "<kind>:<collection>" (or
 // "<kind>:<server id>", "<kind>:<named route>"), stable across re-plans.
+// The adapter matches kinds as ChangeKind; the names above are only what
+// Change::kind holds for the journal (ChangeKindName, ParseChangeKind).
 //
 // Pure functions; thread-safe.
 #ifndef RENUMBER_ADAPTERS_ESS_ESS_CHANGES_H_
 #define RENUMBER_ADAPTERS_ESS_ESS_CHANGES_H_
 
+#include <optional>
 #include <string>
 
 #include "adapters/adapter.h"
@@ -37,22 +40,28 @@
 
 namespace renumber {
 namespace ess {
-namespace kind {
-inline constexpr const char* kAddRoute = "add-route";
-inline constexpr const char* kRestoreRoute = "restore-route";
-inline constexpr const char* kAddOutbound = "add-outbound";
-inline constexpr const char* kRestoreOutbound = "restore-outbound";
-inline constexpr const char* kCheckRoute = "check-route";
-inline constexpr const char* kPromoteRoute = "promote-route";
-inline constexpr const char* kDemoteRoute = "demote-route";
-inline constexpr const char* kDeleteRoute = "delete-route";
-inline constexpr const char* kDeleteOutbound = "delete-outbound";
-inline constexpr const char* kRemoveAddedRoute = "remove-added-route";
-inline constexpr const char* kRemoveAddedOutbound = "remove-added-outbound";
-inline constexpr const char* kPlaceRoute = "place-route";
-inline constexpr const char* kJoinNamedRoute = "join-named-route";
-inline constexpr const char* kLeaveNamedRoute = "leave-named-route";
-}  // namespace kind
+enum class ChangeKind {
+  kAddRoute,
+  kRestoreRoute,
+  kAddOutbound,
+  kRestoreOutbound,
+  kCheckRoute,
+  kPromoteRoute,
+  kDemoteRoute,
+  kDeleteRoute,
+  kDeleteOutbound,
+  kRemoveAddedRoute,
+  kRemoveAddedOutbound,
+  kPlaceRoute,
+  kJoinNamedRoute,
+  kLeaveNamedRoute
+};
+
+// "add-route", ...: the name Change::kind carries into the journal.
+const char* ChangeKindName(ChangeKind kind);
+// The kind a Change::kind names; nullopt for a name this adapter never
+// writes.
+std::optional<ChangeKind> ParseChangeKind(const std::string& name);
 
 // Deletion notes the vendor's change log keeps (they name renumber, the
 // reason for the deletion and the ticket).

@@ -6,17 +6,6 @@
 
 namespace renumber {
 namespace ess {
-namespace {
-
-using nlohmann::json;
-
-json CollectionToJson(const RouteCollection& c) {
-  json routes = json::array();
-  for (const Route& r : c.routes) routes.push_back(RouteToJson(r));
-  return {{"domain", c.domain}, {"etag", c.etag}, {"routes", routes}};
-}
-
-}  // namespace
 
 Result<Snapshot> ReadSnapshot(EssClient* client) {
   Snapshot s;
@@ -42,47 +31,6 @@ Result<Snapshot> ReadSnapshot(EssClient* client) {
     }
   }
   RN_ASSIGN_OR_RETURN(s.outbound, client->GetOutbound());
-  return s;
-}
-
-json SnapshotToJson(const Snapshot& s) {
-  json collections = json::array();
-  for (const RouteCollection& c : s.collections)
-    collections.push_back(CollectionToJson(c));
-  json servers = json::array();
-  for (const OutboundServer& o : s.outbound.servers)
-    servers.push_back(OutboundToJson(o));
-  return {{"collections", collections},
-          {"outbound", {{"etag", s.outbound.etag}, {"servers", servers}}},
-          {"named", NamedRouteListToJson(s.named)},
-          {"skipped", s.skipped}};
-}
-
-Result<Snapshot> SnapshotFromJson(const json& j) {
-  if (!j.is_object() || !j.contains("collections") || !j.contains("outbound"))
-    return Status::Internal(
-        "ESS discovery snapshot is missing or malformed",
-        "ESS の読み取り結果がないか、形式が正しくありません");
-  Snapshot s;
-  for (const json& c : j.at("collections")) {
-    if (!c.is_object() || !c.contains("domain") || !c.at("domain").is_string())
-      return Status::Internal(
-          "ESS snapshot: malformed collection",
-          "ESS の読み取り結果: 配送サーバーの一覧の形式が正しくありません");
-    RN_ASSIGN_OR_RETURN(
-        RouteCollection rc,
-        RouteCollectionFromJson(c, c.at("domain").get<std::string>()));
-    s.collections.push_back(std::move(rc));
-  }
-  RN_ASSIGN_OR_RETURN(s.outbound, OutboundListFromJson(j.at("outbound")));
-  if (j.contains("named")) {
-    RN_ASSIGN_OR_RETURN(s.named, NamedRouteListFromJson(j.at("named")));
-  }
-  auto skipped = j.find("skipped");
-  if (skipped != j.end() && skipped->is_array()) {
-    for (const json& n : *skipped)
-      if (n.is_string()) s.skipped.push_back(n.get<std::string>());
-  }
   return s;
 }
 

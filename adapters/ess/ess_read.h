@@ -6,7 +6,7 @@
 // ReadSnapshot only GETs. A custom domain that vanished (404) or stopped
 // being custom (409 NOT_CUSTOM) between the listing and its read is skipped
 // and named in `skipped`; any other error fails the read.
-// SnapshotToJson/FromJson carry it through Discovery::snapshot to PlanPhase.
+// The adapter keeps it in Discovery::snapshot for its PlanPhase.
 //
 // Values; thread-safe. Pointers returned by the lookups point into the
 // snapshot or collection passed in.
@@ -30,14 +30,11 @@ struct Snapshot {
   NamedRouteList named;              // named routes (default routes only)
   std::vector<std::string> skipped;  // "example.jp (no longer custom)"
   // Every domain of the account (GET /v1/domains), lower case, in listing
-  // order: Discovery::domains, for preflight. Not in SnapshotToJson.
+  // order: Discovery::domains, for preflight.
   std::vector<std::string> domains;
 };
 
 Result<Snapshot> ReadSnapshot(EssClient* client);
-nlohmann::json SnapshotToJson(const Snapshot& snapshot);
-// kInternal on a document SnapshotToJson did not write.
-Result<Snapshot> SnapshotFromJson(const nlohmann::json& j);
 
 // nullptr when absent.
 const RouteCollection* FindCollection(const Snapshot& s,

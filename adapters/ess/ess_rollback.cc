@@ -20,6 +20,7 @@ using nlohmann::json;
 
 struct Record {
   Change change;
+  std::optional<ChangeKind> kind;  // nullopt: not a kind this adapter writes
   bool has_outcome = false;
   json outcome;
 };
@@ -44,7 +45,8 @@ Result<std::vector<Record>> ParseHistory(const json& history) {
     c.id = cj.value("id", "");
     c.kind = cj.at("kind").get<std::string>();
     c.params = cj.value("params", json::object());
-    Record r{std::move(c), false, nullptr};
+    const std::optional<ChangeKind> kind = ParseChangeKind(c.kind);
+    Record r{std::move(c), kind, false, nullptr};
     auto outcome = item.find("outcome");
     if (outcome != item.end() && outcome->is_object()) {
       r.has_outcome = true;
@@ -97,7 +99,7 @@ Status PlanRemoveRoutes(const std::vector<Record>& records, const Snapshot& s,
   const Target& t = ctx.target;
   std::set<std::string> planned;
   for (const Record& r : records) {
-    if (r.change.kind != kind::kAddRoute) continue;
+    if (r.kind != ChangeKind::kAddRoute) continue;
     const std::string domain = Str(r.change.params, "domain");
     const RouteCollection* c = FindCollection(s, domain);
     if (!c) {
@@ -141,7 +143,7 @@ Status PlanLeaveNamed(const std::vector<Record>& records, const Snapshot& s,
   const Route* old_route = FindRouteTo(*def, t.old_ip);
   std::set<std::string> ours;
   for (const Record& r : records) {
-    if (r.change.kind != kind::kJoinNamedRoute) continue;
+    if (r.kind != ChangeKind::kJoinNamedRoute) continue;
     if (r.has_outcome && !r.outcome.value("joined", false)) continue;
     ours.insert(Str(r.change.params, "name"));
   }
@@ -175,7 +177,7 @@ Status PlanRemoveOutbound(const std::vector<Record>& records, const Snapshot& s,
   const Target& t = ctx.target;
   std::set<std::string> planned;
   for (const Record& r : records) {
-    if (r.change.kind != kind::kAddOutbound) continue;
+    if (r.kind != ChangeKind::kAddOutbound) continue;
     const OutboundServer* server = nullptr;
     if (r.has_outcome) {
       if (!r.outcome.value("created", false)) continue;
@@ -200,10 +202,10 @@ Status PlanRemoveOutbound(const std::vector<Record>& records, const Snapshot& s,
 }
 
 bool HasKind(const std::vector<Record>& records,
-             std::initializer_list<const char*> kinds) {
+             std::initializer_list<ChangeKind> kinds) {
   for (const Record& r : records)
-    for (const char* k : kinds)
-      if (r.change.kind == k) return true;
+    for (ChangeKind k : kinds)
+      if (r.kind == k) return true;
   return false;
 }
 
@@ -221,7 +223,7 @@ void PlanRejoinNamed(const std::vector<Record>& records, const Snapshot& s,
   const Route* old_live = def ? FindRouteTo(*def, t.old_ip) : nullptr;
   std::set<std::string> planned;
   for (const Record& r : records) {
-    if (r.change.kind != kind::kLeaveNamedRoute) continue;
+    if (r.kind != ChangeKind::kLeaveNamedRoute) continue;
     const json& p = r.change.params;
     const std::string name = Str(p, "name");
     if (!AddressIs(Str(p, "address"), t.old_ip) || !planned.insert(name).second)
@@ -299,8 +301,8 @@ Result<Plan> PlanRollbackPrepare(const Snapshot& s, const PhaseContext& ctx) {
   RN_ASSIGN_OR_RETURN(std::vector<Record> records, ParseHistory(ctx.history));
   Plan plan;
   plan.phase = Phase::kRollbackPrepare;
-  if (!HasKind(records,
-               {kind::kAddRoute, kind::kAddOutbound, kind::kJoinNamedRoute})) {
+  if (!HasKind(records, {ChangeKind::kAddRoute, ChangeKind::kAddOutbound,
+                         ChangeKind::kJoinNamedRoute})) {
     plan.notes.push_back(MakeText(
         "no journal of a prepare run that added anything: nothing to roll "
         "back (renumber only removes what it added)",
@@ -328,25 +330,25 @@ Result<Plan> PlanRollbackCutover(const Snapshot& s, const PhaseContext& ctx) {
   for (const Record& r : records) {
     const json& p = r.change.params;
     const std::string domain = Str(p, "domain");
-    if (r.change.kind == kind::kDeleteRoute ||
-        r.change.kind == kind::kPromoteRoute ||
-        r.change.kind == kind::kPlaceRoute) {
+    if (r.kind == ChangeKind::kDeleteRoute ||
+        r.kind == ChangeKind::kPromoteRoute ||
+        r.kind == ChangeKind::kPlaceRoute) {
       if (std::find(domains.begin(), domains.end(), domain) == domains.end())
         domains.push_back(domain);
     }
-    if (r.change.kind == kind::kDeleteRoute &&
+    if (r.kind == ChangeKind::kDeleteRoute &&
         AddressIs(Str(p, "address"), t.old_ip)) {
       const json& seen = r.has_outcome ? r.outcome : p;
       removed[domain] = {
           Str(p, "address"), Int(p, "port", 25),
           Str(seen, "role").empty() ? Str(p, "role") : Str(seen, "role")};
     }
-    if (r.change.kind == kind::kDeleteOutbound &&
+    if (r.kind == ChangeKind::kDeleteOutbound &&
         AddressIs(Str(p, "address"), t.old_ip))
       outbound.emplace_back(Str(p, "address"), Str(p, "server_note"));
   }
   if (domains.empty() && outbound.empty() &&
-      !HasKind(records, {kind::kLeaveNamedRoute})) {
+      !HasKind(records, {ChangeKind::kLeaveNamedRoute})) {
     plan.notes.push_back(
         MakeText("no journal of a cutover run: nothing to roll back",
                  "切替の記録がありません: 切り戻すものはありません"));
@@ -361,7 +363,7 @@ Result<Plan> PlanRollbackCutover(const Snapshot& s, const PhaseContext& ctx) {
       continue;
     plan.changes.push_back(RestoreOutboundChange(address, note));
   }
-  if (HasKind(records, {kind::kLeaveNamedRoute}) &&
+  if (HasKind(records, {ChangeKind::kLeaveNamedRoute}) &&
       std::find(domains.begin(), domains.end(), "") == domains.end())
     domains.insert(domains.begin(), "");
   for (const std::string& domain : domains) {

@@ -117,19 +117,6 @@ Result<Route> RouteFromJson(const json& j) {
   return r;
 }
 
-json RouteToJson(const Route& r) {
-  json j = {{"id", r.id},           {"address", r.address},
-            {"port", r.port},       {"role", r.role},
-            {"order", r.order},     {"can_promote", r.can_promote},
-            {"last_check", nullptr}};
-  if (r.last_check) {
-    j["last_check"] = {{"at", r.last_check->at.ToRfc3339()},
-                       {"result", r.last_check->result},
-                       {"detail", r.last_check->detail}};
-  }
-  return j;
-}
-
 Result<OutboundServer> OutboundFromJson(const json& j) {
   if (!j.is_object())
     return Status::Internal("an outbound server is not an object",
@@ -139,10 +126,6 @@ Result<OutboundServer> OutboundFromJson(const json& j) {
   RN_ASSIGN_OR_RETURN(s.address, StringField(j, "address"));
   s.note = OptionalString(j, "note");
   return s;
-}
-
-json OutboundToJson(const OutboundServer& s) {
-  return {{"id", s.id}, {"address", s.address}, {"note", s.note}};
 }
 
 Result<RouteCollection> RouteCollectionFromJson(const json& body,
@@ -211,13 +194,6 @@ Result<NamedRouteList> NamedRouteListFromJson(const json& body) {
   RN_ASSIGN_OR_RETURN(list.named,
                       ArrayField<NamedRoute>(body, "named_routes", each));
   return list;
-}
-
-json NamedRouteListToJson(const NamedRouteList& list) {
-  json named = json::array();
-  for (const NamedRoute& n : list.named)
-    named.push_back({{"name", n.name}, {"routes", n.routes}});
-  return {{"etag", list.etag}, {"named_routes", named}};
 }
 
 bool AddressIs(const std::string& address, const IpAddress& ip) {

@@ -108,9 +108,7 @@ std::string NamedRouteRemovePath(const std::string& name,
 Result<nlohmann::json> ParseJsonBody(const std::string& body);
 
 Result<Route> RouteFromJson(const nlohmann::json& j);
-nlohmann::json RouteToJson(const Route& route);
 Result<OutboundServer> OutboundFromJson(const nlohmann::json& j);
-nlohmann::json OutboundToJson(const OutboundServer& server);
 
 // Bodies of the successful GETs (the ETag comes from the caller: header
 // first, then the body's "etag").
@@ -119,7 +117,6 @@ Result<RouteCollection> RouteCollectionFromJson(const nlohmann::json& body,
 Result<OutboundList> OutboundListFromJson(const nlohmann::json& body);
 Result<DomainPage> DomainPageFromJson(const nlohmann::json& body);
 Result<NamedRouteList> NamedRouteListFromJson(const nlohmann::json& body);
-nlohmann::json NamedRouteListToJson(const NamedRouteList& list);
 
 // True when `address` is an IP literal equal to `ip` (IPv4-mapped forms
 // compare equal to IPv4).

@@ -27,10 +27,7 @@ TEST(EssWireTest, DecodesARouteOfTheContract) {
   EXPECT_EQ(r->last_check->result, "PASS");
   EXPECT_EQ(r->last_check->at.ToRfc3339(), "2026-11-20T03:00:00Z");
   EXPECT_TRUE(r->can_promote);
-  // Round trip through the snapshot encoding.
-  auto again = RouteFromJson(RouteToJson(*r));
-  ASSERT_TRUE(again.ok());
-  EXPECT_EQ(again->last_check->detail, "220 mx.example.co.jp ESMTP");
+  EXPECT_EQ(r->last_check->detail, "220 mx.example.co.jp ESMTP");
 }
 
 TEST(EssWireTest, PortDefaultsTo25AndNullCheckIsNone) {
@@ -142,12 +139,8 @@ TEST(EssWireTest, DecodesNamedRoutes) {
   EXPECT_EQ(l->etag, "\"n1\"");
   ASSERT_EQ(l->named.size(), 2u);
   EXPECT_EQ(l->named[0].name, "dp-archive");
-  EXPECT_EQ(l->named[0].routes,
-            (std::vector<std::string>{"r-7f3a", "r-81bd"}));
-  // A round trip through the snapshot form.
-  auto again = NamedRouteListFromJson(NamedRouteListToJson(*l));
-  ASSERT_TRUE(again.ok());
-  EXPECT_EQ(again->named[1].routes, l->named[1].routes);
+  EXPECT_EQ(l->named[0].routes, (std::vector<std::string>{"r-7f3a", "r-81bd"}));
+  EXPECT_EQ(l->named[1].routes, (std::vector<std::string>{"r-81bd"}));
   // Shapes it cannot use are errors, never guesses.
   for (const char* bad :
        {R"({"named_routes": [{"name": "x"}]})",

@@ -1,8 +1,19 @@
 // User-facing language: English or Japanese.
 //
-// Every message a user reads comes from the catalog in messages.cc as an
-// (English, Japanese) pair, looked up by a key; a unit test checks that every
-// key has both. Japanese wording follows the provider's maintenance notice
+// Every message a user reads has both languages, from one of three places:
+// - the catalog (messages.h): the fixed messages of the CLI, the engine,
+//   the simulators' command, the vault, the report, preflight and the
+//   stores, as (English, Japanese) pairs looked up by a key, one table per
+//   area in messages_<area>.cc; i18n_test checks that every key has both;
+// - each vendor adapter's words about its own objects (findings, notes,
+//   change descriptions, check details): `Text` pairs the adapter builds
+//   with their values, in its own folder and nowhere else — the shared
+//   wording and most CDN lines in <vendor>_text.{h,cc}, ESS's change lines
+//   in ess_changes.cc, other findings and notes beside the code that
+//   decides them (adapters/<vendor>/README.md lists the files);
+// - errors: a Status carries its own Japanese (Status::message_ja) from
+//   where it is made; status_coverage_test checks src/ and adapters/.
+// Japanese wording follows the provider's maintenance notice
 // (基盤変更メンテナンス, 配送サーバー, オリジンサーバー, 作業代行).
 //
 // Format strings use fmt syntax ("{}"). Pure functions; thread-safe.

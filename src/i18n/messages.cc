@@ -9,9 +9,8 @@ const std::vector<MessageEntry>& AllMessages() {
   static const auto* all = [] {
     auto* v = new std::vector<MessageEntry>;
     for (const auto* table :
-         {&CliMessages(), &EngineMessages(), &AdapterMessages(), &SimMessages(),
-          &VaultMessages(), &ReportMessages(), &PreflightMessages(),
-          &StoreMessages()})
+         {&CliMessages(), &EngineMessages(), &SimMessages(), &VaultMessages(),
+          &ReportMessages(), &PreflightMessages(), &StoreMessages()})
       v->insert(v->end(), table->begin(), table->end());
     return v;
   }();

@@ -18,7 +18,6 @@ struct MessageEntry {
 // Each area's table; messages.cc joins them.
 const std::vector<MessageEntry>& CliMessages();        // messages_cli.cc
 const std::vector<MessageEntry>& EngineMessages();     // messages_engine.cc
-const std::vector<MessageEntry>& AdapterMessages();    // messages_adapters.cc
 const std::vector<MessageEntry>& SimMessages();        // messages_sim.cc
 const std::vector<MessageEntry>& VaultMessages();      // messages_vault.cc
 const std::vector<MessageEntry>& ReportMessages();     // messages_report.cc

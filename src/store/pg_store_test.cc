@@ -18,6 +18,7 @@
 #include "src/store/pg_schema.h"
 #include "src/store/store_contract.h"
 #include "src/store/test_pg_server.h"
+#include "src/store/test_pg_setup.h"
 
 namespace renumber {
 namespace {
@@ -73,11 +74,8 @@ INSTANTIATE_TEST_SUITE_P(Stores, StoreContractTest,
 class PgStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto server = SharedTestPgServer();
-    if (!server.ok() && server.status().Is(Code::kNotFound))
-      GTEST_SKIP() << server.status().message();
-    ASSERT_TRUE(server.ok()) << server.status().message();
-    server_ = *server;
+    UseSharedTestPgServer(&server_);
+    if (!server_) return;
     auto spec = FreshStore();
     ASSERT_TRUE(spec.ok()) << spec.status().message();
     spec_ = *spec;

@@ -32,6 +32,7 @@
 #include <set>
 
 #include "src/store/test_pg_server.h"
+#include "src/store/test_pg_setup.h"
 #include "tests/e2e/e2e_env.h"
 #include "tests/e2e/safety_checks.h"
 
@@ -41,8 +42,8 @@ namespace {
 using json = nlohmann::json;
 using std::chrono::milliseconds;
 
-constexpr int kWorld = 200;      // seeded customers the accounts come from
-constexpr int kAccounts = 5;     // accounts per schedule
+constexpr int kWorld = 200;   // seeded customers the accounts come from
+constexpr int kAccounts = 5;  // accounts per schedule
 constexpr unsigned kFirstSeed = 1500;
 
 // A run cut short: by the crash hook ("intent:N", "write:N") or by SIGKILL
@@ -51,9 +52,9 @@ struct Kill {
   std::string hook;  // "" = from outside
   milliseconds after{0};
   std::string Text() const {
-    return hook.empty() ? "kill -9 after " + std::to_string(after.count()) +
-                              " ms"
-                        : "crash at " + hook;
+    return hook.empty()
+               ? "kill -9 after " + std::to_string(after.count()) + " ms"
+               : "crash at " + hook;
   }
 };
 
@@ -189,8 +190,7 @@ Schedule MakeSchedule(unsigned seed) {
 
 std::vector<std::string> PhaseArgs(const std::string& phase) {
   std::vector<std::string> args;
-  if (phase.rfind("rollback-", 0) == 0)
-    args = {"--phase", phase.substr(9)};
+  if (phase.rfind("rollback-", 0) == 0) args = {"--phase", phase.substr(9)};
   args.insert(args.end(), {"--yes", "--jobs", "1"});
   return args;
 }
@@ -239,7 +239,8 @@ long NextActivation(E2eEnv& env) {
 Marks MarkNow(E2eEnv& env) {
   Marks m;
   for (const SimCustomer& c : env.cluster()->customers())
-    if (c.has_ess) m.ess_moments[c.id] = env.EssDelivery(c.id)["history"].size();
+    if (c.has_ess)
+      m.ess_moments[c.id] = env.EssDelivery(c.id)["history"].size();
   m.cdn_seq = NextActivation(env);
   return m;
 }
@@ -255,7 +256,8 @@ void RunStep(E2eEnv& env, const Step& step, const Store& store, Met* met) {
     env.cluster()->ess()->SetFaults(step.ess_faults);
     env.cluster()->cdn()->SetFaults(step.cdn_faults);
     std::vector<std::string> vars = store.env;
-    if (!kill.hook.empty()) vars.push_back("RENUMBER_TEST_CRASH_AT=" + kill.hook);
+    if (!kill.hook.empty())
+      vars.push_back("RENUMBER_TEST_CRASH_AT=" + kill.hook);
     RunResult r = kill.hook.empty()
                       ? env.RenumberKilledAfter(command, args, vars, kill.after)
                       : env.Renumber(command, args, vars);
@@ -282,8 +284,7 @@ void RunStep(E2eEnv& env, const Step& step, const Store& store, Met* met) {
                               << end.out << end.err;
 }
 
-std::vector<std::string> ServicesOf(E2eEnv& env,
-                                    const std::string& account) {
+std::vector<std::string> ServicesOf(E2eEnv& env, const std::string& account) {
   std::vector<std::string> out;
   const json state = env.cluster()->cdn()->api()->SaveState();
   for (const json& s : state["services"])
@@ -293,8 +294,7 @@ std::vector<std::string> ServicesOf(E2eEnv& env,
 
 // Every address the account's first delivery moment routes to, but the
 // old and new ones.
-std::vector<std::string> OtherServers(const json& first,
-                                      const SimCustomer& c) {
+std::vector<std::string> OtherServers(const json& first, const SimCustomer& c) {
   std::set<std::string> out;
   for (const Via& via : AllVias(first))
     for (const json& e : Entries(first, via))
@@ -315,9 +315,9 @@ void ExpectSafeHistories(E2eEnv& env, const Marks& cutover) {
       auto mark = cutover.ess_moments.find(c.id);
       const size_t from =
           mark == cutover.ess_moments.end() ? plain.size() : mark->second;
-      EXPECT_EQ(MailSafetyViolations(plain, others_down, c.old_ip, c.new_ip,
-                                     from),
-                "");
+      EXPECT_EQ(
+          MailSafetyViolations(plain, others_down, c.old_ip, c.new_ip, from),
+          "");
     }
     if (c.has_cdn) {
       EXPECT_EQ(OriginSafetyViolations(activations, ServicesOf(env, c.id),
@@ -357,11 +357,9 @@ Met RunSchedule(const Schedule& s, const StoreMaker& make_store) {
   CountFaults(env, &met);
   // As JSON patches from the clean end: only what differs is printed.
   EXPECT_EQ(json::diff(clean, env.Normalized()), json::array());
-  EXPECT_EQ(json::diff(clean_versions, env.CdnVersionCounts()),
-            json::array());
+  EXPECT_EQ(json::diff(clean_versions, env.CdnVersionCounts()), json::array());
   const json staged = env.CdnStagedCounts();
-  for (const auto& [sid, n] : staged.items())
-    EXPECT_LE(n.get<int>(), 1) << sid;
+  for (const auto& [sid, n] : staged.items()) EXPECT_LE(n.get<int>(), 1) << sid;
   std::vector<std::string> verify_args = {
       "--expect", ExpectedState(s.steps.back().phase), "--jobs", "1"};
   verify_args.insert(verify_args.end(), store.args.begin(), store.args.end());
@@ -387,11 +385,11 @@ void RunSeeded(int param, const StoreMaker& make_store) {
   const Schedule schedule = MakeSchedule(seed);
   const Met met = RunSchedule(schedule, make_store);
   // What the schedule did and met, for the long suite's log.
-  std::fprintf(stderr, "%s%s\n  %s; %.1f s\n", schedule.Text().c_str(),
-               make_store ? " [PostgreSQL store]" : "", met.Text().c_str(),
-               std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                             start)
-                   .count());
+  std::fprintf(
+      stderr, "%s%s\n  %s; %.1f s\n", schedule.Text().c_str(),
+      make_store ? " [PostgreSQL store]" : "", met.Text().c_str(),
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count());
   EXPECT_FALSE(::testing::Test::HasFailure())
       << "replay: RENUMBER_PROOF_SEED=" << seed;
 }
@@ -411,13 +409,7 @@ INSTANTIATE_TEST_SUITE_P(Seeded, FaultCampaignTest,
 // installed.
 class PgFaultCampaignTest : public ::testing::TestWithParam<int> {
  protected:
-  void SetUp() override {
-    auto server = SharedTestPgServer();
-    if (!server.ok() && server.status().Is(Code::kNotFound))
-      GTEST_SKIP() << server.status().message();
-    ASSERT_TRUE(server.ok()) << server.status().message();
-    server_ = *server;
-  }
+  void SetUp() override { UseSharedTestPgServer(&server_); }
   Store NewStore(const E2eEnv& env) const {
     auto spec = FreshTestDatabase();
     EXPECT_TRUE(spec.ok()) << spec.status().message();
@@ -431,8 +423,7 @@ class PgFaultCampaignTest : public ::testing::TestWithParam<int> {
 };
 
 TEST_P(PgFaultCampaignTest, KeepsEveryAccountSafe) {
-  RunSeeded(GetParam(),
-            [this](const E2eEnv& env) { return NewStore(env); });
+  RunSeeded(GetParam(), [this](const E2eEnv& env) { return NewStore(env); });
 }
 
 INSTANTIATE_TEST_SUITE_P(SeededPostgres, PgFaultCampaignTest,

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "src/store/test_pg_server.h"
+#include "src/store/test_pg_setup.h"
 #include "tests/e2e/e2e_env.h"
 
 namespace renumber {
@@ -17,13 +18,7 @@ using json = nlohmann::json;
 
 class TeamCrashE2eTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    auto server = SharedTestPgServer();
-    if (!server.ok() && server.status().Is(Code::kNotFound))
-      GTEST_SKIP() << server.status().message();
-    ASSERT_TRUE(server.ok()) << server.status().message();
-    server_ = *server;
-  }
+  void SetUp() override { UseSharedTestPgServer(&server_); }
 
   // A fresh, initialized store.
   std::string NewStore(const E2eEnv& env) {

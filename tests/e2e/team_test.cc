@@ -15,6 +15,7 @@
 
 #include "src/sim/dns_sim.h"
 #include "src/store/test_pg_server.h"
+#include "src/store/test_pg_setup.h"
 #include "tests/e2e/e2e_env.h"
 #include "tests/support/wait_for.h"
 
@@ -30,11 +31,8 @@ bool Has(const std::string& s, const std::string& part) {
 class TeamE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto server = SharedTestPgServer();
-    if (!server.ok() && server.status().Is(Code::kNotFound))
-      GTEST_SKIP() << server.status().message();
-    ASSERT_TRUE(server.ok()) << server.status().message();
-    server_ = *server;
+    UseSharedTestPgServer(&server_);
+    if (!server_) return;
     auto spec = FreshTestDatabase();
     ASSERT_TRUE(spec.ok()) << spec.status().message();
     spec_ = *spec;
@@ -274,8 +272,12 @@ TEST_F(TeamE2eTest, ReportOnAThirdWorkstationShowsAlicesPrepare) {
   E2eEnv env(Customers(2));
   Init(env);
   ASSERT_EQ(Run(env, "alice", "prepare", {"--yes"}).exit_code, 0);
-  std::vector<std::string> args = {"report", "--plan", env.plan(),
-                                   "--format", "json", "--state-dir",
+  std::vector<std::string> args = {"report",
+                                   "--plan",
+                                   env.plan(),
+                                   "--format",
+                                   "json",
+                                   "--state-dir",
                                    env.dir() + "/carol-state"};
   RunResult alone = env.Run(args);
   ASSERT_EQ(alone.exit_code, 0) << alone.err;

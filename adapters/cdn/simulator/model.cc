@@ -1,13 +1,11 @@
 #include "adapters/cdn/simulator/model.h"
 
+#include "src/sim/sim_json.h"
+
 namespace renumber::cdnsim {
 namespace {
 
 using nlohmann::json;
-
-json OptString(const std::optional<std::string>& s) {
-  return s ? json(*s) : json(nullptr);
-}
 
 template <typename T>
 json ListToJson(const std::vector<T>& items) {
@@ -43,16 +41,16 @@ json ToJson(const Backend& b) {
           {"address", b.address},
           {"port", b.port},
           {"use_ssl", b.use_ssl},
-          {"override_host", OptString(b.override_host)},
-          {"ssl_cert_hostname", OptString(b.ssl_cert_hostname)},
-          {"ssl_sni_hostname", OptString(b.ssl_sni_hostname)},
+          {"override_host", sim::OptionalJson(b.override_host)},
+          {"ssl_cert_hostname", sim::OptionalJson(b.ssl_cert_hostname)},
+          {"ssl_sni_hostname", sim::OptionalJson(b.ssl_sni_hostname)},
           {"ssl_check_cert", b.ssl_check_cert},
-          {"healthcheck", OptString(b.healthcheck)},
+          {"healthcheck", sim::OptionalJson(b.healthcheck)},
           {"auto_loadbalance", b.auto_loadbalance},
           {"weight", b.weight},
-          {"shield", OptString(b.shield)},
+          {"shield", sim::OptionalJson(b.shield)},
           {"request_condition", b.request_condition},
-          {"share_key", OptString(b.share_key)},
+          {"share_key", sim::OptionalJson(b.share_key)},
           {"connect_timeout", b.connect_timeout},
           {"first_byte_timeout", b.first_byte_timeout},
           {"between_bytes_timeout", b.between_bytes_timeout},
@@ -108,7 +106,7 @@ json ToJson(const Pool& p) {
           {"name", p.name},
           {"quorum", p.quorum},
           {"use_tls", p.use_tls},
-          {"tls_cert_hostname", OptString(p.tls_cert_hostname)},
+          {"tls_cert_hostname", sim::OptionalJson(p.tls_cert_hostname)},
           {"comment", p.comment}};
 }
 
@@ -152,14 +150,17 @@ json ServiceToState(const Service& s) {
           {"pool_servers", servers}};
 }
 
+json ToJson(const Token& t) {
+  return {{"token", t.token},
+          {"scope", t.scope},
+          {"user_id", t.user_id},
+          {"id", t.id}};
+}
+
 json AccountToState(const Account& a) {
-  json tokens = json::array();
-  for (const Token& t : a.tokens)
-    tokens.push_back({{"token", t.token},
-                      {"scope", t.scope},
-                      {"user_id", t.user_id},
-                      {"id", t.id}});
-  return {{"id", a.id}, {"customer_id", a.customer_id}, {"tokens", tokens}};
+  return {{"id", a.id},
+          {"customer_id", a.customer_id},
+          {"tokens", ListToJson(a.tokens)}};
 }
 
 }  // namespace renumber::cdnsim

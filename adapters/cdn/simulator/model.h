@@ -178,6 +178,7 @@ nlohmann::json ToJson(const Vcl& v);
 nlohmann::json ToJson(const Snippet& s);
 nlohmann::json ToJson(const Pool& p);
 nlohmann::json ToJson(const PoolServer& p);
+nlohmann::json ToJson(const Token& t);
 
 // Whole objects for state files.
 nlohmann::json VersionToState(const Version& v);

@@ -5,25 +5,10 @@
 
 #include "adapters/cdn/simulator/seed_shapes.h"
 #include "src/core/time.h"
+#include "src/sim/sim_hash.h"
 
 namespace renumber::cdnsim {
 namespace {
-
-uint64_t Fnv1a(const std::string& s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-uint64_t SplitMix(uint64_t* state) {
-  uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
 
 // "C-10004" -> "c10004.example.jp".
 std::string DomainOf(const std::string& customer_id) {
@@ -103,9 +88,9 @@ void AssignPoolIds(const std::string& sid, const ServiceDraft& d, Service* s) {
 std::string Base62Id(const std::string& key) {
   static const char kAlphabet[] =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-  uint64_t state = Fnv1a(key);
+  uint64_t state = sim::Fnv1a(key);
   std::string id;
-  while (id.size() < 22) id += kAlphabet[SplitMix(&state) % 62];
+  while (id.size() < 22) id += kAlphabet[sim::SplitMix64(&state) % 62];
   return id;
 }
 

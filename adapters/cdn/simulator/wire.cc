@@ -1,15 +1,12 @@
 #include "adapters/cdn/simulator/wire.h"
 
 #include "src/core/ip.h"
+#include "src/sim/sim_json.h"
 
 namespace renumber::cdnsim {
 namespace {
 
 using nlohmann::json;
-
-json Opt(const std::optional<std::string>& s) {
-  return s ? json(*s) : json(nullptr);
-}
 
 // The owner and timestamp fields every versioned object carries.
 json Owned(json j, const Service& s, const Version& v) {
@@ -106,7 +103,7 @@ json PoolWire(const Pool& p, const Service& s, const Version& v) {
             {"quorum", std::to_string(p.quorum)},
             {"use_tls", p.use_tls ? "1" : "0"},
             {"tls_check_cert", "1"},
-            {"tls_cert_hostname", Opt(p.tls_cert_hostname)},
+            {"tls_cert_hostname", sim::OptionalJson(p.tls_cert_hostname)},
             {"tls_ca_cert", nullptr},
             {"tls_ciphers", nullptr},
             {"tls_client_cert", nullptr},

@@ -4,42 +4,21 @@
 #include <chrono>
 #include <cstdio>
 
+#include "src/sim/sim_hash.h"
+#include "src/sim/sim_json.h"
+
 namespace renumber::ess_sim {
 namespace {
-
-uint64_t Mix(uint64_t z) {
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
-uint64_t Fnv(const std::string& s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
 
 // Ids are "<prefix>-xxxx": n times an odd constant modulo 2^16 is a
 // bijection, so the first 65,536 ids of an account never collide.
 std::string ShortId(const char* prefix, const std::string& customer,
                     uint64_t n) {
-  uint32_t v = static_cast<uint32_t>((n * 0x9e37ULL + Fnv(customer)) & 0xffff);
+  uint32_t v =
+      static_cast<uint32_t>((n * 0x9e37ULL + sim::Fnv1a(customer)) & 0xffff);
   char buf[16];
   std::snprintf(buf, sizeof buf, "%s-%04x", prefix, v);
   return buf;
-}
-
-nlohmann::json OptString(const std::optional<std::string>& s) {
-  return s ? nlohmann::json(*s) : nlohmann::json();
-}
-
-std::optional<std::string> OptFromJson(const nlohmann::json& j,
-                                       const char* key) {
-  if (!j.contains(key) || j.at(key).is_null()) return std::nullopt;
-  return j.at(key).get<std::string>();
 }
 
 Timestamp ParseTime(const nlohmann::json& j) {
@@ -117,7 +96,8 @@ std::string DomainCollection(const std::string& domain) {
 
 std::string NextEtag(Account& account, const std::string& collection) {
   uint64_t gen = ++account.etag_generation;
-  uint64_t h = Mix(Fnv(account.customer + "|" + collection) ^ Mix(gen));
+  uint64_t h = sim::Mix64(sim::Fnv1a(account.customer + "|" + collection) ^
+                          sim::Mix64(gen));
   char buf[32];
   std::snprintf(buf, sizeof buf, "\"%016llx\"",
                 static_cast<unsigned long long>(h));
@@ -185,10 +165,10 @@ nlohmann::json ChangeJson(const Change& c) {
           {"actor", c.actor},
           {"action", c.action},
           {"object", c.object},
-          {"address", OptString(c.address)},
-          {"reason", OptString(c.reason)},
-          {"note", OptString(c.note)},
-          {"ticket", OptString(c.ticket)}};
+          {"address", sim::OptionalJson(c.address)},
+          {"reason", sim::OptionalJson(c.reason)},
+          {"note", sim::OptionalJson(c.note)},
+          {"ticket", sim::OptionalJson(c.ticket)}};
 }
 
 std::optional<RouteRef> FindRoute(Account& account, const std::string& id) {
@@ -283,11 +263,11 @@ Result<Account> AccountFromState(const nlohmann::json& j) {
                                     o.at("address").get<std::string>(),
                                     o.at("note").get<std::string>()});
     for (const auto& c : j.at("change_log"))
-      a.log.push_back({ParseTime(c.at("at")), c.at("actor").get<std::string>(),
-                       c.at("action").get<std::string>(),
-                       c.at("object").get<std::string>(),
-                       OptFromJson(c, "address"), OptFromJson(c, "reason"),
-                       OptFromJson(c, "note"), OptFromJson(c, "ticket")});
+      a.log.push_back(
+          {ParseTime(c.at("at")), c.at("actor").get<std::string>(),
+           c.at("action").get<std::string>(), c.at("object").get<std::string>(),
+           sim::OptionalAt(c, "address"), sim::OptionalAt(c, "reason"),
+           sim::OptionalAt(c, "note"), sim::OptionalAt(c, "ticket")});
     a.next_route = j.at("next_route").get<uint64_t>();
     a.next_outbound = j.at("next_outbound").get<uint64_t>();
     a.etag_generation = j.at("etag_generation").get<uint64_t>();

@@ -1,0 +1,40 @@
+// The names of an adapter's change kinds: each adapter matches its kinds
+// as its own enum and writes their names only into Change::kind, for the
+// journal. One table per adapter (its *_changes.cc), read both ways here.
+//
+// Header-only; the tables are constant, so thread-safe.
+#ifndef RENUMBER_ADAPTERS_KIND_NAMES_H_
+#define RENUMBER_ADAPTERS_KIND_NAMES_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace renumber {
+
+template <typename Kind>
+struct KindName {
+  Kind kind;
+  const char* name;
+};
+
+// The name of `kind` in `table`; "" when the table lacks it (a bug).
+template <typename Kind, size_t N>
+const char* NameOfKind(const KindName<Kind> (&table)[N], Kind kind) {
+  for (const KindName<Kind>& k : table)
+    if (k.kind == kind) return k.name;
+  return "";
+}
+
+// The kind `name` stands for in `table`; nullopt for a name it lacks.
+template <typename Kind, size_t N>
+std::optional<Kind> KindNamed(const KindName<Kind> (&table)[N],
+                              const std::string& name) {
+  for (const KindName<Kind>& k : table)
+    if (name == k.name) return k.kind;
+  return std::nullopt;
+}
+
+}  // namespace renumber
+
+#endif  // RENUMBER_ADAPTERS_KIND_NAMES_H_
