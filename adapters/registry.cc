@@ -1,19 +1,37 @@
 #include "adapters/registry.h"
 
 #include <map>
+#include <mutex>
 
 namespace renumber {
 namespace {
 
-const std::map<Service, AdapterFactory>& Factories() {
-  static const auto* kFactories = new std::map<Service, AdapterFactory>{
-      {Service::kEss, NewEssAdapter},
-      {Service::kCdn, NewCdnAdapter},
-  };
+struct Factories {
+  std::mutex mu;
+  std::map<std::string, AdapterFactory> by_service;
+};
+
+// The one list of adapter factories: one line per vendor, beside its
+// service in services.cc.
+Factories& TheFactories() {
+  static auto* kFactories = new Factories{{},
+                                          {
+                                              {"ess", NewEssAdapter},
+                                              {"cdn", NewCdnAdapter},
+                                          }};
   return *kFactories;
 }
 
 }  // namespace
+
+Status RegisterVendor(ServiceSpec spec, AdapterFactory factory) {
+  std::string name = spec.name;
+  RN_RETURN_IF_ERROR(RegisterService(std::move(spec)));
+  Factories& f = TheFactories();
+  std::lock_guard<std::mutex> l(f.mu);
+  f.by_service[name] = std::move(factory);
+  return Status::Ok();
+}
 
 Result<std::unique_ptr<Adapter>> NewAdapter(const Credentials& credentials,
                                             const AdapterDeps& deps) {
@@ -21,12 +39,18 @@ Result<std::unique_ptr<Adapter>> NewAdapter(const Credentials& credentials,
     return Status::Internal(
         "adapter dependencies are missing",
         "サービスの処理に必要な準備ができていません（内部エラー）");
-  auto it = Factories().find(credentials.account.service);
-  if (it == Factories().end())
+  AdapterFactory factory;
+  {
+    Factories& f = TheFactories();
+    std::lock_guard<std::mutex> l(f.mu);
+    auto it = f.by_service.find(credentials.account.service.name());
+    if (it != f.by_service.end()) factory = it->second;
+  }
+  if (!factory)
     return Status::InvalidArgument(
         "no adapter for service of " + credentials.account.ToString(),
         credentials.account.ToString() + " のサービスには対応していません");
-  return it->second(credentials, deps);
+  return factory(credentials, deps);
 }
 
 }  // namespace renumber

@@ -1,5 +1,8 @@
 // The one list of adapters: a factory per service. Vendor classes stay
 // hidden in their folders; only their factory functions are declared here.
+// A vendor is its folder, its line in services.cc (name, credential
+// fields) and its line in registry.cc (factory); a vendor outside the
+// build (a test vendor) registers both at once with RegisterVendor.
 #ifndef RENUMBER_ADAPTERS_REGISTRY_H_
 #define RENUMBER_ADAPTERS_REGISTRY_H_
 
@@ -48,6 +51,11 @@ using AdapterFactory = std::function<Result<std::unique_ptr<Adapter>>(
 // kInvalidArgument when the credentials lack what the service needs.
 Result<std::unique_ptr<Adapter>> NewAdapter(const Credentials& credentials,
                                             const AdapterDeps& deps);
+
+// Registers a vendor not in the lists: its service (RegisterService) and
+// its adapter factory. Call before the threads that use adapters start.
+// kInvalidArgument for a bad or taken name.
+Status RegisterVendor(ServiceSpec spec, AdapterFactory factory);
 
 // Factories, defined in adapters/ess and adapters/cdn.
 Result<std::unique_ptr<Adapter>> NewEssAdapter(const Credentials& credentials,

@@ -26,7 +26,7 @@ void CheckNoSecret(const renumber::Status& s) {
 renumber::Target FuzzTarget() {
   renumber::Target t;
   t.account.customer = "C-10001";
-  t.account.service = renumber::Service::kCdn;
+  t.account.service = renumber::Service("cdn");
   t.old_ip = renumber::IpAddress::Parse("198.18.0.10").value();
   t.new_ip = renumber::IpAddress::Parse("198.19.0.10").value();
   return t;

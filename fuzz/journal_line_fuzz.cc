@@ -30,6 +30,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (renumber::Phase p :
        {renumber::Phase::kPrepare, renumber::Phase::kCutover})
     (void)renumber::PhaseHistory(
-        records, renumber::AccountKey{"C-10001", renumber::Service::kEss}, p);
+        records, renumber::AccountKey{"C-10001", renumber::Service("ess")}, p);
   return 0;
 }

@@ -28,8 +28,8 @@ class CdnAdapter : public Adapter {
   CdnAdapter(const Credentials& c, const AdapterDeps& deps)
       : account_(c.account.ToString()),
         client_(deps.transport, account_,
-                c.api_base.empty() ? kDefaultBase : c.api_base, c.api_token,
-                deps.clock),
+                c.api_base.empty() ? kDefaultBase : c.api_base,
+                c.secret("api_token"), deps.clock),
         deps_(deps) {}
 
   Capabilities capabilities() const override {
@@ -119,11 +119,11 @@ class CdnAdapter : public Adapter {
 Result<std::unique_ptr<Adapter>> NewCdnAdapter(const Credentials& credentials,
                                                const AdapterDeps& deps) {
   const std::string account = credentials.account.ToString();
-  if (credentials.account.service != Service::kCdn)
+  if (credentials.account.service != Service("cdn"))
     return Status::InvalidArgument(
         account + ": not a CDN account",
         account + ": CDN のアカウントではありません");
-  if (credentials.api_token.empty())
+  if (credentials.secret("api_token").empty())
     return Status::InvalidArgument(
         account + ": the credentials lack the CDN API token",
         account + ": 認証情報に CDN の API トークンがありません");

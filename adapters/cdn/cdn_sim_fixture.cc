@@ -115,9 +115,9 @@ const SimCustomer& CdnSimTest::Customer(int shape, bool v6) const {
 std::unique_ptr<Adapter> CdnSimTest::NewAdapterFor(const SimCustomer& c,
                                                    bool list_domains) {
   Credentials cred;
-  cred.account = {c.id, Service::kCdn};
+  cred.account = {c.id, Service("cdn")};
   cred.api_base = host_->base_url();
-  cred.api_token = Secret(c.cdn_token);
+  cred.secrets["api_token"] = Secret(c.cdn_token);
   AdapterDeps deps;
   deps.transport = TransportFor(c);
   deps.clock = RealClock();
@@ -137,7 +137,7 @@ std::unique_ptr<Adapter> CdnSimTest::NewAdapterFor(const SimCustomer& c,
 
 Target CdnSimTest::TargetFor(const SimCustomer& c) const {
   Target t;
-  t.account = {c.id, Service::kCdn};
+  t.account = {c.id, Service("cdn")};
   t.old_ip = IpAddress::Parse(c.old_ip).value();
   t.new_ip = IpAddress::Parse(c.new_ip).value();
   t.maintenance_end = Timestamp::ParseRfc3339(c.maintenance_end).value();

@@ -15,7 +15,7 @@ namespace renumber::cdn::testing {
 
 inline Target TestTarget() {
   Target t;
-  t.account = {"C-1", Service::kCdn};
+  t.account = {"C-1", Service("cdn")};
   t.old_ip = *IpAddress::Parse("198.18.0.5");
   t.new_ip = *IpAddress::Parse("198.19.0.5");
   t.maintenance_end = *Timestamp::ParseRfc3339("2026-12-10T06:00:00+09:00");

@@ -19,8 +19,8 @@ class EssAdapter : public Adapter {
   EssAdapter(const Credentials& credentials, const AdapterDeps& deps)
       : deps_(deps),
         client_(deps.transport, credentials.api_base,
-                credentials.account.ToString(), credentials.username,
-                credentials.password) {}
+                credentials.account.ToString(), credentials.field("username"),
+                credentials.secret("password")) {}
 
   Capabilities capabilities() const override {
     Capabilities c;
@@ -86,13 +86,14 @@ Result<std::unique_ptr<Adapter>> NewEssAdapter(const Credentials& credentials,
     return Status::Internal(
         who + ": ESS adapter dependencies are missing",
         who + ": ESS の処理に必要な準備ができていません（内部エラー）");
-  if (credentials.account.service != Service::kEss)
+  if (credentials.account.service != Service("ess"))
     return Status::InvalidArgument(who + ": not an ESS account",
                                    who + ": ESS のアカウントではありません");
   if (credentials.api_base.empty())
     return Status::InvalidArgument(who + ": api_base is missing",
                                    who + ": api_base がありません");
-  if (credentials.username.empty() || credentials.password.empty())
+  if (credentials.field("username").empty() ||
+      credentials.secret("password").empty())
     return Status::InvalidArgument(
         who + ": ESS needs a username and a password",
         who + ": ESS にはユーザー名とパスワードが必要です");

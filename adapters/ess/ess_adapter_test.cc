@@ -14,7 +14,7 @@ using EssAdapterTest = EssWorld;
 
 TEST_F(EssAdapterTest, FactoryChecksCredentialsWithoutLeakingThem) {
   Credentials bad = creds_;
-  bad.password = Secret();
+  bad.secrets["password"] = Secret();
   auto a = NewEssAdapter(bad, deps_);
   ASSERT_FALSE(a.ok());
   EXPECT_EQ(a.status().code(), Code::kInvalidArgument);
@@ -279,7 +279,7 @@ TEST_F(EssAdapterTest, NothingSecretInPlansOrErrors) {
   for (const Change& c : plan->changes)
     EXPECT_EQ(ChangeToJson(c).dump().find("pw-123456"), std::string::npos);
   Credentials wrong = creds_;
-  wrong.password = Secret("wrong-password");
+  wrong.secrets["password"] = Secret("wrong-password");
   auto bad = NewEssAdapter(wrong, deps_).value()->Discover(ctx_.target);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), Code::kUnauthorized);

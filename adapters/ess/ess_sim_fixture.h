@@ -50,16 +50,16 @@ class EssSimTest : public ::testing::Test {
 
   Credentials CredsFor(const SimCustomer& c) const {
     Credentials cr;
-    cr.account = AccountKey{c.id, Service::kEss};
+    cr.account = AccountKey{c.id, Service("ess")};
     cr.api_base = host_->base_url();
-    cr.username = c.ess_username;
-    cr.password = Secret(c.ess_password);
+    cr.fields["username"] = c.ess_username;
+    cr.secrets["password"] = Secret(c.ess_password);
     return cr;
   }
 
   PhaseContext ContextFor(const SimCustomer& c) const {
     PhaseContext ctx;
-    ctx.target.account = AccountKey{c.id, Service::kEss};
+    ctx.target.account = AccountKey{c.id, Service("ess")};
     ctx.target.old_ip = IpAddress::Parse(c.old_ip).value();
     ctx.target.new_ip = IpAddress::Parse(c.new_ip).value();
     ctx.target.maintenance_end =

@@ -16,7 +16,7 @@ inline constexpr const char* kNew = "198.19.0.1";
 
 inline Target MakeTarget(const char* old_ip = kOld, const char* new_ip = kNew) {
   Target t;
-  t.account = AccountKey{"C-10001", Service::kEss};
+  t.account = AccountKey{"C-10001", Service("ess")};
   t.old_ip = IpAddress::Parse(old_ip).value();
   t.new_ip = IpAddress::Parse(new_ip).value();
   t.ticket = "ZL-2026-10001";

@@ -23,10 +23,10 @@ namespace ess_test {
 class EssWorldState {
  public:
   EssWorldState() : vendor_(&clock_, "admin", "pw-123456") {
-    creds_.account = AccountKey{"C-10001", Service::kEss};
+    creds_.account = AccountKey{"C-10001", Service("ess")};
     creds_.api_base = "https://ess.test";
-    creds_.username = "admin";
-    creds_.password = Secret("pw-123456");
+    creds_.fields["username"] = "admin";
+    creds_.secrets["password"] = Secret("pw-123456");
     deps_ = AdapterDeps{&vendor_, &clock_, &resolver_, &random_};
     ctx_.target = MakeTarget();
   }

@@ -56,16 +56,16 @@ TEST(ProgressTest, NamesTheSlowestAccountAndItsChange) {
   {
     TerminalProgress p(out, &clock, Lang::kEn);
     p.Stage("apply", 2);
-    p.Activity({"C-10002", Service::kEss}, "apply 0/107");
+    p.Activity({"C-10002", Service("ess")}, "apply 0/107");
     clock.Advance(std::chrono::seconds(1));
-    p.Activity({"C-10001", Service::kCdn}, "apply 0/3");
+    p.Activity({"C-10001", Service("cdn")}, "apply 0/3");
     clock.Advance(std::chrono::seconds(5));
-    p.Activity({"C-10002", Service::kEss}, "apply 61/107");
+    p.Activity({"C-10002", Service("ess")}, "apply 61/107");
     AccountReport done;
-    done.row.target.account = {"C-10002", Service::kEss};
+    done.row.target.account = {"C-10002", Service("ess")};
     p.AccountDone(done);
     clock.Advance(std::chrono::seconds(1));
-    p.Activity({"C-10001", Service::kCdn}, "apply 2/3");
+    p.Activity({"C-10001", Service("cdn")}, "apply 2/3");
     p.Finish();
   }
   std::fclose(out);

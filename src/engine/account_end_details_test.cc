@@ -12,7 +12,7 @@ using json = nlohmann::json;
 AccountReport Prepared() {
   AccountReport r;
   Target& t = r.row.target;
-  t.account = {"C-1", Service::kCdn};
+  t.account = {"C-1", Service("cdn")};
   t.old_ip = *IpAddress::Parse("198.18.0.1");
   t.new_ip = *IpAddress::Parse("198.19.0.1");
   t.maintenance_end = *Timestamp::ParseRfc3339("2026-12-10T06:00:00+09:00");
@@ -25,7 +25,10 @@ AccountReport Prepared() {
        "svc/v3/backend b",
        {"origin.example.jp resolves to the old IP", "DNS の変更が必要です"}},
   };
-  r.checks = {{"cdn.probe 198.19.0.1", true, {"200 same", "同じ"}, false,
+  r.checks = {{"cdn.probe 198.19.0.1",
+               true,
+               {"200 same", "同じ"},
+               false,
                std::chrono::milliseconds(12)}};
   return r;
 }

@@ -17,7 +17,7 @@ TEST(AccountLockTest, SecondHolderIsToldWhoHasIt) {
   FakeClock clock;
   AccountLocks a(PosixFileSystem(), dir, alice, &clock);
   AccountLocks b(PosixFileSystem(), dir, bob, &clock);
-  AccountKey key{"C-1/x y", Service::kEss};  // odd characters are escaped
+  AccountKey key{"C-1/x y", Service("ess")};  // odd characters are escaped
   auto held = a.Acquire(key, std::chrono::milliseconds(0));
   ASSERT_TRUE(held.ok()) << held.status().ToString();
   auto second = b.Acquire(key, std::chrono::milliseconds(1000));
@@ -29,7 +29,7 @@ TEST(AccountLockTest, SecondHolderIsToldWhoHasIt) {
   EXPECT_GE(clock.total_slept(), std::chrono::milliseconds(1000))
       << "waited on the (fake) clock before giving up";
   // Other accounts are independent.
-  EXPECT_TRUE(b.Acquire({"C-2", Service::kEss}, {}).ok());
+  EXPECT_TRUE(b.Acquire({"C-2", Service("ess")}, {}).ok());
   held->reset();
   EXPECT_TRUE(b.Acquire(key, {}).ok());
   ASSERT_EQ(system((std::string("rm -rf ") + tmpl).c_str()), 0);

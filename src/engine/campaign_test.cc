@@ -24,10 +24,10 @@ class CampaignTest : public ::testing::Test {
     for (const char* c : {"C-1", "C-2", "C-3"}) {
       vendor_->accounts[c];
       Credentials cr;
-      cr.account = {c, Service::kEss};
+      cr.account = {c, Service("ess")};
       cr.api_base = "https://ess.example.net";
-      cr.username = "u";
-      cr.password = Secret("pw");
+      cr.fields["username"] = "u";
+      cr.secrets["password"] = Secret("pw");
       creds.push_back(cr);
       PlanRow row;
       row.target.account = cr.account;
@@ -243,7 +243,7 @@ TEST_F(CampaignTest, LockedAccountIsRefused) {
   AccountLocks other(PosixFileSystem(), dir_ + "/locks",
                      LockHolder{"alice", "", "prepare", "c", 99, "h", ""},
                      &clock_);
-  auto held = other.Acquire({"C-1", Service::kEss}, {});
+  auto held = other.Acquire({"C-1", Service("ess")}, {});
   ASSERT_TRUE(held.ok());
   auto r = Run(Command::kPrepare);
   EXPECT_EQ(r.accounts[0].result, AccountResult::kRefused);

@@ -60,7 +60,7 @@ class ExecutorTest : public ::testing::Test {
       c.kind = id;
       plan_.changes.push_back(c);
     }
-    ctx_.target.account = {"C-1", Service::kEss};
+    ctx_.target.account = {"C-1", Service("ess")};
   }
   void TearDown() override {
     ASSERT_EQ(system(("rm -rf '" + dir_ + "'").c_str()), 0);

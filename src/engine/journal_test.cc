@@ -290,16 +290,16 @@ TEST_F(JournalTest, PhaseHistoryPairsAndResetsAfterRollback) {
       Rec("outcome", "prepare", "r4", "b"),
       Rec("intent", "cutover", "r5", "c"),
   };
-  json h = PhaseHistory(recs, {"C-1", Service::kEss}, Phase::kPrepare);
+  json h = PhaseHistory(recs, {"C-1", Service("ess")}, Phase::kPrepare);
   ASSERT_EQ(h.size(), 2u) << h.dump();
   EXPECT_EQ(h[0]["change"]["id"], "b");
   EXPECT_TRUE(h[0]["outcome"].is_null());
   EXPECT_EQ(h[1]["outcome"]["route"], "b-created");
   EXPECT_EQ(h[1]["ok"], true);
-  json cut = PhaseHistory(recs, {"C-1", Service::kEss}, Phase::kCutover);
+  json cut = PhaseHistory(recs, {"C-1", Service("ess")}, Phase::kCutover);
   EXPECT_EQ(cut.size(), 1u);
   EXPECT_TRUE(
-      PhaseHistory(recs, {"C-2", Service::kEss}, Phase::kPrepare).empty());
+      PhaseHistory(recs, {"C-2", Service("ess")}, Phase::kPrepare).empty());
 }
 
 }  // namespace

@@ -10,7 +10,7 @@ const Timestamp kEnd = *Timestamp::ParseRfc3339("2026-12-10T06:00:00+09:00");
 AccountReport Account(const std::string& customer, AccountState state,
                       AccountResult result = AccountResult::kOk) {
   AccountReport r;
-  r.row.target.account = {customer, Service::kEss};
+  r.row.target.account = {customer, Service("ess")};
   r.row.target.maintenance_end = kEnd;
   r.row.target.maintenance_end_offset = 540;
   r.state_after = state;
@@ -101,7 +101,7 @@ Check Probe(const std::string& comparison, bool ok, bool expected) {
 TEST(JudgeTest, PreparedStaleIsAWarning) {
   const Timestamp before = kEnd - hours(72), late = kEnd + hours(2);
   AccountReport stale = Account("C", AccountState::kPreparedStale);
-  stale.row.target.account.service = Service::kCdn;
+  stale.row.target.account.service = Service("cdn");
   Verdict v = Judge(stale, before, kGrace);
   EXPECT_EQ(v.severity, Severity::kWarning);
   EXPECT_NE(v.why.en.find("prepared-stale"), std::string::npos) << v.why.en;

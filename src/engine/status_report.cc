@@ -13,13 +13,13 @@ namespace {
 
 using json = nlohmann::json;
 
-// "C-10/ess" sorts as (customer, service in declaration order: ESS first).
-std::pair<std::string, int> SortKey(const std::string& account) {
+// "C-10/ess" sorts as (customer, service in registration order: ESS
+// first); an unknown service first.
+std::pair<std::string, Service> SortKey(const std::string& account) {
   size_t slash = account.rfind('/');
-  if (slash == std::string::npos) return {account, -1};
+  if (slash == std::string::npos) return {account, Service()};
   auto service = ParseService(account.substr(slash + 1));
-  return {account.substr(0, slash),
-          service.ok() ? static_cast<int>(*service) : -1};
+  return {account.substr(0, slash), service.ok() ? *service : Service()};
 }
 
 // Whether the RFC 3339 time `a` is before `b`. Parsed: the fraction's

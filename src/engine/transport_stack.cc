@@ -12,10 +12,13 @@ std::string CredentialFingerprint(const Credentials& c) {
   unsigned int len = 0;
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) == 1;
-  for (const std::string* part :
-       {&c.api_base, &c.username, &c.password.reveal(), &c.api_token.reveal()})
-    ok = ok && EVP_DigestUpdate(ctx, part->data(), part->size()) == 1 &&
+  auto feed = [&](const std::string& part) {
+    ok = ok && EVP_DigestUpdate(ctx, part.data(), part.size()) == 1 &&
          EVP_DigestUpdate(ctx, "\n", 1) == 1;
+  };
+  feed(c.api_base);
+  for (const auto& [name, value] : c.fields) feed(name), feed(value);
+  for (const auto& [name, value] : c.secrets) feed(name), feed(value.reveal());
   ok = ok && EVP_DigestFinal_ex(ctx, md, &len) == 1;
   EVP_MD_CTX_free(ctx);
   static const char kHex[] = "0123456789abcdef";
@@ -59,8 +62,8 @@ Result<HttpTransport*> TransportStack::For(const Credentials& c,
   RN_ASSIGN_OR_RETURN(HttpTransport * base, BaseFor(ca));
   layers_.push_back(NewLoggingTransport(base));
   HttpTransport* logged = layers_.back().get();
-  slots_.push_back(
-      std::make_unique<RateLimiterSlot>(limiters_.For(CredentialFingerprint(c))));
+  slots_.push_back(std::make_unique<RateLimiterSlot>(
+      limiters_.For(CredentialFingerprint(c))));
   if (slot) *slot = slots_.back().get();
   layers_.push_back(NewPacingTransport(logged, slots_.back().get()));
   HttpTransport* paced = layers_.back().get();

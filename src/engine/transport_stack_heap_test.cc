@@ -16,10 +16,10 @@ TEST(TransportStackHeapTest, FingerprintCopiesNoSecret) {
   std::string password = "fp-password-";
   for (int i = 0; i < 24; ++i) password += "0123456789abcdef"[rd() % 16];
   Credentials c;
-  c.account = {"C-10001", Service::kEss};
+  c.account = {"C-10001", Service("ess")};
   c.api_base = "https://ess.example.net";
-  c.username = "admin@c10001.example.jp";
-  c.password = Secret(password);
+  c.fields["username"] = "admin@c10001.example.jp";
+  c.secrets["password"] = Secret(password);
   std::string a, b;
   {
     HeapProbe probe(password);
@@ -31,7 +31,7 @@ TEST(TransportStackHeapTest, FingerprintCopiesNoSecret) {
   EXPECT_EQ(a, b);
   EXPECT_EQ(a.rfind("https://ess.example.net#", 0), 0u) << a;
   EXPECT_EQ(a.size(), std::string("https://ess.example.net#").size() + 16);
-  c.password = Secret(password + "x");
+  c.secrets["password"] = Secret(password + "x");
   EXPECT_NE(CredentialFingerprint(c), a);
 }
 

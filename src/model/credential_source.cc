@@ -51,11 +51,17 @@ const std::vector<std::string>& CredentialsFileKeys() {
 }
 
 const std::vector<std::string>& CredentialsEntryKeys(Service service) {
-  static const std::vector<std::string> kEss = {
-      "customer", "service", "api_base", "username", "password", "ca_file"};
-  static const std::vector<std::string> kCdn = {
-      "customer", "service", "api_base", "api_token", "ca_file"};
-  return service == Service::kEss ? kEss : kCdn;
+  static std::mutex mu;
+  static auto* by_service = new std::map<std::string, std::vector<std::string>>;
+  std::lock_guard<std::mutex> l(mu);
+  std::vector<std::string>& keys = (*by_service)[service.name()];
+  if (keys.empty()) {
+    keys = {"customer", "service", "api_base"};
+    for (const CredentialField& f : service.spec().credentials)
+      keys.push_back(f.name);
+    keys.push_back("ca_file");
+  }
+  return keys;
 }
 
 namespace {
@@ -98,22 +104,19 @@ Result<Credentials> ParseEntry(const json& e, const std::string& where) {
   RN_ASSIGN_OR_RETURN(c.api_base, Field(e, "api_base", true, at));
   RN_ASSIGN_OR_RETURN(c.ca_file, Field(e, "ca_file", false, at));
   RN_RETURN_IF_ERROR(CheckApiBase(c.api_base).Annotate(at));
-  if (c.account.service == Service::kEss) {
-    RN_ASSIGN_OR_RETURN(c.username, Field(e, "username", true, at));
-    RN_ASSIGN_OR_RETURN(std::string pw, Field(e, "password", true, at));
-    if (c.username.empty() || pw.empty())
-      return Status::InvalidArgument(
-          at + ": username and password are required",
-          at + ": username と password の両方が必要です");
-    AddScrubbedSecret(pw);
-    c.password = Secret(std::move(pw));
-  } else {
-    RN_ASSIGN_OR_RETURN(std::string token, Field(e, "api_token", true, at));
-    if (token.empty())
-      return Status::InvalidArgument(at + ": \"api_token\" is empty",
-                                     at + ": \"api_token\" が空です");
-    AddScrubbedSecret(token);
-    c.api_token = Secret(std::move(token));
+  for (const CredentialField& f : c.account.service.spec().credentials) {
+    RN_ASSIGN_OR_RETURN(std::string value,
+                        Field(e, f.name.c_str(), f.required, at));
+    if (f.required && value.empty())
+      return Status::InvalidArgument(at + ": \"" + f.name + "\" is empty",
+                                     at + ": \"" + f.name + "\" が空です");
+    if (value.empty()) continue;
+    if (f.secret) {
+      AddScrubbedSecret(value);
+      c.secrets[f.name] = Secret(std::move(value));
+    } else {
+      c.fields[f.name] = std::move(value);
+    }
   }
   return c;
 }

@@ -39,7 +39,8 @@ Status CheckApiBase(const std::string& url);
 // A credentials file in the credentials-template format
 // (credentials-template/README.md):
 //   {"version": 1, "accounts": [{"customer", "service", "api_base",
-//     "username", "password"} | {..., "api_token"}, "ca_file"?]}
+//     <the service's credential fields>, "ca_file"?}]}
+// (ESS: "username", "password"; CDN: "api_token".)
 // A key the file does not use for that place is refused (a misspelt
 // "ca_fiel" or a "password" on a CDN entry must not be silently ignored).
 // Refused when group or others can read it. Errors name the file and the
@@ -47,6 +48,8 @@ Status CheckApiBase(const std::string& url);
 // The keys ParseCredentialsJson reads: of the document, and of an
 // account entry of `service` (every other key is refused).
 const std::vector<std::string>& CredentialsFileKeys();
+// An entry's keys: customer, service, api_base, the service's credential
+// fields (ServiceSpec::credentials), ca_file.
 const std::vector<std::string>& CredentialsEntryKeys(Service service);
 
 // A credentials file larger than this is refused unread.

@@ -21,8 +21,8 @@ TEST(CredentialsFileTest, ParsesBothServices) {
   ASSERT_TRUE(creds.ok()) << creds.status().ToString();
   ASSERT_EQ(creds->size(), 2u);
   EXPECT_EQ((*creds)[0].account.ToString(), "C-1/ess");
-  EXPECT_EQ((*creds)[0].password.reveal(), "pw-1234-secret");
-  EXPECT_EQ((*creds)[1].api_token.reveal(), "tok-5678-secret");
+  EXPECT_EQ((*creds)[0].secret("password").reveal(), "pw-1234-secret");
+  EXPECT_EQ((*creds)[1].secret("api_token").reveal(), "tok-5678-secret");
   EXPECT_EQ((*creds)[1].ca_file, "/tmp/ca.pem");
   // Loaded secrets are scrubbed from logs from now on.
   EXPECT_EQ(ScrubSecrets("x tok-5678-secret y").find("tok-5678"),
@@ -122,10 +122,10 @@ TEST(CredentialsFileTest, RefusesAFileOthersCanRead) {
   ASSERT_TRUE(fs->Chmod(path, 0600).ok());
   auto ok = OpenCredentialsFile(fs, path);
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
-  auto c = (*ok)->Get({"C-1", Service::kCdn}, "test");
+  auto c = (*ok)->Get({"C-1", Service("cdn")}, "test");
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c->api_base, "https://api.fastly.com");
-  EXPECT_EQ((*ok)->Get({"C-9", Service::kCdn}, "test").status().code(),
+  EXPECT_EQ((*ok)->Get({"C-9", Service("cdn")}, "test").status().code(),
             Code::kNotFound);
   EXPECT_EQ((*ok)->Accounts().size(), 2u);
   std::string cmd = std::string("rm -rf ") + tmpl;

@@ -51,7 +51,7 @@ std::vector<std::string> JsonBlocks(const std::string& readme) {
 std::set<std::string> KeysTheToolReads() {
   std::set<std::string> keys(CredentialsFileKeys().begin(),
                              CredentialsFileKeys().end());
-  for (Service s : {Service::kEss, Service::kCdn})
+  for (Service s : {Service("ess"), Service("cdn")})
     keys.insert(CredentialsEntryKeys(s).begin(), CredentialsEntryKeys(s).end());
   return keys;
 }

@@ -2,19 +2,6 @@
 
 namespace renumber {
 
-const char* ServiceName(Service s) {
-  return s == Service::kEss ? "ess" : "cdn";
-}
-
-Result<Service> ParseService(std::string_view text) {
-  if (text == "ess") return Service::kEss;
-  if (text == "cdn") return Service::kCdn;
-  return Status::InvalidArgument(
-      "unknown service '" + std::string(text) + "' (expected ess or cdn)",
-      "不明なサービス '" + std::string(text) +
-          "' です（ess か cdn を指定してください）");
-}
-
 const char* PhaseName(Phase p) {
   switch (p) {
     case Phase::kPrepare:
@@ -81,6 +68,18 @@ Status ValidateCustomerId(std::string_view id) {
       "'_', starting with a letter or a digit (e.g. C-10001)",
       "顧客 ID（customer）が正しくありません。英数字と '.'、'-'、'_' で 1〜64 "
       "文字、先頭は英数字にしてください（例: C-10001）");
+}
+
+const std::string& Credentials::field(const std::string& name) const {
+  static const std::string kEmpty;
+  auto it = fields.find(name);
+  return it == fields.end() ? kEmpty : it->second;
+}
+
+const Secret& Credentials::secret(const std::string& name) const {
+  static const Secret kEmpty;
+  auto it = secrets.find(name);
+  return it == secrets.end() ? kEmpty : it->second;
 }
 
 std::string AccountKey::ToString() const {

@@ -4,6 +4,7 @@
 #ifndef RENUMBER_MODEL_MODEL_H_
 #define RENUMBER_MODEL_MODEL_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -11,12 +12,9 @@
 #include "src/core/secret.h"
 #include "src/core/status.h"
 #include "src/core/time.h"
+#include "src/model/service.h"
 
 namespace renumber {
-
-enum class Service { kEss, kCdn };
-const char* ServiceName(Service s);  // "ess" | "cdn"
-Result<Service> ParseService(std::string_view text);
 
 // A phase as the user names it. Rollbacks undo prepare or cutover.
 enum class Phase { kPrepare, kCutover, kRollbackPrepare, kRollbackCutover };
@@ -49,7 +47,7 @@ Status ValidateCustomerId(std::string_view id);
 // "C-10001/ess"
 struct AccountKey {
   std::string customer;
-  Service service = Service::kEss;
+  Service service;
   std::string ToString() const;
   friend bool operator<(const AccountKey& a, const AccountKey& b) {
     return a.customer != b.customer ? a.customer < b.customer
@@ -64,10 +62,16 @@ struct AccountKey {
 struct Credentials {
   AccountKey account;
   std::string api_base;  // "https://ess.example.net"
-  std::string username;  // ESS
-  Secret password;       // ESS
-  Secret api_token;      // CDN
   std::string ca_file;   // optional extra CA (PEM)
+  // The service's own fields (ServiceSpec::credentials) by name: the plain
+  // ones ("username") in `fields`, the secret ones ("password",
+  // "api_token") in `secrets`.
+  std::map<std::string, std::string> fields;
+  std::map<std::string, Secret> secrets;
+
+  // The field's value; empty when absent.
+  const std::string& field(const std::string& name) const;
+  const Secret& secret(const std::string& name) const;
 };
 
 // What one account is asked to do: move from old_ip to new_ip.

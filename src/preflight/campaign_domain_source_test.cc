@@ -28,30 +28,30 @@ AccountReport Report(const char* customer, Service s,
 TEST(CampaignDomainSourceTest, WhatDiscoveryReadPerAccount) {
   CampaignResult result;
   result.accounts.push_back(
-      Report("C-10001", Service::kEss, {"c10001.example.jp"}));
+      Report("C-10001", Service("ess"), {"c10001.example.jp"}));
   result.accounts.push_back(
-      Report("C-10001", Service::kCdn, {},
+      Report("C-10001", Service("cdn"), {},
              Status::NotFound("C-10001/cdn: plan line 3: no credentials for "
                               "C-10001/cdn")));
   auto source = NewCampaignDomainSource(result);
-  auto ess = source->Domains({"C-10001", Service::kEss});
+  auto ess = source->Domains({"C-10001", Service("ess")});
   ASSERT_TRUE(ess.ok());
   EXPECT_EQ(*ess, std::vector<std::string>{"c10001.example.jp"});
-  auto cdn = source->Domains({"C-10001", Service::kCdn});
+  auto cdn = source->Domains({"C-10001", Service("cdn")});
   ASSERT_EQ(cdn.status().code(), Code::kUnavailable) << cdn.status().ToString();
   EXPECT_EQ(cdn.status().message(),
             "domains not read: C-10001/cdn: plan line 3: no credentials for "
             "C-10001/cdn");
-  EXPECT_EQ(source->Domains({"C-10009", Service::kEss}).status().code(),
+  EXPECT_EQ(source->Domains({"C-10009", Service("ess")}).status().code(),
             Code::kNotFound);
 }
 
 TEST(CampaignDomainSourceTest, AFailedAccountDoesNotHideTheOthers) {
   CampaignResult result;
   result.accounts.push_back(
-      Report("C-10001", Service::kEss, {}, Status::Timeout("GET: timed out")));
+      Report("C-10001", Service("ess"), {}, Status::Timeout("GET: timed out")));
   result.accounts.push_back(
-      Report("C-10001", Service::kCdn, {"www.c10001.example.jp"}));
+      Report("C-10001", Service("cdn"), {"www.c10001.example.jp"}));
   auto source = NewCampaignDomainSource(result);
   FakeResolver dns;
   dns.SetNs("c10001.example.jp", {"ns1.other-dns.example"});

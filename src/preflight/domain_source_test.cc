@@ -17,17 +17,17 @@ TEST(DomainSourceTest, FileByCustomerAndByAccount) {
       "C-10001/cdn  cdn.c10001.example.jp www.c10001.example.jp\n",
       "domains.txt");
   ASSERT_TRUE(src.ok()) << src.status().ToString();
-  auto ess1 = (*src)->Domains(Key("C-10001", Service::kEss));
+  auto ess1 = (*src)->Domains(Key("C-10001", Service("ess")));
   ASSERT_TRUE(ess1.ok());
   EXPECT_EQ(*ess1, (std::vector<std::string>{"c10001.example.jp",
                                              "www.c10001.example.jp"}));
-  auto cdn1 = (*src)->Domains(Key("C-10001", Service::kCdn));
+  auto cdn1 = (*src)->Domains(Key("C-10001", Service("cdn")));
   EXPECT_EQ(*cdn1, (std::vector<std::string>{"c10001.example.jp",
                                              "www.c10001.example.jp",
                                              "cdn.c10001.example.jp"}));
-  EXPECT_EQ(*(*src)->Domains(Key("C-10002", Service::kEss)),
+  EXPECT_EQ(*(*src)->Domains(Key("C-10002", Service("ess"))),
             std::vector<std::string>{"c10002.example.jp"});
-  EXPECT_EQ((*src)->Domains(Key("C-10003", Service::kEss)).status().code(),
+  EXPECT_EQ((*src)->Domains(Key("C-10003", Service("ess"))).status().code(),
             Code::kNotFound);
 }
 
@@ -47,7 +47,7 @@ TEST(DomainSourceTest, FixedNames) {
   auto src =
       NewFixedDomainSource({"Example.JP", "example.jp", "www.example.jp"});
   ASSERT_TRUE(src.ok());
-  EXPECT_EQ(*(*src)->Domains(Key("C-1", Service::kEss)),
+  EXPECT_EQ(*(*src)->Domains(Key("C-1", Service("ess"))),
             (std::vector<std::string>{"example.jp", "www.example.jp"}));
   EXPECT_FALSE(NewFixedDomainSource({"no spaces.jp"}).ok());
 }

@@ -84,8 +84,8 @@ class PreflightTest : public ::testing::Test {
 TEST_F(PreflightTest,
        OtherNameServersAreTheCustomersChangeAfterTheMaintenance) {
   auto report =
-      Run({Row("C-10001", Service::kEss, "198.18.0.10", "198.19.0.10"),
-           Row("C-10001", Service::kCdn, "198.18.0.10", "198.19.0.10")});
+      Run({Row("C-10001", Service("ess"), "198.18.0.10", "198.19.0.10"),
+           Row("C-10001", Service("cdn"), "198.18.0.10", "198.19.0.10")});
   ASSERT_EQ(report.customers.size(), 1u);
   const CustomerPreflight& c = report.customers[0];
   EXPECT_EQ(c.accounts.size(), 2u);
@@ -132,7 +132,7 @@ TEST_F(PreflightTest,
 
 TEST_F(PreflightTest, ProviderNameServersNeedNothingFromTheCustomer) {
   auto report =
-      Run({Row("C-10002", Service::kEss, "198.18.0.11", "198.19.0.11")});
+      Run({Row("C-10002", Service("ess"), "198.18.0.11", "198.19.0.11")});
   const CustomerPreflight& c = report.customers[0];
   EXPECT_EQ(c.domains[0].managed_by, "provider");
   const PreflightFinding* a = Find(c, "dns-old-ip");
@@ -148,10 +148,10 @@ TEST_F(PreflightTest, ProviderNameServersNeedNothingFromTheCustomer) {
   EXPECT_FALSE(c.HasErrors());
   // A configured provider domain covers any of its name servers.
   options_.provider_ns = {"zenlogic.jp"};
-  report = Run({Row("C-10002", Service::kEss, "198.18.0.11", "198.19.0.11")});
+  report = Run({Row("C-10002", Service("ess"), "198.18.0.11", "198.19.0.11")});
   EXPECT_EQ(report.customers[0].domains[0].managed_by, "provider");
   options_.provider_ns = {"ns1.zenlogic.jp"};  // ns2 is then "other"
-  report = Run({Row("C-10002", Service::kEss, "198.18.0.11", "198.19.0.11")});
+  report = Run({Row("C-10002", Service("ess"), "198.18.0.11", "198.19.0.11")});
   EXPECT_EQ(report.customers[0].domains[0].managed_by, "other");
 }
 
@@ -159,7 +159,7 @@ TEST_F(PreflightTest, ReverseDnsThatDoesNotResolveBack) {
   dns_.SetPtr(Ip("198.19.0.10"), {"host.other.example"});
   dns_.Set("host.other.example", {Ip("192.0.2.1")});
   auto report =
-      Run({Row("C-10001", Service::kCdn, "198.18.0.10", "198.19.0.10")});
+      Run({Row("C-10001", Service("cdn"), "198.18.0.10", "198.19.0.10")});
   const PreflightFinding* f = Find(report.customers[0], "ptr-mismatch");
   ASSERT_NE(f, nullptr) << Kinds(report.customers[0]);
   EXPECT_EQ(f->level, FindingLevel::kAction);
@@ -172,7 +172,7 @@ TEST_F(PreflightTest, Blocklists) {
   dns_.SetTxt("11.0.19.198.bl.example", {"listed: see https://bl.example/x"});
   dns_.Set("11.0.19.198.refusing.example", {Ip("127.255.255.254")});
   auto report =
-      Run({Row("C-10002", Service::kEss, "198.18.0.11", "198.19.0.11")});
+      Run({Row("C-10002", Service("ess"), "198.18.0.11", "198.19.0.11")});
   const CustomerPreflight& c = report.customers[0];
   const PreflightFinding* listed = Find(c, "dnsbl-listed");
   ASSERT_NE(listed, nullptr) << Kinds(c);
@@ -193,7 +193,7 @@ TEST_F(PreflightTest, DnsFailuresAreErrorsAndTheOtherChecksGoOn) {
   faulty.Fail("c10001.example.jp", RecordType::kTxt,
               Status::Unavailable("DNS TXT c10001.example.jp: SERVFAIL"));
   auto report = Run(
-      {Row("C-10001", Service::kEss, "198.18.0.10", "198.19.0.10")}, &faulty);
+      {Row("C-10001", Service("ess"), "198.18.0.10", "198.19.0.10")}, &faulty);
   const CustomerPreflight& c = report.customers[0];
   const PreflightFinding* mx = Find(c, "dns-error", "MX c10001.example.jp");
   ASSERT_NE(mx, nullptr) << Kinds(c);
@@ -208,7 +208,7 @@ TEST_F(PreflightTest, DnsFailuresAreErrorsAndTheOtherChecksGoOn) {
 
 TEST_F(PreflightTest, UnknownDomainsAreAnErrorNotASilentPass) {
   auto report =
-      Run({Row("C-10009", Service::kEss, "198.18.0.19", "198.19.0.19")});
+      Run({Row("C-10009", Service("ess"), "198.18.0.19", "198.19.0.19")});
   const CustomerPreflight& c = report.customers[0];
   const PreflightFinding* f = Find(c, "domains-unknown");
   ASSERT_NE(f, nullptr) << Kinds(c);
@@ -220,8 +220,8 @@ TEST_F(PreflightTest, UnknownDomainsAreAnErrorNotASilentPass) {
 TEST_F(PreflightTest, ReportInBothLanguagesAndJson) {
   options_.jobs = 2;
   auto report =
-      Run({Row("C-10001", Service::kEss, "198.18.0.10", "198.19.0.10"),
-           Row("C-10002", Service::kEss, "198.18.0.11", "198.19.0.11")});
+      Run({Row("C-10001", Service("ess"), "198.18.0.10", "198.19.0.10"),
+           Row("C-10002", Service("ess"), "198.18.0.11", "198.19.0.11")});
   std::string en = RenderPreflight(report, Lang::kEn);
   EXPECT_NE(en.find("C-10001 (ess): 198.18.0.10 -> 198.19.0.10"),
             std::string::npos)

@@ -97,7 +97,7 @@ TEST(SimDnsTest, PreflightOverTheWorldShowsTheDocumentedMix) {
     for (bool ess : {true, false}) {
       if (ess ? !c.has_ess : !c.has_cdn) continue;
       PlanRow r;
-      r.target.account = {c.id, ess ? Service::kEss : Service::kCdn};
+      r.target.account = {c.id, ess ? Service("ess") : Service("cdn")};
       r.target.old_ip = *IpAddress::Parse(c.old_ip);
       r.target.new_ip = *IpAddress::Parse(c.new_ip);
       r.target.maintenance_end = *Timestamp::ParseRfc3339(c.maintenance_end);

@@ -23,10 +23,10 @@ class StoreFaultTest : public ::testing::Test {
     for (const char* c : {"C-1", "C-2", "C-3"}) {
       vendor_->accounts[c];
       Credentials cr;
-      cr.account = {c, Service::kEss};
+      cr.account = {c, Service("ess")};
       cr.api_base = "https://ess.example.net";
-      cr.username = "u";
-      cr.password = Secret("pw");
+      cr.fields["username"] = "u";
+      cr.secrets["password"] = Secret("pw");
       creds.push_back(cr);
       PlanRow row;
       row.target.account = cr.account;

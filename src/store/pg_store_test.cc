@@ -105,7 +105,7 @@ TEST_F(PgStoreTest, AKilledHolderLosesItsLockWithItsConnection) {
     auto store = Open(spec_, "renumber holder");
     if (!store.ok()) _exit(2);
     auto locks = (*store)->Locks(Holder("alice"));
-    auto lock = (*locks)->Acquire({"C-1", Service::kEss}, {});
+    auto lock = (*locks)->Acquire({"C-1", Service("ess")}, {});
     if (!lock.ok()) _exit(3);
     (void)!write(ready[1], "x", 1);
     for (;;) pause();
@@ -117,7 +117,7 @@ TEST_F(PgStoreTest, AKilledHolderLosesItsLockWithItsConnection) {
   auto bob = OpenOk();
   auto locks = bob->Locks(Holder("bob"));
   Text who;
-  auto refused = (*locks)->Acquire({"C-1", Service::kEss}, {}, &who);
+  auto refused = (*locks)->Acquire({"C-1", Service("ess")}, {}, &who);
   const std::string& holder = who.en;
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(holder.find("alice"), std::string::npos) << holder;
@@ -132,7 +132,7 @@ TEST_F(PgStoreTest, AKilledHolderLosesItsLockWithItsConnection) {
   waitpid(child, nullptr, 0);
   // The server notices the closed socket at once; allow it a moment.
   auto lock =
-      (*locks)->Acquire({"C-1", Service::kEss}, std::chrono::seconds(10));
+      (*locks)->Acquire({"C-1", Service("ess")}, std::chrono::seconds(10));
   EXPECT_TRUE(lock.ok()) << lock.status().message();
   EXPECT_EQ(bob->HeldLocks()->size(), 1u);  // bob's own now
 }
@@ -140,7 +140,7 @@ TEST_F(PgStoreTest, AKilledHolderLosesItsLockWithItsConnection) {
 TEST_F(PgStoreTest, ALostConnectionFailsEveryLaterCallAndFreesItsLocks) {
   auto alice = OpenOk();
   auto locks = alice->Locks(Holder("alice"));
-  auto lock = (*locks)->Acquire({"C-2", Service::kCdn}, {});
+  auto lock = (*locks)->Acquire({"C-2", Service("cdn")}, {});
   ASSERT_TRUE(lock.ok());
   auto sink = alice->OpenJournal("c");
   ASSERT_TRUE(
@@ -159,14 +159,14 @@ TEST_F(PgStoreTest, ALostConnectionFailsEveryLaterCallAndFreesItsLocks) {
   Status again = (*sink)->Append({{"type", "intent"}});
   EXPECT_TRUE(again.Is(Code::kUnavailable)) << again.message();
   EXPECT_TRUE((*locks)
-                  ->Acquire({"C-3", Service::kEss}, {})
+                  ->Acquire({"C-3", Service("ess")}, {})
                   .status()
                   .Is(Code::kUnavailable));
   // Nothing lost: the committed record is there; the lock is free.
   auto bob = OpenOk();
   EXPECT_EQ(bob->ReadJournal("c")->records.size(), 1u);
   EXPECT_TRUE(
-      (*bob->Locks(Holder("bob")))->Acquire({"C-2", Service::kCdn}, {}).ok());
+      (*bob->Locks(Holder("bob")))->Acquire({"C-2", Service("cdn")}, {}).ok());
 }
 
 TEST_F(PgStoreTest, CommittedRecordsSurviveAServerCrashAndRestart) {
@@ -337,7 +337,7 @@ TEST_F(PgStoreTest, AStaffRoleWithTheTeamGrantsWorksButCannotErase) {
   EXPECT_TRUE((*sink)->Append(end).ok());  // updates the account's row
   auto locks = (*yamada)->Locks(Holder("yamada"));
   {
-    auto lock = (*locks)->Acquire({"C-1", Service::kEss}, {});
+    auto lock = (*locks)->Acquire({"C-1", Service("ess")}, {});
     EXPECT_TRUE(lock.ok()) << lock.status().message();
     EXPECT_EQ((*yamada)->HeldLocks()->size(), 1u);
   }

@@ -72,7 +72,7 @@ TEST_P(StoreContractTest, ALockedAccountIsRefusedToAnotherClientWithItsHolder) {
   auto alice = a->Locks(Holder("alice", "ws-alice"));
   auto bob = b->Locks(Holder("bob", "ws-bob"));
   ASSERT_TRUE(alice.ok() && bob.ok());
-  AccountKey acct{"C-1", Service::kEss};
+  AccountKey acct{"C-1", Service("ess")};
   auto held = (*alice)->Acquire(acct, std::chrono::milliseconds(0));
   ASSERT_TRUE(held.ok()) << held.status().message();
   Text who;
@@ -85,7 +85,7 @@ TEST_P(StoreContractTest, ALockedAccountIsRefusedToAnotherClientWithItsHolder) {
   EXPECT_NE(holder.find("prepare"), std::string::npos) << holder;
   EXPECT_NE(holder.find("4242"), std::string::npos) << holder;
   // Another account is free.
-  EXPECT_TRUE((*bob)->Acquire({"C-1", Service::kCdn}, {}).ok());
+  EXPECT_TRUE((*bob)->Acquire({"C-1", Service("cdn")}, {}).ok());
   held->reset();  // alice is done
   EXPECT_TRUE((*bob)->Acquire(acct, std::chrono::milliseconds(0)).ok());
 }
@@ -95,7 +95,7 @@ TEST_P(StoreContractTest, AWaitingClientGetsTheLockWhenTheHolderLetsGo) {
   auto b = backend_->Open();
   auto alice = a->Locks(Holder("alice", "ws-alice"));
   auto bob = b->Locks(Holder("bob", "ws-bob"));
-  AccountKey acct{"C-7", Service::kCdn};
+  AccountKey acct{"C-7", Service("cdn")};
   auto held = (*alice)->Acquire(acct, {});
   ASSERT_TRUE(held.ok()) << held.status().message();
   std::thread release([&] {

@@ -84,10 +84,13 @@ int RunReveal(const CommandContext& ctx, const ReadFlags& f, Vault* v,
                          Tr(Lang::kJa, "vault.reveal_needs_ticket")));
   auto e = v->Reveal(account, f.ticket, f.reason);
   if (!e.ok()) return Fail(ctx, e.status());
-  const Secret& s =
-      account.service == Service::kEss ? e->creds.password : e->creds.api_token;
-  Emit(s.reveal());  // no concatenated copy of the secret
-  Emit("\n");
+  // Every secret field of the service, in its order (ESS: the password;
+  // CDN: the API token).
+  for (const CredentialField& field : account.service.spec().credentials) {
+    if (!field.secret) continue;
+    Emit(e->creds.secret(field.name).reveal());  // no concatenated copy
+    Emit("\n");
+  }
   Remark(Tr(ctx.lang(), "vault.revealed", account.ToString(), f.ticket));
   return kExitOk;
 }
@@ -112,17 +115,24 @@ int RunShow(const CommandContext& ctx, const ReadFlags& f) {
                     "保管庫に " + account->ToString() + " の登録がありません"));
   const VaultEntry& e = (*entries)[i];
   json info = EntryInfo(ctx, e);
-  info["username"] = e.creds.username;
+  std::vector<std::string> keys = {"customer", "service", "api_base"};
+  for (const CredentialField& field :
+       e.creds.account.service.spec().credentials)
+    if (!field.secret) {
+      info[field.name] = e.creds.field(field.name);
+      keys.push_back(field.name);
+    }
   info["ca_file"] = e.creds.ca_file;
   if (f.json) {
     Emit(info.dump(2) + "\n");
     return kExitOk;
   }
   for (const char* key :
-       {"customer", "service", "api_base", "username", "ca_file", "ticket",
-        "created_at", "created_by", "expires_at"}) {
+       {"ca_file", "ticket", "created_at", "created_by", "expires_at"})
+    keys.push_back(key);
+  for (const std::string& key : keys) {
     std::string value = info[key].get<std::string>();
-    if (!value.empty()) Say(std::string(key) + ": " + value);
+    if (!value.empty()) Say(key + ": " + value);
   }
   Say(Tr(ctx.lang(), "vault.col_days_left") + ": " + DaysText(ctx, e));
   return kExitOk;

@@ -56,14 +56,23 @@ Result<VaultEntry> EntryFromFlags(const CommandContext& ctx,
   RN_ASSIGN_OR_RETURN(e.creds.account.service, ParseService(f.service));
   e.creds.account.customer = f.customer;
   e.creds.api_base = f.api_base;
-  e.creds.username = f.username;
   e.creds.ca_file = f.ca_file;
-  RN_RETURN_IF_ERROR(ValidateCustomerId(f.customer).Annotate("--customer", "--customer"));
+  RN_RETURN_IF_ERROR(
+      ValidateCustomerId(f.customer).Annotate("--customer", "--customer"));
   RN_RETURN_IF_ERROR(CheckApiBase(f.api_base).Annotate("--api-base"));
-  if (e.creds.account.service == Service::kEss && f.username.empty())
-    return Status::InvalidArgument(
-        "ess accounts need --username",
-        "ess のアカウントには --username が必要です");
+  // The service's plain fields come from flags (--username), its secret
+  // from --secret-file or the prompt.
+  const std::string service = ServiceName(e.creds.account.service);
+  for (const CredentialField& field :
+       e.creds.account.service.spec().credentials) {
+    if (field.secret) continue;
+    std::string value = field.name == "username" ? f.username : "";
+    if (field.required && value.empty())
+      return Status::InvalidArgument(
+          service + " accounts need --" + field.name,
+          service + " のアカウントには --" + field.name + " が必要です");
+    if (!value.empty()) e.creds.fields[field.name] = std::move(value);
+  }
   if (!f.ca_file.empty() && !ctx.fs->Exists(f.ca_file))
     return Status::InvalidArgument(
         "--ca-file '" + f.ca_file + "' does not exist",
@@ -75,10 +84,19 @@ Result<VaultEntry> EntryFromFlags(const CommandContext& ctx,
   return e;
 }
 
+// The service's one secret field (`vault add` stores one secret).
+const CredentialField* SecretField(Service service) {
+  for (const CredentialField& field : service.spec().credentials)
+    if (field.secret) return &field;
+  return nullptr;
+}
+
 Result<Secret> AskSecret(const CommandContext& ctx, const VaultEntry& e) {
-  bool ess = e.creds.account.service == Service::kEss;
+  const CredentialField* field = SecretField(e.creds.account.service);
   auto typed = ctx.prompter->ReadHidden(
-      Tr(ctx.lang(), ess ? "vault.prompt_password" : "vault.prompt_token",
+      Tr(ctx.lang(),
+         field && !field->prompt.empty() ? field->prompt
+                                         : std::string("vault.prompt_token"),
          e.creds.account.ToString()));
   if (typed.status().Is(Code::kUnavailable))
     return Status::InvalidArgument(
@@ -107,11 +125,8 @@ int RunAdd(const CommandContext& ctx, const StoreFlags& f) {
     if (!s.ok()) return Fail(ctx, s.status());
     secret = std::move(*s);
   }
-  if (entry->creds.account.service == Service::kEss) {
-    entry->creds.password = std::move(secret);
-  } else {
-    entry->creds.api_token = std::move(secret);
-  }
+  if (const CredentialField* field = SecretField(entry->creds.account.service))
+    entry->creds.secrets[field->name] = std::move(secret);
   std::string account = entry->creds.account.ToString();
   Timestamp expires = entry->expires_at;
   // The expiry was in the future when the flags were read; unlocking (a

@@ -218,7 +218,7 @@ TEST_F(VaultCliTest, ExpiredEntriesRefusedThenPurged) {
   ASSERT_TRUE(v.ok());
   Timestamp then = past.Now();
   ASSERT_TRUE(PutEntries(v->get(),
-                         {testing::MakeEntry("C-CANARY-4242", Service::kEss,
+                         {testing::MakeEntry("C-CANARY-4242", Service("ess"),
                                              then, then + Days(1))},
                          false, "add")
                   .ok());
@@ -258,7 +258,7 @@ TEST_F(VaultCliTest, PurgeOfManyNamesTenAndAuditsEveryOne) {
   std::vector<VaultEntry> entries;
   for (int i = 0; i < 25; ++i)
     entries.push_back(testing::MakeEntry("C-" + std::to_string(500 + i),
-                                         Service::kEss, now, now + Days(3)));
+                                         Service("ess"), now, now + Days(3)));
   ASSERT_TRUE(PutEntries(v->get(), entries, false, "import").ok());
   Outcome list = Renumber(With({"vault", "list"}));
   EXPECT_TRUE(Contains(list.out, "25 entries in")) << list.out;

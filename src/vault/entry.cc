@@ -38,9 +38,10 @@ json EntryJson(const VaultEntry& e) {
             {"created_at", e.created_at.ToRfc3339()},
             {"created_by", e.created_by},
             {"expires_at", e.expires_at.ToRfc3339()}};
-  if (!e.creds.username.empty()) j["username"] = e.creds.username;
-  if (!e.creds.password.empty()) j["password"] = e.creds.password.reveal();
-  if (!e.creds.api_token.empty()) j["api_token"] = e.creds.api_token.reveal();
+  for (const auto& [name, value] : e.creds.fields)
+    if (!value.empty()) j[name] = value;
+  for (const auto& [name, value] : e.creds.secrets)
+    if (!value.empty()) j[name] = value.reveal();
   if (!e.creds.ca_file.empty()) j["ca_file"] = e.creds.ca_file;
   return j;
 }
@@ -106,11 +107,16 @@ Result<VaultEntry> ParseEntry(const json& j, size_t index) {
   RN_ASSIGN_OR_RETURN(e.created_by, Str(j, "created_by", true, where));
   RN_ASSIGN_OR_RETURN(e.created_at, Time(j, "created_at", where));
   RN_ASSIGN_OR_RETURN(e.expires_at, Time(j, "expires_at", where));
-  if (e.creds.account.service == Service::kEss) {
-    RN_ASSIGN_OR_RETURN(e.creds.username, Str(j, "username", true, where));
-    RN_ASSIGN_OR_RETURN(e.creds.password, LoadSecret(j, "password", where));
-  } else {
-    RN_ASSIGN_OR_RETURN(e.creds.api_token, LoadSecret(j, "api_token", where));
+  for (const CredentialField& f : e.creds.account.service.spec().credentials) {
+    if (f.secret) {
+      if (!f.required && !j.contains(f.name)) continue;
+      RN_ASSIGN_OR_RETURN(e.creds.secrets[f.name],
+                          LoadSecret(j, f.name.c_str(), where));
+    } else {
+      RN_ASSIGN_OR_RETURN(std::string value,
+                          Str(j, f.name.c_str(), f.required, where));
+      if (!value.empty()) e.creds.fields[f.name] = std::move(value);
+    }
   }
   return e;
 }

@@ -15,8 +15,10 @@ TEST(EntryTest, BodyRoundTrip) {
   VaultBody body;
   body.vault_key = Secret(std::string(32, '\x07'));
   body.created_at = kNow;
-  body.entries.push_back(MakeEntry("C-1", Service::kEss, kNow, kNow + Days(3)));
-  body.entries.push_back(MakeEntry("C-2", Service::kCdn, kNow, kNow + Days(9)));
+  body.entries.push_back(
+      MakeEntry("C-1", Service("ess"), kNow, kNow + Days(3)));
+  body.entries.push_back(
+      MakeEntry("C-2", Service("cdn"), kNow, kNow + Days(9)));
   body.entries[1].creds.ca_file = "/etc/ssl/extra.pem";
   Secret json = EncodeBody(body);
   auto back = DecodeBody(json);
@@ -25,12 +27,12 @@ TEST(EntryTest, BodyRoundTrip) {
   ASSERT_EQ(back->entries.size(), 2u);
   const VaultEntry& ess = back->entries[0];
   EXPECT_EQ(ess.creds.account.ToString(), "C-1/ess");
-  EXPECT_EQ(ess.creds.username, "admin@C-1.example.jp");
-  EXPECT_EQ(ess.creds.password.reveal(), "pw-C-1-secret");
+  EXPECT_EQ(ess.creds.field("username"), "admin@C-1.example.jp");
+  EXPECT_EQ(ess.creds.secret("password").reveal(), "pw-C-1-secret");
   EXPECT_EQ(ess.ticket, "T-C-1");
   EXPECT_EQ(ess.expires_at, kNow + Days(3));
   const VaultEntry& cdn = back->entries[1];
-  EXPECT_EQ(cdn.creds.api_token.reveal(), "tok-C-2-secret");
+  EXPECT_EQ(cdn.creds.secret("api_token").reveal(), "tok-C-2-secret");
   EXPECT_EQ(cdn.creds.ca_file, "/etc/ssl/extra.pem");
   EXPECT_EQ(cdn.created_by, "tester");
 }
@@ -87,16 +89,16 @@ TEST(EntryTest, ExpiryPolicy) {
 
 TEST(EntryTest, DropExpiredAndDaysLeft) {
   std::vector<VaultEntry> entries;
-  entries.push_back(MakeEntry("C-1", Service::kEss, kNow, kNow - Days(1)));
-  entries.push_back(MakeEntry("C-2", Service::kEss, kNow, kNow + Days(1)));
-  entries.push_back(MakeEntry("C-3", Service::kCdn, kNow, kNow));
+  entries.push_back(MakeEntry("C-1", Service("ess"), kNow, kNow - Days(1)));
+  entries.push_back(MakeEntry("C-2", Service("ess"), kNow, kNow + Days(1)));
+  entries.push_back(MakeEntry("C-3", Service("cdn"), kNow, kNow));
   auto dropped = DropExpired(&entries, kNow);
   ASSERT_EQ(dropped.size(), 2u);
   EXPECT_EQ(dropped[0].ToString(), "C-1/ess");
   EXPECT_EQ(dropped[1].ToString(), "C-3/cdn");
   ASSERT_EQ(entries.size(), 1u);
-  EXPECT_EQ(FindEntry(entries, {"C-2", Service::kEss}), 0);
-  EXPECT_EQ(FindEntry(entries, {"C-2", Service::kCdn}), -1);
+  EXPECT_EQ(FindEntry(entries, {"C-2", Service("ess")}), 0);
+  EXPECT_EQ(FindEntry(entries, {"C-2", Service("cdn")}), -1);
   EXPECT_EQ(DaysLeft(kNow, kNow + Days(3) + std::chrono::hours(5)), 3);
   EXPECT_EQ(DaysLeft(kNow, kNow - std::chrono::hours(1)), -1);
 }

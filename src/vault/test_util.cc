@@ -51,11 +51,11 @@ VaultEntry MakeEntry(const std::string& customer, Service service,
   VaultEntry e;
   e.creds.account = {customer, service};
   e.creds.api_base = "https://api.example.net";
-  if (service == Service::kEss) {
-    e.creds.username = "admin@" + customer + ".example.jp";
-    e.creds.password = Secret("pw-" + customer + "-secret");
+  if (service == Service("ess")) {
+    e.creds.fields["username"] = "admin@" + customer + ".example.jp";
+    e.creds.secrets["password"] = Secret("pw-" + customer + "-secret");
   } else {
-    e.creds.api_token = Secret("tok-" + customer + "-secret");
+    e.creds.secrets["api_token"] = Secret("tok-" + customer + "-secret");
   }
   e.ticket = "T-" + customer;
   e.created_at = now;

@@ -39,7 +39,7 @@ int AddManyInChild(const std::string& path, int proc, int start_fd) {
         "C-" + std::to_string(proc) + "-" + std::to_string(i);
     Status s =
         PutEntries(v->get(),
-                   {MakeEntry(customer, i % 2 ? Service::kCdn : Service::kEss,
+                   {MakeEntry(customer, i % 2 ? Service("cdn") : Service("ess"),
                               now, now + Days(20))},
                    false, "add");
     if (!s.ok()) {
@@ -114,7 +114,7 @@ TEST(VaultProcessTest, CrashBetweenWriteAndRenameLeavesOldVaultIntact) {
   Timestamp now = clock.Now();
   ASSERT_TRUE(
       PutEntries(v->get(),
-                 {MakeEntry("C-KEEP", Service::kEss, now, now + Days(5))},
+                 {MakeEntry("C-KEEP", Service("ess"), now, now + Days(5))},
                  false, "add")
           .ok());
   std::string before = *PosixFileSystem()->ReadFile(path);
@@ -127,7 +127,7 @@ TEST(VaultProcessTest, CrashBetweenWriteAndRenameLeavesOldVaultIntact) {
     auto mine = Vault::Open(opts, Secret(kPass));
     if (!mine.ok()) ::_exit(1);
     (void)PutEntries(mine->get(),
-                     {MakeEntry("C-LOST", Service::kEss, now, now + Days(5))},
+                     {MakeEntry("C-LOST", Service("ess"), now, now + Days(5))},
                      false, "add");
     ::_exit(2);  // not reached: the rename "crashes"
   }
@@ -148,7 +148,7 @@ TEST(VaultProcessTest, CrashBetweenWriteAndRenameLeavesOldVaultIntact) {
   // The next writer removes the stale temp file under the lock.
   ASSERT_TRUE(
       PutEntries(again->get(),
-                 {MakeEntry("C-NEXT", Service::kCdn, now, now + Days(5))},
+                 {MakeEntry("C-NEXT", Service("cdn"), now, now + Days(5))},
                  false, "add")
           .ok());
   std::vector<std::string> after = *PosixFileSystem()->ListDir(dir.path());

@@ -33,12 +33,12 @@ class VaultSourceTest : public ::testing::Test {
         Secret(kPass));
     ASSERT_TRUE(v.ok()) << v.status().ToString();
     Timestamp now = clock_.Now();
-    ASSERT_TRUE(
-        vault::PutEntries(v->get(),
-                          {MakeEntry("C-1", Service::kEss, now, now + Days(10)),
-                           MakeEntry("C-2", Service::kCdn, now, now + Days(1))},
-                          false, "import")
-            .ok());
+    ASSERT_TRUE(vault::PutEntries(
+                    v->get(),
+                    {MakeEntry("C-1", Service("ess"), now, now + Days(10)),
+                     MakeEntry("C-2", Service("cdn"), now, now + Days(1))},
+                    false, "import")
+                    .ok());
   }
   Result<std::unique_ptr<CredentialSource>> Open(ScriptedPrompter* p) {
     return OpenVaultCredentialSourceWith(access_, PosixFileSystem(), &clock_,
@@ -57,10 +57,10 @@ TEST_F(VaultSourceTest, GetIsAuditedWithPurposeTicketAndOperator) {
   ScriptedPrompter no_tty;
   auto source = Open(&no_tty);
   ASSERT_TRUE(source.ok()) << source.status().ToString();
-  auto creds = (*source)->Get({"C-1", Service::kEss}, "prepare plan-2026-12");
+  auto creds = (*source)->Get({"C-1", Service("ess")}, "prepare plan-2026-12");
   ASSERT_TRUE(creds.ok());
-  EXPECT_EQ(creds->password.reveal(), "pw-C-1-secret");
-  EXPECT_EQ(creds->username, "admin@C-1.example.jp");
+  EXPECT_EQ(creds->secret("password").reveal(), "pw-C-1-secret");
+  EXPECT_EQ(creds->field("username"), "admin@C-1.example.jp");
   auto last = vault::ParseAuditLog(Audit()).back();
   EXPECT_EQ(last.action, "use");
   EXPECT_EQ(last.customer, "C-1");
@@ -77,11 +77,13 @@ TEST_F(VaultSourceTest, ExpiredMissingAndAccounts) {
   ASSERT_TRUE(source.ok());
   EXPECT_EQ((*source)->Accounts().size(), 2u);
   clock_.Advance(Days(2));
-  Status expired = (*source)->Get({"C-2", Service::kCdn}, "cutover").status();
+  Status expired = (*source)->Get({"C-2", Service("cdn")}, "cutover").status();
   EXPECT_TRUE(expired.Is(Code::kPreconditionFailed));
   EXPECT_NE(expired.message().find("C-2/cdn expired on"), std::string::npos);
-  EXPECT_TRUE(
-      (*source)->Get({"C-9", Service::kEss}, "x").status().Is(Code::kNotFound));
+  EXPECT_TRUE((*source)
+                  ->Get({"C-9", Service("ess")}, "x")
+                  .status()
+                  .Is(Code::kNotFound));
   auto accounts = (*source)->Accounts();
   ASSERT_EQ(accounts.size(), 1u);
   EXPECT_EQ(accounts[0].ToString(), "C-1/ess");

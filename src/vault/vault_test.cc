@@ -64,15 +64,15 @@ class VaultTest : public ::testing::Test {
 };
 
 TEST_F(VaultTest, RoundTripThroughTheFile) {
-  Add("C-1", Service::kEss);
-  Add("C-2", Service::kCdn);
+  Add("C-1", Service("ess"));
+  Add("C-2", Service("cdn"));
   auto again = Reopen();
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   auto entries = (*again)->Entries();
   ASSERT_TRUE(entries.ok());
   ASSERT_EQ(entries->size(), 2u);
-  EXPECT_EQ((*entries)[0].creds.password.reveal(), "pw-C-1-secret");
-  EXPECT_EQ((*entries)[1].creds.api_token.reveal(), "tok-C-2-secret");
+  EXPECT_EQ((*entries)[0].creds.secret("password").reveal(), "pw-C-1-secret");
+  EXPECT_EQ((*entries)[1].creds.secret("api_token").reveal(), "tok-C-2-secret");
   EXPECT_EQ(*PosixFileSystem()->Mode(path_), 0600u);
   EXPECT_EQ(*PosixFileSystem()->Mode(AuditPathFor(path_)), 0600u);
   std::string raw = Raw();
@@ -139,7 +139,7 @@ TEST_F(VaultTest, WrongPassphraseIsOneFixedErrorAndAudited) {
 }
 
 TEST_F(VaultTest, AnyFlippedByteTruncationOrAppendIsAnError) {
-  Add("C-1", Service::kEss);
+  Add("C-1", Service("ess"));
   const std::string good = Raw();
   const std::string copy = dir_.File("copy.bin");
   testing::NoSyncFileSystem no_sync;  // ~900 opens: skip fsync for speed
@@ -191,7 +191,7 @@ TEST_F(VaultTest, KdfParametersAboveCapsRefusedBeforeKdf) {
 }
 
 TEST_F(VaultTest, EverySaveHasFreshSaltNonceAndCiphertext) {
-  Add("C-1", Service::kEss);
+  Add("C-1", Service("ess"));
   std::string first = Raw();
   ASSERT_TRUE(
       vault_
@@ -217,9 +217,9 @@ TEST_F(VaultTest, EverySaveHasFreshSaltNonceAndCiphertext) {
 
 TEST_F(VaultTest, ExpiredEntriesAreNeverUsedAndArePurged) {
   const std::string canary = "C-CANARY-7731";
-  Add(canary, Service::kEss, Days(1));
-  Add("C-2", Service::kCdn, Days(30));
-  AccountKey key{canary, Service::kEss};
+  Add(canary, Service("ess"), Days(1));
+  Add("C-2", Service("cdn"), Days(30));
+  AccountKey key{canary, Service("ess")};
   ASSERT_TRUE(vault_->Use(key, "prepare", "T-1").ok());
   clock_.Advance(Days(2));
   Status use = vault_->Use(key, "prepare", "T-1").status();
@@ -248,9 +248,9 @@ TEST_F(VaultTest, ExpiredEntriesAreNeverUsedAndArePurged) {
 }
 
 TEST_F(VaultTest, ExpiredEntriesAreDroppedOnEveryWrite) {
-  Add("C-OLD", Service::kEss, Days(1));
+  Add("C-OLD", Service("ess"), Days(1));
   clock_.Advance(Days(3));
-  Add("C-NEW", Service::kEss);
+  Add("C-NEW", Service("ess"));
   std::string plain = Plain(Raw());
   EXPECT_FALSE(Contains(plain, "C-OLD"));
   EXPECT_TRUE(Contains(plain, "C-NEW"));
@@ -258,8 +258,8 @@ TEST_F(VaultTest, ExpiredEntriesAreDroppedOnEveryWrite) {
 }
 
 TEST_F(VaultTest, UseIsAuditedBeforeTheSecretIsReturned) {
-  Add("C-1", Service::kEss);
-  auto e = vault_->Use({"C-1", Service::kEss}, "prepare plan-7", "");
+  Add("C-1", Service("ess"));
+  auto e = vault_->Use({"C-1", Service("ess")}, "prepare plan-7", "");
   ASSERT_TRUE(e.ok());
   auto records = ParseAuditLog(AuditText());
   const AuditRecord& last = records.back();
@@ -277,7 +277,7 @@ TEST_F(VaultTest, UseIsAuditedBeforeTheSecretIsReturned) {
   ASSERT_TRUE(v.ok());
   faulty.FailNth(FaultInjectionFileSystem::Op::kSync, 1,
                  Status::Internal("disk full"));
-  auto denied = (*v)->Reveal({"C-1", Service::kEss}, "T-1", "why");
+  auto denied = (*v)->Reveal({"C-1", Service("ess")}, "T-1", "why");
   EXPECT_FALSE(denied.ok());
   EXPECT_NE(denied.status().message().find("nothing was revealed"),
             std::string::npos);
@@ -286,7 +286,7 @@ TEST_F(VaultTest, UseIsAuditedBeforeTheSecretIsReturned) {
 // Team mode: every audit record is copied once it is on disk; when the
 // copy cannot be made (the campaign store is down) no secret comes out.
 TEST_F(VaultTest, AuditRecordsAreCopiedAndAFailedCopyRefusesTheSecret) {
-  Add("C-1", Service::kEss);
+  Add("C-1", Service("ess"));
   std::vector<std::string> copies;
   bool store_up = true;
   VaultOptions opts = Options();
@@ -297,37 +297,37 @@ TEST_F(VaultTest, AuditRecordsAreCopiedAndAFailedCopyRefusesTheSecret) {
   };
   auto v = Vault::Open(opts, Secret(kPass));
   ASSERT_TRUE(v.ok());
-  ASSERT_TRUE((*v)->Use({"C-1", Service::kEss}, "prepare plan-7", "").ok());
+  ASSERT_TRUE((*v)->Use({"C-1", Service("ess")}, "prepare plan-7", "").ok());
   ASSERT_EQ(copies.size(), 1u);
   std::string text = AuditText();
   EXPECT_EQ(copies[0] + "\n",
             text.substr(text.rfind('\n', text.size() - 2) + 1));
   store_up = false;
-  auto denied = (*v)->Use({"C-1", Service::kEss}, "prepare plan-7", "");
+  auto denied = (*v)->Use({"C-1", Service("ess")}, "prepare plan-7", "");
   EXPECT_FALSE(denied.ok());
   EXPECT_TRUE(denied.status().Is(Code::kUnavailable))
       << denied.status().message();
-  auto hidden = (*v)->Reveal({"C-1", Service::kEss}, "T-1", "why");
+  auto hidden = (*v)->Reveal({"C-1", Service("ess")}, "T-1", "why");
   EXPECT_FALSE(hidden.ok());
   // The local log still has both records.
   EXPECT_EQ(ParseAuditLog(AuditText()).back().action, "reveal");
 }
 
 TEST_F(VaultTest, RekeyKeepsEntriesAndAuditChain) {
-  Add("C-1", Service::kEss);
+  Add("C-1", Service("ess"));
   ASSERT_TRUE(vault_->Rekey(Secret("a brand new passphrase")).ok());
   EXPECT_TRUE(Reopen().status().Is(Code::kUnauthorized));
   auto v = Reopen("a brand new passphrase");
   ASSERT_TRUE(v.ok());
   EXPECT_EQ((*v)->Entries()->size(), 1u);
-  ASSERT_TRUE((*v)->Use({"C-1", Service::kEss}, "p", "").ok());
+  ASSERT_TRUE((*v)->Use({"C-1", Service("ess")}, "p", "").ok());
   auto verdict = (*v)->VerifyAudit();
   EXPECT_EQ(verdict->first_broken, 0u) << verdict->reason;
   EXPECT_TRUE(Contains(AuditText(), "\"rekey\""));
 }
 
 TEST_F(VaultTest, FailedRenameLeavesOldVaultIntact) {
-  Add("C-1", Service::kEss);
+  Add("C-1", Service("ess"));
   std::string before = Raw();
   FaultInjectionFileSystem faulty(PosixFileSystem());
   VaultOptions opts = Options();
@@ -337,10 +337,11 @@ TEST_F(VaultTest, FailedRenameLeavesOldVaultIntact) {
   faulty.FailNth(FaultInjectionFileSystem::Op::kRename, 1,
                  Status::Internal("injected"));
   Timestamp now = clock_.Now();
-  EXPECT_FALSE(PutEntries(v->get(),
-                          {MakeEntry("C-2", Service::kEss, now, now + Days(5))},
-                          false, "add")
-                   .ok());
+  EXPECT_FALSE(
+      PutEntries(v->get(),
+                 {MakeEntry("C-2", Service("ess"), now, now + Days(5))}, false,
+                 "add")
+          .ok());
   EXPECT_EQ(Raw(), before);
   EXPECT_TRUE(Contains(AuditText(), "error: injected"));
 }
@@ -357,10 +358,10 @@ TEST_F(VaultTest, EverySaveSyncsTheDataBeforeTheRenameAndTheDirectoryAfter) {
   ASSERT_TRUE(v.ok());
   Timestamp now = clock_.Now();
   ASSERT_TRUE(PutEntries(v->get(),
-                         {MakeEntry("C-2", Service::kEss, now, now + Days(5))},
+                         {MakeEntry("C-2", Service("ess"), now, now + Days(5))},
                          false, "add")
                   .ok());
-  ASSERT_TRUE((*v)->Use({"C-2", Service::kEss}, "prepare plan-7", "").ok());
+  ASSERT_TRUE((*v)->Use({"C-2", Service("ess")}, "prepare plan-7", "").ok());
   Status durable = CheckDurableRenames(faulty.Events(), path_);
   EXPECT_TRUE(durable.ok()) << durable.message();
 }
@@ -375,10 +376,11 @@ TEST_F(VaultTest, AFailedDataSyncOfASaveLeavesTheOldVault) {
   std::string tmp = path_ + ".tmp." + std::to_string(::getpid());
   faulty.FailNth(FaultOp::kSync, tmp, 1, Status::Internal("EIO on fsync"));
   Timestamp now = clock_.Now();
-  EXPECT_FALSE(PutEntries(v->get(),
-                          {MakeEntry("C-2", Service::kEss, now, now + Days(5))},
-                          false, "add")
-                   .ok());
+  EXPECT_FALSE(
+      PutEntries(v->get(),
+                 {MakeEntry("C-2", Service("ess"), now, now + Days(5))}, false,
+                 "add")
+          .ok());
   EXPECT_EQ(faulty.Calls(FaultOp::kSync, tmp), 1) << "the save never synced";
   EXPECT_EQ(Raw(), before);
 }
@@ -392,17 +394,18 @@ TEST_F(VaultTest, AFailedDirectorySyncOfASaveIsReported) {
   faulty.FailNth(FaultOp::kSyncDir, DirName(path_), 1,
                  Status::Internal("EIO on dir"));
   Timestamp now = clock_.Now();
-  EXPECT_FALSE(PutEntries(v->get(),
-                          {MakeEntry("C-2", Service::kEss, now, now + Days(5))},
-                          false, "add")
-                   .ok());
+  EXPECT_FALSE(
+      PutEntries(v->get(),
+                 {MakeEntry("C-2", Service("ess"), now, now + Days(5))}, false,
+                 "add")
+          .ok());
   EXPECT_EQ(faulty.Calls(FaultOp::kSyncDir, DirName(path_)), 1);
 }
 
 // The audit record of a use or a reveal is fsynced before the secret comes
 // out: when exactly that fsync fails, nothing comes out.
 TEST_F(VaultTest, NoSecretComesOutUnlessItsAuditRecordIsSynced) {
-  Add("C-1", Service::kEss);
+  Add("C-1", Service("ess"));
   FaultInjectionFileSystem faulty(PosixFileSystem());
   VaultOptions opts = Options();
   opts.fs = &faulty;
@@ -410,12 +413,12 @@ TEST_F(VaultTest, NoSecretComesOutUnlessItsAuditRecordIsSynced) {
   ASSERT_TRUE(v.ok());
   const std::string audit = AuditPathFor(path_);
   faulty.FailNth(FaultOp::kSync, audit, 1, Status::Internal("EIO"));
-  EXPECT_FALSE((*v)->Use({"C-1", Service::kEss}, "prepare plan-7", "").ok());
+  EXPECT_FALSE((*v)->Use({"C-1", Service("ess")}, "prepare plan-7", "").ok());
   EXPECT_EQ(faulty.Calls(FaultOp::kSync, audit), 1);
   faulty.FailNth(FaultOp::kSync, audit, 1, Status::Internal("EIO"));
-  EXPECT_FALSE((*v)->Reveal({"C-1", Service::kEss}, "T-1", "why").ok());
+  EXPECT_FALSE((*v)->Reveal({"C-1", Service("ess")}, "T-1", "why").ok());
   EXPECT_EQ(faulty.Calls(FaultOp::kSync, audit), 2);
-  EXPECT_TRUE((*v)->Use({"C-1", Service::kEss}, "prepare plan-7", "").ok())
+  EXPECT_TRUE((*v)->Use({"C-1", Service("ess")}, "prepare plan-7", "").ok())
       << "works again once the disk does";
 }
 
@@ -425,16 +428,16 @@ TEST_F(VaultTest, GroupReadableVaultIsRefused) {
 }
 
 TEST_F(VaultTest, AddRefusesDuplicatesUnlessReplace) {
-  Add("C-1", Service::kEss);
+  Add("C-1", Service("ess"));
   Timestamp now = clock_.Now();
-  VaultEntry e = MakeEntry("C-1", Service::kEss, now, now + Days(3));
-  e.creds.password = Secret("new-password");
+  VaultEntry e = MakeEntry("C-1", Service("ess"), now, now + Days(3));
+  e.creds.secrets["password"] = Secret("new-password");
   EXPECT_TRUE(PutEntries(vault_.get(), {e}, false, "add").Is(Code::kConflict));
   ASSERT_TRUE(PutEntries(vault_.get(), {e}, true, "add").ok());
-  auto got = vault_->Use({"C-1", Service::kEss}, "p", "");
-  EXPECT_EQ(got->creds.password.reveal(), "new-password");
-  EXPECT_TRUE(RemoveEntry(vault_.get(), {"C-1", Service::kEss}, "T").ok());
-  EXPECT_TRUE(RemoveEntry(vault_.get(), {"C-1", Service::kEss}, "T")
+  auto got = vault_->Use({"C-1", Service("ess")}, "p", "");
+  EXPECT_EQ(got->creds.secret("password").reveal(), "new-password");
+  EXPECT_TRUE(RemoveEntry(vault_.get(), {"C-1", Service("ess")}, "T").ok());
+  EXPECT_TRUE(RemoveEntry(vault_.get(), {"C-1", Service("ess")}, "T")
                   .Is(Code::kNotFound));
 }
 
@@ -443,10 +446,10 @@ TEST_F(VaultTest, AddRefusesDuplicatesUnlessReplace) {
 // (inspect) opens and reports; nothing is used until the log is back.
 // (The old vault opened, used and verified such a log as intact.)
 TEST_F(VaultTest, AuditLogCutShortOrDeletedIsFoundAtEveryUnlock) {
-  Add("C-1", Service::kEss);
-  ASSERT_TRUE(vault_->Use({"C-1", Service::kEss}, "prepare", "T").ok());
-  ASSERT_TRUE(vault_->Use({"C-1", Service::kEss}, "verify", "T").ok());
-  ASSERT_TRUE(vault_->Reveal({"C-1", Service::kEss}, "T", "why").ok());
+  Add("C-1", Service("ess"));
+  ASSERT_TRUE(vault_->Use({"C-1", Service("ess")}, "prepare", "T").ok());
+  ASSERT_TRUE(vault_->Use({"C-1", Service("ess")}, "verify", "T").ok());
+  ASSERT_TRUE(vault_->Reveal({"C-1", Service("ess")}, "T", "why").ok());
   const std::string full = AuditText();
   ASSERT_EQ(std::count(full.begin(), full.end(), '\n'), 5);
   std::string cut = full.substr(0, full.find('\n', full.find('\n') + 1) + 1);
@@ -455,7 +458,7 @@ TEST_F(VaultTest, AuditLogCutShortOrDeletedIsFoundAtEveryUnlock) {
   ASSERT_EQ(v.status().code(), Code::kCorruption);
   EXPECT_TRUE(Contains(v.status().message(), "records 3-5 were removed"))
       << v.status().message();
-  EXPECT_EQ(vault_->Use({"C-1", Service::kEss}, "p", "T").status().code(),
+  EXPECT_EQ(vault_->Use({"C-1", Service("ess")}, "p", "T").status().code(),
             Code::kCorruption)
       << "an open vault refuses too";
   VaultOptions inspect = Options();
@@ -465,7 +468,7 @@ TEST_F(VaultTest, AuditLogCutShortOrDeletedIsFoundAtEveryUnlock) {
   auto verdict = (*seen)->VerifyAudit();
   ASSERT_TRUE(verdict.ok());
   EXPECT_EQ(verdict->first_broken, 3u) << verdict->reason;
-  EXPECT_EQ((*seen)->Reveal({"C-1", Service::kEss}, "T", "r").status().code(),
+  EXPECT_EQ((*seen)->Reveal({"C-1", Service("ess")}, "T", "r").status().code(),
             Code::kCorruption);
   EXPECT_EQ(AuditText(), cut) << "nothing appended to a damaged log";
 
@@ -485,7 +488,7 @@ TEST_F(VaultTest, AuditLogCutShortOrDeletedIsFoundAtEveryUnlock) {
 // starts a new key, so what they sign after it is found; before, the key
 // stayed the same across rekeys and such a record verified.
 TEST_F(VaultTest, RekeyStartsANewAuditMacKey) {
-  Add("C-1", Service::kEss);
+  Add("C-1", Service("ess"));
   const std::string old_copy = Raw();
   ASSERT_TRUE(vault_->Rekey(Secret("a brand new passphrase")).ok());
   // The old copy and the log as it is now, side by side.
@@ -494,7 +497,7 @@ TEST_F(VaultTest, RekeyStartsANewAuditMacKey) {
   testing::WriteTestFile(AuditPathFor(old_path), AuditText(), 0600);
   auto old = Vault::Open(TestOptions(old_path, &clock_), Secret(kPass));
   ASSERT_TRUE(old.ok()) << old.status().ToString();
-  ASSERT_TRUE((*old)->Use({"C-1", Service::kEss}, "forged", "T").ok());
+  ASSERT_TRUE((*old)->Use({"C-1", Service("ess")}, "forged", "T").ok());
   std::string forged_log = *PosixFileSystem()->ReadFile(AuditPathFor(old_path));
   std::string forged = forged_log.substr(AuditText().size());
   ASSERT_FALSE(forged.empty());
@@ -509,7 +512,7 @@ TEST_F(VaultTest, RekeyStartsANewAuditMacKey) {
 
 TEST(ParseAccountTest, Forms) {
   EXPECT_EQ(ParseAccount("C-10001/ess")->ToString(), "C-10001/ess");
-  EXPECT_EQ(ParseAccount("C-10001/cdn")->service, Service::kCdn);
+  EXPECT_EQ(ParseAccount("C-10001/cdn")->service, Service("cdn"));
   EXPECT_FALSE(ParseAccount("C-10001").ok());
   EXPECT_FALSE(ParseAccount("/ess").ok());
   EXPECT_FALSE(ParseAccount("C-1/mail").ok());
