@@ -15,6 +15,12 @@ bool Has(const std::vector<std::string>& list, const std::string& s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
 
+// What Discover read, for PlanPhase and Verify.
+struct ToyState {
+  bool has_old = false;
+  bool has_new = false;
+};
+
 class ToyAdapter : public Adapter {
  public:
   ToyAdapter(const Credentials& c, const AdapterDeps& deps)
@@ -46,14 +52,17 @@ class ToyAdapter : public Adapter {
           {Finding::Kind::kNewReference,
            "target " + new_ip,
            {"new target " + new_ip, "新ターゲット " + new_ip}});
-    d.snapshot = {{"old", has_old}, {"new", has_new}};
+    d.snapshot = MakeSnapshot(ToyState{has_old, has_new});
     return d;
   }
 
   Result<Plan> PlanPhase(Phase phase, const Discovery& discovery,
                          const PhaseContext& context) override {
-    const bool has_old = discovery.snapshot.value("old", false);
-    const bool has_new = discovery.snapshot.value("new", false);
+    const ToyState* state = SnapshotOf<ToyState>(discovery);
+    if (state == nullptr)
+      return Status::Internal(who_ + ": no toy snapshot to plan from",
+                              who_ + ": 計画の元になる読み取り結果がありません");
+    const bool has_old = state->has_old, has_new = state->has_new;
     const std::string old_ip = context.target.old_ip.ToString();
     const std::string new_ip = context.target.new_ip.ToString();
     Plan plan;
@@ -110,7 +119,7 @@ class ToyAdapter : public Adapter {
     v.findings = d.findings;
     Check check;
     check.name = "toy.target " + target.new_ip.ToString();
-    check.ok = d.snapshot.value("new", false);
+    check.ok = SnapshotOf<ToyState>(d)->has_new;
     check.detail =
         check.ok ? Text{"present", "あります"} : Text{"missing", "ありません"};
     v.checks.push_back(check);
