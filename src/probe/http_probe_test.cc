@@ -50,9 +50,15 @@ class HttpProbeTest : public ::testing::Test {
   }
   void TearDown() override {
     {
-      std::lock_guard<std::mutex> l(mu_);
+      std::unique_lock<std::mutex> l(mu_);
       release_ = true;
       cv_.notify_all();
+      // A stalled handler answers a client that already gave up; closing
+      // the listener while it still runs has crashed cpprest (a segfault
+      // at teardown, seen once in a full-suite run under load): wait until
+      // every handler has returned.
+      cv_.wait_for(l, std::chrono::seconds(5),
+                   [this] { return serving_ == 0; });
     }
     if (http_) http_->Stop();
     if (https_) https_->Stop();
@@ -67,6 +73,7 @@ class HttpProbeTest : public ::testing::Test {
     const std::string host = r.headers.GetOr("Host", "");
     {
       std::unique_lock<std::mutex> l(mu_);
+      ++serving_;
       hosts_.push_back(host);
       if (hold_) {  // parallel probes: each round waits for its last one
         max_in_flight_ = std::max(max_in_flight_, ++in_flight_);
@@ -79,6 +86,8 @@ class HttpProbeTest : public ::testing::Test {
       }
       if (stall_)
         cv_.wait_for(l, std::chrono::seconds(5), [this] { return release_; });
+      --serving_;
+      cv_.notify_all();
     }
     if (r.path == "/moved") {
       out.status = 301;
@@ -115,6 +124,7 @@ class HttpProbeTest : public ::testing::Test {
   std::vector<std::string> hosts_;
   int hold_ = 0, in_flight_ = 0, max_in_flight_ = 0, arrived_ = 0;
   bool stall_ = false, release_ = false;
+  int serving_ = 0;  // handlers running
 };
 
 TEST_F(HttpProbeTest, HttpSendsTheSitesHostToTheIp) {
