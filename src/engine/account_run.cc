@@ -140,6 +140,11 @@ AccountRun::~AccountRun() = default;
 
 void AccountRun::Release() { lock_.reset(); }
 
+void AccountRun::Close() {
+  adapter_.reset();
+  lock_.reset();
+}
+
 void AccountRun::Decline() {
   if (HasWork()) Refuse(T("engine.declined"));
   lock_.reset();
@@ -323,7 +328,7 @@ void AccountRun::Stage2(Executor& executor, ProgressSink* progress) {
   report_.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       stage1_ + (deps_.clock->Steady() - stage2_start));
   if (!executor.dry_run()) JournalEnd();
-  lock_.reset();
+  Close();
 }
 
 void AccountRun::Finish(AccountState expected) {

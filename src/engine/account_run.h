@@ -149,6 +149,11 @@ class AccountRun {
   void Stage2(Executor& executor, ProgressSink* progress = nullptr);
   // Releases the lock early.
   void Release();
+  // Frees what the account holds for the vendor (the adapter and the
+  // answers it keeps) and its lock; the report stays. For an account
+  // stage 2 will not run (Stage2 frees them itself when it ends), so that a
+  // campaign's memory does not grow with the accounts it has finished.
+  void Close();
   // The user declined the confirmation: nothing is applied.
   void Decline();
   const AccountReport& report() const { return report_; }

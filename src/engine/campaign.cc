@@ -43,8 +43,12 @@ CampaignResult RunCampaign(const EngineDeps& given,
 
   CampaignResult result;
   std::vector<int> with_work;
-  for (int i = 0; i < n; ++i)
-    if (executor && runs[i]->HasWork()) with_work.push_back(i);
+  for (int i = 0; i < n; ++i) {
+    if (executor && runs[i]->HasWork())
+      with_work.push_back(i);
+    else
+      runs[i]->Close();  // its report is all that is left to use
+  }
   if (!with_work.empty()) {
     ConfirmRequest request;
     for (int i : with_work) request.with_work.push_back(&runs[i]->report());
