@@ -11,9 +11,10 @@
 #include <cstdint>
 #include <string>
 
+#include "adapters/cdn/simulator/cdn_sim_vendor.h"
 #include "fuzz/fuzz_support.h"
 #include "src/core/time.h"
-#include "src/sim/vendors.h"
+#include "src/sim/sim_vendors.h"
 #include "src/sim/world.h"
 
 namespace {
@@ -26,7 +27,8 @@ renumber::ServerRequest Decode(const std::string& text, const std::string& sid,
              p = target->find("@SID", p + sid.size()))
           target->replace(p, 4, sid);
       });
-  if (!r.headers.Get("Fastly-Key")) r.headers.Add("Fastly-Key", who.cdn_token);
+  if (!r.headers.Get("Fastly-Key"))
+    r.headers.Add("Fastly-Key", who.Credential("cdn", "api_token"));
   return r;
 }
 
@@ -36,7 +38,7 @@ std::string FirstService(renumber::SimApi* sim,
   renumber::ServerRequest list;
   list.method = "GET";
   renumber::fuzz::SetTarget("/service?page=1&per_page=1", &list);
-  list.headers.Add("Fastly-Key", who.cdn_token);
+  list.headers.Add("Fastly-Key", who.Credential("cdn", "api_token"));
   renumber::SimCall call;
   renumber::ServerResponse r = sim->Handle(list, &call);
   auto j = nlohmann::json::parse(r.body, nullptr, /*allow_exceptions=*/false);
@@ -52,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto all = renumber::SeedCustomers(6, "2026-12-10T06:00:00Z");
     std::vector<renumber::SimCustomer> cdn;
     for (const auto& c : all)
-      if (c.has_cdn) cdn.push_back(c);
+      if (c.Has("cdn")) cdn.push_back(c);
     return cdn;
   }();
   if (customers.empty()) return 0;

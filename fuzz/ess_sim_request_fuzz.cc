@@ -13,6 +13,7 @@
 #include "fuzz/fuzz_support.h"
 #include "src/core/time.h"
 #include "src/sim/basic_auth.h"
+#include "src/sim/sim_vendors.h"
 #include "src/sim/world.h"
 
 namespace {
@@ -23,8 +24,9 @@ renumber::ServerRequest Decode(const std::string& text,
       renumber::fuzz::DecodeRequest(text, [](std::string*) {});
   if (!r.headers.Get("Authorization"))
     r.headers.Add("Authorization",
-                  "Basic " + renumber::Base64Encode(who.ess_username + ":" +
-                                                    who.ess_password));
+                  "Basic " + renumber::Base64Encode(
+                                 who.Credential("ess", "username") + ":" +
+                                 who.Credential("ess", "password")));
   return r;
 }
 
@@ -36,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto all = renumber::SeedCustomers(6, "2026-12-10T06:00:00Z");
     std::vector<renumber::SimCustomer> ess;
     for (const auto& c : all)
-      if (c.has_ess) ess.push_back(c);
+      if (c.Has("ess")) ess.push_back(c);
     return ess;
   }();
   if (customers.empty()) return 0;

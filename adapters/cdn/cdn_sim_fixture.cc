@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "adapters/cdn/simulator/cdn_sim_vendor.h"
 #include "adapters/registry.h"
 #include "src/http/retry.h"
-#include "src/sim/vendors.h"
+#include "src/sim/sim_vendors.h"
 
 namespace renumber::cdn {
 namespace {
@@ -61,10 +62,11 @@ void CdnSimTest::SetUp() {
 }
 
 HttpTransport* CdnSimTest::TransportFor(const SimCustomer& c) {
-  Chain& chain = chains_[c.cdn_token];
+  Chain& chain = chains_[c.Credential("cdn", "api_token")];
   if (!chain.retrying) {
-    chain.slot = std::make_unique<RateLimiterSlot>(limiters_.For(
-        std::to_string(limiter_generation_) + "token:" + c.cdn_token));
+    chain.slot = std::make_unique<RateLimiterSlot>(
+        limiters_.For(std::to_string(limiter_generation_) +
+                      "token:" + c.Credential("cdn", "api_token")));
     chain.pacing = NewPacingTransport(timeouts_.get(), chain.slot.get());
     RetryPolicy policy;
     policy.initial_backoff = std::chrono::milliseconds(20);
@@ -90,7 +92,7 @@ void CdnSimTest::TearDown() {
 std::vector<const SimCustomer*> CdnSimTest::CdnCustomers() const {
   std::vector<const SimCustomer*> out;
   for (const SimCustomer& c : customers_)
-    if (c.has_cdn) out.push_back(&c);
+    if (c.Has("cdn")) out.push_back(&c);
   return out;
 }
 
@@ -117,14 +119,14 @@ std::unique_ptr<Adapter> CdnSimTest::NewAdapterFor(const SimCustomer& c,
   Credentials cred;
   cred.account = {c.id, Service("cdn")};
   cred.api_base = host_->base_url();
-  cred.secrets["api_token"] = Secret(c.cdn_token);
+  cred.secrets["api_token"] = Secret(c.Credential("cdn", "api_token"));
   AdapterDeps deps;
   deps.transport = TransportFor(c);
   deps.clock = RealClock();
   deps.resolver = &resolver_;
   deps.random = &random_;
   deps.http_prober = &prober_;
-  RateLimiterSlot* slot = chains_[c.cdn_token].slot.get();
+  RateLimiterSlot* slot = chains_[c.Credential("cdn", "api_token")].slot.get();
   deps.share_rate_budget = [this, slot](const std::string& user) {
     slot->set(
         limiters_.For(std::to_string(limiter_generation_) + "user:" + user));
@@ -254,7 +256,7 @@ HttpResponse CdnSimTest::Vendor(const SimCustomer& c, const std::string& method,
                                 const std::string& path,
                                 const std::string& form) {
   std::vector<std::pair<std::string, std::string>> h = {
-      {"Fastly-Key", c.cdn_token}};
+      {"Fastly-Key", c.Credential("cdn", "api_token")}};
   if (!form.empty())
     h.emplace_back("Content-Type", "application/x-www-form-urlencoded");
   auto r = client_->Send(method, path, form, h);

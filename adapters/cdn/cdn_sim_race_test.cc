@@ -142,7 +142,8 @@ TEST_F(CdnRaceTest, AStormOf429sIsWaitedOut) {
   // The user's read-only token (a monitoring job) spends the whole window
   // just before us: the budget is per user.
   AlignToWindow(4, std::chrono::milliseconds(100));
-  const std::string ro = cdnsim::ReadOnlyTokenFor(c.cdn_token);
+  const std::string ro =
+      cdnsim::ReadOnlyTokenFor(c.Credential("cdn", "api_token"));
   int refused = 0;
   for (int i = 0; i < 6 && refused == 0; ++i) {
     auto r = client_->Send("PUT", "/service/none/version/1/activate", "",

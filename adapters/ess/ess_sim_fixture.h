@@ -14,10 +14,11 @@
 #include <vector>
 
 #include "adapters/ess/ess_test_run.h"
+#include "adapters/ess/simulator/ess_sim_vendor.h"
 #include "adapters/registry.h"
 #include "src/http/retry.h"
 #include "src/sim/host.h"
-#include "src/sim/vendors.h"
+#include "src/sim/sim_vendors.h"
 #include "src/sim/world.h"
 
 namespace renumber {
@@ -44,7 +45,7 @@ class EssSimTest : public ::testing::Test {
   std::vector<SimCustomer> EssCustomers() const {
     std::vector<SimCustomer> out;
     for (const SimCustomer& c : customers_)
-      if (c.has_ess) out.push_back(c);
+      if (c.Has("ess")) out.push_back(c);
     return out;
   }
 
@@ -52,8 +53,8 @@ class EssSimTest : public ::testing::Test {
     Credentials cr;
     cr.account = AccountKey{c.id, Service("ess")};
     cr.api_base = host_->base_url();
-    cr.fields["username"] = c.ess_username;
-    cr.secrets["password"] = Secret(c.ess_password);
+    cr.fields["username"] = c.Credential("ess", "username");
+    cr.secrets["password"] = Secret(c.Credential("ess", "password"));
     return cr;
   }
 

@@ -76,7 +76,8 @@ TEST_F(EssSimGatesTest, OldRouteStaysWhileItsTwinIsMissing) {
     if (r["address"] == c.new_ip) twin = r["id"];
   ASSERT_FALSE(twin.empty());
   TestClient console(host_->base_url());
-  const auto auth = BasicAuthHeader(c.ess_username, c.ess_password);
+  const auto auth = BasicAuthHeader(c.Credential("ess", "username"),
+                                    c.Credential("ess", "password"));
   // Out of the named routes first: the console refuses (IN_USE) otherwise.
   auto named = console.Send("GET", "/v1/named-routes", "", {auth});
   ASSERT_TRUE(named.ok());

@@ -88,7 +88,7 @@ std::string StepLine(const DemoStep& s, const std::string& dir) {
 // (shapes 6 and 7): those accounts stay partial after cut over (exit 3).
 int WantExit(const DemoStep& s, const std::vector<SimCustomer>& customers) {
   int cdn = 0;
-  for (const SimCustomer& c : customers) cdn += c.has_cdn;
+  for (const SimCustomer& c : customers) cdn += c.Has("cdn");
   const bool hidden = cdn >= 7;
   return s.after_maintenance && hidden ? 3 : 0;
 }
@@ -153,9 +153,9 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   copts.origin_options.phase = OriginPhase::kBefore;
   auto cluster = SimCluster::Start(copts);
   if (!cluster.ok()) {
-    PrintForHumans(stderr, Tr(lang, "cli.error",
-                              Localized(cluster.status(), lang)) +
-                               "\n");
+    PrintForHumans(
+        stderr,
+        Tr(lang, "cli.error", Localized(cluster.status(), lang)) + "\n");
     return ExitCodeFor(cluster.status());
   }
   // The customers' DNS zones, for the domains the vendor simulators hold.
@@ -176,11 +176,11 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
     PrintForHumans(stderr, Tr(lang, "cli.error", Localized(s, lang)) + "\n");
     return ExitCodeFor(s);
   }
-  std::fprintf(
-      stdout, "%s\n",
-      Tr(lang, "demo.intro", (*cluster)->customers().size(),
-         (*cluster)->ess()->base_url(), (*cluster)->cdn()->base_url(), dir)
-          .c_str());
+  std::fprintf(stdout, "%s\n",
+               Tr(lang, "demo.intro", (*cluster)->customers().size(),
+                  (*cluster)->host("ess")->base_url(),
+                  (*cluster)->host("cdn")->base_url(), dir)
+                   .c_str());
   std::fprintf(stdout, "%s\n", Tr(lang, "demo.dns", (*dns)->address()).c_str());
   int n = 1, failures = 0;
   const int total = static_cast<int>(std::size(kSteps)) + 1;
@@ -232,8 +232,10 @@ int RunDemo(const DemoOptions& o, const GlobalOptions& global) {
       break;
     }
   }
-  const long ess_writes = (*cluster)->ess()->Counters().value("writes", 0L);
-  const long cdn_writes = (*cluster)->cdn()->Counters().value("writes", 0L);
+  const long ess_writes =
+      (*cluster)->host("ess")->Counters().value("writes", 0L);
+  const long cdn_writes =
+      (*cluster)->host("cdn")->Counters().value("writes", 0L);
   (*cluster)->Stop();
   (*dns)->Stop();
   bool removed = false;

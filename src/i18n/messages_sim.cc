@@ -18,10 +18,7 @@ const std::vector<MessageEntry>& SimMessages() {
        "demos (not the real services)",
        "renumber sim: テスト・デモ用の ESS / CDN 管理 API シミュレーター "
        "（本物のサービスではありません）"},
-      {"sim.ess_url", "  ESS (Email Security.cloud) API: {}",
-       "  ESS（Email Security.cloud）の API: {}"},
-      {"sim.cdn_url", "  CDN (ZenlogicCDN) API:          {}",
-       "  CDN（ZenlogicCDN）の API:          {}"},
+      {"sim.api_url", "  {} API: {}", "  {} の API: {}"},
       {"sim.admin",
        "  simulator admin (faults, counters): user {}, token {}\n"
        "    e.g. curl -u {}:TOKEN {}/_sim/counters",
@@ -37,12 +34,8 @@ const std::vector<MessageEntry>& SimMessages() {
        "against this simulator):",
        "シミュレーター専用のテスト用認証情報（自動生成された偽物で、"
        "このシミュレーターでのみ有効です）:"},
-      {"sim.cred_ess", "  {} ess  user {}  password {}",
-       "  {} ess  ユーザー {}  パスワード {}"},
-      {"sim.cred_ess_viewer",
-       "  {} ess  read-only user {}  password {}  (answers 403)",
-       "  {} ess  閲覧専用ユーザー {}  パスワード {} （403 になります）"},
-      {"sim.cred_cdn", "  {} cdn  token {}", "  {} cdn  トークン {}"},
+      {"sim.cred", "  {} {}  {}", "  {} {}  {}"},
+      {"sim.cred_other", "  {} {}  {}  ({})", "  {} {}  {} （{}）"},
       {"sim.wrote_plan", "wrote the plan: {}",
        "計画ファイルを書き出しました: {}"},
       {"sim.wrote_credentials",

@@ -1,15 +1,17 @@
 #include "src/sim/cluster.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "src/core/fs.h"
 #include "src/core/ip.h"
 #include "src/core/json_depth.h"
 #include "src/core/random.h"
-#include "src/sim/vendors.h"
+#include "src/sim/sim_vendors.h"
 
 namespace renumber {
 namespace {
@@ -122,11 +124,12 @@ Status WritePlanFile(const std::vector<SimCustomer>& customers,
 }
 
 Status WriteCredentialsFile(const std::vector<SimCustomer>& customers,
-                            const std::string& ess_base,
-                            const std::string& cdn_base,
+                            const std::map<std::string, std::string>& api_bases,
                             const std::string& path) {
   std::string text =
-      CredentialsJson(customers, ess_base, cdn_base).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+      CredentialsJson(customers, api_bases)
+          .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+      "\n";
   return WriteFileAtomic(PosixFileSystem(), path, text, 0600);
 }
 
@@ -135,22 +138,35 @@ Result<std::unique_ptr<SimCluster>> SimCluster::Start(
   std::unique_ptr<SimCluster> c(new SimCluster);
   RN_ASSIGN_OR_RETURN(c->customers_, LoadOrSeedCustomers(options));
   Clock* clock = options.clock ? options.clock : RealClock();
-  auto ess = NewEssSimApi(c->customers_, clock);
-  auto cdn = NewCdnSimApi(c->customers_, clock);
+  for (const auto& [service, listen] : options.listen) {
+    (void)listen;
+    if (!FindSimVendor(service))
+      return Status::InvalidArgument(
+          "no simulator for service '" + service + "'",
+          "サービス '" + service + "' のシミュレーターはありません");
+  }
+  std::optional<nlohmann::json> state;
   if (HasState(options)) {
-    RN_ASSIGN_OR_RETURN(nlohmann::json state, ReadState(options.state_file));
-    std::string where = "'" + options.state_file + "'";
-    RN_RETURN_IF_ERROR(
-        ess->LoadState(state.value("ess", nlohmann::json())).Annotate(where));
-    RN_RETURN_IF_ERROR(
-        cdn->LoadState(state.value("cdn", nlohmann::json())).Annotate(where));
+    RN_ASSIGN_OR_RETURN(state, ReadState(options.state_file));
   }
   std::string token = options.admin_token.empty() ? SystemRandom()->Hex(16)
                                                   : options.admin_token;
-  RN_ASSIGN_OR_RETURN(c->ess_, StartHost(std::move(ess), options.ess_listen,
-                                         token, options.faults));
-  RN_ASSIGN_OR_RETURN(c->cdn_, StartHost(std::move(cdn), options.cdn_listen,
-                                         token, options.faults));
+  for (const SimVendorSpec& v : SimVendors()) {
+    std::unique_ptr<SimApi> api = v.make(c->customers_, clock);
+    if (state) {
+      RN_RETURN_IF_ERROR(
+          api->LoadState(state->value(v.service, nlohmann::json()))
+              .Annotate("'" + options.state_file + "'"));
+    }
+    auto listen = options.listen.find(v.service);
+    RN_ASSIGN_OR_RETURN(
+        std::unique_ptr<SimHost> host,
+        StartHost(
+            std::move(api),
+            listen == options.listen.end() ? "127.0.0.1:0" : listen->second,
+            token, options.faults));
+    c->hosts_.push_back({&v, std::move(host)});
+  }
   if (options.origins) {
     OriginFarmOptions o = options.origin_options;
     if (!o.clock) o.clock = options.clock;
@@ -158,9 +174,14 @@ Result<std::unique_ptr<SimCluster>> SimCluster::Start(
       auto end = Timestamp::ParseRfc3339(options.maintenance_end);
       if (end.ok()) o.maintenance_end = *end;
     }
-    RN_ASSIGN_OR_RETURN(
-        c->origins_,
-        OriginFarm::Start(c->customers_, c->cdn_->api()->SaveState(), o));
+    std::vector<SimOrigin> origins;
+    for (const Running& r : c->hosts_) {
+      if (!r.vendor->origins) continue;
+      for (SimOrigin& origin : r.vendor->origins(r.host->api()->SaveState()))
+        origins.push_back(std::move(origin));
+    }
+    RN_ASSIGN_OR_RETURN(c->origins_,
+                        OriginFarm::Start(c->customers_, origins, o));
   }
   return c;
 }
@@ -172,23 +193,38 @@ Status SimCluster::WritePlan(const std::string& path) const {
 }
 
 Status SimCluster::WriteCredentials(const std::string& path) const {
-  return WriteCredentialsFile(customers_, ess_->base_url(), cdn_->base_url(),
-                              path);
+  return WriteCredentialsFile(customers_, base_urls(), path);
+}
+
+SimHost* SimCluster::host(const std::string& service) const {
+  for (const Running& r : hosts_)
+    if (r.vendor->service == service) return r.host.get();
+  std::fprintf(stderr, "SimCluster: no simulator for service '%s'\n",
+               service.c_str());
+  std::abort();
+}
+
+std::vector<SimHost*> SimCluster::hosts() const {
+  std::vector<SimHost*> out;
+  for (const Running& r : hosts_) out.push_back(r.host.get());
+  return out;
+}
+
+std::map<std::string, std::string> SimCluster::base_urls() const {
+  std::map<std::string, std::string> out;
+  for (const Running& r : hosts_) out[r.vendor->service] = r.host->base_url();
+  return out;
 }
 
 namespace {
 
-// Adds "<old ip> <name>" for every address of `addresses` that is a host
-// name (not an IP literal).
-void AddHostNames(const nlohmann::json& addresses, const std::string& old_ip,
-                  std::set<std::string>* lines) {
-  for (const auto& a : addresses) {
-    if (!a.is_string()) continue;
-    std::string name = a.get<std::string>();
-    if (!name.empty() && !IpAddress::Parse(name).ok() &&
-        name.find('/') == std::string::npos)
-      lines->insert(old_ip + " " + name);
-  }
+// Adds "<old ip> <name>" when `address` is a host name (not an IP
+// literal).
+void AddHostName(const std::string& address, const std::string& old_ip,
+                 std::set<std::string>* lines) {
+  if (!address.empty() && !IpAddress::Parse(address).ok() &&
+      address.find('/') == std::string::npos)
+    lines->insert(old_ip + " " + address);
 }
 
 }  // namespace
@@ -197,24 +233,11 @@ Status SimCluster::WriteHostsFile(const std::string& path) const {
   std::map<std::string, std::string> old_ip;
   for (const SimCustomer& c : customers_) old_ip[c.id] = c.old_ip;
   std::set<std::string> lines;
-  nlohmann::json ess = ess_->api()->SaveState();
-  for (const auto& a : ess.value("accounts", nlohmann::json::array())) {
-    nlohmann::json addresses = nlohmann::json::array();
-    auto collect = [&](const nlohmann::json& routes) {
-      for (const auto& r : routes) addresses.push_back(r.value("address", ""));
-    };
-    collect(a["default_routes"]["routes"]);
-    for (const auto& d : a.value("domains", nlohmann::json::array()))
-      collect(d["routes"]["routes"]);
-    AddHostNames(addresses, old_ip[a.value("customer", "")], &lines);
-  }
-  nlohmann::json cdn = cdn_->api()->SaveState();
-  for (const auto& s : cdn.value("services", nlohmann::json::array())) {
-    nlohmann::json addresses = nlohmann::json::array();
-    for (const auto& v : s.value("versions", nlohmann::json::array()))
-      for (const auto& b : v.value("backends", nlohmann::json::array()))
-        addresses.push_back(b.value("address", ""));
-    AddHostNames(addresses, old_ip[s.value("account", "")], &lines);
+  for (const Running& r : hosts_) {
+    if (!r.vendor->addresses) continue;
+    for (const auto& [customer, address] :
+         r.vendor->addresses(r.host->api()->SaveState()))
+      AddHostName(address, old_ip[customer], &lines);
   }
   std::string text =
       "# Host names seeded by the renumber simulators, at each customer's "
@@ -235,40 +258,35 @@ Status SimCluster::WriteConnectTo(const std::string& path) const {
 std::map<std::string, std::vector<std::string>> SimCluster::AccountDomains()
     const {
   std::map<std::string, std::vector<std::string>> out;
-  auto add = [&](const std::string& key, const nlohmann::json& domains) {
-    std::vector<std::string>& names = out[key];
-    for (const auto& d : domains) {
-      const std::string name = d.value("name", "");
-      if (!name.empty() &&
-          std::find(names.begin(), names.end(), name) == names.end())
-        names.push_back(name);
+  for (const Running& r : hosts_) {
+    if (!r.vendor->domains) continue;
+    for (const auto& [customer, domains] :
+         r.vendor->domains(r.host->api()->SaveState())) {
+      std::vector<std::string>& names = out[customer + "/" + r.vendor->service];
+      for (const std::string& name : domains)
+        if (!name.empty() &&
+            std::find(names.begin(), names.end(), name) == names.end())
+          names.push_back(name);
     }
-  };
-  nlohmann::json ess = ess_->api()->SaveState();
-  for (const auto& a : ess.value("accounts", nlohmann::json::array()))
-    add(a.value("customer", "") + "/ess",
-        a.value("domains", nlohmann::json::array()));
-  nlohmann::json cdn = cdn_->api()->SaveState();
-  for (const auto& s : cdn.value("services", nlohmann::json::array()))
-    for (const auto& v : s.value("versions", nlohmann::json::array()))
-      if (v.value("active", false))
-        add(s.value("account", "") + "/cdn",
-            v.value("domains", nlohmann::json::array()));
+  }
   return out;
 }
 
 Status SimCluster::SaveState(const std::string& path) const {
   nlohmann::json state = {{"version", kStateVersion},
-                          {"customers", CustomersToJson(customers_)},
-                          {"ess", ess_->api()->SaveState()},
-                          {"cdn", cdn_->api()->SaveState()}};
-  return WriteFileAtomic(PosixFileSystem(), path, state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", 0600);
+                          {"customers", CustomersToJson(customers_)}};
+  for (const Running& r : hosts_)
+    state[r.vendor->service] = r.host->api()->SaveState();
+  return WriteFileAtomic(
+      PosixFileSystem(), path,
+      state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+          "\n",
+      0600);
 }
 
 void SimCluster::Stop() {
   if (origins_) origins_->Stop();
-  if (ess_) ess_->Stop();
-  if (cdn_) cdn_->Stop();
+  for (Running& r : hosts_) r.host->Stop();
 }
 
 }  // namespace renumber

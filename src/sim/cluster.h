@@ -1,6 +1,7 @@
-// SimCluster: both vendor simulators, seeded from one customer list, on free
-// loopback ports. Used by `renumber sim`, `renumber demo`, the end-to-end
-// tests and the benchmarks.
+// SimCluster: every vendor simulator (sim_vendors.h), seeded from one
+// customer list, on free loopback ports. Used by `renumber sim`,
+// `renumber demo`, the end-to-end tests and the benchmarks. It names no
+// vendor: hosts are found by service name.
 //
 // Threads: Start/Stop from one thread; the running hosts are thread-safe.
 #ifndef RENUMBER_SIM_CLUSTER_H_
@@ -14,6 +15,7 @@
 #include "src/core/time.h"
 #include "src/sim/host.h"
 #include "src/sim/origin_farm.h"
+#include "src/sim/sim_vendors.h"
 #include "src/sim/world.h"
 
 namespace renumber {
@@ -21,11 +23,12 @@ namespace renumber {
 struct SimClusterOptions {
   int seed = 6;  // number of customers (ignored when state_file has state)
   std::string maintenance_end = "2026-12-10T06:00:00+09:00";
-  std::string ess_listen = "127.0.0.1:0";  // host:port, port 0 = free port
-  std::string cdn_listen = "127.0.0.1:0";
+  // service -> host:port; a service not named listens on a free loopback
+  // port ("127.0.0.1:0").
+  std::map<std::string, std::string> listen;
   std::string admin_token;  // "" = random
   std::string state_file;   // loaded at start when it exists
-  FaultConfig faults;       // for both hosts
+  FaultConfig faults;       // for every host
   Clock* clock = nullptr;   // null = real clock
   // Real origin servers for the CDN customers' old and new addresses
   // (origin_farm.h): off by default.
@@ -54,9 +57,9 @@ Result<std::vector<SimCustomer>> LoadOrSeedCustomers(
 // The plan CSV (0644) and the credentials file (0600), written atomically.
 Status WritePlanFile(const std::vector<SimCustomer>& customers,
                      const std::string& path);
+// `api_bases`: service -> base URL (world.h CredentialsJson).
 Status WriteCredentialsFile(const std::vector<SimCustomer>& customers,
-                            const std::string& ess_base,
-                            const std::string& cdn_base,
+                            const std::map<std::string, std::string>& api_bases,
                             const std::string& path);
 
 // Errors of Start: kInvalidArgument for bad options or state file,
@@ -67,8 +70,13 @@ class SimCluster {
       const SimClusterOptions& options);
   ~SimCluster();
 
-  SimHost* ess() { return ess_.get(); }
-  SimHost* cdn() { return cdn_.get(); }
+  // The simulator of `service`; aborts when the cluster runs none (a
+  // service name in code, not typed by people).
+  SimHost* host(const std::string& service) const;
+  // Every host, in the vendors' registration order.
+  std::vector<SimHost*> hosts() const;
+  // service -> base URL of its host.
+  std::map<std::string, std::string> base_urls() const;
   // The origin servers; null unless options.origins.
   OriginFarm* origins() { return origins_.get(); }
   const std::vector<SimCustomer>& customers() const { return customers_; }
@@ -84,20 +92,23 @@ class SimCluster {
   // Where the simulated origins listen (renumber --connect-to); needs
   // options.origins. The origins' CA is origins()->ca_file().
   Status WriteConnectTo(const std::string& path) const;
-  // The domains each account serves, as the simulators hold them now:
-  // "C-10001/ess" -> every ESS domain of the account, "C-10001/cdn" -> the
-  // domains of each service's active version (for the DNS simulator and
-  // for preflight's tests).
+  // The domains each account serves, as the simulators hold them now
+  // (SimVendorSpec::domains): "C-10001/ess" -> every ESS domain of the
+  // account, "C-10001/cdn" -> the domains of each service's active version
+  // (for the DNS simulator and for preflight's tests).
   std::map<std::string, std::vector<std::string>> AccountDomains() const;
-  // Customers + both vendors' state, as one JSON document.
+  // Customers + every vendor's state, as one JSON document.
   Status SaveState(const std::string& path) const;
   void Stop();
 
  private:
   SimCluster() = default;
   std::vector<SimCustomer> customers_;
-  std::unique_ptr<SimHost> ess_;
-  std::unique_ptr<SimHost> cdn_;
+  struct Running {
+    const SimVendorSpec* vendor;
+    std::unique_ptr<SimHost> host;
+  };
+  std::vector<Running> hosts_;
   std::unique_ptr<OriginFarm> origins_;
 };
 

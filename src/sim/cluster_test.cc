@@ -37,9 +37,10 @@ class SimClusterTest : public ::testing::Test {
 
 HttpResponse EssGet(SimCluster& c, const SimCustomer& who,
                     const std::string& path) {
-  TestClient client(c.ess()->base_url());
+  TestClient client(c.host("ess")->base_url());
   auto r = client.Send("GET", path, "",
-                       {BasicAuthHeader(who.ess_username, who.ess_password)});
+                       {BasicAuthHeader(who.Credential("ess", "username"),
+                                        who.Credential("ess", "password"))});
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   return r.ok() ? *r : HttpResponse{};
 }
@@ -68,15 +69,16 @@ TEST_F(SimClusterTest, ServesBothVendorsFromOneCustomerList) {
   auto c = SimCluster::Start(o);
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   ASSERT_EQ((*c)->customers().size(), 6u);
-  EXPECT_NE((*c)->ess()->base_url(), (*c)->cdn()->base_url());
-  EXPECT_EQ((*c)->ess()->api()->vendor(), "ess");
-  EXPECT_EQ((*c)->cdn()->api()->vendor(), "cdn");
-  EXPECT_EQ((*c)->cdn()->admin_token(), "tok");
+  EXPECT_NE((*c)->host("ess")->base_url(), (*c)->host("cdn")->base_url());
+  EXPECT_EQ((*c)->host("ess")->api()->vendor(), "ess");
+  EXPECT_EQ((*c)->host("cdn")->api()->vendor(), "cdn");
+  EXPECT_EQ((*c)->host("cdn")->admin_token(), "tok");
   const SimCustomer& first = (*c)->customers()[0];
   EXPECT_EQ(EssGet(**c, first, "/v1/inbound-routes").status, 200);
   // The CDN simulator knows the same customers' tokens.
-  TestClient cdn((*c)->cdn()->base_url());
-  auto r = cdn.Send("GET", "/service", "", {{"Fastly-Key", first.cdn_token}});
+  TestClient cdn((*c)->host("cdn")->base_url());
+  auto r = cdn.Send("GET", "/service", "",
+                    {{"Fastly-Key", first.Credential("cdn", "api_token")}});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->status, 200) << r->body;
   (*c)->Stop();
@@ -92,8 +94,10 @@ TEST_F(SimClusterTest, WritesPlanAndPrivateCredentials) {
   EXPECT_EQ(ModeOf(Path("creds.json")), 0600u);
   auto creds =
       nlohmann::json::parse(*PosixFileSystem()->ReadFile(Path("creds.json")));
-  EXPECT_EQ(creds, CredentialsJson((*c)->customers(), (*c)->ess()->base_url(),
-                                   (*c)->cdn()->base_url()));
+  EXPECT_EQ(creds, CredentialsJson((*c)->customers(), (*c)->base_urls()));
+  EXPECT_EQ((*c)->base_urls(), (std::map<std::string, std::string>{
+                                   {"ess", (*c)->host("ess")->base_url()},
+                                   {"cdn", (*c)->host("cdn")->base_url()}}));
 }
 
 TEST_F(SimClusterTest, StateFileRoundTrip) {
@@ -105,20 +109,20 @@ TEST_F(SimClusterTest, StateFileRoundTrip) {
   {
     auto c = SimCluster::Start(o);
     ASSERT_TRUE(c.ok()) << c.status().ToString();
-    ASSERT_TRUE((*c)->ess()->api()->CustomerChange("C-10001").ok());
+    ASSERT_TRUE((*c)->host("ess")->api()->CustomerChange("C-10001").ok());
     route_etag = nlohmann::json::parse(
         EssGet(**c, (*c)->customers()[0], "/v1/inbound-routes").body)["etag"];
     ASSERT_TRUE((*c)->SaveState(o.state_file).ok());
-    ess_state = (*c)->ess()->api()->SaveState().dump();
-    cdn_state = (*c)->cdn()->api()->SaveState().dump();
+    ess_state = (*c)->host("ess")->api()->SaveState().dump();
+    cdn_state = (*c)->host("cdn")->api()->SaveState().dump();
   }
   EXPECT_EQ(ModeOf(o.state_file), 0600u);
   o.seed = 50;  // ignored: the state file wins
   auto again = SimCluster::Start(o);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_EQ((*again)->customers().size(), 5u);
-  EXPECT_EQ((*again)->ess()->api()->SaveState().dump(), ess_state);
-  EXPECT_EQ((*again)->cdn()->api()->SaveState().dump(), cdn_state);
+  EXPECT_EQ((*again)->host("ess")->api()->SaveState().dump(), ess_state);
+  EXPECT_EQ((*again)->host("cdn")->api()->SaveState().dump(), cdn_state);
   auto body = nlohmann::json::parse(
       EssGet(**again, (*again)->customers()[0], "/v1/inbound-routes").body);
   EXPECT_EQ(body["etag"], route_etag);
@@ -139,7 +143,7 @@ TEST_F(SimClusterTest, BadInputIsRefused) {
   bad_end.maintenance_end = "tomorrow";
   EXPECT_EQ(SimCluster::Start(bad_end).status().code(), Code::kInvalidArgument);
   SimClusterOptions bad_listen;
-  bad_listen.ess_listen = "nowhere";
+  bad_listen.listen["ess"] = "nowhere";
   EXPECT_EQ(SimCluster::Start(bad_listen).status().code(),
             Code::kInvalidArgument);
 }
@@ -148,7 +152,8 @@ TEST_F(SimClusterTest, BusyPortIsUnavailable) {
   auto first = SimCluster::Start(SimClusterOptions{});
   ASSERT_TRUE(first.ok());
   SimClusterOptions o;
-  o.ess_listen = (*first)->ess()->base_url().substr(7);  // "127.0.0.1:P"
+  o.listen["ess"] =
+      (*first)->host("ess")->base_url().substr(7);  // "127.0.0.1:P"
   auto second = SimCluster::Start(o);
   ASSERT_FALSE(second.ok());
   EXPECT_EQ(second.status().code(), Code::kUnavailable)

@@ -3,7 +3,9 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <cctype>
 #include <cstdio>
+#include <map>
 #include <memory>
 
 #include "src/cli/app.h"
@@ -11,16 +13,19 @@
 #include "src/core/fs.h"
 #include "src/core/json_depth.h"
 #include "src/http/transport.h"
+#include "src/model/service.h"
 #include "src/sim/admin.h"
 #include "src/sim/cluster.h"
 #include "src/sim/dns_sim.h"
+#include "src/sim/sim_vendors.h"
 
 namespace renumber {
 namespace {
 
 struct SimFlags {
-  std::string ess = "127.0.0.1:18025";
-  std::string cdn = "127.0.0.1:18080";
+  // service -> listen HOST:PORT (`--<service>`), every vendor simulator's
+  // default to start with.
+  std::map<std::string, std::string> listen;
   int seed = 6;
   std::string maintenance_end = "2026-12-10T06:00:00+09:00";
   std::string state;
@@ -91,65 +96,89 @@ Result<FaultConfig> ReadFaults(const std::string& path) {
   return FaultConfigFromJson(*j);
 }
 
-// Read-only ESS users as the ESS simulator's state lists them.
-std::map<std::string, std::pair<std::string, std::string>> Viewers(
+std::string Upper(std::string s) {
+  for (char& c : s)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Every other console login the simulators seeded (SimVendorSpec::logins),
+// by customer then service.
+std::map<std::string, std::map<std::string, std::vector<SimLogin>>> Logins(
     SimCluster& cluster) {
-  std::map<std::string, std::pair<std::string, std::string>> out;
-  nlohmann::json state = cluster.ess()->api()->SaveState();
-  for (const auto& a : state.value("accounts", nlohmann::json::array())) {
-    for (const auto& u : a.value("users", nlohmann::json::array())) {
-      if (!u.value("admin", true))
-        out[a.value("customer", "")] = {u.value("username", ""),
-                                        u.value("password", "")};
+  std::map<std::string, std::map<std::string, std::vector<SimLogin>>> out;
+  for (const SimVendorSpec& v : SimVendors()) {
+    if (!v.logins) continue;
+    for (SimLogin& l : v.logins(cluster.host(v.service)->api()->SaveState()))
+      out[l.customer][v.service].push_back(std::move(l));
+  }
+  return out;
+}
+
+// "username admin@c10001.example.jp  password sim-ess-…": the fields in
+// the order the service declares them (ServiceSpec), any others after.
+std::string FieldsLine(const std::string& service,
+                       std::map<std::string, std::string> fields) {
+  std::string out;
+  auto add = [&out](const std::string& name, const std::string& value) {
+    out += (out.empty() ? "" : "  ") + name + " " + value;
+  };
+  if (auto s = ParseService(service); s.ok()) {
+    for (const CredentialField& field : s->spec().credentials) {
+      auto it = fields.find(field.name);
+      if (it == fields.end()) continue;
+      add(it->first, it->second);
+      fields.erase(it);
     }
   }
+  for (const auto& [name, value] : fields) add(name, value);
   return out;
 }
 
 void PrintHuman(Lang lang, SimCluster& c, const SimFlags& f, bool loaded) {
   Say(Tr(lang, "sim.title"));
-  Say(Tr(lang, "sim.ess_url", c.ess()->base_url()));
-  Say(Tr(lang, "sim.cdn_url", c.cdn()->base_url()));
-  Say(Tr(lang, "sim.admin", kSimAdminUser, c.ess()->admin_token(),
-         kSimAdminUser, c.ess()->base_url()));
+  for (const SimVendorSpec& v : SimVendors())
+    Say(Tr(lang, "sim.api_url", lang == Lang::kJa ? v.title.ja : v.title.en,
+           c.host(v.service)->base_url()));
+  SimHost* first = c.hosts().front();
+  Say(Tr(lang, "sim.admin", kSimAdminUser, first->admin_token(), kSimAdminUser,
+         first->base_url()));
   Say(loaded ? Tr(lang, "sim.customers_loaded", c.customers().size(), f.state)
              : Tr(lang, "sim.customers_seeded", c.customers().size()));
   Say("");
   Say(Tr(lang, "sim.creds_header"));
-  auto viewers = Viewers(c);
+  auto logins = Logins(c);
   for (const SimCustomer& s : c.customers()) {
-    if (s.has_ess) {
-      Say(Tr(lang, "sim.cred_ess", s.id, s.ess_username, s.ess_password));
-      if (auto it = viewers.find(s.id); it != viewers.end())
-        Say(Tr(lang, "sim.cred_ess_viewer", s.id, it->second.first,
-               it->second.second));
+    for (const SimService& service : s.services) {
+      Say(Tr(lang, "sim.cred", s.id, service.name,
+             FieldsLine(service.name, service.credentials)));
+      for (const SimLogin& l : logins[s.id][service.name])
+        Say(Tr(lang, "sim.cred_other", s.id, service.name,
+               FieldsLine(service.name, l.fields),
+               lang == Lang::kJa ? l.note.ja : l.note.en));
     }
-    if (s.has_cdn) Say(Tr(lang, "sim.cred_cdn", s.id, s.cdn_token));
   }
   Say("");
 }
 
 void PrintJson(SimCluster& c) {
-  auto viewers = Viewers(c);
+  auto logins = Logins(c);
   nlohmann::json accounts = nlohmann::json::array();
   for (const SimCustomer& s : c.customers()) {
     nlohmann::json a = {
         {"customer", s.id}, {"old_ip", s.old_ip}, {"new_ip", s.new_ip}};
-    if (s.has_ess) {
-      a["ess"] = {{"username", s.ess_username}, {"password", s.ess_password}};
-      if (auto it = viewers.find(s.id); it != viewers.end())
-        a["ess"]["viewer"] = {{"username", it->second.first},
-                              {"password", it->second.second}};
+    for (const SimService& service : s.services) {
+      nlohmann::json& entry = a[service.name] = service.credentials;
+      for (const SimLogin& l : logins[s.id][service.name])
+        entry[l.role] = l.fields;
     }
-    if (s.has_cdn) a["cdn"] = {{"api_token", s.cdn_token}};
     accounts.push_back(a);
   }
-  nlohmann::json out = {
-      {"simulator_only", true},
-      {"ess", c.ess()->base_url()},
-      {"cdn", c.cdn()->base_url()},
-      {"admin", {{"user", kSimAdminUser}, {"token", c.ess()->admin_token()}}},
-      {"accounts", accounts}};
+  nlohmann::json out = {{"simulator_only", true}};
+  for (const auto& [service, url] : c.base_urls()) out[service] = url;
+  out["admin"] = {{"user", kSimAdminUser},
+                  {"token", c.hosts().front()->admin_token()}};
+  out["accounts"] = accounts;
   std::printf("%s\n", out.dump().c_str());
   std::fflush(stdout);
 }
@@ -157,16 +186,15 @@ void PrintJson(SimCluster& c) {
 // `domains`: what the running simulators hold (null with --no-serve).
 Status WriteFiles(Lang lang, const SimFlags& f,
                   const std::vector<SimCustomer>& customers,
-                  const std::string& ess_base, const std::string& cdn_base,
+                  const std::map<std::string, std::string>& api_bases,
                   const SimAccountDomains* domains) {
   if (!f.plan.empty()) {
     RN_RETURN_IF_ERROR(WritePlanFile(customers, f.plan).Annotate(f.plan));
     Say(Tr(lang, "sim.wrote_plan", f.plan));
   }
   if (!f.credentials.empty()) {
-    RN_RETURN_IF_ERROR(
-        WriteCredentialsFile(customers, ess_base, cdn_base, f.credentials)
-            .Annotate(f.credentials));
+    RN_RETURN_IF_ERROR(WriteCredentialsFile(customers, api_bases, f.credentials)
+                           .Annotate(f.credentials));
     Say(Tr(lang, "sim.wrote_credentials", f.credentials));
   }
   if (!f.domains.empty() && domains) {
@@ -184,19 +212,18 @@ int RunNoServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
   if (!customers.ok())
     return Fail(lang, InputError(customers.status()),
                 Localized(customers.status(), lang));
-  std::string ess_base, cdn_base;
+  std::map<std::string, std::string> api_bases;
   if (!f.credentials.empty()) {
-    auto e = BaseUrlFor(f.ess);
-    auto c = BaseUrlFor(f.cdn);
-    if (!e.ok() || !c.ok()) {
-      const Status& bad = e.ok() ? c.status() : e.status();
-      return Fail(lang, InputError(bad),
-                  Tr(lang, "sim.no_serve_port", Localized(bad, lang)));
+    for (const auto& [service, listen] : f.listen) {
+      auto base = BaseUrlFor(listen);
+      if (!base.ok())
+        return Fail(
+            lang, InputError(base.status()),
+            Tr(lang, "sim.no_serve_port", Localized(base.status(), lang)));
+      api_bases[service] = *base;
     }
-    ess_base = *e;
-    cdn_base = *c;
   }
-  Status s = WriteFiles(lang, f, *customers, ess_base, cdn_base, nullptr);
+  Status s = WriteFiles(lang, f, *customers, api_bases, nullptr);
   if (!s.ok()) return Fail(lang, ExitCodeFor(s), Localized(s, lang));
   return kExitOk;
 }
@@ -240,8 +267,7 @@ int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
   PrintHuman(lang, c, f, loaded);
   if (dns) Say(Tr(lang, "sim.dns_address", dns->address()));
   const SimAccountDomains domains = c.AccountDomains();
-  Status s = WriteFiles(lang, f, c.customers(), c.ess()->base_url(),
-                        c.cdn()->base_url(), &domains);
+  Status s = WriteFiles(lang, f, c.customers(), c.base_urls(), &domains);
   if (s.ok() && !f.state.empty()) s = c.SaveState(f.state).Annotate(f.state);
   if (s.ok() && c.origins() && !f.origin_dir.empty()) {
     s = PosixFileSystem()->CreateDirs(f.origin_dir, 0700);
@@ -277,13 +303,14 @@ int RunSim(const SimFlags& f, Lang lang) {
   SimClusterOptions o;
   o.seed = f.seed;
   o.maintenance_end = f.maintenance_end;
-  o.ess_listen = f.ess;
-  o.cdn_listen = f.cdn;
+  o.listen = f.listen;
   o.admin_token = f.admin_token;
   o.state_file = f.state;
-  for (const std::string* listen : {&f.ess, &f.cdn, &f.dns}) {
-    if (listen->empty()) continue;
-    auto a = ParseListenAddress(*listen);
+  std::vector<std::string> listens = {f.dns};
+  for (const auto& [service, listen] : f.listen) listens.push_back(listen);
+  for (const std::string& listen : listens) {
+    if (listen.empty()) continue;
+    auto a = ParseListenAddress(listen);
     if (!a.ok())
       return Fail(lang, InputError(a.status()), Localized(a.status(), lang));
   }
@@ -301,7 +328,8 @@ int RunSim(const SimFlags& f, Lang lang) {
     o.origins = true;
     o.origin_options.phase = *phase;
   } else if (!f.origin_dir.empty()) {
-    return Fail(lang, kExitBadInput, Tr(lang, "sim.write_origins_needs_origins"));
+    return Fail(lang, kExitBadInput,
+                Tr(lang, "sim.write_origins_needs_origins"));
   }
   // The domains are what the running simulators hold; --dns serves them.
   if (f.no_serve && (!f.domains.empty() || !f.dns.empty()))
@@ -316,12 +344,17 @@ void RegisterSimCommand(CLI::App& app, GlobalOptions& global, CommandRun& run) {
   CLI::App* cmd = app.add_subcommand(
       "sim", "Serve simulated ESS and CDN management APIs (tests, demos)");
   cmd->footer(kFooter);
-  cmd->add_option("--ess", flags->ess,
-                  "ESS simulator listen HOST:PORT (0 = a free port)")
-      ->capture_default_str();
-  cmd->add_option("--cdn", flags->cdn,
-                  "CDN simulator listen HOST:PORT (0 = a free port)")
-      ->capture_default_str();
+  for (const SimVendorSpec& v : SimVendors()) {
+    std::string& listen = flags->listen[v.service];
+    listen = v.default_listen;
+    // "ESS simulator listen …": the help catalog (messages_help.cc) holds
+    // its Japanese.
+    cmd->add_option("--" + v.service, listen,
+                    Upper(v.service) +
+                        " simulator listen HOST:PORT (0 = a "
+                        "free port)")
+        ->capture_default_str();
+  }
   cmd->add_option("--seed", flags->seed,
                   "number of simulated customers (ignored when --state exists)")
       ->check(CLI::Range(0, 100000))

@@ -14,6 +14,7 @@
 
 #include "src/core/fs.h"
 #include "src/http/server.h"
+#include "src/sim/sim_vendors.h"
 #include "src/sim/test_client.h"
 #include "src/sim/world.h"
 #include "tests/support/wait_for.h"
@@ -90,10 +91,10 @@ class CmdSimTest : public ::testing::Test {
   bool WaitServing(const std::string& base, const SimCustomer& who) {
     TestClient client(base);
     return WaitFor([&] {
-      auto r =
-          client.Send("GET", "/v1/inbound-routes", "",
-                      {BasicAuthHeader(who.ess_username, who.ess_password)},
-                      milliseconds(500));
+      auto r = client.Send("GET", "/v1/inbound-routes", "",
+                           {BasicAuthHeader(who.Credential("ess", "username"),
+                                            who.Credential("ess", "password"))},
+                           milliseconds(500));
       return r.ok() && r->status == 200;
     });
   }
@@ -140,8 +141,8 @@ TEST_F(CmdSimTest, NoServeWritesPlanAndCredentials) {
   ASSERT_EQ(::stat(Path("creds.json").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
   EXPECT_EQ(nlohmann::json::parse(Read("creds.json")),
-            CredentialsJson(customers, "http://127.0.0.1:18025",
-                            "http://127.0.0.1:18080"));
+            CredentialsJson(customers, {{"ess", "http://127.0.0.1:18025"},
+                                        {"cdn", "http://127.0.0.1:18080"}}));
   EXPECT_EQ(Read("stdout"), "");
 }
 
@@ -202,17 +203,24 @@ TEST_F(CmdSimTest, StartsFastServesAndSavesStateOnSignal) {
   EXPECT_EQ(doc["ess"], ess_url);
   EXPECT_EQ(doc["admin"]["token"], "t0ken");
   EXPECT_EQ(doc["accounts"].size(), 50u);
-  EXPECT_EQ(doc["accounts"][0]["ess"]["password"], customers[0].ess_password);
+  EXPECT_EQ(doc["accounts"][0]["ess"]["password"],
+            customers[0].Credential("ess", "password"));
   std::string err = Read("stderr");
   EXPECT_NE(err.find("SIMULATOR-ONLY"), std::string::npos);
   EXPECT_NE(err.find(customers[49].id), std::string::npos);
-  EXPECT_NE(err.find("read-only user viewer@c10001.example.jp"),
-            std::string::npos);
+  EXPECT_NE(
+      err.find("C-10001 ess  username admin@c10001.example.jp  password " +
+               customers[0].Credential("ess", "password")),
+      std::string::npos)
+      << err;
+  EXPECT_NE(err.find("username viewer@c10001.example.jp"), std::string::npos)
+      << err;
+  EXPECT_NE(err.find("read-only user (answers 403)"), std::string::npos);
 
   // A change made over HTTP survives a restart through the state file.
   TestClient client(ess_url);
-  auto auth =
-      BasicAuthHeader(customers[0].ess_username, customers[0].ess_password);
+  auto auth = BasicAuthHeader(customers[0].Credential("ess", "username"),
+                              customers[0].Credential("ess", "password"));
   auto admin = client.Send("GET", "/_sim/counters", "",
                            {BasicAuthHeader("sim-admin", "t0ken")});
   ASSERT_EQ(admin->status, 200);

@@ -95,7 +95,7 @@ TEST(SimDnsTest, PreflightOverTheWorldShowsTheDocumentedMix) {
   std::vector<PlanRow> rows;
   for (const SimCustomer& c : customers)
     for (bool ess : {true, false}) {
-      if (ess ? !c.has_ess : !c.has_cdn) continue;
+      if (ess ? !c.Has("ess") : !c.Has("cdn")) continue;
       PlanRow r;
       r.target.account = {c.id, ess ? Service("ess") : Service("cdn")};
       r.target.old_ip = *IpAddress::Parse(c.old_ip);

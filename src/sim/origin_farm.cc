@@ -17,7 +17,7 @@ struct Site {
   std::string domain;    // "c10004.example.jp"
   std::string customer;  // "C-10004"
   bool is_new = false;   // the new server (else the old one)
-  int rank = 0;          // among CDN customers, for kTimed's stagger
+  int rank = 0;          // among customers with origins, kTimed's stagger
 };
 
 // "C-10004" -> "c10004.example.jp" (as the CDN simulator names its sites).
@@ -49,7 +49,7 @@ class Farm : public OriginFarm {
   ~Farm() override { Stop(); }
 
   Status Listen(const std::vector<SimCustomer>& customers,
-                const nlohmann::json& cdn_state);
+                const std::vector<SimOrigin>& origins);
 
   void SetPhase(OriginPhase phase) override { phase_ = phase; }
   void SetMaintenanceEnd(Timestamp end) override {
@@ -127,36 +127,32 @@ class Farm : public OriginFarm {
 };
 
 Status Farm::Listen(const std::vector<SimCustomer>& customers,
-                    const nlohmann::json& cdn_state) {
-  // (ip, port) -> tls, for every backend at a customer's old IP, and the
+                    const std::vector<SimOrigin>& wanted) {
+  // (ip, port) -> tls, for every origin at a customer's old IP, and the
   // same ports at the new IP.
+  std::set<std::string> with_origins;
+  for (const SimOrigin& o : wanted) with_origins.insert(o.customer);
   std::map<std::string, const SimCustomer*> by_id;
   std::map<std::string, int> rank;
   std::vector<std::string> names;
   for (const SimCustomer& c : customers) {
-    if (!c.has_cdn) continue;
+    if (!with_origins.count(c.id)) continue;
     by_id[c.id] = &c;
     rank[c.id] = static_cast<int>(rank.size());
     names.push_back(DomainOf(c.id));
     names.push_back("*." + DomainOf(c.id));
   }
   std::map<std::tuple<std::string, int, bool>, Site> origins;
-  for (const auto& s : cdn_state.value("services", nlohmann::json::array())) {
-    auto c = by_id.find(s.value("account", ""));
+  for (const SimOrigin& o : wanted) {
+    auto c = by_id.find(o.customer);
     if (c == by_id.end()) continue;
-    for (const auto& v : s.value("versions", nlohmann::json::array())) {
-      for (const auto& b : v.value("backends", nlohmann::json::array())) {
-        auto ip = IpAddress::Parse(b.value("address", ""));
-        auto old_ip = IpAddress::Parse(c->second->old_ip);
-        if (!ip.ok() || !old_ip.ok() || *ip != *old_ip) continue;
-        const int port = b.value("port", 80);
-        const bool tls = b.value("use_ssl", false);
-        Site site{DomainOf(c->first), c->first, false, rank[c->first]};
-        origins.emplace(std::make_tuple(c->second->old_ip, port, tls), site);
-        site.is_new = true;
-        origins.emplace(std::make_tuple(c->second->new_ip, port, tls), site);
-      }
-    }
+    auto ip = IpAddress::Parse(o.address);
+    auto old_ip = IpAddress::Parse(c->second->old_ip);
+    if (!ip.ok() || !old_ip.ok() || *ip != *old_ip) continue;
+    Site site{DomainOf(c->first), c->first, false, rank[c->first]};
+    origins.emplace(std::make_tuple(c->second->old_ip, o.port, o.tls), site);
+    site.is_new = true;
+    origins.emplace(std::make_tuple(c->second->new_ip, o.port, o.tls), site);
   }
   RN_RETURN_IF_ERROR(pki_.Create("renumber simulated origins", "", names));
   for (const auto& [key, site] : origins) {
@@ -226,10 +222,10 @@ std::string OriginFarm::SiteTitle(const std::string& host) {
 std::string OriginFarm::PlaceholderTitle() { return "Server being prepared"; }
 
 Result<std::unique_ptr<OriginFarm>> OriginFarm::Start(
-    const std::vector<SimCustomer>& customers, const nlohmann::json& cdn_state,
-    const OriginFarmOptions& options) {
+    const std::vector<SimCustomer>& customers,
+    const std::vector<SimOrigin>& origins, const OriginFarmOptions& options) {
   auto farm = std::make_unique<Farm>(options);
-  RN_RETURN_IF_ERROR(farm->Listen(customers, cdn_state));
+  RN_RETURN_IF_ERROR(farm->Listen(customers, origins));
   return std::unique_ptr<OriginFarm>(std::move(farm));
 }
 

@@ -39,6 +39,7 @@
 #include "src/core/status.h"
 #include "src/core/time.h"
 #include "src/probe/connect_to.h"
+#include "src/sim/sim_vendor.h"
 #include "src/sim/world.h"
 
 namespace renumber {
@@ -56,11 +57,12 @@ struct OriginFarmOptions {
 
 class OriginFarm {
  public:
-  // One origin per old and new address and port of the customers' CDN
-  // backends, as found in `cdn_state` (the CDN simulator's SaveState).
+  // One origin per old and new address and port of `origins` at their
+  // customer's old IP (what the simulators' states point at:
+  // SimVendorSpec::origins); other addresses are not served.
   static Result<std::unique_ptr<OriginFarm>> Start(
       const std::vector<SimCustomer>& customers,
-      const nlohmann::json& cdn_state, const OriginFarmOptions& options);
+      const std::vector<SimOrigin>& origins, const OriginFarmOptions& options);
   virtual ~OriginFarm() = default;
 
   virtual void SetPhase(OriginPhase phase) = 0;

@@ -4,25 +4,35 @@
 
 #include "src/core/ip.h"
 #include "src/core/random.h"
+#include "src/sim/sim_hash.h"
+#include "src/sim/sim_vendor.h"
 
 namespace renumber {
-namespace {
 
-// A stable 64-bit seed from a string (FNV-1a), so credentials depend only on
-// the customer id and the purpose, never on the process.
-uint64_t SeedOf(const std::string& text) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
-std::string DerivedHex(const std::string& purpose, size_t bytes) {
-  FakeRandom rng(SeedOf("renumber-sim|" + purpose));
+// Seeded from the purpose only (FNV-1a), so credentials depend on the
+// customer id and the purpose, never on the process.
+std::string SimDerivedHex(const std::string& purpose, size_t bytes) {
+  FakeRandom rng(sim::Fnv1a("renumber-sim|" + purpose));
   return rng.Hex(bytes);
 }
+
+bool SimCustomer::Has(const std::string& service) const {
+  for (const SimService& s : services)
+    if (s.name == service) return true;
+  return false;
+}
+
+std::string SimCustomer::Credential(const std::string& service,
+                                    const std::string& field) const {
+  for (const SimService& s : services) {
+    if (s.name != service) continue;
+    auto it = s.credentials.find(field);
+    return it == s.credentials.end() ? "" : it->second;
+  }
+  return "";
+}
+
+namespace {
 
 std::string V4(int second_octet, int i) {
   char buf[32];
@@ -38,14 +48,12 @@ std::string V6(const char* block, int i) {
   return ip.ok() ? ip->ToString() : std::string(buf);
 }
 
-SimCustomer MakeCustomer(int i, const std::string& maintenance_end) {
+SimCustomer MakeCustomer(int i, const std::string& maintenance_end,
+                         const std::vector<SimVendorSpec>& vendors) {
   SimCustomer c;
   const int number = 10001 + i;
   c.id = "C-" + std::to_string(number);
   c.index = i;
-  // Services by index: both, ESS only, CDN only, both, ...
-  c.has_ess = i % 4 != 2;
-  c.has_cdn = i % 4 == 0 || i % 4 == 2 || i % 4 == 3;
   if (i % 6 == 5) {
     c.old_ip = V6("a", i);
     c.new_ip = V6("b", i);
@@ -55,11 +63,8 @@ SimCustomer MakeCustomer(int i, const std::string& maintenance_end) {
   }
   c.maintenance_end = maintenance_end;
   c.ticket = "ZL-2026-" + std::to_string(number);
-  if (c.has_ess) {
-    c.ess_username = "admin@c" + std::to_string(number) + ".example.jp";
-    c.ess_password = "sim-ess-" + DerivedHex("ess|" + c.id, 8);
-  }
-  if (c.has_cdn) c.cdn_token = "sim-cdn-" + DerivedHex("cdn|" + c.id, 16);
+  for (const SimVendorSpec& v : vendors)
+    if (v.holds(i)) c.services.push_back({v.service, v.credentials(c)});
   return c;
 }
 
@@ -73,21 +78,54 @@ Result<std::string> StringField(const nlohmann::json& e, const char* key,
   return it->get<std::string>();
 }
 
-Result<bool> BoolField(const nlohmann::json& e, const char* key,
-                       const std::string& where) {
-  auto it = e.find(key);
-  if (it == e.end() || !it->is_boolean())
+Status MustBeObject(const nlohmann::json& e, const std::string& where) {
+  if (e.is_object()) return Status::Ok();
+  return Status::InvalidArgument(where + ": not an object",
+                                 where + ": オブジェクトではありません");
+}
+
+Result<SimService> ServiceFromJson(const nlohmann::json& e,
+                                   const std::string& where) {
+  RN_RETURN_IF_ERROR(MustBeObject(e, where));
+  SimService s;
+  RN_ASSIGN_OR_RETURN(s.name, StringField(e, "name", where));
+  auto creds = e.find("credentials");
+  if (creds == e.end() || !creds->is_object())
     return Status::InvalidArgument(
-        where + ": \"" + key + "\" must be true or false",
-        where + ": \"" + key + "\" は true か false で指定してください");
-  return it->get<bool>();
+        where + ": \"credentials\" must be an object",
+        where + ": \"credentials\" はオブジェクトで指定してください");
+  for (auto it = creds->begin(); it != creds->end(); ++it) {
+    if (!it->is_string())
+      return Status::InvalidArgument(
+          where + ": credential \"" + it.key() + "\" must be a string",
+          where + ": 認証情報 \"" + it.key() + "\" は文字列で指定してください");
+    s.credentials[it.key()] = it->get<std::string>();
+  }
+  return s;
+}
+
+Status ServicesFromJson(const nlohmann::json& e, const std::string& where,
+                        SimCustomer* c) {
+  auto services = e.find("services");
+  if (services == e.end() || !services->is_array())
+    return Status::InvalidArgument(
+        where + ": \"services\" must be an array",
+        where + ": \"services\" は配列で指定してください");
+  for (size_t i = 0; i < services->size(); ++i) {
+    const std::string at = where + ".services[" + std::to_string(i) + "]";
+    RN_ASSIGN_OR_RETURN(SimService s, ServiceFromJson((*services)[i], at));
+    if (c->Has(s.name))
+      return Status::InvalidArgument(
+          at + ": service " + s.name + " listed twice",
+          at + ": サービス " + s.name + " が重複しています");
+    c->services.push_back(std::move(s));
+  }
+  return Status::Ok();
 }
 
 Result<SimCustomer> CustomerFromJson(const nlohmann::json& e, size_t n) {
   const std::string where = "customers[" + std::to_string(n) + "]";
-  if (!e.is_object())
-    return Status::InvalidArgument(where + ": not an object",
-                                   where + ": オブジェクトではありません");
+  RN_RETURN_IF_ERROR(MustBeObject(e, where));
   SimCustomer c;
   RN_ASSIGN_OR_RETURN(c.id, StringField(e, "id", where));
   auto index = e.find("index");
@@ -98,14 +136,10 @@ Result<SimCustomer> CustomerFromJson(const nlohmann::json& e, size_t n) {
   c.index = index->get<int>();
   RN_ASSIGN_OR_RETURN(c.old_ip, StringField(e, "old_ip", where));
   RN_ASSIGN_OR_RETURN(c.new_ip, StringField(e, "new_ip", where));
-  RN_ASSIGN_OR_RETURN(c.has_ess, BoolField(e, "has_ess", where));
-  RN_ASSIGN_OR_RETURN(c.has_cdn, BoolField(e, "has_cdn", where));
   RN_ASSIGN_OR_RETURN(c.maintenance_end,
                       StringField(e, "maintenance_end", where));
   RN_ASSIGN_OR_RETURN(c.ticket, StringField(e, "ticket", where));
-  RN_ASSIGN_OR_RETURN(c.ess_username, StringField(e, "ess_username", where));
-  RN_ASSIGN_OR_RETURN(c.ess_password, StringField(e, "ess_password", where));
-  RN_ASSIGN_OR_RETURN(c.cdn_token, StringField(e, "cdn_token", where));
+  RN_RETURN_IF_ERROR(ServicesFromJson(e, where, &c));
   auto old_ip = IpAddress::Parse(c.old_ip);
   auto new_ip = IpAddress::Parse(c.new_ip);
   if (!old_ip.ok() || !new_ip.ok() ||
@@ -121,27 +155,28 @@ Result<SimCustomer> CustomerFromJson(const nlohmann::json& e, size_t n) {
 
 }  // namespace
 
-std::vector<SimCustomer> SeedCustomers(int n,
-                                       const std::string& maintenance_end) {
+std::vector<SimCustomer> SeedCustomers(
+    int n, const std::string& maintenance_end,
+    const std::vector<SimVendorSpec>& vendors) {
   std::vector<SimCustomer> out;
-  for (int i = 0; i < n; ++i) out.push_back(MakeCustomer(i, maintenance_end));
+  for (int i = 0; i < n; ++i)
+    out.push_back(MakeCustomer(i, maintenance_end, vendors));
   return out;
 }
 
 nlohmann::json CustomersToJson(const std::vector<SimCustomer>& customers) {
   nlohmann::json out = nlohmann::json::array();
   for (const SimCustomer& c : customers) {
+    nlohmann::json services = nlohmann::json::array();
+    for (const SimService& s : c.services)
+      services.push_back({{"name", s.name}, {"credentials", s.credentials}});
     out.push_back({{"id", c.id},
                    {"index", c.index},
                    {"old_ip", c.old_ip},
                    {"new_ip", c.new_ip},
-                   {"has_ess", c.has_ess},
-                   {"has_cdn", c.has_cdn},
                    {"maintenance_end", c.maintenance_end},
                    {"ticket", c.ticket},
-                   {"ess_username", c.ess_username},
-                   {"ess_password", c.ess_password},
-                   {"cdn_token", c.cdn_token}});
+                   {"services", services}});
   }
   return out;
 }
@@ -166,34 +201,25 @@ Result<std::vector<SimCustomer>> CustomersFromJson(const nlohmann::json& j) {
 
 std::string PlanCsv(const std::vector<SimCustomer>& customers) {
   std::string out = "customer,service,old_ip,new_ip,maintenance_end,ticket\n";
-  auto row = [&out](const SimCustomer& c, const char* service) {
-    out += c.id + "," + service + "," + c.old_ip + "," + c.new_ip + "," +
-           c.maintenance_end + "," + c.ticket + "\n";
-  };
-  for (const SimCustomer& c : customers) {
-    if (c.has_ess) row(c, "ess");
-    if (c.has_cdn) row(c, "cdn");
-  }
+  for (const SimCustomer& c : customers)
+    for (const SimService& s : c.services)
+      out += c.id + "," + s.name + "," + c.old_ip + "," + c.new_ip + "," +
+             c.maintenance_end + "," + c.ticket + "\n";
   return out;
 }
 
-nlohmann::json CredentialsJson(const std::vector<SimCustomer>& customers,
-                               const std::string& ess_base,
-                               const std::string& cdn_base) {
+nlohmann::json CredentialsJson(
+    const std::vector<SimCustomer>& customers,
+    const std::map<std::string, std::string>& api_bases) {
   nlohmann::json accounts = nlohmann::json::array();
   for (const SimCustomer& c : customers) {
-    if (c.has_ess) {
-      accounts.push_back({{"customer", c.id},
-                          {"service", "ess"},
-                          {"api_base", ess_base},
-                          {"username", c.ess_username},
-                          {"password", c.ess_password}});
-    }
-    if (c.has_cdn) {
-      accounts.push_back({{"customer", c.id},
-                          {"service", "cdn"},
-                          {"api_base", cdn_base},
-                          {"api_token", c.cdn_token}});
+    for (const SimService& s : c.services) {
+      auto base = api_bases.find(s.name);
+      if (base == api_bases.end()) continue;
+      nlohmann::json a = {
+          {"customer", c.id}, {"service", s.name}, {"api_base", base->second}};
+      for (const auto& [field, value] : s.credentials) a[field] = value;
+      accounts.push_back(std::move(a));
     }
   }
   return {{"version", 1}, {"accounts", accounts}};

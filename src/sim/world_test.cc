@@ -5,6 +5,8 @@
 #include <set>
 
 #include "src/core/ip.h"
+#include "src/sim/sim_vendor.h"
+#include "src/sim/sim_vendors.h"
 
 namespace renumber {
 namespace {
@@ -28,11 +30,12 @@ TEST(WorldTest, IdsTicketsAndCredentials) {
   EXPECT_EQ(cs[0].index, 0);
   EXPECT_EQ(cs[0].ticket, "ZL-2026-10001");
   EXPECT_EQ(cs[0].maintenance_end, kEnd);
-  EXPECT_EQ(cs[0].ess_username, "admin@c10001.example.jp");
-  EXPECT_EQ(cs[0].ess_password.rfind("sim-ess-", 0), 0u);
-  EXPECT_EQ(cs[0].ess_password.size(), 8u + 16u);
-  EXPECT_EQ(cs[0].cdn_token.rfind("sim-cdn-", 0), 0u);
-  EXPECT_NE(cs[0].ess_password, cs[1].ess_password);
+  EXPECT_EQ(cs[0].Credential("ess", "username"), "admin@c10001.example.jp");
+  EXPECT_EQ(cs[0].Credential("ess", "password").rfind("sim-ess-", 0), 0u);
+  EXPECT_EQ(cs[0].Credential("ess", "password").size(), 8u + 16u);
+  EXPECT_EQ(cs[0].Credential("cdn", "api_token").rfind("sim-cdn-", 0), 0u);
+  EXPECT_NE(cs[0].Credential("ess", "password"),
+            cs[1].Credential("ess", "password"));
 }
 
 TEST(WorldTest, MixOfServicesAndFamilies) {
@@ -44,12 +47,12 @@ TEST(WorldTest, MixOfServicesAndFamilies) {
   auto old_block6 = Cidr::Parse("2001:db8:a::/48");
   auto new_block6 = Cidr::Parse("2001:db8:b::/48");
   for (const auto& c : cs) {
-    ASSERT_TRUE(c.has_ess || c.has_cdn) << c.id;
-    ess_only += c.has_ess && !c.has_cdn;
-    cdn_only += !c.has_ess && c.has_cdn;
-    both += c.has_ess && c.has_cdn;
-    EXPECT_EQ(c.has_ess, !c.ess_password.empty());
-    EXPECT_EQ(c.has_cdn, !c.cdn_token.empty());
+    ASSERT_TRUE(c.Has("ess") || c.Has("cdn")) << c.id;
+    ess_only += c.Has("ess") && !c.Has("cdn");
+    cdn_only += !c.Has("ess") && c.Has("cdn");
+    both += c.Has("ess") && c.Has("cdn");
+    EXPECT_EQ(c.Has("ess"), !c.Credential("ess", "password").empty());
+    EXPECT_EQ(c.Has("cdn"), !c.Credential("cdn", "api_token").empty());
     auto old_ip = IpAddress::Parse(c.old_ip);
     auto new_ip = IpAddress::Parse(c.new_ip);
     ASSERT_TRUE(old_ip.ok() && new_ip.ok()) << c.id;
@@ -89,7 +92,13 @@ TEST(WorldTest, JsonErrorsNameTheEntry) {
   j[1]["id"] = "C-10001";
   EXPECT_FALSE(CustomersFromJson(j).ok());
   j = CustomersToJson(SeedCustomers(2, kEnd));
-  j[0].erase("has_ess");
+  j[0].erase("services");
+  EXPECT_FALSE(CustomersFromJson(j).ok());
+  j = CustomersToJson(SeedCustomers(2, kEnd));
+  j[0]["services"].push_back(j[0]["services"][0]);  // listed twice
+  EXPECT_FALSE(CustomersFromJson(j).ok());
+  j = CustomersToJson(SeedCustomers(2, kEnd));
+  j[0]["services"][0]["credentials"]["username"] = 7;
   EXPECT_FALSE(CustomersFromJson(j).ok());
   EXPECT_FALSE(CustomersFromJson(nlohmann::json::object()).ok());
 }
@@ -122,21 +131,70 @@ TEST(WorldTest, PlanCsvHasOneRowPerCustomerAndService) {
 
 TEST(WorldTest, CredentialsFollowTheTemplate) {
   auto cs = SeedCustomers(3, kEnd);
-  auto j = CredentialsJson(cs, "http://127.0.0.1:1", "http://127.0.0.1:2");
+  auto j = CredentialsJson(
+      cs, {{"ess", "http://127.0.0.1:1"}, {"cdn", "http://127.0.0.1:2"}});
   EXPECT_EQ(j["version"], 1);
   ASSERT_EQ(j["accounts"].size(), 4u);
   const auto& ess = j["accounts"][0];
   EXPECT_EQ(ess["customer"], "C-10001");
   EXPECT_EQ(ess["service"], "ess");
   EXPECT_EQ(ess["api_base"], "http://127.0.0.1:1");
-  EXPECT_EQ(ess["username"], cs[0].ess_username);
-  EXPECT_EQ(ess["password"], cs[0].ess_password);
+  EXPECT_EQ(ess["username"], cs[0].Credential("ess", "username"));
+  EXPECT_EQ(ess["password"], cs[0].Credential("ess", "password"));
   const auto& cdn = j["accounts"][1];
   EXPECT_EQ(cdn["service"], "cdn");
   EXPECT_EQ(cdn["api_base"], "http://127.0.0.1:2");
-  EXPECT_EQ(cdn["api_token"], cs[0].cdn_token);
+  EXPECT_EQ(cdn["api_token"], cs[0].Credential("cdn", "api_token"));
   EXPECT_FALSE(cdn.contains("password"));
   EXPECT_EQ(j["accounts"][3]["customer"], "C-10003");
+}
+
+}  // namespace
+}  // namespace renumber
+
+namespace renumber {
+namespace {
+
+// The world names no vendor: a vendor list of its own seeds its services
+// and credentials, in its order.
+TEST(WorldTest, SeedsWhatTheVendorListDeclares) {
+  SimVendorSpec every;
+  every.service = "toy";
+  every.holds = [](int) { return true; };
+  every.credentials = [](const SimCustomer& c) {
+    return std::map<std::string, std::string>{{"login", "u-" + c.id}};
+  };
+  SimVendorSpec odd;
+  odd.service = "odd";
+  odd.holds = [](int index) { return index % 2 == 1; };
+  odd.credentials = [](const SimCustomer&) {
+    return std::map<std::string, std::string>{};
+  };
+  auto cs = SeedCustomers(3, kEnd, {every, odd});
+  ASSERT_EQ(cs.size(), 3u);
+  EXPECT_TRUE(cs[0].Has("toy"));
+  EXPECT_FALSE(cs[0].Has("odd"));
+  EXPECT_FALSE(cs[0].Has("ess"));
+  EXPECT_EQ(cs[0].Credential("toy", "login"), "u-C-10001");
+  EXPECT_EQ(cs[0].Credential("toy", "missing"), "");
+  ASSERT_EQ(cs[1].services.size(), 2u);
+  EXPECT_EQ(cs[1].services[0].name, "toy");
+  EXPECT_EQ(cs[1].services[1].name, "odd");
+  EXPECT_EQ(PlanCsv({cs[1]}),
+            "customer,service,old_ip,new_ip,maintenance_end,ticket\n"
+            "C-10002,toy," +
+                cs[1].old_ip + "," + cs[1].new_ip + "," + kEnd +
+                ",ZL-2026-10002\n"
+                "C-10002,odd," +
+                cs[1].old_ip + "," + cs[1].new_ip + "," + kEnd +
+                ",ZL-2026-10002\n");
+  auto creds = CredentialsJson(
+      cs, std::map<std::string, std::string>{{"toy", "http://toy"}});
+  ASSERT_EQ(creds["accounts"].size(), 3u);  // "odd" has no base: left out
+  EXPECT_EQ(creds["accounts"][2], (nlohmann::json{{"customer", "C-10003"},
+                                                  {"service", "toy"},
+                                                  {"api_base", "http://toy"},
+                                                  {"login", "u-C-10003"}}));
 }
 
 }  // namespace

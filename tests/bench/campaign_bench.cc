@@ -232,8 +232,8 @@ struct SimStates {
 };
 
 SimStates States(E2eEnv& env) {
-  return {env.cluster()->ess()->api()->SaveState(),
-          env.cluster()->cdn()->api()->SaveState()};
+  return {env.cluster()->host("ess")->api()->SaveState(),
+          env.cluster()->host("cdn")->api()->SaveState()};
 }
 
 std::vector<std::string> PhaseArgs(const E2eEnv& env, const BenchOptions& o,
@@ -253,8 +253,8 @@ std::vector<std::string> PhaseArgs(const E2eEnv& env, const BenchOptions& o,
 
 Result<PhaseReport> MeasurePhase(E2eEnv& env, const BenchOptions& o,
                                  const std::string& phase) {
-  SimHost* ess = env.cluster()->ess();
-  SimHost* cdn = env.cluster()->cdn();
+  SimHost* ess = env.cluster()->host("ess");
+  SimHost* cdn = env.cluster()->host("cdn");
   const SimStates before = States(env);
   ess->ResetCounters();
   cdn->ResetCounters();
@@ -458,8 +458,8 @@ Result<json> Bench(const BenchOptions& o) {
   E2eEnv env(eo);
   size_t ess = 0, cdn = 0;
   for (const SimCustomer& c : env.cluster()->customers()) {
-    ess += c.has_ess;
-    cdn += c.has_cdn;
+    ess += c.Has("ess");
+    cdn += c.Has("cdn");
   }
   std::cerr << "renumber_bench: " << eo.customers << " customers, " << ess
             << " ESS + " << cdn << " CDN accounts, latency " << o.latency_ms

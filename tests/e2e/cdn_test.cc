@@ -24,7 +24,7 @@ std::string Describe(const RunResult& r) {
 // The CDN accounts of the plan only.
 std::vector<std::string> CdnOnly(E2eEnv& env, std::vector<std::string> args) {
   for (const SimCustomer& c : env.cluster()->customers())
-    if (c.has_cdn) args.insert(args.end(), {"--only", c.id + "/cdn"});
+    if (c.Has("cdn")) args.insert(args.end(), {"--only", c.id + "/cdn"});
   return args;
 }
 
@@ -123,7 +123,8 @@ TEST(CdnE2eTest, PlanShowsHiddenOriginsAndPreparedStale) {
   EXPECT_NE(staged.out.find("+  address: 198.19."), std::string::npos)
       << staged.out;
   // The customer changes C-10001's service after prepare.
-  ASSERT_TRUE(env.cluster()->cdn()->api()->CustomerChange("C-10001").ok());
+  ASSERT_TRUE(
+      env.cluster()->host("cdn")->api()->CustomerChange("C-10001").ok());
   RunResult stale = env.Renumber("plan", CdnOnly(env, {"--json"}));
   json by = ByAccount(stale);
   EXPECT_EQ(by["C-10001/cdn"]["state_before"], "prepared-stale") << stale.out;
@@ -148,7 +149,7 @@ TEST(CdnE2eTest, ABudgetThatResetsLaterThanTheRunWaitsIsAPause) {
   // Two writes per "window" that resets in years: the third must wait.
   ASSERT_TRUE(
       env.cluster()
-          ->cdn()
+          ->host("cdn")
           ->api()
           ->Configure({{"rate_limit", {{"size", 2}, {"window_s", 1000000000}}}})
           .ok());
@@ -158,11 +159,11 @@ TEST(CdnE2eTest, ABudgetThatResetsLaterThanTheRunWaitsIsAPause) {
   EXPECT_EQ(a["result"], "paused") << a.dump();
   EXPECT_TRUE(a["paused_until"].is_string());
   EXPECT_NE(r.err.find("paused until"), std::string::npos) << r.err;
-  EXPECT_EQ(env.cluster()->cdn()->Counters()["rate_limited"], 0);
+  EXPECT_EQ(env.cluster()->host("cdn")->Counters()["rate_limited"], 0);
   // The budget is back: the same command finishes the account.
   ASSERT_TRUE(
       env.cluster()
-          ->cdn()
+          ->host("cdn")
           ->api()
           ->Configure({{"rate_limit", {{"size", 1000}, {"window_s", 3600}}}})
           .ok());
@@ -190,7 +191,8 @@ TEST(CdnE2eTest, NagiosWarnsOfPreparedStaleAndOfANewOriginThatDiffers) {
   EXPECT_EQ(ok.exit_code, 0) << Describe(ok);
   EXPECT_EQ(ok.out.rfind("RENUMBER OK - ", 0), 0u) << ok.out;
   // The customer activates another version: the staged one is stale.
-  ASSERT_TRUE(env.cluster()->cdn()->api()->CustomerChange("C-10001").ok());
+  ASSERT_TRUE(
+      env.cluster()->host("cdn")->api()->CustomerChange("C-10001").ok());
   RunResult stale = nagios();
   EXPECT_EQ(stale.exit_code, 1) << Describe(stale);
   EXPECT_EQ(stale.out.rfind("RENUMBER WARNING - ", 0), 0u) << stale.out;

@@ -22,9 +22,9 @@ using json = nlohmann::json;
 std::vector<std::string> OnlyArgs(E2eEnv& env) {
   std::vector<std::string> args = {"--yes", "--jobs", "1"};
   for (const SimCustomer& c : env.cluster()->customers()) {
-    if (c.has_ess && c.id != "C-10002")
+    if (c.Has("ess") && c.id != "C-10002")
       args.insert(args.end(), {"--only", c.id + "/ess"});
-    if (c.has_cdn) args.insert(args.end(), {"--only", c.id + "/cdn"});
+    if (c.Has("cdn")) args.insert(args.end(), {"--only", c.id + "/cdn"});
   }
   return args;
 }
@@ -105,7 +105,7 @@ TEST(CrashE2eTest, CutoverKilledAfterEveryWrite) {
 std::vector<std::string> CdnArgs(E2eEnv& env) {
   std::vector<std::string> args = {"--yes", "--jobs", "1"};
   for (const SimCustomer& c : env.cluster()->customers())
-    if (c.has_cdn) args.insert(args.end(), {"--only", c.id + "/cdn"});
+    if (c.Has("cdn")) args.insert(args.end(), {"--only", c.id + "/cdn"});
   return args;
 }
 

@@ -330,8 +330,7 @@ int TerminalSession::WaitForNext(const std::vector<std::string>& texts,
   auto deadline =
       std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
   int found = next();
-  while (found < 0 && std::chrono::steady_clock::now() <= deadline &&
-         Pump(100))
+  while (found < 0 && std::chrono::steady_clock::now() <= deadline && Pump(100))
     found = next();
   if (found >= 0) ++(*seen)[found];
   return found;
@@ -417,32 +416,32 @@ Status E2eEnv::RewritePlan(const std::string& rfc3339) {
 }
 
 long E2eEnv::Writes() const {
-  return cluster_->ess()->Counters().value("writes", 0L) +
-         cluster_->cdn()->Counters().value("writes", 0L);
+  return cluster_->host("ess")->Counters().value("writes", 0L) +
+         cluster_->host("cdn")->Counters().value("writes", 0L);
 }
 
 long E2eEnv::Requests() const {
-  return cluster_->ess()->Counters().value("requests", 0L) +
-         cluster_->cdn()->Counters().value("requests", 0L);
+  return cluster_->host("ess")->Counters().value("requests", 0L) +
+         cluster_->host("cdn")->Counters().value("requests", 0L);
 }
 
 json E2eEnv::Normalized() const {
-  return {{"ess", NormalizeEss(cluster_->ess()->api()->SaveState())},
-          {"cdn", NormalizeCdn(cluster_->cdn()->api()->SaveState())}};
+  return {{"ess", NormalizeEss(cluster_->host("ess")->api()->SaveState())},
+          {"cdn", NormalizeCdn(cluster_->host("cdn")->api()->SaveState())}};
 }
 
 json E2eEnv::CdnVersionCounts() const {
   json out = json::object();
-  for (const json& s :
-       cluster_->cdn()->api()->SaveState().value("services", json::array()))
+  for (const json& s : cluster_->host("cdn")->api()->SaveState().value(
+           "services", json::array()))
     out[s.value("id", "")] = s["versions"].size();
   return out;
 }
 
 json E2eEnv::CdnStagedCounts() const {
   json out = json::object();
-  for (const json& s :
-       cluster_->cdn()->api()->SaveState().value("services", json::array())) {
+  for (const json& s : cluster_->host("cdn")->api()->SaveState().value(
+           "services", json::array())) {
     int staged = 0;
     for (const json& v : s["versions"])
       staged +=
@@ -457,10 +456,10 @@ json E2eEnv::EssDelivery(const std::string& account,
                          const std::vector<std::string>& down) const {
   std::string list;
   for (const std::string& d : down) list += (list.empty() ? "" : ",") + d;
-  TestClient client(cluster_->ess()->base_url());
+  TestClient client(cluster_->host("ess")->base_url());
   auto r = client.Send(
       "GET", "/_sim/delivery/" + account + "?down=" + UrlEncode(list), "",
-      {BasicAuthHeader("sim-admin", cluster_->ess()->admin_token())},
+      {BasicAuthHeader("sim-admin", cluster_->host("ess")->admin_token())},
       std::chrono::milliseconds(60000));
   if (!r.ok() || r->status != 200)
     throw std::runtime_error("GET /_sim/delivery/" + account + ": " +
@@ -469,8 +468,8 @@ json E2eEnv::EssDelivery(const std::string& account,
 }
 
 void E2eEnv::SetFaults(const FaultConfig& faults) {
-  cluster_->ess()->SetFaults(faults);
-  cluster_->cdn()->SetFaults(faults);
+  cluster_->host("ess")->SetFaults(faults);
+  cluster_->host("cdn")->SetFaults(faults);
 }
 
 }  // namespace renumber

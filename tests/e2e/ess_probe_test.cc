@@ -65,7 +65,7 @@ TEST(EssProbeE2eTest, ProbesReportWithoutBlockingCutOver) {
     TestSmtpResponder gone(Mode::kGood, "127.0.0.1");
     refused_port = gone.port();
   }
-  json state = env.cluster()->ess()->api()->SaveState();
+  json state = env.cluster()->host("ess")->api()->SaveState();
   for (json& a : state["accounts"]) {
     for (const auto& [i, e] : expect) {
       if (a["customer"] != world[i].id) continue;
@@ -80,7 +80,7 @@ TEST(EssProbeE2eTest, ProbesReportWithoutBlockingCutOver) {
       for (json& d : a["domains"]) set_port(d["routes"]["routes"]);
     }
   }
-  SimApi* ess = env.cluster()->ess()->api();
+  SimApi* ess = env.cluster()->host("ess")->api();
   ASSERT_TRUE(ess->LoadState(state).ok());
   ASSERT_TRUE(ess->Configure({{"check_loopback_smtp", false}}).ok());
 

@@ -62,7 +62,7 @@ class EssSafetyE2eTest : public ::testing::Test {
   // after it, in the middle of a named route, with a CIDR outbound entry.
   EssSafetyE2eTest() : env_(Customers(8)) {
     for (const SimCustomer& c : env_.cluster()->customers())
-      if (c.has_ess) ess_.push_back(c);
+      if (c.Has("ess")) ess_.push_back(c);
     args_ = {"--yes"};
     for (const SimCustomer& c : ess_)
       args_.insert(args_.end(), {"--only", c.id + "/ess"});

@@ -89,7 +89,8 @@ struct Schedule {
   std::string Text() const {
     std::string out = "schedule seed " + std::to_string(seed) + ":";
     for (const SimCustomer& c : world)
-      out += " " + c.id + (c.has_ess ? "/ess" : "") + (c.has_cdn ? "/cdn" : "");
+      out += " " + c.id + (c.Has("ess") ? "/ess" : "") +
+             (c.Has("cdn") ? "/cdn" : "");
     for (const Step& s : steps) {
       out += "\n  " + s.phase + " (ESS faults: " + FaultsText(s.ess_faults) +
              "; CDN faults: " + FaultsText(s.cdn_faults) + ")";
@@ -230,7 +231,7 @@ struct Marks {
 
 long NextActivation(E2eEnv& env) {
   long next = 0;
-  const json state = env.cluster()->cdn()->api()->SaveState();
+  const json state = env.cluster()->host("cdn")->api()->SaveState();
   for (const json& a : state["history"])
     next = std::max(next, a.value("seq", 0L) + 1);
   return next;
@@ -239,7 +240,7 @@ long NextActivation(E2eEnv& env) {
 Marks MarkNow(E2eEnv& env) {
   Marks m;
   for (const SimCustomer& c : env.cluster()->customers())
-    if (c.has_ess)
+    if (c.Has("ess"))
       m.ess_moments[c.id] = env.EssDelivery(c.id)["history"].size();
   m.cdn_seq = NextActivation(env);
   return m;
@@ -253,8 +254,8 @@ void RunStep(E2eEnv& env, const Step& step, const Store& store, Met* met) {
   args.insert(args.end(), store.args.begin(), store.args.end());
   for (const Kill& kill : step.kills) {
     SCOPED_TRACE(step.phase + ": " + kill.Text());
-    env.cluster()->ess()->SetFaults(step.ess_faults);
-    env.cluster()->cdn()->SetFaults(step.cdn_faults);
+    env.cluster()->host("ess")->SetFaults(step.ess_faults);
+    env.cluster()->host("cdn")->SetFaults(step.cdn_faults);
     std::vector<std::string> vars = store.env;
     if (!kill.hook.empty())
       vars.push_back("RENUMBER_TEST_CRASH_AT=" + kill.hook);
@@ -273,8 +274,8 @@ void RunStep(E2eEnv& env, const Step& step, const Store& store, Met* met) {
   }
   // One run under the faults that is not cut short: it may end in any of
   // the account results, never in a crash or "bad input".
-  env.cluster()->ess()->SetFaults(step.ess_faults);
-  env.cluster()->cdn()->SetFaults(step.cdn_faults);
+  env.cluster()->host("ess")->SetFaults(step.ess_faults);
+  env.cluster()->host("cdn")->SetFaults(step.cdn_faults);
   RunResult faulty = env.Renumber(command, args, store.env);
   EXPECT_EQ(faulty.signal, 0) << faulty.err;
   EXPECT_NE(faulty.exit_code, 2) << faulty.err;
@@ -286,7 +287,7 @@ void RunStep(E2eEnv& env, const Step& step, const Store& store, Met* met) {
 
 std::vector<std::string> ServicesOf(E2eEnv& env, const std::string& account) {
   std::vector<std::string> out;
-  const json state = env.cluster()->cdn()->api()->SaveState();
+  const json state = env.cluster()->host("cdn")->api()->SaveState();
   for (const json& s : state["services"])
     if (s.value("account", "") == account) out.push_back(s.value("id", ""));
   return out;
@@ -305,10 +306,11 @@ std::vector<std::string> OtherServers(const json& first, const SimCustomer& c) {
 }
 
 void ExpectSafeHistories(E2eEnv& env, const Marks& cutover) {
-  const json activations = env.cluster()->cdn()->api()->SaveState()["history"];
+  const json activations =
+      env.cluster()->host("cdn")->api()->SaveState()["history"];
   for (const SimCustomer& c : env.cluster()->customers()) {
     SCOPED_TRACE(c.id);
-    if (c.has_ess) {
+    if (c.Has("ess")) {
       const json plain = env.EssDelivery(c.id)["history"];
       const json others_down =
           env.EssDelivery(c.id, OtherServers(plain[0], c))["history"];
@@ -319,7 +321,7 @@ void ExpectSafeHistories(E2eEnv& env, const Marks& cutover) {
           MailSafetyViolations(plain, others_down, c.old_ip, c.new_ip, from),
           "");
     }
-    if (c.has_cdn) {
+    if (c.Has("cdn")) {
       EXPECT_EQ(OriginSafetyViolations(activations, ServicesOf(env, c.id),
                                        c.old_ip, c.new_ip, cutover.cdn_seq),
                 "");
@@ -328,7 +330,8 @@ void ExpectSafeHistories(E2eEnv& env, const Marks& cutover) {
 }
 
 void CountFaults(E2eEnv& env, Met* met) {
-  for (SimHost* host : {env.cluster()->ess(), env.cluster()->cdn()}) {
+  for (SimHost* host :
+       {env.cluster()->host("ess"), env.cluster()->host("cdn")}) {
     const json fired = host->Counters().value("faults", json::object());
     for (const auto& [kind, n] : fired.items())
       met->faults[kind] += n.get<long>();

@@ -142,7 +142,7 @@ TEST(FlowE2eTest, DryRunWritesNothing) {
 TEST(FlowE2eTest, OneAccountShortcut) {
   E2eEnv env(Customers(2));
   const SimCustomer& c = env.cluster()->customers()[0];
-  std::string service = c.has_ess ? "ess" : "cdn";
+  std::string service = c.Has("ess") ? "ess" : "cdn";
   RunResult r = env.Run({"prepare", "--service", service, "--customer", c.id,
                          "--old-ip", c.old_ip, "--new-ip", c.new_ip,
                          "--credentials", env.credentials(), "--state-dir",

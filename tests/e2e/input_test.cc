@@ -132,7 +132,8 @@ TEST(InputE2eTest, SecretsNeverReachOutputLogsOrJournal) {
     journal += *PosixFileSystem()->ReadFile(journal_dir + "/" + n);
   ASSERT_FALSE(journal.empty());
   for (const SimCustomer& c : env.cluster()->customers()) {
-    for (const std::string& secret : {c.ess_password, c.cdn_token}) {
+    for (const std::string& secret :
+         {c.Credential("ess", "password"), c.Credential("cdn", "api_token")}) {
       if (secret.empty()) continue;
       EXPECT_EQ(r.out.find(secret), std::string::npos) << c.id;
       EXPECT_EQ(r.err.find(secret), std::string::npos) << c.id;

@@ -94,8 +94,8 @@ std::string EnglishIn(const std::string& text) {
     // The staged version's diff quotes the CDN's own configuration as the
     // CDN shows it (field names, the version's bilingual comment): data,
     // not our words.
-    if (!line.empty() && (line[0] == '+' || line[0] == '-' ||
-                          line.rfind(" - ", 0) == 0))
+    if (!line.empty() &&
+        (line[0] == '+' || line[0] == '-' || line.rfind(" - ", 0) == 0))
       continue;
     const std::string rest = " " + WithoutNames(line) + " ";
     for (const std::string& w : kEnglish) {
@@ -183,7 +183,7 @@ TEST(JapaneseE2eTest, ACustomerIsToldToWaitNotToOverride) {
   const std::string end =
       (RealClock()->Now() + std::chrono::hours(48)).ToRfc3339(540);
   const SimCustomer& c = env.cluster()->customers()[0];
-  const std::string service = c.has_ess ? "ess" : "cdn";
+  const std::string service = c.Has("ess") ? "ess" : "cdn";
   std::vector<std::string> one = {
       "--service",   service,         "--customer",
       c.id,          "--old-ip",      c.old_ip,

@@ -308,7 +308,8 @@ TEST_F(PreflightVendorE2eTest, VaultLoginsAreAuditedAsPreflight) {
   EXPECT_EQ(uses, 9u) << audit.out;  // one per account of the plan
   EXPECT_NE(audit.out.find("alice"), std::string::npos);
   for (const SimCustomer& c : env_.cluster()->customers())
-    for (const std::string& secret : {c.ess_password, c.cdn_token})
+    for (const std::string& secret :
+         {c.Credential("ess", "password"), c.Credential("cdn", "api_token")})
       if (!secret.empty()) {
         EXPECT_EQ(audit.out.find(secret), std::string::npos);
         EXPECT_EQ((r.out + r.err).find(secret), std::string::npos);

@@ -20,7 +20,8 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr char kHostileTicket[] = "ZL-2026-10001\x1b[2J<script>alert(1)</script>";
+constexpr char kHostileTicket[] =
+    "ZL-2026-10001\x1b[2J<script>alert(1)</script>";
 
 std::string Slurp(const std::string& path) {
   auto text = PosixFileSystem()->ReadFile(path);
@@ -45,7 +46,8 @@ std::string WithoutCdnOf(const E2eEnv& env, const std::string& customer) {
   json creds = json::parse(Slurp(env.credentials()));
   json kept = json::array();
   for (const json& a : creds["accounts"])
-    if (!(a["customer"] == customer && a["service"] == "cdn")) kept.push_back(a);
+    if (!(a["customer"] == customer && a["service"] == "cdn"))
+      kept.push_back(a);
   creds["accounts"] = kept;
   const std::string path = env.dir() + "/fewer.json";
   EXPECT_TRUE(
@@ -70,12 +72,17 @@ json ReportAccount(const json& doc, const std::string& account) {
 
 // prepare everything (alice), one CDN login missing; cut C-10001 over (bob).
 void RunCampaign(const E2eEnv& env) {
-  std::vector<std::string> prepare = {"prepare",       "--plan",
-                                      env.plan(),      "--credentials",
+  std::vector<std::string> prepare = {"prepare",
+                                      "--plan",
+                                      env.plan(),
+                                      "--credentials",
                                       WithoutCdnOf(env, "C-10004"),
-                                      "--state-dir",   env.state_dir(),
-                                      "--hosts",       env.hosts(),
-                                      "--yes",         "--operator",
+                                      "--state-dir",
+                                      env.state_dir(),
+                                      "--hosts",
+                                      env.hosts(),
+                                      "--yes",
+                                      "--operator",
                                       "alice"};
   RunResult p = env.Run(prepare);
   ASSERT_EQ(p.exit_code, 1) << "one account fails\n" << p.out << p.err;
@@ -89,8 +96,8 @@ TEST(ReportE2eTest, FromTheJournalInEveryFormat) {
   RunCampaign(env);
 
   // The journal's account-end records now carry the target and findings.
-  auto journal = ReadJournal(PosixFileSystem(),
-                             env.state_dir() + "/journal/plan.journal");
+  auto journal =
+      ReadJournal(PosixFileSystem(), env.state_dir() + "/journal/plan.journal");
   ASSERT_TRUE(journal.ok()) << journal.status().ToString();
   int ends = 0;
   for (const json& r : journal->records) {
@@ -186,25 +193,23 @@ TEST(ReportE2eTest, BadInputChangesNothing) {
   EXPECT_EQ(pdf.exit_code, 2);
   EXPECT_NE(pdf.err.find("--format must be md, html or json"),
             std::string::npos);
-  RunResult live = env.Run({"report", "--live", "--state-dir",
-                            env.state_dir()});
+  RunResult live =
+      env.Run({"report", "--live", "--state-dir", env.state_dir()});
   EXPECT_EQ(live.exit_code, 2);
   EXPECT_NE(live.err.find("--live needs --plan"), std::string::npos);
-  RunResult typo = env.Run(
-      {"report", "--campaign", "plna", "--state-dir", env.state_dir()});
+  RunResult typo =
+      env.Run({"report", "--campaign", "plna", "--state-dir", env.state_dir()});
   EXPECT_EQ(typo.exit_code, 2);
   EXPECT_NE(typo.err.find("campaigns: plan"), std::string::npos) << typo.err;
   // A plan that has not run yet: every account not-run, and exit 0.
   const std::string other = env.dir() + "/other.csv";
-  ASSERT_TRUE(WriteFileAtomic(PosixFileSystem(), other, Slurp(env.plan()),
-                              0600)
-                  .ok());
+  ASSERT_TRUE(
+      WriteFileAtomic(PosixFileSystem(), other, Slurp(env.plan()), 0600).ok());
   RunResult fresh = env.Run({"report", "--plan", other, "--state-dir",
                              env.state_dir(), "--format", "json"});
   EXPECT_EQ(fresh.exit_code, 0) << fresh.err;
   json doc = json::parse(fresh.out);
-  EXPECT_EQ(doc["totals"]["by_result"]["not-run"],
-            doc["totals"]["accounts"]);
+  EXPECT_EQ(doc["totals"]["by_result"]["not-run"], doc["totals"]["accounts"]);
   EXPECT_NE(doc["warnings"][0].get<std::string>().find("no campaign 'other'"),
             std::string::npos);
 }
@@ -226,8 +231,10 @@ TEST(ReportE2eTest, LiveIsReadOnlyAndHoldsNoSecret) {
       WriteFileAtomic(PosixFileSystem(), pass, canary + "\n", 0600).ok());
   std::vector<std::string> secrets = {canary};
   for (const SimCustomer& c : env.cluster()->customers()) {
-    if (!c.ess_password.empty()) secrets.push_back(c.ess_password);
-    if (!c.cdn_token.empty()) secrets.push_back(c.cdn_token);
+    if (!c.Credential("ess", "password").empty())
+      secrets.push_back(c.Credential("ess", "password"));
+    if (!c.Credential("cdn", "api_token").empty())
+      secrets.push_back(c.Credential("cdn", "api_token"));
   }
   auto vault = [&](std::vector<std::string> args) {
     args.insert(args.end(),
@@ -238,10 +245,10 @@ TEST(ReportE2eTest, LiveIsReadOnlyAndHoldsNoSecret) {
   ASSERT_EQ(vault({"vault", "import", env.credentials(), "--ticket", "T-1"})
                 .exit_code,
             0);
-  ASSERT_EQ(vault({"prepare", "--plan", env.plan(), "--hosts", env.hosts(),
-                   "--yes"})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      vault({"prepare", "--plan", env.plan(), "--hosts", env.hosts(), "--yes"})
+          .exit_code,
+      0);
   const long writes = env.Writes(), requests = env.Requests();
   std::string everything;
   for (const char* format : {"json", "md", "html"}) {
@@ -308,10 +315,9 @@ TEST(ReportE2eTest, EchoedCredentialsAreScrubbed) {
                  {"service", "cdn"},
                  {"api_base", (*server)->base_url()},
                  {"api_token", token}}}}};
-  ASSERT_TRUE(
-      WriteFileAtomic(PosixFileSystem(), creds, doc.dump(), 0600).ok());
-  RunResult r = env.Run(Report(
-      env, {"--live", "--credentials", creds, "--format", "json"}));
+  ASSERT_TRUE(WriteFileAtomic(PosixFileSystem(), creds, doc.dump(), 0600).ok());
+  RunResult r = env.Run(
+      Report(env, {"--live", "--credentials", creds, "--format", "json"}));
   EXPECT_EQ(r.exit_code, 3) << r.err;
   json report = json::parse(r.out);
   for (const json& a : report["accounts"])

@@ -57,8 +57,8 @@ TEST(RollbackE2eTest, CdnRollbackStopsWhenSomeoneChangedTheServiceAfterUs) {
   ASSERT_EQ(env.Renumber("cutover", {"--yes"}).exit_code, 0);
   // The customer activates a new version of every CDN account afterwards.
   for (const SimCustomer& c : env.cluster()->customers())
-    if (c.has_cdn) {
-      ASSERT_TRUE(env.cluster()->cdn()->api()->CustomerChange(c.id).ok());
+    if (c.Has("cdn")) {
+      ASSERT_TRUE(env.cluster()->host("cdn")->api()->CustomerChange(c.id).ok());
     }
   const long writes = env.Writes();
   RunResult rb =
@@ -77,7 +77,8 @@ TEST(RollbackE2eTest, CdnRollbackStopsWhenSomeoneChangedTheServiceAfterUs) {
   // A prepare rollback on a cut-over service: roll back the cutover first.
   std::vector<std::string> cdn_only = {"--phase", "prepare", "--yes", "--json"};
   for (const SimCustomer& c : env.cluster()->customers())
-    if (c.has_cdn) cdn_only.insert(cdn_only.end(), {"--only", c.id + "/cdn"});
+    if (c.Has("cdn"))
+      cdn_only.insert(cdn_only.end(), {"--only", c.id + "/cdn"});
   RunResult wrong = env.Renumber("rollback", cdn_only);
   EXPECT_EQ(wrong.exit_code, 4) << wrong.err;
   for (const json& a : Accounts(wrong))

@@ -71,11 +71,13 @@ TEST(SecretsE2eTest, CanaryThroughEveryCommandAtTraceLevel) {
   chmod(pass.c_str(), 0600);
   std::vector<std::string> secrets = {canary};
   for (const SimCustomer& c : env.cluster()->customers()) {
-    if (!c.ess_password.empty()) {
-      secrets.push_back(c.ess_password);
-      secrets.push_back(Base64(c.ess_username + ":" + c.ess_password));
+    if (!c.Credential("ess", "password").empty()) {
+      secrets.push_back(c.Credential("ess", "password"));
+      secrets.push_back(Base64(c.Credential("ess", "username") + ":" +
+                               c.Credential("ess", "password")));
     }
-    if (!c.cdn_token.empty()) secrets.push_back(c.cdn_token);
+    if (!c.Credential("cdn", "api_token").empty())
+      secrets.push_back(c.Credential("cdn", "api_token"));
   }
   const std::vector<std::string> common = {"--state-dir",  env.state_dir(),
                                            "--log-level",  "trace",

@@ -57,9 +57,9 @@ class TeamCrashE2eTest : public ::testing::Test {
                                      "--jobs",
                                      "1"};
     for (const SimCustomer& c : env.cluster()->customers()) {
-      if (c.has_ess && c.id != "C-10002")
+      if (c.Has("ess") && c.id != "C-10002")
         args.insert(args.end(), {"--only", c.id + "/ess"});
-      if (c.has_cdn) args.insert(args.end(), {"--only", c.id + "/cdn"});
+      if (c.Has("cdn")) args.insert(args.end(), {"--only", c.id + "/cdn"});
     }
     return args;
   }

@@ -374,7 +374,8 @@ TEST_F(TeamE2eTest, VaultAuditRecordsAreCopiedToTheStore) {
   EXPECT_EQ(joined, *local);
   EXPECT_NE(joined.find("\"use\""), std::string::npos) << joined;
   for (const SimCustomer& c : env.cluster()->customers())
-    for (const std::string& secret : {c.ess_password, c.cdn_token}) {
+    for (const std::string& secret :
+         {c.Credential("ess", "password"), c.Credential("cdn", "api_token")}) {
       if (!secret.empty()) {
         EXPECT_EQ(joined.find(secret), std::string::npos);
       }
@@ -388,8 +389,8 @@ TEST_F(TeamE2eTest, VaultAuditRecordsAreCopiedToTheStore) {
   ASSERT_TRUE(server_->Start().ok());
   EXPECT_NE(reveal.exit_code, 0);
   for (const SimCustomer& c : env.cluster()->customers()) {
-    if (!c.ess_password.empty()) {
-      EXPECT_EQ((reveal.out + reveal.err).find(c.ess_password),
+    if (!c.Credential("ess", "password").empty()) {
+      EXPECT_EQ((reveal.out + reveal.err).find(c.Credential("ess", "password")),
                 std::string::npos);
     }
   }

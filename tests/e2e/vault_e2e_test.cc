@@ -48,7 +48,8 @@ TEST(VaultE2eTest, PrepareWithVaultCredentialsIsAudited) {
   EXPECT_NE(log.find("alice"), std::string::npos) << "operator recorded";
   // Nothing of a secret in the audit log or the journal.
   for (const SimCustomer& c : env.cluster()->customers())
-    for (const std::string& s : {c.ess_password, c.cdn_token})
+    for (const std::string& s :
+         {c.Credential("ess", "password"), c.Credential("cdn", "api_token")})
       if (!s.empty()) {
         EXPECT_EQ(log.find(s), std::string::npos);
         EXPECT_EQ((prep.out + prep.err).find(s), std::string::npos);

@@ -7,12 +7,12 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "adapters/cdn/simulator/cdn_sim_vendor.h"
 #include "adapters/cdn/simulator/handlers.h"
 #include "adapters/cdn/simulator/routes.h"
 #include "adapters/cdn/simulator/routing.h"
 #include "adapters/cdn/simulator/seed.h"
 #include "adapters/cdn/simulator/state.h"
-#include "src/sim/vendors.h"
 
 namespace renumber {
 namespace {
@@ -57,7 +57,7 @@ class CdnSimApi : public SimApi {
     state_.accounts = std::move(world.accounts);
     state_.services = std::move(world.services);
     for (const SimCustomer& c : customers)
-      if (c.has_cdn) state_.old_ips[c.id] = c.old_ip;
+      if (c.Has("cdn")) state_.old_ips[c.id] = c.old_ip;
     cdnsim::RecordSeedActivations(&state_);
     IndexTokens();
   }

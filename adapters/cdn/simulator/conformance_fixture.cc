@@ -1,7 +1,7 @@
 #include "adapters/cdn/simulator/conformance_fixture.h"
 
+#include "adapters/cdn/simulator/cdn_sim_vendor.h"
 #include "src/http/test_server.h"
-#include "src/sim/vendors.h"
 
 namespace renumber::cdnsim::testing {
 
@@ -15,9 +15,9 @@ std::vector<SimCustomer> TestCustomers() {
     std::string n = std::to_string(i + 1);
     c.old_ip = v6 ? "2001:db8:a::" + n : "198.18.0." + n;
     c.new_ip = v6 ? "2001:db8:b::" + n : "198.19.0." + n;
-    c.has_ess = i % 2 == 0;
-    c.has_cdn = i >= 1 && i <= 8;
-    c.cdn_token = TokenOf(c.id);
+    if (i % 2 == 0) c.services.push_back({"ess", {}});
+    if (i >= 1 && i <= 8)
+      c.services.push_back({"cdn", {{"api_token", TokenOf(c.id)}}});
     out.push_back(c);
   }
   return out;

@@ -102,16 +102,16 @@ CdnWorld SeedCdnWorld(const std::vector<SimCustomer>& customers) {
   CdnWorld world;
   int rank = 0;
   for (const SimCustomer& c : customers) {
-    if (!c.has_cdn) continue;
+    if (!c.Has("cdn")) continue;
     Account account;
     account.id = c.id;
     account.customer_id = Base62Id("customer:" + c.id);
     // Both tokens belong to one user: they share one rate-limit budget.
     const std::string user = Base62Id("user:" + c.id);
-    const std::string ro = ReadOnlyTokenFor(c.cdn_token);
-    account.tokens = {
-        {c.cdn_token, "global", user, Base62Id("token:" + c.cdn_token)},
-        {ro, "global:read", user, Base62Id("token:" + ro)}};
+    const std::string ro = ReadOnlyTokenFor(c.Credential("cdn", "api_token"));
+    account.tokens = {{c.Credential("cdn", "api_token"), "global", user,
+                       Base62Id("token:" + c.Credential("cdn", "api_token"))},
+                      {ro, "global:read", user, Base62Id("token:" + ro)}};
     world.accounts.push_back(std::move(account));
     bool v6 = c.old_ip.find(':') != std::string::npos;
     SiteInfo site{DomainOf(c.id), c.old_ip, OtherIp(v6, rank), c.id};

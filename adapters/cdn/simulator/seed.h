@@ -1,7 +1,7 @@
 // The simulated CDN world built from the shared customer list.
 //
 // Deterministic: the same customers give byte-identical state. Every
-// customer with has_cdn gets an Account (its cdn_token with scope "global",
+// customer holding "cdn" gets an Account (its api_token with scope "global",
 // plus a derived read-only "global:read" token, both of one user) and one
 // to three services. The shape of a customer's services is chosen by its
 // rank among the CDN customers (0, 1, 2, ...) modulo kShapeCount (8) — see

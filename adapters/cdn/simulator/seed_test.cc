@@ -6,9 +6,9 @@
 
 #include <set>
 
+#include "adapters/cdn/simulator/cdn_sim_vendor.h"
 #include "adapters/cdn/simulator/validate.h"
 #include "src/core/ip.h"
-#include "src/sim/vendors.h"
 
 namespace renumber::cdnsim {
 namespace {
@@ -22,8 +22,9 @@ std::vector<SimCustomer> Customers(int n) {
     bool v6 = i % 6 == 5;
     c.old_ip = v6 ? "2001:db8:a::" + std::to_string(i + 1)
                   : "198.18.0." + std::to_string(i + 1);
-    c.has_cdn = i % 4 != 3;
-    c.cdn_token = "tok-" + std::to_string(i);
+    if (i % 4 != 3)
+      c.services.push_back(
+          {"cdn", {{"api_token", "tok-" + std::to_string(i)}}});
     out.push_back(c);
   }
   return out;
@@ -65,7 +66,7 @@ TEST(CdnSeedTest, OnlyCdnCustomersWithBothTokens) {
   std::vector<SimCustomer> customers = Customers(12);
   CdnWorld w = SeedCdnWorld(customers);
   size_t with_cdn = 0;
-  for (const SimCustomer& c : customers) with_cdn += c.has_cdn;
+  for (const SimCustomer& c : customers) with_cdn += c.Has("cdn");
   ASSERT_EQ(w.accounts.size(), with_cdn);
   for (const Account& a : w.accounts) {
     ASSERT_EQ(a.tokens.size(), 2u);
@@ -114,7 +115,7 @@ TEST(CdnSeedTest, EveryServiceIsValidAndUsesTheOldIpOneToThreeTimes) {
 TEST(CdnSeedTest, EightCdnCustomersCoverEveryShapeTheIssueNames) {
   std::vector<SimCustomer> customers;
   for (const SimCustomer& c : Customers(12))
-    if (c.has_cdn && customers.size() < 8) customers.push_back(c);
+    if (c.Has("cdn") && customers.size() < 8) customers.push_back(c);
   ASSERT_EQ(customers.size(), 8u);
   CdnWorld w = SeedCdnWorld(customers);
   int quorum75 = 0, auto_lb_pairs = 0, conditions = 0, shields = 0,

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "src/sim/vendors.h"
+#include "adapters/cdn/simulator/cdn_sim_vendor.h"
 
 namespace renumber::cdnsim {
 namespace {
@@ -17,8 +17,7 @@ std::vector<SimCustomer> Customers() {
     c.id = "C-" + std::to_string(20001 + i);
     c.index = i;
     c.old_ip = i == 7 ? "2001:db8:a::8" : "198.18.1." + std::to_string(i);
-    c.has_cdn = true;
-    c.cdn_token = "t" + std::to_string(i);
+    c.services.push_back({"cdn", {{"api_token", "t" + std::to_string(i)}}});
     out.push_back(c);
   }
   return out;

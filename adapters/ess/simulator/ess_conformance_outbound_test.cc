@@ -113,7 +113,7 @@ TEST_F(EssSimTest, ChangeLogRecordsEveryChange) {
   ASSERT_EQ(all.size(), 3u);
   const auto& e0 = all[0];
   EXPECT_EQ(e0["at"], t1.ToRfc3339());
-  EXPECT_EQ(e0["actor"], customers_[0].ess_username);
+  EXPECT_EQ(e0["actor"], customers_[0].Credential("ess", "username"));
   EXPECT_EQ(e0["action"], "add");
   EXPECT_EQ(e0["object"], "route:" + id);
   EXPECT_EQ(e0["address"], "192.0.2.40");

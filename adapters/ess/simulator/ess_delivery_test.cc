@@ -126,7 +126,7 @@ TEST_F(EssDeliveryTest, EveryCommittedWriteIsAMomentOfTheHistory) {
   EXPECT_EQ(h[0]["write"], "seeded");
   EXPECT_TRUE(h[0]["actor"].is_null());
   EXPECT_EQ(h[1]["write"], "POST /v1/inbound-routes");
-  EXPECT_EQ(h[1]["actor"], customers_[kBackup].ess_username);
+  EXPECT_EQ(h[1]["actor"], customers_[kBackup].Credential("ess", "username"));
   EXPECT_EQ(h[2]["write"], "POST /v1/inbound-routes/{id}/move");
   // Each moment is evaluated with the query's servers down: the new route
   // added last still lost to the archive; moved after the old one, it wins.

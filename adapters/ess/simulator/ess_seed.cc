@@ -62,7 +62,8 @@ class Seeder {
  public:
   Seeder(const SimCustomer& c, Timestamp now) : c_(c), now_(now) {
     a_.customer = c.id;
-    a_.users.push_back({c.ess_username, c.ess_password, true});
+    a_.users.push_back({c.Credential("ess", "username"),
+                        c.Credential("ess", "password"), true});
     a_.users.push_back({ViewerUsername(c), ViewerPassword(c), false});
   }
 
@@ -206,7 +207,7 @@ std::vector<Account> SeedAccounts(const std::vector<SimCustomer>& customers,
                                   Timestamp now) {
   std::vector<Account> out;
   for (const SimCustomer& c : customers) {
-    if (c.has_ess) out.push_back(Seeder(c, now).Build());
+    if (c.Has("ess")) out.push_back(Seeder(c, now).Build());
   }
   return out;
 }

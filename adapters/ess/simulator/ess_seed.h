@@ -1,5 +1,5 @@
 // Seeds the ESS simulator's accounts from the simulated customers, one
-// account per customer with has_ess. Deterministic: the same customers and
+// account per customer holding "ess". Deterministic: the same customers and
 // `now` give the same accounts (ids, ETags, checks). Shapes by customer
 // index are listed in README.md.
 #ifndef RENUMBER_ADAPTERS_ESS_SIMULATOR_ESS_SEED_H_

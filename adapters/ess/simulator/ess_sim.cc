@@ -4,9 +4,9 @@
 #include <cmath>
 
 #include "adapters/ess/simulator/ess_seed.h"
+#include "adapters/ess/simulator/ess_sim_vendor.h"
 #include "adapters/ess/simulator/ess_wire.h"
 #include "src/sim/basic_auth.h"
-#include "src/sim/vendors.h"
 
 namespace renumber::ess_sim {
 namespace {
@@ -317,7 +317,8 @@ std::optional<ServerResponse> EssSim::HandleAdmin(const ServerRequest& req) {
     ServerResponse out;
     out.status = status;
     out.headers.Set("Content-Type", "application/json; charset=utf-8");
-    out.body = nlohmann::json{{"error", message}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out.body = nlohmann::json{{"error", message}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
     return out;
   };
   if (req.method != "GET") return error(405, "use GET");

@@ -1,6 +1,6 @@
 // EssSim: the ESS management API of docs/ess-contract.md as a SimApi
 // (internal to the simulator; the factory is NewEssSimApi in
-// src/sim/vendors.h). Choices where the contract is silent: README.md.
+// ess_sim_vendor.h). Choices where the contract is silent: README.md.
 //
 // Threads: Handle() runs on many server threads; one mutex guards all
 // accounts. The check endpoint releases it while it probes a real SMTP

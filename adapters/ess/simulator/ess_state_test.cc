@@ -25,7 +25,7 @@ TEST(EssSeedTest, OneAccountPerEssCustomer) {
   auto state = NewEssSimApi(customers, &clock)->SaveState();
   std::set<std::string> ids;
   for (const auto& a : state["accounts"]) ids.insert(a["customer"]);
-  for (const auto& c : customers) EXPECT_EQ(ids.count(c.id) == 1, c.has_ess);
+  for (const auto& c : customers) EXPECT_EQ(ids.count(c.id) == 1, c.Has("ess"));
 }
 
 struct Shapes {

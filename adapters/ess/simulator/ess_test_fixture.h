@@ -11,10 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "adapters/ess/simulator/ess_sim_vendor.h"
 #include "src/core/time.h"
 #include "src/sim/host.h"
+#include "src/sim/sim_vendors.h"
 #include "src/sim/test_client.h"
-#include "src/sim/vendors.h"
 #include "src/sim/world.h"
 
 namespace renumber {
@@ -49,7 +50,8 @@ class EssSimTest : public ::testing::Test {
 
   // Customer i's admin login (C-10001 is index 0).
   std::pair<std::string, std::string> Admin(int i) const {
-    return {customers_[i].ess_username, customers_[i].ess_password};
+    return {customers_[i].Credential("ess", "username"),
+            customers_[i].Credential("ess", "password")};
   }
   // The account's read-only user, as the simulator seeded it.
   std::pair<std::string, std::string> Viewer(int i) const {

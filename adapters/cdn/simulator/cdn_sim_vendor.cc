@@ -1,0 +1,67 @@
+// CdnSimVendor: which seeded customers hold the CDN, their simulator-only
+// API tokens, and what the cluster reads of the CDN simulator's state (its
+// own format: state.cc).
+#include "adapters/cdn/simulator/cdn_sim_vendor.h"
+
+namespace renumber {
+namespace {
+
+using json = nlohmann::json;
+
+// Services by index: both, ESS only, CDN only, both, ... (the other half of
+// the mix is ess_sim_vendor.cc's).
+bool Holds(int index) { return index % 4 == 0 || index % 4 >= 2; }
+
+std::map<std::string, std::string> SeededCredentials(const SimCustomer& c) {
+  return {{"api_token", "sim-cdn-" + SimDerivedHex("cdn|" + c.id, 16)}};
+}
+
+json Services(const json& state) {
+  return state.value("services", json::array());
+}
+
+std::map<std::string, std::vector<std::string>> Domains(const json& state) {
+  std::map<std::string, std::vector<std::string>> out;
+  for (const auto& s : Services(state)) {
+    std::vector<std::string>& names = out[s.value("account", "")];
+    for (const auto& v : s.value("versions", json::array()))
+      if (v.value("active", false))
+        for (const auto& d : v.value("domains", json::array()))
+          names.push_back(d.value("name", ""));
+  }
+  return out;
+}
+
+std::vector<SimOrigin> Origins(const json& state) {
+  std::vector<SimOrigin> out;
+  for (const auto& s : Services(state))
+    for (const auto& v : s.value("versions", json::array()))
+      for (const auto& b : v.value("backends", json::array()))
+        out.push_back({s.value("account", ""), b.value("address", ""),
+                       b.value("port", 80), b.value("use_ssl", false)});
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Addresses(const json& state) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const SimOrigin& o : Origins(state))
+    out.emplace_back(o.customer, o.address);
+  return out;
+}
+
+}  // namespace
+
+SimVendorSpec CdnSimVendor() {
+  return {"cdn",
+          {"CDN (ZenlogicCDN)", "CDN（ZenlogicCDN）"},
+          "127.0.0.1:18080",
+          Holds,
+          SeededCredentials,
+          NewCdnSimApi,
+          Domains,
+          Addresses,
+          Origins,
+          /*logins=*/nullptr};  // one API token per account, no console
+}
+
+}  // namespace renumber

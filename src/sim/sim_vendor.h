@@ -1,0 +1,81 @@
+// SimVendorSpec: what one vendor simulator declares so that the simulated
+// world, the cluster, `renumber sim`, the demo and the benchmarks can run it
+// without naming it. Each vendor's spec lives in its simulator folder
+// (adapters/<vendor>/simulator/*_sim_vendor.cc); adapters/sim_vendors.cc
+// lists them, one line each (sim_vendors.h).
+//
+// The functions are pure (thread-safe) except `make`, whose SimApi the
+// caller owns; `clock` (not owned) must outlive it.
+#ifndef RENUMBER_SIM_SIM_VENDOR_H_
+#define RENUMBER_SIM_SIM_VENDOR_H_
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "src/core/time.h"
+#include "src/model/model.h"
+#include "src/sim/sim_api.h"
+#include "src/sim/world.h"
+
+namespace renumber {
+
+// A web origin a simulator's state points at, at a customer's old IP
+// (OriginFarm serves it there and at the new IP).
+struct SimOrigin {
+  std::string customer;
+  std::string address;  // as the state holds it; OriginFarm keeps IPs only
+  int port = 80;
+  bool tls = false;
+};
+
+// A console login other than the customer's own credentials (e.g. ESS's
+// read-only user), printed by `renumber sim`.
+struct SimLogin {
+  std::string customer;
+  std::string role;  // "viewer": the key in `renumber sim --json`
+  Text note;         // "read-only user (answers 403)"
+  std::map<std::string, std::string> fields;
+};
+
+struct SimVendorSpec {
+  // The registered service it simulates (ServiceSpec::name): "ess".
+  std::string service;
+  // Its management API's name for people: "ESS (Email Security.cloud)".
+  Text title;
+  // Where `renumber sim --<service>` listens by default.
+  std::string default_listen;
+  // Whether the seeded customer at 0-based `index` holds the service: the
+  // world's mix of shapes.
+  bool (*holds)(int index) = nullptr;
+  // The simulator-only credentials seeded for `customer` (id, index set),
+  // under the service's credential field names.
+  std::map<std::string, std::string> (*credentials)(
+      const SimCustomer& customer) = nullptr;
+  // A new simulator holding the accounts of `customers` that hold the
+  // service.
+  std::unique_ptr<SimApi> (*make)(const std::vector<SimCustomer>& customers,
+                                  Clock* clock) = nullptr;
+
+  // What the cluster reads of this simulator's SaveState(), in the
+  // simulator's own state format; nullptr: it holds none of it.
+  // customer -> the domains its account serves now (the DNS simulator's
+  // zones, preflight's tests).
+  std::map<std::string, std::vector<std::string>> (*domains)(
+      const nlohmann::json& state) = nullptr;
+  // (customer, address) for every server address the state names (routes,
+  // backends): the hosts file puts host names at the customer's old IP.
+  std::vector<std::pair<std::string, std::string>> (*addresses)(
+      const nlohmann::json& state) = nullptr;
+  // The web origins behind the customers' sites (OriginFarm).
+  std::vector<SimOrigin> (*origins)(const nlohmann::json& state) = nullptr;
+  // Other console logins (renumber sim prints them).
+  std::vector<SimLogin> (*logins)(const nlohmann::json& state) = nullptr;
+};
+
+}  // namespace renumber
+
+#endif  // RENUMBER_SIM_SIM_VENDOR_H_
