@@ -65,19 +65,11 @@ class PosixFs : public FileSystem {
                          "ディスクに同期できません（ディレクトリ）", dir, err);
     return Status::Ok();
   }
-  Status CreateDirs(const std::string& dir, unsigned mode) override {
-    if (dir.empty()) return Status::Ok();
-    std::string partial;
-    size_t pos = 0;
-    while (pos != std::string::npos) {
-      pos = dir.find('/', pos + 1);
-      partial = dir.substr(0, pos);
-      if (partial.empty()) continue;
-      if (::mkdir(partial.c_str(), mode) != 0 && errno != EEXIST)
-        return ErrnoStatus("cannot create directory",
-                           "作成できません（ディレクトリ）", partial, errno);
-    }
-    return Status::Ok();
+  Result<bool> MakeDir(const std::string& dir, unsigned mode) override {
+    if (::mkdir(dir.c_str(), mode) == 0) return true;
+    if (errno == EEXIST) return false;
+    return ErrnoStatus("cannot create directory",
+                       "作成できません（ディレクトリ）", dir, errno);
   }
   bool Exists(const std::string& path) override {
     struct stat st;
@@ -169,8 +161,8 @@ class ForwardingFs : public FileSystem {
   }
   Status Remove(const std::string& p) override { return base_->Remove(p); }
   Status SyncDir(const std::string& d) override { return base_->SyncDir(d); }
-  Status CreateDirs(const std::string& d, unsigned m) override {
-    return base_->CreateDirs(d, m);
+  Result<bool> MakeDir(const std::string& d, unsigned m) override {
+    return base_->MakeDir(d, m);
   }
   bool Exists(const std::string& p) override { return base_->Exists(p); }
   Result<unsigned> Mode(const std::string& p) override {
@@ -206,6 +198,18 @@ Result<std::unique_ptr<FileSystem>> FileSystem::OpenPrivateDir(
 FileSystem* PosixFileSystem() {
   static FileSystem* fs = new PosixFs;
   return fs;
+}
+
+Status FileSystem::CreateDirs(const std::string& dir, unsigned mode) {
+  size_t pos = 0;
+  while (!dir.empty() && pos != std::string::npos) {
+    pos = dir.find('/', pos + 1);
+    const std::string partial = dir.substr(0, pos);
+    if (partial.empty() || partial.back() == '/') continue;  // "a//b"
+    RN_ASSIGN_OR_RETURN(bool made, MakeDir(partial, mode));
+    if (made) RN_RETURN_IF_ERROR(SyncDir(DirName(partial)));
+  }
+  return Status::Ok();
 }
 
 std::string DirName(const std::string& path) {

@@ -72,8 +72,16 @@ class FileSystem {
   virtual Status Remove(const std::string& path) = 0;
   // fsync of a directory, so a rename or create in it is durable.
   virtual Status SyncDir(const std::string& dir) = 0;
-  // mkdir -p with `mode` for directories it creates.
-  virtual Status CreateDirs(const std::string& dir, unsigned mode) = 0;
+  // mkdir -p with `mode` for the directories it creates, each made durable
+  // before the next: after MakeDir created a directory, its parent is
+  // fsynced (SyncDir), so a crash cannot lose a directory that a journal,
+  // lock or vault file was then written into. Built on MakeDir and SyncDir,
+  // so wrappers (fs_fault.h) see every step.
+  Status CreateDirs(const std::string& dir, unsigned mode);
+  // One directory, its parent existing: true when it created `dir` (not
+  // yet durable: CreateDirs syncs the parent), false when `dir` already
+  // existed. Callers want CreateDirs; this is its step.
+  virtual Result<bool> MakeDir(const std::string& dir, unsigned mode) = 0;
   virtual bool Exists(const std::string& path) = 0;
   // Permission bits (e.g. 0600) of an existing file.
   virtual Result<unsigned> Mode(const std::string& path) = 0;

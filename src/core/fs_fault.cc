@@ -108,8 +108,10 @@ Status FaultInjectionFileSystem::SyncDir(const std::string& dir) {
   return base_->SyncDir(dir);
 }
 
-Status FaultInjectionFileSystem::CreateDirs(const std::string& d, unsigned m) {
-  return base_->CreateDirs(d, m);
+Result<bool> FaultInjectionFileSystem::MakeDir(const std::string& d,
+                                               unsigned m) {
+  RN_RETURN_IF_ERROR(Check(Op::kMakeDir, d));
+  return base_->MakeDir(d, m);
 }
 
 bool FaultInjectionFileSystem::Exists(const std::string& p) {
@@ -161,8 +163,9 @@ Status CheckDurableRenames(
       return Status::PreconditionFailed(
           "rename " + std::to_string(renames) + " onto '" + path + "': '" +
               tmp + "' was not fsynced after its data and before the rename",
-          "'" + path + "' への " + std::to_string(renames) + " 回目の rename: '" +
-              tmp + "' がデータの書き込み後、rename の前に fsync されていません");
+          "'" + path + "' への " + std::to_string(renames) +
+              " 回目の rename: '" + tmp +
+              "' がデータの書き込み後、rename の前に fsync されていません");
     int next = FindEvent(events, Op::kRename, path, r + 1);
     int dir = FindEvent(events, Op::kSyncDir, DirName(path), r + 1);
     if (dir < 0 || (next >= 0 && dir > next))
@@ -170,7 +173,8 @@ Status CheckDurableRenames(
           "rename " + std::to_string(renames) + " onto '" + path +
               "': the directory was not fsynced after the rename",
           "'" + path + "' への " + std::to_string(renames) +
-              " 回目の rename: rename の後にディレクトリが fsync されていません");
+              " 回目の rename: rename の後にディレクトリが fsync "
+              "されていません");
   }
   if (renames == 0)
     return Status::NotFound("nothing was renamed onto '" + path + "'",
@@ -193,6 +197,8 @@ const char* FaultOpName(FaultInjectionFileSystem::Op op) {
       return "remove";
     case Op::kSyncDir:
       return "sync-dir";
+    case Op::kMakeDir:
+      return "make-dir";
     case Op::kLock:
       return "lock";
   }

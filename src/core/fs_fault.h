@@ -23,11 +23,22 @@ namespace renumber {
 
 class FaultInjectionFileSystem : public FileSystem {
  public:
-  enum class Op { kOpen, kAppend, kSync, kRename, kRemove, kSyncDir, kLock };
+  enum class Op {
+    kOpen,
+    kAppend,
+    kSync,
+    kRename,
+    kRemove,
+    kSyncDir,
+    kLock,
+    kMakeDir
+  };
 
   // One operation as it was called (failed ones included). `path` is the
   // file (kOpen, kAppend, kSync: the path it was opened with; kRename: the
-  // new name, with the old one in `from`), or the directory (kSyncDir).
+  // new name, with the old one in `from`), or the directory (kSyncDir,
+  // kMakeDir: every MakeDir step of CreateDirs, whether it created the
+  // directory or found it).
   struct Event {
     Op op;
     std::string path;
@@ -59,7 +70,7 @@ class FaultInjectionFileSystem : public FileSystem {
   Status Rename(const std::string& from, const std::string& to) override;
   Status Remove(const std::string& path) override;
   Status SyncDir(const std::string& dir) override;
-  Status CreateDirs(const std::string& dir, unsigned mode) override;
+  Result<bool> MakeDir(const std::string& dir, unsigned mode) override;
   bool Exists(const std::string& path) override;
   Result<unsigned> Mode(const std::string& path) override;
   Status Chmod(const std::string& path, unsigned mode) override;

@@ -30,6 +30,49 @@ class FsTest : public ::testing::Test {
   FileSystem* fs_ = PosixFileSystem();
 };
 
+// The step events of CreateDirs on `fs`, as "make-dir PATH" / "sync-dir
+// PATH" lines.
+std::vector<std::string> DirSteps(const FaultInjectionFileSystem& fs) {
+  std::vector<std::string> out;
+  for (const auto& e : fs.Events())
+    out.push_back(std::string(FaultOpName(e.op)) + " " + e.path);
+  return out;
+}
+
+// A directory CreateDirs made is durable before the next one is made in it:
+// its parent is fsynced right after the mkdir. Dropping that SyncDir from
+// FileSystem::CreateDirs fails this test.
+TEST_F(FsTest, CreateDirsMakesEachNewDirectoryDurable) {
+  FaultInjectionFileSystem fault(fs_);
+  ASSERT_TRUE(fault.CreateDirs(dir_ + "/a/b", 0700).ok());
+  std::vector<std::string> steps = DirSteps(fault);
+  ASSERT_GE(steps.size(), 4u);
+  std::vector<std::string> tail(steps.end() - 4, steps.end());
+  EXPECT_EQ(tail, (std::vector<std::string>{
+                      "make-dir " + dir_ + "/a", "sync-dir " + dir_,
+                      "make-dir " + dir_ + "/a/b", "sync-dir " + dir_ + "/a"}));
+  // The directories above dir_ existed: found, never synced.
+  EXPECT_EQ(fault.Calls(FaultInjectionFileSystem::Op::kSyncDir), 2);
+  EXPECT_EQ(*fs_->Mode(dir_ + "/a/b"), 0700u);
+
+  // Again: everything exists, nothing to make durable.
+  FaultInjectionFileSystem again(fs_);
+  ASSERT_TRUE(again.CreateDirs(dir_ + "/a/b", 0700).ok());
+  EXPECT_EQ(again.Calls(FaultInjectionFileSystem::Op::kSyncDir), 0);
+  EXPECT_GT(again.Calls(FaultInjectionFileSystem::Op::kMakeDir), 0);
+}
+
+// A failed parent fsync fails CreateDirs: the caller must not write into a
+// directory that a crash could lose.
+TEST_F(FsTest, CreateDirsFailsWhenTheParentCannotBeSynced) {
+  FaultInjectionFileSystem fault(fs_);
+  fault.FailNth(FaultInjectionFileSystem::Op::kSyncDir, dir_, 1,
+                Status::Unavailable("injected", "注入"));
+  Status s = fault.CreateDirs(dir_ + "/x/y", 0700);
+  EXPECT_EQ(s.code(), Code::kUnavailable) << s.ToString();
+  EXPECT_FALSE(fs_->Exists(dir_ + "/x/y"));
+}
+
 TEST_F(FsTest, AtomicWriteReplacesAndKeepsMode) {
   std::string p = dir_ + "/vault";
   ASSERT_TRUE(WriteFileAtomic(fs_, p, "one", 0600).ok());

@@ -118,8 +118,14 @@ class PrivateDirFs : public FileSystem {
       return ErrnoStatus("cannot fsync directory", dir, errno);
     return Status::Ok();
   }
-  Status CreateDirs(const std::string& dir, unsigned mode) override {
-    return OpenDir(dir, /*create=*/true, mode).status();
+  // The root and the directories above it exist (NewPrivateDirFileSystem
+  // made them); below it, a directory is created and checked like every
+  // one the walk passes.
+  Result<bool> MakeDir(const std::string& dir, unsigned mode) override {
+    if (IsRoot(dir) || IsAboveRoot(dir)) return false;
+    const bool existed = Exists(dir);
+    RN_RETURN_IF_ERROR(OpenDir(dir, /*create=*/true, mode).status());
+    return !existed;
   }
   bool Exists(const std::string& path) override {
     if (IsRoot(path)) return true;
@@ -184,6 +190,15 @@ class PrivateDirFs : public FileSystem {
     std::string p = path;
     while (p.size() > 1 && p.back() == '/') p.pop_back();
     return p == root_;
+  }
+
+  // "/srv" for the root "/srv/state": a directory the root is below.
+  bool IsAboveRoot(const std::string& path) const {
+    std::string p = path;
+    while (p.size() > 1 && p.back() == '/') p.pop_back();
+    if (p == "/") return root_ != "/";
+    return root_.size() > p.size() && root_.compare(0, p.size(), p) == 0 &&
+           root_[p.size()] == '/';
   }
 
   // The components of `path` below the root.

@@ -6,6 +6,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <string>
+#include <vector>
+
+#include "src/core/fs_fault.h"
+
 namespace renumber {
 namespace {
 
@@ -29,6 +34,25 @@ class PrivateDirTest : public ::testing::Test {
   std::string tmp_, state_;
   FileSystem* posix_ = PosixFileSystem();
 };
+
+// Below the root, CreateDirs makes each new directory durable (its parent
+// fsynced after it is made) and checks it; the root and what is above it
+// are found, not made.
+TEST_F(PrivateDirTest, CreateDirsBelowTheRootIsDurable) {
+  auto fs = Open();
+  ASSERT_NE(fs, nullptr);
+  FaultInjectionFileSystem fault(fs.get());
+  ASSERT_TRUE(fault.CreateDirs(state_ + "/journal/old", 0700).ok());
+  std::vector<std::string> steps;
+  for (const auto& e : fault.Events())
+    if (e.op == FaultInjectionFileSystem::Op::kSyncDir) steps.push_back(e.path);
+  EXPECT_EQ(steps, (std::vector<std::string>{state_, state_ + "/journal"}));
+  EXPECT_EQ(*posix_->Mode(state_ + "/journal/old"), 0700u);
+  // A directory others may write is refused below the root too.
+  ASSERT_EQ(::chmod((state_ + "/journal").c_str(), 0777), 0);
+  EXPECT_FALSE(fault.CreateDirs(state_ + "/journal/new", 0700).ok());
+  EXPECT_FALSE(posix_->Exists(state_ + "/journal/new"));
+}
 
 TEST_F(PrivateDirTest, WorksAsAFileSystemBelowItsRoot) {
   auto fs = Open();

@@ -247,6 +247,13 @@ TEST_F(JournalTest, CreatingTheFileSyncsItsDirectory) {
   ASSERT_GE(open, 0);
   EXPECT_GE(FindEvent(events, FaultOp::kSyncDir, DirName(path_), open), 0)
       << "the journal's directory was not fsynced after creating the file";
+  // The journal/ directory was new: its parent was fsynced after making it
+  // and before the file was created in it.
+  int made = FindEvent(events, FaultOp::kMakeDir, dir_ + "/journal");
+  ASSERT_GE(made, 0);
+  int parent_synced = FindEvent(events, FaultOp::kSyncDir, dir_, made);
+  EXPECT_GE(parent_synced, 0) << "journal/ was not made durable";
+  EXPECT_LT(parent_synced, open);
   w->reset();
   // Reopening an existing journal creates nothing: no directory sync.
   FaultInjectionFileSystem again(fs_);

@@ -111,8 +111,8 @@ Status NoSyncFileSystem::Rename(const std::string& from,
 Status NoSyncFileSystem::Remove(const std::string& p) {
   return Base()->Remove(p);
 }
-Status NoSyncFileSystem::CreateDirs(const std::string& d, unsigned mode) {
-  return Base()->CreateDirs(d, mode);
+Result<bool> NoSyncFileSystem::MakeDir(const std::string& d, unsigned mode) {
+  return Base()->MakeDir(d, mode);
 }
 bool NoSyncFileSystem::Exists(const std::string& p) {
   return Base()->Exists(p);

@@ -64,7 +64,7 @@ class NoSyncFileSystem : public FileSystem {
   Status Rename(const std::string& from, const std::string& to) override;
   Status Remove(const std::string& p) override;
   Status SyncDir(const std::string&) override { return Status::Ok(); }
-  Status CreateDirs(const std::string& d, unsigned mode) override;
+  Result<bool> MakeDir(const std::string& d, unsigned mode) override;
   bool Exists(const std::string& p) override;
   Result<unsigned> Mode(const std::string& p) override;
   Status Chmod(const std::string& p, unsigned mode) override;
