@@ -1,6 +1,10 @@
 // The names of an adapter's change kinds: each adapter matches its kinds
 // as its own enum and writes their names only into Change::kind, for the
 // journal. One table per adapter (its *_changes.cc), read both ways here.
+// Each adapter's *_changes.h declares the same pair over its own enum:
+//   const char* ChangeKindName(ChangeKind kind);   // "add-route", ...
+//   std::optional<ChangeKind> ParseChangeKind(const std::string& name);
+// the second giving nullopt for a name that adapter never writes.
 //
 // Header-only; the tables are constant, so thread-safe.
 #ifndef RENUMBER_ADAPTERS_KIND_NAMES_H_

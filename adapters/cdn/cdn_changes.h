@@ -38,10 +38,8 @@ enum class ChangeKind {
   kAbandonStaged
 };
 
-// "clone-version", ...: the name Change::kind carries into the journal.
+// The journal name of each kind and back (adapters/kind_names.h).
 const char* ChangeKindName(ChangeKind kind);
-// The kind a Change::kind names; nullopt for a name this adapter never
-// writes.
 std::optional<ChangeKind> ParseChangeKind(const std::string& name);
 
 // A change of `kind` with its description (cdn_text.h DescribeChange).

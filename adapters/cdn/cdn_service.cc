@@ -4,9 +4,10 @@
 namespace renumber {
 
 ServiceSpec CdnServiceSpec() {
-  return {"cdn",
-          {{"api_token", /*secret=*/true, /*required=*/true,
-            "vault.prompt_token"}}};
+  return {
+      "cdn",
+      {{"api_token", /*secret=*/true, /*required=*/true, "vault.prompt_token"}},
+      DomainUse::kWeb};  // its domains serve the web
 }
 
 }  // namespace renumber

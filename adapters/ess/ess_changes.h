@@ -57,10 +57,8 @@ enum class ChangeKind {
   kLeaveNamedRoute
 };
 
-// "add-route", ...: the name Change::kind carries into the journal.
+// The journal name of each kind and back (adapters/kind_names.h).
 const char* ChangeKindName(ChangeKind kind);
-// The kind a Change::kind names; nullopt for a name this adapter never
-// writes.
 std::optional<ChangeKind> ParseChangeKind(const std::string& name);
 
 // Deletion notes the vendor's change log keeps (they name renumber, the

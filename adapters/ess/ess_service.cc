@@ -7,7 +7,8 @@ ServiceSpec EssServiceSpec() {
   return {"ess",
           {{"username", /*secret=*/false, /*required=*/true, ""},
            {"password", /*secret=*/true, /*required=*/true,
-            "vault.prompt_password"}}};
+            "vault.prompt_password"}},
+          DomainUse::kMail};  // its domains receive mail
 }
 
 }  // namespace renumber

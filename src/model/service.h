@@ -27,9 +27,14 @@ struct CredentialField {
   std::string prompt;
 };
 
+// What a service's domains are for, which decides what preflight checks of
+// them (MX and SPF, or the web addresses).
+enum class DomainUse { kWeb, kMail };
+
 struct ServiceSpec {
   std::string name;  // "ess": [a-z0-9]+, as in "C-10001/ess"
   std::vector<CredentialField> credentials;
+  DomainUse domains = DomainUse::kWeb;
 };
 
 // The vendors' specs, in registration order (which orders accounts: an

@@ -44,8 +44,8 @@ void AddDomain(CustomerPreflight* c, const std::string& name, Service s) {
     it = c->domains.end() - 1;
     it->name = name;
   }
-  // ESS domains receive mail; every other service's serve the web.
-  (s == Service("ess") ? it->mail : it->web) = true;
+  // The service says what its domains are for (ServiceSpec::domains).
+  (s.spec().domains == DomainUse::kMail ? it->mail : it->web) = true;
 }
 
 // The domains of every account of `c`; false when there is no domain to

@@ -60,8 +60,9 @@ class ToyAdapter : public Adapter {
                          const PhaseContext& context) override {
     const ToyState* state = SnapshotOf<ToyState>(discovery);
     if (state == nullptr)
-      return Status::Internal(who_ + ": no toy snapshot to plan from",
-                              who_ + ": 計画の元になる読み取り結果がありません");
+      return Status::Internal(
+          who_ + ": no toy snapshot to plan from",
+          who_ + ": 計画の元になる読み取り結果がありません");
     const bool has_old = state->has_old, has_new = state->has_new;
     const std::string old_ip = context.target.old_ip.ToString();
     const std::string new_ip = context.target.new_ip.ToString();
@@ -189,7 +190,8 @@ class ToyAdapter : public Adapter {
 ServiceSpec ToyServiceSpec() {
   return {"toy",
           {{"login", /*secret=*/false, /*required=*/true, ""},
-           {"key", /*secret=*/true, /*required=*/true, "vault.prompt_token"}}};
+           {"key", /*secret=*/true, /*required=*/true, "vault.prompt_token"}},
+          DomainUse::kWeb};
 }
 
 Result<std::unique_ptr<Adapter>> NewToyAdapter(const Credentials& credentials,
