@@ -135,9 +135,11 @@ Status AccountRun::VerifyCommand() {
 
 VerifyOptions AccountRun::VerifyWith(bool run_checks) const {
   VerifyOptions o(run_checks);
-  if (deps_.journal_records)
-    o.records =
-        AccountObservations(*deps_.journal_records, report_.row.target.account);
+  const AccountKey& account = report_.row.target.account;
+  if (deps_.journal_index)
+    o.records = AccountObservations(deps_.journal_index->Of(account), account);
+  else if (deps_.journal_records)
+    o.records = AccountObservations(*deps_.journal_records, account);
   return o;
 }
 

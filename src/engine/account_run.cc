@@ -238,7 +238,10 @@ Status AccountRun::Stage1Inner() {
   if (options_.command == Command::kPlan) return PlanCommand();
   if (options_.command == Command::kVerify) return VerifyCommand();
 
-  if (deps_.journal_records)
+  if (deps_.journal_index)
+    context_.history = PhaseHistory(deps_.journal_index->Of(t.account),
+                                    t.account, HistoryPhase(report_.phase));
+  else if (deps_.journal_records)
     context_.history = PhaseHistory(*deps_.journal_records, t.account,
                                     HistoryPhase(report_.phase));
   RN_ASSIGN_OR_RETURN(Discovery d, adapter_->Discover(t));

@@ -88,6 +88,8 @@ struct EngineDeps {
   JournalSink* observations = nullptr;
   AccountLocker* locks = nullptr;  // null for read-only commands and dry runs
   const std::vector<nlohmann::json>* journal_records = nullptr;
+  // journal_records by account; RunCampaign builds it when it is null.
+  const JournalIndex* journal_index = nullptr;
   RunInfo run;
   // Told, from worker threads, each time an account waits for parts of
   // its phase (AccountReport::waiting). May be empty.

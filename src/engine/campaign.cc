@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <thread>
+
+#include "src/engine/journal.h"
 
 namespace renumber {
 
@@ -25,6 +28,12 @@ CampaignResult RunCampaign(const EngineDeps& given,
                            Executor* executor, const Confirm& confirm,
                            ProgressSink* progress) {
   EngineDeps deps = given;
+  // Each account reads only its own journal records (journal.h).
+  std::optional<JournalIndex> index;
+  if (deps.journal_records && !deps.journal_index) {
+    index.emplace(*deps.journal_records);
+    deps.journal_index = &*index;
+  }
   if (progress && !deps.on_waiting)
     deps.on_waiting = [progress](const AccountReport& r) {
       progress->AccountWaiting(r);

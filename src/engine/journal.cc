@@ -163,22 +163,57 @@ Result<JournalContents> ReadJournal(FileSystem* fs, const std::string& path) {
   return out;
 }
 
+namespace {
+
+std::vector<const json*> Pointers(const std::vector<json>& records) {
+  std::vector<const json*> out;
+  out.reserve(records.size());
+  for (const json& r : records) out.push_back(&r);
+  return out;
+}
+
+}  // namespace
+
+JournalIndex::JournalIndex(const std::vector<json>& records) {
+  for (const json& r : records) {
+    auto account = r.find("account");
+    if (account != r.end() && account->is_string())
+      by_[account->get<std::string>()].push_back(&r);
+  }
+}
+
+const std::vector<const json*>& JournalIndex::Of(
+    const AccountKey& account) const {
+  auto it = by_.find(account.ToString());
+  return it == by_.end() ? none_ : it->second;
+}
+
 json PhaseHistory(const std::vector<json>& records, const AccountKey& account,
                   Phase phase) {
+  return PhaseHistory(Pointers(records), account, phase);
+}
+
+json AccountObservations(const std::vector<json>& records,
+                         const AccountKey& account) {
+  return AccountObservations(Pointers(records), account);
+}
+
+json PhaseHistory(const std::vector<const json*>& records,
+                  const AccountKey& account, Phase phase) {
   const std::string acct = account.ToString();
   const char* name = PhaseName(phase);
   const char* undo = PhaseName(RollbackOf(phase));
   // Start after the last successful rollback of this phase.
   size_t start = 0;
   for (size_t i = 0; i < records.size(); ++i) {
-    const json& r = records[i];
+    const json& r = *records[i];
     if (r.value("type", "") == "account-end" && IsFor(r, acct, undo) &&
         r.value("result", "") == "done")
       start = i + 1;
   }
   json history = json::array();
   for (size_t i = start; i < records.size(); ++i) {
-    const json& r = records[i];
+    const json& r = *records[i];
     if (!IsFor(r, acct, name)) continue;
     const std::string type = r.value("type", "");
     if (type == "intent") {
@@ -202,14 +237,14 @@ json PhaseHistory(const std::vector<json>& records, const AccountKey& account,
   return history;
 }
 
-json AccountObservations(const std::vector<json>& records,
+json AccountObservations(const std::vector<const json*>& records,
                          const AccountKey& account) {
   const std::string acct = account.ToString();
   json out = json::array();
-  for (const json& r : records)
-    if (r.value("type", "") == "observation" &&
-        r.value("account", "") == acct && r.contains("observations"))
-      out.push_back(r["observations"]);
+  for (const json* r : records)
+    if (r->value("type", "") == "observation" &&
+        r->value("account", "") == acct && r->contains("observations"))
+      out.push_back((*r)["observations"]);
   return out;
 }
 

@@ -285,6 +285,28 @@ json Rec(const std::string& type, const std::string& phase,
   return r;
 }
 
+// The index gives each account its own records, in file order, and the
+// history read from them is the one read from the whole journal.
+TEST_F(JournalTest, IndexGivesEachAccountItsOwnRecords) {
+  std::vector<json> records;
+  for (const char* account : {"C-1/ess", "C-2/cdn", "C-1/ess", "C-2/cdn"}) {
+    json r = Rec("intent", "prepare", "r1", std::string("x") + account);
+    r["account"] = account;
+    records.push_back(r);
+  }
+  records.push_back({{"type", "run-start"}});  // names no account
+  JournalIndex index(records);
+  const AccountKey c1{"C-1", Service("ess")};
+  const AccountKey c3{"C-3", Service("ess")};
+  ASSERT_EQ(index.Of(c1).size(), 2u);
+  EXPECT_EQ(index.Of(c1)[0], &records[0]);
+  EXPECT_EQ(index.Of(c1)[1], &records[2]);
+  EXPECT_TRUE(index.Of(c3).empty());
+  EXPECT_EQ(PhaseHistory(index.Of(c1), c1, Phase::kPrepare),
+            PhaseHistory(records, c1, Phase::kPrepare));
+  EXPECT_EQ(PhaseHistory(index.Of(c1), c1, Phase::kPrepare).size(), 2u);
+}
+
 TEST_F(JournalTest, PhaseHistoryPairsAndResetsAfterRollback) {
   std::vector<json> recs = {
       Rec("intent", "prepare", "r1", "a"),
