@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <utility>
 
 #include "src/cli/app.h"
 #include "src/cli/exit_codes.h"
@@ -103,16 +104,27 @@ std::string Upper(std::string s) {
 }
 
 // Every other console login the simulators seeded (SimVendorSpec::logins),
-// by customer then service.
-std::map<std::string, std::map<std::string, std::vector<SimLogin>>> Logins(
-    SimCluster& cluster) {
-  std::map<std::string, std::map<std::string, std::vector<SimLogin>>> out;
+// by (customer, service). Read once: each simulator's whole state is saved
+// to find them.
+using SimLogins =
+    std::map<std::pair<std::string, std::string>, std::vector<SimLogin>>;
+
+SimLogins Logins(SimCluster& cluster) {
+  SimLogins out;
   for (const SimVendorSpec& v : SimVendors()) {
     if (!v.logins) continue;
     for (SimLogin& l : v.logins(cluster.host(v.service)->api()->SaveState()))
-      out[l.customer][v.service].push_back(std::move(l));
+      out[{l.customer, v.service}].push_back(std::move(l));
   }
   return out;
+}
+
+const std::vector<SimLogin>& LoginsOf(const SimLogins& logins,
+                                      const std::string& customer,
+                                      const std::string& service) {
+  static const std::vector<SimLogin> kNone;
+  auto it = logins.find({customer, service});
+  return it == logins.end() ? kNone : it->second;
 }
 
 // "username admin@c10001.example.jp  password sim-ess-…": the fields in
@@ -135,7 +147,8 @@ std::string FieldsLine(const std::string& service,
   return out;
 }
 
-void PrintHuman(Lang lang, SimCluster& c, const SimFlags& f, bool loaded) {
+void PrintHuman(Lang lang, SimCluster& c, const SimFlags& f, bool loaded,
+                const SimLogins& logins) {
   Say(Tr(lang, "sim.title"));
   for (const SimVendorSpec& v : SimVendors())
     Say(Tr(lang, "sim.api_url", lang == Lang::kJa ? v.title.ja : v.title.en,
@@ -147,12 +160,11 @@ void PrintHuman(Lang lang, SimCluster& c, const SimFlags& f, bool loaded) {
              : Tr(lang, "sim.customers_seeded", c.customers().size()));
   Say("");
   Say(Tr(lang, "sim.creds_header"));
-  auto logins = Logins(c);
   for (const SimCustomer& s : c.customers()) {
     for (const SimService& service : s.services) {
       Say(Tr(lang, "sim.cred", s.id, service.name,
              FieldsLine(service.name, service.credentials)));
-      for (const SimLogin& l : logins[s.id][service.name])
+      for (const SimLogin& l : LoginsOf(logins, s.id, service.name))
         Say(Tr(lang, "sim.cred_other", s.id, service.name,
                FieldsLine(service.name, l.fields),
                lang == Lang::kJa ? l.note.ja : l.note.en));
@@ -161,15 +173,14 @@ void PrintHuman(Lang lang, SimCluster& c, const SimFlags& f, bool loaded) {
   Say("");
 }
 
-void PrintJson(SimCluster& c) {
-  auto logins = Logins(c);
+void PrintJson(SimCluster& c, const SimLogins& logins) {
   nlohmann::json accounts = nlohmann::json::array();
   for (const SimCustomer& s : c.customers()) {
     nlohmann::json a = {
         {"customer", s.id}, {"old_ip", s.old_ip}, {"new_ip", s.new_ip}};
     for (const SimService& service : s.services) {
       nlohmann::json& entry = a[service.name] = service.credentials;
-      for (const SimLogin& l : logins[s.id][service.name])
+      for (const SimLogin& l : LoginsOf(logins, s.id, service.name))
         entry[l.role] = l.fields;
     }
     accounts.push_back(a);
@@ -263,8 +274,9 @@ int RunServe(Lang lang, const SimFlags& f, const SimClusterOptions& o) {
                   Tr(lang, "sim.start_failed", started.status().message()));
     dns = std::move(*started);
   }
-  if (f.json) PrintJson(c);
-  PrintHuman(lang, c, f, loaded);
+  const SimLogins logins = Logins(c);
+  if (f.json) PrintJson(c, logins);
+  PrintHuman(lang, c, f, loaded, logins);
   if (dns) Say(Tr(lang, "sim.dns_address", dns->address()));
   const SimAccountDomains domains = c.AccountDomains();
   Status s = WriteFiles(lang, f, c.customers(), c.base_urls(), &domains);
