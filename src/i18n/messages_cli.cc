@@ -135,11 +135,13 @@ const std::vector<MessageEntry>& CliMessages() {
        "「{}」を「いいえ」と受け取りました。何も変更しません（適用するには "
        "y、yes または はい と入力してください）。"},
       {"demo.intro",
-       "renumber demo: {} simulated customers; ESS simulator at {}, CDN "
-       "simulator at {}; plan, credentials and journal in {}",
-       "renumber デモ: 模擬顧客 {} 件。ESS シミュレーター {}、CDN "
-       "シミュレーター {}。"
-       "計画・認証情報・ジャーナルの保存先 {}"},
+       "renumber demo: {} simulated customers; {}; plan, credentials and "
+       "journal in {}",
+       "renumber デモ: 模擬顧客 {} 件。{}。計画・認証情報・ジャーナルの保存先 "
+       "{}"},
+      // One per vendor simulator, joined into demo.intro's second {}.
+      {"demo.sim_at", "{} simulator at {}", "{}シミュレーター {}"},
+      {"demo.sim_join", ", ", "、"},
       {"demo.dns",
        "DNS simulator at {} (the customers' zones, for preflight; some "
        "findings are expected)",
@@ -154,21 +156,20 @@ const std::vector<MessageEntry>& CliMessages() {
        "新サーバーが順に稼働します（それまでは準備中のページを返します） =="},
       {"demo.step_failed", "this step ended with exit code {}; stopping",
        "このステップは終了コード {} で終わりました。デモを中止します"},
+      // demo.writes, one per vendor simulator (joined with demo.sim_join),
+      // is the {} in parentheses of the three below.
+      {"demo.writes", "{0} writes to {1}", "{1}への書き込み {0} 件"},
       {"demo.done",
-       "demo finished: every account is as expected ({} ESS writes, {} CDN "
-       "writes). Files: {}",
-       "デモ完了: すべてのアカウントが想定どおりの状態です（ESS 書き込み {} "
-       "件、CDN 書き込み {} 件）。ファイル: {}"},
+       "demo finished: every account is as expected ({}). Files: {}",
+       "デモ完了: すべてのアカウントが想定どおりの状態です（{}）。ファイル: "
+       "{}"},
       {"demo.done_removed",
-       "demo finished: every account is as expected ({} ESS writes, {} CDN "
-       "writes). Its temporary files were removed (--keep keeps them).",
-       "デモ完了: すべてのアカウントが想定どおりの状態です（ESS 書き込み {} "
-       "件、CDN 書き込み {} 件）。一時ファイルは削除しました（--keep "
-       "で残せます）。"},
-      {"demo.failed",
-       "demo failed ({} ESS writes, {} CDN writes). Files kept in {}",
-       "デモ失敗（ESS 書き込み {} 件、CDN 書き込み {} 件）。ファイルは {} "
-       "に残しました"},
+       "demo finished: every account is as expected ({}). Its temporary "
+       "files were removed (--keep keeps them).",
+       "デモ完了: すべてのアカウントが想定どおりの状態です（{}）。"
+       "一時ファイルは削除しました（--keep で残せます）。"},
+      {"demo.failed", "demo failed ({}). Files kept in {}",
+       "デモ失敗（{}）。ファイルは {} に残しました"},
   };
   return kTable;
 }

@@ -519,10 +519,9 @@ const std::vector<HelpEntry>& HelpTexts() {
        "--write-domains domains.txt"},
       {"Serve simulated ESS and CDN management APIs (tests, demos)",
        "ESS と CDN の管理 API のシミュレーターを起動します（テスト、デモ用）"},
-      {"ESS simulator listen HOST:PORT (0 = a free port)",
-       "ESS シミュレーターの待ち受け HOST:PORT（0 は空いているポート）"},
-      {"CDN simulator listen HOST:PORT (0 = a free port)",
-       "CDN シミュレーターの待ち受け HOST:PORT（0 は空いているポート）"},
+      {"where this service's simulator listens, HOST:PORT (0 = a free port)",
+       "このサービスのシミュレーターの待ち受け HOST:PORT（0 "
+       "は空いているポート）"},
       {"number of simulated customers (ignored when --state exists)",
        "シミュレーターのお客様の数（--state のファイルがあるときは無視）"},
       {"maintenance_end of every seeded customer (RFC 3339)",

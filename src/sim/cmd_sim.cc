@@ -3,7 +3,6 @@
 #include <pthread.h>
 #include <signal.h>
 
-#include <cctype>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -95,12 +94,6 @@ Result<FaultConfig> ReadFaults(const std::string& path) {
     return Status::InvalidArgument("not valid JSON",
                                    "JSON として正しくありません");
   return FaultConfigFromJson(*j);
-}
-
-std::string Upper(std::string s) {
-  for (char& c : s)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
 }
 
 // Every other console login the simulators seeded (SimVendorSpec::logins),
@@ -359,12 +352,11 @@ void RegisterSimCommand(CLI::App& app, GlobalOptions& global, CommandRun& run) {
   for (const SimVendorSpec& v : SimVendors()) {
     std::string& listen = flags->listen[v.service];
     listen = v.default_listen;
-    // "ESS simulator listen …": the help catalog (messages_help.cc) holds
-    // its Japanese.
+    // One text for every vendor's flag (the flag names the service), so a
+    // new vendor needs no entry in the help catalog.
     cmd->add_option("--" + v.service, listen,
-                    Upper(v.service) +
-                        " simulator listen HOST:PORT (0 = a "
-                        "free port)")
+                    "where this service's simulator listens, HOST:PORT (0 = "
+                    "a free port)")
         ->capture_default_str();
   }
   cmd->add_option("--seed", flags->seed,

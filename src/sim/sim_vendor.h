@@ -74,6 +74,12 @@ struct SimVendorSpec {
   std::vector<SimOrigin> (*origins)(const nlohmann::json& state) = nullptr;
   // Other console logins (renumber sim prints them).
   std::vector<SimLogin> (*logins)(const nlohmann::json& state) = nullptr;
+
+  // Whether a world seeded from `customers` holds accounts of this service
+  // that are made to stay partial after cut over (references renumber
+  // reports but leaves to people): the demo then expects exit 3 from its
+  // last steps. nullptr: never.
+  bool (*stays_partial)(const std::vector<SimCustomer>& customers) = nullptr;
 };
 
 }  // namespace renumber

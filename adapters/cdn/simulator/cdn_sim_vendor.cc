@@ -3,6 +3,8 @@
 // own format: state.cc).
 #include "adapters/cdn/simulator/cdn_sim_vendor.h"
 
+#include "adapters/cdn/simulator/seed_shapes.h"
+
 namespace renumber {
 namespace {
 
@@ -49,6 +51,20 @@ std::vector<std::pair<std::string, std::string>> Addresses(const json& state) {
   return out;
 }
 
+// The shapes "hidden" (the old IP in custom VCL, a snippet, a pool) and
+// "compute" (a Compute service) hold references renumber reports but does
+// not change, so their accounts stay partial after cut over. A customer's
+// shape is its rank among the CDN customers (seed.h).
+bool StaysPartial(const std::vector<SimCustomer>& customers) {
+  int rank = 0;
+  for (const SimCustomer& c : customers) {
+    if (!c.Has("cdn")) continue;
+    const std::string shape = cdnsim::ShapeName(rank++);
+    if (shape == "hidden" || shape == "compute") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 SimVendorSpec CdnSimVendor() {
@@ -61,7 +77,8 @@ SimVendorSpec CdnSimVendor() {
           Domains,
           Addresses,
           Origins,
-          /*logins=*/nullptr};  // one API token per account, no console
+          /*logins=*/nullptr,  // one API token per account, no console
+          StaysPartial};
 }
 
 }  // namespace renumber

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "adapters/cdn/simulator/cdn_sim_vendor.h"
@@ -159,6 +160,39 @@ TEST(CdnSeedTest, EightCdnCustomersCoverEveryShapeTheIssueNames) {
   EXPECT_EQ(locked_never_active, 1);
   EXPECT_EQ(share_keys, 1);
   EXPECT_GE(host_names, 1);
+}
+
+// The demo expects exit 3 after cut over exactly when the seeded world
+// holds an account renumber leaves partial: custom VCL or snippets (shape
+// "hidden") or a Compute service (shape "compute").
+bool WorldHoldsWorkForPeople(const std::vector<SimCustomer>& customers) {
+  std::map<std::string, std::string> old_ip;
+  for (const SimCustomer& c : customers) old_ip[c.id] = c.old_ip;
+  for (const Service& s : SeedCdnWorld(customers).services) {
+    if (s.type == "wasm") return true;
+    const std::string& ip = old_ip[s.account];
+    for (const Version& v : s.versions) {
+      if (!v.active) continue;
+      for (const Vcl& vcl : v.vcls)
+        if (vcl.content.find(ip) != std::string::npos) return true;
+      for (const Snippet& snippet : v.snippets)
+        if (snippet.content.find(ip) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+TEST(CdnSeedTest, StaysPartialExactlyWhenTheWorldHoldsHiddenOrCompute) {
+  const auto stays_partial = CdnSimVendor().stays_partial;
+  ASSERT_NE(stays_partial, nullptr);
+  for (int n = 1; n <= 12; ++n) {
+    const std::vector<SimCustomer> customers = Customers(n);
+    EXPECT_EQ(stays_partial(customers), WorldHoldsWorkForPeople(customers))
+        << n << " customers";
+  }
+  // 9 customers hold 7 CDN accounts: the 7th has the shape "hidden".
+  EXPECT_FALSE(stays_partial(Customers(8)));
+  EXPECT_TRUE(stays_partial(Customers(9)));
 }
 
 }  // namespace
