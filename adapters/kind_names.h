@@ -14,6 +14,8 @@
 #include <optional>
 #include <string>
 
+#include "src/core/status.h"
+
 namespace renumber {
 
 template <typename Kind>
@@ -37,6 +39,17 @@ std::optional<Kind> KindNamed(const KindName<Kind> (&table)[N],
   for (const KindName<Kind>& k : table)
     if (name == k.name) return k.kind;
   return std::nullopt;
+}
+
+// What an adapter's Apply returns for a Change::kind it never writes (a
+// journal from another version of renumber, or one edited by hand): the
+// same code from every adapter, kInvalidArgument (bad input; nothing is
+// sent), naming the account, the vendor and the kind.
+inline Status UnknownKind(const std::string& account, const std::string& vendor,
+                          const std::string& kind) {
+  return Status::InvalidArgument(
+      account + ": unknown " + vendor + " change kind '" + kind + "'",
+      account + ": 不明な " + vendor + " の変更の種類 '" + kind + "' です");
 }
 
 }  // namespace renumber

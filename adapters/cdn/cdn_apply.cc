@@ -9,6 +9,7 @@
 #include "adapters/cdn/cdn_read.h"
 #include "adapters/cdn/cdn_versions.h"
 #include "adapters/cdn/cdn_write.h"
+#include "adapters/kind_names.h"
 
 namespace renumber::cdn {
 namespace {
@@ -85,10 +86,7 @@ Result<json> ChangeApplier::Apply(const Change& c, const PhaseContext& ctx) {
         client_->account() + ": change " + c.id + " has no service_id",
         client_->account() + ": 変更 " + c.id + " に service_id がありません");
   const std::optional<ChangeKind> kind = ParseChangeKind(c.kind);
-  if (!kind)
-    return Status::InvalidArgument(
-        client_->account() + ": unknown CDN change kind '" + c.kind + "'",
-        client_->account() + ": 不明な CDN の変更の種類 '" + c.kind + "' です");
+  if (!kind) return UnknownKind(client_->account(), "CDN", c.kind);
   auto run = [&]() -> Result<json> {
     switch (*kind) {
       case ChangeKind::kCloneVersion:

@@ -1,20 +1,10 @@
 // The kinds of change the CDN adapter plans (cdn_plan.h says when) and
-// applies (cdn_apply.h), with what each carries in `params` besides
-// service_id, service (the label) and service_name:
+// applies (cdn_apply.h). Each enumerator below says what the change does,
+// its journal name (what Change::kind holds: ChangeKindName,
+// ParseChangeKind) and what it carries in `params` besides service_id,
+// service (the label) and service_name. The adapter matches kinds as
+// ChangeKind, never by name.
 //
-// kind                params
-// clone-version       from_version, known_latest, phase
-// label-staged        base, old_ip, new_ip
-// set-address         backend, old_address, new_ip, base
-// validate-staged     base
-// supersede-staged    version, by
-// activate-staged     base, staged (0: the one this run builds), old_ip,
-//                     new_ip
-// reactivate-version  version, expect_active, live_active, ours, undoes
-// abandon-staged      version
-//
-// The adapter matches kinds as ChangeKind; the names above are only what
-// Change::kind holds for the journal (ChangeKindName, ParseChangeKind).
 // Pure functions; thread-safe.
 #ifndef RENUMBER_ADAPTERS_CDN_CDN_CHANGES_H_
 #define RENUMBER_ADAPTERS_CDN_CDN_CHANGES_H_
@@ -28,13 +18,29 @@
 namespace renumber::cdn {
 
 enum class ChangeKind {
+  // clone-version: a new draft version copied from a version of the
+  // service. Params: from_version, known_latest, phase.
   kCloneVersion,
+  // label-staged: the draft's comment names it as renumber's staged switch.
+  // Params: base, old_ip, new_ip.
   kLabelStaged,
+  // set-address: one backend of the draft moves to the new IP.
+  // Params: backend, old_address, new_ip, base.
   kSetAddress,
+  // validate-staged: the vendor validates the draft (nothing goes live).
+  // Params: base.
   kValidateStaged,
+  // supersede-staged: a leftover staged draft (an interrupted prepare's)
+  // is relabelled as superseded by the one kept. Params: version, by.
   kSupersedeStaged,
+  // activate-staged: the staged draft becomes the live version (cut over).
+  // Params: base, staged (0: the one this run builds), old_ip, new_ip.
   kActivateStaged,
+  // reactivate-version: an earlier version goes live again (rollback).
+  // Params: version, expect_active, live_active, ours, undoes.
   kReactivateVersion,
+  // abandon-staged: a staged draft is relabelled as abandoned (rollback of
+  // prepare; drafts cannot be deleted). Params: version.
   kAbandonStaged
 };
 

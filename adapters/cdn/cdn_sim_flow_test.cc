@@ -124,6 +124,33 @@ TEST_F(CdnFlowTest, PlanShowsHiddenOriginsAndTheComputeServiceIsUntouched) {
   EXPECT_EQ(Versions(c, ids[2]).size(), 1u);     // edge-static unchanged
 }
 
+// A journal from another renumber (or edited by hand) may name a kind
+// this adapter never writes: bad input, the same code as ESS gives
+// (adapters/kind_names.h UnknownKind), and no request about any service
+// (the adapter's one read of its token's rate budget may come first).
+TEST_F(CdnFlowTest, AChangeOfAnUnknownKindIsBadInputAndTouchesNoService) {
+  const SimCustomer& c = Customer(0);
+  auto adapter = NewAdapterFor(c);
+  Change change;
+  change.id = "x";
+  change.kind = "teleport-version";
+  change.params = {{"service_id", ServiceIds(c).front()}};
+  PhaseContext ctx;
+  ctx.target = TargetFor(c);
+  ResetCounters();
+  auto out = adapter->Apply(change, ctx);
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.status().code(), Code::kInvalidArgument);
+  EXPECT_NE(out.status().message().find("unknown CDN change kind "
+                                        "'teleport-version'"),
+            std::string::npos)
+      << out.status().message();
+  const json counters = Counters();
+  EXPECT_EQ(counters["writes"], 0);
+  for (const auto& [endpoint, n] : counters["by_endpoint"].items())
+    EXPECT_EQ(endpoint, "GET /tokens/self") << n;
+}
+
 TEST_F(CdnFlowTest, AHostNameBackendAtTheOldIpIsDnsWorkAndLeftAlone) {
   // Shape 1: backend "legacy" has the host name origin.<domain>, which the
   // resolver answers with the old IP: a DNS change, reported, never written.

@@ -82,6 +82,27 @@ TEST_F(EssAdapterTest, PrepareThenCutoverThenReRunsWriteNothing) {
   EXPECT_EQ(vendor_.writes(), writes);
 }
 
+// A journal from another renumber (or edited by hand) may name a kind
+// this adapter never writes: bad input, the same code as the CDN gives
+// (adapters/kind_names.h UnknownKind), and not one request.
+TEST_F(EssAdapterTest, AChangeOfAnUnknownKindIsBadInputAndSendsNothing) {
+  SeedTypical();
+  auto adapter = NewAdapter();
+  Change change;
+  change.id = "x";
+  change.kind = "teleport-route";
+  change.params = {{"domain", ""}, {"address", kNew}, {"port", 25}};
+  const size_t calls = vendor_.calls().size();
+  auto out = adapter->Apply(change, ctx_);
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.status().code(), Code::kInvalidArgument);
+  EXPECT_NE(out.status().message().find("unknown ESS change kind "
+                                        "'teleport-route'"),
+            std::string::npos)
+      << out.status().message();
+  EXPECT_EQ(vendor_.calls().size(), calls);
+}
+
 TEST_F(EssAdapterTest, DomainsArePagedAndOnlyCustomOnesRead) {
   vendor_.AddRoute("", "192.0.2.1", 25, "primary");
   for (int i = 0; i < 230; ++i)

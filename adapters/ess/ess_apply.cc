@@ -14,6 +14,7 @@
 #include "adapters/ess/ess_read.h"
 #include "adapters/ess/ess_text.h"
 #include "adapters/ess/ess_write.h"
+#include "adapters/kind_names.h"
 
 namespace renumber {
 namespace ess {
@@ -640,13 +641,10 @@ Result<ApplyOutcome> ApplyDeleteOutbound(const ApplyEnv& env,
 
 Result<ApplyOutcome> ApplyChange(EssClient* client, Clock* clock,
                                  const Change& change, const Target& target) {
+  const std::optional<ChangeKind> kind = ParseChangeKind(change.kind);
+  if (!kind) return UnknownKind(client->account(), "ESS", change.kind);
   RN_ASSIGN_OR_RETURN(ChangeParams p, DecodeParams(change));
   const ApplyEnv env{client, clock, &target};
-  const std::optional<ChangeKind> kind = ParseChangeKind(change.kind);
-  if (!kind)
-    return Status::Internal(
-        "ESS adapter: unknown change kind '" + change.kind + "'",
-        "ESS: 不明な変更の種類 '" + change.kind + "' です");
   using K = ChangeKind;
   const K k = *kind;
   const bool needs_route_id = k == K::kCheckRoute || k == K::kPromoteRoute ||
@@ -690,9 +688,8 @@ Result<ApplyOutcome> ApplyChange(EssClient* client, Clock* clock,
     case K::kLeaveNamedRoute:
       return ApplyLeaveNamedRoute(env, p);
   }
-  return Status::Internal(
-      "ESS adapter: unknown change kind '" + change.kind + "'",
-      "ESS: 不明な変更の種類 '" + change.kind + "' です");
+  return Status::Internal("ESS change kind out of range",
+                          "ESS の変更の種類が範囲外です（内部エラー）");
 }
 
 }  // namespace ess

@@ -1,31 +1,12 @@
 // The typed changes the ESS adapter plans, one constructor per kind. Each
 // change carries in `params` everything Apply needs (no secrets), so the
-// engine can journal it and a rollback can read it back later:
-//
-// kind                   params
-// add-route              domain, address, port, role
-// restore-route          domain, address, port, role
-// add-outbound           address, note, cidr_ok (true: a CIDR covering the
-//                        address counts as done)
-// restore-outbound       address, note, cidr_ok (false)
-// check-route            domain, route_id, address, port
-// promote-route          domain, route_id, address, port, check_first
-// demote-route           domain, route_id, address, port
-// delete-route           domain, route_id, address, port, role, order,
-//                        replacement{route_id,address}, reason, note, ticket?
-// delete-outbound        server_id, address, server_note, reason, note,
-//                        ticket?
-// remove-added-route     domain, route_id, address, port, reason, note, ticket?
-// remove-added-outbound  server_id, address, reason, note, ticket?
-// place-route            domain, address, port, role, anchor (ess_placement.h)
-// join-named-route       name, address, port, anchor (a default route)
-// leave-named-route      name, route_id, address, port, position (1-based,
-//                        where it stood), replacement (address that stays)
+// engine can journal it and a rollback can read it back later. Each
+// enumerator of ChangeKind below says what the change does, its journal
+// name (what Change::kind holds: ChangeKindName, ParseChangeKind) and its
+// params. The adapter matches kinds as ChangeKind, never by name.
 //
 // `domain` "" is the default collection. Ids are "<kind>:<collection>" (or
 // "<kind>:<server id>", "<kind>:<named route>"), stable across re-plans.
-// The adapter matches kinds as ChangeKind; the names above are only what
-// Change::kind holds for the journal (ChangeKindName, ParseChangeKind).
 //
 // Pure functions; thread-safe.
 #ifndef RENUMBER_ADAPTERS_ESS_ESS_CHANGES_H_
@@ -41,19 +22,49 @@
 namespace renumber {
 namespace ess {
 enum class ChangeKind {
+  // add-route: the new server joins a collection as a failover route
+  // (prepare). Params: domain, address, port, role.
   kAddRoute,
+  // restore-route: a deleted route comes back in its role (rollback of
+  // cut over). Params: domain, address, port, role.
   kRestoreRoute,
+  // add-outbound: the new IP becomes an allowed outbound server.
+  // Params: address, note, cidr_ok (true: a CIDR covering it counts).
   kAddOutbound,
+  // restore-outbound: a deleted outbound server comes back (rollback).
+  // Params: address, note, cidr_ok (false).
   kRestoreOutbound,
+  // check-route: the vendor's delivery check of a route.
+  // Params: domain, route_id, address, port.
   kCheckRoute,
+  // promote-route: the new route takes the primary role (cut over).
+  // Params: domain, route_id, address, port, check_first.
   kPromoteRoute,
+  // demote-route: a promoted route returns to failover (rollback).
+  // Params: domain, route_id, address, port.
   kDemoteRoute,
+  // delete-route: the old route goes, once its replacement is verified.
+  // Params: domain, route_id, address, port, role, order,
+  // replacement{route_id,address}, reason, note, ticket?
   kDeleteRoute,
+  // delete-outbound: the old outbound server goes.
+  // Params: server_id, address, server_note, reason, note, ticket?
   kDeleteOutbound,
+  // remove-added-route: the route prepare added goes (rollback).
+  // Params: domain, route_id, address, port, reason, note, ticket?
   kRemoveAddedRoute,
+  // remove-added-outbound: the outbound server prepare added goes
+  // (rollback). Params: server_id, address, reason, note, ticket?
   kRemoveAddedOutbound,
+  // place-route: the new route is added at a position (ess_placement.h).
+  // Params: domain, address, port, role, anchor.
   kPlaceRoute,
+  // join-named-route: the new server joins a named route.
+  // Params: name, address, port, anchor (a default route).
   kJoinNamedRoute,
+  // leave-named-route: the old server leaves a named route.
+  // Params: name, route_id, address, port, position (1-based, where it
+  // stood), replacement (address that stays).
   kLeaveNamedRoute
 };
 
