@@ -25,18 +25,20 @@ struct KindName {
 };
 
 // The name of `kind` in `table`; "" when the table lacks it (a bug).
-template <typename Kind, size_t N>
-const char* NameOfKind(const KindName<Kind> (&table)[N], Kind kind) {
-  for (const KindName<Kind>& k : table)
+// `Entry` is KindName<Kind> or an adapter's own row that has `kind` and
+// `name` and says more of each kind.
+template <typename Entry, size_t N>
+const char* NameOfKind(const Entry (&table)[N], decltype(Entry::kind) kind) {
+  for (const Entry& k : table)
     if (k.kind == kind) return k.name;
   return "";
 }
 
 // The kind `name` stands for in `table`; nullopt for a name it lacks.
-template <typename Kind, size_t N>
-std::optional<Kind> KindNamed(const KindName<Kind> (&table)[N],
-                              const std::string& name) {
-  for (const KindName<Kind>& k : table)
+template <typename Entry, size_t N>
+std::optional<decltype(Entry::kind)> KindNamed(const Entry (&table)[N],
+                                               const std::string& name) {
+  for (const Entry& k : table)
     if (name == k.name) return k.kind;
   return std::nullopt;
 }

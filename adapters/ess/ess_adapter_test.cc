@@ -103,6 +103,29 @@ TEST_F(EssAdapterTest, AChangeOfAnUnknownKindIsBadInputAndSendsNothing) {
   EXPECT_EQ(vendor_.calls().size(), calls);
 }
 
+// A change that acts on an object by id must carry it
+// (ess_changes.h IdsNeededBy): without it, Apply sends nothing.
+TEST_F(EssAdapterTest, AChangeWithoutItsObjectIdSendsNothing) {
+  SeedTypical();
+  auto adapter = NewAdapter();
+  const json base = {{"domain", ""}, {"address", kNew}, {"port", 25}};
+  for (const char* kind :
+       {"check-route", "promote-route", "demote-route", "delete-route",
+        "remove-added-route", "leave-named-route", "delete-outbound",
+        "remove-added-outbound", "join-named-route"}) {
+    Change change;
+    change.id = std::string(kind) + ":x";
+    change.kind = kind;
+    change.params = base;
+    const size_t calls = vendor_.calls().size();
+    auto out = adapter->Apply(change, ctx_);
+    ASSERT_FALSE(out.ok()) << kind;
+    EXPECT_NE(out.status().message().find("no object id"), std::string::npos)
+        << kind << ": " << out.status().message();
+    EXPECT_EQ(vendor_.calls().size(), calls) << kind;
+  }
+}
+
 TEST_F(EssAdapterTest, DomainsArePagedAndOnlyCustomOnesRead) {
   vendor_.AddRoute("", "192.0.2.1", 25, "primary");
   for (int i = 0; i < 230; ++i)

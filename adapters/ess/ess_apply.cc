@@ -647,16 +647,10 @@ Result<ApplyOutcome> ApplyChange(EssClient* client, Clock* clock,
   const ApplyEnv env{client, clock, &target};
   using K = ChangeKind;
   const K k = *kind;
-  const bool needs_route_id = k == K::kCheckRoute || k == K::kPromoteRoute ||
-                              k == K::kDemoteRoute || k == K::kDeleteRoute ||
-                              k == K::kRemoveAddedRoute ||
-                              k == K::kLeaveNamedRoute;
-  const bool needs_server_id =
-      k == K::kDeleteOutbound || k == K::kRemoveAddedOutbound;
-  const bool needs_name = k == K::kJoinNamedRoute || k == K::kLeaveNamedRoute;
-  if ((needs_route_id && p.route_id.empty()) ||
-      (needs_server_id && p.server_id.empty()) ||
-      (needs_name && p.name.empty()))
+  const unsigned ids = IdsNeededBy(k);
+  if (((ids & kRouteId) && p.route_id.empty()) ||
+      ((ids & kServerId) && p.server_id.empty()) ||
+      ((ids & kRouteName) && p.name.empty()))
     return Status::Internal(
         "ESS change " + change.id + ": no object id",
         "ESS の変更 " + change.id + ": 対象の ID がありません");

@@ -9,22 +9,28 @@ namespace {
 
 using nlohmann::json;
 
-// The one table of kind names.
-constexpr KindName<ChangeKind> kKindNames[] = {
-    {ChangeKind::kAddRoute, "add-route"},
-    {ChangeKind::kRestoreRoute, "restore-route"},
-    {ChangeKind::kAddOutbound, "add-outbound"},
-    {ChangeKind::kRestoreOutbound, "restore-outbound"},
-    {ChangeKind::kCheckRoute, "check-route"},
-    {ChangeKind::kPromoteRoute, "promote-route"},
-    {ChangeKind::kDemoteRoute, "demote-route"},
-    {ChangeKind::kDeleteRoute, "delete-route"},
-    {ChangeKind::kDeleteOutbound, "delete-outbound"},
-    {ChangeKind::kRemoveAddedRoute, "remove-added-route"},
-    {ChangeKind::kRemoveAddedOutbound, "remove-added-outbound"},
-    {ChangeKind::kPlaceRoute, "place-route"},
-    {ChangeKind::kJoinNamedRoute, "join-named-route"},
-    {ChangeKind::kLeaveNamedRoute, "leave-named-route"},
+// The one table of the kinds: journal name, ids needed.
+struct KindRow {
+  ChangeKind kind;
+  const char* name;
+  unsigned ids;
+};
+
+constexpr KindRow kKinds[] = {
+    {ChangeKind::kAddRoute, "add-route", kNoIds},
+    {ChangeKind::kRestoreRoute, "restore-route", kNoIds},
+    {ChangeKind::kAddOutbound, "add-outbound", kNoIds},
+    {ChangeKind::kRestoreOutbound, "restore-outbound", kNoIds},
+    {ChangeKind::kCheckRoute, "check-route", kRouteId},
+    {ChangeKind::kPromoteRoute, "promote-route", kRouteId},
+    {ChangeKind::kDemoteRoute, "demote-route", kRouteId},
+    {ChangeKind::kDeleteRoute, "delete-route", kRouteId},
+    {ChangeKind::kDeleteOutbound, "delete-outbound", kServerId},
+    {ChangeKind::kRemoveAddedRoute, "remove-added-route", kRouteId},
+    {ChangeKind::kRemoveAddedOutbound, "remove-added-outbound", kServerId},
+    {ChangeKind::kPlaceRoute, "place-route", kNoIds},
+    {ChangeKind::kJoinNamedRoute, "join-named-route", kRouteName},
+    {ChangeKind::kLeaveNamedRoute, "leave-named-route", kRouteId | kRouteName},
 };
 
 std::string CollectionId(const std::string& domain) {
@@ -87,12 +93,16 @@ std::string NamedId(const std::string& name) { return name; }
 
 }  // namespace
 
-const char* ChangeKindName(ChangeKind kind) {
-  return NameOfKind(kKindNames, kind);
-}
+const char* ChangeKindName(ChangeKind kind) { return NameOfKind(kKinds, kind); }
 
 std::optional<ChangeKind> ParseChangeKind(const std::string& name) {
-  return KindNamed(kKindNames, name);
+  return KindNamed(kKinds, name);
+}
+
+unsigned IdsNeededBy(ChangeKind kind) {
+  for (const KindRow& row : kKinds)
+    if (row.kind == kind) return row.ids;
+  return kNoIds;
 }
 
 std::string MigrationNote(const Target& t) {

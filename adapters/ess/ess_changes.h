@@ -72,6 +72,18 @@ enum class ChangeKind {
 const char* ChangeKindName(ChangeKind kind);
 std::optional<ChangeKind> ParseChangeKind(const std::string& name);
 
+// The ids a change of a kind must carry in its params, for the objects it
+// acts on (Apply refuses a change without them): bits of kRouteId
+// (route_id), kServerId (server_id, an outbound server) and kRouteName
+// (name, a named route).
+enum IdsNeeded : unsigned {
+  kNoIds = 0,
+  kRouteId = 1,
+  kServerId = 2,
+  kRouteName = 4
+};
+unsigned IdsNeededBy(ChangeKind kind);
+
 // Deletion notes the vendor's change log keeps (they name renumber, the
 // reason for the deletion and the ticket).
 std::string MigrationNote(const Target& t);
