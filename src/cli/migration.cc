@@ -1,9 +1,11 @@
 #include "src/cli/migration.h"
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <optional>
 
 #include "adapters/registry.h"
@@ -32,6 +34,15 @@
 
 namespace renumber {
 namespace {
+
+// Hands the pages malloc holds free back to the system (glibc keeps them
+// otherwise, so a run's peak RSS would be the sum of its phases' highs:
+// the journal as read, then the accounts' work, then the reports).
+void ReturnFreedMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
 
 using json = nlohmann::json;
 
@@ -246,6 +257,8 @@ int MigrationRun::Run() {
   // (kInvalidArgument: exit 2) before anything is sent.
   auto contents = store_->ReadJournal(campaign);
   if (!contents.ok()) return Fail(contents.status());
+  KeepWhatRunsRead(&contents->records);  // a campaign's memory (issue 15)
+  ReturnFreedMemory();
   std::unique_ptr<JournalSink> journal;
   if (writes_) {
     auto j = store_->OpenJournal(campaign);
@@ -319,6 +332,14 @@ int MigrationRun::Run() {
       [this](const ConfirmRequest& request) { return Confirm(request); },
       progress.get());
   int code = ExitCodeFor(result);
+  // The journal as it was read is needed no more once the monitoring
+  // outputs know each account's last change: free it before the reports
+  // and the --json document are built (issue 15: it was the largest part
+  // of a campaign's peak memory).
+  const std::map<std::string, Timestamp> last_change =
+      LastChanges(contents->records);
+  std::vector<json>().swap(contents->records);
+  ReturnFreedMemory();
   // plan: every account's findings and changes; verify: the accounts that
   // are not as expected (the table lists the rest); writing commands showed
   // their plans before asking.
@@ -346,14 +367,17 @@ int MigrationRun::Run() {
   check.duration = std::chrono::duration_cast<std::chrono::milliseconds>(
       clock_->Steady() - started);
   check.grace = options_.expect.grace;
-  check.last_change = LastChanges(contents->records);
+  check.last_change = last_change;
   check.version = RENUMBER_VERSION_STRING;
   if (json_) {
     doc["expect"] = inv_.expect.empty() ? json() : json(inv_.expect);
     doc["checked_at"] = check.now.ToRfc3339();
     doc["duration_ms"] = check.duration.count();
     doc["version"] = check.version;
-    out_.Json(doc.dump(2) + "\n");
+    std::string text = doc.dump(2);
+    doc = json();  // the tree goes before Output copies the text to scrub it
+    text += '\n';
+    out_.Json(text);
   }
   if (inv_.format == "nagios") {
     NagiosOutput nagios = RenderNagios(check, lang_);

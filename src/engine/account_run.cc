@@ -143,6 +143,7 @@ void AccountRun::Release() { lock_.reset(); }
 void AccountRun::Close() {
   adapter_.reset();
   lock_.reset();
+  context_ = PhaseContext{};  // its history and gate: the report has the rest
 }
 
 void AccountRun::Decline() {

@@ -159,6 +159,9 @@ class AccountRun {
   // The user declined the confirmation: nothing is applied.
   void Decline();
   const AccountReport& report() const { return report_; }
+  // The report, moved out once the campaign is over (the run is of no
+  // further use).
+  AccountReport TakeReport() { return std::move(report_); }
 
  private:
   Status Stage1Inner();

@@ -47,17 +47,17 @@ CampaignResult RunCampaign(const EngineDeps& given,
   ParallelFor(n, jobs, [&](int i) {
     if (progress) progress->Activity(rows[i].target.account, "discover");
     runs[i]->Stage1();
+    // An account with nothing to apply frees its adapter (and the answers
+    // it keeps) now, not when every account has been read: at 2,000
+    // accounts they were most of a campaign's memory (issue 15).
+    if (!executor || !runs[i]->HasWork()) runs[i]->Close();
     if (progress) progress->AccountDone(runs[i]->report());
   });
 
   CampaignResult result;
   std::vector<int> with_work;
-  for (int i = 0; i < n; ++i) {
-    if (executor && runs[i]->HasWork())
-      with_work.push_back(i);
-    else
-      runs[i]->Close();  // its report is all that is left to use
-  }
+  for (int i = 0; i < n; ++i)
+    if (executor && runs[i]->HasWork()) with_work.push_back(i);
   if (!with_work.empty()) {
     ConfirmRequest request;
     for (int i : with_work) request.with_work.push_back(&runs[i]->report());
@@ -85,7 +85,13 @@ CampaignResult RunCampaign(const EngineDeps& given,
     }
   }
   if (progress) progress->Finish();
-  for (auto& r : runs) result.accounts.push_back(r->report());
+  // Each run hands over its report and goes, so a campaign's reports are
+  // not held twice.
+  result.accounts.reserve(runs.size());
+  for (auto& r : runs) {
+    result.accounts.push_back(r->TakeReport());
+    r.reset();
+  }
   return result;
 }
 

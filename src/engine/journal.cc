@@ -1,6 +1,7 @@
 #include "src/engine/journal.h"
 
 #include <cstdio>
+#include <initializer_list>
 
 #include "src/core/json_depth.h"
 #include "src/core/time.h"
@@ -165,6 +166,38 @@ Result<JournalContents> ReadJournal(FileSystem* fs, const std::string& path) {
 
 namespace {
 
+// The fields of `from` named in `keys` that it holds.
+json Only(const json& from, std::initializer_list<const char*> keys) {
+  json out = json::object();
+  for (const char* k : keys) {
+    auto it = from.find(k);
+    if (it != from.end()) out[k] = *it;
+  }
+  return out;
+}
+
+json Trimmed(const json& r) {
+  const std::string type = r.value("type", "");
+  if (type == "intent") {
+    json out = Only(r, {"type", "account", "phase", "run"});
+    auto change = r.find("change");
+    if (change != r.end())
+      out["change"] =
+          change->is_object()
+              ? Only(*change, {"id", "kind", "params", "removes_reference"})
+              : *change;
+    return out;
+  }
+  if (type == "outcome")
+    return Only(r, {"type", "account", "phase", "run", "change_id", "ok",
+                    "result", "wrote", "t"});
+  if (type == "account-end")
+    return Only(r, {"type", "account", "phase", "run", "result"});
+  if (type == "observation")
+    return Only(r, {"type", "account", "phase", "run", "observations"});
+  return r;
+}
+
 std::vector<const json*> Pointers(const std::vector<json>& records) {
   std::vector<const json*> out;
   out.reserve(records.size());
@@ -173,6 +206,11 @@ std::vector<const json*> Pointers(const std::vector<json>& records) {
 }
 
 }  // namespace
+
+void KeepWhatRunsRead(std::vector<json>* records) {
+  for (json& r : *records)
+    if (r.is_object()) r = Trimmed(r);
+}
 
 JournalIndex::JournalIndex(const std::vector<json>& records) {
   for (const json& r : records) {

@@ -108,6 +108,16 @@ struct JournalContents {
 
 Result<JournalContents> ReadJournal(FileSystem* fs, const std::string& path);
 
+// Trims `records` (a journal as read) to what a migration run reads of
+// them: JournalIndex (account), PhaseHistory (type, account, phase, run,
+// result; an intent's change id, kind and params; an outcome's change_id,
+// ok and result), AccountObservations (observations) and LastChanges (an
+// outcome's wrote and t). Descriptions, findings, targets and who ran what
+// go: at 500 accounts after a cut over they were half the journal's
+// memory. Records of other types are kept whole. For a run's own copy
+// only; the file is never rewritten.
+void KeepWhatRunsRead(std::vector<nlohmann::json>* records);
+
 // The records of each account, in file order, built once per run so that
 // each account reads only its own: PhaseHistory over every record for each
 // account made a campaign's start quadratic in its size (2,000 accounts

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "src/core/fs_fault.h"
+#include "src/engine/status_report.h"
 
 namespace renumber {
 namespace {
@@ -329,6 +330,67 @@ TEST_F(JournalTest, PhaseHistoryPairsAndResetsAfterRollback) {
   EXPECT_EQ(cut.size(), 1u);
   EXPECT_TRUE(
       PhaseHistory(recs, {"C-2", Service("ess")}, Phase::kPrepare).empty());
+}
+
+// What a migration run keeps of the journal gives it the same histories,
+// observations and last changes as the whole records, without what it
+// never reads (descriptions, findings, targets, who ran what).
+TEST_F(JournalTest, TrimmedRecordsGiveRunsWhatTheWholeOnesGive) {
+  std::vector<json> recs = {
+      Rec("intent", "prepare", "r1", "a"),
+      Rec("outcome", "prepare", "r1", "a"),
+      Rec("account-end", "prepare", "r1", "", "done"),
+      Rec("intent", "rollback-prepare", "r2", "undo-a"),
+      Rec("outcome", "rollback-prepare", "r2", "undo-a"),
+      Rec("account-end", "rollback-prepare", "r2", "", "done"),
+      Rec("intent", "prepare", "r3", "b"),
+      Rec("outcome", "prepare", "r3", "b"),
+      Rec("observation", "prepare", "r3"),
+      Rec("account-end", "prepare", "r3", "", "done"),
+      {{"type", "run-start"}, {"note", "kept whole"}},
+  };
+  for (json& r : recs) {
+    if (r["type"] == "run-start") continue;
+    r["operator"] = "alice";
+    r["campaign"] = "c";
+    if (r["type"] == "intent") {
+      r["change"]["description"] = {{"en", "Add b"}, {"ja", "b を追加"}};
+      r["change"]["params"] = {{"address", "198.51.100.20"}};
+    }
+    if (r["type"] == "outcome") {
+      r["wrote"] = true;
+      r["t"] =
+          "2026-12-01T00:00:0" + r["run"].get<std::string>().substr(1) + "Z";
+    }
+    if (r["type"] == "observation")
+      r["observations"] = json::array({{{"kind", "old-origin"}}});
+    if (r["type"] == "account-end") {
+      r["findings"] = json::array({{{"text", "long"}}});
+      r["target"] = {{"new_ip", "198.51.100.20"}};
+    }
+  }
+  std::vector<json> trimmed = recs;
+  KeepWhatRunsRead(&trimmed);
+  const AccountKey c1{"C-1", Service("ess")};
+  for (Phase phase : {Phase::kPrepare, Phase::kCutover}) {
+    json whole = PhaseHistory(recs, c1, phase);
+    for (json& h : whole) h["change"].erase("description");
+    EXPECT_EQ(PhaseHistory(trimmed, c1, phase), whole);
+  }
+  ASSERT_EQ(PhaseHistory(trimmed, c1, Phase::kPrepare).size(), 1u);
+  EXPECT_EQ(PhaseHistory(trimmed, c1,
+                         Phase::kPrepare)[0]["change"]["params"]["address"],
+            "198.51.100.20");
+  EXPECT_EQ(AccountObservations(trimmed, c1), AccountObservations(recs, c1));
+  EXPECT_EQ(AccountObservations(trimmed, c1).size(), 1u);
+  EXPECT_EQ(LastChanges(trimmed), LastChanges(recs));
+  EXPECT_EQ(LastChanges(trimmed).size(), 1u);
+  EXPECT_EQ(trimmed.back(), recs.back());
+  std::string text;
+  for (const json& r : trimmed) text += r.dump();
+  for (const char* gone :
+       {"description", "findings", "target", "operator", "campaign"})
+    EXPECT_EQ(text.find(gone), std::string::npos) << gone;
 }
 
 }  // namespace

@@ -13,7 +13,8 @@
 // origins answer in phase "synced" and the maintenance ended an hour ago,
 // so the cut over may run. Per phase: the simulators' counters (reset
 // before it), their whole state before and after (for the minimum,
-// bench_minimum.h), the binary's --json, and wait4()'s rusage of the child.
+// bench_minimum.h), the binary's --json, and wait4()'s rusage of the child
+// (started by a small launcher process, so that its peak RSS is its own).
 //
 // Exit 0 when every phase was measured (whatever renumber's exit codes),
 // 2 on bad arguments, 1 when the environment could not be set up or the
@@ -131,26 +132,107 @@ std::string ReadFile(const std::string& path) {
 
 double Seconds(const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; }
 
+// Starting the children. Linux counts in a child's ru_maxrss the resident
+// size of the process it was forked from (exec keeps the larger of the two
+// high-water marks: fs/exec.c, setmax_mm_hiwater_rss), so a child forked
+// from this process, which holds both simulators' worlds (hundreds of MB
+// at 2,000 accounts), would report the bench's size instead of renumber's.
+// The launcher is a process forked at start, while this one is still
+// small, that starts every child and sends back its exit status and
+// rusage: one JSON line each way over two pipes.
+struct Launcher {
+  int to = -1;           // requests: {"argv": [...], "out": path, "err": path}
+  FILE* from = nullptr;  // answers: {"status", "utime", "stime", "maxrss"}
+};
+
+Launcher* TheLauncher() {
+  static Launcher launcher;
+  return &launcher;
+}
+
+std::string ReadLine(FILE* f) {
+  std::string line;
+  for (int c = fgetc(f); c != EOF && c != '\n'; c = fgetc(f))
+    line += static_cast<char>(c);
+  return line;
+}
+
+void WriteLine(int fd, const std::string& line) {
+  std::string text = line + "\n";
+  for (size_t done = 0; done < text.size();) {
+    const ssize_t n = write(fd, text.data() + done, text.size() - done);
+    if (n <= 0) _exit(1);
+    done += static_cast<size_t>(n);
+  }
+}
+
+[[noreturn]] void LauncherLoop(int in, int out) {
+  FILE* requests = fdopen(in, "r");
+  for (std::string line = ReadLine(requests); !line.empty();
+       line = ReadLine(requests)) {
+    const json req = json::parse(line);
+    pid_t pid = fork();
+    if (pid == 0)
+      ExecChild(req["argv"].get<std::vector<std::string>>(), req["out"],
+                req["err"]);
+    int status = 0;
+    rusage ru{};
+    const bool ok = pid > 0 && wait4(pid, &status, 0, &ru) == pid;
+    WriteLine(out, json{{"ok", ok},
+                        {"status", status},
+                        {"utime", Seconds(ru.ru_utime)},
+                        {"stime", Seconds(ru.ru_stime)},
+                        {"maxrss", ru.ru_maxrss}}
+                       .dump());
+  }
+  _exit(0);
+}
+
+// Call first in main, before any thread or large allocation.
+void StartLauncher() {
+  int req[2], ans[2];
+  if (pipe(req) != 0 || pipe(ans) != 0) {
+    std::perror("renumber_bench: pipe");
+    std::exit(1);
+  }
+  pid_t pid = fork();
+  if (pid < 0) {
+    std::perror("renumber_bench: fork");
+    std::exit(1);
+  }
+  if (pid == 0) {
+    close(req[1]);
+    close(ans[0]);
+    LauncherLoop(req[0], ans[1]);
+  }
+  close(req[0]);
+  close(ans[1]);
+  TheLauncher()->to = req[1];
+  TheLauncher()->from = fdopen(ans[0], "r");
+}
+
 Result<ChildRun> RunChild(const std::vector<std::string>& argv,
                           const std::string& dir, const std::string& tag) {
   const std::string out = dir + "/" + tag + ".out",
                     err = dir + "/" + tag + ".err";
+  Launcher* launcher = TheLauncher();
+  if (launcher->to < 0) return Status::Internal("the launcher is not started");
   auto start = std::chrono::steady_clock::now();
-  pid_t pid = fork();
-  if (pid < 0) return Status::Internal("fork failed");
-  if (pid == 0) ExecChild(argv, out, err);
-  int status = 0;
-  rusage ru{};
-  if (wait4(pid, &status, 0, &ru) != pid)
-    return Status::Internal("wait4 failed");
+  WriteLine(launcher->to,
+            json{{"argv", argv}, {"out", out}, {"err", err}}.dump());
+  const std::string line = ReadLine(launcher->from);
+  const json answer = json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (answer.is_discarded() || !answer.value("ok", false))
+    return Status::Internal("the launcher could not run " + argv[0]);
   ChildRun r;
   r.wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
+  const int status = answer["status"];
   if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
   if (r.exit_code == 127) return Status::Internal("could not run " + argv[0]);
-  r.cpu_s = Seconds(ru.ru_utime) + Seconds(ru.ru_stime);
-  r.max_rss_kb = ru.ru_maxrss;
+  r.cpu_s = answer["utime"].get<double>() + answer["stime"].get<double>();
+  r.max_rss_kb = answer["maxrss"];
   r.out = ReadFile(out);
   return r;
 }
@@ -482,6 +564,7 @@ Result<json> Bench(const BenchOptions& o) {
 
 int main(int argc, char** argv) {
   using namespace renumber::bench;
+  StartLauncher();  // while this process is small (see Launcher)
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--help" || a == "-h") {
