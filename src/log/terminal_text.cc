@@ -70,7 +70,7 @@ std::string EscapeForTerminal(std::string_view text) {
 }
 
 std::string ForHumans(std::string_view text) {
-  return EscapeForTerminal(ScrubSecrets(text));
+  return ScrubSecrets(EscapeForTerminal(ScrubSecrets(text)));
 }
 
 void PrintForHumans(std::FILE* to, std::string_view text) {

@@ -26,7 +26,10 @@ namespace renumber {
 
 std::string EscapeForTerminal(std::string_view text);
 
-// ScrubSecrets, then EscapeForTerminal.
+// ScrubSecrets, then EscapeForTerminal, then ScrubSecrets again: an escape
+// can complete a secret with its own letters ("\xff" + "uzz-secret…"
+// reads "…ffuzz-secret…"), so the escaped text is scrubbed too. The
+// redaction mark is printable UTF-8, so the result stays terminal-safe.
 std::string ForHumans(std::string_view text);
 
 // Writes ForHumans(text) to `to` (no newline added) and flushes it.

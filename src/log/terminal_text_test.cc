@@ -39,5 +39,15 @@ TEST(TerminalTextTest, ForHumansScrubsThenEscapes) {
             "k=\xe2\x80\xb9redacted\xe2\x80\xba\\x1b[0m");
 }
 
+// Found by the vendor_text fuzz target: the escape of a byte 0xff is
+// "\xff", whose last letter and the text after it spelled a registered
+// secret that the scrub before the escape could not see.
+TEST(TerminalTextTest, AnEscapeCannotCompleteASecret) {
+  AddScrubbedSecret("fuzz-secret-7c1e93a0b5d2");
+  const std::string shown = ForHumans("id=\xffuzz-secret-7c1e93a0b5d2 end");
+  EXPECT_EQ(shown.find("fuzz-secret-7c1e93a0b5d2"), std::string::npos) << shown;
+  EXPECT_EQ(shown, "id=\\xf\xe2\x80\xb9redacted\xe2\x80\xba end");
+}
+
 }  // namespace
 }  // namespace renumber
