@@ -29,6 +29,7 @@
 #include "src/cli/migration.h"
 #include "src/cli/preflight_command.h"
 #include "src/core/fs.h"
+#include "src/engine/text.h"
 #include "src/http/transport.h"
 #include "src/log/terminal_text.h"
 #include "src/sim/cluster.h"
@@ -95,16 +96,12 @@ int WantExit(const DemoStep& s, const std::vector<SimCustomer>& customers) {
   return s.after_maintenance && partial ? kExitNotExpected : kExitOk;
 }
 
-const char* TitleIn(const SimVendorSpec& v, Lang lang) {
-  return (lang == Lang::kJa ? v.title.ja : v.title.en).c_str();
-}
-
 // "ESS (…) simulator at http://…, CDN (…) simulator at http://…".
 std::string SimulatorsLine(const SimCluster& cluster, Lang lang) {
   std::string line;
   for (const SimVendorSpec& v : SimVendors()) {
     if (!line.empty()) line += Tr(lang, "demo.sim_join");
-    line += Tr(lang, "demo.sim_at", TitleIn(v, lang),
+    line += Tr(lang, "demo.sim_at", Pick(v.title, lang),
                cluster.host(v.service)->base_url());
   }
   return line;
@@ -117,7 +114,7 @@ std::string WritesLine(const SimCluster& cluster, Lang lang) {
   for (const SimVendorSpec& v : SimVendors()) {
     if (!line.empty()) line += Tr(lang, "demo.sim_join");
     const long writes = cluster.host(v.service)->Counters().value("writes", 0L);
-    line += Tr(lang, "demo.writes", writes, TitleIn(v, lang));
+    line += Tr(lang, "demo.writes", writes, Pick(v.title, lang));
   }
   return line;
 }
