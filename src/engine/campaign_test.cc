@@ -1,8 +1,8 @@
 #include "src/engine/campaign.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
+#include "src/engine/campaign_test_env.h"
 #include "src/engine/fake_adapter.h"
 #include "src/engine/report.h"
 #include "src/http/pacing.h"
@@ -15,90 +15,35 @@ using std::chrono::hours;
 
 class CampaignTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/renumber-campaign-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    vendor_ = std::make_shared<FakeVendorState>();
-    std::vector<Credentials> creds;
-    for (const char* c : {"C-1", "C-2", "C-3"}) {
-      vendor_->accounts[c];
-      Credentials cr;
-      cr.account = {c, Service("ess")};
-      cr.api_base = "https://ess.example.net";
-      cr.fields["username"] = "u";
-      cr.secrets["password"] = Secret("pw");
-      creds.push_back(cr);
-      PlanRow row;
-      row.target.account = cr.account;
-      row.target.old_ip = *IpAddress::Parse("203.0.113.10");
-      row.target.new_ip = *IpAddress::Parse("198.51.100.20");
-      row.target.maintenance_end = clock_.Now() + hours(1);
-      rows_.push_back(row);
-    }
-    source_ = NewMemoryCredentialSource(creds);
-    journal_ = std::move(
-        *JournalWriter::Open(PosixFileSystem(), dir_ + "/j.journal", &clock_));
-    locks_ = std::make_unique<AccountLocks>(
-        PosixFileSystem(), dir_ + "/locks",
-        LockHolder{"me", "", "test", "c", 1, "h", ""}, &clock_);
-  }
-  void TearDown() override {
-    ASSERT_EQ(system(("rm -rf '" + dir_ + "'").c_str()), 0);
-  }
-
   CampaignResult Run(Command cmd, bool yes = true, bool dry = false,
                      Phase rollback_of = Phase::kPrepare,
                      bool ignore_window = false) {
-    auto contents = ReadJournal(PosixFileSystem(), dir_ + "/j.journal");
-    records_ = contents.ok() ? contents->records : std::vector<json>{};
-    EngineDeps deps;
-    deps.clock = &clock_;
-    deps.credentials = source_.get();
-    auto vendor = vendor_;
-    deps.make_adapter =
-        [vendor](const Credentials& c) -> Result<std::unique_ptr<Adapter>> {
-      return NewFakeAdapter(vendor, c.account.customer);
-    };
-    bool writes = cmd != Command::kPlan && cmd != Command::kVerify;
-    // As the CLI composes a dry run: no journal, no locks, the dry executor.
-    deps.journal = writes && !dry ? journal_.get() : nullptr;
-    deps.observations = dry ? nullptr : journal_.get();
-    deps.locks = writes && !dry ? locks_.get() : nullptr;
-    deps.journal_records = &records_;
-    deps.run = {"run" + std::to_string(++runs_), "c", CommandName(cmd), "me",
-                ""};
-    CommandOptions o;
-    o.command = cmd;
-    o.rollback_of = rollback_of;
-    o.ignore_window = ignore_window;
-    o.wait_ready = wait_ready_;
-    o.expect = expect_;
-    auto exec =
-        dry ? NewDryRunExecutor() : NewLiveExecutor(journal_.get(), deps.run);
+    TestRun run;
+    run.options.command = cmd;
+    run.options.rollback_of = rollback_of;
+    run.options.ignore_window = ignore_window;
+    run.options.wait_ready = wait_ready_;
+    run.options.expect = expect_;
+    run.jobs = jobs_;
+    run.dry = dry;
     asked_ = 0;
-    Confirm confirm = [&](const ConfirmRequest& request) {
+    run.confirm = [&](const ConfirmRequest& request) {
       ++asked_;
       asked_accounts_ = request.with_work.size();
-      EXPECT_EQ(request.all.size(), rows_.size());
+      EXPECT_EQ(request.all.size(), fake_.rows().size());
       return yes;
     };
-    return RunCampaign(deps, o, rows_, jobs_, writes ? exec.get() : nullptr,
-                       confirm, nullptr);
+    return fake_.Run(run, files_.journal(), files_.locks(), files_.Records());
   }
 
-  std::string dir_;
   FakeClock clock_;
-  std::shared_ptr<FakeVendorState> vendor_;
-  std::unique_ptr<CredentialSource> source_;
-  std::unique_ptr<JournalWriter> journal_;
-  std::unique_ptr<AccountLocks> locks_;
-  std::vector<PlanRow> rows_;
-  std::vector<json> records_;
+  TempCampaignFiles files_{&clock_};
+  const std::string& dir_ = files_.dir();
+  FakeEssCampaign fake_{&clock_, 3, clock_.Now() + hours(1)};
+  const std::shared_ptr<FakeVendorState>& vendor_ = fake_.vendor();
   std::chrono::milliseconds wait_ready_{0};
   int jobs_ = 2;
   Expectation expect_;
-  int runs_ = 0;
   int asked_ = 0;
   size_t asked_accounts_ = 0;
 };

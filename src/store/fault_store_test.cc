@@ -6,8 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "src/engine/campaign.h"
-#include "src/engine/fake_adapter.h"
+#include "src/engine/campaign_test_env.h"
 #include "src/store/fake_store.h"
 
 namespace renumber {
@@ -17,56 +16,21 @@ using json = nlohmann::json;
 
 class StoreFaultTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    vendor_ = std::make_shared<FakeVendorState>();
-    std::vector<Credentials> creds;
-    for (const char* c : {"C-1", "C-2", "C-3"}) {
-      vendor_->accounts[c];
-      Credentials cr;
-      cr.account = {c, Service("ess")};
-      cr.api_base = "https://ess.example.net";
-      cr.fields["username"] = "u";
-      cr.secrets["password"] = Secret("pw");
-      creds.push_back(cr);
-      PlanRow row;
-      row.target.account = cr.account;
-      row.target.old_ip = *IpAddress::Parse("203.0.113.10");
-      row.target.new_ip = *IpAddress::Parse("198.51.100.20");
-      row.target.maintenance_end = clock_.Now() - std::chrono::hours(1);
-      rows_.push_back(row);
-    }
-    source_ = NewMemoryCredentialSource(creds);
-  }
-
   // One process run over `store` (a wrapper around the shared fake).
   // `then` runs once the run has opened the store.
   CampaignResult Run(CampaignStore* store, Command cmd,
                      const std::function<void()>& then = {}) {
     auto contents = store->ReadJournal("c");
-    records_ = contents.ok() ? contents->records : std::vector<json>{};
     auto sink = store->OpenJournal("c");
     auto locks = store->Locks(
         LockHolder{"me", "alice", CommandName(cmd), "c", 1, "ws1", ""});
     EXPECT_TRUE(sink.ok() && locks.ok());
-    EngineDeps deps;
-    deps.clock = &clock_;
-    deps.credentials = source_.get();
-    auto vendor = vendor_;
-    deps.make_adapter =
-        [vendor](const Credentials& c) -> Result<std::unique_ptr<Adapter>> {
-      return NewFakeAdapter(vendor, c.account.customer);
-    };
-    deps.journal = sink->get();
-    deps.locks = locks->get();
-    deps.journal_records = &records_;
-    deps.run = {"run" + std::to_string(++runs_), "c", CommandName(cmd), "me",
-                "alice"};
-    CommandOptions o;
-    o.command = cmd;
-    auto exec = NewLiveExecutor(sink->get(), deps.run);
-    if (then) then();
-    return RunCampaign(deps, o, rows_, /*jobs=*/1, exec.get(), nullptr,
-                       nullptr);
+    TestRun run;
+    run.options.command = cmd;
+    run.before = then;
+    return fake_campaign_.Run(
+        run, sink->get(), locks->get(),
+        contents.ok() ? contents->records : std::vector<json>{});
   }
 
   int Records(const std::string& type) {
@@ -78,11 +42,9 @@ class StoreFaultTest : public ::testing::Test {
 
   FakeClock clock_;
   FakeCampaignStore fake_{&clock_};
-  std::shared_ptr<FakeVendorState> vendor_;
-  std::unique_ptr<CredentialSource> source_;
-  std::vector<PlanRow> rows_;
-  std::vector<json> records_;
-  int runs_ = 0;
+  FakeEssCampaign fake_campaign_{&clock_, 3,
+                                 clock_.Now() - std::chrono::hours(1)};
+  const std::shared_ptr<FakeVendorState>& vendor_ = fake_campaign_.vendor();
 };
 
 TEST_F(StoreFaultTest, AStoreThatGoesAwayStopsTheRunAndTheNextRunFinishes) {

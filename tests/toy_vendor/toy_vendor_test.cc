@@ -4,12 +4,11 @@
 // and the real engine plans, prepares, verifies and cuts it over through
 // the adapter registry (NewAdapter), against its simulator.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include "src/core/fs.h"
 #include "src/core/random.h"
 #include "src/core/resolver.h"
-#include "src/engine/campaign.h"
+#include "src/engine/campaign_test_env.h"
 #include "src/engine/journal.h"
 #include "src/http/fake_transport.h"
 #include "src/model/credential_source.h"
@@ -148,9 +147,6 @@ class ToyCampaignTest : public ToyVendorTest {
  protected:
   void SetUp() override {
     ToyVendorTest::SetUp();
-    char tmpl[] = "/tmp/renumber-toy-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
     sim_.AddAccount("C-1", {"op@c1", kKey, {"203.0.113.10"}, 0});
     transport_.SetHandler([this](const HttpRequest& r) -> Result<HttpResponse> {
       return sim_.Handle(r);
@@ -165,57 +161,35 @@ class ToyCampaignTest : public ToyVendorTest {
     ASSERT_TRUE(rows.ok()) << rows.status().ToString();
     rows_ = *rows;
     clock_.Set(*Timestamp::ParseRfc3339("2026-12-01T00:00:00Z"));
-    journal_ = std::move(
-        *JournalWriter::Open(PosixFileSystem(), dir_ + "/j.journal", &clock_));
-    locks_ = std::make_unique<AccountLocks>(
-        PosixFileSystem(), dir_ + "/locks",
-        LockHolder{"me", "", "test", "c", 1, "h", ""}, &clock_);
-  }
-  void TearDown() override {
-    ASSERT_EQ(system(("rm -rf '" + dir_ + "'").c_str()), 0);
+    env_ = std::make_unique<CampaignTestEnv>(
+        &clock_, source_.get(),
+        [this](const Credentials& c) -> Result<std::unique_ptr<Adapter>> {
+          return NewAdapter(
+              c, AdapterDeps{&transport_, &clock_, &resolver_, &random_});
+        });
   }
 
   AccountReport Run(Command cmd, Expectation expect = {}) {
-    auto contents = ReadJournal(PosixFileSystem(), dir_ + "/j.journal");
-    records_ = contents.ok() ? contents->records : std::vector<json>{};
-    EngineDeps deps;
-    deps.clock = &clock_;
-    deps.credentials = source_.get();
-    deps.make_adapter =
-        [this](const Credentials& c) -> Result<std::unique_ptr<Adapter>> {
-      return NewAdapter(
-          c, AdapterDeps{&transport_, &clock_, &resolver_, &random_});
-    };
-    bool writes = cmd != Command::kPlan && cmd != Command::kVerify;
-    deps.journal = writes ? journal_.get() : nullptr;
-    deps.observations = journal_.get();
-    deps.locks = writes ? locks_.get() : nullptr;
-    deps.journal_records = &records_;
-    deps.run = {"run" + std::to_string(++runs_), "c", CommandName(cmd), "me",
-                ""};
-    CommandOptions o;
-    o.command = cmd;
-    o.expect = expect;
-    auto exec = NewLiveExecutor(journal_.get(), deps.run);
-    auto r = RunCampaign(
-        deps, o, rows_, 1, writes ? exec.get() : nullptr,
-        [](const ConfirmRequest&) { return true; }, nullptr);
+    TestRun run;
+    run.options.command = cmd;
+    run.options.expect = expect;
+    run.confirm = [](const ConfirmRequest&) { return true; };
+    auto r = env_->Run(rows_, run, files_.journal(), files_.locks(),
+                       files_.Records());
     EXPECT_EQ(r.accounts.size(), 1u);
     return r.accounts.empty() ? AccountReport{} : r.accounts[0];
   }
 
-  std::string dir_;
   ToySimulator sim_;
   FakeTransport transport_;
   FakeClock clock_;
+  TempCampaignFiles files_{&clock_};
+  const std::string& dir_ = files_.dir();
   FakeResolver resolver_;
   FakeRandom random_;
   std::unique_ptr<CredentialSource> source_;
+  std::unique_ptr<CampaignTestEnv> env_;
   std::vector<PlanRow> rows_;
-  std::unique_ptr<JournalWriter> journal_;
-  std::unique_ptr<AccountLocks> locks_;
-  std::vector<json> records_;
-  int runs_ = 0;
 };
 
 TEST_F(ToyCampaignTest, PlanPrepareVerifyAndCutOverThroughTheRegistry) {
