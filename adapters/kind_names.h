@@ -1,18 +1,19 @@
 // The names of an adapter's change kinds: each adapter matches its kinds
 // as its own enum and writes their names only into Change::kind, for the
-// journal. One table per adapter (its *_changes.cc), read both ways here.
-// Each adapter's *_changes.h declares the same pair over its own enum:
-//   const char* ChangeKindName(ChangeKind kind);   // "add-route", ...
-//   std::optional<ChangeKind> ParseChangeKind(const std::string& name);
-// the second giving nullopt for a name that adapter never writes.
+// journal. Each adapter's *_changes.h declares its table,
+//   const KindNames<ChangeKind>& ChangeKinds();
+// built once from the rows in its .cc: ChangeKinds().Name(kind) gives
+// "add-route", ...; ChangeKinds().Parse(name) gives the kind, or nullopt
+// for a name that adapter never writes.
 //
-// Header-only; the tables are constant, so thread-safe.
+// Header-only; a KindNames is immutable once built, so thread-safe.
 #ifndef RENUMBER_ADAPTERS_KIND_NAMES_H_
 #define RENUMBER_ADAPTERS_KIND_NAMES_H_
 
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "src/core/status.h"
 
@@ -24,24 +25,33 @@ struct KindName {
   const char* name;
 };
 
-// The name of `kind` in `table`; "" when the table lacks it (a bug).
-// `Entry` is KindName<Kind> or an adapter's own row that has `kind` and
-// `name` and says more of each kind.
-template <typename Entry, size_t N>
-const char* NameOfKind(const Entry (&table)[N], decltype(Entry::kind) kind) {
-  for (const Entry& k : table)
-    if (k.kind == kind) return k.name;
-  return "";
-}
+template <typename Kind>
+class KindNames {
+ public:
+  // `rows` has a `kind` and a `name` in each row: KindName<Kind> or an
+  // adapter's own row that says more of each kind.
+  template <typename Row, size_t N>
+  explicit KindNames(const Row (&rows)[N]) {
+    for (const Row& r : rows) names_.push_back({r.kind, r.name});
+  }
 
-// The kind `name` stands for in `table`; nullopt for a name it lacks.
-template <typename Entry, size_t N>
-std::optional<decltype(Entry::kind)> KindNamed(const Entry (&table)[N],
-                                               const std::string& name) {
-  for (const Entry& k : table)
-    if (name == k.name) return k.kind;
-  return std::nullopt;
-}
+  // The journal name of `kind`; "" when the table lacks it (a bug).
+  const char* Name(Kind kind) const {
+    for (const KindName<Kind>& k : names_)
+      if (k.kind == kind) return k.name;
+    return "";
+  }
+
+  // The kind `name` stands for; nullopt for a name the table lacks.
+  std::optional<Kind> Parse(const std::string& name) const {
+    for (const KindName<Kind>& k : names_)
+      if (name == k.name) return k.kind;
+    return std::nullopt;
+  }
+
+ private:
+  std::vector<KindName<Kind>> names_;
+};
 
 // What an adapter's Apply returns for a Change::kind it never writes (a
 // journal from another version of renumber, or one edited by hand): the

@@ -85,7 +85,7 @@ Result<json> ChangeApplier::Apply(const Change& c, const PhaseContext& ctx) {
     return Status::InvalidArgument(
         client_->account() + ": change " + c.id + " has no service_id",
         client_->account() + ": 変更 " + c.id + " に service_id がありません");
-  const std::optional<ChangeKind> kind = ParseChangeKind(c.kind);
+  const std::optional<ChangeKind> kind = ChangeKinds().Parse(c.kind);
   if (!kind) return UnknownKind(client_->account(), "CDN", c.kind);
   auto run = [&]() -> Result<json> {
     switch (*kind) {

@@ -20,18 +20,15 @@ constexpr KindName<ChangeKind> kKindNames[] = {
 
 }  // namespace
 
-const char* ChangeKindName(ChangeKind kind) {
-  return NameOfKind(kKindNames, kind);
-}
-
-std::optional<ChangeKind> ParseChangeKind(const std::string& name) {
-  return KindNamed(kKindNames, name);
+const KindNames<ChangeKind>& ChangeKinds() {
+  static const KindNames<ChangeKind> names(kKindNames);
+  return names;
 }
 
 Change MakeChange(std::string id, ChangeKind kind, nlohmann::json params) {
   Change c;
   c.id = std::move(id);
-  c.kind = ChangeKindName(kind);
+  c.kind = ChangeKinds().Name(kind);
   c.description = DescribeChange(kind, params);
   c.params = std::move(params);
   return c;

@@ -1,9 +1,8 @@
 // The kinds of change the CDN adapter plans (cdn_plan.h says when) and
 // applies (cdn_apply.h). Each enumerator below says what the change does,
-// its journal name (what Change::kind holds: ChangeKindName,
-// ParseChangeKind) and what it carries in `params` besides service_id,
-// service (the label) and service_name. The adapter matches kinds as
-// ChangeKind, never by name.
+// its journal name (what Change::kind holds: ChangeKinds) and what it carries
+// in `params` besides service_id, service (the label) and service_name. The
+// adapter matches kinds as ChangeKind, never by name.
 //
 // Pure functions; thread-safe.
 #ifndef RENUMBER_ADAPTERS_CDN_CDN_CHANGES_H_
@@ -14,6 +13,7 @@
 #include <string>
 
 #include "adapters/adapter.h"
+#include "adapters/kind_names.h"
 
 namespace renumber::cdn {
 
@@ -45,8 +45,7 @@ enum class ChangeKind {
 };
 
 // The journal name of each kind and back (adapters/kind_names.h).
-const char* ChangeKindName(ChangeKind kind);
-std::optional<ChangeKind> ParseChangeKind(const std::string& name);
+const KindNames<ChangeKind>& ChangeKinds();
 
 // A change of `kind` with its description (cdn_text.h DescribeChange).
 Change MakeChange(std::string id, ChangeKind kind, nlohmann::json params);

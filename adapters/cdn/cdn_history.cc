@@ -31,7 +31,8 @@ ServiceHistory* Entry(std::vector<ServiceHistory>* all,
 void ReadOne(const nlohmann::json& record, std::vector<ServiceHistory>* all) {
   if (!record.is_object() || !record.contains("change")) return;
   const nlohmann::json& change = record["change"];
-  const std::optional<ChangeKind> kind = ParseChangeKind(Str(change, "kind"));
+  const std::optional<ChangeKind> kind =
+      ChangeKinds().Parse(Str(change, "kind"));
   if (kind != ChangeKind::kCloneVersion && kind != ChangeKind::kActivateStaged)
     return;
   const nlohmann::json params =

@@ -69,7 +69,7 @@ Text DescribeChange(ChangeKind kind, const nlohmann::json& p) {
           svc + " の切替用バージョン " + S(p, "version") +
               " を破棄済みとして記録（稼働中の設定に戻すものはありません）"};
   }
-  const std::string name = ChangeKindName(kind);
+  const std::string name = ChangeKinds().Name(kind);
   return {name + " on " + svc, svc + " に対する " + name};
 }
 

@@ -33,7 +33,7 @@ TEST(CdnTextTest, EveryKindHasBothLanguagesOnOneLine) {
         ChangeKind::kSetAddress, ChangeKind::kValidateStaged,
         ChangeKind::kSupersedeStaged, ChangeKind::kActivateStaged,
         ChangeKind::kReactivateVersion, ChangeKind::kAbandonStaged}) {
-    const std::string kind = ChangeKindName(k);
+    const std::string kind = ChangeKinds().Name(k);
     Text t = DescribeChange(k, p);
     EXPECT_FALSE(t.en.empty()) << kind;
     EXPECT_FALSE(t.ja.empty()) << kind;

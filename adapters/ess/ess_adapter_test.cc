@@ -2,6 +2,9 @@
 // safety gates, verification and rollbacks.
 #include <gtest/gtest.h>
 
+#include <set>
+
+#include "adapters/ess/ess_changes.h"
 #include "adapters/ess/ess_test_world.h"
 #include "adapters/kind_names.h"
 
@@ -123,6 +126,32 @@ TEST_F(EssAdapterTest, AChangeWithoutItsObjectIdSendsNothing) {
         << kind << ": " << out.status().message();
     EXPECT_EQ(vendor_.calls().size(), calls) << kind;
   }
+}
+
+// The table of kinds (ess_apply.cc) has one row for each enumerator: a
+// name of its own that parses back, and an applier (a kind without one
+// would be refused as unknown, like a name from another renumber).
+TEST_F(EssAdapterTest, EveryKindHasItsOwnNameAndAnApplier) {
+  SeedTypical();
+  auto adapter = NewAdapter();
+  std::set<std::string> names;
+  for (int i = 0; i <= static_cast<int>(ess::ChangeKind::kLeaveNamedRoute);
+       ++i) {
+    const ess::ChangeKind kind = static_cast<ess::ChangeKind>(i);
+    const std::string name = ess::ChangeKinds().Name(kind);
+    ASSERT_FALSE(name.empty()) << "kind " << i;
+    EXPECT_TRUE(names.insert(name).second) << name;
+    EXPECT_EQ(ess::ChangeKinds().Parse(name), kind) << name;
+    Change change;
+    change.id = name + ":x";
+    change.kind = name;
+    change.params = {{"domain", ""}, {"address", kNew}, {"port", 25}};
+    auto out = adapter->Apply(change, ctx_);
+    EXPECT_NE(
+        out.status().ToString(),
+        UnknownKind(ctx_.target.account.ToString(), "ESS", name).ToString());
+  }
+  EXPECT_EQ(names.size(), 14u);
 }
 
 TEST_F(EssAdapterTest, DomainsArePagedAndOnlyCustomOnesRead) {

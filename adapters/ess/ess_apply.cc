@@ -4,7 +4,8 @@
 // refusals; the route changes (add, check, promote, demote, delete);
 // the order rule (ess_placement.h: move, named-route add/remove, where a
 // route leaves a named route only while its replacement is in it too);
-// the outbound entries; the dispatcher.
+// the outbound entries; the table of kinds (journal name, ids, applier)
+// and the dispatcher.
 #include "adapters/ess/ess_apply.h"
 
 #include <functional>
@@ -637,53 +638,78 @@ Result<ApplyOutcome> ApplyDeleteOutbound(const ApplyEnv& env,
         return Step::Post(path, DeleteBody(p));
       });
 }
+
+Result<ApplyOutcome> ApplyDeleteOldOutbound(const ApplyEnv& env,
+                                            const ChangeParams& p) {
+  return ApplyDeleteOutbound(env, p, /*old_side=*/true);
+}
+
+Result<ApplyOutcome> ApplyRemoveAddedOutbound(const ApplyEnv& env,
+                                              const ChangeParams& p) {
+  return ApplyDeleteOutbound(env, p, /*old_side=*/false);
+}
+
+// The one table of the kinds: journal name, the ids a change must carry
+// (IdsNeeded), and the applier.
+struct KindRow {
+  ChangeKind kind;
+  const char* name;
+  unsigned ids;
+  Result<ApplyOutcome> (*apply)(const ApplyEnv& env, const ChangeParams& p);
+};
+
+using K = ChangeKind;
+constexpr KindRow kKinds[] = {
+    {K::kAddRoute, "add-route", kNoIds, ApplyAddRoute},
+    {K::kRestoreRoute, "restore-route", kNoIds, ApplyAddRoute},
+    {K::kAddOutbound, "add-outbound", kNoIds, ApplyAddOutbound},
+    {K::kRestoreOutbound, "restore-outbound", kNoIds, ApplyAddOutbound},
+    {K::kCheckRoute, "check-route", kRouteId, ApplyCheckRoute},
+    {K::kPromoteRoute, "promote-route", kRouteId, ApplyPromoteRoute},
+    {K::kDemoteRoute, "demote-route", kRouteId, ApplyDemoteRoute},
+    {K::kDeleteRoute, "delete-route", kRouteId, ApplyDeleteOldRoute},
+    {K::kDeleteOutbound, "delete-outbound", kServerId, ApplyDeleteOldOutbound},
+    {K::kRemoveAddedRoute, "remove-added-route", kRouteId,
+     ApplyRemoveAddedRoute},
+    {K::kRemoveAddedOutbound, "remove-added-outbound", kServerId,
+     ApplyRemoveAddedOutbound},
+    {K::kPlaceRoute, "place-route", kNoIds, ApplyPlaceRoute},
+    {K::kJoinNamedRoute, "join-named-route", kRouteName, ApplyJoinNamedRoute},
+    {K::kLeaveNamedRoute, "leave-named-route", kRouteId | kRouteName,
+     ApplyLeaveNamedRoute},
+};
+
+const KindRow* RowOf(ChangeKind kind) {
+  for (const KindRow& row : kKinds)
+    if (row.kind == kind) return &row;
+  return nullptr;
+}
+
 }  // namespace
+
+const KindNames<ChangeKind>& ChangeKinds() {
+  static const KindNames<ChangeKind> names(kKinds);
+  return names;
+}
+
+unsigned IdsNeededBy(ChangeKind kind) {
+  const KindRow* row = RowOf(kind);
+  return row ? row->ids : kNoIds;
+}
 
 Result<ApplyOutcome> ApplyChange(EssClient* client, Clock* clock,
                                  const Change& change, const Target& target) {
-  const std::optional<ChangeKind> kind = ParseChangeKind(change.kind);
-  if (!kind) return UnknownKind(client->account(), "ESS", change.kind);
+  const std::optional<ChangeKind> kind = ChangeKinds().Parse(change.kind);
+  const KindRow* row = kind ? RowOf(*kind) : nullptr;
+  if (!row) return UnknownKind(client->account(), "ESS", change.kind);
   RN_ASSIGN_OR_RETURN(ChangeParams p, DecodeParams(change));
-  const ApplyEnv env{client, clock, &target};
-  using K = ChangeKind;
-  const K k = *kind;
-  const unsigned ids = IdsNeededBy(k);
-  if (((ids & kRouteId) && p.route_id.empty()) ||
-      ((ids & kServerId) && p.server_id.empty()) ||
-      ((ids & kRouteName) && p.name.empty()))
+  if (((row->ids & kRouteId) && p.route_id.empty()) ||
+      ((row->ids & kServerId) && p.server_id.empty()) ||
+      ((row->ids & kRouteName) && p.name.empty()))
     return Status::Internal(
         "ESS change " + change.id + ": no object id",
         "ESS の変更 " + change.id + ": 対象の ID がありません");
-  switch (k) {
-    case K::kAddRoute:
-    case K::kRestoreRoute:
-      return ApplyAddRoute(env, p);
-    case K::kAddOutbound:
-    case K::kRestoreOutbound:
-      return ApplyAddOutbound(env, p);
-    case K::kCheckRoute:
-      return ApplyCheckRoute(env, p);
-    case K::kPromoteRoute:
-      return ApplyPromoteRoute(env, p);
-    case K::kDemoteRoute:
-      return ApplyDemoteRoute(env, p);
-    case K::kDeleteRoute:
-      return ApplyDeleteOldRoute(env, p);
-    case K::kRemoveAddedRoute:
-      return ApplyRemoveAddedRoute(env, p);
-    case K::kDeleteOutbound:
-      return ApplyDeleteOutbound(env, p, true);
-    case K::kRemoveAddedOutbound:
-      return ApplyDeleteOutbound(env, p, false);
-    case K::kPlaceRoute:
-      return ApplyPlaceRoute(env, p);
-    case K::kJoinNamedRoute:
-      return ApplyJoinNamedRoute(env, p);
-    case K::kLeaveNamedRoute:
-      return ApplyLeaveNamedRoute(env, p);
-  }
-  return Status::Internal("ESS change kind out of range",
-                          "ESS の変更の種類が範囲外です（内部エラー）");
+  return row->apply(ApplyEnv{client, clock, &target}, p);
 }
 
 }  // namespace ess

@@ -9,30 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-// The one table of the kinds: journal name, ids needed.
-struct KindRow {
-  ChangeKind kind;
-  const char* name;
-  unsigned ids;
-};
-
-constexpr KindRow kKinds[] = {
-    {ChangeKind::kAddRoute, "add-route", kNoIds},
-    {ChangeKind::kRestoreRoute, "restore-route", kNoIds},
-    {ChangeKind::kAddOutbound, "add-outbound", kNoIds},
-    {ChangeKind::kRestoreOutbound, "restore-outbound", kNoIds},
-    {ChangeKind::kCheckRoute, "check-route", kRouteId},
-    {ChangeKind::kPromoteRoute, "promote-route", kRouteId},
-    {ChangeKind::kDemoteRoute, "demote-route", kRouteId},
-    {ChangeKind::kDeleteRoute, "delete-route", kRouteId},
-    {ChangeKind::kDeleteOutbound, "delete-outbound", kServerId},
-    {ChangeKind::kRemoveAddedRoute, "remove-added-route", kRouteId},
-    {ChangeKind::kRemoveAddedOutbound, "remove-added-outbound", kServerId},
-    {ChangeKind::kPlaceRoute, "place-route", kNoIds},
-    {ChangeKind::kJoinNamedRoute, "join-named-route", kRouteName},
-    {ChangeKind::kLeaveNamedRoute, "leave-named-route", kRouteId | kRouteName},
-};
-
 std::string CollectionId(const std::string& domain) {
   return domain.empty() ? "default" : domain;
 }
@@ -40,7 +16,7 @@ std::string CollectionId(const std::string& domain) {
 Change NewChange(ChangeKind kind, const std::string& suffix, Text text,
                  json params) {
   Change c;
-  c.kind = ChangeKindName(kind);
+  c.kind = ChangeKinds().Name(kind);
   c.id = c.kind + ":" + suffix;
   c.description = std::move(text);
   c.params = std::move(params);
@@ -92,18 +68,6 @@ Text AnchorText(const Anchor& a, const std::string& role) {
 std::string NamedId(const std::string& name) { return name; }
 
 }  // namespace
-
-const char* ChangeKindName(ChangeKind kind) { return NameOfKind(kKinds, kind); }
-
-std::optional<ChangeKind> ParseChangeKind(const std::string& name) {
-  return KindNamed(kKinds, name);
-}
-
-unsigned IdsNeededBy(ChangeKind kind) {
-  for (const KindRow& row : kKinds)
-    if (row.kind == kind) return row.ids;
-  return kNoIds;
-}
 
 std::string MigrationNote(const Target& t) {
   return "renumber: server migration to " + t.new_ip.ToString() + " (" +

@@ -2,7 +2,7 @@
 // change carries in `params` everything Apply needs (no secrets), so the
 // engine can journal it and a rollback can read it back later. Each
 // enumerator of ChangeKind below says what the change does, its journal
-// name (what Change::kind holds: ChangeKindName, ParseChangeKind) and its
+// name (what Change::kind holds: ChangeKinds) and its
 // params. The adapter matches kinds as ChangeKind, never by name.
 //
 // `domain` "" is the default collection. Ids are "<kind>:<collection>" (or
@@ -18,6 +18,7 @@
 #include "adapters/adapter.h"
 #include "adapters/ess/ess_placement.h"
 #include "adapters/ess/ess_wire.h"
+#include "adapters/kind_names.h"
 
 namespace renumber {
 namespace ess {
@@ -68,9 +69,9 @@ enum class ChangeKind {
   kLeaveNamedRoute
 };
 
-// The journal name of each kind and back (adapters/kind_names.h).
-const char* ChangeKindName(ChangeKind kind);
-std::optional<ChangeKind> ParseChangeKind(const std::string& name);
+// The journal name of each kind and back (adapters/kind_names.h), from
+// the table of kinds in ess_apply.cc.
+const KindNames<ChangeKind>& ChangeKinds();
 
 // The ids a change of a kind must carry in its params, for the objects it
 // acts on (Apply refuses a change without them): bits of kRouteId

@@ -45,7 +45,7 @@ Result<std::vector<Record>> ParseHistory(const json& history) {
     c.id = cj.value("id", "");
     c.kind = cj.at("kind").get<std::string>();
     c.params = cj.value("params", json::object());
-    const std::optional<ChangeKind> kind = ParseChangeKind(c.kind);
+    const std::optional<ChangeKind> kind = ChangeKinds().Parse(c.kind);
     Record r{std::move(c), kind, false, nullptr};
     auto outcome = item.find("outcome");
     if (outcome != item.end() && outcome->is_object()) {
