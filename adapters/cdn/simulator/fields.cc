@@ -40,6 +40,18 @@ class FieldReader {
  public:
   explicit FieldReader(const Form& form) : form_(form) {}
 
+  // A form never sets the name here (callers create and rename).
+  void Name(const char*, std::string*) {}
+  void Address(const char* key, std::string* out) {
+    const std::string* v = Find(key);
+    if (!v) return;
+    Status ok = CheckAddress(*v);
+    if (!ok.ok()) {
+      if (status_.ok()) status_ = ok;
+      return;
+    }
+    *out = *v;
+  }
   void Int(const char* key, int* out, int min, int max) {
     const std::string* v = Find(key);
     if (!v) return;
@@ -109,42 +121,13 @@ Status CheckName(std::string_view kind, std::string_view name) {
 
 Status ApplyBackendForm(const Form& form, Backend* b) {
   FieldReader r(form);
-  if (const std::string* address = r.Find("address")) {
-    RN_RETURN_IF_ERROR(CheckAddress(*address));
-    b->address = *address;
-  }
-  r.Int("port", &b->port, 1, 65535);
-  r.Bool("use_ssl", &b->use_ssl);
-  r.OptStr("override_host", &b->override_host);
-  r.OptStr("ssl_cert_hostname", &b->ssl_cert_hostname);
-  r.OptStr("ssl_sni_hostname", &b->ssl_sni_hostname);
-  r.Bool("ssl_check_cert", &b->ssl_check_cert);
-  r.OptStr("healthcheck", &b->healthcheck);
-  r.Bool("auto_loadbalance", &b->auto_loadbalance);
-  r.Int("weight", &b->weight, 1, 100);
-  r.OptStr("shield", &b->shield);
-  r.Str("request_condition", &b->request_condition);
-  r.OptStr("share_key", &b->share_key);
-  r.Int("connect_timeout", &b->connect_timeout, 0, INT_MAX);
-  r.Int("first_byte_timeout", &b->first_byte_timeout, 0, INT_MAX);
-  r.Int("between_bytes_timeout", &b->between_bytes_timeout, 0, INT_MAX);
-  r.Int("max_conn", &b->max_conn, 1, INT_MAX);
-  r.Str("comment", &b->comment);
+  VisitBackendFields(*b, r);
   return r.status();
 }
 
 Status ApplyHealthcheckForm(const Form& form, Healthcheck* h) {
   FieldReader r(form);
-  r.Str("host", &h->host);
-  r.Str("path", &h->path);
-  r.Str("method", &h->method);
-  r.Int("expected_response", &h->expected_response, 100, 599);
-  r.Int("check_interval", &h->check_interval, 1, INT_MAX);
-  r.Int("threshold", &h->threshold, 0, INT_MAX);
-  r.Int("window", &h->window, 1, INT_MAX);
-  r.Int("initial", &h->initial, 0, INT_MAX);
-  r.Int("timeout", &h->timeout, 1, INT_MAX);
-  r.Str("comment", &h->comment);
+  VisitHealthcheckFields(*h, r);
   RN_RETURN_IF_ERROR(r.status());
   if (!h->path.empty() && h->path[0] != '/')
     return Status::InvalidArgument("Invalid path: must start with '/'");

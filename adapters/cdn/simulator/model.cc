@@ -36,40 +36,34 @@ int Service::ActiveNumber() const {
   return v ? v->number : 0;
 }
 
+// Writes the fields VisitBackendFields and VisitHealthcheckFields name into
+// a state-form object: unset optional text as null.
+class StateWriter {
+ public:
+  void Name(const char* key, const std::string* v) { out_[key] = *v; }
+  void Address(const char* key, const std::string* v) { out_[key] = *v; }
+  void Str(const char* key, const std::string* v) { out_[key] = *v; }
+  void OptStr(const char* key, const std::optional<std::string>* v) {
+    out_[key] = sim::OptionalJson(*v);
+  }
+  void Bool(const char* key, const bool* v) { out_[key] = *v; }
+  void Int(const char* key, const int* v, int, int) { out_[key] = *v; }
+  json Take() { return std::move(out_); }
+
+ private:
+  json out_ = json::object();
+};
+
 json ToJson(const Backend& b) {
-  return {{"name", b.name},
-          {"address", b.address},
-          {"port", b.port},
-          {"use_ssl", b.use_ssl},
-          {"override_host", sim::OptionalJson(b.override_host)},
-          {"ssl_cert_hostname", sim::OptionalJson(b.ssl_cert_hostname)},
-          {"ssl_sni_hostname", sim::OptionalJson(b.ssl_sni_hostname)},
-          {"ssl_check_cert", b.ssl_check_cert},
-          {"healthcheck", sim::OptionalJson(b.healthcheck)},
-          {"auto_loadbalance", b.auto_loadbalance},
-          {"weight", b.weight},
-          {"shield", sim::OptionalJson(b.shield)},
-          {"request_condition", b.request_condition},
-          {"share_key", sim::OptionalJson(b.share_key)},
-          {"connect_timeout", b.connect_timeout},
-          {"first_byte_timeout", b.first_byte_timeout},
-          {"between_bytes_timeout", b.between_bytes_timeout},
-          {"max_conn", b.max_conn},
-          {"comment", b.comment}};
+  StateWriter w;
+  VisitBackendFields(b, w);
+  return w.Take();
 }
 
 json ToJson(const Healthcheck& h) {
-  return {{"name", h.name},
-          {"host", h.host},
-          {"path", h.path},
-          {"method", h.method},
-          {"expected_response", h.expected_response},
-          {"check_interval", h.check_interval},
-          {"threshold", h.threshold},
-          {"window", h.window},
-          {"initial", h.initial},
-          {"timeout", h.timeout},
-          {"comment", h.comment}};
+  StateWriter w;
+  VisitHealthcheckFields(h, w);
+  return w.Take();
 }
 
 json ToJson(const Director& d) {

@@ -15,6 +15,7 @@
 #ifndef RENUMBER_ADAPTERS_CDN_SIMULATOR_MODEL_H_
 #define RENUMBER_ADAPTERS_CDN_SIMULATOR_MODEL_H_
 
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -24,6 +25,9 @@
 #include "src/core/status.h"
 
 namespace renumber::cdnsim {
+
+// The upper bound of an integer field a form may set without a limit.
+inline constexpr int kNoMax = std::numeric_limits<int>::max();
 
 // Defaults are those of a backend created with only name and address.
 struct Backend {
@@ -61,6 +65,54 @@ struct Healthcheck {
   int timeout = 500;
   std::string comment;
 };
+
+// Every field of a backend and of a healthcheck, listed once for all that
+// reads or writes them whole (the state form in model.cc and
+// model_state.cc, the forms of fields.cc): `v` is told each field with its
+// API name, through one of
+//   v.Name(key, field)      the object's name (required in state; the
+//                           form callers handle it themselves)
+//   v.Address(key, field)   required in state, checked in forms
+//   v.Str / v.OptStr / v.Bool(key, field)
+//   v.Int(key, field, min, max)   the range a form may set
+// `B` is Backend or const Backend (and the same for Healthcheck).
+template <typename B, typename V>
+void VisitBackendFields(B& b, V& v) {
+  v.Name("name", &b.name);
+  v.Address("address", &b.address);
+  v.Int("port", &b.port, 1, 65535);
+  v.Bool("use_ssl", &b.use_ssl);
+  v.OptStr("override_host", &b.override_host);
+  v.OptStr("ssl_cert_hostname", &b.ssl_cert_hostname);
+  v.OptStr("ssl_sni_hostname", &b.ssl_sni_hostname);
+  v.Bool("ssl_check_cert", &b.ssl_check_cert);
+  v.OptStr("healthcheck", &b.healthcheck);
+  v.Bool("auto_loadbalance", &b.auto_loadbalance);
+  v.Int("weight", &b.weight, 1, 100);
+  v.OptStr("shield", &b.shield);
+  v.Str("request_condition", &b.request_condition);
+  v.OptStr("share_key", &b.share_key);
+  v.Int("connect_timeout", &b.connect_timeout, 0, kNoMax);
+  v.Int("first_byte_timeout", &b.first_byte_timeout, 0, kNoMax);
+  v.Int("between_bytes_timeout", &b.between_bytes_timeout, 0, kNoMax);
+  v.Int("max_conn", &b.max_conn, 1, kNoMax);
+  v.Str("comment", &b.comment);
+}
+
+template <typename H, typename V>
+void VisitHealthcheckFields(H& h, V& v) {
+  v.Name("name", &h.name);
+  v.Str("host", &h.host);
+  v.Str("path", &h.path);
+  v.Str("method", &h.method);
+  v.Int("expected_response", &h.expected_response, 100, 599);
+  v.Int("check_interval", &h.check_interval, 1, kNoMax);
+  v.Int("threshold", &h.threshold, 0, kNoMax);
+  v.Int("window", &h.window, 1, kNoMax);
+  v.Int("initial", &h.initial, 0, kNoMax);
+  v.Int("timeout", &h.timeout, 1, kNoMax);
+  v.Str("comment", &h.comment);
+}
 
 struct Director {
   std::string name;

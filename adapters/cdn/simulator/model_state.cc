@@ -33,6 +33,13 @@ class Reader {
         Fail(key, "must be a string or null");
     }
   }
+  // The field visitors' vocabulary (model.h VisitBackendFields): a name
+  // and an address are required; a form's range does not bind a state.
+  void Name(const char* key, std::string* out) { Str(key, out, true); }
+  void Address(const char* key, std::string* out) { Str(key, out, true); }
+  void Int(const char* key, int* out, int /*min*/, int /*max*/) {
+    Int(key, out);
+  }
   void Int(const char* key, int* out, bool required = false) {
     if (const json* v = Get(key, required)) {
       if (v->is_number_integer() && v->get<int64_t>() >= INT_MIN &&
@@ -95,41 +102,13 @@ Status ReadList(Reader& r, const char* key, std::vector<T>* out, F from) {
 
 Status FromState(const json& j, Backend* b) {
   Reader r(j, "backend");
-  r.Str("name", &b->name, true);
-  r.Str("address", &b->address, true);
-  r.Int("port", &b->port);
-  r.Bool("use_ssl", &b->use_ssl);
-  r.OptStr("override_host", &b->override_host);
-  r.OptStr("ssl_cert_hostname", &b->ssl_cert_hostname);
-  r.OptStr("ssl_sni_hostname", &b->ssl_sni_hostname);
-  r.Bool("ssl_check_cert", &b->ssl_check_cert);
-  r.OptStr("healthcheck", &b->healthcheck);
-  r.Bool("auto_loadbalance", &b->auto_loadbalance);
-  r.Int("weight", &b->weight);
-  r.OptStr("shield", &b->shield);
-  r.Str("request_condition", &b->request_condition);
-  r.OptStr("share_key", &b->share_key);
-  r.Int("connect_timeout", &b->connect_timeout);
-  r.Int("first_byte_timeout", &b->first_byte_timeout);
-  r.Int("between_bytes_timeout", &b->between_bytes_timeout);
-  r.Int("max_conn", &b->max_conn);
-  r.Str("comment", &b->comment);
+  VisitBackendFields(*b, r);
   return r.status();
 }
 
 Status FromState(const json& j, Healthcheck* h) {
   Reader r(j, "healthcheck");
-  r.Str("name", &h->name, true);
-  r.Str("host", &h->host);
-  r.Str("path", &h->path);
-  r.Str("method", &h->method);
-  r.Int("expected_response", &h->expected_response);
-  r.Int("check_interval", &h->check_interval);
-  r.Int("threshold", &h->threshold);
-  r.Int("window", &h->window);
-  r.Int("initial", &h->initial);
-  r.Int("timeout", &h->timeout);
-  r.Str("comment", &h->comment);
+  VisitHealthcheckFields(*h, r);
   return r.status();
 }
 
