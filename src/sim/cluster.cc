@@ -260,13 +260,12 @@ std::map<std::string, std::vector<std::string>> SimCluster::AccountDomains()
   std::map<std::string, std::vector<std::string>> out;
   for (const Running& r : hosts_) {
     if (!r.vendor->domains) continue;
-    for (const auto& [customer, domains] :
+    for (const auto& [customer, name] :
          r.vendor->domains(r.host->api()->SaveState())) {
       std::vector<std::string>& names = out[customer + "/" + r.vendor->service];
-      for (const std::string& name : domains)
-        if (!name.empty() &&
-            std::find(names.begin(), names.end(), name) == names.end())
-          names.push_back(name);
+      if (!name.empty() &&
+          std::find(names.begin(), names.end(), name) == names.end())
+        names.push_back(name);
     }
   }
   return out;

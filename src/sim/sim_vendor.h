@@ -62,9 +62,10 @@ struct SimVendorSpec {
 
   // What the cluster reads of this simulator's SaveState(), in the
   // simulator's own state format; nullptr: it holds none of it.
-  // customer -> the domains its account serves now (the DNS simulator's
-  // zones, preflight's tests).
-  std::map<std::string, std::vector<std::string>> (*domains)(
+  // (customer, domain) for every domain an account serves now, in any
+  // order and repeats allowed (the cluster groups them: the DNS
+  // simulator's zones, preflight's tests).
+  std::vector<std::pair<std::string, std::string>> (*domains)(
       const nlohmann::json& state) = nullptr;
   // (customer, address) for every server address the state names (routes,
   // backends): the hosts file puts host names at the customer's old IP.
@@ -80,6 +81,27 @@ struct SimVendorSpec {
   // reports but leaves to people): the demo then expects exit 3 from its
   // last steps. nullptr: never.
   bool (*stays_partial)(const std::vector<SimCustomer>& customers) = nullptr;
+
+  // A spec is written by role: its name, title and listen address as an
+  // aggregate, then what seeds a world and what reads a state, e.g.
+  //   SimVendorSpec spec{"ess", {"ESS (…)", "ESS（…）"}, "127.0.0.1:18025"};
+  //   return spec.Seeds(Holds, Credentials, NewEssSimApi)
+  //       .Reads(Domains, Addresses, /*origins=*/nullptr, Logins);
+  SimVendorSpec& Seeds(decltype(holds) h, decltype(credentials) c,
+                       decltype(make) m) {
+    holds = h;
+    credentials = c;
+    make = m;
+    return *this;
+  }
+  SimVendorSpec& Reads(decltype(domains) d, decltype(addresses) a,
+                       decltype(origins) o, decltype(logins) l) {
+    domains = d;
+    addresses = a;
+    origins = o;
+    logins = l;
+    return *this;
+  }
 };
 
 }  // namespace renumber

@@ -22,15 +22,14 @@ json Services(const json& state) {
   return state.value("services", json::array());
 }
 
-std::map<std::string, std::vector<std::string>> Domains(const json& state) {
-  std::map<std::string, std::vector<std::string>> out;
-  for (const auto& s : Services(state)) {
-    std::vector<std::string>& names = out[s.value("account", "")];
+// The domains of each service's active version.
+std::vector<std::pair<std::string, std::string>> Domains(const json& state) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& s : Services(state))
     for (const auto& v : s.value("versions", json::array()))
       if (v.value("active", false))
         for (const auto& d : v.value("domains", json::array()))
-          names.push_back(d.value("name", ""));
-  }
+          out.emplace_back(s.value("account", ""), d.value("name", ""));
   return out;
 }
 
@@ -67,18 +66,13 @@ bool StaysPartial(const std::vector<SimCustomer>& customers) {
 
 }  // namespace
 
+// One API token per account: no console logins.
 SimVendorSpec CdnSimVendor() {
-  return {"cdn",
-          {"CDN (ZenlogicCDN)", "CDN（ZenlogicCDN）"},
-          "127.0.0.1:18080",
-          Holds,
-          SeededCredentials,
-          NewCdnSimApi,
-          Domains,
-          Addresses,
-          Origins,
-          /*logins=*/nullptr,  // one API token per account, no console
-          StaysPartial};
+  SimVendorSpec spec{
+      "cdn", {"CDN (ZenlogicCDN)", "CDN（ZenlogicCDN）"}, "127.0.0.1:18080"};
+  spec.stays_partial = StaysPartial;
+  return spec.Seeds(Holds, SeededCredentials, NewCdnSimApi)
+      .Reads(Domains, Addresses, Origins, /*logins=*/nullptr);
 }
 
 }  // namespace renumber

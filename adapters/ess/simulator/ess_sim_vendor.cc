@@ -18,24 +18,26 @@ std::map<std::string, std::string> SeededCredentials(const SimCustomer& c) {
       {"password", "sim-ess-" + SimDerivedHex("ess|" + c.id, 8)}};
 }
 
-json Accounts(const json& state) {
-  return state.value("accounts", json::array());
+// Calls `visit(customer, account)` for each account of the state.
+template <typename F>
+void ForEachAccount(const json& state, F visit) {
+  for (const auto& a : state.value("accounts", json::array()))
+    visit(a.value("customer", ""), a);
 }
 
-std::map<std::string, std::vector<std::string>> Domains(const json& state) {
-  std::map<std::string, std::vector<std::string>> out;
-  for (const auto& a : Accounts(state)) {
-    std::vector<std::string>& names = out[a.value("customer", "")];
+std::vector<std::pair<std::string, std::string>> Domains(const json& state) {
+  std::vector<std::pair<std::string, std::string>> out;
+  ForEachAccount(state, [&](const std::string& customer, const json& a) {
     for (const auto& d : a.value("domains", json::array()))
-      names.push_back(d.value("name", ""));
-  }
+      out.emplace_back(customer, d.value("name", ""));
+  });
   return out;
 }
 
+// Every route's address: the default routes and the domains' own.
 std::vector<std::pair<std::string, std::string>> Addresses(const json& state) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& a : Accounts(state)) {
-    const std::string customer = a.value("customer", "");
+  ForEachAccount(state, [&](const std::string& customer, const json& a) {
     auto collect = [&](const json& routes) {
       if (!routes.is_array()) return;
       for (const auto& r : routes)
@@ -44,39 +46,37 @@ std::vector<std::pair<std::string, std::string>> Addresses(const json& state) {
     collect(a["default_routes"]["routes"]);
     for (const auto& d : a.value("domains", json::array()))
       collect(d["routes"]["routes"]);
-  }
+  });
   return out;
 }
 
+// The read-only console users (every user not an admin).
 std::vector<SimLogin> Logins(const json& state) {
   std::vector<SimLogin> out;
-  for (const auto& a : Accounts(state)) {
+  ForEachAccount(state, [&](const std::string& customer, const json& a) {
     for (const auto& u : a.value("users", json::array())) {
       if (u.value("admin", true)) continue;
-      out.push_back({a.value("customer", ""),
+      out.push_back({customer,
                      "viewer",
                      {"read-only user (answers 403)",
                       "閲覧専用ユーザー（403 になります）"},
                      {{"username", u.value("username", "")},
                       {"password", u.value("password", "")}}});
     }
-  }
+  });
   return out;
 }
 
 }  // namespace
 
+// Mail: no web origins; every account reaches its end state.
 SimVendorSpec EssSimVendor() {
-  return {"ess",
-          {"ESS (Email Security.cloud)", "ESS（Email Security.cloud）"},
-          "127.0.0.1:18025",
-          Holds,
-          SeededCredentials,
-          NewEssSimApi,
-          Domains,
-          Addresses,
-          /*origins=*/nullptr,  // mail: no web origins
-          Logins};
+  SimVendorSpec spec{
+      "ess",
+      {"ESS (Email Security.cloud)", "ESS（Email Security.cloud）"},
+      "127.0.0.1:18025"};
+  return spec.Seeds(Holds, SeededCredentials, NewEssSimApi)
+      .Reads(Domains, Addresses, /*origins=*/nullptr, Logins);
 }
 
 }  // namespace renumber
