@@ -19,10 +19,12 @@ std::string StatusSentence(const ReportAccount& a, Lang lang) {
   return Tr(lang, "reply.state.unknown");
 }
 
+// The catalog's name for the service ("reply.service.<service>"), or the
+// service's own name when the catalog has none.
 std::string ServiceName(const ReportAccount& a, Lang lang) {
-  if (a.service == "ess" || a.service == "cdn")
-    return Tr(lang, "reply.service." + a.service);
-  return a.service;
+  const std::string key = "reply.service." + a.service;
+  const std::string_view format = MessageFormat(key, lang);
+  return format == key ? a.service : std::string(format);
 }
 
 void AppendService(const ReportAccount& a, int offset, Lang lang,
@@ -53,8 +55,7 @@ void AppendService(const ReportAccount& a, int offset, Lang lang,
 }
 
 // What is left for the customer, per service; "" when nothing.
-std::string Todo(const std::vector<const ReportAccount*>& accounts,
-                 Lang lang) {
+std::string Todo(const std::vector<const ReportAccount*>& accounts, Lang lang) {
   const std::string bullet = lang == Lang::kJa ? "・" : "- ";
   std::string out;
   for (const ReportAccount* a : accounts) {

@@ -72,6 +72,27 @@ TEST(CustomerReplyTest, EnglishSaysTheSame) {
   ExpectNoToolWords(en);
 }
 
+// A service the reply catalog has no name for (a vendor added later) is
+// named as registered; the two it knows by their catalog names.
+TEST(CustomerReplyTest, AServiceWithoutACatalogNameShowsItsOwnName) {
+  CampaignReport r = SampleReport(false);
+  std::vector<const ReportAccount*> accounts;
+  for (const auto& [c, list] : ByCustomer(r))
+    if (c == "C-1") accounts = list;
+  ASSERT_FALSE(accounts.empty());
+  ReportAccount toy = *accounts[0];
+  toy.service = "toy";
+  accounts.push_back(&toy);
+  const std::string en =
+      CustomerReply("C-1", accounts, r.offset_minutes, Lang::kEn);
+  EXPECT_NE(en.find("■ toy\n"), std::string::npos) << en;
+  EXPECT_NE(en.find("■ ZenlogicCDN (origin server)\n"), std::string::npos)
+      << en;
+  const std::string ja =
+      CustomerReply("C-1", accounts, r.offset_minutes, Lang::kJa);
+  EXPECT_NE(ja.find("■ toy\n"), std::string::npos) << ja;
+}
+
 TEST(CustomerReplyTest, FailuresAreForStaffToExplain) {
   const std::string ja = ReplyTo("C-2", Lang::kJa);
   EXPECT_NE(ja.find("担当者が確認しております"), std::string::npos) << ja;

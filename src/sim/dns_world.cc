@@ -4,6 +4,7 @@
 #include <map>
 
 #include "src/core/ip.h"
+#include "src/model/service.h"
 
 namespace renumber {
 namespace {
@@ -140,25 +141,42 @@ class CustomerZones {
   std::vector<SimDnsZone> zones_;
 };
 
+// The registered services whose domains are of `use`, in registration
+// order.
+std::vector<Service> ServicesFor(DomainUse use) {
+  std::vector<Service> out;
+  for (Service s : RegisteredServices())
+    if (s.spec().domains == use) out.push_back(s);
+  return out;
+}
+
+// A mail service's cloud, whose inbound hosts its customers' MX records
+// name: "ess-cloud.example".
+std::string MailCloud(Service s) { return s.name() + "-cloud.example"; }
+
 void CustomerZone(const SimCustomer& c, const SimAccountDomains& domains,
                   std::vector<SimDnsZone>* out) {
   const std::string main = MainDomain(c);
   const std::string spf = SpfRecord(c);
   CustomerZones zones(c);
   zones.Add(main, AddressType(c.old_ip), c.old_ip);
-  for (const std::string& d : DomainsOf(domains, c.id + "/ess")) {
-    zones.Add(d, kMx, "10 mx1.ess-cloud.example");
-    zones.Add(d, kMx, "20 mx2.ess-cloud.example");
-    if (spf.empty()) continue;
-    zones.Add(d, kTxt, d == main ? spf : "v=spf1 redirect=" + main);
-  }
-  for (const std::string& d : DomainsOf(domains, c.id + "/cdn")) {
-    if (zones.Has(d, kA) || zones.Has(d, kAaaa)) continue;
-    if (c.index % 2 == 0)
-      zones.Add(d, kA, "192.0.2.80");  // the CDN's edge
-    else
-      zones.Add(d, AddressType(c.old_ip), c.old_ip);
-  }
+  // Mail services' domains first: their MX records name the service's
+  // cloud; then web services' domains that have no address yet.
+  for (Service s : ServicesFor(DomainUse::kMail))
+    for (const std::string& d : DomainsOf(domains, c.id + "/" + s.name())) {
+      zones.Add(d, kMx, "10 mx1." + MailCloud(s));
+      zones.Add(d, kMx, "20 mx2." + MailCloud(s));
+      if (spf.empty()) continue;
+      zones.Add(d, kTxt, d == main ? spf : "v=spf1 redirect=" + main);
+    }
+  for (Service s : ServicesFor(DomainUse::kWeb))
+    for (const std::string& d : DomainsOf(domains, c.id + "/" + s.name())) {
+      if (zones.Has(d, kA) || zones.Has(d, kAaaa)) continue;
+      if (c.index % 2 == 0)
+        zones.Add(d, kA, "192.0.2.80");  // the CDN's edge
+      else
+        zones.Add(d, AddressType(c.old_ip), c.old_ip);
+    }
   if (!zones.Has(main, kMx)) {
     zones.Add(main, kMx, "10 mail." + main);
     zones.Add("mail." + main, AddressType(c.old_ip), c.old_ip);
@@ -180,10 +198,10 @@ SimDnsZone ProviderZone(const std::vector<SimCustomer>& customers) {
   return z;
 }
 
-// The email security cloud's inbound hosts, which ESS customers' MX
-// records name (so that "mx" in an SPF record resolves).
-SimDnsZone EssCloudZone() {
-  const std::string origin = "ess-cloud.example";
+// A mail service's cloud: the inbound hosts its customers' MX records name
+// (so that "mx" in an SPF record resolves).
+SimDnsZone MailCloudZone(Service s) {
+  const std::string origin = MailCloud(s);
   return {origin,
           {{origin, kNs, "ns1." + origin},
            {"mx1." + origin, kA, "192.0.2.101"},
@@ -213,7 +231,8 @@ std::vector<SimDnsZone> SimDnsZones(const std::vector<SimCustomer>& customers,
   std::vector<SimDnsZone> zones;
   for (const SimCustomer& c : customers) CustomerZone(c, domains, &zones);
   zones.push_back(ProviderZone(customers));
-  zones.push_back(EssCloudZone());
+  for (Service s : ServicesFor(DomainUse::kMail))
+    zones.push_back(MailCloudZone(s));
   zones.push_back(BlocklistZone(customers));
   std::map<std::string, SimDnsZone> reverse;
   for (const SimCustomer& c : customers) {
@@ -236,11 +255,11 @@ std::string SimDomainsFile(const std::vector<SimCustomer>& customers,
   std::string out =
       "# The simulated customers' domains, for renumber preflight --domains\n";
   for (const SimCustomer& c : customers)
-    for (const char* service : {"/ess", "/cdn"}) {
-      const std::vector<std::string>& names =
-          DomainsOf(domains, c.id + service);
+    for (Service s : RegisteredServices()) {
+      const std::string key = c.id + "/" + s.name();
+      const std::vector<std::string>& names = DomainsOf(domains, key);
       if (names.empty()) continue;
-      out += c.id + service;
+      out += key;
       for (const std::string& n : names) out += " " + n;
       out += "\n";
     }

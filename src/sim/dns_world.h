@@ -8,20 +8,23 @@
 // - name servers: i % 3 == 0 Zenlogic's (ns1/ns2.zenlogic.jp), else other
 //   name servers (ns1/ns2.other-dns.example or ns.example-cloud.example);
 // - the zone's apex A (AAAA for IPv6 customers) at the old IP;
-// - ESS (mail) domains: MX to the ESS cloud (mx1/mx2.ess-cloud.example);
+// - the domains of a mail service (ServiceSpec::domains kMail; ESS): MX to
+//   the service's cloud (mx1/mx2.<service>-cloud.example);
 //   the apex's SPF by i % 7: 1 and 4 only the old IP, 5 "a mx" (the old IP
 //   and the ESS cloud: not authorised), the others the old IP and
 //   include:_spf.zenlogic.jp (which covers the new ranges: authorised);
 //   every fifth customer (i % 5 == 4) has none; the other mail domains
 //   "redirect=" to the apex's (none when it has none);
-// - CDN (web) domains: at the CDN's edge (192.0.2.80) for even i, at the
-//   old IP for odd i (a site that bypasses the CDN);
-// - customers without ESS: MX mail.cNNNNN.example.jp, at the old IP;
+// - the domains of a web service (kWeb; the CDN) not given an address
+//   above: at the CDN's edge (192.0.2.80) for even i, at the old IP for odd
+//   i (a site that bypasses the CDN);
+// - customers without a mail service: MX mail.cNNNNN.example.jp, at the
+//   old IP;
 // - reverse DNS of the new IP: mail-NNNNN.zenlogic.jp, which resolves
 //   back, except for the second customer (i == 1), whose PTR is missing.
 // Plus the zone zenlogic.jp (its name servers, _spf, the mail-* hosts),
-// the ESS cloud's zone (its MX hosts), the reverse zones of the new IPs,
-// and a DNS blocklist, kSimDnsblZone, that lists the third customer's new
+// each mail service's cloud zone (its MX hosts), the reverse zones of the new
+// IPs, and a DNS blocklist, kSimDnsblZone, that lists the third customer's new
 // IP (i == 2, IPv4: 127.0.0.2 and a TXT reason; RFC 5782).
 //
 // Pure functions; thread-safe.
