@@ -76,7 +76,8 @@ Result<std::unique_ptr<JournalWriter>> JournalWriter::Open(
   bool torn = false;
   const bool created = !fs->Exists(path);
   if (!created) {
-    RN_ASSIGN_OR_RETURN(std::string existing, fs->ReadFile(path));
+    RN_ASSIGN_OR_RETURN(std::string existing,
+                        fs->ReadFile(path, kMaxJournalBytes));
     torn = !existing.empty() && existing.back() != '\n';
   }
   RN_ASSIGN_OR_RETURN(auto file, fs->OpenAppend(path, 0600));
@@ -141,7 +142,7 @@ long JournalWriter::syncs() const {
 Result<JournalContents> ReadJournal(FileSystem* fs, const std::string& path) {
   JournalContents out;
   if (!fs->Exists(path)) return out;
-  RN_ASSIGN_OR_RETURN(std::string text, fs->ReadFile(path));
+  RN_ASSIGN_OR_RETURN(std::string text, fs->ReadFile(path, kMaxJournalBytes));
   size_t pos = 0;
   int line_no = 0, last_line = 0;
   while (pos < text.size()) {

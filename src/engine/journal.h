@@ -106,6 +106,11 @@ struct JournalContents {
   bool torn_tail = false;               // last line corrupt (crash mid-write)
 };
 
+// How large a journal renumber reads (ReadJournal, JournalWriter::Open):
+// a campaign's own file, far larger than other inputs (kMaxReadBytes):
+// 10,000 accounts passed 64 MiB after plan and prepare.
+inline constexpr size_t kMaxJournalBytes = size_t{1} << 30;
+
 Result<JournalContents> ReadJournal(FileSystem* fs, const std::string& path);
 
 // Trims `records` (a journal as read) to what a migration run reads of

@@ -102,6 +102,33 @@ TEST_F(JournalTest, AppendReadAndTornTail) {
   EXPECT_FALSE(c->torn_tail);
 }
 
+// A campaign's journal outgrows the limit of other input files
+// (kMaxReadBytes): 10,000 accounts passed it after plan and prepare, and
+// verify and cutover then stopped with exit 2. It is read and appended to
+// up to kMaxJournalBytes.
+TEST_F(JournalTest, AJournalLargerThanOtherInputsIsReadAndAppended) {
+  {
+    auto w = JournalWriter::Open(fs_, path_);
+    ASSERT_TRUE(w.ok()) << w.status().ToString();
+    ASSERT_TRUE((*w)->Append({{"type", "a"}}).ok());
+  }
+  {
+    auto f = fs_->OpenAppend(path_, 0600);
+    ASSERT_TRUE(f.ok());
+    ASSERT_TRUE((*f)->Append(std::string(kMaxReadBytes, '\n')).ok());
+  }
+  {
+    auto w = JournalWriter::Open(fs_, path_);
+    ASSERT_TRUE(w.ok()) << w.status().ToString();
+    ASSERT_TRUE((*w)->Append({{"type", "b"}}).ok());
+  }
+  auto c = ReadJournal(fs_, path_);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_EQ(c->records.size(), 2u);
+  EXPECT_EQ(c->records[1]["type"], "b");
+  EXPECT_TRUE(c->corrupt_lines.empty());
+}
+
 TEST_F(JournalTest, FailedSyncIsReported) {
   FaultInjectionFileSystem faulty(fs_);
   auto w = JournalWriter::Open(&faulty, path_);
