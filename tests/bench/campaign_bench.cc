@@ -253,7 +253,8 @@ struct PhaseReport {
   long longest_chain = 0;
   std::string longest_chain_account;
   double bound_s = 0;
-  bool json_ok = true;  // false: minimum writes unknown (taken as 0)
+  bool json_ok = true;             // false: minimum writes unknown (taken as 0)
+  json outcomes = json::object();  // Outcomes()
 };
 
 // Changes each account applied, from the --json document: "C-10001/ess" -> n.
@@ -270,6 +271,36 @@ Result<std::map<std::string, long>> AppliedChanges(const std::string& out) {
     applied[a.value("customer", "") + "/" + a.value("service", "")] = n;
   }
   return applied;
+}
+
+// What the accounts came to, from the --json document, so that an exit
+// code other than 0 is explained by the bench's own output: the count per
+// result ("done", "refused", …) and, for the others, the most frequent
+// reasons (the refusal or the error, less the account's name in front).
+json Outcomes(const std::string& out) {
+  json doc = json::parse(out, nullptr, false);
+  std::map<std::string, long> results, reasons;
+  if (doc.is_discarded()) return json::object();
+  for (const json& a : doc.value("accounts", json::array())) {
+    const std::string result = a.value("result", "?");
+    ++results[result];
+    std::string why;
+    if (a.contains("refusal") && a["refusal"].is_string())
+      why = a["refusal"].get<std::string>();
+    else if (a.contains("error") && a["error"].is_object())
+      why = a["error"].value("message", "");
+    if (why.empty()) continue;
+    if (size_t at = why.find(": "); at != std::string::npos && at < 80)
+      why = why.substr(at + 2);  // "<account>: …" — the same reason for all
+    ++reasons[result + ": " + why.substr(0, 160)];
+  }
+  std::vector<std::pair<long, std::string>> ranked;
+  for (const auto& [why, n] : reasons) ranked.push_back({n, why});
+  std::sort(ranked.rbegin(), ranked.rend());
+  json top = json::array();
+  for (size_t i = 0; i < ranked.size() && i < 5; ++i)
+    top.push_back({{"count", ranked[i].first}, {"reason", ranked[i].second}});
+  return {{"results", results}, {"reasons", top}};
 }
 
 // The vendor's half of the per-account table.
@@ -354,6 +385,7 @@ Result<PhaseReport> MeasurePhase(E2eEnv& env, const BenchOptions& o,
             EssChangedObjects(before.ess, after.ess), applied, &r.accounts);
   AddVendor("cdn", r.counters["cdn"], CdnLearnCosts(before.cdn),
             CdnChangedObjects(before.cdn, after.cdn), applied, &r.accounts);
+  r.outcomes = Outcomes(r.run.out);
   ComputeBound(o, &r);
   return r;
 }
@@ -439,6 +471,7 @@ json PhaseJson(const PhaseReport& r, const BenchOptions& o, size_t accounts) {
   return {{"phase", r.phase},
           {"exit_code", r.run.exit_code},
           {"json_ok", r.json_ok},
+          {"outcomes", r.outcomes},
           {"wall_s", r.run.wall_s},
           {"requests", requests},
           {"writes", t.writes},
@@ -490,6 +523,17 @@ std::string VendorLine(const std::string& vendor, const json& v) {
          std::to_string(v["min_writes"].get<long>()) + "\n";
 }
 
+std::string OutcomeLine(const json& outcomes) {
+  std::string s;
+  const json results = outcomes.value("results", json::object());
+  for (const auto& [result, n] : results.items())
+    s += " " + result + " " + std::to_string(n.get<long>());
+  for (const json& r : outcomes.value("reasons", json::array()))
+    s += "\n    " + std::to_string(r["count"].get<long>()) + " x " +
+         r["reason"].get<std::string>();
+  return s.empty() ? " -" : s;
+}
+
 void PrintPhase(const json& p, std::ostream& os) {
   const double accounts = std::max(1.0, p["accounts"].get<double>());
   os << "== " << p["phase"].get<std::string>() << " (exit " << p["exit_code"]
@@ -518,6 +562,7 @@ void PrintPhase(const json& p, std::ostream& os) {
      << VendorLine("ess", p["ess"]) << VendorLine("cdn", p["cdn"])
      << "  worst reads/min: " << WorstLine(p["worst_reads"]) << "\n"
      << "  worst writes/min:" << WorstLine(p["worst_writes"]) << "\n"
+     << "  accounts:" << OutcomeLine(p["outcomes"]) << "\n"
      << "  renumber: peak RSS " << Fmt("%.1f MB", p["max_rss_mb"]) << ", CPU "
      << Fmt("%.2f s", p["cpu_s"]) << " ("
      << Fmt("%.1f%% of wall", p["cpu_pct_of_wall"]) << ")\n"
