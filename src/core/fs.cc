@@ -33,6 +33,15 @@ class PosixFs : public FileSystem {
     ::close(fd);
     return out;
   }
+  Result<std::string> ReadTail(const std::string& path, size_t n) override {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return ErrnoStatus("cannot open", path, errno);
+    Status s = posix::CheckOpenedFile(fd, path, posix::Ownership::kAny);
+    Result<std::string> out =
+        s.ok() ? posix::ReadTail(fd, path, n) : Result<std::string>(s);
+    ::close(fd);
+    return out;
+  }
   Result<std::unique_ptr<WritableFile>> OpenAppend(const std::string& path,
                                                    unsigned mode) override {
     return Open(path, O_WRONLY | O_CREAT | O_APPEND, mode);
@@ -147,6 +156,9 @@ class ForwardingFs : public FileSystem {
   using FileSystem::ReadFile;
   Result<std::string> ReadFile(const std::string& p, size_t max) override {
     return base_->ReadFile(p, max);
+  }
+  Result<std::string> ReadTail(const std::string& p, size_t n) override {
+    return base_->ReadTail(p, n);
   }
   Result<std::unique_ptr<WritableFile>> OpenAppend(const std::string& p,
                                                    unsigned m) override {

@@ -62,6 +62,10 @@ class FileSystem {
   Result<std::string> ReadFile(const std::string& path) {
     return ReadFile(path, kMaxReadBytes);
   }
+  // The last `n` bytes of a regular file (all of it when shorter; "" when
+  // empty), with ReadFile's checks but no size limit: only the tail is
+  // read (a journal's last byte tells whether its last line was torn).
+  virtual Result<std::string> ReadTail(const std::string& path, size_t n) = 0;
   // Opens for appending, creating the file with `mode` if missing.
   virtual Result<std::unique_ptr<WritableFile>> OpenAppend(
       const std::string& path, unsigned mode) = 0;

@@ -76,6 +76,11 @@ Result<std::string> FaultInjectionFileSystem::ReadFile(const std::string& p,
   return base_->ReadFile(p, max);
 }
 
+Result<std::string> FaultInjectionFileSystem::ReadTail(const std::string& p,
+                                                       size_t n) {
+  return base_->ReadTail(p, n);
+}
+
 Result<std::unique_ptr<WritableFile>> FaultInjectionFileSystem::OpenAppend(
     const std::string& path, unsigned mode) {
   RN_RETURN_IF_ERROR(Check(Op::kOpen, path));

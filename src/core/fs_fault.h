@@ -63,6 +63,7 @@ class FaultInjectionFileSystem : public FileSystem {
   using FileSystem::ReadFile;
   Result<std::string> ReadFile(const std::string& path,
                                size_t max_bytes) override;
+  Result<std::string> ReadTail(const std::string& path, size_t n) override;
   Result<std::unique_ptr<WritableFile>> OpenAppend(const std::string& path,
                                                    unsigned mode) override;
   Result<std::unique_ptr<WritableFile>> OpenTruncate(const std::string& path,

@@ -73,6 +73,32 @@ TEST_F(FsTest, CreateDirsFailsWhenTheParentCannotBeSynced) {
   EXPECT_FALSE(fs_->Exists(dir_ + "/x/y"));
 }
 
+// The tail of a file, whatever its length: a sparse file larger than any
+// ReadFile limit gives its last bytes at once; a FIFO is refused without
+// waiting for a writer, a missing file is an error.
+TEST_F(FsTest, ReadTailReadsTheEndOfAFileOfAnySize) {
+  const std::string p = dir_ + "/j";
+  ASSERT_TRUE(WriteFileAtomic(fs_, p, "one\ntwo", 0600).ok());
+  EXPECT_EQ(*fs_->ReadTail(p, 1), "o");
+  EXPECT_EQ(*fs_->ReadTail(p, 3), "two");
+  EXPECT_EQ(*fs_->ReadTail(p, 100), "one\ntwo");
+  ASSERT_TRUE(WriteFileAtomic(fs_, p, "", 0600).ok());
+  EXPECT_EQ(*fs_->ReadTail(p, 1), "");
+  const off_t big = static_cast<off_t>(kMaxReadBytes) * 4;
+  ASSERT_EQ(::truncate(p.c_str(), big), 0);
+  {
+    auto f = fs_->OpenAppend(p, 0600);
+    ASSERT_TRUE((*f)->Append("end\n").ok());
+  }
+  EXPECT_FALSE(fs_->ReadFile(p).ok());
+  EXPECT_EQ(*fs_->ReadTail(p, 4), "end\n");
+  EXPECT_EQ(*fs_->ReadTail(p, 5), std::string("\0end\n", 5));
+  const std::string fifo = dir_ + "/fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_EQ(fs_->ReadTail(fifo, 1).status().code(), Code::kInvalidArgument);
+  EXPECT_FALSE(fs_->ReadTail(dir_ + "/missing", 1).ok());
+}
+
 TEST_F(FsTest, AtomicWriteReplacesAndKeepsMode) {
   std::string p = dir_ + "/vault";
   ASSERT_TRUE(WriteFileAtomic(fs_, p, "one", 0600).ok());

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -260,6 +261,25 @@ Result<std::string> ReadWhole(int fd, const std::string& path,
     return too_big();
   }
   out.resize(len);  // shrinking keeps the buffer: no copy
+  return Result<std::string>(std::move(out));
+}
+
+Result<std::string> ReadTail(int fd, const std::string& path, size_t n) {
+  struct stat st;
+  if (::fstat(fd, &st) != 0) return ErrnoStatus("cannot stat", path, errno);
+  const size_t size = static_cast<size_t>(st.st_size);
+  const size_t want = std::min(n, size);
+  std::string out(want, '\0');
+  size_t len = 0;
+  while (len < want) {
+    ssize_t got = ::pread(fd, out.data() + len, want - len,
+                          static_cast<off_t>(size - want + len));
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return ErrnoStatus("cannot read", path, errno);
+    if (got == 0) break;  // truncated while we read: what is left
+    len += static_cast<size_t>(got);
+  }
+  out.resize(len);
   return Result<std::string>(std::move(out));
 }
 

@@ -51,6 +51,11 @@ Status CheckOpenedFile(int fd, const std::string& path, Ownership ownership);
 Result<std::string> ReadWhole(int fd, const std::string& path,
                               size_t max_bytes);
 
+// The last `n` bytes of the file behind `fd` (checked already), or all of
+// it when it is shorter, read with pread at its end: the file's size is no
+// limit, and nothing before the tail is read. Does not close `fd`.
+Result<std::string> ReadTail(int fd, const std::string& path, size_t n);
+
 // Takes ownership of `fd`.
 std::unique_ptr<WritableFile> NewWritableFile(int fd, std::string path);
 

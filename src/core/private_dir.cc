@@ -91,6 +91,10 @@ class PrivateDirFs : public FileSystem {
     RN_ASSIGN_OR_RETURN(Fd fd, OpenLeaf(path, O_RDONLY, 0));
     return posix::ReadWhole(fd.get(), path, max_bytes);
   }
+  Result<std::string> ReadTail(const std::string& path, size_t n) override {
+    RN_ASSIGN_OR_RETURN(Fd fd, OpenLeaf(path, O_RDONLY, 0));
+    return posix::ReadTail(fd.get(), path, n);
+  }
   Result<std::unique_ptr<WritableFile>> OpenAppend(const std::string& path,
                                                    unsigned mode) override {
     return OpenWritable(path, O_WRONLY | O_CREAT | O_APPEND, mode);

@@ -64,6 +64,7 @@ TEST_F(PrivateDirTest, WorksAsAFileSystemBelowItsRoot) {
   ASSERT_TRUE((*f)->Append("line\n").ok());
   ASSERT_TRUE((*f)->Close().ok());
   EXPECT_EQ(*fs->ReadFile(state_ + "/journal/c.journal"), "line\n");
+  EXPECT_EQ(*fs->ReadTail(state_ + "/journal/c.journal", 2), "e\n");
   ASSERT_TRUE(WriteFileAtomic(fs.get(), state_ + "/vault.bin", "v", 0600).ok());
   EXPECT_EQ(*posix_->ReadFile(state_ + "/vault.bin"), "v");
   EXPECT_EQ(*fs->ListDir(state_),

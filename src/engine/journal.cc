@@ -76,9 +76,9 @@ Result<std::unique_ptr<JournalWriter>> JournalWriter::Open(
   bool torn = false;
   const bool created = !fs->Exists(path);
   if (!created) {
-    RN_ASSIGN_OR_RETURN(std::string existing,
-                        fs->ReadFile(path, kMaxJournalBytes));
-    torn = !existing.empty() && existing.back() != '\n';
+    // Its last byte only: the journal may be long (kMaxJournalBytes).
+    RN_ASSIGN_OR_RETURN(std::string last, fs->ReadTail(path, 1));
+    torn = !last.empty() && last.back() != '\n';
   }
   RN_ASSIGN_OR_RETURN(auto file, fs->OpenAppend(path, 0600));
   // A new file's name is durable only once its directory is: without this,

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -127,6 +128,21 @@ TEST_F(JournalTest, AJournalLargerThanOtherInputsIsReadAndAppended) {
   ASSERT_EQ(c->records.size(), 2u);
   EXPECT_EQ(c->records[1]["type"], "b");
   EXPECT_TRUE(c->corrupt_lines.empty());
+}
+
+// Opening a journal for appending reads its last byte, not the whole file:
+// a (sparse) journal longer than kMaxJournalBytes, ending in a torn line,
+// is opened and its torn line closed.
+TEST_F(JournalTest, OpeningReadsOnlyTheLastByte) {
+  {
+    auto w = JournalWriter::Open(fs_, path_);
+    ASSERT_TRUE(w.ok()) << w.status().ToString();
+  }
+  ASSERT_EQ(
+      ::truncate(path_.c_str(), static_cast<off_t>(kMaxJournalBytes) + 10), 0);
+  auto w = JournalWriter::Open(fs_, path_);
+  ASSERT_TRUE(w.ok()) << w.status().ToString();
+  EXPECT_EQ(*fs_->ReadTail(path_, 2), std::string("\0\n", 2));
 }
 
 TEST_F(JournalTest, FailedSyncIsReported) {

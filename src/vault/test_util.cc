@@ -94,6 +94,9 @@ Result<std::string> NoSyncFileSystem::ReadFile(const std::string& p,
                                                size_t max) {
   return Base()->ReadFile(p, max);
 }
+Result<std::string> NoSyncFileSystem::ReadTail(const std::string& p, size_t n) {
+  return Base()->ReadTail(p, n);
+}
 Result<std::unique_ptr<WritableFile>> NoSyncFileSystem::OpenAppend(
     const std::string& p, unsigned mode) {
   RN_ASSIGN_OR_RETURN(auto f, Base()->OpenAppend(p, mode));

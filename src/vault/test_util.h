@@ -57,6 +57,7 @@ class NoSyncFileSystem : public FileSystem {
  public:
   using FileSystem::ReadFile;
   Result<std::string> ReadFile(const std::string& p, size_t max) override;
+  Result<std::string> ReadTail(const std::string& p, size_t n) override;
   Result<std::unique_ptr<WritableFile>> OpenAppend(const std::string& p,
                                                    unsigned mode) override;
   Result<std::unique_ptr<WritableFile>> OpenTruncate(const std::string& p,
