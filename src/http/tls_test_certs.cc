@@ -63,9 +63,41 @@ Status WritePem(const std::string& path, X509* cert, EVP_PKEY* key) {
   return ok ? Status::Ok() : Status::Internal("cannot write " + path);
 }
 
+// A server certificate for `key` naming `dns_names` (and IP:`ip` when not
+// empty), signed by `ca`/`ca_key`.
+CertPtr NewServerCert(X509* ca, EVP_PKEY* ca_key, EVP_PKEY* key,
+                      const std::string& cn, long serial, const std::string& ip,
+                      const std::vector<std::string>& dns_names) {
+  CertPtr leaf = NewCert(key, cn, serial);
+  if (!leaf) return leaf;
+  X509_set_issuer_name(leaf.get(), X509_get_subject_name(ca));
+  std::string san = ip.empty() ? "" : "IP:" + ip;
+  for (const std::string& dns : dns_names)
+    san += (san.empty() ? "DNS:" : ",DNS:") + dns;
+  const bool ok =
+      AddExt(leaf.get(), ca, NID_basic_constraints, "CA:FALSE") &&
+      AddExt(leaf.get(), ca, NID_key_usage, "critical,digitalSignature") &&
+      AddExt(leaf.get(), ca, NID_ext_key_usage, "serverAuth") &&
+      (san.empty() ||
+       AddExt(leaf.get(), ca, NID_subject_alt_name, san.c_str())) &&
+      AddExt(leaf.get(), ca, NID_authority_key_identifier, "keyid:always") &&
+      X509_sign(leaf.get(), ca_key, EVP_sha256()) > 0;
+  if (!ok) leaf.reset();
+  return leaf;
+}
+
 }  // namespace
 
+struct TestPki::Keys {
+  KeyPtr ca_key{nullptr, EVP_PKEY_free};
+  KeyPtr leaf_key{nullptr, EVP_PKEY_free};
+  CertPtr ca{nullptr, X509_free};
+};
+
+TestPki::TestPki() = default;
+
 TestPki::~TestPki() {
+  for (const std::string& f : issued_) ::unlink(f.c_str());
   for (const auto& f : {ca_file_, cert_file_, key_file_})
     if (!f.empty()) ::unlink(f.c_str());
   if (!dir_.empty()) ::rmdir(dir_.c_str());
@@ -78,45 +110,50 @@ Status TestPki::Create(const std::string& name, const std::string& server_ip,
       std::string(tmp && *tmp ? tmp : "/tmp") + "/renumber-pki-XXXXXX";
   if (!::mkdtemp(templ.data())) return Status::Internal("mkdtemp failed");
   dir_ = templ;
-  KeyPtr ca_key = NewKey(), leaf_key = NewKey();
-  if (!ca_key || !leaf_key) return Status::Internal("EC key generation failed");
+  keys_ = std::make_unique<Keys>();
+  keys_->ca_key = NewKey();
+  keys_->leaf_key = NewKey();
+  if (!keys_->ca_key || !keys_->leaf_key)
+    return Status::Internal("EC key generation failed");
 
-  CertPtr ca = NewCert(ca_key.get(), name + " CA", 1);
+  keys_->ca = NewCert(keys_->ca_key.get(), name + " CA", 1);
+  X509* ca = keys_->ca.get();
   if (!ca) return Status::Internal("X509_new failed");
-  X509_set_issuer_name(ca.get(), X509_get_subject_name(ca.get()));
-  bool ok =
-      AddExt(ca.get(), ca.get(), NID_basic_constraints, "critical,CA:TRUE") &&
-      AddExt(ca.get(), ca.get(), NID_key_usage,
-             "critical,keyCertSign,cRLSign") &&
-      AddExt(ca.get(), ca.get(), NID_subject_key_identifier, "hash") &&
-      X509_sign(ca.get(), ca_key.get(), EVP_sha256()) > 0;
+  X509_set_issuer_name(ca, X509_get_subject_name(ca));
+  bool ok = AddExt(ca, ca, NID_basic_constraints, "critical,CA:TRUE") &&
+            AddExt(ca, ca, NID_key_usage, "critical,keyCertSign,cRLSign") &&
+            AddExt(ca, ca, NID_subject_key_identifier, "hash") &&
+            X509_sign(ca, keys_->ca_key.get(), EVP_sha256()) > 0;
   if (!ok) return Status::Internal("cannot build the CA certificate");
 
   const std::string cn = !server_ip.empty()
                              ? server_ip
                              : (dns_names.empty() ? name : dns_names.front());
-  CertPtr leaf = NewCert(leaf_key.get(), cn, 2);
-  if (!leaf) return Status::Internal("X509_new failed");
-  X509_set_issuer_name(leaf.get(), X509_get_subject_name(ca.get()));
-  std::string san = server_ip.empty() ? "" : "IP:" + server_ip;
-  for (const std::string& dns : dns_names)
-    san += (san.empty() ? "DNS:" : ",DNS:") + dns;
-  ok = AddExt(leaf.get(), ca.get(), NID_basic_constraints, "CA:FALSE") &&
-       AddExt(leaf.get(), ca.get(), NID_key_usage,
-              "critical,digitalSignature") &&
-       AddExt(leaf.get(), ca.get(), NID_ext_key_usage, "serverAuth") &&
-       AddExt(leaf.get(), ca.get(), NID_subject_alt_name, san.c_str()) &&
-       AddExt(leaf.get(), ca.get(), NID_authority_key_identifier,
-              "keyid:always") &&
-       X509_sign(leaf.get(), ca_key.get(), EVP_sha256()) > 0;
-  if (!ok) return Status::Internal("cannot build the server certificate");
+  CertPtr leaf = NewServerCert(ca, keys_->ca_key.get(), keys_->leaf_key.get(),
+                               cn, serial_, server_ip, dns_names);
+  if (!leaf) return Status::Internal("cannot build the server certificate");
 
   ca_file_ = dir_ + "/ca.pem";
   cert_file_ = dir_ + "/cert.pem";
   key_file_ = dir_ + "/key.pem";
-  RN_RETURN_IF_ERROR(WritePem(ca_file_, ca.get(), nullptr));
+  RN_RETURN_IF_ERROR(WritePem(ca_file_, ca, nullptr));
   RN_RETURN_IF_ERROR(WritePem(cert_file_, leaf.get(), nullptr));
-  return WritePem(key_file_, nullptr, leaf_key.get());
+  return WritePem(key_file_, nullptr, keys_->leaf_key.get());
+}
+
+Result<std::string> TestPki::IssueServerCert(
+    const std::vector<std::string>& dns_names) {
+  if (!keys_ || !keys_->ca)
+    return Status::Internal("TestPki::IssueServerCert before Create");
+  const std::string cn = dns_names.empty() ? "server" : dns_names.front();
+  CertPtr leaf =
+      NewServerCert(keys_->ca.get(), keys_->ca_key.get(), keys_->leaf_key.get(),
+                    cn, ++serial_, "", dns_names);
+  if (!leaf) return Status::Internal("cannot build a server certificate");
+  const std::string path = dir_ + "/cert-" + std::to_string(serial_) + ".pem";
+  issued_.push_back(path);
+  RN_RETURN_IF_ERROR(WritePem(path, leaf.get(), nullptr));
+  return path;
 }
 
 }  // namespace renumber

@@ -4,9 +4,10 @@
 // `cutover --wait-ready` run against something real.
 //
 // Every (ip, port) listens on a free loopback port; connect_to() says where
-// (renumber --connect-to). HTTPS origins present one certificate, signed by
-// the farm's own CA (ca_file(): pass it with --ca-file), naming every
-// customer's domain and "*.<domain>".
+// (renumber --connect-to). A customer's HTTPS origins present a certificate
+// signed by the farm's own CA (ca_file(): pass it with --ca-file) naming
+// that customer's domain and "*.<domain>" only, as a real site's does (one
+// naming every site would outgrow what TLS clients accept).
 //
 // What each origin answers, by phase:
 //              old server            new server
