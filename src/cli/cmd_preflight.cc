@@ -196,7 +196,7 @@ int PreflightRun::OpenVendors() {
 // The engine's discovery of every account, read-only (a `plan` campaign
 // without journal or locks), with the adapters listing the domains.
 CampaignResult PreflightRun::DiscoverDomains() {
-  InitHttpRuntime(std::max(64, inv_.accounts.jobs * 4));
+  InitHttpRuntime(HttpPoolThreadsFor(inv_.accounts.jobs));
   TransportStack stack(clock_, SystemRandom(), inv_.accounts.ca_file);
   PreflightPurpose purpose(credentials_.get());
   Resolver* resolver = hosts_ ? hosts_.get() : SystemResolver();

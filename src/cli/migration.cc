@@ -283,7 +283,7 @@ int MigrationRun::Run() {
                                         run.command, campaign,
                                         static_cast<long>(getpid()), host, ""});
   if (!locks.ok()) return Fail(locks.status());
-  InitHttpRuntime(std::max(64, inv_.jobs * 4));
+  InitHttpRuntime(HttpPoolThreadsFor(inv_.jobs));
   TransportStack stack(clock_, SystemRandom(), inv_.ca_file);
   // Our own probe of new mail servers (ESS verify; reported, never a gate).
   SmtpProbeOptions probe_options;

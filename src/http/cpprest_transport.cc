@@ -6,6 +6,7 @@
 
 #include <openssl/ssl.h>
 
+#include <algorithm>
 #include <boost/asio/ssl.hpp>
 #include <map>
 #include <mutex>
@@ -177,12 +178,13 @@ class CpprestTransport : public HttpTransport {
     if (!url.ok())
       return Status::InvalidArgument(
           url.status().message() + " in '" + RedactUrl(request.url) + "'",
-          "URL '" + RedactUrl(request.url) + "': " + url.status().Message(true));
+          "URL '" + RedactUrl(request.url) +
+              "': " + url.status().Message(true));
     if (Status s = CheckVendorUrl(*url); !s.ok())
       return Status::InvalidArgument(
           "refusing '" + RedactUrl(request.url) + "': " + s.message(),
-          "URL '" + RedactUrl(request.url) + "' には接続しません: " +
-              s.Message(true));
+          "URL '" + RedactUrl(request.url) +
+              "' には接続しません: " + s.Message(true));
     if (HasLineBreak(request.method))
       return Status::InvalidArgument("line break in the HTTP method",
                                      "HTTP メソッドに改行が含まれています");
@@ -272,6 +274,8 @@ std::unique_ptr<HttpTransport> NewCpprestTransport(
     const TransportOptions& options) {
   return std::make_unique<CpprestTransport>(options);
 }
+
+int HttpPoolThreadsFor(int jobs) { return std::max(8, jobs / 4); }
 
 void InitHttpRuntime(int threads) {
   static std::once_flag once;
