@@ -24,23 +24,12 @@ class PosixFs : public FileSystem {
   using FileSystem::ReadFile;
   Result<std::string> ReadFile(const std::string& path,
                                size_t max_bytes) override {
-    // O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever.
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return ErrnoStatus("cannot open", path, errno);
-    Status s = posix::CheckOpenedFile(fd, path, posix::Ownership::kAny);
-    Result<std::string> out =
-        s.ok() ? posix::ReadWhole(fd, path, max_bytes) : Result<std::string>(s);
-    ::close(fd);
-    return out;
+    return ReadChecked(
+        path, [&](int fd) { return posix::ReadWhole(fd, path, max_bytes); });
   }
   Result<std::string> ReadTail(const std::string& path, size_t n) override {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return ErrnoStatus("cannot open", path, errno);
-    Status s = posix::CheckOpenedFile(fd, path, posix::Ownership::kAny);
-    Result<std::string> out =
-        s.ok() ? posix::ReadTail(fd, path, n) : Result<std::string>(s);
-    ::close(fd);
-    return out;
+    return ReadChecked(path,
+                       [&](int fd) { return posix::ReadTail(fd, path, n); });
   }
   Result<std::unique_ptr<WritableFile>> OpenAppend(const std::string& path,
                                                    unsigned mode) override {
@@ -128,6 +117,18 @@ class PosixFs : public FileSystem {
   }
 
  private:
+  // Opens `path` for reading, checks it is a regular file, runs `read` on
+  // the descriptor and closes it.
+  template <typename Read>
+  static Result<std::string> ReadChecked(const std::string& path, Read read) {
+    // O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return ErrnoStatus("cannot open", path, errno);
+    Status s = posix::CheckOpenedFile(fd, path, posix::Ownership::kAny);
+    Result<std::string> out = s.ok() ? read(fd) : Result<std::string>(s);
+    ::close(fd);
+    return out;
+  }
   // Never through a symlink (a planted link must not redirect a record or a
   // secret), never a FIFO or another user's file.
   Result<std::unique_ptr<WritableFile>> Open(const std::string& path, int flags,
