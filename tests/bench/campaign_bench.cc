@@ -259,9 +259,8 @@ struct PhaseReport {
 
 // Changes each account applied, from the --json document: "C-10001/ess" -> n.
 // kInvalidArgument when stdout is not that document (renumber failed).
-Result<std::map<std::string, long>> AppliedChanges(const std::string& out) {
+Result<std::map<std::string, long>> AppliedChanges(const json& doc) {
   std::map<std::string, long> applied;
-  json doc = json::parse(out, nullptr, false);
   if (doc.is_discarded() || !doc.contains("accounts"))
     return Status::InvalidArgument("renumber printed no --json document");
   for (const json& a : doc.value("accounts", json::array())) {
@@ -277,8 +276,7 @@ Result<std::map<std::string, long>> AppliedChanges(const std::string& out) {
 // code other than 0 is explained by the bench's own output: the count per
 // result ("done", "refused", …) and, for the others, the most frequent
 // reasons (the refusal or the error, less the account's name in front).
-json Outcomes(const std::string& out) {
-  json doc = json::parse(out, nullptr, false);
+json Outcomes(const json& doc) {
   std::map<std::string, long> results, reasons;
   if (doc.is_discarded()) return json::object();
   for (const json& a : doc.value("accounts", json::array())) {
@@ -377,7 +375,8 @@ Result<PhaseReport> MeasurePhase(E2eEnv& env, const BenchOptions& o,
                       RunChild(PhaseArgs(env, o, phase), env.dir(), phase));
   r.counters = {{"ess", ess->Counters()}, {"cdn", cdn->Counters()}};
   const SimStates after = States(env);
-  auto parsed = AppliedChanges(r.run.out);
+  const json doc = json::parse(r.run.out, nullptr, false);  // once, for both
+  auto parsed = AppliedChanges(doc);
   r.json_ok = parsed.ok();
   const std::map<std::string, long> applied =
       parsed.ok() ? *parsed : std::map<std::string, long>();
@@ -385,7 +384,7 @@ Result<PhaseReport> MeasurePhase(E2eEnv& env, const BenchOptions& o,
             EssChangedObjects(before.ess, after.ess), applied, &r.accounts);
   AddVendor("cdn", r.counters["cdn"], CdnLearnCosts(before.cdn),
             CdnChangedObjects(before.cdn, after.cdn), applied, &r.accounts);
-  r.outcomes = Outcomes(r.run.out);
+  r.outcomes = Outcomes(doc);
   ComputeBound(o, &r);
   return r;
 }
