@@ -17,6 +17,7 @@
 #include "src/sim/sim_vendors.h"
 #include "src/sim/test_client.h"
 #include "src/sim/world.h"
+#include "tests/support/child_exec.h"
 #include "tests/support/wait_for.h"
 
 namespace renumber {
@@ -47,21 +48,15 @@ class CmdSimTest : public ::testing::Test {
   void Spawn(std::vector<std::string> args) {
     args.insert(args.begin(), {RENUMBER_BINARY, "sim"});
     std::string out = Path("stdout"), err = Path("stderr");
+    const ChildExec exec(args, {"LANG=C.UTF-8", "LC_ALL", "LC_MESSAGES"});
     pid_ = ::fork();
     ASSERT_GE(pid_, 0);
-    if (pid_ == 0) {
+    if (pid_ == 0) {  // async-signal-safe calls only (child_exec.h)
       int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
       int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
       ::dup2(o, 1);
       ::dup2(e, 2);
-      std::vector<char*> argv;
-      for (auto& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      ::setenv("LANG", "C.UTF-8", 1);
-      ::unsetenv("LC_ALL");
-      ::unsetenv("LC_MESSAGES");
-      ::execv(argv[0], argv.data());
-      ::_exit(127);
+      exec.Exec();
     }
   }
   // Waits for the child to exit: its exit code, or -1 when it has not

@@ -17,11 +17,19 @@
 #include "src/http/message.h"
 #include "src/http/transport.h"
 #include "src/sim/test_client.h"
+#include "tests/support/child_exec.h"
 
 namespace renumber {
 namespace {
 
 using json = nlohmann::json;
+
+// A child's environment: ours with LANG=C.UTF-8, then the test's `env`.
+std::vector<std::string> WithLang(const std::vector<std::string>& env) {
+  std::vector<std::string> all = {"LANG=C.UTF-8"};
+  all.insert(all.end(), env.begin(), env.end());
+  return all;
+}
 
 // Reads both pipes until both close, so a chatty child never blocks.
 void Drain(int out_fd, int err_fd, RunResult* r, pid_t pid,
@@ -192,20 +200,15 @@ RunResult E2eEnv::RunFor(const std::vector<std::string>& args,
     throw std::runtime_error("pipe failed");
   std::vector<std::string> argv_s = {RenumberBinary()};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
+  const ChildExec exec(argv_s, WithLang(env));
   pid_t pid = fork();
-  if (pid == 0) {
+  if (pid == 0) {  // async-signal-safe calls only (child_exec.h)
     setsid();  // no controlling terminal: like cron, even under a developer's
     dup2(out[1], 1);
     dup2(err[1], 2);
     int devnull = open("/dev/null", O_RDONLY);
     dup2(devnull, 0);  // never a terminal: like cron
-    setenv("LANG", "C.UTF-8", 1);
-    for (const std::string& e : env) putenv(strdup(e.c_str()));
-    std::vector<char*> argv;
-    for (auto& a : argv_s) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
+    exec.Exec();
   }
   close(out[1]);
   close(err[1]);
@@ -228,18 +231,13 @@ TerminalSession::TerminalSession(const std::vector<std::string>& argv_s,
   winsize ws{};
   ws.ws_row = 50;
   ws.ws_col = static_cast<unsigned short>(o.columns);
+  const ChildExec exec(argv_s, WithLang(o.env));
   pid_ = forkpty(&master_, nullptr, nullptr, &ws);
   if (pid_ < 0) throw std::runtime_error("forkpty failed");
-  if (pid_ == 0) {
+  if (pid_ == 0) {  // async-signal-safe calls only (child_exec.h)
     if (o.pipe_stdout) dup2(out[1], 1);
     if (o.pipe_stderr) dup2(err[1], 2);
-    setenv("LANG", "C.UTF-8", 1);
-    for (const std::string& e : o.env) putenv(strdup(e.c_str()));
-    std::vector<char*> argv;
-    for (auto& a : argv_s) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
+    exec.Exec();
   }
   if (o.pipe_stdout) {
     close(out[1]);
