@@ -62,6 +62,14 @@ std::string Difference(const std::vector<Backend>& active,
   return "";
 }
 
+// Whether `v` is another staged switch of this pair that a new one
+// (`draft`) replaces: unlocked, inactive, tagged staged for old → new.
+bool OlderSwitch(const VersionInfo& v, int draft, const Target& t) {
+  auto mark = ParseMark(v.comment);
+  return v.number != draft && !v.locked && !v.active && mark &&
+         mark->kind == MarkKind::kStaged && mark->For(t.old_ip, t.new_ip);
+}
+
 std::set<int> LockedVersions(const ServiceDetails& d) {
   std::set<int> out;
   for (const VersionInfo& v : d.versions)
@@ -127,7 +135,10 @@ Result<ChangeApplier::Draft> ChangeApplier::Current(const std::string& sid,
         !mark->For(t.old_ip, t.new_ip))
       continue;
     if (!any_base && mark->base != d.active) continue;
-    if (v.number > found.number) found = {v.number, mark->base};
+    if (v.number > found.number) {
+      found.number = v.number;
+      found.base = mark->base;
+    }
   }
   if (found.number == 0)
     return client_->Error(Code::kPreconditionFailed, "service " + sid,
@@ -146,7 +157,10 @@ Result<json> ChangeApplier::Clone(const Change& c, const PhaseContext& ctx) {
                           "no active version to clone");
   json out = {{"cloned_from", d.active}, {"left_behind", json::array()}};
   auto done = [&](int draft, const char* how) {
-    drafts_[sid] = {draft, d.active};
+    Draft& kept = drafts_[sid] = Draft{};
+    kept.number = draft;
+    kept.base = d.active;
+    kept.fresh = std::string(how) == "cloned";
     out["draft"] = draft;
     out["how"] = how;
     return out;
@@ -180,7 +194,11 @@ Result<json> ChangeApplier::Clone(const Change& c, const PhaseContext& ctx) {
   RN_ASSIGN_OR_RETURN(Cloned cloned,
                       CloneVersion(client_, sid, d.active, d.Latest()));
   for (int v : cloned.appeared) out["left_behind"].push_back(v);
-  return done(cloned.number, "cloned");
+  done(cloned.number, "cloned");
+  for (const VersionInfo& v : d.versions)
+    if (OlderSwitch(v, cloned.number, ctx.target))
+      drafts_[sid].older.push_back({v.number, v.comment});
+  return out;
 }
 
 Result<json> ChangeApplier::Label(const Change& c, const PhaseContext& ctx) {
@@ -192,30 +210,64 @@ Result<json> ChangeApplier::Label(const Change& c, const PhaseContext& ctx) {
                           "change must be applied first");
   const Draft draft = it->second;
   const Target& t = ctx.target;
+  // The older switches of the pair, to relabel: for a clone this run just
+  // made, as the clone's own read listed them (issue 15: no read here; a
+  // customer locking one of them since makes its relabel fail with 422,
+  // nothing else); otherwise from one read that also answers SetComment's
+  // check (kept, cdn_client.h). Our write to the draft changes neither.
+  std::vector<std::pair<int, std::string>> older = draft.older;
+  if (!draft.fresh) {
+    RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client_, sid));
+    for (const VersionInfo& v : d.versions)
+      if (OlderSwitch(v, draft.number, t))
+        older.push_back({v.number, v.comment});
+  }
   RN_RETURN_IF_ERROR(SetComment(
       client_, sid, draft.number,
-      StagedComment(draft.base, t.old_ip, t.new_ip, t.ticket, campaign_)));
+      StagedComment(draft.base, t.old_ip, t.new_ip, t.ticket, campaign_),
+      /*known_other=*/draft.fresh));
   // An older staged switch of this pair is replaced by this one.
   json superseded = json::array();
-  RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client_, sid));
-  for (const VersionInfo& v : d.versions) {
-    auto mark = ParseMark(v.comment);
-    if (v.number == draft.number || v.locked || v.active || !mark ||
-        mark->kind != MarkKind::kStaged || !mark->For(t.old_ip, t.new_ip))
-      continue;
-    RN_RETURN_IF_ERROR(SetComment(client_, sid, v.number,
-                                  SupersededComment(*mark, draft.number)));
-    superseded.push_back(v.number);
+  for (const auto& [number, comment] : older) {
+    RN_RETURN_IF_ERROR(
+        SetComment(client_, sid, number,
+                   SupersededComment(*ParseMark(comment), draft.number)));
+    superseded.push_back(number);
   }
   return json{{"draft", draft.number},
               {"base", draft.base},
               {"superseded", superseded}};
 }
 
-Status ChangeApplier::MoveBackend(const std::string& sid, int draft,
+Result<Backend> ChangeApplier::DraftBackend(const std::string& sid,
+                                            const Draft& draft,
+                                            const std::string& name) {
+  const std::string path =
+      VersionPath(sid, draft.number) + "/backend/" + PathPart(name);
+  auto missing = [&] {
+    return client_->Error(Code::kPreconditionFailed, "GET " + path,
+                          "backend " + name + " is not in staged version " +
+                              std::to_string(draft.number));
+  };
+  if (draft.fresh) {  // a copy of its locked source: no read (issue 15)
+    RN_ASSIGN_OR_RETURN(std::vector<Backend> base,
+                        ReadBackends(client_, sid, draft.base));
+    for (const Backend& b : base)
+      if (b.name == name) return b;
+    return missing();
+  }
+  RN_ASSIGN_OR_RETURN(auto j, client_->GetIfExists(path));
+  if (!j) return missing();
+  auto b = ParseBackend(*j);
+  if (!b.ok())
+    return client_->Error(Code::kInternal, "GET " + path, b.status().message());
+  return b;
+}
+
+Status ChangeApplier::MoveBackend(const std::string& sid, const Draft& draft,
                                   const std::string& name, const Target& t) {
   const std::string path =
-      VersionPath(sid, draft) + "/backend/" + PathPart(name);
+      VersionPath(sid, draft.number) + "/backend/" + PathPart(name);
   auto at_new = [&]() -> Result<bool> {
     RN_ASSIGN_OR_RETURN(auto j, client_->GetIfExists(path));
     if (!j) return false;
@@ -223,15 +275,8 @@ Status ChangeApplier::MoveBackend(const std::string& sid, int draft,
     return b.ok() &&
            ClassifyBackend(*b, t.old_ip, t.new_ip) == AddressKind::kNew;
   };
-  RN_ASSIGN_OR_RETURN(auto j, client_->GetIfExists(path));
-  if (!j)
-    return client_->Error(Code::kPreconditionFailed, "GET " + path,
-                          "backend " + name + " is not in staged version " +
-                              std::to_string(draft));
-  auto b = ParseBackend(*j);
-  if (!b.ok())
-    return client_->Error(Code::kInternal, "GET " + path, b.status().message());
-  switch (ClassifyBackend(*b, t.old_ip, t.new_ip)) {
+  RN_ASSIGN_OR_RETURN(Backend b, DraftBackend(sid, draft, name));
+  switch (ClassifyBackend(b, t.old_ip, t.new_ip)) {
     case AddressKind::kNew:
       return Status::Ok();
     case AddressKind::kOld:
@@ -241,10 +286,10 @@ Status ChangeApplier::MoveBackend(const std::string& sid, int draft,
                             RetryMode::kNever)
           .status();
     default:
-      return client_->Error(
-          Code::kPreconditionFailed, "GET " + path,
-          "backend " + name + " of staged version " + std::to_string(draft) +
-              " points at " + b->address + ", neither the old nor the new IP");
+      return client_->Error(Code::kPreconditionFailed, "GET " + path,
+                            "backend " + name + " of staged version " +
+                                std::to_string(draft.number) + " points at " +
+                                b.address + ", neither the old nor the new IP");
   }
 }
 
@@ -253,8 +298,7 @@ Result<json> ChangeApplier::SetAddress(const Change& c,
   const std::string sid = Param(c, "service_id");
   RN_ASSIGN_OR_RETURN(Draft draft, Current(sid, ctx.target, false));
   const int before = client_->writes();
-  RN_RETURN_IF_ERROR(
-      MoveBackend(sid, draft.number, Param(c, "backend"), ctx.target));
+  RN_RETURN_IF_ERROR(MoveBackend(sid, draft, Param(c, "backend"), ctx.target));
   return json{{"draft", draft.number},
               {"backend", Param(c, "backend")},
               {"address", ctx.target.new_ip.ToString()},
@@ -296,7 +340,10 @@ Result<ChangeApplier::Draft> ChangeApplier::Build(const std::string& sid,
   RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client_, sid));
   RN_ASSIGN_OR_RETURN(Cloned cloned,
                       CloneVersion(client_, sid, base, d.Latest()));
-  Draft draft{cloned.number, base};
+  Draft draft;
+  draft.number = cloned.number;
+  draft.base = base;
+  draft.fresh = true;
   drafts_[sid] = draft;
   RN_RETURN_IF_ERROR(
       SetComment(client_, sid, draft.number,
@@ -314,7 +361,7 @@ Result<ChangeApplier::Draft> ChangeApplier::Build(const std::string& sid,
                       ReadBackends(client_, sid, base));
   for (const Backend& b : backends)
     if (ClassifyBackend(b, t.old_ip, t.new_ip) == AddressKind::kOld)
-      RN_RETURN_IF_ERROR(MoveBackend(sid, draft.number, b.name, t));
+      RN_RETURN_IF_ERROR(MoveBackend(sid, draft, b.name, t));
   return draft;
 }
 

@@ -26,6 +26,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "adapters/adapter.h"
 #include "adapters/cdn/cdn_client.h"
@@ -49,6 +51,13 @@ class ChangeApplier {
   struct Draft {
     int number = 0;
     int base = 0;
+    // Cloned by this run from `base`: its backends are base's (a locked
+    // version, read once for the run) but for those this run moved, and
+    // its comment is base's until this run labels it.
+    bool fresh = false;
+    // For a fresh clone: the older staged switches of the pair, as the
+    // read that decided the clone listed them (number and comment).
+    std::vector<std::pair<int, std::string>> older;
   };
   Result<nlohmann::json> Clone(const Change& c, const PhaseContext& ctx);
   Result<nlohmann::json> Label(const Change& c, const PhaseContext& ctx);
@@ -69,8 +78,11 @@ class ChangeApplier {
   // Clone `base`, label it, move its old backends: a complete switch.
   Result<Draft> Build(const std::string& sid, int base, const Target& t,
                       nlohmann::json* superseded);
-  Status MoveBackend(const std::string& sid, int draft, const std::string& name,
-                     const Target& t);
+  // Backend `name` of the draft as it is now.
+  Result<Backend> DraftBackend(const std::string& sid, const Draft& draft,
+                               const std::string& name);
+  Status MoveBackend(const std::string& sid, const Draft& draft,
+                     const std::string& name, const Target& t);
   Status CheckDraft(const std::string& sid, const Draft& d, const Target& t);
 
   CdnClient* client_;

@@ -109,6 +109,8 @@ Result<HttpResponse> CdnClient::GetResponse(const std::string& path,
     if (!ParseJson(r->body).is_discarded()) {
       NoteLocked(path, r->body);
       cache_.Put(path, *r);
+      if (!ReadOnly(path) && !changeable_since_ && clock_)
+        changeable_since_ = clock_->Steady();
       return r;
     }
     if (attempt >= kGetAttempts)
@@ -141,6 +143,7 @@ void CdnClient::NoteLocked(const std::string& path, const std::string& body) {
 }
 
 bool CdnClient::ReadOnly(const std::string& path) const {
+  if (path.rfind("/service?", 0) == 0) return true;  // the service list
   // The first four segments: "/service/{sid}/version/{n}/".
   size_t end = 0;
   for (int i = 0; i < 5; ++i) {
@@ -152,6 +155,14 @@ bool CdnClient::ReadOnly(const std::string& path) const {
 
 void CdnClient::ForgetChangeable() {
   cache_.EraseIf([this](const std::string& p) { return !ReadOnly(p); });
+  changeable_since_.reset();
+}
+
+void CdnClient::NewChange() {
+  if (clock_ && changeable_since_ &&
+      clock_->Steady() - *changeable_since_ <= kFreshFor)
+    return;
+  ForgetChangeable();
 }
 
 Result<std::optional<nlohmann::json>> CdnClient::GetIfExists(

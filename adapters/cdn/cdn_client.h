@@ -21,17 +21,25 @@
 //
 // Reads are kept (read_cache.h) under the CDN's rule: activation is not
 // conditional on what was read, so an answer about anything that can change
-// (the service list, details, a draft's lists, pool servers) is served
-// again only until the next write (forgotten before it is sent, whatever
-// its answer: a lost answer is read back from the vendor) or the next
-// NewChange(); the objects of a locked version, which the contract makes
-// read-only ("every write to it fails with 422"), are kept for the run.
-// A version is known locked from a `…/details` answer this client read.
+// (details, a draft's lists, pool servers) is served again only until the
+// next write (forgotten before it is sent, whatever its answer: a lost
+// answer is read back from the vendor) or a NewChange() that finds the
+// oldest of them more than kFreshFor old (issue 15: a change that follows
+// a read-only one, moments later, decides on what that one read — it is as
+// fresh as a new read would be, and its own read-back after a write still
+// goes to the vendor). The objects of a locked version, which the contract
+// makes read-only ("every write to it fails with 422"), are kept for the
+// run; a version is known locked from a `…/details` answer this client
+// read. The service list (`/service?…` pages) is kept for the run too:
+// renumber never creates or deletes a service, and a service the customer
+// adds during a run is not in that run's plan (the next run, or verify,
+// finds it).
 //
 // Ownership: does not own the transport. Threads: one thread at a time.
 #ifndef RENUMBER_ADAPTERS_CDN_CDN_CLIENT_H_
 #define RENUMBER_ADAPTERS_CDN_CDN_CLIENT_H_
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -83,9 +91,14 @@ class CdnClient : public VendorClient {
   // before sending (a bad request, TLS, the pacer pausing the account); its
   // own retries of a PUT/DELETE are not seen here.
   int writes() const { return writes_; }
+  // How old kept answers about changeable objects may be at the start of a
+  // change and still be used by it.
+  static constexpr std::chrono::milliseconds kFreshFor{1000};
   // The start of one change's Apply: its decisions read the vendor again,
-  // except the read-only objects of locked versions.
-  void NewChange() { ForgetChangeable(); }
+  // except the read-only objects of locked versions and the service list,
+  // unless what is kept was read within kFreshFor (always again without a
+  // clock).
+  void NewChange();
   // Reads answered from what this client had read.
   long cached_reads() const { return cache_.hits(); }
   Clock* clock() const { return clock_; }
@@ -108,6 +121,8 @@ class CdnClient : public VendorClient {
   ReadCache cache_;
   // "/service/{sid}/version/{n}/" of every version seen locked.
   std::set<std::string> locked_;
+  // When the oldest kept answer about a changeable object was read.
+  std::optional<std::chrono::steady_clock::time_point> changeable_since_;
 };
 
 // Path segment encoding (names may hold any character).

@@ -119,6 +119,51 @@ TEST_F(CdnClientTest,
   EXPECT_EQ(fake_.request_count(), 4u);
 }
 
+// The service list is kept for the run: renumber never adds or removes a
+// service (cdn_client.h). Its other changeable answers are not.
+TEST_F(CdnClientTest, TheServiceListIsKeptAcrossChangesAndWrites) {
+  fake_.PushResponse(200, R"([{"id":"SU1"}])");
+  fake_.PushResponse(200, R"({"id":"SU1","versions":[]})");
+  ASSERT_TRUE(client_.GetPage("/service?page=1&per_page=100").ok());
+  ASSERT_TRUE(client_.Get("/service/SU1/details").ok());
+  fake_.PushResponse(200, R"({"number":5})");
+  client_.Write("PUT", "/service/SU1/version/4/clone");
+  client_.NewChange();
+  auto page = client_.GetPage("/service?page=1&per_page=100");
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->body[0]["id"], "SU1");
+  EXPECT_EQ(fake_.request_count(), 3u);
+  fake_.PushResponse(200, R"({"id":"SU1","versions":[]})");
+  ASSERT_TRUE(client_.Get("/service/SU1/details").ok());
+  EXPECT_EQ(fake_.request_count(), 4u);  // the details were read again
+}
+
+// A change that starts moments after the reads of the one before (no write
+// since) decides on them; later than kFreshFor, it reads again.
+TEST(CdnClientFreshnessTest, ReadsWithinFreshForServeTheNextChange) {
+  FakeTransport fake;
+  FakeClock clock;
+  CdnClient client(&fake, "C-10001/cdn", "http://127.0.0.1:9/", Secret(kToken),
+                   &clock);
+  fake.PushResponse(200, R"({"id":"SU1","versions":[]})");
+  ASSERT_TRUE(client.Get("/service/SU1/details").ok());
+  clock.Advance(CdnClient::kFreshFor);
+  client.NewChange();
+  ASSERT_TRUE(client.Get("/service/SU1/details").ok());
+  EXPECT_EQ(fake.request_count(), 1u);  // kept: read kFreshFor ago
+  clock.Advance(std::chrono::milliseconds(1));
+  client.NewChange();
+  fake.PushResponse(200, R"({"id":"SU1","versions":[]})");
+  ASSERT_TRUE(client.Get("/service/SU1/details").ok());
+  EXPECT_EQ(fake.request_count(), 2u);  // older than kFreshFor: read again
+  // A write forgets at once, however fresh.
+  fake.PushResponse(200, R"({"number":5})");
+  client.Write("PUT", "/service/SU1/version/4/clone");
+  fake.PushResponse(200, R"({"id":"SU1","versions":[]})");
+  ASSERT_TRUE(client.Get("/service/SU1/details").ok());
+  EXPECT_EQ(fake.request_count(), 4u);
+}
+
 TEST_F(CdnClientTest, NotFoundIsEmptyOptional) {
   fake_.PushResponse(404, R"({"msg":"Record not found"})");
   auto j = client_.GetIfExists("/service/SU1/version/2/backend/x");
@@ -200,8 +245,7 @@ TEST_F(CdnClientTest, PagesFollowLinkOnlyWithinTheApiBase) {
                 "<https://elsewhere.example/service?page=2>; "
                 "rel=\"next\"");
   fake_.Push(r);
-  client_.NewChange();  // the first page's answer is not kept beyond it
-  auto away = client_.GetPage("/service?page=1&per_page=100");
+  auto away = client_.GetPage("/service?page=1&per_page=50");
   EXPECT_EQ(away.status().code(), Code::kForbidden);
   r.headers.Set("Link", "<http://127.0.0.1:9/service?page=1>; rel=\"first\"");
   fake_.Push(r);

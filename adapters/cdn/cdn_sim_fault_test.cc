@@ -205,13 +205,12 @@ TEST_F(CdnFaultTest, AFailedPhaseIsResumedWithoutASecondDraft) {
   const Target t = TargetFor(c);
   const std::string sid = ServiceIds(c)[0];
   const size_t versions = Versions(c, sid).size();
-  // The staged version will be v2: its backend answers are always
-  // malformed, so the phase fails after the clone and the label.
-  SetFaults({{"malformed", {{"rate", 1.0}, {"match", "/version/2/backend/"}}}});
+  // The staged version will be v2: every request about its backends fails
+  // (5xx, nothing done), so the phase fails after the clone and the label.
+  SetFaults({{"error", {{"rate", 1.0}, {"match", "/version/2/backend/"}}}});
   PhaseRun failed = RunPhase(NewAdapterFor(c).get(), t, Phase::kPrepare);
   ASSERT_FALSE(failed.status.ok());
-  EXPECT_NE(failed.status.message().find("/version/2/backend/origin_1: 200 "
-                                         "with a body that is not JSON"),
+  EXPECT_NE(failed.status.message().find("/version/2/backend/origin_1: 5"),
             std::string::npos)
       << failed.status.message();
   ASSERT_FALSE(failed.records.empty());

@@ -93,14 +93,16 @@ Result<Cloned> CloneVersion(CdnClient* client, const std::string& sid, int from,
 }
 
 Status SetComment(CdnClient* client, const std::string& sid, int version,
-                  const std::string& comment) {
+                  const std::string& comment, bool known_other) {
   auto has_it = [&]() -> Result<bool> {
     RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client, sid));
     const VersionInfo* v = d.Find(version);
     return v && v->comment == comment;
   };
-  RN_ASSIGN_OR_RETURN(bool already, has_it());
-  if (already) return Status::Ok();
+  if (!known_other) {
+    RN_ASSIGN_OR_RETURN(bool already, has_it());
+    if (already) return Status::Ok();
+  }
   // kNever: a lost answer is read back by us, not repeated blindly.
   return WriteConfirmed(client, "PUT", VersionPath(sid, version),
                         {{"comment", comment}}, has_it, {}, RetryMode::kNever)

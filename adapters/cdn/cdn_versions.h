@@ -42,9 +42,11 @@ Result<std::vector<int>> CopiesAbove(CdnClient* client, const std::string& sid,
                                      int from, int above);
 
 // Sets the comment of unlocked version `version` (no write when it is
-// already that).
+// already that). `known_other`: the caller knows the comment is not that
+// (a version it has just cloned), so it is not read first; a lost answer is
+// still read back.
 Status SetComment(CdnClient* client, const std::string& sid, int version,
-                  const std::string& comment);
+                  const std::string& comment, bool known_other = false);
 
 Status ValidateVersion(CdnClient* client, const std::string& sid, int version);
 
