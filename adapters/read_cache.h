@@ -12,8 +12,9 @@
 //   read back from the vendor, never from here).
 // - CDN (cdn_client.h): activation is not conditional, so an answer about
 //   something that can change is kept only until the next write or the
-//   start of the next change; the lists of a locked version, which the
-//   contract makes read-only, are kept for the run.
+//   start of a change more than a second after it was read; the lists of a
+//   locked version, which the contract makes read-only, and the service
+//   list (renumber never adds or removes a service) are kept for the run.
 //
 // Keys are request paths below the API base. Threads: one thread at a time
 // (the engine's rule for an adapter). Owns copies of the answers.

@@ -1,6 +1,8 @@
 // Applying one change of a CDN plan (cdn_plan.h) to the vendor,
-// idempotently: every change re-reads what it changes and writes only what
-// is missing, so a change whose effect is present makes no write.
+// idempotently: every change decides on what it reads (fresh, by the
+// client's rule in cdn_client.h) and writes only what is missing, so a
+// change whose effect is present makes no write. A clone this run made is
+// known without reading it again (Draft::fresh).
 //
 // The staged switch a run works on is remembered per service: the version
 // clone-version made or adopted in this run, else the staged version the
