@@ -70,6 +70,16 @@ bool OlderSwitch(const VersionInfo& v, int draft, const Target& t) {
          mark->kind == MarkKind::kStaged && mark->For(t.old_ip, t.new_ip);
 }
 
+// The other staged switches of this pair in `d` (number and comment).
+std::vector<std::pair<int, std::string>> OlderSwitches(const ServiceDetails& d,
+                                                       int draft,
+                                                       const Target& t) {
+  std::vector<std::pair<int, std::string>> out;
+  for (const VersionInfo& v : d.versions)
+    if (OlderSwitch(v, draft, t)) out.push_back({v.number, v.comment});
+  return out;
+}
+
 std::set<int> LockedVersions(const ServiceDetails& d) {
   std::set<int> out;
   for (const VersionInfo& v : d.versions)
@@ -195,9 +205,7 @@ Result<json> ChangeApplier::Clone(const Change& c, const PhaseContext& ctx) {
                       CloneVersion(client_, sid, d.active, d.Latest()));
   for (int v : cloned.appeared) out["left_behind"].push_back(v);
   done(cloned.number, "cloned");
-  for (const VersionInfo& v : d.versions)
-    if (OlderSwitch(v, cloned.number, ctx.target))
-      drafts_[sid].older.push_back({v.number, v.comment});
+  drafts_[sid].older = OlderSwitches(d, cloned.number, ctx.target);
   return out;
 }
 
@@ -218,25 +226,29 @@ Result<json> ChangeApplier::Label(const Change& c, const PhaseContext& ctx) {
   std::vector<std::pair<int, std::string>> older = draft.older;
   if (!draft.fresh) {
     RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client_, sid));
-    for (const VersionInfo& v : d.versions)
-      if (OlderSwitch(v, draft.number, t))
-        older.push_back({v.number, v.comment});
+    older = OlderSwitches(d, draft.number, t);
   }
   RN_RETURN_IF_ERROR(SetComment(
       client_, sid, draft.number,
       StagedComment(draft.base, t.old_ip, t.new_ip, t.ticket, campaign_),
       /*known_other=*/draft.fresh));
-  // An older staged switch of this pair is replaced by this one.
   json superseded = json::array();
-  for (const auto& [number, comment] : older) {
-    RN_RETURN_IF_ERROR(
-        SetComment(client_, sid, number,
-                   SupersededComment(*ParseMark(comment), draft.number)));
-    superseded.push_back(number);
-  }
+  RN_RETURN_IF_ERROR(Supersede(sid, older, draft.number, &superseded));
   return json{{"draft", draft.number},
               {"base", draft.base},
               {"superseded", superseded}};
+}
+
+Status ChangeApplier::Supersede(
+    const std::string& sid,
+    const std::vector<std::pair<int, std::string>>& older, int by,
+    json* superseded) {
+  for (const auto& [number, comment] : older) {
+    RN_RETURN_IF_ERROR(SetComment(client_, sid, number,
+                                  SupersededComment(*ParseMark(comment), by)));
+    superseded->push_back(number);
+  }
+  return Status::Ok();
 }
 
 Result<Backend> ChangeApplier::DraftBackend(const std::string& sid,
@@ -348,15 +360,8 @@ Result<ChangeApplier::Draft> ChangeApplier::Build(const std::string& sid,
   RN_RETURN_IF_ERROR(
       SetComment(client_, sid, draft.number,
                  StagedComment(base, t.old_ip, t.new_ip, t.ticket, campaign_)));
-  for (const VersionInfo& v : d.versions) {
-    auto mark = ParseMark(v.comment);
-    if (v.locked || v.active || !mark || mark->kind != MarkKind::kStaged ||
-        !mark->For(t.old_ip, t.new_ip))
-      continue;
-    RN_RETURN_IF_ERROR(SetComment(client_, sid, v.number,
-                                  SupersededComment(*mark, draft.number)));
-    superseded->push_back(v.number);
-  }
+  RN_RETURN_IF_ERROR(Supersede(sid, OlderSwitches(d, draft.number, t),
+                               draft.number, superseded));
   RN_ASSIGN_OR_RETURN(std::vector<Backend> backends,
                       ReadBackends(client_, sid, base));
   for (const Backend& b : backends)

@@ -80,6 +80,11 @@ class ChangeApplier {
   // Clone `base`, label it, move its old backends: a complete switch.
   Result<Draft> Build(const std::string& sid, int base, const Target& t,
                       nlohmann::json* superseded);
+  // Relabels each of `older` (staged switches of the pair: number and
+  // comment) as superseded by version `by`; appends their numbers.
+  Status Supersede(const std::string& sid,
+                   const std::vector<std::pair<int, std::string>>& older,
+                   int by, nlohmann::json* superseded);
   // Backend `name` of the draft as it is now.
   Result<Backend> DraftBackend(const std::string& sid, const Draft& draft,
                                const std::string& name);
