@@ -90,7 +90,8 @@ class MigrationRun {
   Status LoadProber();
   Status LoadPreflight();
   // plan / verify --preflight, over the domains the campaign discovered.
-  void Preflight(const CampaignResult& result, nlohmann::json* doc);
+  // Runs and shows the preflight that --preflight asked for.
+  std::optional<PreflightReport> Preflight(const CampaignResult& result);
   Status OpenStore();
   bool Confirm(const ConfirmRequest& request);
 
@@ -143,15 +144,16 @@ Status MigrationRun::LoadPreflight() {
   return Status::Ok();
 }
 
-void MigrationRun::Preflight(const CampaignResult& result, json* doc) {
-  if (!preflight_) return;
+std::optional<PreflightReport> MigrationRun::Preflight(
+    const CampaignResult& result) {
+  if (!preflight_) return std::nullopt;
   std::unique_ptr<DomainSource> domains = NewCampaignDomainSource(result);
   PreflightReport report =
       RunPreflight(rows_, preflight_->options,
                    {preflight_dns_.get(), domains.get(), clock_});
   out_.Human("\n" + PreflightHeader(*preflight_, lang_) + "\n\n" +
              RenderPreflight(report, lang_));
-  if (doc) AttachPreflightToCampaignJson(report, doc);
+  return report;
 }
 
 Status MigrationRun::LoadResolver() {
@@ -255,9 +257,9 @@ int MigrationRun::Run() {
   std::string campaign = CampaignName(inv_);
   // A journal that is a link, a FIFO or another user's file is refused
   // (kInvalidArgument: exit 2) before anything is sent.
-  auto contents = store_->ReadJournal(campaign);
+  // Trimmed as it is decoded: a campaign's memory (issue 15).
+  auto contents = store_->ReadJournal(campaign, JournalRead::kWhatRunsRead);
   if (!contents.ok()) return Fail(contents.status());
-  KeepWhatRunsRead(&contents->records);  // a campaign's memory (issue 15)
   ReturnFreedMemory();
   std::unique_ptr<JournalSink> journal;
   if (writes_) {
@@ -358,9 +360,7 @@ int MigrationRun::Run() {
     inv_.on_result(result, checked_at);
     return code;
   }
-  json doc;
-  if (json_) doc = CampaignJson(result, inv_.command, campaign, code);
-  Preflight(result, json_ ? &doc : nullptr);
+  const std::optional<PreflightReport> preflight = Preflight(result);
   MonitoringRun check;
   check.result = &result;
   check.now = checked_at;
@@ -370,12 +370,20 @@ int MigrationRun::Run() {
   check.last_change = last_change;
   check.version = RENUMBER_VERSION_STRING;
   if (json_) {
-    doc["expect"] = inv_.expect.empty() ? json() : json(inv_.expect);
-    doc["checked_at"] = check.now.ToRfc3339();
-    doc["duration_ms"] = check.duration.count();
-    doc["version"] = check.version;
-    std::string text = doc.dump(2);
-    doc = json();  // the tree goes before Output copies the text to scrub it
+    json extra = {{"expect", inv_.expect.empty() ? json() : json(inv_.expect)},
+                  {"checked_at", check.now.ToRfc3339()},
+                  {"duration_ms", check.duration.count()},
+                  {"version", check.version}};
+    std::function<void(json*)> each;
+    if (preflight) {
+      extra["preflight"] = PreflightJson(*preflight);
+      each = [&](json* account) {
+        AttachPreflightToAccountJson(*preflight, account);
+      };
+    }
+    // One account's tree at a time (issue 15: memory).
+    std::string text =
+        CampaignJsonText(result, inv_.command, campaign, code, extra, each);
     text += '\n';
     out_.Json(text);
   }

@@ -303,6 +303,31 @@ TEST_F(CampaignTest, PreparedStaleIsAcceptedAsPreparedWithAWarning) {
   EXPECT_EQ(doc["accounts"][0]["state_after"], "prepared-stale");
 }
 
+// --json is written one account at a time (issue 15: memory), as the
+// whole document's dump(2) would read, byte for byte.
+TEST_F(CampaignTest, TheJsonTextIsTheWholeDocumentsDump) {
+  vendor_->accounts["C-2"].paused = true;
+  for (Command command : {Command::kPlan, Command::kPrepare}) {
+    auto r = Run(command);
+    ASSERT_GE(r.accounts.size(), 2u);
+    const json extra = {{"aa-first", "before the accounts"},
+                        {"version", "1.0\n改行\t\"quoted\""},
+                        {"preflight", {{"customers", json::array({1, 2})}}},
+                        {"zz", json::object()}};
+    auto each = [](json* a) { (*a)["seen"] = a->value("customer", ""); };
+    json doc = CampaignJson(r, command, "c", 1);
+    for (const auto& [key, value] : extra.items()) doc[key] = value;
+    for (json& a : doc["accounts"]) each(&a);
+    EXPECT_EQ(CampaignJsonText(r, command, "c", 1, extra, each), doc.dump(2));
+    EXPECT_EQ(CampaignJsonText(r, command, "c", 1, json::object(), nullptr),
+              CampaignJson(r, command, "c", 1).dump(2));
+  }
+  CampaignResult none;
+  EXPECT_EQ(
+      CampaignJsonText(none, Command::kVerify, "c", 0, json::object(), nullptr),
+      CampaignJson(none, Command::kVerify, "c", 0).dump(2));
+}
+
 TEST_F(CampaignTest, ARateLimitLongerThanTheRunWaitsIsAPause) {
   vendor_->accounts["C-2"].paused = true;
   auto r = Run(Command::kPrepare);

@@ -139,7 +139,8 @@ long JournalWriter::syncs() const {
   return syncs_;
 }
 
-Result<JournalContents> ReadJournal(FileSystem* fs, const std::string& path) {
+Result<JournalContents> ReadJournal(FileSystem* fs, const std::string& path,
+                                    JournalRead read) {
   JournalContents out;
   if (!fs->Exists(path)) return out;
   RN_ASSIGN_OR_RETURN(std::string text, fs->ReadFile(path, kMaxJournalBytes));
@@ -153,12 +154,7 @@ Result<JournalContents> ReadJournal(FileSystem* fs, const std::string& path) {
     ++line_no;
     if (line.empty()) continue;
     last_line = line_no;
-    auto rec = DecodeJournalLine(line);
-    if (rec.ok()) {
-      out.records.push_back(std::move(*rec));
-    } else {
-      out.corrupt_lines.push_back(line_no);
-    }
+    DecodeJournalLineInto(line, line_no, read, &out);
   }
   out.torn_tail =
       !out.corrupt_lines.empty() && out.corrupt_lines.back() == last_line;
@@ -208,9 +204,15 @@ std::vector<const json*> Pointers(const std::vector<json>& records) {
 
 }  // namespace
 
-void KeepWhatRunsRead(std::vector<json>* records) {
-  for (json& r : *records)
-    if (r.is_object()) r = Trimmed(r);
+void DecodeJournalLineInto(const std::string& line, int line_no,
+                           JournalRead read, JournalContents* out) {
+  auto rec = DecodeJournalLine(line);
+  if (!rec.ok()) {
+    out->corrupt_lines.push_back(line_no);
+    return;
+  }
+  out->records.push_back(read == JournalRead::kWhatRunsRead ? Trimmed(*rec)
+                                                            : std::move(*rec));
 }
 
 JournalIndex::JournalIndex(const std::vector<json>& records) {

@@ -106,22 +106,30 @@ struct JournalContents {
   bool torn_tail = false;               // last line corrupt (crash mid-write)
 };
 
+// How much of each record a reader keeps. kWhatRunsRead keeps what a
+// migration run reads of them: JournalIndex (account), PhaseHistory (type,
+// account, phase, run, result; an intent's change id, kind and params; an
+// outcome's change_id, ok and result), AccountObservations (observations)
+// and LastChanges (an outcome's wrote and t). Descriptions, findings,
+// targets and who ran what go: at 500 accounts after a cut over they were
+// half the journal's memory. Records of other types are kept whole. Each
+// record is trimmed as its line is decoded, so that a campaign's whole
+// journal is never in memory untrimmed (issue 15: peak RSS). For a run's
+// own copy only; the file is never rewritten.
+enum class JournalRead { kWhole, kWhatRunsRead };
+
+// Decodes one journal line (without newline) into `out`: its record,
+// trimmed as `read` says, or `line_no` among the corrupt lines.
+void DecodeJournalLineInto(const std::string& line, int line_no,
+                           JournalRead read, JournalContents* out);
+
 // How large a journal renumber reads (ReadJournal, JournalWriter::Open):
 // a campaign's own file, far larger than other inputs (kMaxReadBytes):
 // 10,000 accounts passed 64 MiB after plan and prepare.
 inline constexpr size_t kMaxJournalBytes = size_t{1} << 30;
 
-Result<JournalContents> ReadJournal(FileSystem* fs, const std::string& path);
-
-// Trims `records` (a journal as read) to what a migration run reads of
-// them: JournalIndex (account), PhaseHistory (type, account, phase, run,
-// result; an intent's change id, kind and params; an outcome's change_id,
-// ok and result), AccountObservations (observations) and LastChanges (an
-// outcome's wrote and t). Descriptions, findings, targets and who ran what
-// go: at 500 accounts after a cut over they were half the journal's
-// memory. Records of other types are kept whole. For a run's own copy
-// only; the file is never rewritten.
-void KeepWhatRunsRead(std::vector<nlohmann::json>* records);
+Result<JournalContents> ReadJournal(FileSystem* fs, const std::string& path,
+                                    JournalRead read = JournalRead::kWhole);
 
 // The records of each account, in file order, built once per run so that
 // each account reads only its own: PhaseHistory over every record for each

@@ -370,24 +370,90 @@ json AccountJson(const AccountReport& r) {
   return j;
 }
 
-json CampaignJson(const CampaignResult& result, Command command,
+namespace {
+
+json CampaignAccountJson(const AccountReport& r, Command command) {
+  json j = AccountJson(r);
+  // plan and verify run no phase: name the command instead.
+  if (command == Command::kPlan || command == Command::kVerify)
+    j["phase"] = CommandName(command);
+  return j;
+}
+
+// Every member of the campaign document but "accounts".
+json CampaignHead(const CampaignResult& result, Command command,
                   const std::string& campaign, int exit_code) {
-  json accounts = json::array();
   json counts = json::object();
-  for (const AccountReport& r : result.accounts) {
-    accounts.push_back(AccountJson(r));
-    // plan and verify run no phase: name the command instead.
-    if (command == Command::kPlan || command == Command::kVerify)
-      accounts.back()["phase"] = CommandName(command);
+  for (const AccountReport& r : result.accounts)
     counts[AccountResultName(r.result)] =
         counts.value(AccountResultName(r.result), 0) + 1;
-  }
   return {{"command", CommandName(command)},
           {"campaign", campaign},
-          {"accounts", accounts},
           {"summary", counts},
           {"declined", result.declined},
           {"exit_code", exit_code}};
+}
+
+// `text` (a dump(2)) as it reads `depth` spaces further in: dump escapes
+// newlines inside strings, so each newline starts a line of the layout.
+std::string Indented(const std::string& text, size_t depth) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out.append(depth, ' ');
+  }
+  return out;
+}
+
+}  // namespace
+
+json CampaignJson(const CampaignResult& result, Command command,
+                  const std::string& campaign, int exit_code) {
+  json doc = CampaignHead(result, command, campaign, exit_code);
+  json accounts = json::array();
+  for (const AccountReport& r : result.accounts)
+    accounts.push_back(CampaignAccountJson(r, command));
+  doc["accounts"] = std::move(accounts);
+  return doc;
+}
+
+std::string CampaignJsonText(const CampaignResult& result, Command command,
+                             const std::string& campaign, int exit_code,
+                             const json& extra,
+                             const std::function<void(json*)>& each) {
+  json head = CampaignHead(result, command, campaign, exit_code);
+  for (const auto& [key, value] : extra.items()) head[key] = value;
+  head.erase("accounts");
+  // Members in the document's order (nlohmann::json sorts object keys), the
+  // accounts' array at its place, two spaces a level as dump(2) writes.
+  std::string out = "{";
+  bool first = true;
+  auto member = [&](const std::string& key, const std::string& value) {
+    out += first ? "\n  " : ",\n  ";
+    first = false;
+    out += json(key).dump() + ": " + value;
+  };
+  auto accounts = [&]() {
+    if (result.accounts.empty()) return member("accounts", "[]");
+    std::string text = "[";
+    for (size_t i = 0; i < result.accounts.size(); ++i) {
+      json a = CampaignAccountJson(result.accounts[i], command);
+      if (each) each(&a);
+      text += (i ? ",\n    " : "\n    ") + Indented(a.dump(2), 4);
+    }
+    member("accounts", text + "\n  ]");
+  };
+  bool placed = false;
+  for (const auto& [key, value] : head.items()) {
+    if (!placed && key > "accounts") {
+      accounts();
+      placed = true;
+    }
+    member(key, Indented(value.dump(2), 2));
+  }
+  if (!placed) accounts();
+  return out + "\n}";
 }
 
 }  // namespace renumber

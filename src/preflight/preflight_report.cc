@@ -201,13 +201,17 @@ json PreflightJson(const PreflightReport& report) {
 void AttachPreflightToCampaignJson(const PreflightReport& report, json* doc) {
   (*doc)["preflight"] = PreflightJson(report);
   if (!doc->contains("accounts")) return;
-  for (json& account : (*doc)["accounts"]) {
-    const std::string customer = account.value("customer", "");
-    for (const CustomerPreflight& c : report.customers)
-      if (c.customer == customer)
-        account["preflight"] = {{"needs_action", c.NeedsAction()},
-                                {"errors", c.HasErrors()}};
-  }
+  for (json& account : (*doc)["accounts"])
+    AttachPreflightToAccountJson(report, &account);
+}
+
+void AttachPreflightToAccountJson(const PreflightReport& report,
+                                  json* account) {
+  const std::string customer = account->value("customer", "");
+  for (const CustomerPreflight& c : report.customers)
+    if (c.customer == customer)
+      (*account)["preflight"] = {{"needs_action", c.NeedsAction()},
+                                 {"errors", c.HasErrors()}};
 }
 
 }  // namespace renumber

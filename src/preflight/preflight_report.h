@@ -34,6 +34,10 @@ nlohmann::json PreflightJson(const PreflightReport& report);
 // `doc` is a CampaignJson document ({"accounts": [{"customer": ...}]}).
 void AttachPreflightToCampaignJson(const PreflightReport& report,
                                    nlohmann::json* doc);
+// What AttachPreflightToCampaignJson adds to each account: `account` is
+// one of a CampaignJson document's accounts.
+void AttachPreflightToAccountJson(const PreflightReport& report,
+                                  nlohmann::json* account);
 
 }  // namespace renumber
 

@@ -61,8 +61,13 @@ class CampaignStore {
   // True when other machines share it (status shows the locks held).
   virtual bool Shared() const = 0;
 
-  // The campaign's records in append order; an unknown campaign has none.
-  virtual Result<JournalContents> ReadJournal(const std::string& campaign) = 0;
+  // The campaign's records in append order, each kept as `read` says; an
+  // unknown campaign has none.
+  virtual Result<JournalContents> ReadJournal(const std::string& campaign,
+                                              JournalRead read) = 0;
+  Result<JournalContents> ReadJournal(const std::string& campaign) {
+    return ReadJournal(campaign, JournalRead::kWhole);
+  }
   // Every campaign's journal (status).
   virtual Result<std::vector<CampaignJournal>> ReadJournals() = 0;
   // A sink appending to the campaign's journal.

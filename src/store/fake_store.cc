@@ -97,34 +97,30 @@ class FakeLocker : public AccountLocker {
   LockHolder me_;
 };
 
-JournalContents Decode(const std::vector<std::string>& lines) {
+JournalContents Decode(const std::vector<std::string>& lines,
+                       JournalRead read) {
   JournalContents out;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    auto rec = DecodeJournalLine(lines[i]);
-    if (rec.ok()) {
-      out.records.push_back(std::move(*rec));
-    } else {
-      out.corrupt_lines.push_back(static_cast<int>(i + 1));
-    }
-  }
+  for (size_t i = 0; i < lines.size(); ++i)
+    DecodeJournalLineInto(lines[i], static_cast<int>(i + 1), read, &out);
   return out;
 }
 
 }  // namespace
 
 Result<JournalContents> FakeCampaignStore::ReadJournal(
-    const std::string& campaign) {
+    const std::string& campaign, JournalRead read) {
   std::lock_guard<std::mutex> l(mu_);
   auto it = journals_.find(campaign);
   if (it == journals_.end()) return JournalContents{};
-  return Decode(it->second);
+  return Decode(it->second, read);
 }
 
 Result<std::vector<CampaignJournal>> FakeCampaignStore::ReadJournals() {
   std::lock_guard<std::mutex> l(mu_);
   std::vector<CampaignJournal> out;
   for (const auto& [campaign, lines] : journals_)
-    out.push_back({campaign, campaign + ".journal", Decode(lines)});
+    out.push_back(
+        {campaign, campaign + ".journal", Decode(lines, JournalRead::kWhole)});
   return out;
 }
 

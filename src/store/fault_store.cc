@@ -56,9 +56,9 @@ Status FaultInjectionStore::TakeAppend() {
 }
 
 Result<JournalContents> FaultInjectionStore::ReadJournal(
-    const std::string& campaign) {
+    const std::string& campaign, JournalRead read) {
   RN_RETURN_IF_ERROR(Check());
-  return inner_->ReadJournal(campaign);
+  return inner_->ReadJournal(campaign, read);
 }
 
 Result<std::vector<CampaignJournal>> FaultInjectionStore::ReadJournals() {

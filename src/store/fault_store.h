@@ -34,7 +34,9 @@ class FaultInjectionStore : public CampaignStore {
 
   std::string Where() const override { return inner_->Where(); }
   bool Shared() const override { return inner_->Shared(); }
-  Result<JournalContents> ReadJournal(const std::string& campaign) override;
+  using CampaignStore::ReadJournal;
+  Result<JournalContents> ReadJournal(const std::string& campaign,
+                                      JournalRead read) override;
   Result<std::vector<CampaignJournal>> ReadJournals() override;
   Result<std::unique_ptr<JournalSink>> OpenJournal(
       const std::string& campaign) override;

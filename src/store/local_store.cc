@@ -13,8 +13,10 @@ class LocalStore : public CampaignStore {
   std::string Where() const override { return dir_; }
   bool Shared() const override { return false; }
 
-  Result<JournalContents> ReadJournal(const std::string& campaign) override {
-    return renumber::ReadJournal(fs_, JournalPath(campaign));
+  using CampaignStore::ReadJournal;
+  Result<JournalContents> ReadJournal(const std::string& campaign,
+                                      JournalRead read) override {
+    return renumber::ReadJournal(fs_, JournalPath(campaign), read);
   }
 
   Result<std::vector<CampaignJournal>> ReadJournals() override {

@@ -15,16 +15,11 @@ using json = nlohmann::json;
 
 // Rows of lines → journal contents; positions are 1-based like file lines.
 JournalContents Decode(const PgRows& rows, size_t column, size_t from,
-                       size_t to) {
+                       size_t to, JournalRead read) {
   JournalContents out;
-  for (size_t i = from; i < to; ++i) {
-    auto rec = DecodeJournalLine(rows.Text(i, column));
-    if (rec.ok()) {
-      out.records.push_back(std::move(*rec));
-    } else {
-      out.corrupt_lines.push_back(static_cast<int>(i - from + 1));
-    }
-  }
+  for (size_t i = from; i < to; ++i)
+    DecodeJournalLineInto(rows.Text(i, column), static_cast<int>(i - from + 1),
+                          read, &out);
   return out;
 }
 
@@ -189,12 +184,13 @@ PgSession* PgStore::SessionFor(const std::string& account) {
 
 PgStore::~PgStore() = default;
 
-Result<JournalContents> PgStore::ReadJournal(const std::string& campaign) {
+Result<JournalContents> PgStore::ReadJournal(const std::string& campaign,
+                                             JournalRead read) {
   RN_ASSIGN_OR_RETURN(PgRows r,
                       session()->Exec("SELECT line FROM renumber_journal WHERE "
                                       "campaign = $1 ORDER BY seq",
                                       {campaign}));
-  return Decode(r, 0, 0, r.rows.size());
+  return Decode(r, 0, 0, r.rows.size(), read);
 }
 
 Result<std::vector<CampaignJournal>> PgStore::ReadJournals() {
@@ -206,7 +202,8 @@ Result<std::vector<CampaignJournal>> PgStore::ReadJournals() {
   for (size_t i = 1; i <= r.rows.size(); ++i) {
     if (i < r.rows.size() && r.Text(i, 0) == r.Text(start, 0)) continue;
     const std::string campaign = r.Text(start, 0);
-    out.push_back({campaign, campaign + ".journal", Decode(r, 1, start, i)});
+    out.push_back({campaign, campaign + ".journal",
+                   Decode(r, 1, start, i, JournalRead::kWhole)});
     start = i;
   }
   return out;

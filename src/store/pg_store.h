@@ -53,7 +53,9 @@ class PgStore : public CampaignStore {
 
   std::string Where() const override { return sessions_[0]->where(); }
   bool Shared() const override { return true; }
-  Result<JournalContents> ReadJournal(const std::string& campaign) override;
+  using CampaignStore::ReadJournal;
+  Result<JournalContents> ReadJournal(const std::string& campaign,
+                                      JournalRead read) override;
   Result<std::vector<CampaignJournal>> ReadJournals() override;
   Result<std::unique_ptr<JournalSink>> OpenJournal(
       const std::string& campaign) override;

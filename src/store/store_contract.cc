@@ -47,6 +47,30 @@ TEST_P(StoreContractTest, RecordsComeBackInOrderToEveryClient) {
   EXPECT_TRUE(read->corrupt_lines.empty());
 }
 
+// A migration run reads its journal trimmed (issue 15: memory): every
+// store drops what runs never read and keeps what they do.
+TEST_P(StoreContractTest, ARunsReadKeepsOnlyWhatRunsRead) {
+  auto a = backend_->Open();
+  auto sink = a->OpenJournal("c");
+  ASSERT_TRUE(sink.ok()) << sink.status().message();
+  json intent = Record("intent", "C-1/ess", 1);
+  intent["change"] = {{"id", "ch-1"},
+                      {"kind", "add-route"},
+                      {"params", {{"address", "198.51.100.20"}}},
+                      {"description", {{"en", "Add"}, {"ja", "追加"}}}};
+  ASSERT_TRUE((*sink)->Append(intent).ok());
+  auto read = backend_->Open()->ReadJournal("c", JournalRead::kWhatRunsRead);
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  ASSERT_EQ(read->records.size(), 1u);
+  const json& r = read->records[0];
+  EXPECT_EQ(r["account"], "C-1/ess");
+  EXPECT_EQ(r["change"]["params"]["address"], "198.51.100.20");
+  EXPECT_FALSE(r["change"].contains("description"));
+  EXPECT_FALSE(r.contains("operator"));
+  EXPECT_TRUE(backend_->Open()->ReadJournal("c")->records[0]["change"].contains(
+      "description"));
+}
+
 TEST_P(StoreContractTest, CampaignsAreSeparateAndAllAreListed) {
   auto a = backend_->Open();
   ASSERT_TRUE(
