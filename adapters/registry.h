@@ -43,6 +43,12 @@ struct AdapterDeps {
   // (Discovery::domains), for preflight. The CDN needs one more GET per
   // service for them, so only when asked.
   bool list_domains = false;
+  // Discover also reads the vendor's own view of each staged change for
+  // Discovery::appendix (CDN: the diff of a staged switch against the
+  // active version, one GET per such service). Only the commands that show
+  // it (plan, and prepare after its writes) need it; verify and cut over
+  // leave it unset and save that read.
+  bool staged_diffs = true;
 };
 
 using AdapterFactory = std::function<Result<std::unique_ptr<Adapter>>(

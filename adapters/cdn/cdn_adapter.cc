@@ -41,7 +41,8 @@ class CdnAdapter : public Adapter {
   }
 
   Result<Discovery> Discover(const Target& target) override {
-    RN_ASSIGN_OR_RETURN(auto services, ReadAccount(&client_, target));
+    RN_ASSIGN_OR_RETURN(auto services,
+                        ReadAccount(&client_, target, deps_.staged_diffs));
     Discovery d = BuildDiscovery(services, target, deps_.resolver);
     if (deps_.list_domains) d.domains = ActiveDomains(services);
     d.snapshot = MakeSnapshot(std::move(services));

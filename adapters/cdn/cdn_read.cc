@@ -79,7 +79,7 @@ namespace {
 // The GETs of one service; raw answers keyed as ServiceFromAnswers reads
 // them.
 Result<json> ReadServiceRaw(CdnClient* client, const std::string& sid,
-                            const Target& t) {
+                            const Target& t, bool staged_diff) {
   json raw = json::object();
   const std::string details_path = "/service/" + PathPart(sid) + "/details";
   RN_ASSIGN_OR_RETURN(raw["details"], client->Get(details_path));
@@ -108,7 +108,8 @@ Result<json> ReadServiceRaw(CdnClient* client, const std::string& sid,
     }
     raw["pool_servers"] = servers;
   }
-  // The staged switch (newest first): its backends and the vendor's diff.
+  // The staged switch (newest first): its backends and, when asked, the
+  // vendor's diff.
   int staged = 0;
   for (const VersionInfo& v : details->versions) {
     auto mark = ParseMark(v.comment);
@@ -120,7 +121,7 @@ Result<json> ReadServiceRaw(CdnClient* client, const std::string& sid,
     json st = {{"number", staged}};
     RN_ASSIGN_OR_RETURN(st["backends"],
                         client->Get(VersionPath(sid, staged) + "/backend"));
-    if (details->active > 0) {
+    if (staged_diff && details->active > 0) {
       RN_ASSIGN_OR_RETURN(
           st["diff"], client->Get("/service/" + PathPart(sid) + "/diff/from/" +
                                   std::to_string(details->active) + "/to/" +
@@ -178,7 +179,8 @@ Result<std::vector<Backend>> ReadBackends(CdnClient* client,
 }
 
 Result<std::vector<ServiceSnapshot>> ReadAccount(CdnClient* client,
-                                                 const Target& target) {
+                                                 const Target& target,
+                                                 bool staged_diffs) {
   std::vector<ServiceSnapshot> out;
   std::set<std::string> seen;
   std::string path = "/service?page=1&per_page=" + std::to_string(kPerPage);
@@ -199,7 +201,8 @@ Result<std::vector<ServiceSnapshot>> ReadAccount(CdnClient* client,
       if (!seen.insert(sid).second)
         return client->Error(Code::kInternal, "GET " + path,
                              "service " + sid + " listed twice");
-      RN_ASSIGN_OR_RETURN(json raw, ReadServiceRaw(client, sid, target));
+      RN_ASSIGN_OR_RETURN(json raw,
+                          ReadServiceRaw(client, sid, target, staged_diffs));
       const std::string name =
           entry.contains("name") && entry["name"].is_string()
               ? entry["name"].get<std::string>()

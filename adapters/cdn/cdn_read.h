@@ -57,9 +57,12 @@ Result<ServiceDetails> ReadDetails(CdnClient* client, const std::string& sid);
 Result<std::vector<Backend>> ReadBackends(CdnClient* client,
                                           const std::string& sid, int version);
 
-// Every service of the account, for `target`'s old and new IP.
+// Every service of the account, for `target`'s old and new IP. With
+// `staged_diffs`, also the vendor's diff of each staged switch against the
+// active version (StagedVersion::diff; one more GET per staged service).
 Result<std::vector<ServiceSnapshot>> ReadAccount(CdnClient* client,
-                                                 const Target& target);
+                                                 const Target& target,
+                                                 bool staged_diffs = false);
 
 // One service from its answers keyed as ReadAccount reads them
 // ("details", "backends", ..., "pool_servers", "staged"): for tests that

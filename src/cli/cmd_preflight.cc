@@ -208,6 +208,7 @@ CampaignResult PreflightRun::DiscoverDomains() {
     RN_ASSIGN_OR_RETURN(HttpTransport * t, stack.For(c));
     AdapterDeps ad{t, clock_, resolver, SystemRandom()};
     ad.list_domains = true;
+    ad.staged_diffs = false;  // preflight reads domains, shows no diff
     return NewAdapter(c, ad);
   };
   const std::string user = OsUserName();

@@ -302,6 +302,10 @@ int MigrationRun::Run() {
     ad.smtp_prober = smtp_prober.get();
     ad.http_prober = prober_.get();
     ad.list_domains = inv_.preflight;
+    // The staged diffs are shown by plan and prepare (and kept in the
+    // --json of rollback's read back); verify and cut over never show them.
+    ad.staged_diffs =
+        inv_.command != Command::kVerify && inv_.command != Command::kCutover;
     ad.share_rate_budget = [&stack, slot,
                             base = c.api_base](const std::string& user) {
       stack.ShareBudget(slot, base, user);
