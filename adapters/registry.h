@@ -33,8 +33,10 @@ struct AdapterDeps {
   // the adapter reports that it cannot probe.
   HttpProber* http_prober = nullptr;
   // For an adapter that learns which vendor user its credentials belong
-  // to (CDN: GET /tokens/self): every credential of that user is then
-  // paced from one rate-limit budget. May be empty; thread-safe.
+  // to (CDN: GET /tokens/self, once its answers show the budget low):
+  // every credential of that user is then paced from one rate-limit
+  // budget, which takes in what this credential's own answers told of it
+  // (RateLimiter::Absorb). May be empty; thread-safe.
   std::function<void(const std::string& user_id)> share_rate_budget;
   // ESS verify: our own probe of the new mail server (reported, never a
   // gate). Null: no probe.

@@ -154,6 +154,7 @@ VendorReply VendorClient::SendWrite(const HttpRequest& request) {
     return reply;
   }
   reply.http_status = r->status;
+  reply.headers = r->headers;
   if (r->status >= 300 && r->status <= 399) {
     reply.kind = VendorReply::Kind::kRefused;
     reply.error = RedirectError(call, *r);

@@ -64,6 +64,7 @@ struct VendorReply {
   nlohmann::json body;  // kOk: the decoded body; otherwise null
   std::string code;     // the vendor's error code, when its body names one
   Status error;         // not kOk: a message naming the account and call
+  Headers headers;      // the answer's headers (none when no answer arrived)
 };
 
 class VendorClient {

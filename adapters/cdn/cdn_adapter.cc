@@ -30,7 +30,9 @@ class CdnAdapter : public Adapter {
         client_(deps.transport, account_,
                 c.api_base.empty() ? kDefaultBase : c.api_base,
                 c.secret("api_token"), deps.clock),
-        deps_(deps) {}
+        deps_(deps) {
+    client_.SetBeforeWrite([this] { return ShareBudgetWhenLow(); });
+  }
 
   Capabilities capabilities() const override {
     Capabilities caps;
@@ -65,7 +67,6 @@ class CdnAdapter : public Adapter {
                              const PhaseContext& ctx) override {
     if (!applier_)
       applier_ = std::make_unique<ChangeApplier>(&client_, ctx.campaign);
-    RN_RETURN_IF_ERROR(ShareBudgetOnce());
     client_.NewChange();  // each change decides on what it reads now
     const int before = client_.writes();
     Result<nlohmann::json> r = applier_->Apply(change, ctx);
@@ -95,10 +96,19 @@ class CdnAdapter : public Adapter {
   }
 
  private:
-  // The rate limit is per user: GET /tokens/self once, then pace this
-  // account from its user's budget (shared with the user's other tokens).
-  Status ShareBudgetOnce() {
+  // The rate limit is per user, and every token of the user spends one
+  // budget. While more than kShareBelow writes are left (the answers' own
+  // count, which the user's other tokens spend too), this token writes on
+  // its own budget; before its first write after the count fell below
+  // that, it asks GET /tokens/self once and is paced from then on from its
+  // user's budget, shared with the user's other tokens. Up to kShareBelow
+  // accounts of one user in flight at once each send at most one write
+  // after the count fell below it, so they all join before it runs out.
+  static constexpr long long kShareBelow = 100;
+  Status ShareBudgetWhenLow() {
     if (user_known_ || !deps_.share_rate_budget) return Status::Ok();
+    const std::optional<long long> left = client_.budget_left();
+    if (!left || *left >= kShareBelow) return Status::Ok();
     RN_ASSIGN_OR_RETURN(auto self, client_.Get("/tokens/self"));
     user_known_ = true;
     if (self.is_object() && self.contains("user_id") &&

@@ -1,5 +1,8 @@
 #include "adapters/cdn/cdn_client.h"
 
+#include <cerrno>
+#include <cstdlib>
+
 #include "src/http/message.h"
 #include "src/http/status_meaning.h"
 #include "src/log/log.h"
@@ -191,6 +194,19 @@ Result<CdnClient::Page> CdnClient::GetPage(const std::string& path) {
   return page;
 }
 
+void CdnClient::NoteBudget(const VendorReply& reply) {
+  if (reply.http_status == 0) return;
+  const std::string left =
+      reply.headers.GetOr("Fastly-RateLimit-Remaining", "");
+  char* end = nullptr;
+  errno = 0;
+  const long long n = std::strtoll(left.c_str(), &end, 10);
+  if (!left.empty() && errno == 0 && end && *end == '\0' && n >= 0)
+    budget_left_ = n;
+  else if (reply.http_status == 429)
+    budget_left_ = 0;
+}
+
 VendorReply CdnClient::Write(const std::string& method, const std::string& path,
                              const Form& form, RetryMode mode) {
   HttpRequest req = NewRequest(method, path);
@@ -199,9 +215,20 @@ VendorReply CdnClient::Write(const std::string& method, const std::string& path,
     req.headers.Set("Content-Type", "application/x-www-form-urlencoded");
     req.body = EncodeForm(form);
   }
+  if (before_write_) {
+    Status ready = before_write_();
+    if (!ready.ok()) {
+      VendorReply refused;
+      refused.kind = VendorReply::Kind::kRefused;
+      refused.sent = false;
+      refused.error = ready;
+      return refused;
+    }
+  }
   // Before sending: a lost answer must be read back from the vendor.
   ForgetChangeable();
   VendorReply reply = SendWrite(req);
+  NoteBudget(reply);
   // Not a write the vendor saw: refused before sending (bad request, TLS,
   // our own pacer pausing the account).
   if (reply.sent) ++writes_;

@@ -40,6 +40,7 @@
 #define RENUMBER_ADAPTERS_CDN_CDN_CLIENT_H_
 
 #include <chrono>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -87,6 +88,17 @@ class CdnClient : public VendorClient {
                     const Form& form = {},
                     RetryMode mode = RetryMode::kByMethod);
 
+  // Called at the start of every Write, before anything is sent (the CDN
+  // adapter learns its vendor user there when the budget runs low); an
+  // error refuses the write unsent. May call Get. Empty: nothing.
+  void SetBeforeWrite(std::function<Status()> hook) {
+    before_write_ = std::move(hook);
+  }
+  // Writes left in this token's rate-limit window, from the
+  // `Fastly-RateLimit-Remaining` header of the latest write answer that
+  // carried one (0 after a 429 without it); none before such an answer.
+  std::optional<long long> budget_left() const { return budget_left_; }
+
   // Write requests handed to the transport so far, less those it refused
   // before sending (a bad request, TLS, the pacer pausing the account); its
   // own retries of a PUT/DELETE are not seen here.
@@ -110,6 +122,8 @@ class CdnClient : public VendorClient {
 
  private:
   Result<HttpResponse> GetResponse(const std::string& path, bool* missing);
+  // Takes budget_left from a write's answer.
+  void NoteBudget(const VendorReply& reply);
   // Notes the locked versions a `…/details` answer lists.
   void NoteLocked(const std::string& path, const std::string& body);
   // Forgets every kept answer but those about locked versions.
@@ -117,6 +131,8 @@ class CdnClient : public VendorClient {
   bool ReadOnly(const std::string& path) const;
 
   Clock* clock_;
+  std::function<Status()> before_write_;
+  std::optional<long long> budget_left_;
   int writes_ = 0;
   ReadCache cache_;
   // "/service/{sid}/version/{n}/" of every version seen locked.

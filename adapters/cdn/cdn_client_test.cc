@@ -257,5 +257,49 @@ TEST(CdnFormTest, EncodesReservedAndUtf8) {
   EXPECT_EQ(PathPart("a/b c"), "a%2Fb%20c");
 }
 
+TEST_F(CdnClientTest, TheBudgetLeftIsTheLatestWriteAnswersCount) {
+  EXPECT_FALSE(client_.budget_left().has_value());
+  fake_.PushResponse(200, R"({"number":2})",
+                     {{"Fastly-RateLimit-Remaining", "998"},
+                      {"Fastly-RateLimit-Reset", "1900000000"}});
+  ASSERT_EQ(client_.Write("PUT", "/service/S/version/1/clone").kind,
+            VendorReply::Kind::kOk);
+  EXPECT_EQ(client_.budget_left(), 998);
+  fake_.PushResponse(200, R"({"number":2})");  // no headers: still 998
+  client_.Write("PUT", "/service/S/version/2", {{"comment", "x"}});
+  EXPECT_EQ(client_.budget_left(), 998);
+  fake_.PushResponse(429, R"({"msg":"Too many requests"})");
+  client_.Write("PUT", "/service/S/version/2", {{"comment", "x"}});
+  EXPECT_EQ(client_.budget_left(), 0);  // a 429 without a count: none left
+  fake_.PushResponse(200, "[]", {{"Fastly-RateLimit-Remaining", "50"}});
+  ASSERT_TRUE(client_.Get("/service/S/details").ok());  // GETs say nothing
+  EXPECT_EQ(client_.budget_left(), 0);
+}
+
+TEST_F(CdnClientTest, ABeforeWriteErrorRefusesTheWriteUnsent) {
+  int asked = 0;
+  client_.SetBeforeWrite([&] {
+    ++asked;
+    return Status::Unavailable("no budget known");
+  });
+  VendorReply r = client_.Write("PUT", "/service/S/version/1/activate");
+  EXPECT_EQ(asked, 1);
+  EXPECT_EQ(r.kind, VendorReply::Kind::kRefused);
+  EXPECT_FALSE(r.sent);
+  EXPECT_THAT(r.error.message(), HasSubstr("no budget known"));
+  EXPECT_EQ(fake_.request_count(), 0u);
+  EXPECT_EQ(client_.writes(), 0);
+  // The hook may read before the write goes.
+  client_.SetBeforeWrite([&] { return client_.Get("/tokens/self").status(); });
+  fake_.PushResponse(200, R"({"user_id":"u1"})");
+  fake_.PushResponse(200, R"({"number":1})");
+  EXPECT_EQ(client_.Write("PUT", "/service/S/version/1/activate").kind,
+            VendorReply::Kind::kOk);
+  auto reqs = fake_.requests();
+  ASSERT_EQ(reqs.size(), 2u);
+  EXPECT_EQ(reqs[0].method, "GET");
+  EXPECT_EQ(reqs[1].method, "PUT");
+}
+
 }  // namespace
 }  // namespace renumber::cdn

@@ -128,8 +128,10 @@ std::unique_ptr<Adapter> CdnSimTest::NewAdapterFor(const SimCustomer& c,
   deps.http_prober = &prober_;
   RateLimiterSlot* slot = chains_[c.Credential("cdn", "api_token")].slot.get();
   deps.share_rate_budget = [this, slot](const std::string& user) {
-    slot->set(
-        limiters_.For(std::to_string(limiter_generation_) + "user:" + user));
+    RateLimiter* shared =
+        limiters_.For(std::to_string(limiter_generation_) + "user:" + user);
+    shared->Absorb(*slot->get());  // as TransportStack::ShareBudget does
+    slot->set(shared);
   };
   deps.list_domains = list_domains;
   auto a = NewCdnAdapter(cred, deps);

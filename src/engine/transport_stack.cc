@@ -75,7 +75,12 @@ void TransportStack::ShareBudget(RateLimiterSlot* slot,
                                  const std::string& api_base,
                                  const std::string& user) {
   if (!slot || user.empty()) return;
-  slot->set(limiters_.For(api_base + "#user:" + user));
+  RateLimiter* shared = limiters_.For(api_base + "#user:" + user);
+  // What this token's own answers told of the budget carries over: it
+  // joins once it saw the count run low (the CDN adapter), and the shared
+  // budget may not have heard of that window yet.
+  shared->Absorb(*slot->get());
+  slot->set(shared);
 }
 
 }  // namespace renumber

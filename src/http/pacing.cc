@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -122,6 +123,26 @@ void RateLimiter::Observe(const HttpResponse& response) {
 void RateLimiter::WriteFailed() {
   std::lock_guard<std::mutex> l(mu_);
   if (in_flight_ > 0) --in_flight_;
+}
+
+void RateLimiter::Absorb(RateLimiter& other) {
+  if (&other == this) return;
+  std::scoped_lock both(mu_, other.mu_);
+  const Timestamp now = clock_->Now();
+  const bool other_known =
+      other.remaining_ && other.reset_ && now < *other.reset_;
+  if (other.last_write_ && (!last_write_ || *last_write_ < *other.last_write_))
+    last_write_ = other.last_write_;
+  if (!other_known) return;
+  const long long theirs = std::max(0LL, *other.remaining_ - in_flight_);
+  const bool ours_known = remaining_ && reset_ && now < *reset_;
+  if (!ours_known || *reset_ < *other.reset_) {
+    remaining_ = theirs;
+    reset_ = other.reset_;
+    return;
+  }
+  if (*other.reset_ < *reset_) return;  // theirs is an older window
+  remaining_ = std::min(std::max(0LL, *remaining_ - other.in_flight_), theirs);
 }
 
 std::chrono::microseconds RateLimiter::NextDelay() {

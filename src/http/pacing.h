@@ -64,6 +64,12 @@ class RateLimiter {
   void WriteFailed();
   // How long BeforeWrite would wait now (for tests and progress output).
   std::chrono::microseconds NextDelay();
+  // Takes in what `other` knows of the same budget, when a writer paced by
+  // `other` moves here (a token that learnt its vendor user): within one
+  // window the lower count wins, each less the writes the other still has
+  // in flight (neither count may include them); a later window replaces an
+  // older one; the later last write is kept. `other` is left as it was.
+  void Absorb(RateLimiter& other);
 
  private:
   std::chrono::microseconds DelayLocked(Timestamp now);

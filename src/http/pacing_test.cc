@@ -249,5 +249,53 @@ TEST_F(PacingTest, ASlotCanMoveATransportToAnotherBudget) {
   EXPECT_EQ(shared.NextDelay(), seconds(60));  // and learnt from the answer
 }
 
+// A token that joins its user's budget once its own answers show the count
+// low brings what it learnt: the shared budget, which had not heard of this
+// window, must not let a write through that the vendor would refuse.
+TEST_F(PacingTest, AJoiningTokenBringsWhatItsAnswersToldOfTheWindow) {
+  RateLimiter mine(&clock_, 10), shared(&clock_, 10);
+  ASSERT_TRUE(mine.BeforeWrite().ok());
+  mine.Observe(Budget(0, seconds(60)));  // none left until the reset
+  shared.Absorb(mine);
+  EXPECT_EQ(shared.NextDelay(), seconds(60));
+  // `mine` is left as it was.
+  EXPECT_EQ(mine.NextDelay(), seconds(60));
+}
+
+TEST_F(PacingTest, AbsorbInOneWindowKeepsTheLowerCountLessTheOthersInFlight) {
+  // `shared` let a write through before it knew the budget; `mine`'s
+  // answer may not count it.
+  RateLimiter mine(&clock_, 10), shared(&clock_, 10);
+  ASSERT_TRUE(shared.BeforeWrite().ok());
+  ASSERT_TRUE(mine.BeforeWrite().ok());
+  mine.Observe(Budget(3, seconds(50)));
+  shared.Absorb(mine);
+  // 3 - 1 in flight = 2 left: one write every 50 / (2 + 1) s since the last.
+  EXPECT_EQ(shared.NextDelay(), microseconds(seconds(50)) / 3);
+  // Two counts of one window: the lower wins, whichever absorbs.
+  RateLimiter high(&clock_, 10), low(&clock_, 10);
+  ASSERT_TRUE(high.BeforeWrite().ok());
+  high.Observe(Budget(30, seconds(50)));
+  ASSERT_TRUE(low.BeforeWrite().ok());
+  low.Observe(Budget(4, seconds(50)));
+  high.Absorb(low);
+  EXPECT_EQ(high.NextDelay(), seconds(10));  // 50 / (4 + 1)
+  low.Absorb(high);
+  EXPECT_EQ(low.NextDelay(), seconds(10));
+  // An older window of the other changes nothing.
+  RateLimiter stale(&clock_, 10);
+  ASSERT_TRUE(stale.BeforeWrite().ok());
+  stale.Observe(Budget(0, seconds(10)));
+  RateLimiter later(&clock_, 10);
+  ASSERT_TRUE(later.BeforeWrite().ok());
+  later.Observe(Budget(40, seconds(30)));
+  later.Absorb(stale);  // stale's window resets first: theirs is older
+  EXPECT_EQ(later.NextDelay(), microseconds(0));
+  // Nothing known by the other: nothing changes.
+  RateLimiter blank(&clock_, 10);
+  later.Absorb(blank);
+  EXPECT_EQ(later.NextDelay(), microseconds(0));
+}
+
 }  // namespace
 }  // namespace renumber
