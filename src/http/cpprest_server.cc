@@ -10,6 +10,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "src/http/connection_drain.h"
 #include "src/http/server.h"
 
 namespace renumber {
@@ -78,12 +79,17 @@ void Reply(http::http_request& req, const ServerResponse& r) {
 
 class CpprestServer : public HttpServer {
  public:
-  CpprestServer(std::string base, std::unique_ptr<http_listener> l)
-      : base_(std::move(base)), listener_(std::move(l)) {}
+  CpprestServer(std::string base, int port, std::unique_ptr<http_listener> l)
+      : base_(std::move(base)), port_(port), listener_(std::move(l)) {}
   ~CpprestServer() override { Stop(); }
   std::string base_url() const override { return base_; }
   void Stop() override {
     if (!listener_) return;
+    // close() closes kept-alive connections from this thread, racing the
+    // library's next read on them (docs/stack.md #17): let the library
+    // close them itself first. Past the deadline (a handler still busy),
+    // or without /proc, close() does it as before.
+    (void)DrainAcceptedConnections(port_, std::chrono::seconds(5));
     try {
       listener_->close().wait();
     } catch (...) {
@@ -93,6 +99,7 @@ class CpprestServer : public HttpServer {
 
  private:
   std::string base_;
+  int port_;
   std::unique_ptr<http_listener> listener_;
 };
 
@@ -155,7 +162,7 @@ Result<std::unique_ptr<HttpServer>> StartHttpServer(const ServerOptions& opts,
                                base + " で待ち受けできません: " + e.what());
   }
   return std::unique_ptr<HttpServer>(
-      new CpprestServer(base, std::move(listener)));
+      new CpprestServer(base, opts.port, std::move(listener)));
 }
 
 Result<int> FindFreeLoopbackPort() {

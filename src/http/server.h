@@ -9,9 +9,10 @@
 // - Start() binds host:port (port 0 is not supported by the library: pick a
 //   free port with FindFreeLoopbackPort()). With cert/key files the server
 //   speaks https.
-// - Stop() closes the listener and waits; it must run before main returns
-//   (a listener alive at exit hangs the process: docs/stack.md #8). The
-//   destructor calls it.
+// - Stop() ends every accepted connection (kept-alive ones included: the
+//   library closes them on its own threads, docs/stack.md #17), closes the
+//   listener and waits; it must run before main returns (a listener alive
+//   at exit hangs the process: docs/stack.md #8). The destructor calls it.
 #ifndef RENUMBER_HTTP_SERVER_H_
 #define RENUMBER_HTTP_SERVER_H_
 
