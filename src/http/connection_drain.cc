@@ -105,7 +105,8 @@ bool ShutDownIfStill(int fd, const std::set<unsigned long>& inodes) {
 }  // namespace
 
 Result<int> DrainAcceptedConnections(int port,
-                                     std::chrono::milliseconds deadline) {
+                                     std::chrono::milliseconds deadline,
+                                     const std::function<int()>& busy) {
   std::set<unsigned long> inodes;
   const bool v4 = AddAcceptedSockets("/proc/net/tcp", port, &inodes);
   const bool v6 = AddAcceptedSockets("/proc/net/tcp6", port, &inodes);
@@ -115,7 +116,8 @@ Result<int> DrainAcceptedConnections(int port,
   int shut = 0;
   for (int fd : HeldFds(inodes)) shut += ShutDownIfStill(fd, inodes) ? 1 : 0;
   const auto until = std::chrono::steady_clock::now() + deadline;
-  while (!HeldFds(inodes).empty()) {
+  const auto still_answering = [&busy] { return busy ? busy() : 0; };
+  while (static_cast<int>(HeldFds(inodes).size()) > still_answering()) {
     if (std::chrono::steady_clock::now() >= until)
       return Status::Timeout("connections on port " + std::to_string(port) +
                                  " still open after shutdown",

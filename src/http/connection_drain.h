@@ -19,23 +19,28 @@
 //   every socket this process holds whose local TCP port is `port` and that
 //   is not listening, i.e. the server side of each accepted connection; the
 //   client side of a connection to `port` in this process is left alone.
-//   Then it waits until this process no longer holds any of those sockets,
-//   or until `deadline` has passed. Thread-safe; blocks the caller.
-// - Returns the number of connections it shut down, Timeout if
-//   some were still open at the deadline (a handler still running), or
-//   Unavailable if /proc cannot be read (not Linux): the caller then closes
-//   as before.
+//   Then it waits until this process holds no more of those sockets than
+//   `busy()` (may be empty: 0) says are still answering a request, or until
+//   `deadline` has passed. A connection whose request a handler is still
+//   answering has no read pending, so the shutdown cannot end it before the
+//   answer; it is not waited for (the caller's close() ends it, as before).
+//   Thread-safe; blocks the caller; `busy` is called from this thread.
+// - Returns the number of connections it shut down, Timeout if more were
+//   still open at the deadline, or Unavailable if /proc cannot be read (not
+//   Linux): the caller then closes as before.
 #ifndef RENUMBER_HTTP_CONNECTION_DRAIN_H_
 #define RENUMBER_HTTP_CONNECTION_DRAIN_H_
 
 #include <chrono>
+#include <functional>
 
 #include "src/core/status.h"
 
 namespace renumber {
 
 Result<int> DrainAcceptedConnections(int port,
-                                     std::chrono::milliseconds deadline);
+                                     std::chrono::milliseconds deadline,
+                                     const std::function<int()>& busy = {});
 
 }  // namespace renumber
 

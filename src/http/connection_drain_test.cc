@@ -99,6 +99,25 @@ TEST(ConnectionDrainTest, AConnectionItsOwnerKeepsIsATimeoutAfterTheShutdown) {
   ::close(client);
 }
 
+TEST(ConnectionDrainTest, AConnectionStillAnsweringIsNotWaitedFor) {
+  Listening l;
+  ASSERT_GT(l.port(), 0);
+  const int client = l.Connect();
+  ASSERT_GE(client, 0);
+  const int server = l.Accept();
+  ASSERT_GE(server, 0);
+  // Its handler is busy: nobody closes it, and the drain does not wait for
+  // it (a deadline this long would fail the test by Timeout if it did).
+  auto drained =
+      DrainAcceptedConnections(l.port(), seconds(60), [] { return 1; });
+  ASSERT_TRUE(drained.ok()) << drained.status().ToString();
+  EXPECT_EQ(*drained, 1);
+  char buf[4];
+  EXPECT_EQ(::recv(server, buf, sizeof buf, 0), 0) << "shut down all the same";
+  ::close(server);
+  ::close(client);
+}
+
 TEST(ConnectionDrainTest, NoConnectionIsNothingToDo) {
   Listening l;
   ASSERT_GT(l.port(), 0);

@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <boost/asio/ssl.hpp>
 #include <cstring>
 #include <stdexcept>
@@ -79,8 +80,13 @@ void Reply(http::http_request& req, const ServerResponse& r) {
 
 class CpprestServer : public HttpServer {
  public:
-  CpprestServer(std::string base, int port, std::unique_ptr<http_listener> l)
-      : base_(std::move(base)), port_(port), listener_(std::move(l)) {}
+  CpprestServer(std::string base, int port,
+                std::shared_ptr<const std::atomic<int>> answering,
+                std::unique_ptr<http_listener> l)
+      : base_(std::move(base)),
+        port_(port),
+        answering_(std::move(answering)),
+        listener_(std::move(l)) {}
   ~CpprestServer() override { Stop(); }
   std::string base_url() const override { return base_; }
   void Stop() override {
@@ -89,7 +95,8 @@ class CpprestServer : public HttpServer {
     // library's next read on them (docs/stack.md #17): let the library
     // close them itself first. Past the deadline (a handler still busy),
     // or without /proc, close() does it as before.
-    (void)DrainAcceptedConnections(port_, std::chrono::seconds(5));
+    (void)DrainAcceptedConnections(port_, std::chrono::seconds(5),
+                                   [this] { return answering_->load(); });
     try {
       listener_->close().wait();
     } catch (...) {
@@ -100,6 +107,8 @@ class CpprestServer : public HttpServer {
  private:
   std::string base_;
   int port_;
+  // Requests a handler is answering (their connections wait for the answer).
+  std::shared_ptr<const std::atomic<int>> answering_;
   std::unique_ptr<http_listener> listener_;
 };
 
@@ -130,31 +139,38 @@ Result<std::unique_ptr<HttpServer>> StartHttpServer(const ServerOptions& opts,
         });
   }
   std::unique_ptr<http_listener> listener;
+  auto answering = std::make_shared<std::atomic<int>>(0);
   try {
     listener = std::make_unique<http_listener>(web::uri(base), config);
     auto h = std::make_shared<ServerHandler>(std::move(handler));
-    listener->support([h](http::http_request req) {
-      req.extract_string(true).then([h, req](pplx::task<std::string> t) {
-        http::http_request r = req;
-        std::string body;
-        try {
-          body = t.get();
-        } catch (...) {
-          return;  // client went away while sending the body
-        }
-        ServerResponse out;
-        try {
-          out = (*h)(ToServerRequest(r, std::move(body)));
-        } catch (...) {
-          out = ServerResponse{};
-          out.status = 500;
-          out.body = "{\"error\":\"the handler failed\"}";
-        }
-        try {
-          Reply(r, out);
-        } catch (...) {  // the client went away; nothing to answer
-        }
-      });
+    listener->support([h, answering](http::http_request req) {
+      ++*answering;
+      req.extract_string(true).then(
+          [h, req, answering](pplx::task<std::string> t) {
+            struct Answered {
+              std::atomic<int>* n;
+              ~Answered() { --*n; }
+            } answered{answering.get()};
+            http::http_request r = req;
+            std::string body;
+            try {
+              body = t.get();
+            } catch (...) {
+              return;  // client went away while sending the body
+            }
+            ServerResponse out;
+            try {
+              out = (*h)(ToServerRequest(r, std::move(body)));
+            } catch (...) {
+              out = ServerResponse{};
+              out.status = 500;
+              out.body = "{\"error\":\"the handler failed\"}";
+            }
+            try {
+              Reply(r, out);
+            } catch (...) {  // the client went away; nothing to answer
+            }
+          });
     });
     listener->open().wait();
   } catch (const std::exception& e) {
@@ -162,7 +178,7 @@ Result<std::unique_ptr<HttpServer>> StartHttpServer(const ServerOptions& opts,
                                base + " で待ち受けできません: " + e.what());
   }
   return std::unique_ptr<HttpServer>(
-      new CpprestServer(base, opts.port, std::move(listener)));
+      new CpprestServer(base, opts.port, answering, std::move(listener)));
 }
 
 Result<int> FindFreeLoopbackPort() {
