@@ -1,5 +1,5 @@
 // Closing a loopback server's kept-alive connections from the library's own
-// threads before the listener is closed (Linux: reads /proc).
+// threads before the listener is closed (Linux: reads /proc/self/fd).
 //
 // Why: cpprestsdk's http_listener::close() closes every open connection's
 // socket from the calling thread while the library's worker may, at that
@@ -26,8 +26,8 @@
 //   answer; it is not waited for (the caller's close() ends it, as before).
 //   Thread-safe; blocks the caller; `busy` is called from this thread.
 // - Returns the number of connections it shut down, Timeout if more were
-//   still open at the deadline, or Unavailable if /proc cannot be read (not
-//   Linux): the caller then closes as before.
+//   still open at the deadline, or Unavailable if /proc/self/fd cannot be
+//   read (not Linux): the caller then closes as before.
 #ifndef RENUMBER_HTTP_CONNECTION_DRAIN_H_
 #define RENUMBER_HTTP_CONNECTION_DRAIN_H_
 
