@@ -50,7 +50,7 @@ bool IsAcceptedOn(int fd, int port) {
          listening == 0;
 }
 
-// Calls `each(fd_path, fd)` for every descriptor of this process that is a
+// Calls `each(inode, fd)` for every descriptor of this process that is a
 // socket. False if /proc/self/fd cannot be read.
 template <typename Each>
 bool ForEachSocket(Each each) {
@@ -58,8 +58,9 @@ bool ForEachSocket(Each each) {
   if (dir == nullptr) return false;
   while (const dirent* e = ::readdir(dir)) {
     if (e->d_name[0] == '.') continue;
-    const std::string path = std::string("/proc/self/fd/") + e->d_name;
-    if (SocketInode(path) != 0) each(path, std::atoi(e->d_name));
+    const unsigned long inode =
+        SocketInode(std::string("/proc/self/fd/") + e->d_name);
+    if (inode != 0) each(inode, std::atoi(e->d_name));
   }
   ::closedir(dir);
   return true;
@@ -71,7 +72,7 @@ bool ForEachSocket(Each each) {
 // between is never shut down by mistake: what is checked and shut down is
 // the pinned socket itself.
 bool ShutDownAccepted(int port, std::set<unsigned long>* shut) {
-  return ForEachSocket([&](const std::string&, int fd) {
+  return ForEachSocket([&](unsigned long, int fd) {
     const int pinned = ::dup(fd);
     if (pinned < 0) return;
     const unsigned long inode =
@@ -87,8 +88,7 @@ bool ShutDownAccepted(int port, std::set<unsigned long>* shut) {
 // How many of `inodes` this process still holds.
 int StillHeld(const std::set<unsigned long>& inodes) {
   std::set<unsigned long> held;
-  ForEachSocket([&](const std::string& path, int) {
-    const unsigned long inode = SocketInode(path);
+  ForEachSocket([&](unsigned long inode, int) {
     if (inodes.count(inode)) held.insert(inode);
   });
   return static_cast<int>(held.size());

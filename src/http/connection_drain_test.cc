@@ -34,7 +34,6 @@ class Listening {
   }
   ~Listening() { ::close(fd_); }
   int port() const { return port_; }
-  int fd() const { return fd_; }
   int Connect() const {
     int c = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
@@ -54,74 +53,79 @@ class Listening {
   int port_ = 0;
 };
 
-TEST(ConnectionDrainTest, ShutsTheServerSideAndWaitsForItsOwnerToCloseIt) {
-  Listening l;
-  ASSERT_GT(l.port(), 0);
-  const int client = l.Connect();
-  ASSERT_GE(client, 0);
-  const int server = l.Accept();
-  ASSERT_GE(server, 0);
+// A listening socket and, after Connect(), one connection accepted on it:
+// its client side and its server side, closed at the end unless a test
+// closed them (and set them to -1).
+class ConnectionDrainTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_GT(listening_.port(), 0); }
+  void TearDown() override {
+    if (server_ >= 0) ::close(server_);
+    if (client_ >= 0) ::close(client_);
+  }
+  void Connect() {
+    client_ = listening_.Connect();
+    ASSERT_GE(client_, 0);
+    server_ = listening_.Accept();
+    ASSERT_GE(server_, 0);
+  }
+  // A read on the server side ends at once (end of file): it was shut down.
+  bool ServerSideShutDown() {
+    char buf[4];
+    return ::recv(server_, buf, sizeof buf, 0) == 0;
+  }
+
+  Listening listening_;
+  int client_ = -1;
+  int server_ = -1;
+};
+
+TEST_F(ConnectionDrainTest, ShutsTheServerSideAndWaitsForItsOwnerToCloseIt) {
+  ASSERT_NO_FATAL_FAILURE(Connect());
   // The owner: a blocked read, as the library's pending read on a kept-alive
   // connection; it closes the socket once the read ends.
   std::atomic<ssize_t> got{-2};
+  const int server = server_;
+  server_ = -1;
   std::thread owner([&] {
     char buf[16];
     got = ::recv(server, buf, sizeof buf, 0);
     ::close(server);
   });
-  auto drained = DrainAcceptedConnections(l.port(), seconds(10));
+  auto drained = DrainAcceptedConnections(listening_.port(), seconds(10));
   owner.join();
   ASSERT_TRUE(drained.ok()) << drained.status().ToString();
   EXPECT_EQ(*drained, 1);
   EXPECT_EQ(got.load(), 0) << "the owner's read ended at end of file";
   // The client's own socket was not shut down: it can still send.
-  EXPECT_EQ(::send(client, "x", 1, MSG_NOSIGNAL), 1);
+  EXPECT_EQ(::send(client_, "x", 1, MSG_NOSIGNAL), 1);
   // The listening socket still accepts.
-  const int again = l.Connect();
+  const int again = listening_.Connect();
   EXPECT_GE(again, 0);
   ::close(again);
-  ::close(client);
 }
 
-TEST(ConnectionDrainTest, AConnectionItsOwnerKeepsIsATimeoutAfterTheShutdown) {
-  Listening l;
-  ASSERT_GT(l.port(), 0);
-  const int client = l.Connect();
-  ASSERT_GE(client, 0);
-  const int server = l.Accept();
-  ASSERT_GE(server, 0);
-  auto drained = DrainAcceptedConnections(l.port(), milliseconds(30));
+TEST_F(ConnectionDrainTest,
+       AConnectionItsOwnerKeepsIsATimeoutAfterTheShutdown) {
+  ASSERT_NO_FATAL_FAILURE(Connect());
+  auto drained = DrainAcceptedConnections(listening_.port(), milliseconds(30));
   EXPECT_EQ(drained.status().code(), Code::kTimeout);
-  // Shut down all the same: a read ends at once.
-  char buf[4];
-  EXPECT_EQ(::recv(server, buf, sizeof buf, 0), 0);
-  ::close(server);
-  ::close(client);
+  EXPECT_TRUE(ServerSideShutDown()) << "shut down all the same";
 }
 
-TEST(ConnectionDrainTest, AConnectionStillAnsweringIsNotWaitedFor) {
-  Listening l;
-  ASSERT_GT(l.port(), 0);
-  const int client = l.Connect();
-  ASSERT_GE(client, 0);
-  const int server = l.Accept();
-  ASSERT_GE(server, 0);
+TEST_F(ConnectionDrainTest, AConnectionStillAnsweringIsNotWaitedFor) {
+  ASSERT_NO_FATAL_FAILURE(Connect());
   // Its handler is busy: nobody closes it, and the drain does not wait for
   // it (a deadline this long would fail the test by Timeout if it did).
-  auto drained =
-      DrainAcceptedConnections(l.port(), seconds(60), [] { return 1; });
+  auto drained = DrainAcceptedConnections(listening_.port(), seconds(60),
+                                          [] { return 1; });
   ASSERT_TRUE(drained.ok()) << drained.status().ToString();
   EXPECT_EQ(*drained, 1);
-  char buf[4];
-  EXPECT_EQ(::recv(server, buf, sizeof buf, 0), 0) << "shut down all the same";
-  ::close(server);
-  ::close(client);
+  EXPECT_TRUE(ServerSideShutDown()) << "shut down all the same";
 }
 
-TEST(ConnectionDrainTest, NoConnectionIsNothingToDo) {
-  Listening l;
-  ASSERT_GT(l.port(), 0);
-  auto drained = DrainAcceptedConnections(l.port(), milliseconds(30));
+TEST_F(ConnectionDrainTest, NoConnectionIsNothingToDo) {
+  auto drained = DrainAcceptedConnections(listening_.port(), milliseconds(30));
   ASSERT_TRUE(drained.ok()) << drained.status().ToString();
   EXPECT_EQ(*drained, 0);
 }

@@ -14,6 +14,7 @@
 
 #include "src/core/random.h"
 #include "src/core/time.h"
+#include "src/core/url.h"
 #include "src/http/connection_drain.h"
 #include "src/http/retry.h"
 #include "src/http/test_server.h"
@@ -502,9 +503,9 @@ TEST_F(RealTransportTest, NonRepeatableRequestsAreSentExactlyOnce) {
 TEST_F(RealTransportTest, TheLibraryClosesADrainedKeptAliveConnectionItself) {
   Serve([](const ServerRequest&) { return ServerResponse{200, {}, "{}"}; });
   ASSERT_TRUE(transport_->Send(Req("GET", Url("/a"))).ok());
-  const std::string base = server_->base_url();
-  const int port = std::stoi(base.substr(base.rfind(':') + 1));
-  auto drained = DrainAcceptedConnections(port, seconds(30));
+  auto url = ParseUrl(server_->base_url());
+  ASSERT_TRUE(url.ok()) << url.status().ToString();
+  auto drained = DrainAcceptedConnections(url->port, seconds(30));
   ASSERT_TRUE(drained.ok()) << drained.status().ToString();
   EXPECT_EQ(*drained, 1) << "the one kept-alive connection";
   // The client's pooled connection is dead now; it opens a new one.
