@@ -33,6 +33,8 @@ class ReadCache {
  public:
   // The stored answer for `path`, or null.
   const HttpResponse* Find(const std::string& path) const;
+  // Whether an answer for `path` is stored (not counted as a hit).
+  bool Has(const std::string& path) const { return answers_.count(path) > 0; }
   void Put(const std::string& path, const HttpResponse& response);
   void Erase(const std::string& path);
   // Forgets every path for which `drop` is true.

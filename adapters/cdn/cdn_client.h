@@ -113,6 +113,9 @@ class CdnClient : public VendorClient {
   void NewChange();
   // Reads answered from what this client had read.
   long cached_reads() const { return cache_.hits(); }
+  // Whether a GET of `path` would be answered from what was read (no
+  // request), as it stands now.
+  bool Keeps(const std::string& path) const { return cache_.Has(path); }
   Clock* clock() const { return clock_; }
   // account(), CallName() and Error() come from VendorClient.
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "adapters/cdn/cdn_switch_diff.h"
+
 namespace renumber::cdn {
 namespace {
 
@@ -76,6 +78,44 @@ Result<ServiceSnapshot> ServiceFromAnswers(const std::string& id,
 
 namespace {
 
+// The active version's lists without reading them, when it is a staged
+// switch of this pair whose base this run has read (a locked version, its
+// lists kept) and the vendor's diff from that base shows nothing but moved
+// addresses (cdn_switch_diff.h): then its backends are read and every
+// other list is the base's. False (nothing taken) otherwise; the diff GET
+// is then the only read spent.
+Result<bool> ListsFromBase(CdnClient* client, const std::string& sid,
+                           const ServiceDetails& d, const Target& t,
+                           const std::vector<const char*>& parts, json* raw) {
+  const VersionInfo* active = d.Find(d.active);
+  const auto mark = active ? ParseMark(active->comment) : std::nullopt;
+  if (!mark || mark->kind != MarkKind::kStaged ||
+      !mark->For(t.old_ip, t.new_ip) || mark->base == d.active)
+    return false;
+  const VersionInfo* base = d.Find(mark->base);
+  if (!base || !base->locked) return false;
+  const std::string from = VersionPath(sid, mark->base);
+  for (const char* part : parts)
+    if (std::string(part) != "backend" && !client->Keeps(from + "/" + part))
+      return false;
+  const std::string diff_path = "/service/" + PathPart(sid) + "/diff/from/" +
+                                std::to_string(mark->base) + "/to/" +
+                                std::to_string(d.active) + "?format=text";
+  RN_ASSIGN_OR_RETURN(json diff, client->Get(diff_path));
+  if (!diff.is_object() || !diff.contains("diff") || !diff["diff"].is_string())
+    return false;
+  if (!DiffMovesOnlyAddresses(diff["diff"].get<std::string>(), mark->old_ip,
+                              mark->new_ip, {active->comment, base->comment}))
+    return false;
+  for (const char* part : parts) {
+    const bool own = std::string(part) == "backend";
+    RN_ASSIGN_OR_RETURN(
+        (*raw)[std::string(part) + "s"],
+        client->Get((own ? VersionPath(sid, d.active) : from) + "/" + part));
+  }
+  return true;
+}
+
 // The GETs of one service; raw answers keyed as ServiceFromAnswers reads
 // them.
 Result<json> ReadServiceRaw(CdnClient* client, const std::string& sid,
@@ -91,9 +131,11 @@ Result<json> ReadServiceRaw(CdnClient* client, const std::string& sid,
     std::vector<const char*> parts = {"backend", "domain"};
     if (details->type != "wasm")
       parts.insert(parts.end(), {"director", "vcl", "snippet", "pool"});
-    for (const char* part : parts) {
-      RN_ASSIGN_OR_RETURN(raw[std::string(part) + "s"],
-                          client->Get(base + "/" + part));
+    RN_ASSIGN_OR_RETURN(bool known,
+                        ListsFromBase(client, sid, *details, t, parts, &raw));
+    for (size_t i = 0; !known && i < parts.size(); ++i) {
+      RN_ASSIGN_OR_RETURN(raw[std::string(parts[i]) + "s"],
+                          client->Get(base + "/" + parts[i]));
     }
     json servers = json::object();
     if (raw.contains("pools")) {

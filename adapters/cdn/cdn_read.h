@@ -6,6 +6,12 @@
 // vendor's diff from the active version. Compute (wasm) services have only
 // backends and domains read.
 //
+// An active version that is this pair's staged switch, built on a base
+// whose lists this client keeps (a locked version this run read: the read
+// back after cut over), has its lists but the backends taken from the base
+// when the vendor's diff between the two shows only moved addresses
+// (cdn_switch_diff.h): one GET of the diff instead of five list GETs.
+//
 // The adapter keeps the services read in Discovery::snapshot, so
 // PlanPhase works from them alone.
 //

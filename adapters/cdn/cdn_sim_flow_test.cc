@@ -17,6 +17,20 @@ int SimWrites(const json& counters) { return counters.value("writes", -1); }
 
 class CdnFlowTest : public CdnSimTest {};
 
+// After one service's switch: its diff and backends, nothing else.
+void ExpectReadBackFromTheDiff(const json& by_endpoint) {
+  EXPECT_EQ(by_endpoint.value("GET /service/{sid}/diff/from/{from}/to/{to}", 0),
+            1)
+      << by_endpoint;
+  EXPECT_EQ(by_endpoint.value("GET /service/{sid}/version/{v}/backend", 0), 1)
+      << by_endpoint;
+  for (const char* part : {"domain", "director", "vcl", "snippet", "pool"})
+    EXPECT_EQ(by_endpoint.value(
+                  std::string("GET /service/{sid}/version/{v}/") + part, 0),
+              0)
+        << part << " " << by_endpoint;
+}
+
 // Shapes whose old IP is also in a hidden origin: never cut-over.
 bool HasHiddenOrigin(int shape) { return shape == 6 || shape == 7; }
 
@@ -78,10 +92,22 @@ TEST_F(CdnFlowTest, EveryShapePreparesCutsOverAndRerunsWithZeroWrites) {
     EXPECT_TRUE(cut.plan.waiting.empty());
     EXPECT_EQ(SimWrites(Counters()), 1);
     EXPECT_EQ(cut.writes, 1);
+    // The read back: the switch's backends and its diff from its base,
+    // whose other lists this run read (cdn_switch_diff.h); no other list.
+    ResetCounters();
     auto d2 = adapter->Discover(t);
     ASSERT_TRUE(d2.ok());
     EXPECT_EQ(d2->state, HasHiddenOrigin(shape) ? AccountState::kPartial
                                                 : AccountState::kCutOver);
+    ExpectReadBackFromTheDiff(Counters()["by_endpoint"]);
+    // A new run keeps no base: it reads the lists, and no diff.
+    ResetCounters();
+    auto d3 = NewAdapterFor(*c)->Discover(t);
+    ASSERT_TRUE(d3.ok());
+    EXPECT_EQ(d3->state, d2->state);
+    EXPECT_EQ(Counters()["by_endpoint"].value(
+                  "GET /service/{sid}/diff/from/{from}/to/{to}", 0),
+              0);
     auto v2 = adapter->Verify(t, true);
     ASSERT_TRUE(v2.ok());
     // Every origin we moved answers; the hidden ones are the findings'.
@@ -173,6 +199,68 @@ TEST_F(CdnFlowTest, AHostNameBackendAtTheOldIpIsDnsWorkAndLeftAlone) {
   const json legacy = ActiveState(c).begin().value()["backends"]["legacy"];
   EXPECT_EQ(legacy["address"], "origin." + std::string("c10003.example.jp"));
   EXPECT_TRUE(legacy["ipv4"].is_null());
+}
+
+}  // namespace
+}  // namespace renumber::cdn
+
+namespace renumber::cdn {
+namespace {
+
+// A staged switch the customer changed after prepare in a place the
+// activation's check does not look at (a snippet holding the old IP): the
+// switch is activated, and the read back reads every list, because the diff
+// shows more than moved addresses, so the hidden origin is found.
+TEST_F(CdnFlowTest, ASwitchChangedBeyondItsAddressesIsReadBackInFull) {
+  const SimCustomer& c = Customer(0);
+  const Target t = TargetFor(c);
+  SetOrigins(c, Origins::kBefore);
+  auto adapter = NewAdapterFor(c);
+  PhaseRun prep = RunPhase(adapter.get(), t, Phase::kPrepare);
+  ASSERT_TRUE(prep.status.ok()) << prep.status.ToString();
+  auto v = adapter->Verify(t, true);
+  ASSERT_TRUE(v.ok());
+
+  const std::string sid = ServiceIds(c).front();
+  json state = host_->api()->SaveState();
+  bool edited = false;
+  for (json& s : state["services"]) {
+    if (s["id"] != sid) continue;
+    json& staged = s["versions"].back();
+    ASSERT_FALSE(staged.value("locked", false));
+    staged["snippets"].push_back(
+        {{"name", "customer_edit"},
+         {"type", "recv"},
+         {"content", "set req.http.X-Origin = \"" + c.old_ip + "\";"},
+         {"dynamic", 0},
+         {"priority", 100}});
+    edited = true;
+  }
+  ASSERT_TRUE(edited);
+  RestoreState(state);
+
+  SetOrigins(c, Origins::kAfter);
+  records_for_gate_ = json::array({v->record});
+  auto cutting = NewAdapterFor(c);
+  PhaseRun cut = RunPhase(cutting.get(), t, Phase::kCutover);
+  ASSERT_TRUE(cut.status.ok()) << cut.status.ToString();
+  ResetCounters();
+  auto d = cutting->Discover(t);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->state, AccountState::kPartial);
+  int hidden = 0;
+  for (const Finding& f : d->findings)
+    hidden += f.kind == Finding::Kind::kHiddenOrigin;
+  EXPECT_EQ(hidden, 1);
+  const json by_endpoint = Counters()["by_endpoint"];
+  EXPECT_EQ(by_endpoint.value("GET /service/{sid}/diff/from/{from}/to/{to}", 0),
+            1);
+  for (const char* part : {"domain", "director", "vcl", "snippet", "pool"})
+    EXPECT_EQ(by_endpoint.value(
+                  std::string("GET /service/{sid}/version/{v}/") + part, 0),
+              1)
+        << part << " " << by_endpoint;
+  records_for_gate_ = json::array();
 }
 
 }  // namespace
