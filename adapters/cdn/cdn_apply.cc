@@ -318,7 +318,7 @@ Result<json> ChangeApplier::SetAddress(const Change& c,
 }
 
 Status ChangeApplier::CheckDraft(const std::string& sid, const Draft& d,
-                                 const Target& t) {
+                                 const Target& t, bool validate) {
   RN_ASSIGN_OR_RETURN(std::vector<Backend> active,
                       ReadBackends(client_, sid, d.base));
   RN_ASSIGN_OR_RETURN(std::vector<Backend> staged,
@@ -329,7 +329,7 @@ Status ChangeApplier::CheckDraft(const std::string& sid, const Draft& d,
                           "staged version " + std::to_string(d.number) +
                               " is not version " + std::to_string(d.base) +
                               " with the old backends at the new IP: " + why);
-  return ValidateVersion(client_, sid, d.number);
+  return validate ? ValidateVersion(client_, sid, d.number) : Status::Ok();
 }
 
 Result<json> ChangeApplier::Validate(const Change& c, const PhaseContext& ctx) {
@@ -342,7 +342,7 @@ Result<json> ChangeApplier::Validate(const Change& c, const PhaseContext& ctx) {
         "version " + std::to_string(d.active) +
             " was activated while the switch was staged on version " +
             std::to_string(draft.base) + "; run prepare again");
-  RN_RETURN_IF_ERROR(CheckDraft(sid, draft, ctx.target));
+  RN_RETURN_IF_ERROR(CheckDraft(sid, draft, ctx.target, true));
   return json{{"draft", draft.number}, {"valid", true}};
 }
 
@@ -375,7 +375,8 @@ Result<json> ChangeApplier::Activate(const Change& c, const PhaseContext& ctx) {
   const Target& t = ctx.target;
   RN_ASSIGN_OR_RETURN(Draft draft, Current(sid, t, true));
   json out = {{"rebuilt", json::array()}, {"superseded", json::array()}};
-  int ours_live = 0;  // a switch this change activated and then replaced
+  int ours_live = 0;     // a switch this change activated and then replaced
+  bool invalid = false;  // the vendor refused to activate it: not valid
   for (int round = 1; round <= kRounds; ++round) {
     RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client_, sid));
     if (d.active == draft.number) {  // activated already (a lost answer)
@@ -387,9 +388,14 @@ Result<json> ChangeApplier::Activate(const Change& c, const PhaseContext& ctx) {
     // changed by someone: build the switch again on the active version.
     // (Our own switch of this change being live is no reason: the next
     // one is built on the customer's version it replaced.)
+    // The vendor validates a version as it activates it (contract: an
+    // invalid version is refused; go-fastly #114), so the draft's own
+    // validation is asked only when an activation was refused.
     const bool on_live = d.active == draft.base || d.active == ours_live;
-    Status usable =
-        on_live ? CheckDraft(sid, draft, t) : Status::Conflict("stale");
+    // (A switch the vendor found invalid is as unusable as a stale one.)
+    Status usable = on_live && !invalid ? CheckDraft(sid, draft, t, false)
+                                        : Status::Conflict("stale");
+    invalid = false;
     if (!usable.ok()) {
       if (!usable.Is(Code::kPreconditionFailed) && !usable.Is(Code::kConflict))
         return usable;
@@ -397,12 +403,21 @@ Result<json> ChangeApplier::Activate(const Change& c, const PhaseContext& ctx) {
       RN_ASSIGN_OR_RETURN(draft, Build(sid, d.active, t, &superseded));
       out["rebuilt"].push_back(draft.number);
       for (const auto& v : superseded) out["superseded"].push_back(v);
-      RN_RETURN_IF_ERROR(CheckDraft(sid, draft, t));
+      RN_RETURN_IF_ERROR(CheckDraft(sid, draft, t, true));
       RN_ASSIGN_OR_RETURN(d, ReadDetails(client_, sid));
       if (d.active != draft.base && d.active != ours_live) continue;
     }
     const std::set<int> locked_before = LockedVersions(d);
-    RN_RETURN_IF_ERROR(ActivateVersion(client_, sid, draft.number));
+    if (Status activated = ActivateVersion(client_, sid, draft.number);
+        !activated.ok()) {
+      // Refused for not validating (someone changed the draft beyond its
+      // backends): build it again, as a failed check would.
+      if (!ValidateVersion(client_, sid, draft.number)
+               .Is(Code::kPreconditionFailed))
+        return activated;
+      invalid = true;
+      continue;
+    }
     RN_ASSIGN_OR_RETURN(ServiceDetails after, ReadDetails(client_, sid));
     // A version someone activated just before ours (now locked, replaced
     // by our switch): build the switch on it, so their change is kept.

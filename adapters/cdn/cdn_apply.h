@@ -13,7 +13,9 @@
 // before an intent whose outcome was never journaled.
 //
 // activate-staged switches in one write when the staged version is built
-// on the active one and differs from it only in the moved addresses;
+// on the active one and its backends differ from the active one's only in
+// the moved addresses (the vendor validates it as it activates it; a
+// refused activation of a version that does not validate builds it again);
 // otherwise (the customer activated another version since, or edited our
 // staged version) it builds the switch again on the active version first.
 // If a version the customer activated appears between our check and our
@@ -90,7 +92,10 @@ class ChangeApplier {
                                const std::string& name);
   Status MoveBackend(const std::string& sid, const Draft& draft,
                      const std::string& name, const Target& t);
-  Status CheckDraft(const std::string& sid, const Draft& d, const Target& t);
+  // The draft is the base with the old backends at the new IP and, with
+  // `validate`, validates (one more GET).
+  Status CheckDraft(const std::string& sid, const Draft& d, const Target& t,
+                    bool validate);
 
   CdnClient* client_;
   std::string campaign_;

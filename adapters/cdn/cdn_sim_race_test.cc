@@ -223,6 +223,57 @@ TEST_F(CdnRaceTest, TheCustomersActivationJustBeforeOursIsKept) {
   EXPECT_EQ(Origin(c)["comment"], "edited in the console");
 }
 
+// The customer's edit of the staged switch itself, beyond its backends
+// (a director naming a backend that does not exist): the activation's
+// check of the backends passes, the vendor refuses to activate a version
+// that does not validate, and the switch is built again on the active
+// version and activated; the edited one is marked superseded.
+TEST_F(CdnRaceTest, AnInvalidEditOfTheSwitchIsRefusedAndTheSwitchBuiltAgain) {
+  const SimCustomer& c = Customer(0);
+  const Target t = TargetFor(c);
+  SetOrigins(c, Origins::kSynced);
+  ASSERT_TRUE(RunPhase(NewAdapterFor(c).get(), t, Phase::kPrepare).status.ok());
+  const std::string sid = ServiceIds(c)[0];
+  json state = host_->api()->SaveState();
+  int edited = 0;
+  for (json& s : state["services"]) {
+    if (s["id"] != sid) continue;
+    json& staged = s["versions"].back();
+    ASSERT_FALSE(staged.value("locked", false));
+    edited = staged["number"];
+    staged["directors"].push_back({{"name", "customer_pool"},
+                                   {"type", 1},
+                                   {"quorum", 75},
+                                   {"retries", 5},
+                                   {"backends", json::array({"ghost"})}});
+  }
+  ASSERT_GT(edited, 0);
+  RestoreState(state);
+  const HttpResponse check = Vendor(
+      c, "GET",
+      "/service/" + sid + "/version/" + std::to_string(edited) + "/validate");
+  ASSERT_NE(check.body.find("error"), std::string::npos) << check.body;
+
+  ResetCounters();
+  PhaseRun cut = RunPhase(NewAdapterFor(c).get(), t, Phase::kCutover);
+  ASSERT_TRUE(cut.status.ok()) << cut.status.ToString();
+  const json out = Outcome(cut, "activate-staged");
+  ASSERT_TRUE(out.is_object());
+  ASSERT_EQ(out["rebuilt"].size(), 1u) << out.dump();
+  EXPECT_EQ(out["activated"], out["rebuilt"][0]);
+  EXPECT_EQ(out["superseded"], json::array({edited})) << out.dump();
+  const json by_endpoint = Counters()["by_endpoint"];
+  // Refused once (not valid), then the rebuilt switch activated.
+  EXPECT_EQ(by_endpoint.value("PUT /service/{sid}/version/{v}/activate", 0), 2)
+      << by_endpoint;
+  EXPECT_EQ(Origin(c)["address"], c.new_ip);
+  EXPECT_FALSE(
+      ActiveState(c).begin().value()["directors"].contains("customer_pool"));
+  auto after = NewAdapterFor(c)->Discover(t);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->state, AccountState::kCutOver);
+}
+
 TEST_F(CdnRaceTest, TheCustomersActivationDuringPrepareAsksForARerun) {
   const SimCustomer& c = Customer(0);
   const Target t = TargetFor(c);
