@@ -412,8 +412,8 @@ Result<json> ChangeApplier::Activate(const Change& c, const PhaseContext& ctx) {
         !activated.ok()) {
       // Refused for not validating (someone changed the draft beyond its
       // backends): build it again, as a failed check would.
-      if (!ValidateVersion(client_, sid, draft.number)
-               .Is(Code::kPreconditionFailed))
+      if (round == kRounds || !ValidateVersion(client_, sid, draft.number)
+                                   .Is(Code::kPreconditionFailed))
         return activated;
       invalid = true;
       continue;

@@ -105,9 +105,10 @@ TEST_F(CdnFlowTest, EveryShapePreparesCutsOverAndRerunsWithZeroWrites) {
     auto d3 = NewAdapterFor(*c)->Discover(t);
     ASSERT_TRUE(d3.ok());
     EXPECT_EQ(d3->state, d2->state);
-    EXPECT_EQ(Counters()["by_endpoint"].value(
-                  "GET /service/{sid}/diff/from/{from}/to/{to}", 0),
-              0);
+    const json fresh = Counters()["by_endpoint"];
+    EXPECT_EQ(fresh.value("GET /service/{sid}/diff/from/{from}/to/{to}", 0), 0);
+    EXPECT_GE(fresh.value("GET /service/{sid}/version/{v}/snippet", 0), 1)
+        << fresh;
     auto v2 = adapter->Verify(t, true);
     ASSERT_TRUE(v2.ok());
     // Every origin we moved answers; the hidden ones are the findings'.
@@ -261,6 +262,44 @@ TEST_F(CdnFlowTest, ASwitchChangedBeyondItsAddressesIsReadBackInFull) {
               1)
         << part << " " << by_endpoint;
   records_for_gate_ = json::array();
+}
+
+}  // namespace
+}  // namespace renumber::cdn
+
+namespace renumber::cdn {
+namespace {
+
+// The diff is a shortcut: one that cannot be read (a body that is never
+// JSON) leaves the read back to read the lists, and it succeeds.
+TEST_F(CdnFlowTest, AnUnreadableDiffLeavesTheListsToRead) {
+  const SimCustomer& c = Customer(0);
+  const Target t = TargetFor(c);
+  SetOrigins(c, Origins::kBefore);
+  auto adapter = NewAdapterFor(c);
+  ASSERT_TRUE(RunPhase(adapter.get(), t, Phase::kPrepare).status.ok());
+  auto v = adapter->Verify(t, true);
+  ASSERT_TRUE(v.ok());
+  SetOrigins(c, Origins::kAfter);
+  records_for_gate_ = json::array({v->record});
+  auto cutting = NewAdapterFor(c);
+  PhaseRun cut = RunPhase(cutting.get(), t, Phase::kCutover);
+  ASSERT_TRUE(cut.status.ok()) << cut.status.ToString();
+  records_for_gate_ = json::array();
+  SetFaults({{"malformed", {{"rate", 1.0}, {"match", "/diff/"}}}});
+  ResetCounters();
+  auto d = cutting->Discover(t);
+  SetFaults(json::object());
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->state, AccountState::kCutOver);
+  const json by_endpoint = Counters()["by_endpoint"];
+  EXPECT_GE(by_endpoint.value("GET /service/{sid}/diff/from/{from}/to/{to}", 0),
+            1);
+  for (const char* part : {"domain", "director", "vcl", "snippet", "pool"})
+    EXPECT_EQ(by_endpoint.value(
+                  std::string("GET /service/{sid}/version/{v}/") + part, 0),
+              1)
+        << part << " " << by_endpoint;
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 #include "adapters/cdn/cdn_switch_diff.h"
 
 #include <cctype>
-#include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace renumber::cdn {
@@ -35,12 +35,27 @@ std::string NewReadAsOld(std::string line, const std::string& old_ip,
   return line;
 }
 
-bool CarriesComment(const std::string& line,
-                    const std::vector<std::string>& comments) {
-  for (const std::string& c : comments)
-    if (!c.empty() && line.find(c) != std::string::npos) return true;
+// The line that shows a version's comment: `comment: <text>` exactly (the
+// text as is or JSON-quoted; an empty one as '' or ""). Nothing else is set
+// aside: a configuration line that merely contains the text is compared.
+bool IsCommentLine(const std::string& line,
+                   const std::vector<std::string>& comments) {
+  for (const std::string& c : comments) {
+    std::vector<std::string> forms = {"comment: " + c,
+                                      "comment: " + nlohmann::json(c).dump()};
+    if (c.empty()) forms.insert(forms.end(), {"comment: ''", "comment:"});
+    for (const std::string& f : forms)
+      if (line == f) return true;
+  }
   return false;
 }
+
+// One run of changed lines between two context lines: what it removed and
+// what it added (the new IP read as the old), in order.
+struct Block {
+  std::vector<std::string> removed, added;
+  bool Same() const { return removed == added; }
+};
 
 }  // namespace
 
@@ -48,31 +63,31 @@ bool DiffMovesOnlyAddresses(const std::string& diff, const std::string& old_ip,
                             const std::string& new_ip,
                             const std::vector<std::string>& comments) {
   if (old_ip.empty() || new_ip.empty() || old_ip == new_ip) return false;
-  std::map<std::string, int> balance;  // removed +1, added (as old) -1
   bool removed_old = false, added_new = false;
   bool begun = false;  // "---"/"+++" are headers only before the first hunk
+  Block block;
   std::istringstream in(diff);
   for (std::string line; std::getline(in, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (!begun && (line.rfind("---", 0) == 0 || line.rfind("+++", 0) == 0))
       continue;
     begun = true;
-    if (line.rfind("@@", 0) == 0) continue;
-    if (line.empty() || (line[0] != '-' && line[0] != '+')) continue;
+    if (line.empty() || (line[0] != '-' && line[0] != '+')) {
+      if (!block.Same()) return false;  // a context line ends a block
+      block = Block();
+      continue;
+    }
     const std::string text = line.substr(1);
-    if (CarriesComment(text, comments)) continue;
+    if (IsCommentLine(text, comments)) continue;
     if (line[0] == '-') {
       removed_old = removed_old || !WholeAddresses(text, old_ip).empty();
-      ++balance[text];
+      block.removed.push_back(text);
     } else {
       added_new = added_new || !WholeAddresses(text, new_ip).empty();
-      --balance[NewReadAsOld(text, old_ip, new_ip)];
+      block.added.push_back(NewReadAsOld(text, old_ip, new_ip));
     }
   }
-  if (!removed_old || !added_new) return false;
-  for (const auto& [text, n] : balance)
-    if (n != 0) return false;
-  return true;
+  return block.Same() && removed_old && added_new;
 }
 
 }  // namespace renumber::cdn
