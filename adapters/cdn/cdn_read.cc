@@ -18,6 +18,12 @@ Status Unexpected(const CdnClient& c, const std::string& call,
   return c.Error(Code::kInternal, call, "unexpected answer: " + why.message());
 }
 
+// The vendor's text diff of two versions.
+std::string DiffPath(const std::string& sid, int from, int to) {
+  return "/service/" + PathPart(sid) + "/diff/from/" + std::to_string(from) +
+         "/to/" + std::to_string(to) + "?format=text";
+}
+
 json Field(const json& raw, const char* key) {
   auto it = raw.find(key);
   return it == raw.end() ? json::array() : *it;
@@ -98,9 +104,7 @@ Result<bool> ListsFromBase(CdnClient* client, const std::string& sid,
   for (const char* part : parts)
     if (std::string(part) != "backend" && !client->Keeps(from + "/" + part))
       return false;
-  const std::string diff_path = "/service/" + PathPart(sid) + "/diff/from/" +
-                                std::to_string(mark->base) + "/to/" +
-                                std::to_string(d.active) + "?format=text";
+  const std::string diff_path = DiffPath(sid, mark->base, d.active);
   // A shortcut only: a diff that cannot be read leaves the lists to read.
   Result<json> diff = client->Get(diff_path);
   if (!diff.ok() || !diff->is_object() || !diff->contains("diff") ||
@@ -166,10 +170,8 @@ Result<json> ReadServiceRaw(CdnClient* client, const std::string& sid,
     RN_ASSIGN_OR_RETURN(st["backends"],
                         client->Get(VersionPath(sid, staged) + "/backend"));
     if (staged_diff && details->active > 0) {
-      RN_ASSIGN_OR_RETURN(
-          st["diff"], client->Get("/service/" + PathPart(sid) + "/diff/from/" +
-                                  std::to_string(details->active) + "/to/" +
-                                  std::to_string(staged) + "?format=text"));
+      RN_ASSIGN_OR_RETURN(st["diff"],
+                          client->Get(DiffPath(sid, details->active, staged)));
     }
     raw["staged"] = st;
   }
