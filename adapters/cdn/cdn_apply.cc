@@ -399,8 +399,13 @@ Result<json> ChangeApplier::Activate(const Change& c, const PhaseContext& ctx) {
     if (!usable.ok()) {
       if (!usable.Is(Code::kPreconditionFailed) && !usable.Is(Code::kConflict))
         return usable;
+      // On the customer's version: the active one, or, when the live one
+      // is our own switch that replaced theirs, theirs (the draft's base),
+      // since our live switch lacks their change.
+      const int base =
+          ours_live != 0 && d.active == ours_live ? draft.base : d.active;
       json superseded = json::array();
-      RN_ASSIGN_OR_RETURN(draft, Build(sid, d.active, t, &superseded));
+      RN_ASSIGN_OR_RETURN(draft, Build(sid, base, t, &superseded));
       out["rebuilt"].push_back(draft.number);
       for (const auto& v : superseded) out["superseded"].push_back(v);
       RN_RETURN_IF_ERROR(CheckDraft(sid, draft, t, true));

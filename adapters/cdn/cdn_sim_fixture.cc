@@ -14,12 +14,16 @@ namespace {
 constexpr int kSeed = 12;  // 9 CDN customers: shapes 0-7, 0 again (on v6)
 constexpr int kShapes = 8;
 
-// Lowers every request's timeout to `*limit` (the slow-fault test).
+// Lowers every request's timeout to `*limit` (the slow-fault test), and
+// first calls `*before_send` when it is set (a test's customer acting in
+// the console at a chosen request of ours).
 class TimeoutTransport : public HttpTransport {
  public:
-  TimeoutTransport(HttpTransport* inner, std::chrono::milliseconds* limit)
-      : inner_(inner), limit_(limit) {}
+  TimeoutTransport(HttpTransport* inner, std::chrono::milliseconds* limit,
+                   std::function<void(const HttpRequest&)>* before_send)
+      : inner_(inner), limit_(limit), before_send_(before_send) {}
   Result<HttpResponse> Send(const HttpRequest& request) override {
+    if (*before_send_) (*before_send_)(request);
     HttpRequest r = request;
     r.timeout = std::min(r.timeout, *limit_);
     return inner_->Send(r);
@@ -28,6 +32,7 @@ class TimeoutTransport : public HttpTransport {
  private:
   HttpTransport* inner_;
   std::chrono::milliseconds* limit_;
+  std::function<void(const HttpRequest&)>* before_send_;
 };
 
 std::string Domain(const SimCustomer& c) {
@@ -57,8 +62,8 @@ void CdnSimTest::SetUp() {
   for (const SimCustomer& c : customers_)
     resolver_.Set("origin." + Domain(c), {IpAddress::Parse(c.old_ip).value()});
   real_ = NewCpprestTransport({});
-  timeouts_ =
-      std::make_unique<TimeoutTransport>(real_.get(), &request_timeout_);
+  timeouts_ = std::make_unique<TimeoutTransport>(real_.get(), &request_timeout_,
+                                                 &before_send_);
 }
 
 HttpTransport* CdnSimTest::TransportFor(const SimCustomer& c) {

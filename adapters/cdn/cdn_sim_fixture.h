@@ -15,6 +15,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -131,6 +132,9 @@ class CdnSimTest : public ::testing::Test {
   // Request timeout the adapters' transport applies (the slow-fault test
   // lowers it).
   std::chrono::milliseconds request_timeout_{10000};
+  // Called with each request the adapters send, before it is sent, on the
+  // adapter's thread (a race test's customer editing at that moment).
+  std::function<void(const HttpRequest&)> before_send_;
 };
 
 }  // namespace renumber::cdn

@@ -4,9 +4,11 @@
 // 429s is waited out; a version the customer activates is never discarded
 // — before cut over it makes the staged switch stale and cut over builds it
 // again on the customer's version; just before our activation, the switch
-// is built again on it and activated.
+// is built again on it and activated, and built on it once more if that
+// switch is refused.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -272,6 +274,71 @@ TEST_F(CdnRaceTest, AnInvalidEditOfTheSwitchIsRefusedAndTheSwitchBuiltAgain) {
   auto after = NewAdapterFor(c)->Discover(t);
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->state, AccountState::kCutOver);
+}
+
+// Both races in one cut over: the customer activates a version just
+// before ours (the switch is built again on theirs), then edits that
+// rebuilt switch so that it does not validate. The vendor refuses it, and
+// the third switch is built on the customer's version again, not on our
+// own first switch that is live meanwhile: their change is kept.
+TEST_F(CdnRaceTest, ARefusedSwitchBuiltOnTheCustomersVersionIsBuiltOnItAgain) {
+  const SimCustomer& c = Customer(0);
+  const Target t = TargetFor(c);
+  SetOrigins(c, Origins::kSynced);
+  ASSERT_TRUE(RunPhase(NewAdapterFor(c).get(), t, Phase::kPrepare).status.ok());
+  const std::string sid = ServiceIds(c)[0];
+  int activations = 0;
+  int edited = 0;
+  before_send_ = [&](const HttpRequest& r) {
+    const std::string tail = "/activate";
+    if (r.method != "PUT" || r.url.size() < tail.size() ||
+        r.url.compare(r.url.size() - tail.size(), tail.size(), tail) != 0 ||
+        ++activations != 2)
+      return;
+    const std::string path = r.url.substr(0, r.url.size() - tail.size());
+    edited = std::stoi(path.substr(path.rfind('/') + 1));
+    json state = host_->api()->SaveState();
+    for (json& s : state["services"])
+      for (json& v : s["versions"])
+        if (s["id"] == sid && v["number"] == edited)
+          v["directors"].push_back({{"name", "customer_pool"},
+                                    {"type", 1},
+                                    {"quorum", 75},
+                                    {"retries", 5},
+                                    {"backends", json::array({"ghost"})}});
+    ASSERT_TRUE(host_->api()->LoadState(state).ok());
+  };
+  SetFaults({{"customer_change", {{"next", 1}, {"match", "/activate"}}}});
+  PhaseRun cut = RunPhase(NewAdapterFor(c).get(), t, Phase::kCutover);
+  before_send_ = nullptr;
+  SetFaults(json::object());
+  ASSERT_TRUE(cut.status.ok()) << cut.status.ToString();
+  ASSERT_EQ(activations, 3);  // ours, the refused rebuilt one, the third
+  const json out = Outcome(cut, "activate-staged");
+  ASSERT_TRUE(out.is_object());
+  ASSERT_EQ(out["rebuilt"].size(), 2u) << out.dump();
+  EXPECT_EQ(out["rebuilt"][0], edited);
+  EXPECT_EQ(out["activated"], out["rebuilt"][1]);
+  EXPECT_NE(std::find(out["superseded"].begin(), out["superseded"].end(),
+                      json(edited)),
+            out["superseded"].end())
+      << out.dump();
+  const int theirs = out["built_on_customer_version"];
+  EXPECT_EQ(out["previous_active"], theirs);
+  const json origin = Origin(c);
+  EXPECT_EQ(origin["address"], c.new_ip);
+  EXPECT_EQ(origin["comment"], "edited in the console");  // theirs, kept
+  EXPECT_FALSE(
+      ActiveState(c).begin().value()["directors"].contains("customer_pool"));
+  auto after = NewAdapterFor(c)->Discover(t);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->state, AccountState::kCutOver);
+  // Rolling back returns to the customer's version.
+  PhaseRun undo =
+      RunPhase(NewAdapterFor(c).get(), t, Phase::kRollbackCutover, cut.records);
+  ASSERT_TRUE(undo.status.ok()) << undo.status.ToString();
+  EXPECT_EQ(Origin(c)["address"], c.old_ip);
+  EXPECT_EQ(Origin(c)["comment"], "edited in the console");
 }
 
 TEST_F(CdnRaceTest, TheCustomersActivationDuringPrepareAsksForARerun) {
