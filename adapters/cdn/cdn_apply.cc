@@ -385,9 +385,9 @@ Result<json> ChangeApplier::Activate(const Change& c, const PhaseContext& ctx) {
       return out;
     }
     // Built on another version (the customer activated one since), or
-    // changed by someone: build the switch again on the active version.
-    // (Our own switch of this change being live is no reason: the next
-    // one is built on the customer's version it replaced.)
+    // changed by someone: build the switch again on the customer's
+    // version: the active one, or, when our own switch of this change is
+    // live, the version it replaced (being live is no reason by itself).
     // The vendor validates a version as it activates it (contract: an
     // invalid version is refused; go-fastly #114), so the draft's own
     // validation is asked only when an activation was refused.
@@ -444,6 +444,7 @@ Result<json> ChangeApplier::Activate(const Change& c, const PhaseContext& ctx) {
     json superseded = json::array();
     RN_ASSIGN_OR_RETURN(draft, Build(sid, theirs, t, &superseded));
     out["rebuilt"].push_back(draft.number);
+    for (const auto& v : superseded) out["superseded"].push_back(v);
     out["built_on_customer_version"] = theirs;
   }
   return client_->Error(Code::kConflict, "service " + sid,

@@ -132,8 +132,8 @@ class CdnSimTest : public ::testing::Test {
   // Request timeout the adapters' transport applies (the slow-fault test
   // lowers it).
   std::chrono::milliseconds request_timeout_{10000};
-  // Called with each request the adapters send, before it is sent, on the
-  // adapter's thread (a race test's customer editing at that moment).
+  // Called with each request the adapters send, synchronously, before it
+  // is sent (a race test's customer editing at that moment).
   std::function<void(const HttpRequest&)> before_send_;
 };
 

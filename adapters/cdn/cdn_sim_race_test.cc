@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <thread>
+#include <vector>
 
 #include "adapters/cdn/cdn_marker.h"
 #include "adapters/cdn/cdn_sim_fixture.h"
@@ -287,33 +288,43 @@ TEST_F(CdnRaceTest, ARefusedSwitchBuiltOnTheCustomersVersionIsBuiltOnItAgain) {
   SetOrigins(c, Origins::kSynced);
   ASSERT_TRUE(RunPhase(NewAdapterFor(c).get(), t, Phase::kPrepare).status.ok());
   const std::string sid = ServiceIds(c)[0];
-  int activations = 0;
+  // The versions we asked to activate, in order (a re-sent request, after
+  // a lost answer or a 429, counts once).
+  std::vector<int> activated;
   int edited = 0;
   before_send_ = [&](const HttpRequest& r) {
     const std::string tail = "/activate";
     if (r.method != "PUT" || r.url.size() < tail.size() ||
-        r.url.compare(r.url.size() - tail.size(), tail.size(), tail) != 0 ||
-        ++activations != 2)
+        r.url.compare(r.url.size() - tail.size(), tail.size(), tail) != 0)
       return;
     const std::string path = r.url.substr(0, r.url.size() - tail.size());
-    edited = std::stoi(path.substr(path.rfind('/') + 1));
+    const int v = std::stoi(path.substr(path.rfind('/') + 1));
+    if (std::find(activated.begin(), activated.end(), v) != activated.end())
+      return;
+    activated.push_back(v);
+    if (activated.size() != 2) return;
+    // The switch built on the customer's version, edited as it is sent.
+    edited = v;
     json state = host_->api()->SaveState();
     for (json& s : state["services"])
-      for (json& v : s["versions"])
-        if (s["id"] == sid && v["number"] == edited)
-          v["directors"].push_back({{"name", "customer_pool"},
-                                    {"type", 1},
-                                    {"quorum", 75},
-                                    {"retries", 5},
-                                    {"backends", json::array({"ghost"})}});
-    ASSERT_TRUE(host_->api()->LoadState(state).ok());
+      for (json& version : s["versions"])
+        if (s["id"] == sid && version["number"] == edited)
+          version["directors"].push_back(
+              {{"name", "customer_pool"},
+               {"type", 1},
+               {"quorum", 75},
+               {"retries", 5},
+               {"backends", json::array({"ghost"})}});
+    // (LoadState also starts a fresh rate window: harmless here.)
+    if (!host_->api()->LoadState(state).ok()) ADD_FAILURE() << "LoadState";
   };
   SetFaults({{"customer_change", {{"next", 1}, {"match", "/activate"}}}});
   PhaseRun cut = RunPhase(NewAdapterFor(c).get(), t, Phase::kCutover);
   before_send_ = nullptr;
   SetFaults(json::object());
   ASSERT_TRUE(cut.status.ok()) << cut.status.ToString();
-  ASSERT_EQ(activations, 3);  // ours, the refused rebuilt one, the third
+  // Ours, the refused rebuilt one, the third.
+  ASSERT_EQ(activated.size(), 3u);
   const json out = Outcome(cut, "activate-staged");
   ASSERT_TRUE(out.is_object());
   ASSERT_EQ(out["rebuilt"].size(), 2u) << out.dump();
