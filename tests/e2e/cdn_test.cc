@@ -84,7 +84,7 @@ TEST(CdnE2eTest, APlaceholderHoldsTheCutoverAndWaitReadySwitchesWhenReady) {
   env.origins()->SetPhase(OriginPhase::kTimed);
   const auto start = std::chrono::steady_clock::now();
   RunResult cut = env.Renumber(
-      "cutover", CdnOnly(env, {"--yes", "--json", "--wait-ready", "60s"}));
+      "cutover", CdnOnly(env, {"--yes", "--json", "--wait-ready", "300s"}));
   const auto took = std::chrono::steady_clock::now() - start;
   ASSERT_EQ(cut.exit_code, 0) << Describe(cut);
   for (const json& a : Accounts(cut)) {
@@ -95,8 +95,9 @@ TEST(CdnE2eTest, APlaceholderHoldsTheCutoverAndWaitReadySwitchesWhenReady) {
   // C-10003 waited for its server, and said so.
   EXPECT_NE(cut.err.find("C-10003/cdn:"), std::string::npos) << cut.err;
   EXPECT_NE(cut.err.find("waiting: "), std::string::npos) << cut.err;
+  // Each switched as its server came back, not at the end of the wait.
   EXPECT_GE(took, std::chrono::seconds(3));
-  EXPECT_LT(took, std::chrono::seconds(40));
+  EXPECT_LT(took, std::chrono::seconds(150));
   RunResult after =
       env.Renumber("verify", CdnOnly(env, {"--expect", "cut-over"}));
   EXPECT_EQ(after.exit_code, 0) << Describe(after);

@@ -49,8 +49,10 @@ TEST(SmtpProbeTest, SilentServerTimesOut) {
   auto t0 = std::chrono::steady_clock::now();
   ProbeResult r = ProbeSmtp(Loopback(), g.port(), milliseconds(200));
   EXPECT_FALSE(r.pass);
-  EXPECT_LT(std::chrono::steady_clock::now() - t0, milliseconds(1500));
+  // Its own timeout fired ("timed out"), before the greeter hangs up after
+  // 500 ms; the bound only catches a probe that hangs.
   EXPECT_NE(r.detail.find("timed out"), std::string::npos) << r.detail;
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, milliseconds(30000));
 }
 
 }  // namespace
