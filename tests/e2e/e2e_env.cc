@@ -45,6 +45,7 @@ void Drain(int out_fd, int err_fd, RunResult* r, pid_t pid,
                              .count());
     if (ms <= 0) {
       kill(pid, SIGKILL);
+      r->at_limit = true;
       break;
     }
     if (poll(fds, 2, ms) <= 0) continue;
@@ -189,7 +190,11 @@ E2eEnv::~E2eEnv() {
 RunResult E2eEnv::Run(const std::vector<std::string>& args,
                       const std::vector<std::string>& env,
                       int timeout_s) const {
-  return RunFor(args, env, std::chrono::seconds(timeout_s));
+  RunResult r = RunFor(args, env, std::chrono::seconds(timeout_s));
+  if (r.at_limit)
+    r.err += "\n[e2e] killed by the test after its limit of " +
+             std::to_string(timeout_s) + " s\n";
+  return r;
 }
 
 RunResult E2eEnv::RunFor(const std::vector<std::string>& args,

@@ -27,7 +27,8 @@ struct RunResult {
   int signal = 0;
   std::string out;
   std::string err;
-  std::string tty;  // what the terminal showed (terminal runs)
+  std::string tty;        // what the terminal showed (terminal runs)
+  bool at_limit = false;  // killed (SIGKILL) because its time limit passed
 };
 
 // A run of the binary as a person at a terminal starts it: the terminal is
@@ -115,10 +116,13 @@ class E2eEnv {
   OriginFarm* origins() { return cluster_->origins(); }
 
   // Runs the binary with `args` (no shell) and `env` additions
-  // ("NAME=value"). Kills it after `timeout_s`.
+  // ("NAME=value"). Kills it after `timeout_s` and says so in `err`: a net
+  // for a hung run, not a bound. Generous: a run starved on a loaded
+  // machine (a fault campaign's run at nice 19 beside a CI build) was once
+  // killed at the 180 s this was, with nothing on its stderr.
   RunResult Run(const std::vector<std::string>& args,
                 const std::vector<std::string>& env = {},
-                int timeout_s = 180) const;
+                int timeout_s = 600) const;
   // Runs the binary on a pseudo-terminal (stdin, stdout and stderr), as a
   // person would; when the output shows "[y/N]" it types `answer` + Enter.
   // Output of both streams is in `out`.
