@@ -75,6 +75,15 @@ class CdnRaceTest : public CdnSimTest {
   json Origin(const SimCustomer& c) {
     return ActiveState(c).begin().value()["backends"]["origin_1"];
   }
+  // The customer's edit beyond the backends that makes a version fail
+  // validation: a director naming a backend that does not exist.
+  static void AddInvalidDirector(json* version) {
+    (*version)["directors"].push_back({{"name", "customer_pool"},
+                                       {"type", 1},
+                                       {"quorum", 75},
+                                       {"retries", 5},
+                                       {"backends", json::array({"ghost"})}});
+  }
   int StagedCount(const SimCustomer& c) {
     int n = 0;
     for (const json& v : Versions(c, ServiceIds(c)[0])) {
@@ -244,11 +253,7 @@ TEST_F(CdnRaceTest, AnInvalidEditOfTheSwitchIsRefusedAndTheSwitchBuiltAgain) {
     json& staged = s["versions"].back();
     ASSERT_FALSE(staged.value("locked", false));
     edited = staged["number"];
-    staged["directors"].push_back({{"name", "customer_pool"},
-                                   {"type", 1},
-                                   {"quorum", 75},
-                                   {"retries", 5},
-                                   {"backends", json::array({"ghost"})}});
+    AddInvalidDirector(&staged);
   }
   ASSERT_GT(edited, 0);
   RestoreState(state);
@@ -309,12 +314,7 @@ TEST_F(CdnRaceTest, ARefusedSwitchBuiltOnTheCustomersVersionIsBuiltOnItAgain) {
     for (json& s : state["services"])
       for (json& version : s["versions"])
         if (s["id"] == sid && version["number"] == edited)
-          version["directors"].push_back(
-              {{"name", "customer_pool"},
-               {"type", 1},
-               {"quorum", 75},
-               {"retries", 5},
-               {"backends", json::array({"ghost"})}});
+          AddInvalidDirector(&version);
     // (LoadState also starts a fresh rate window: harmless here.)
     if (!host_->api()->LoadState(state).ok()) ADD_FAILURE() << "LoadState";
   };
