@@ -391,6 +391,11 @@ Result<json> ChangeApplier::Activate(const Change& c, const PhaseContext& ctx) {
     // The vendor validates a version as it activates it (contract: an
     // invalid version is refused; go-fastly #114), so the draft's own
     // validation is asked only when an activation was refused.
+    // A version someone activated while our switch was live was most
+    // likely made from it (at the new IP already): neither a base for the
+    // switch nor a version to roll back to. The operator decides.
+    if (ours_live != 0 && d.active != draft.base && d.active != ours_live)
+      return ActivatedOverOurs(sid, d.active, ours_live, d.active);
     const bool on_live = d.active == draft.base || d.active == ours_live;
     // (A switch the vendor found invalid is as unusable as a stale one.)
     Status usable = on_live && !invalid ? CheckDraft(sid, draft, t, false)
@@ -440,6 +445,8 @@ Result<json> ChangeApplier::Activate(const Change& c, const PhaseContext& ctx) {
                             "version " + std::to_string(after.active) +
                                 " is active after activating staged version " +
                                 std::to_string(draft.number));
+    if (ours_live != 0)  // theirs was made while our first switch was live
+      return ActivatedOverOurs(sid, theirs, ours_live, after.active);
     ours_live = draft.number;
     json superseded = json::array();
     RN_ASSIGN_OR_RETURN(draft, Build(sid, theirs, t, &superseded));
@@ -451,6 +458,24 @@ Result<json> ChangeApplier::Activate(const Change& c, const PhaseContext& ctx) {
                         "the active version kept changing; the switch was "
                         "tried " +
                             std::to_string(kRounds) + " times");
+}
+
+Status ChangeApplier::ActivatedOverOurs(const std::string& sid, int theirs,
+                                        int ours, int live) const {
+  const std::string t = std::to_string(theirs), o = std::to_string(ours),
+                    l = std::to_string(live);
+  return client_->Error(
+      Code::kConflict, "service " + sid,
+      "version " + t + " was activated by someone else while our switch " + o +
+          " was live; version " + l +
+          " is live now. Check the service in the console before running "
+          "cutover or rollback again: version " +
+          t + " may already point at the new IP",
+      "本ツールの切替バージョン " + o + " が有効な間に、ほかの方がバージョン " +
+          t + " を有効化しました。現在の有効バージョンは " + l +
+          " です。バージョン " + t +
+          " はすでに新 IP を向いている可能性があります。切替または切り戻しを"
+          "再実行する前に、管理画面でサービスを確認してください");
 }
 
 Result<json> ChangeApplier::Reactivate(const Change& c,

@@ -68,6 +68,10 @@ class ChangeApplier {
   Result<nlohmann::json> SetAddress(const Change& c, const PhaseContext& ctx);
   Result<nlohmann::json> Validate(const Change& c, const PhaseContext& ctx);
   Result<nlohmann::json> Activate(const Change& c, const PhaseContext& ctx);
+  // kConflict for the operator: version `theirs` was activated by someone
+  // else while our switch `ours` was live; `live` is active now.
+  Status ActivatedOverOurs(const std::string& sid, int theirs, int ours,
+                           int live) const;
   Result<nlohmann::json> Reactivate(const Change& c, const PhaseContext& ctx);
   Result<std::optional<int>> Restage(const std::string& sid,
                                      const ServiceDetails& d, int ours,

@@ -5,7 +5,8 @@
 // — before cut over it makes the staged switch stale and cut over builds it
 // again on the customer's version; just before our activation, the switch
 // is built again on it and activated, and built on it once more if that
-// switch is refused.
+// switch is refused; a version activated while our switch is live stops
+// the cut over for the operator.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -348,6 +349,66 @@ TEST_F(CdnRaceTest, ARefusedSwitchBuiltOnTheCustomersVersionIsBuiltOnItAgain) {
   PhaseRun undo =
       RunPhase(NewAdapterFor(c).get(), t, Phase::kRollbackCutover, cut.records);
   ASSERT_TRUE(undo.status.ok()) << undo.status.ToString();
+  EXPECT_EQ(Origin(c)["address"], c.old_ip);
+  EXPECT_EQ(Origin(c)["comment"], "edited in the console");
+}
+
+// The customer activates a version just before ours and again just before
+// the switch built on theirs: that second version is a copy of our live
+// switch (at the new IP already), so it is no version to build on or to
+// roll back to. The cut over stops with kConflict for the operator; the
+// switch built on their first version is live, a rollback returns to that
+// version (found by the live switch's tag) and a re-run has nothing to do.
+TEST_F(CdnRaceTest, AVersionActivatedWhileOurSwitchIsLiveStopsForTheOperator) {
+  const SimCustomer& c = Customer(0);
+  const Target t = TargetFor(c);
+  SetOrigins(c, Origins::kSynced);
+  ASSERT_TRUE(RunPhase(NewAdapterFor(c).get(), t, Phase::kPrepare).status.ok());
+  const std::string sid = ServiceIds(c)[0];
+  SetFaults({{"customer_change", {{"next", 2}, {"match", "/activate"}}}});
+  PhaseRun cut = RunPhase(NewAdapterFor(c).get(), t, Phase::kCutover);
+  SetFaults(json::object());
+  ASSERT_FALSE(cut.status.ok());
+  EXPECT_EQ(cut.status.code(), Code::kConflict);
+  EXPECT_NE(cut.status.message().find("was activated by someone else while "
+                                      "our switch"),
+            std::string::npos)
+      << cut.status.message();
+  // Their second version: a copy of our first switch, at the new IP.
+  const json versions = Versions(c, sid);
+  int second = 0;
+  for (const json& v : versions)
+    if (v.value("comment", "") == "Changed by the customer in the console")
+      second = std::max(second, v["number"].get<int>());
+  ASSERT_GT(second, 0);
+  EXPECT_NE(cut.status.message().find("version " + std::to_string(second) +
+                                      " was activated"),
+            std::string::npos)
+      << cut.status.message();
+  // Live: the switch built on their first version, at the new IP, with
+  // their edit; not their second version.
+  json live;
+  for (const json& v : Versions(c, sid))
+    if (v["active"] == true) live = v;
+  ASSERT_TRUE(live.is_object());
+  EXPECT_NE(live["number"], second);
+  auto mark = ParseMark(live.value("comment", ""));
+  ASSERT_TRUE(mark.has_value()) << live.dump();
+  EXPECT_EQ(mark->kind, MarkKind::kStaged);
+  EXPECT_EQ(Origin(c)["address"], c.new_ip);
+  EXPECT_EQ(Origin(c)["comment"], "edited in the console");
+  auto after = NewAdapterFor(c)->Discover(t);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->state, AccountState::kCutOver);
+  PhaseRun again =
+      RunPhase(NewAdapterFor(c).get(), t, Phase::kCutover, cut.records);
+  ASSERT_TRUE(again.status.ok()) << again.status.ToString();
+  // Rolling back returns to their first version (the live switch's base),
+  // at the old IP with their edit.
+  PhaseRun undo =
+      RunPhase(NewAdapterFor(c).get(), t, Phase::kRollbackCutover, cut.records);
+  ASSERT_TRUE(undo.status.ok()) << undo.status.ToString();
+  EXPECT_EQ(ActiveState(c).begin().value()["active"], mark->base);
   EXPECT_EQ(Origin(c)["address"], c.old_ip);
   EXPECT_EQ(Origin(c)["comment"], "edited in the console");
 }
