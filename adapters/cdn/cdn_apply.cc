@@ -346,10 +346,44 @@ Result<json> ChangeApplier::Validate(const Change& c, const PhaseContext& ctx) {
   return json{{"draft", draft.number}, {"valid", true}};
 }
 
+Status ChangeApplier::NothingToSwitch(const std::string& sid, int base,
+                                      int live, const Target& t) const {
+  const std::string b = std::to_string(base), l = std::to_string(live);
+  return client_->Error(
+      Code::kConflict, "service " + sid,
+      "version " + b +
+          ", activated by someone else since the switch was staged, has no "
+          "backend at the old IP " +
+          t.old_ip.ToString() +
+          " (most likely a copy of our switch, at the new IP already): the "
+          "switch is not built on it, nor is it recorded as the version to "
+          "roll back to; version " +
+          l +
+          " is live. Check the service in the console before running cutover "
+          "or rollback again",
+      "バージョン " + b +
+          " (切替の準備後にほかの方が有効化したもの) には旧 IP " +
+          t.old_ip.ToString() +
+          " を向くバックエンドがありません (本ツールの切替の複製で、すでに新 "
+          "IP "
+          "を向いている可能性が高いバージョンです)"
+          "。このバージョンを土台に切替を"
+          "作らず、切り戻し先としても記録しません。現在の有効バージョンは " +
+          l +
+          " です。切替または切り戻しを再実行する前に、管理画面でサービスを確認"
+          "してください");
+}
+
 Result<ChangeApplier::Draft> ChangeApplier::Build(const std::string& sid,
                                                   int base, const Target& t,
                                                   json* superseded) {
   RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client_, sid));
+  RN_ASSIGN_OR_RETURN(std::vector<Backend> backends,
+                      ReadBackends(client_, sid, base));
+  if (std::none_of(backends.begin(), backends.end(), [&](const Backend& b) {
+        return ClassifyBackend(b, t.old_ip, t.new_ip) == AddressKind::kOld;
+      }))
+    return NothingToSwitch(sid, base, d.active, t);
   RN_ASSIGN_OR_RETURN(Cloned cloned,
                       CloneVersion(client_, sid, base, d.Latest()));
   Draft draft;
@@ -362,8 +396,6 @@ Result<ChangeApplier::Draft> ChangeApplier::Build(const std::string& sid,
                  StagedComment(base, t.old_ip, t.new_ip, t.ticket, campaign_)));
   RN_RETURN_IF_ERROR(Supersede(sid, OlderSwitches(d, draft.number, t),
                                draft.number, superseded));
-  RN_ASSIGN_OR_RETURN(std::vector<Backend> backends,
-                      ReadBackends(client_, sid, base));
   for (const Backend& b : backends)
     if (ClassifyBackend(b, t.old_ip, t.new_ip) == AddressKind::kOld)
       RN_RETURN_IF_ERROR(MoveBackend(sid, draft, b.name, t));
@@ -391,11 +423,6 @@ Result<json> ChangeApplier::Activate(const Change& c, const PhaseContext& ctx) {
     // The vendor validates a version as it activates it (contract: an
     // invalid version is refused; go-fastly #114), so the draft's own
     // validation is asked only when an activation was refused.
-    // A version someone activated while our switch was live was most
-    // likely made from it (at the new IP already): neither a base for the
-    // switch nor a version to roll back to. The operator decides.
-    if (ours_live != 0 && d.active != draft.base && d.active != ours_live)
-      return ActivatedOverOurs(sid, d.active, ours_live, d.active);
     const bool on_live = d.active == draft.base || d.active == ours_live;
     // (A switch the vendor found invalid is as unusable as a stale one.)
     Status usable = on_live && !invalid ? CheckDraft(sid, draft, t, false)
@@ -445,8 +472,6 @@ Result<json> ChangeApplier::Activate(const Change& c, const PhaseContext& ctx) {
                             "version " + std::to_string(after.active) +
                                 " is active after activating staged version " +
                                 std::to_string(draft.number));
-    if (ours_live != 0)  // theirs was made while our first switch was live
-      return ActivatedOverOurs(sid, theirs, ours_live, after.active);
     ours_live = draft.number;
     json superseded = json::array();
     RN_ASSIGN_OR_RETURN(draft, Build(sid, theirs, t, &superseded));
@@ -458,24 +483,6 @@ Result<json> ChangeApplier::Activate(const Change& c, const PhaseContext& ctx) {
                         "the active version kept changing; the switch was "
                         "tried " +
                             std::to_string(kRounds) + " times");
-}
-
-Status ChangeApplier::ActivatedOverOurs(const std::string& sid, int theirs,
-                                        int ours, int live) const {
-  const std::string t = std::to_string(theirs), o = std::to_string(ours),
-                    l = std::to_string(live);
-  return client_->Error(
-      Code::kConflict, "service " + sid,
-      "version " + t + " was activated by someone else while our switch " + o +
-          " was live; version " + l +
-          " is live now. Check the service in the console before running "
-          "cutover or rollback again: version " +
-          t + " may already point at the new IP",
-      "本ツールの切替バージョン " + o + " が有効な間に、ほかの方がバージョン " +
-          t + " を有効化しました。現在の有効バージョンは " + l +
-          " です。バージョン " + t +
-          " はすでに新 IP を向いている可能性があります。切替または切り戻しを"
-          "再実行する前に、管理画面でサービスを確認してください");
 }
 
 Result<json> ChangeApplier::Reactivate(const Change& c,

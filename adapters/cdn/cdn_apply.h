@@ -68,10 +68,8 @@ class ChangeApplier {
   Result<nlohmann::json> SetAddress(const Change& c, const PhaseContext& ctx);
   Result<nlohmann::json> Validate(const Change& c, const PhaseContext& ctx);
   Result<nlohmann::json> Activate(const Change& c, const PhaseContext& ctx);
-  // kConflict for the operator: version `theirs` was activated by someone
-  // else while our switch `ours` was live; `live` is active now.
-  Status ActivatedOverOurs(const std::string& sid, int theirs, int ours,
-                           int live) const;
+  Status NothingToSwitch(const std::string& sid, int base, int live,
+                         const Target& t) const;
   Result<nlohmann::json> Reactivate(const Change& c, const PhaseContext& ctx);
   Result<std::optional<int>> Restage(const std::string& sid,
                                      const ServiceDetails& d, int ours,
@@ -84,6 +82,9 @@ class ChangeApplier {
   // active version (`any_base`: on any version).
   Result<Draft> Current(const std::string& sid, const Target& t, bool any_base);
   // Clone `base`, label it, move its old backends: a complete switch.
+  // kConflict (NothingToSwitch) when `base` has no backend at the old IP:
+  // someone else's version, most likely a copy of our switch, is never a
+  // switch's base, since a rollback would return to it.
   Result<Draft> Build(const std::string& sid, int base, const Target& t,
                       nlohmann::json* superseded);
   // Relabels each of `older` (staged switches of the pair: number and

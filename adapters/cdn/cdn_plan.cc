@@ -158,6 +158,33 @@ Result<Plan> PlanForward(Phase phase,
   return plan;
 }
 
+namespace {
+
+// The cutover was interrupted (journaled as an intent only) and the live
+// version, at the new IP, is neither ours by the journal nor by its tag:
+// someone else activated it during the cutover. There is no version to
+// return to, with or without force.
+Status NoVersionToReturnTo(const std::string& account,
+                           const ServiceSnapshot& s) {
+  const std::string v = std::to_string(s.details.active);
+  return Status::PreconditionFailed(
+      account + ": service " + s.label() + ": the active version " + v +
+          " sends traffic to the new IP, but neither the journal nor its "
+          "comment says which version our interrupted cutover replaced "
+          "(someone else activated it during the cutover); --force cannot "
+          "help: activate the version to return to in the console",
+      account + ": サービス " + s.label() + ": 有効バージョン " + v +
+          " は新 IP "
+          "に通信を送っていますが、中断した切替がどのバージョンを置き換えたかは"
+          "ジャーナルにもバージョンのコメントにもありません（切替中にほかの方が"
+          "有効化"
+          "しました）。--force "
+          "でも切り戻せません。戻すバージョンを管理画面で有効化"
+          "してください");
+}
+
+}  // namespace
+
 Result<Plan> PlanRollback(Phase phase,
                           const std::vector<ServiceSnapshot>& services,
                           const PhaseContext& ctx, const std::string& account) {
@@ -208,6 +235,10 @@ Result<Plan> PlanRollback(Phase phase,
       if (previous == 0) previous = live_mark->base;
       if (ours == 0) ours = s.details.active;
     }
+    if (previous == 0 &&
+        !ViewService(s, Addresses{ctx.target.old_ip, ctx.target.new_ip})
+             .new_backends.empty())
+      return NoVersionToReturnTo(account, s);
     if (previous == 0 || s.details.active == previous) continue;
     const bool ours_live = s.details.active == ours;
     if ((!ours_live || h->foreign_between) && !ctx.force) {

@@ -5,8 +5,10 @@
 // — before cut over it makes the staged switch stale and cut over builds it
 // again on the customer's version; just before our activation, the switch
 // is built again on it and activated, and built on it once more if that
-// switch is refused; a version activated while our switch is live stops
-// the cut over for the operator.
+// switch is refused; a version of theirs at the new IP (a copy of our
+// switch, activated while ours is live) is never a base: the cut over
+// stops for the operator, and a rollback with no version to return to
+// refuses.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -84,6 +86,45 @@ class CdnRaceTest : public CdnSimTest {
                                        {"quorum", 75},
                                        {"retries", 5},
                                        {"backends", json::array({"ghost"})}});
+  }
+  // The versions the simulator's customer change made (in order) and the
+  // live version, from the version list of service `sid`.
+  struct CustomerVersions {
+    std::vector<int> numbers;
+    json live;
+  };
+  CustomerVersions TheirVersions(const SimCustomer& c, const std::string& sid) {
+    CustomerVersions out;
+    for (const json& v : Versions(c, sid)) {
+      if (v.value("comment", "") == "Changed by the customer in the console")
+        out.numbers.push_back(v["number"]);
+      if (v["active"] == true) out.live = v;
+    }
+    std::sort(out.numbers.begin(), out.numbers.end());
+    return out;
+  }
+  // How many versions of `sid` are tagged as our switch built on `base`.
+  int StagedOn(const SimCustomer& c, const std::string& sid, int base) {
+    int n = 0;
+    for (const json& v : Versions(c, sid)) {
+      auto m = ParseMark(v.value("comment", ""));
+      n += m && m->base == base;
+    }
+    return n;
+  }
+  // The new origin answers like the old one, and prepare stages the switch.
+  void PrepareSynced(const SimCustomer& c, const Target& t) {
+    SetOrigins(c, Origins::kSynced);
+    ASSERT_TRUE(
+        RunPhase(NewAdapterFor(c).get(), t, Phase::kPrepare).status.ok());
+  }
+  // Cut over with the simulator's customer_change fault set to `fault`.
+  PhaseRun CutoverWithCustomerChanges(const SimCustomer& c, const Target& t,
+                                      const json& fault) {
+    SetFaults({{"customer_change", fault}});
+    PhaseRun cut = RunPhase(NewAdapterFor(c).get(), t, Phase::kCutover);
+    SetFaults(json::object());
+    return cut;
   }
   int StagedCount(const SimCustomer& c) {
     int n = 0;
@@ -194,8 +235,7 @@ TEST_F(CdnRaceTest, AStormOf429sIsWaitedOut) {
 TEST_F(CdnRaceTest, TheCustomersActivationAfterPrepareIsKeptByCutover) {
   const SimCustomer& c = Customer(0);
   const Target t = TargetFor(c);
-  SetOrigins(c, Origins::kSynced);
-  ASSERT_TRUE(RunPhase(NewAdapterFor(c).get(), t, Phase::kPrepare).status.ok());
+  ASSERT_NO_FATAL_FAILURE(PrepareSynced(c, t));
   CustomerChange(c);  // activates a version of their own
   auto d = NewAdapterFor(c)->Discover(t);
   ASSERT_TRUE(d.ok());
@@ -216,8 +256,7 @@ TEST_F(CdnRaceTest, TheCustomersActivationAfterPrepareIsKeptByCutover) {
 TEST_F(CdnRaceTest, TheCustomersActivationJustBeforeOursIsKept) {
   const SimCustomer& c = Customer(0);
   const Target t = TargetFor(c);
-  SetOrigins(c, Origins::kSynced);
-  ASSERT_TRUE(RunPhase(NewAdapterFor(c).get(), t, Phase::kPrepare).status.ok());
+  ASSERT_NO_FATAL_FAILURE(PrepareSynced(c, t));
   SetFaults({{"customer_change", {{"next", 1}, {"match", "/activate"}}}});
   PhaseRun cut = RunPhase(NewAdapterFor(c).get(), t, Phase::kCutover);
   ASSERT_TRUE(cut.status.ok()) << cut.status.ToString();
@@ -244,8 +283,7 @@ TEST_F(CdnRaceTest, TheCustomersActivationJustBeforeOursIsKept) {
 TEST_F(CdnRaceTest, AnInvalidEditOfTheSwitchIsRefusedAndTheSwitchBuiltAgain) {
   const SimCustomer& c = Customer(0);
   const Target t = TargetFor(c);
-  SetOrigins(c, Origins::kSynced);
-  ASSERT_TRUE(RunPhase(NewAdapterFor(c).get(), t, Phase::kPrepare).status.ok());
+  ASSERT_NO_FATAL_FAILURE(PrepareSynced(c, t));
   const std::string sid = ServiceIds(c)[0];
   json state = host_->api()->SaveState();
   int edited = 0;
@@ -291,8 +329,7 @@ TEST_F(CdnRaceTest, AnInvalidEditOfTheSwitchIsRefusedAndTheSwitchBuiltAgain) {
 TEST_F(CdnRaceTest, ARefusedSwitchBuiltOnTheCustomersVersionIsBuiltOnItAgain) {
   const SimCustomer& c = Customer(0);
   const Target t = TargetFor(c);
-  SetOrigins(c, Origins::kSynced);
-  ASSERT_TRUE(RunPhase(NewAdapterFor(c).get(), t, Phase::kPrepare).status.ok());
+  ASSERT_NO_FATAL_FAILURE(PrepareSynced(c, t));
   const std::string sid = ServiceIds(c)[0];
   // The versions we asked to activate, in order (a re-sent request, after
   // a lost answer or a 429, counts once).
@@ -357,60 +394,132 @@ TEST_F(CdnRaceTest, ARefusedSwitchBuiltOnTheCustomersVersionIsBuiltOnItAgain) {
 // the switch built on theirs: that second version is a copy of our live
 // switch (at the new IP already), so it is no version to build on or to
 // roll back to. The cut over stops with kConflict for the operator; the
-// switch built on their first version is live, a rollback returns to that
-// version (found by the live switch's tag) and a re-run has nothing to do.
+// switch built on their first version is live, a re-run has nothing to do
+// and a rollback returns to their first version (found by the live
+// switch's tag).
 TEST_F(CdnRaceTest, AVersionActivatedWhileOurSwitchIsLiveStopsForTheOperator) {
   const SimCustomer& c = Customer(0);
   const Target t = TargetFor(c);
-  SetOrigins(c, Origins::kSynced);
-  ASSERT_TRUE(RunPhase(NewAdapterFor(c).get(), t, Phase::kPrepare).status.ok());
+  ASSERT_NO_FATAL_FAILURE(PrepareSynced(c, t));
   const std::string sid = ServiceIds(c)[0];
-  SetFaults({{"customer_change", {{"next", 2}, {"match", "/activate"}}}});
-  PhaseRun cut = RunPhase(NewAdapterFor(c).get(), t, Phase::kCutover);
-  SetFaults(json::object());
+  PhaseRun cut = CutoverWithCustomerChanges(
+      c, t, json{{"next", 2}, {"match", "/activate"}});
   ASSERT_FALSE(cut.status.ok());
   EXPECT_EQ(cut.status.code(), Code::kConflict);
-  EXPECT_NE(cut.status.message().find("was activated by someone else while "
-                                      "our switch"),
-            std::string::npos)
-      << cut.status.message();
-  // Their second version: a copy of our first switch, at the new IP.
-  const json versions = Versions(c, sid);
-  int second = 0;
-  for (const json& v : versions)
-    if (v.value("comment", "") == "Changed by the customer in the console")
-      second = std::max(second, v["number"].get<int>());
-  ASSERT_GT(second, 0);
-  EXPECT_NE(cut.status.message().find("version " + std::to_string(second) +
-                                      " was activated"),
-            std::string::npos)
-      << cut.status.message();
+  const CustomerVersions theirs = TheirVersions(c, sid);
+  ASSERT_EQ(theirs.numbers.size(), 2u);
+  const int first = theirs.numbers[0], second = theirs.numbers[1];
   // Live: the switch built on their first version, at the new IP, with
   // their edit; not their second version.
-  json live;
-  for (const json& v : Versions(c, sid))
-    if (v["active"] == true) live = v;
+  const json live = theirs.live;
   ASSERT_TRUE(live.is_object());
   EXPECT_NE(live["number"], second);
   auto mark = ParseMark(live.value("comment", ""));
   ASSERT_TRUE(mark.has_value()) << live.dump();
   EXPECT_EQ(mark->kind, MarkKind::kStaged);
+  EXPECT_EQ(mark->base, first);
   EXPECT_EQ(Origin(c)["address"], c.new_ip);
   EXPECT_EQ(Origin(c)["comment"], "edited in the console");
+  EXPECT_NE(cut.status.message().find(
+                "version " + std::to_string(second) +
+                ", activated by someone else since the switch was staged, "
+                "has no backend at the old IP"),
+            std::string::npos)
+      << cut.status.message();
+  EXPECT_NE(cut.status.message().find("version " + live["number"].dump() +
+                                      " is live"),
+            std::string::npos)
+      << cut.status.message();
+  // No switch was built on their second version.
+  EXPECT_EQ(StagedOn(c, sid, second), 0);
   auto after = NewAdapterFor(c)->Discover(t);
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->state, AccountState::kCutOver);
   PhaseRun again =
       RunPhase(NewAdapterFor(c).get(), t, Phase::kCutover, cut.records);
   ASSERT_TRUE(again.status.ok()) << again.status.ToString();
-  // Rolling back returns to their first version (the live switch's base),
-  // at the old IP with their edit.
+  EXPECT_TRUE(again.plan.changes.empty());
+  EXPECT_EQ(again.writes, 0);
   PhaseRun undo =
       RunPhase(NewAdapterFor(c).get(), t, Phase::kRollbackCutover, cut.records);
   ASSERT_TRUE(undo.status.ok()) << undo.status.ToString();
-  EXPECT_EQ(ActiveState(c).begin().value()["active"], mark->base);
+  EXPECT_EQ(ActiveState(c).begin().value()["active"], first);
   EXPECT_EQ(Origin(c)["address"], c.old_ip);
   EXPECT_EQ(Origin(c)["comment"], "edited in the console");
+}
+
+// The same two activations, the second one while we build the switch on
+// their first version: their second version (a copy of our live switch)
+// is found live, and the cut over stops with kConflict, leaving it live.
+// A rollback has no version to return to (neither the journal nor the live
+// version's comment names one) and refuses, even with --force.
+TEST_F(CdnRaceTest, TheirCopyOfOurSwitchFoundLiveIsNoBaseAndNoRollbackTarget) {
+  const SimCustomer& c = Customer(0);
+  const Target t = TargetFor(c);
+  ASSERT_NO_FATAL_FAILURE(PrepareSynced(c, t));
+  const std::string sid = ServiceIds(c)[0];
+  // Before our activation, and before the clone of the rebuild.
+  PhaseRun cut = CutoverWithCustomerChanges(c, t, json{{"next", 2}});
+  ASSERT_FALSE(cut.status.ok());
+  EXPECT_EQ(cut.status.code(), Code::kConflict);
+  const CustomerVersions theirs = TheirVersions(c, sid);
+  ASSERT_EQ(theirs.numbers.size(), 2u);
+  const int second = theirs.numbers[1];
+  EXPECT_EQ(theirs.live["number"], second);  // left as it is
+  EXPECT_EQ(Origin(c)["address"], c.new_ip);
+  EXPECT_NE(cut.status.message().find("version " + std::to_string(second) +
+                                      ", activated by someone else"),
+            std::string::npos)
+      << cut.status.message();
+  EXPECT_EQ(StagedOn(c, sid, second), 0);
+  for (bool force : {false, true}) {
+    SCOPED_TRACE(force ? "--force" : "no --force");
+    ResetCounters();
+    PhaseRun undo = RunPhase(NewAdapterFor(c).get(), t, Phase::kRollbackCutover,
+                             cut.records, force);
+    EXPECT_EQ(undo.status.code(), Code::kPreconditionFailed)
+        << undo.status.ToString();
+    EXPECT_NE(undo.status.message().find("--force cannot help"),
+              std::string::npos)
+        << undo.status.message();
+    EXPECT_EQ(Counters()["committed_writes"], 0);
+  }
+  EXPECT_EQ(Origin(c)["address"], c.new_ip);
+}
+
+// The customer activates a copy of our switch right after our activation,
+// before we read the service back: the version found live and locked is
+// theirs, at the new IP already. The switch is not built on it and the cut
+// over stops with kConflict, their version left live.
+TEST_F(CdnRaceTest, TheirCopyActivatedRightAfterOursIsNoBase) {
+  const SimCustomer& c = Customer(0);
+  const Target t = TargetFor(c);
+  ASSERT_NO_FATAL_FAILURE(PrepareSynced(c, t));
+  const std::string sid = ServiceIds(c)[0];
+  bool activated = false, changed = false;
+  before_send_ = [&](const HttpRequest& r) {
+    const bool activate =
+        r.method == "PUT" && r.url.find("/activate") != std::string::npos;
+    activated = activated || activate;
+    if (!activated || changed || activate || r.method != "GET") return;
+    changed = true;  // the read after our activation: theirs first
+    if (!host_->api()->CustomerChange(c.id).ok()) ADD_FAILURE() << "change";
+  };
+  PhaseRun cut = RunPhase(NewAdapterFor(c).get(), t, Phase::kCutover);
+  before_send_ = nullptr;
+  ASSERT_TRUE(changed);
+  ASSERT_FALSE(cut.status.ok());
+  EXPECT_EQ(cut.status.code(), Code::kConflict) << cut.status.ToString();
+  const CustomerVersions theirs = TheirVersions(c, sid);
+  ASSERT_EQ(theirs.numbers.size(), 1u);
+  EXPECT_EQ(theirs.live["number"], theirs.numbers[0]);
+  EXPECT_EQ(Origin(c)["address"], c.new_ip);
+  EXPECT_NE(
+      cut.status.message().find("version " + std::to_string(theirs.numbers[0]) +
+                                ", activated by someone else"),
+      std::string::npos)
+      << cut.status.message();
+  EXPECT_EQ(StagedOn(c, sid, theirs.numbers[0]), 0);
 }
 
 TEST_F(CdnRaceTest, TheCustomersActivationDuringPrepareAsksForARerun) {
