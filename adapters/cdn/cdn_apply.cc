@@ -62,6 +62,14 @@ std::string Difference(const std::vector<Backend>& active,
   return "";
 }
 
+// Whether any of `backends` is at the old (kOld) or new (kNew) IP.
+bool AnyAt(const std::vector<Backend>& backends, AddressKind kind,
+           const Target& t) {
+  return std::any_of(backends.begin(), backends.end(), [&](const Backend& b) {
+    return ClassifyBackend(b, t.old_ip, t.new_ip) == kind;
+  });
+}
+
 // Whether `v` is another staged switch of this pair that a new one
 // (`draft`) replaces: unlocked, inactive, tagged staged for old → new.
 bool OlderSwitch(const VersionInfo& v, int draft, const Target& t) {
@@ -347,31 +355,35 @@ Result<json> ChangeApplier::Validate(const Change& c, const PhaseContext& ctx) {
 }
 
 Status ChangeApplier::NothingToSwitch(const std::string& sid, int base,
-                                      int live, const Target& t) const {
+                                      int live, const Target& t,
+                                      bool at_new) const {
   const std::string b = std::to_string(base), l = std::to_string(live);
+  const std::string why =
+      at_new ? "most likely a copy of our switch, at the new IP already"
+             : "it points at neither the old nor the new IP";
+  const std::string why_ja =
+      at_new ? "本ツールの切替の複製で、すでに新 IP を向いている可能性が高い"
+               "バージョンです"
+             : "旧 IP も新 IP も向いていません";
   return client_->Error(
       Code::kConflict, "service " + sid,
       "version " + b +
           ", activated by someone else since the switch was staged, has no "
           "backend at the old IP " +
-          t.old_ip.ToString() +
-          " (most likely a copy of our switch, at the new IP already): the "
-          "switch is not built on it, nor is it recorded as the version to "
-          "roll back to; version " +
+          t.old_ip.ToString() + " (" + why +
+          "): the switch is not built on it, nor is it recorded as the "
+          "version to roll back to; version " +
           l +
           " is live. Check the service in the console before running cutover "
           "or rollback again",
       "バージョン " + b +
           " (切替の準備後にほかの方が有効化したもの) には旧 IP " +
-          t.old_ip.ToString() +
-          " を向くバックエンドがありません (本ツールの切替の複製で、すでに新 "
-          "IP "
-          "を向いている可能性が高いバージョンです)"
-          "。このバージョンを土台に切替を"
-          "作らず、切り戻し先としても記録しません。現在の有効バージョンは " +
+          t.old_ip.ToString() + " を向くバックエンドがありません (" + why_ja +
+          ")。このバージョンを土台に切替を作らず、切り戻し先としても記録"
+          "しません。現在の有効バージョンは " +
           l +
-          " です。切替または切り戻しを再実行する前に、管理画面でサービスを確認"
-          "してください");
+          " です。切替または切り戻しを再実行する前に、管理画面でサービスを"
+          "確認してください");
 }
 
 Result<ChangeApplier::Draft> ChangeApplier::Build(const std::string& sid,
@@ -380,10 +392,9 @@ Result<ChangeApplier::Draft> ChangeApplier::Build(const std::string& sid,
   RN_ASSIGN_OR_RETURN(ServiceDetails d, ReadDetails(client_, sid));
   RN_ASSIGN_OR_RETURN(std::vector<Backend> backends,
                       ReadBackends(client_, sid, base));
-  if (std::none_of(backends.begin(), backends.end(), [&](const Backend& b) {
-        return ClassifyBackend(b, t.old_ip, t.new_ip) == AddressKind::kOld;
-      }))
-    return NothingToSwitch(sid, base, d.active, t);
+  if (!AnyAt(backends, AddressKind::kOld, t))
+    return NothingToSwitch(sid, base, d.active, t,
+                           AnyAt(backends, AddressKind::kNew, t));
   RN_ASSIGN_OR_RETURN(Cloned cloned,
                       CloneVersion(client_, sid, base, d.Latest()));
   Draft draft;

@@ -68,8 +68,9 @@ class ChangeApplier {
   Result<nlohmann::json> SetAddress(const Change& c, const PhaseContext& ctx);
   Result<nlohmann::json> Validate(const Change& c, const PhaseContext& ctx);
   Result<nlohmann::json> Activate(const Change& c, const PhaseContext& ctx);
+  // (`at_new`: some backend of `base` is at the new IP.)
   Status NothingToSwitch(const std::string& sid, int base, int live,
-                         const Target& t) const;
+                         const Target& t, bool at_new) const;
   Result<nlohmann::json> Reactivate(const Change& c, const PhaseContext& ctx);
   Result<std::optional<int>> Restage(const std::string& sid,
                                      const ServiceDetails& d, int ours,

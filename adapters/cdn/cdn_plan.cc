@@ -161,7 +161,8 @@ Result<Plan> PlanForward(Phase phase,
 namespace {
 
 // The cutover was interrupted (journaled as an intent only) and the live
-// version, at the new IP, is neither ours by the journal nor by its tag:
+// version, at the new IP and no longer at the old one, is neither ours by
+// the journal nor by its tag:
 // someone else activated it during the cutover. There is no version to
 // return to, with or without force.
 Status NoVersionToReturnTo(const std::string& account,
@@ -235,9 +236,11 @@ Result<Plan> PlanRollback(Phase phase,
       if (previous == 0) previous = live_mark->base;
       if (ours == 0) ours = s.details.active;
     }
+    // (A live version with old backends too was never switched: partial
+    // before the cutover, which stopped before its activation.)
     if (previous == 0 &&
-        !ViewService(s, Addresses{ctx.target.old_ip, ctx.target.new_ip})
-             .new_backends.empty())
+        ViewService(s, Addresses{ctx.target.old_ip, ctx.target.new_ip}).state ==
+            ServiceState::kCutOver)
       return NoVersionToReturnTo(account, s);
     if (previous == 0 || s.details.active == previous) continue;
     const bool ours_live = s.details.active == ours;

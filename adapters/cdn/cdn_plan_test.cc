@@ -216,5 +216,44 @@ TEST(CdnPlanTest, RollbackOfCutoverTellsOursFromSomeoneElses) {
   EXPECT_EQ(forced->changes[0].params["version"], 2);
 }
 
+// An interrupted cutover (journaled as an intent only) with a version live
+// that is neither ours by the journal nor by its tag: at the new IP only,
+// someone else activated it and there is no version to return to, even
+// with force; with the old IP still in it, the cutover never switched it.
+TEST(CdnPlanTest, RollbackOfAnInterruptedCutoverWithTheirVersionLive) {
+  RawService theirs = Prepared();
+  theirs.versions[1]["active"] = false;
+  theirs.versions.push_back(VersionJ(4, true, true, "console"));
+  theirs.backends = {BackendJ("origin_1", "198.19.0.5"),
+                     BackendJ("origin_2", "198.19.0.5", {{"port", 8080}}),
+                     BackendJ("images", "203.0.113.9")};
+  PhaseContext ctx = Ctx();
+  ctx.history = json::array({Activation(0, 0)});
+  for (bool force : {false, true}) {
+    ctx.force = force;
+    auto refused =
+        PlanRollback(Phase::kRollbackCutover, Snapshots({theirs}), ctx, "C-1");
+    ASSERT_FALSE(refused.ok()) << force;
+    EXPECT_EQ(refused.status().code(), Code::kPreconditionFailed);
+    EXPECT_NE(refused.status().message().find("--force cannot help"),
+              std::string::npos)
+        << refused.status().message();
+  }
+  // Partial before the cutover (one backend at each address): untouched.
+  RawService partial = theirs;
+  partial.backends[1] = BackendJ("origin_2", "198.18.0.5", {{"port", 8080}});
+  ctx.force = false;
+  auto nothing =
+      PlanRollback(Phase::kRollbackCutover, Snapshots({partial}), ctx, "C-1");
+  ASSERT_TRUE(nothing.ok()) << nothing.status().ToString();
+  EXPECT_TRUE(nothing->changes.empty());
+  // No activate intent in the journal: nothing to undo, no refusal.
+  ctx.history = json::array();
+  auto untouched =
+      PlanRollback(Phase::kRollbackCutover, Snapshots({theirs}), ctx, "C-1");
+  ASSERT_TRUE(untouched.ok()) << untouched.status().ToString();
+  EXPECT_TRUE(untouched->changes.empty());
+}
+
 }  // namespace
 }  // namespace renumber::cdn
