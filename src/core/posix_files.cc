@@ -224,6 +224,11 @@ Status CheckOpenedFile(int fd, const std::string& path, Ownership ownership) {
   return Status::Ok();
 }
 
+bool Unlinked(int fd) {
+  struct stat st;
+  return ::fstat(fd, &st) == 0 && st.st_nlink == 0;
+}
+
 Result<std::string> ReadWhole(int fd, const std::string& path,
                               size_t max_bytes) {
   struct stat st;

@@ -6,7 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "src/core/fs_fault.h"
@@ -181,6 +183,48 @@ TEST_F(PrivateDirTest, RefusesLinksFifosAndHardLinks) {
   auto outside = posix_->OpenTruncate(hard, 0600);
   EXPECT_EQ(outside.status().code(), Code::kInvalidArgument);
   EXPECT_EQ(*posix_->ReadFile(target), "precious");
+}
+
+// A file another process replaces (WriteFileAtomic: rename over it) while
+// we open it has 0 links by the time we check it: a lost race, not a hard
+// link. The open is tried again and gets the new file. (Before, `renumber
+// vault add` in eight processes at once failed with "it has 0 hard links"
+// in 2 of about 65 runs of VaultCliTest.EightProcessesOfTheBinaryLoseNoEntry
+// beside the loaded suite; this test, with one open only, refused 514 of
+// 40,000 opens.)
+TEST_F(PrivateDirTest, AFileReplacedWhileItIsOpenedIsOpenedAgain) {
+  auto fs = Open();
+  ASSERT_NE(fs, nullptr);
+  const std::string path = state_ + "/vault.bin";
+  ASSERT_TRUE(WriteFileAtomic(posix_, path, "v", 0600).ok());
+  std::atomic<bool> stop{false};
+  std::atomic<int> replaced{0};
+  std::thread writer([&] {
+    const std::string tmp = state_ + "/vault.bin.tmp";
+    while (!stop) {
+      int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      if (fd < 0 || ::write(fd, "v", 1) != 1) break;
+      ::close(fd);
+      if (::rename(tmp.c_str(), path.c_str()) != 0) break;
+      ++replaced;
+    }
+  });
+  int refused = 0;
+  std::string first_error;
+  auto count = [&](const Status& s, const char* what) {
+    if (s.ok()) return;
+    if (first_error.empty())
+      first_error = std::string(what) + ": " + s.ToString();
+    ++refused;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    count(fs->ReadFile(path).status(), "ReadFile");
+    count(posix_->OpenAppend(path, 0600).status(), "OpenAppend");
+  }
+  stop = true;
+  writer.join();
+  EXPECT_GT(replaced.load(), 100);  // the race was on
+  EXPECT_EQ(refused, 0) << first_error;
 }
 
 // The directory is used through the descriptor it was opened with: when

@@ -388,16 +388,25 @@ TEST_F(VaultCliTest, EightProcessesOfTheBinaryLoseNoEntry) {
     if (pid == 0) {
       for (int i = 0; i < 25; ++i) {
         std::string c = "C-" + std::to_string(p) + "-" + std::to_string(i);
-        if (AddEss(c, "pw-" + c).code != 0) ::_exit(1);
+        Outcome add = AddEss(c, "pw-" + c);
+        if (add.code != 0) {  // what failed, for the parent to report
+          WriteTestFile(
+              dir_.File("failed-" + std::to_string(p)),
+              c + ": exit " + std::to_string(add.code) + "\n" + add.err, 0600);
+          ::_exit(1);
+        }
       }
       ::_exit(0);
     }
     kids.push_back(pid);
   }
-  for (pid_t pid : kids) {
+  for (size_t p = 0; p < kids.size(); ++p) {
     int status = 0;
-    ::waitpid(pid, &status, 0);
-    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    ::waitpid(kids[p], &status, 0);
+    auto why =
+        PosixFileSystem()->ReadFile(dir_.File("failed-" + std::to_string(p)));
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        << "process " << p << ": " << (why.ok() ? *why : "");
   }
   auto doc =
       nlohmann::json::parse(Renumber(With({"vault", "list", "--json"})).out);
