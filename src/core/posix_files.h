@@ -47,11 +47,13 @@ Status CheckOpenedFile(int fd, const std::string& path, Ownership ownership);
 
 // Whether the file open on `fd` has no name left: another process replaced
 // it (WriteFileAtomic's rename) or removed it after our open(2). When
-// CheckOpenedFile refused such a file (0 links), that is not a hard-link
-// attack but a lost race: open the path again (kOpenTries opens at most:
-// PrivateDirTest.AFileReplacedWhileItIsOpenedIsOpenedAgain, with a rename
-// every few microseconds, still lost 5 tries in a row a few times in
-// 40,000 opens; a writer replaces the vault once per write, milliseconds).
+// CheckOpenedFile refused such a file (for 0 links, or anything else: the
+// next open checks the new file in full), that is not a hard-link attack
+// but a lost race: open the path again (kOpenTries opens at most; a
+// writer renaming in a tight loop without fsync was seen to beat 100
+// tries now and then, one like WriteFileAtomic never in 40 runs of
+// PrivateDirTest.AFileReplacedWhileItIsOpenedIsOpenedAgain; a vault update
+// replaces vault.bin twice, milliseconds apart).
 bool Unlinked(int fd);
 constexpr int kOpenTries = 100;
 

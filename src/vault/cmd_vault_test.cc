@@ -386,15 +386,22 @@ TEST_F(VaultCliTest, EightProcessesOfTheBinaryLoseNoEntry) {
     pid_t pid = ::fork();
     ASSERT_GE(pid, 0);
     if (pid == 0) {
-      for (int i = 0; i < 25; ++i) {
-        std::string c = "C-" + std::to_string(p) + "-" + std::to_string(i);
-        Outcome add = AddEss(c, "pw-" + c);
-        if (add.code != 0) {  // what failed, for the parent to report
-          WriteTestFile(
-              dir_.File("failed-" + std::to_string(p)),
-              c + ": exit " + std::to_string(add.code) + "\n" + add.err, 0600);
-          ::_exit(1);
+      // Never back into googletest in the child (WriteTestFile and
+      // AddEss may throw): it ends here, one way or the other.
+      try {
+        for (int i = 0; i < 25; ++i) {
+          std::string c = "C-" + std::to_string(p) + "-" + std::to_string(i);
+          Outcome add = AddEss(c, "pw-" + c);
+          if (add.code != 0) {  // what failed, for the parent to report
+            WriteTestFile(
+                dir_.File("failed-" + std::to_string(p)),
+                c + ": exit " + std::to_string(add.code) + "\n" + add.err,
+                0600);
+            ::_exit(1);
+          }
         }
+      } catch (...) {
+        ::_exit(1);
       }
       ::_exit(0);
     }
