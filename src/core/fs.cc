@@ -133,21 +133,20 @@ class PosixFs : public FileSystem {
   // secret), never a FIFO or another user's file.
   Result<std::unique_ptr<WritableFile>> Open(const std::string& path, int flags,
                                              unsigned mode) {
-    int fd = -1;
-    Status s;
-    for (int attempt = 1;; ++attempt) {
-      fd = ::open(
-          path.c_str(),
-          posix::WithoutTruncate(flags) | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK,
-          mode);
-      if (fd < 0)
-        return posix::OpenFailure(AT_FDCWD, path, "cannot open", path, errno);
-      s = posix::CheckOpenedFile(fd, path, posix::Ownership::kMine);
-      // Replaced by another process since our open: open the new file.
-      if (s.ok() || attempt == posix::kOpenTries || !posix::Unlinked(fd)) break;
-      ::close(fd);
-    }
-    if (s.ok()) s = posix::FinishOpen(fd, path, flags);
+    RN_ASSIGN_OR_RETURN(
+        int fd, posix::OpenMine(
+                    [&] {
+                      return ::open(path.c_str(),
+                                    posix::WithoutTruncate(flags) | O_CLOEXEC |
+                                        O_NOFOLLOW | O_NONBLOCK,
+                                    mode);
+                    },
+                    [&](int err) {
+                      return posix::OpenFailure(AT_FDCWD, path, "cannot open",
+                                                path, err);
+                    },
+                    path));
+    Status s = posix::FinishOpen(fd, path, flags);
     if (!s.ok()) {
       ::close(fd);
       return s;

@@ -229,6 +229,21 @@ bool Unlinked(int fd) {
   return ::fstat(fd, &st) == 0 && st.st_nlink == 0;
 }
 
+Result<int> OpenMine(const std::function<int()>& open,
+                     const std::function<Status(int err)>& failure,
+                     const std::string& path) {
+  for (int attempt = 1;; ++attempt) {
+    const int fd = open();
+    if (fd < 0) return failure(errno);
+    Status s = CheckOpenedFile(fd, path, Ownership::kMine);
+    if (s.ok()) return fd;
+    // Replaced by another process since our open: open the new file.
+    const bool again = attempt < kOpenTries && Unlinked(fd);
+    ::close(fd);
+    if (!again) return s;
+  }
+}
+
 Result<std::string> ReadWhole(int fd, const std::string& path,
                               size_t max_bytes) {
   struct stat st;

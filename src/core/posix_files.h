@@ -12,6 +12,7 @@
 
 #include <fcntl.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -56,6 +57,14 @@ Status CheckOpenedFile(int fd, const std::string& path, Ownership ownership);
 // replaces vault.bin twice, milliseconds apart).
 bool Unlinked(int fd);
 constexpr int kOpenTries = 100;
+
+// Runs `open` (an fd, or -1 with errno set; `failure` turns errno into the
+// error) and CheckOpenedFile(kMine) on its fd, opening again a file that
+// was replaced meanwhile (Unlinked), kOpenTries times at most. The fd is
+// the caller's on success, closed on error.
+Result<int> OpenMine(const std::function<int()>& open,
+                     const std::function<Status(int err)>& failure,
+                     const std::string& path);
 
 // Reads the whole file behind `fd` (checked already) into one buffer sized
 // from fstat, with no intermediate copy: kInvalidArgument when it holds more

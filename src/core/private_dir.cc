@@ -277,22 +277,20 @@ class PrivateDirFs : public FileSystem {
   // A regular file of this user's with one link, never through a link.
   Result<Fd> OpenLeaf(const std::string& path, int flags, unsigned mode) {
     RN_ASSIGN_OR_RETURN(Leaf leaf, ResolveLeaf(path));
-    Fd owned;
-    for (int attempt = 1;; ++attempt) {
-      int fd = ::openat(
-          leaf.dir.get(), leaf.name.c_str(),
-          posix::WithoutTruncate(flags) | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
-          mode);
-      if (fd < 0)
-        return posix::OpenFailure(leaf.dir.get(), leaf.name, "cannot open",
-                                  path, errno);
-      owned = Fd(fd);
-      Status s = posix::CheckOpenedFile(fd, path, posix::Ownership::kMine);
-      if (s.ok()) break;
-      // Replaced by another process since our open: open the new file.
-      if (attempt == posix::kOpenTries || !posix::Unlinked(fd)) return s;
-    }
-    const int fd = owned.get();
+    RN_ASSIGN_OR_RETURN(
+        int fd, posix::OpenMine(
+                    [&] {
+                      return ::openat(leaf.dir.get(), leaf.name.c_str(),
+                                      posix::WithoutTruncate(flags) |
+                                          O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+                                      mode);
+                    },
+                    [&](int err) {
+                      return posix::OpenFailure(leaf.dir.get(), leaf.name,
+                                                "cannot open", path, err);
+                    },
+                    path));
+    Fd owned(fd);
     RN_RETURN_IF_ERROR(posix::FinishOpen(fd, path, flags));
     return owned;
   }
