@@ -22,6 +22,22 @@ std::string Excerpt(const std::string& body) {
   return VendorExcerpt(body, 120);
 }
 
+// "/service/{sid}/pool/{id}/servers": a pool's servers.
+bool PoolServersPath(const std::string& path) {
+  const std::string prefix = "/service/", pool = "/pool/", tail = "/servers";
+  if (path.rfind(prefix, 0) != 0 || path.size() <= tail.size() ||
+      path.compare(path.size() - tail.size(), tail.size(), tail) != 0)
+    return false;
+  const size_t sid_end = path.find('/', prefix.size());
+  if (sid_end == std::string::npos || sid_end == prefix.size() ||
+      path.compare(sid_end, pool.size(), pool) != 0)
+    return false;
+  const size_t id_begin = sid_end + pool.size();
+  const size_t id_end = path.size() - tail.size();
+  return id_end > id_begin &&
+         path.find('/', id_begin) == id_end;  // one segment: the pool id
+}
+
 }  // namespace
 
 std::string EncodeForm(const Form& form) {
@@ -147,6 +163,7 @@ void CdnClient::NoteLocked(const std::string& path, const std::string& body) {
 
 bool CdnClient::ReadOnly(const std::string& path) const {
   if (path.rfind("/service?", 0) == 0) return true;  // the service list
+  if (PoolServersPath(path)) return true;  // written by no one of ours
   // The first four segments: "/service/{sid}/version/{n}/".
   size_t end = 0;
   for (int i = 0; i < 5; ++i) {

@@ -21,7 +21,7 @@
 //
 // Reads are kept (read_cache.h) under the CDN's rule: activation is not
 // conditional on what was read, so an answer about anything that can change
-// (details, a draft's lists, pool servers) is served again only until the
+// (details, a draft's lists) is served again only until the
 // next write (forgotten before it is sent, whatever its answer: a lost
 // answer is read back from the vendor) or a NewChange() that finds the
 // oldest of them more than kFreshFor old (issue 15: a change that follows
@@ -33,7 +33,12 @@
 // read. The service list (`/service?…` pages) is kept for the run too:
 // renumber never creates or deletes a service, and a service the customer
 // adds during a run is not in that run's plan (the next run, or verify,
-// finds it).
+// finds it). So are a pool's servers (`/service/{sid}/pool/{id}/servers`):
+// they belong to no version, no write of renumber's changes them and no
+// change decides on them (a pool is a hidden origin, moved by hand; a run
+// only reports it), so the read back after a switch takes them from the
+// run's first read. Servers moved by hand while a run is under way (even a
+// `cutover --wait-ready` of hours) show in the next run: verify.
 //
 // Ownership: does not own the transport. Threads: one thread at a time.
 #ifndef RENUMBER_ADAPTERS_CDN_CDN_CLIENT_H_

@@ -138,6 +138,36 @@ TEST_F(CdnClientTest, TheServiceListIsKeptAcrossChangesAndWrites) {
   EXPECT_EQ(fake_.request_count(), 4u);  // the details were read again
 }
 
+// A pool's servers are kept for the run: renumber never writes them and no
+// change decides on them (cdn_client.h). Only that exact path: a pool's
+// own answer is part of a version.
+TEST_F(CdnClientTest, APoolsServersAreKeptAcrossChangesAndWrites) {
+  fake_.PushResponse(200, R"([{"address":"198.18.0.9"}])");
+  fake_.PushResponse(200, R"([{"id":"P1","name":"app_pool"}])");
+  ASSERT_TRUE(client_.Get("/service/SU1/pool/P1/servers").ok());
+  ASSERT_TRUE(client_.Get("/service/SU1/version/4/pool").ok());
+  fake_.PushResponse(200, R"({"number":5})");
+  client_.Write("PUT", "/service/SU1/version/4/activate");
+  client_.NewChange();
+  auto servers = client_.Get("/service/SU1/pool/P1/servers");
+  ASSERT_TRUE(servers.ok());
+  EXPECT_EQ((*servers)[0]["address"], "198.18.0.9");
+  EXPECT_EQ(fake_.request_count(), 3u);
+  // The version's pool list, and paths that only look alike, are read again.
+  for (const char* path :
+       {"/service/SU1/version/4/pool", "/service/SU1/pool/P1/servers/x",
+        "/service/SU1/pool//servers", "/service//pool/P1/servers",
+        "/service/SU1/version/4/pool/P1/servers"}) {
+    const size_t before = fake_.request_count();
+    fake_.PushResponse(200, R"([])");
+    fake_.PushResponse(200, R"([])");
+    ASSERT_TRUE(client_.Get(path).ok()) << path;
+    client_.NewChange();
+    ASSERT_TRUE(client_.Get(path).ok()) << path;
+    EXPECT_EQ(fake_.request_count(), before + 2) << path;
+  }
+}
+
 // A change that starts moments after the reads of the one before (no write
 // since) decides on them; later than kFreshFor, it reads again.
 TEST(CdnClientFreshnessTest, ReadsWithinFreshForServeTheNextChange) {
