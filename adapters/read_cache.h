@@ -14,7 +14,9 @@
 //   something that can change is kept only until the next write or the
 //   start of a change more than a second after it was read; the lists of a
 //   locked version, which the contract makes read-only, and the service
-//   list (renumber never adds or removes a service) are kept for the run.
+//   list (renumber never adds or removes a service) are kept for the run,
+//   a pool's servers (written by nothing of ours, read for the report
+//   only) for up to 10 minutes of it.
 //
 // Keys are request paths below the API base. Threads: one thread at a time
 // (the engine's rule for an adapter). Owns copies of the answers.

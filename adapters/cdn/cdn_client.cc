@@ -114,6 +114,7 @@ Result<HttpResponse> CdnClient::GetResponse(const std::string& path,
                                             bool* missing) {
   const std::string call = "GET " + path;
   *missing = false;
+  ForgetOldReportOnly();
   if (const HttpResponse* kept = cache_.Find(path)) return *kept;
   for (int attempt = 1;; ++attempt) {
     Result<HttpResponse> r = transport()->Send(NewRequest("GET", path));
@@ -130,6 +131,8 @@ Result<HttpResponse> CdnClient::GetResponse(const std::string& path,
       cache_.Put(path, *r);
       if (!ReadOnly(path) && !changeable_since_ && clock_)
         changeable_since_ = clock_->Steady();
+      if (clock_ && PoolServersPath(path))
+        report_only_read_at_[path] = clock_->Steady();
       return r;
     }
     if (attempt >= kGetAttempts)
@@ -176,6 +179,20 @@ bool CdnClient::ReadOnly(const std::string& path) const {
 void CdnClient::ForgetChangeable() {
   cache_.EraseIf([this](const std::string& p) { return !ReadOnly(p); });
   changeable_since_.reset();
+}
+
+void CdnClient::ForgetOldReportOnly() {
+  if (!clock_ || report_only_read_at_.empty()) return;
+  const auto now = clock_->Steady();
+  for (auto it = report_only_read_at_.begin();
+       it != report_only_read_at_.end();) {
+    if (now - it->second <= kReportOnlyFor) {
+      ++it;
+      continue;
+    }
+    cache_.Erase(it->first);
+    it = report_only_read_at_.erase(it);
+  }
 }
 
 void CdnClient::NewChange() {

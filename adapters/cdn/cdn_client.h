@@ -33,12 +33,14 @@
 // read. The service list (`/service?…` pages) is kept for the run too:
 // renumber never creates or deletes a service, and a service the customer
 // adds during a run is not in that run's plan (the next run, or verify,
-// finds it). So are a pool's servers (`/service/{sid}/pool/{id}/servers`):
-// they belong to no version, no write of renumber's changes them and no
-// change decides on them (a pool is a hidden origin, moved by hand; a run
-// only reports it), so the read back after a switch takes them from the
-// run's first read. Servers moved by hand while a run is under way (even a
-// `cutover --wait-ready` of hours) show in the next run: verify.
+// finds it). So are a pool's servers (`/service/{sid}/pool/{id}/servers`),
+// for at most kReportOnlyFor: they belong to no version, no write of
+// renumber's changes them and no change decides on them (a pool is a hidden
+// origin, moved by hand), so the read back after a switch takes them from
+// the run's first read. They do decide what the run reports: a cut over's
+// read back, and the account state it journals, may show a pool as the run
+// read it up to kReportOnlyFor before (a `cutover --wait-ready` of hours
+// reads it again after that); verify reads it anew.
 //
 // Ownership: does not own the transport. Threads: one thread at a time.
 #ifndef RENUMBER_ADAPTERS_CDN_CDN_CLIENT_H_
@@ -46,6 +48,7 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -111,10 +114,16 @@ class CdnClient : public VendorClient {
   // How old kept answers about changeable objects may be at the start of a
   // change and still be used by it.
   static constexpr std::chrono::milliseconds kFreshFor{1000};
+  // How long a pool's servers are kept (none of our writes or decisions
+  // depends on them, only the report): longer than a batch's phase takes
+  // from reading a service to reading it back (at most the phase's wall:
+  // 4.6 to 5.2 minutes at 10,000 accounts, README.md). No limit without a
+  // clock.
+  static constexpr std::chrono::minutes kReportOnlyFor{10};
   // The start of one change's Apply: its decisions read the vendor again,
-  // except the read-only objects of locked versions and the service list,
-  // unless what is kept was read within kFreshFor (always again without a
-  // clock).
+  // except the read-only objects of locked versions, the service list and
+  // a pool's servers, unless what is kept was read within kFreshFor (always
+  // again without a clock).
   void NewChange();
   // Reads answered from what this client had read.
   long cached_reads() const { return cache_.hits(); }
@@ -134,8 +143,10 @@ class CdnClient : public VendorClient {
   void NoteBudget(const VendorReply& reply);
   // Notes the locked versions a `…/details` answer lists.
   void NoteLocked(const std::string& path, const std::string& body);
-  // Forgets every kept answer but those about locked versions.
+  // Forgets every kept answer but the read-only ones (ReadOnly).
   void ForgetChangeable();
+  // Forgets a pool's servers read more than kReportOnlyFor ago.
+  void ForgetOldReportOnly();
   bool ReadOnly(const std::string& path) const;
 
   Clock* clock_;
@@ -147,6 +158,9 @@ class CdnClient : public VendorClient {
   std::set<std::string> locked_;
   // When the oldest kept answer about a changeable object was read.
   std::optional<std::chrono::steady_clock::time_point> changeable_since_;
+  // When each kept pool's servers were read (with a clock).
+  std::map<std::string, std::chrono::steady_clock::time_point>
+      report_only_read_at_;
 };
 
 // Path segment encoding (names may hold any character).

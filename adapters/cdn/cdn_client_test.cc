@@ -156,6 +156,7 @@ TEST_F(CdnClientTest, APoolsServersAreKeptAcrossChangesAndWrites) {
   // The version's pool list, and paths that only look alike, are read again.
   for (const char* path :
        {"/service/SU1/version/4/pool", "/service/SU1/pool/P1/servers/x",
+        "/service/SU1/pool/P1/servers?x", "/service/SU1/pool/P1/servers/",
         "/service/SU1/pool//servers", "/service//pool/P1/servers",
         "/service/SU1/version/4/pool/P1/servers"}) {
     const size_t before = fake_.request_count();
@@ -166,6 +167,32 @@ TEST_F(CdnClientTest, APoolsServersAreKeptAcrossChangesAndWrites) {
     ASSERT_TRUE(client_.Get(path).ok()) << path;
     EXPECT_EQ(fake_.request_count(), before + 2) << path;
   }
+}
+
+// They feed the report only, so the run keeps them for kReportOnlyFor: a
+// `cutover --wait-ready` of hours reads a pool fixed by hand again.
+TEST(CdnClientFreshnessTest, APoolsServersAreReadAgainAfterKReportOnlyFor) {
+  FakeTransport fake;
+  FakeClock clock;
+  CdnClient client(&fake, "C-10001/cdn", "http://127.0.0.1:9/", Secret(kToken),
+                   &clock);
+  const std::string path = "/service/SU1/pool/P1/servers";
+  fake.PushResponse(200, R"([{"address":"198.18.0.9"}])");
+  ASSERT_TRUE(client.Get(path).ok());
+  clock.Advance(CdnClient::kReportOnlyFor);
+  client.NewChange();
+  ASSERT_TRUE(client.Get(path).ok());
+  EXPECT_EQ(fake.request_count(), 1u);  // kept: read kReportOnlyFor ago
+  clock.Advance(std::chrono::milliseconds(1));
+  fake.PushResponse(200, R"([{"address":"198.19.0.9"}])");
+  auto again = client.Get(path);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ((*again)[0]["address"], "198.19.0.9");
+  EXPECT_EQ(fake.request_count(), 2u);
+  // Kept again from that read.
+  clock.Advance(std::chrono::minutes(9));
+  ASSERT_TRUE(client.Get(path).ok());
+  EXPECT_EQ(fake.request_count(), 2u);
 }
 
 // A change that starts moments after the reads of the one before (no write
