@@ -66,7 +66,7 @@ bool ParseOptions(int argc, char** argv, Options* o) {
       return false;
     }
   }
-  return true;
+  return o->requests >= o->jobs;  // at least one request per job
 }
 
 // The child: serves until the parent closes its end of the pipe (when done
