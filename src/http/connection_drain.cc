@@ -89,8 +89,8 @@ bool ShutDownAccepted(int port, std::set<unsigned long>* shut) {
   });
 }
 
-// How many of `inodes` this process still holds. By inode, not by port: a
-// connection the peer reset may no longer report its port.
+// How many of `inodes` this process still holds, by inode over every
+// descriptor: what was shut is that socket, whichever descriptor holds it.
 int StillHeld(const std::set<unsigned long>& inodes) {
   if (inodes.empty()) return 0;
   DIR* dir = ::opendir("/proc/self/fd");
