@@ -55,20 +55,25 @@ bool IsAcceptedOn(int fd, int port) {
          listening == 0;
 }
 
-// Calls `each(fd)` for every descriptor of this process whose local port
-// is `port` at the moment it is looked at. False if /proc/self/fd cannot be
-// read.
+// Calls `each(fd)` for every descriptor of this process. False if
+// /proc/self/fd cannot be read.
 template <typename Each>
-bool ForEachOnPort(int port, Each each) {
+bool ForEachFd(Each each) {
   DIR* dir = ::opendir("/proc/self/fd");
   if (dir == nullptr) return false;
-  while (const dirent* e = ::readdir(dir)) {
-    if (e->d_name[0] == '.') continue;
-    const int fd = std::atoi(e->d_name);
-    if (LocalPort(fd) == port) each(fd);
-  }
+  while (const dirent* e = ::readdir(dir))
+    if (e->d_name[0] != '.') each(std::atoi(e->d_name));
   ::closedir(dir);
   return true;
+}
+
+// Calls `each(fd)` for every descriptor whose local port is `port` at the
+// moment it is looked at (one getsockname a descriptor).
+template <typename Each>
+bool ForEachOnPort(int port, Each each) {
+  return ForEachFd([&](int fd) {
+    if (LocalPort(fd) == port) each(fd);
+  });
 }
 
 // Shuts down every socket accepted on `port` that this process holds and
@@ -93,15 +98,11 @@ bool ShutDownAccepted(int port, std::set<unsigned long>* shut) {
 // descriptor: what was shut is that socket, whichever descriptor holds it.
 int StillHeld(const std::set<unsigned long>& inodes) {
   if (inodes.empty()) return 0;
-  DIR* dir = ::opendir("/proc/self/fd");
-  if (dir == nullptr) return 0;
   std::set<unsigned long> held;
-  while (const dirent* e = ::readdir(dir)) {
-    if (e->d_name[0] == '.') continue;
-    const unsigned long inode = SocketInode(std::atoi(e->d_name));
+  ForEachFd([&](int fd) {
+    const unsigned long inode = SocketInode(fd);
     if (inodes.count(inode)) held.insert(inode);
-  }
-  ::closedir(dir);
+  });
   return static_cast<int>(held.size());
 }
 
