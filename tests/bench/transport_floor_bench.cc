@@ -25,7 +25,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <iostream>
 #include <string>
 #include <thread>
@@ -69,15 +68,18 @@ bool ParseOptions(int argc, char** argv, Options* o) {
   return o->requests >= o->jobs;  // at least one request per job
 }
 
-// The child: serves until the parent closes its end of the pipe (when done
-// or when it dies). Never returns.
-[[noreturn]] void Serve(int port, const Options& o, int stop_fd) {
+// The child: writes one byte to `ready_fd` once it listens (or exits,
+// which the parent reads as end of file), then serves until the parent
+// closes its end of `stop_fd`'s pipe (when done or when it dies). Never
+// returns.
+[[noreturn]] void Serve(int port, const Options& o, int ready_fd, int stop_fd) {
   InitHttpRuntime(64);
   std::string body = "{\"data\":\"" + std::string(o.body_bytes, 'x') + "\"}";
   ServerOptions so;
   so.port = port;
   const auto latency = std::chrono::milliseconds(o.latency_ms);
   auto server = StartHttpServer(so, [&](const ServerRequest&) {
+    // The vendor's latency being modelled, not a wait for an event.
     if (latency.count() > 0) std::this_thread::sleep_for(latency);
     ServerResponse r;
     r.headers.Add("Content-Type", "application/json");
@@ -88,6 +90,9 @@ bool ParseOptions(int argc, char** argv, Options* o) {
     std::cerr << server.status().ToString() << "\n";
     _exit(2);
   }
+  const char up = 1;
+  if (write(ready_fd, &up, 1) != 1) _exit(2);
+  close(ready_fd);
   char c;
   while (read(stop_fd, &c, 1) > 0) {
   }
@@ -103,15 +108,25 @@ int Run(const Options& o) {
     std::cerr << port.status().ToString() << "\n";
     return 2;
   }
-  int pipe_fds[2];
-  if (pipe(pipe_fds) != 0) return 2;
+  int ready[2], stop[2];
+  if (pipe(ready) != 0 || pipe(stop) != 0) return 2;
   pid_t child = fork();  // before any thread exists in this process
   if (child < 0) return 2;
   if (child == 0) {
-    close(pipe_fds[1]);
-    Serve(*port, o, pipe_fds[0]);
+    close(ready[0]);
+    close(stop[1]);
+    Serve(*port, o, ready[1], stop[0]);
   }
-  close(pipe_fds[0]);
+  close(ready[1]);
+  close(stop[0]);
+  char up = 0;
+  const bool listening = read(ready[0], &up, 1) == 1;
+  close(ready[0]);
+  if (!listening) {
+    std::cerr << "the server did not start\n";
+    waitpid(child, nullptr, 0);
+    return 2;
+  }
 
   InitHttpRuntime(HttpPoolThreadsFor(o.jobs));
   auto transport = NewCpprestTransport({});
@@ -119,23 +134,12 @@ int Run(const Options& o) {
   req.url = "http://127.0.0.1:" + std::to_string(*port) + "/service/x/details";
   req.headers.Add("Fastly-Key", "floor-bench-not-a-secret");
   req.timeout = std::chrono::milliseconds(10000);
-  // Until the child listens; then one request per job opens the
-  // connections, outside the measurement.
-  bool up = false;
-  for (int i = 0; i < 200 && !up; ++i) {
-    up = transport->Send(req).ok();
-    if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  if (!up) {
-    std::cerr << "the server did not answer\n";
-    return 2;
-  }
   auto send_all = [&](int count, std::atomic<int>* failed) {
     for (int i = 0; i < count; ++i)
       if (!transport->Send(req).ok()) failed->fetch_add(1);
   };
   std::atomic<int> failed{0};
-  {
+  {  // one request per job opens the connections, outside the measurement
     std::vector<std::thread> warm;
     for (int j = 0; j < o.jobs; ++j) warm.emplace_back(send_all, 1, &failed);
     for (auto& t : warm) t.join();
@@ -153,9 +157,8 @@ int Run(const Options& o) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
   getrusage(RUSAGE_SELF, &after);
-  close(pipe_fds[1]);
-  int wstatus = 0;
-  waitpid(child, &wstatus, 0);
+  close(stop[1]);
+  waitpid(child, nullptr, 0);
 
   const int n = per_job * o.jobs;
   const double user = Seconds(after.ru_utime) - Seconds(before.ru_utime);
